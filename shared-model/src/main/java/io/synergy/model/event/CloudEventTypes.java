@@ -1,0 +1,27 @@
+package io.synergy.model.event;
+
+import io.synergy.model.catalogue.Sector;
+
+/**
+ * CloudEvents attributes of the platform's events. The version is part of the type: a change that is not additive
+ * gets a new type ({@code …v2}) and a new topic, and both run side by side until consumers have moved.
+ */
+public final class CloudEventTypes {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String INDICATOR = "cn.qingdao.synergy.indicator.v1";
+    public static final String RESULT = "cn.qingdao.synergy.result.v1";
+    public static final String ALERT = "cn.qingdao.synergy.alert.v1";
+    public static final String INDICATOR_SCHEMA = "/schemas/indicator-event.v1.json";
+    public static final String RESULT_SCHEMA = "/schemas/result.v1.json";
+
+    private CloudEventTypes() {
+    }
+
+    /** The source of events a sector service emits: {@code /synergy/sectors/energy}. */
+    public static String sectorSource(Sector sector) {
+        return "/synergy/sectors/" + sector.code();
+    }
+
+    public static final String AGGREGATION_SOURCE = "/synergy/aggregation";
+}

@@ -1,0 +1,109 @@
+package io.synergy.model.orgunit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The city, its districts and the configured district groups.
+ *
+ * <p>Loaded from {@code org-units.yaml} (the GB/T 2260 codes of Qingdao); groups can be replaced from
+ * configuration with {@link #withGroup(String, String, String, List)} because the plan leaves the extent of
+ * 中心城区 to the city.
+ */
+public final class OrgUnits {
+
+    public static final String RESOURCE = "org-units.yaml";
+
+    private final OrgUnit city;
+    private final Map<String, OrgUnit> byCode;
+
+    private OrgUnits(OrgUnit city, Map<String, OrgUnit> byCode) {
+        this.city = city;
+        this.byCode = byCode;
+    }
+
+    /** The default registry, from the resource on the class path. */
+    public static OrgUnits load() {
+        try (InputStream in = OrgUnits.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OrgUnits parse(JsonNode root) {
+        List<String> districtCodes = new ArrayList<>();
+        Map<String, OrgUnit> units = new LinkedHashMap<>();
+        for (JsonNode d : root.path("districts")) {
+            String code = d.path("code").asText();
+            districtCodes.add(code);
+            units.put(code, new OrgUnit(code, OrgUnitLevel.DISTRICT, d.path("zh").asText(), d.path("en").asText(), List.of()));
+        }
+        JsonNode c = root.path("city");
+        OrgUnit city = new OrgUnit(c.path("code").asText(), OrgUnitLevel.CITY, c.path("zh").asText(), c.path("en").asText(), districtCodes);
+        Map<String, OrgUnit> all = new LinkedHashMap<>();
+        all.put(city.code(), city);
+        all.putAll(units);
+        OrgUnits result = new OrgUnits(city, all);
+        for (JsonNode g : root.path("groups")) {
+            List<String> members = new ArrayList<>();
+            g.path("members").forEach(m -> members.add(m.asText()));
+            result = result.withGroup(g.path("code").asText(), g.path("zh").asText(), g.path("en").asText(), members);
+        }
+        return result;
+    }
+
+    /** A copy with the group defined (or redefined); every member must be a district. */
+    public OrgUnits withGroup(String code, String zh, String en, List<String> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("group " + code + " has no members");
+        }
+        for (String m : members) {
+            if (!isDistrict(m)) {
+                throw new IllegalArgumentException("group " + code + ": " + m + " is not a district of " + city.code());
+            }
+        }
+        Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode);
+        copy.put(code, new OrgUnit(code, OrgUnitLevel.GROUP, zh, en, members));
+        return new OrgUnits(city, copy);
+    }
+
+    public OrgUnit city() {
+        return city;
+    }
+
+    public List<OrgUnit> districts() {
+        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.DISTRICT).toList();
+    }
+
+    public List<OrgUnit> groups() {
+        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.GROUP).toList();
+    }
+
+    /** City, districts and groups, in that order. */
+    public Collection<OrgUnit> all() {
+        return byCode.values();
+    }
+
+    public Optional<OrgUnit> find(String code) {
+        return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    public boolean isDistrict(String code) {
+        OrgUnit u = code == null ? null : byCode.get(code);
+        return u != null && u.level() == OrgUnitLevel.DISTRICT;
+    }
+}

@@ -1,0 +1,125 @@
+package io.synergy.model.period;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A reporting period: a year {@code 2024}, a quarter {@code 2024Q3} or a month {@code 2024-07}.
+ *
+ * @param type  granularity
+ * @param year  calendar year
+ * @param index quarter 1–4 or month 1–12; 0 for a year
+ */
+public record Period(PeriodType type, int year, int index) implements Comparable<Period> {
+
+    /** Years outside this range are typing errors, not statistics. */
+    public static final int MIN_YEAR = 1990;
+    public static final int MAX_YEAR = 2100;
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q(\\d)");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public Period {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new IllegalArgumentException("year " + year + " is outside " + MIN_YEAR + "–" + MAX_YEAR);
+        }
+        int max = switch (type) {
+            case YEAR -> 0;
+            case QUARTER -> 4;
+            case MONTH -> 12;
+        };
+        if (type == PeriodType.YEAR ? index != 0 : index < 1 || index > max) {
+            throw new IllegalArgumentException(type.name().toLowerCase() + " " + index + " does not exist (1–" + max + ")");
+        }
+    }
+
+    public static Period year(int year) {
+        return new Period(PeriodType.YEAR, year, 0);
+    }
+
+    /**
+     * Parses {@code 2024}, {@code 2024Q3} or {@code 2024-07}.
+     *
+     * @throws IllegalArgumentException with a message fit for an API error when the text is not a period
+     */
+    public static Period parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a period is required: a year (2024), quarter (2024Q3) or month (2024-07)");
+        }
+        String t = text.strip();
+        Matcher m;
+        if ((m = YEAR.matcher(t)).matches()) {
+            return year(Integer.parseInt(m.group(1)));
+        }
+        if ((m = QUARTER.matcher(t)).matches()) {
+            return new Period(PeriodType.QUARTER, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        if ((m = MONTH.matcher(t)).matches()) {
+            return new Period(PeriodType.MONTH, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a period: use a year (2024), quarter (2024Q3) or month (2024-07)");
+    }
+
+    /** Like {@link #parse} but empty instead of an exception. */
+    public static Optional<Period> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
+
+    public YearMonth firstMonth() {
+        return YearMonth.of(year, type == PeriodType.YEAR ? 1 : type == PeriodType.QUARTER ? (index - 1) * 3 + 1 : index);
+    }
+
+    public YearMonth lastMonth() {
+        return firstMonth().plusMonths(type.months() - 1L);
+    }
+
+    public LocalDate start() {
+        return firstMonth().atDay(1);
+    }
+
+    public LocalDate end() {
+        return lastMonth().atEndOfMonth();
+    }
+
+    /** A period is in the future when it has not begun on {@code today}: nothing can be reported for it yet. */
+    public boolean isFuture(LocalDate today) {
+        return start().isAfter(today);
+    }
+
+    /** The year this period rolls up to. */
+    public Period toYear() {
+        return year(year);
+    }
+
+    /** {@code true} when every month of {@code other} lies in this period. */
+    public boolean contains(Period other) {
+        return !other.firstMonth().isBefore(firstMonth()) && !other.lastMonth().isAfter(lastMonth());
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        int c = firstMonth().compareTo(o.firstMonth());
+        return c != 0 ? c : Integer.compare(o.type.months(), type.months());
+    }
+
+    @Override
+    public String toString() {
+        return switch (type) {
+            case YEAR -> Integer.toString(year);
+            case QUARTER -> year + "Q" + index;
+            case MONTH -> String.format("%d-%02d", year, index);
+        };
+    }
+}

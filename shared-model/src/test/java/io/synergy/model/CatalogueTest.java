@@ -1,0 +1,106 @@
+package io.synergy.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.DataElement;
+import io.synergy.model.catalogue.Direction;
+import io.synergy.model.catalogue.Indicator;
+import io.synergy.model.catalogue.Sector;
+import io.synergy.model.catalogue.Subsystem;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue must hold every data element and indicator of INDICATORS.md, with the plan's targets. */
+class CatalogueTest {
+
+    private final Catalogue catalogue = Catalogue.load();
+
+    @Test
+    void everyDataElementOfThePlanIsDefined() {
+        List<String> codes = new ArrayList<>(List.of(
+                "energy.primary.total", "energy.primary.nonfossil", "energy.coal.total", "energy.coalpower.coal",
+                "energy.coalpower.supplied", "energy.gdp",
+                "transport.trips.total", "transport.trips.green", "transport.buses.added", "transport.buses.added.nev",
+                "transport.cars.sold", "transport.cars.sold.nev", "transport.freight.total", "transport.freight.railwater",
+                "building.energy.total", "building.energy.renewable", "building.roof.new", "building.roof.new.pv",
+                "agriculture.straw.produced", "agriculture.straw.utilised", "agriculture.manure.produced",
+                "agriculture.manure.utilised", "agriculture.fertiliser", "agriculture.pesticide",
+                "agriculture.emissions.ch4", "agriculture.emissions.n2o", "agriculture.emissions.nh3",
+                "waste.industrial.generated", "waste.industrial.utilised", "waste.domestic.collected",
+                "waste.domestic.recycled", "waste.domestic.landfilled"));
+        for (Sector s : Sector.values()) {
+            for (String gas : List.of("co2", "so2", "nox", "pm", "vocs")) {
+                codes.add(s.code() + ".emissions." + gas);
+            }
+        }
+        assertThat(catalogue.dataElements()).extracting(DataElement::code).containsExactlyInAnyOrderElementsOf(codes);
+        assertThat(catalogue.dataElements()).allSatisfy(d -> assertThat(d.code()).startsWith(d.sector().code() + "."));
+    }
+
+    @Test
+    void targetsAreThePlans() {
+        record T(String id, double value, int year, Direction dir, Subsystem sub, boolean kept, boolean provincial) {
+        }
+        List<T> expected = List.of(
+                new T("E1", 15, 2025, Direction.HIGHER, Subsystem.CARBON, false, false),
+                new T("E2", 295, 2025, Direction.LOWER, Subsystem.CARBON, false, false),
+                new T("E3", 14.5, 2025, Direction.HIGHER, Subsystem.CARBON, false, true),
+                new T("E4", 20.5, 2025, Direction.HIGHER, Subsystem.CARBON, false, true),
+                new T("E5-NOX", 9000, 2025, Direction.HIGHER, Subsystem.POLLUTION, false, true),
+                new T("E5-VOCS", 5600, 2025, Direction.HIGHER, Subsystem.POLLUTION, false, true),
+                new T("T1", 70, 2025, Direction.HIGHER, Subsystem.CARBON, false, false),
+                new T("T2", 100, 2024, Direction.HIGHER, Subsystem.CARBON, true, false),
+                new T("T3", 50, 2030, Direction.HIGHER, Subsystem.CARBON, false, false),
+                new T("B1", 10, 2025, Direction.HIGHER, Subsystem.CARBON, false, false),
+                new T("B2", 50, 2025, Direction.HIGHER, Subsystem.CARBON, false, false),
+                new T("A1", 97, 2025, Direction.HIGHER, Subsystem.POLLUTION, false, false),
+                new T("A2", 90, 2024, Direction.HIGHER, Subsystem.POLLUTION, true, false),
+                new T("W1", 92, 2025, Direction.HIGHER, Subsystem.POLLUTION, false, false),
+                new T("W2", 0, 2024, Direction.LOWER, Subsystem.POLLUTION, true, false),
+                new T("W3", 40, 2025, Direction.HIGHER, Subsystem.POLLUTION, false, false));
+        assertThat(catalogue.targeted()).extracting(Indicator::id).containsExactlyElementsOf(expected.stream().map(T::id).toList());
+        for (T t : expected) {
+            Indicator i = catalogue.indicator(t.id()).orElseThrow();
+            assertThat(i.target().value()).as(t.id()).isEqualTo(t.value());
+            assertThat(i.target().year()).as(t.id()).isEqualTo(t.year());
+            assertThat(i.direction()).as(t.id()).isEqualTo(t.dir());
+            assertThat(i.subsystem()).as(t.id()).isEqualTo(t.sub());
+            assertThat(i.target().keptEveryYear()).as(t.id()).isEqualTo(t.kept());
+            assertThat(i.target().provincial()).as(t.id()).isEqualTo(t.provincial());
+            assertThat(i.clause()).as(t.id()).isNotBlank();
+        }
+        assertThat(catalogue.indicator("T1").orElseThrow().target().scope()).isEqualTo("central-urban");
+    }
+
+    @Test
+    void sectorsComputeTheirOwnIndicatorsAndPublishWhatCrossSectorIndicatorsNeed() {
+        assertThat(catalogue.sectorIndicators(Sector.ENERGY)).extracting(Indicator::id).containsExactly("E1", "E2", "EI", "COAL-SHARE");
+        assertThat(catalogue.sectorIndicators(Sector.WASTE)).extracting(Indicator::id).containsExactly("W1", "W2", "W3");
+        assertThat(catalogue.derivedIndicators()).extracting(Indicator::id)
+                .containsExactly("E3", "E4", "E5-NOX", "E5-VOCS", "EM-CO2", "EM-SO2", "EM-NOX", "EM-PM", "EM-VOCS", "CI");
+        assertThat(catalogue.publishedDataElements(Sector.ENERGY)).extracting(DataElement::code).containsExactly(
+                "energy.gdp", "energy.emissions.co2", "energy.emissions.so2", "energy.emissions.nox",
+                "energy.emissions.pm", "energy.emissions.vocs");
+        assertThat(catalogue.publishedDataElements(Sector.TRANSPORT)).extracting(DataElement::code)
+                .allMatch(c -> c.startsWith("transport.emissions."));
+    }
+
+    @Test
+    void everySectorHasItsPartOfWholeRules() {
+        for (Sector s : Sector.values()) {
+            assertThat(catalogue.rules(s)).as(s.code()).isNotEmpty();
+        }
+        assertThat(catalogue.rules(Sector.ENERGY)).extracting(r -> r.part()).contains("energy.primary.nonfossil");
+    }
+
+    @Test
+    void unitsConvertToTheCanonicalUnit() {
+        DataElement total = catalogue.dataElement("energy.primary.total").orElseThrow();
+        assertThat(total.factorFor(null)).contains(1.0);
+        assertThat(total.factorFor("tce")).contains(1.0);
+        assertThat(total.factorFor("10^4 tce")).contains(10000.0);
+        assertThat(total.factorFor("kWh")).isEmpty();
+    }
+}

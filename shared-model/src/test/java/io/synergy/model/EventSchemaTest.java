@@ -1,0 +1,98 @@
+package io.synergy.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.synergy.model.event.EventKind;
+import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.report.Report;
+import io.synergy.model.report.ReportValue;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The Java types and the checked-in JSON Schemas must describe the same documents. */
+class EventSchemaTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private JsonNode schemaNode(String name) throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + name)) {
+            return json.readTree(in);
+        }
+    }
+
+    private List<Error> validate(String schemaName, Object value) throws Exception {
+        // the validator works on Jackson 3 trees: hand it text, not our Jackson 2 nodes
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(json.writeValueAsString(schemaNode(schemaName)), InputFormat.JSON);
+        return schema.validate(json.writeValueAsString(value), InputFormat.JSON);
+    }
+
+    private static Set<String> components(Class<? extends Record> type) {
+        return new TreeSet<>(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> s = new TreeSet<>();
+        node.fieldNames().forEachRemaining(s::add);
+        return s;
+    }
+
+    @Test
+    void indicatorEventSerialisesToItsSchema() throws Exception {
+        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.INDICATOR, "E1", "370202", "2024",
+                14.44, 180.5, 1250.0, "%", 3, true, "qd-energy-stats/2024/370202/1", Instant.parse("2024-05-01T08:00:00Z"));
+        assertThat(validate("indicator-event.v1.json", e)).isEmpty();
+
+        IndicatorEvent withoutValue = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.DATA_ELEMENT,
+                "energy.emissions.co2", "370202", "2024", null, null, null, "t", 1, false, null, Instant.now());
+        assertThat(validate("indicator-event.v1.json", withoutValue)).isEmpty();
+    }
+
+    @Test
+    void indicatorEventSchemaNamesExactlyTheRecordComponents() throws Exception {
+        JsonNode schema = schemaNode("indicator-event.v1.json");
+        assertThat(names(schema.path("properties"))).isEqualTo(components(IndicatorEvent.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(IndicatorEvent.class));
+    }
+
+    @Test
+    void schemaRejectsWhatTheTypeCannotMean() throws Exception {
+        IndicatorEvent badPeriod = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.INDICATOR, "E1", "370202",
+                "2024Q3", 1.0, 1.0, 1.0, "%", 1, true, "r", Instant.now());
+        assertThat(validate("indicator-event.v1.json", badPeriod)).isNotEmpty();
+        IndicatorEvent badRevision = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.INDICATOR, "E1", "370202",
+                "2024", 1.0, 1.0, 1.0, "%", 0, true, "r", Instant.now());
+        assertThat(validate("indicator-event.v1.json", badRevision)).isNotEmpty();
+    }
+
+    @Test
+    void reportSerialisesToItsSchema() throws Exception {
+        Report r = new Report("qd-energy-stats/2024/370202/1", "qd-energy-stats", "370202", "2024", 1,
+                List.of(new ReportValue("energy.primary.total", 1250.0, "tce"), new ReportValue("energy.primary.nonfossil", 180.5, null)));
+        assertThat(validate("report.v1.json", r)).isEmpty();
+        assertThat(names(schemaNode("report.v1.json").path("properties"))).isEqualTo(components(Report.class));
+        assertThat(names(schemaNode("report.v1.json").path("properties").path("values").path("items").path("properties")))
+                .isEqualTo(components(ReportValue.class));
+        assertThat(validate("report.v1.json", new Report("r", "s", "370202", "2024Q5", 1, List.of(new ReportValue("x", 1.0, null)))))
+                .isNotEmpty();
+    }
+}
