@@ -1,6 +1,8 @@
 package io.synergy.model.event;
 
 import io.synergy.model.catalogue.Sector;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Topic names: {@code <what>.<sector>.v<version>}. See docs/events.md. */
 public final class Topics {
@@ -9,6 +11,32 @@ public final class Topics {
     public static final String ALERTS = "alerts.v1";
 
     private Topics() {
+    }
+
+    /** Partitions of every topic by default: enough for three consumers of a group, few enough for one laptop. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    /**
+     * A platform topic and how it is to be created.
+     *
+     * @param name       topic name
+     * @param partitions partition count (a dead-letter topic has its source topic's count)
+     * @param compacted  {@code cleanup.policy=compact}: only the latest record per key matters
+     */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+    }
+
+    /** Every topic of the platform, for provisioning (local run, tests, the Helm chart's KafkaTopic resources). */
+    public static List<TopicSpec> all() {
+        List<TopicSpec> all = new ArrayList<>();
+        for (Sector s : Sector.values()) {
+            all.add(new TopicSpec(feed(s), DEFAULT_PARTITIONS, false));
+            all.add(new TopicSpec(feedDeadLetters(s), DEFAULT_PARTITIONS, false));
+            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false));
+        }
+        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true));
+        all.add(new TopicSpec(ALERTS, 1, false));
+        return all;
     }
 
     /** Reports produced by a bureau's system (the same JSON as the REST body). */

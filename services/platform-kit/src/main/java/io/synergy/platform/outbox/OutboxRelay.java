@@ -1,0 +1,227 @@
+package io.synergy.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Publishes the outbox to Kafka: claims a batch of rows ({@code FOR UPDATE SKIP LOCKED}, so several instances share
+ * the work), sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
+ * channel, waits for every acknowledgement, then deletes them in the same transaction. If the broker is away the
+ * transaction rolls back and the rows wait; the relay retries with exponential backoff.
+ *
+ * <p>Delivery is at least once: a crash after the broker acknowledged and before the delete commits sends the batch
+ * again. Consumers are idempotent (they keep the highest revision per key), so that is safe.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final String CLAIM = """
+            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload
+              FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
+    private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread worker;
+    private Counter published;
+    private Counter failures;
+
+    void start(@Observes StartupEvent event) {
+        published = Counter.builder("synergy.outbox.published").description("Outbox events acknowledged by Kafka").register(registry);
+        failures = Counter.builder("synergy.outbox.failures").description("Outbox batches rolled back").register(registry);
+        Gauge.builder("synergy.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published").register(registry);
+        Gauge.builder("synergy.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
+                .description("Age of the oldest unpublished outbox row").register(registry);
+        if (!config.relayEnabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a transaction that wrote outbox rows commits. */
+    public void wakeUp() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private void loop() {
+        long backoff = config.initialBackoff().toMillis();
+        while (running) {
+            try {
+                int sent = relayBatch();
+                backoff = config.initialBackoff().toMillis();
+                if (sent < config.batchSize()) {
+                    refreshBacklog();
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failures.increment();
+                Log.warnf("outbox relay: batch not published, retrying in %d ms: %s", backoff, rootMessage(e));
+                refreshBacklogQuietly();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. Visible for tests and benchmarks. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 30).call(() -> {
+            List<Long> ids = new ArrayList<>();
+            List<Uni<Void>> acks = new ArrayList<>();
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                    ps.setInt(1, config.batchSize());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            acks.add(emitter.sendMessage(toMessage(rs)));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+                try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+                    Array array = c.createArrayOf("bigint", ids.toArray());
+                    ps.setArray(1, array);
+                    ps.executeUpdate();
+                }
+            }
+            published.increment(ids.size());
+            return ids.size();
+        });
+    }
+
+    private static Message<String> toMessage(ResultSet rs) throws SQLException {
+        String dataSchema = rs.getString(9);
+        OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
+                .withId(rs.getObject(4, UUID.class).toString())
+                .withType(rs.getString(5))
+                .withSource(URI.create(rs.getString(6)))
+                .withSubject(rs.getString(7))
+                .withTimestamp(rs.getTimestamp(8).toInstant().atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withDataSchema(dataSchema == null ? null : URI.create(dataSchema))
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(rs.getString(2))
+                .withKey(rs.getString(3))
+                .build();
+        return Message.of(rs.getString(10), Metadata.of(ce, kafka));
+    }
+
+    private void refreshBacklog() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BACKLOG); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            oldestAgeMillis.set(Math.round(rs.getDouble(2) * 1000));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the outbox backlog", e);
+        }
+    }
+
+    private void refreshBacklogQuietly() {
+        try {
+            refreshBacklog();
+        } catch (RuntimeException e) {
+            Log.debug("outbox backlog unknown", e);
+        }
+    }
+
+    /** Rows waiting, as last counted. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    public Duration oldestAge() {
+        return Duration.ofMillis(oldestAgeMillis.get());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

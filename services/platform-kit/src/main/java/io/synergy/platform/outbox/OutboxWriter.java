@@ -1,0 +1,75 @@
+package io.synergy.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+
+/**
+ * Writes events to the outbox inside the caller's transaction: either the state change and its events are both
+ * committed, or neither is. After the commit the relay is woken at once, so events do not wait for its next poll.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private static final String INSERT = """
+            INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(Collection<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (OutboxMessage m : messages) {
+                ps.setString(1, m.topic());
+                ps.setString(2, m.key());
+                ps.setObject(3, m.id());
+                ps.setString(4, m.type());
+                ps.setString(5, m.source());
+                ps.setString(6, m.subject());
+                ps.setTimestamp(7, Timestamp.from(m.time()));
+                ps.setString(8, m.dataSchema());
+                ps.setString(9, m.payload());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + messages.size() + " outbox rows", e);
+        }
+        if (transactions.getResource(WAKE_KEY) == null) {
+            transactions.putResource(WAKE_KEY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wakeUp();
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.synergy.sector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.synergy.model.catalogue.Sector;
+
+/** What makes a sector service the energy, transport, building, agriculture or waste service. */
+@ConfigMapping(prefix = "synergy.sector")
+public interface SectorConfig {
+
+    /** The sector this service accepts data for. */
+    Sector code();
+
+    /** Largest request body accepted (bytes); larger bodies get 413. */
+    @WithDefault("8388608")
+    long maxBodyBytes();
+
+    /** Most data-element values accepted in one request (a batch or a CSV file). */
+    @WithDefault("50000")
+    int maxValues();
+}

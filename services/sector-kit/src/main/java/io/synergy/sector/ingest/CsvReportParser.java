@@ -1,0 +1,149 @@
+package io.synergy.sector.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.synergy.platform.problem.FieldError;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a CSV upload as a bureau exports it from a spreadsheet: a header row
+ * {@code report_id,source,district,period,data_element,value[,unit][,revision]}, then one row per value. Rows with
+ * the same report id and revision form one report; they must agree on source, district and period.
+ */
+public final class CsvReportParser {
+
+    public static final List<String> REQUIRED = List.of("report_id", "source", "district", "period", "data_element", "value");
+    public static final List<String> OPTIONAL = List.of("unit", "revision");
+
+    /** A plain decimal number; no NaN, Infinity, hex or thousands separators. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private CsvReportParser() {
+    }
+
+    public static JsonReportParser.Result parse(String body) {
+        List<FieldError> errors = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body)) {
+            while (it.hasNextValue()) {
+                rows.add(it.nextValue());
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? rows.size() + 1 : e.getLocation().getLineNr();
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("line " + line, "malformed CSV: " + e.getOriginalMessage())));
+        } catch (IOException | RuntimeException e) {
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
+        }
+        if (rows.isEmpty()) {
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV is empty: a header row is required")));
+        }
+        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase()).toList();
+        Map<String, Integer> column = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).replace("\uFEFF", "");
+            if (!REQUIRED.contains(h) && !OPTIONAL.contains(h)) {
+                errors.add(new FieldError("line 1", "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
+            } else if (column.putIfAbsent(h, i) != null) {
+                errors.add(new FieldError("line 1", "column '" + h + "' appears twice"));
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !column.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            errors.add(new FieldError("line 1", "missing column(s): " + String.join(", ", missing)
+                    + " (header: report_id,source,district,period,data_element,value[,unit][,revision])"));
+        }
+        if (!errors.isEmpty()) {
+            return new JsonReportParser.Result(List.of(), true, errors);
+        }
+        if (rows.size() == 1) {
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV has a header but no rows")));
+        }
+
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            String line = "line " + (r + 1);
+            if (row.size() > header.size()) {
+                errors.add(new FieldError(line, "has " + row.size() + " cells, the header has " + header.size()));
+                continue;
+            }
+            String reportId = cell(row, column.get("report_id"));
+            String revisionText = column.containsKey("revision") ? cell(row, column.get("revision")) : null;
+            Integer revision = null;
+            if (revisionText != null) {
+                if (INTEGER.matcher(revisionText).matches()) {
+                    revision = Integer.parseInt(revisionText);
+                } else {
+                    errors.add(new FieldError(line + ": revision", "must be a whole number, not '" + JsonReportParser.abbreviate(revisionText) + "'"));
+                    revision = -1;
+                }
+            }
+            for (String c : REQUIRED) {
+                if (cell(row, column.get(c)) == null) {
+                    errors.add(new FieldError(line + ": " + c, "is required"));
+                }
+            }
+            String valueText = cell(row, column.get("value"));
+            Double value = null;
+            if (valueText != null) {
+                if (NUMBER.matcher(valueText).matches()) {
+                    value = Double.parseDouble(valueText);
+                } else {
+                    errors.add(new FieldError(line + ": value", "must be a number, not '" + JsonReportParser.abbreviate(valueText) + "'"));
+                }
+            }
+            String key = reportId + "\u0000" + revision;
+            Group g = groups.computeIfAbsent(key, k -> new Group(line, reportId, cell(row, column.get("source")),
+                    cell(row, column.get("district")), cell(row, column.get("period"))));
+            if (!Objects.equals(g.source, cell(row, column.get("source"))) || !Objects.equals(g.district, cell(row, column.get("district")))
+                    || !Objects.equals(g.period, cell(row, column.get("period")))) {
+                errors.add(new FieldError(line, "report " + JsonReportParser.abbreviate(String.valueOf(reportId))
+                        + " has a different source, district or period than on " + g.line));
+            }
+            g.revision = revision;
+            g.values.add(new RawReport.RawValue(line, cell(row, column.get("data_element")), value,
+                    column.containsKey("unit") ? cell(row, column.get("unit")) : null));
+        }
+        List<RawReport> reports = groups.values().stream()
+                .map(g -> new RawReport(g.line, g.reportId, g.source, g.district, g.period, g.revision, g.values))
+                .toList();
+        return new JsonReportParser.Result(reports, true, errors);
+    }
+
+    private static String cell(List<String> row, Integer index) {
+        if (index == null || index >= row.size()) {
+            return null;
+        }
+        String v = row.get(index).strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static final class Group {
+        final String line;
+        final String reportId;
+        final String source;
+        final String district;
+        final String period;
+        Integer revision;
+        final List<RawReport.RawValue> values = new ArrayList<>();
+
+        Group(String line, String reportId, String source, String district, String period) {
+            this.line = line;
+            this.reportId = reportId;
+            this.source = source;
+            this.district = district;
+            this.period = period;
+        }
+    }
+}

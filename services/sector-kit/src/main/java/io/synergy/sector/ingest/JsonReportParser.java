@@ -1,0 +1,162 @@
+package io.synergy.sector.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.synergy.platform.problem.FieldError;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON of one report or a batch (an array) into {@link RawReport}s, reporting every type error with its
+ * path rather than stopping at the first.
+ */
+public final class JsonReportParser {
+
+    private static final Set<String> REPORT_FIELDS = Set.of("reportId", "source", "orgUnit", "period", "revision", "values");
+    private static final Set<String> VALUE_FIELDS = Set.of("dataElement", "value", "unit");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private JsonReportParser() {
+    }
+
+    /** The result of parsing: reports, whether the body was a batch, and the errors found. */
+    public record Result(List<RawReport> reports, boolean batch, List<FieldError> errors) {
+    }
+
+    public static Result parse(String body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return new Result(List.of(), false, List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+        }
+        if (root == null || root.isMissingNode()) {
+            return new Result(List.of(), false, List.of(new FieldError("body", "the body is empty")));
+        }
+        List<RawReport> reports = new ArrayList<>();
+        if (root.isArray()) {
+            if (root.isEmpty()) {
+                errors.add(new FieldError("body", "the batch is empty"));
+            }
+            for (int i = 0; i < root.size(); i++) {
+                read(root.get(i), "[" + i + "]", reports, errors);
+            }
+            return new Result(reports, true, errors);
+        }
+        read(root, "", reports, errors);
+        return new Result(reports, false, errors);
+    }
+
+    private static String at(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static void read(JsonNode node, String path, List<RawReport> into, List<FieldError> errors) {
+        if (!node.isObject()) {
+            errors.add(new FieldError(path.isEmpty() ? "body" : path, "must be a report object"));
+            return;
+        }
+        unknownFields(node, REPORT_FIELDS, path, errors);
+        String reportId = text(node, "reportId", path, errors);
+        String source = text(node, "source", path, errors);
+        String orgUnit = text(node, "orgUnit", path, errors);
+        String period = text(node, "period", path, errors);
+        Integer revision = null;
+        JsonNode rev = node.get("revision");
+        if (rev != null && !rev.isNull()) {
+            if (rev.isIntegralNumber() && rev.canConvertToInt()) {
+                revision = rev.intValue();
+            } else {
+                errors.add(new FieldError(at(path, "revision"), "must be a whole number"));
+                revision = -1;
+            }
+        }
+        List<RawReport.RawValue> values = new ArrayList<>();
+        JsonNode vs = node.get("values");
+        if (vs == null || vs.isNull()) {
+            errors.add(new FieldError(at(path, "values"), "is required"));
+        } else if (!vs.isArray()) {
+            errors.add(new FieldError(at(path, "values"), "must be an array of {dataElement, value, unit}"));
+        } else if (vs.isEmpty()) {
+            errors.add(new FieldError(at(path, "values"), "must hold at least one value"));
+        } else {
+            for (int i = 0; i < vs.size(); i++) {
+                JsonNode v = vs.get(i);
+                String vp = at(path, "values[" + i + "]");
+                if (!v.isObject()) {
+                    errors.add(new FieldError(vp, "must be an object {dataElement, value, unit}"));
+                    continue;
+                }
+                unknownFields(v, VALUE_FIELDS, vp, errors);
+                String de = text(v, "dataElement", vp, errors);
+                Double value = null;
+                JsonNode n = v.get("value");
+                if (n == null || n.isNull()) {
+                    errors.add(new FieldError(vp + ".value", "is required"));
+                } else if (!n.isNumber()) {
+                    errors.add(new FieldError(vp + ".value", "must be a number, not " + describe(n)));
+                } else {
+                    value = n.doubleValue();
+                }
+                String unit = null;
+                JsonNode u = v.get("unit");
+                if (u != null && !u.isNull()) {
+                    if (u.isTextual()) {
+                        unit = u.asText();
+                    } else {
+                        errors.add(new FieldError(vp + ".unit", "must be a string"));
+                    }
+                }
+                values.add(new RawReport.RawValue(vp, de, value, unit));
+            }
+        }
+        into.add(new RawReport(path, reportId, source, orgUnit, period, revision, values));
+    }
+
+    private static String text(JsonNode node, String field, String path, List<FieldError> errors) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            errors.add(new FieldError(at(path, field), "is required"));
+            return null;
+        }
+        if (!v.isTextual()) {
+            errors.add(new FieldError(at(path, field), "must be a string, not " + describe(v)));
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> known, String path, List<FieldError> errors) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(at(path, abbreviate(name)), "unknown field (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")"));
+            }
+        }
+    }
+
+    private static String describe(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case STRING -> "the string \"" + abbreviate(n.asText()) + "\"";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> n.getNodeType().name().toLowerCase();
+        };
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

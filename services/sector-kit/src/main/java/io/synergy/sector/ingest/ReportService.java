@@ -1,0 +1,104 @@
+package io.synergy.sector.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import io.synergy.sector.config.SectorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one way into a sector service, whatever the channel (REST JSON, CSV upload, Kafka feed): decode, parse,
+ * validate, then store and publish. A request that fails any check changes nothing.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** Periods are judged in the city's time zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public enum Format { JSON, CSV }
+
+    /** The reports' results, and whether the request was a batch (an array or a CSV file). */
+    public record Outcome(List<IngestResult> results, boolean batch) {
+        public boolean created() {
+            return results.stream().anyMatch(IngestResult::created);
+        }
+    }
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    OrgUnits orgUnits;
+
+    @Inject
+    SectorConfig config;
+
+    @Inject
+    ReportIngestor ingestor;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private ReportValidator validator;
+
+    private ReportValidator validator() {
+        if (validator == null) {
+            validator = new ReportValidator(catalogue, orgUnits, config.code());
+        }
+        return validator;
+    }
+
+    public Outcome submit(byte[] body, Format format, String channel) {
+        try {
+            Outcome outcome = submitOrThrow(body, format, channel);
+            for (IngestResult r : outcome.results()) {
+                metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", r.status().name()).increment();
+            }
+            return outcome;
+        } catch (ProblemException e) {
+            metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", "REJECTED_" + e.status()).increment();
+            throw e;
+        }
+    }
+
+    private Outcome submitOrThrow(byte[] body, Format format, String channel) {
+        String text = decode(body);
+        JsonReportParser.Result parsed = format == Format.CSV ? CsvReportParser.parse(text) : JsonReportParser.parse(text);
+        List<FieldError> errors = new ArrayList<>(parsed.errors());
+        int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
+        if (values > config.maxValues()) {
+            throw new ProblemException(413, "too-many-values", "Too many values", values + " values in one request; at most "
+                    + config.maxValues() + " are accepted: split the batch");
+        }
+        List<ParsedReport> reports = validator().validate(parsed.reports(), LocalDate.now(ZONE), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")
+                    + " in the request; nothing was stored", errors);
+        }
+        return new Outcome(ingestor.ingest(reports, channel), parsed.batch());
+    }
+
+    /** Strict UTF-8: a body with bytes that are not UTF-8 is refused, not silently mangled. */
+    static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("The body is not valid UTF-8", List.of(new FieldError("body", "is not valid UTF-8 text")));
+        }
+    }
+}
