@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Starts, stops or kills the six Synergy services as processes (the built quarkus-run.jar of each).
+#   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste)
+# Environment: SYNERGY_RUN_DIR (logs and pids; default deploy/local/run), DB_NAME (synergy), KAFKA_BOOTSTRAP_SERVERS
+#              (127.0.0.1:9092), FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS, READY_TIMEOUT (s)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR=${SYNERGY_RUN_DIR:-$ROOT/deploy/local/run}
+DB_NAME=${DB_NAME:-synergy}
+JVM_OPTS=${SERVICE_JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=160m}
+READY_TIMEOUT=${READY_TIMEOUT:-120}
+JAVA=${JAVA:-java}
+
+declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085)
+ALL=(aggregation energy transport building agriculture waste)
+
+selected() {
+  if [ $# -eq 0 ]; then echo "${ALL[@]}"; else echo "$@"; fi
+}
+
+pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
+alive() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+start_one() {
+  local name=$1 port=${PORT[$1]}
+  local jar="$ROOT/services/$name-service/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ]; then
+    echo "[services] $jar is missing: build first (./mvnw -q package -DskipTests)" >&2
+    exit 1
+  fi
+  if alive "$name"; then
+    echo "[services] $name already running (pid $(pid_of "$name"))"
+    return 0
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "[services] port $port is taken: is another $name running?" >&2
+    exit 1
+  fi
+  local fresh=()
+  if [ "${FRESH_DB:-0}" = 1 ]; then
+    fresh=(QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false)
+  fi
+  # shellcheck disable=SC2086
+  env DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" \
+    "${fresh[@]}" ${SERVICE_ENV:-} \
+    nohup "$JAVA" $JVM_OPTS -jar "$jar" > "$RUN_DIR/$name.log" 2>&1 &
+  echo $! > "$RUN_DIR/$name.pid"
+}
+
+wait_ready() {
+  local name=$1 port=${PORT[$1]} deadline=$((SECONDS + READY_TIMEOUT))
+  while [ $SECONDS -lt $deadline ]; do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
+      echo "[services] $name ready on http://127.0.0.1:$port (pid $(pid_of "$name"))"
+      return 0
+    fi
+    if ! alive "$name"; then
+      echo "[services] $name exited; last lines of $RUN_DIR/$name.log:" >&2
+      tail -30 "$RUN_DIR/$name.log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  echo "[services] $name not ready after ${READY_TIMEOUT}s; see $RUN_DIR/$name.log" >&2
+  return 1
+}
+
+signal() {
+  local sig=$1 name=$2 p
+  p=$(pid_of "$name")
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    kill "-$sig" "$p" 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      kill -0 "$p" 2>/dev/null || break
+      sleep 0.25
+    done
+    kill -9 "$p" 2>/dev/null || true
+    echo "[services] $name stopped ($sig)"
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+cmd=${1:-}
+shift || true
+mkdir -p "$RUN_DIR"
+case "$cmd" in
+  start)
+    names=$(selected "$@")
+    for n in $names; do start_one "$n"; done
+    rc=0
+    for n in $names; do wait_ready "$n" || rc=1; done
+    exit $rc ;;
+  stop) for n in $(selected "$@"); do signal TERM "$n"; done ;;
+  kill) for n in $(selected "$@"); do signal KILL "$n"; done ;;
+  status)
+    for n in $(selected "$@"); do
+      if alive "$n"; then echo "$n running (pid $(pid_of "$n"), port ${PORT[$n]})"; else echo "$n stopped"; fi
+    done ;;
+  *) echo "usage: $0 start|stop|kill|status [aggregation|energy|transport|building|agriculture|waste ...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,129 @@
+package io.synergy.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The platform as processes, driven through the same scripts as the local run: a Kafka broker on 127.0.0.1:9092 and
+ * the six services on 8080–8085 against the database synergy_e2e, emptied at start. One platform per test JVM.
+ */
+final class Platform {
+
+    static final Path ROOT = Path.of(System.getProperty("synergy.root", "..")).toAbsolutePath().normalize();
+    static final Path DIR = Path.of(System.getProperty("synergy.e2e.dir", "target/e2e")).toAbsolutePath();
+    static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+
+    static {
+        PORTS.put("aggregation", 8080);
+        PORTS.put("energy", 8081);
+        PORTS.put("transport", 8082);
+        PORTS.put("building", 8083);
+        PORTS.put("agriculture", 8084);
+        PORTS.put("waste", 8085);
+    }
+
+    private static boolean started;
+
+    private Platform() {
+    }
+
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        try {
+            deleteRecursively(DIR.resolve("kafka"));
+            Files.createDirectories(DIR);
+            run(List.of("deploy/local/kafka.sh", "start"), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
+            started = true;
+            run(List.of("deploy/local/services.sh", "start"), Map.of("FRESH_DB", "1"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        run(List.of("deploy/local/services.sh", "stop"), Map.of());
+        run(List.of("deploy/local/kafka.sh", "stop"), Map.of());
+    }
+
+    static void services(String command, String... names) {
+        List<String> cmd = new ArrayList<>(List.of("deploy/local/services.sh", command));
+        cmd.addAll(List.of(names));
+        run(cmd, Map.of());
+    }
+
+    static void kafka(String command) {
+        run(List.of("deploy/local/kafka.sh", command), Map.of());
+    }
+
+    /** Resident set size of a service or of the broker ("kafka"), in MiB, from ps. */
+    static long rssMiB(String name) {
+        try {
+            Path pid = name.equals("kafka") ? DIR.resolve("kafka/broker.pid") : DIR.resolve(name + ".pid");
+            Process p = new ProcessBuilder("ps", "-o", "rss=", "-p", Files.readString(pid).strip()).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return Long.parseLong(out) / 1024;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void run(List<String> command, Map<String, String> env) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "platform.log")));
+        pb.environment().put("SYNERGY_RUN_DIR", DIR.toString());
+        pb.environment().put("KAFKA_RUN_DIR", DIR.resolve("kafka").toString());
+        pb.environment().put("DB_NAME", "synergy_e2e");
+        pb.environment().putAll(env);
+        try {
+            Files.createDirectories(DIR);
+            Process p = pb.start();
+            if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + DIR.resolve("platform.log"));
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see " + DIR.resolve("platform.log")
+                        + ":\n" + tail(DIR.resolve("platform.log")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

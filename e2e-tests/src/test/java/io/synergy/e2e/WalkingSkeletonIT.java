@@ -1,0 +1,107 @@
+package io.synergy.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * One report travels from the energy service through the real broker to the city's result: the foundation's
+ * black-box test, over HTTP only, against the services started as processes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    @BeforeAll
+    static void platform() {
+        RestAssured.config = RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        Platform.start();
+    }
+
+    @AfterAll
+    static void report() {
+        StringBuilder sb = new StringBuilder("[e2e] resident memory (ps -o rss):");
+        for (String s : Platform.PORTS.keySet()) {
+            sb.append(' ').append(s).append('=').append(Platform.rssMiB(s)).append("MiB");
+        }
+        sb.append(" kafka=").append(Platform.rssMiB("kafka")).append("MiB");
+        System.out.println(sb);
+    }
+
+    static String url(String service, String path) {
+        return "http://127.0.0.1:" + Platform.PORTS.get(service) + path;
+    }
+
+    static void post(String district, double total, double nonfossil) {
+        given().contentType("application/json").body("""
+                {"reportId": "e2e/energy/%s/2024", "source": "qd-energy-stats", "orgUnit": "%s", "period": "2024",
+                 "values": [{"dataElement": "energy.primary.total", "value": %s, "unit": "tce"},
+                            {"dataElement": "energy.primary.nonfossil", "value": %s, "unit": "tce"}]}"""
+                .formatted(district, district, total, nonfossil))
+                .post(url("energy", "/api/v1/reports")).then().statusCode(201).body("status", equalTo("ACCEPTED"));
+    }
+
+    static Map<String, Object> e1(String orgUnit) {
+        Response r = given().queryParam("period", "2024").queryParam("orgUnit", orgUnit).get(url("aggregation", "/api/v1/attainment"));
+        if (r.statusCode() != 200) {
+            return null;
+        }
+        return r.jsonPath().getMap("indicators.find { it.indicator == 'E1' }");
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsHealthyAndDescribesItself() {
+        for (Map.Entry<String, Integer> s : Platform.PORTS.entrySet()) {
+            given().get(url(s.getKey(), "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+            given().get(url(s.getKey(), "/q/openapi")).then().statusCode(200);
+            assertThat(given().get(url(s.getKey(), "/q/metrics")).then().statusCode(200).extract().asString()).contains("jvm_memory_used_bytes");
+            if (!s.getKey().equals("aggregation")) {
+                given().get(url(s.getKey(), "/api/v1/catalog")).then().statusCode(200).body("sector", equalTo(s.getKey()));
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void oneReportReachesTheCityResult() {
+        post("370202", 1000, 100); // 10 %
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Object> city = e1("370200");
+            assertThat(city).isNotNull();
+            assertThat((Double) city.get("value")).isCloseTo(10.0, within(1e-9));
+            assertThat(city.get("target")).isEqualTo(15.0);
+            assertThat(city.get("targetYear")).isEqualTo(2025);
+            assertThat(city.get("status")).isNotNull();
+        });
+        assertThat((Double) e1("370202").get("value")).isCloseTo(10.0, within(1e-9));
+    }
+
+    @Test
+    @Order(3)
+    void aSecondDistrictMakesTheCityTheRatioOfSummedNumeratorsAndDenominators() {
+        post("370211", 3000, 600); // 20 %
+        double ratioOfSums = (100.0 + 600.0) / (1000.0 + 3000.0) * 100; // 17.5 %
+        double meanOfRatios = (10.0 + 20.0) / 2; // 15 %: what a wrong aggregation would show
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Object> city = e1("370200");
+            assertThat((Double) city.get("value")).isCloseTo(ratioOfSums, within(1e-9));
+            assertThat((Double) city.get("value")).isNotCloseTo(meanOfRatios, within(1e-3));
+        });
+    }
+}

@@ -1,0 +1,193 @@
+package io.synergy.aggregation.core;
+
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.Formula;
+import io.synergy.model.catalogue.Indicator;
+import io.synergy.model.catalogue.IndicatorMath;
+import io.synergy.model.catalogue.IndicatorValue;
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every indicator of the catalogue for every org unit and year, computed from the district facts:
+ * <ul>
+ *   <li>sector indicators: Σ numerators ÷ Σ denominators (or Σ totals) over the unit's districts — never a mean of
+ *       district ratios;</li>
+ *   <li>published data elements: Σ over the districts;</li>
+ *   <li>derived indicators, in dependency order: SUM across sectors (EM-*), RATIO of those (CI), REDUCTION_VS_BASE
+ *       (E3, E4) and BASE_MINUS_CURRENT (E5) against the unit's own base year.</li>
+ * </ul>
+ * Pure: no I/O, built in one pass, read many times.
+ */
+public final class IndicatorTable {
+
+    private final Catalogue catalogue;
+    private final OrgUnits orgUnits;
+    private final int baseYear;
+    private final Map<String, Map<Integer, Map<String, Fact>>> facts = new HashMap<>(); // code → year → district → fact
+    private final Map<String, Figure> memo = new HashMap<>();
+    private final SortedSet<Integer> years = new TreeSet<>();
+
+    public IndicatorTable(Collection<Fact> facts, Catalogue catalogue, OrgUnits orgUnits, int baseYear) {
+        this.catalogue = catalogue;
+        this.orgUnits = orgUnits;
+        this.baseYear = baseYear;
+        for (Fact f : facts) {
+            this.facts.computeIfAbsent(f.code(), k -> new HashMap<>()).computeIfAbsent(f.year(), k -> new HashMap<>()).put(f.orgUnit(), f);
+            years.add(f.year());
+        }
+    }
+
+    /** Years with at least one fact. */
+    public SortedSet<Integer> years() {
+        return years;
+    }
+
+    public int baseYear() {
+        return baseYear;
+    }
+
+    /** The value of an indicator (or published data element) for a unit and year. */
+    public Figure get(String unitCode, String code, int year) {
+        String key = unitCode + '|' + code + '|' + year;
+        Figure f = memo.get(key);
+        if (f == null) {
+            f = compute(orgUnits.find(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode)), code, year);
+            memo.put(key, f);
+        }
+        return f;
+    }
+
+    /** The unit whose value stands for {@code unit} on this indicator: the city takes T1 from central-urban. */
+    public String scopeOf(String unitCode, Indicator indicator) {
+        String scope = indicator.target() == null ? null : indicator.target().scope();
+        if (scope != null && unitCode.equals(orgUnits.city().code()) && orgUnits.find(scope).isPresent()) {
+            return scope;
+        }
+        return unitCode;
+    }
+
+    /** Annual values of an indicator for a unit (scope applied), for the years present. */
+    public TreeMap<Integer, Double> series(String unitCode, Indicator indicator) {
+        String unit = scopeOf(unitCode, indicator);
+        TreeMap<Integer, Double> s = new TreeMap<>();
+        for (int y : years) {
+            Figure f = get(unit, indicator.id(), y);
+            if (f.present()) {
+                s.put(y, f.value());
+            }
+        }
+        return s;
+    }
+
+    private Figure compute(OrgUnit unit, String code, int year) {
+        Indicator indicator = catalogue.indicator(code).orElse(null);
+        if (indicator == null) {
+            return dataElement(unit, code, year);
+        }
+        if (catalogue.isSectorIndicator(indicator)) {
+            return rollUp(unit, indicator, year);
+        }
+        Formula f = indicator.formula();
+        return switch (f.type()) {
+            case SUM -> {
+                double sum = 0;
+                boolean any = false;
+                List<String> missing = new ArrayList<>();
+                for (String op : f.of()) {
+                    Figure part = get(unit.code(), op, year);
+                    if (part.present()) {
+                        sum += part.value();
+                        any = true;
+                        part.missing().forEach(m -> missing.add(op + ": " + m));
+                    } else {
+                        missing.add(op);
+                    }
+                }
+                yield any ? new Figure(sum, sum, null, missing.isEmpty(), missing) : Figure.NONE;
+            }
+            case RATIO -> {
+                Figure n = get(unit.code(), f.numerator(), year);
+                Figure d = get(unit.code(), f.denominator(), year);
+                if (!n.present() || !d.present()) {
+                    yield Figure.NONE;
+                }
+                IndicatorValue v = IndicatorValue.ratio(n.value(), d.value(), f.scale());
+                List<String> missing = new ArrayList<>(n.missing());
+                missing.addAll(d.missing());
+                yield v.present() ? new Figure(v.value(), n.value(), d.value(), n.complete() && d.complete(), missing) : Figure.NONE;
+            }
+            case REDUCTION_VS_BASE, BASE_MINUS_CURRENT -> {
+                String of = f.of().get(0);
+                Figure now = get(unit.code(), of, year);
+                Figure base = get(unit.code(), of, baseYear);
+                if (!now.present() || !base.present()) {
+                    yield Figure.NONE;
+                }
+                List<String> missing = new ArrayList<>(now.missing());
+                base.missing().forEach(m -> missing.add(baseYear + " " + m));
+                boolean complete = now.complete() && base.complete();
+                if (f.type() == io.synergy.model.catalogue.FormulaType.BASE_MINUS_CURRENT) {
+                    double v = base.value() - now.value();
+                    yield new Figure(v, base.value(), now.value(), complete, missing);
+                }
+                if (base.value() == 0) {
+                    yield Figure.NONE;
+                }
+                double v = (1 - now.value() / base.value()) * 100;
+                yield new Figure(v, now.value(), base.value(), complete, missing);
+            }
+        };
+    }
+
+    private Figure rollUp(OrgUnit unit, Indicator indicator, int year) {
+        Map<String, Fact> byDistrict = facts.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
+        List<IndicatorValue> parts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean complete = true;
+        for (String d : unit.districtsToSum()) {
+            Fact f = byDistrict.get(d);
+            if (f == null || f.value() == null) {
+                missing.add(d);
+                continue;
+            }
+            complete &= f.complete();
+            if (!f.complete()) {
+                missing.add(d + " (part of the year)");
+            }
+            parts.add(new IndicatorValue(f.value(), f.numerator(), f.denominator()));
+        }
+        IndicatorValue v = IndicatorMath.rollUp(indicator, parts);
+        if (!v.present()) {
+            return Figure.NONE;
+        }
+        return new Figure(v.value(), v.numerator(), v.denominator(), complete && missing.isEmpty(), missing);
+    }
+
+    private Figure dataElement(OrgUnit unit, String code, int year) {
+        Map<String, Fact> byDistrict = facts.getOrDefault(code, Map.of()).getOrDefault(year, Map.of());
+        double sum = 0;
+        boolean any = false;
+        boolean complete = true;
+        List<String> missing = new ArrayList<>();
+        for (String d : unit.districtsToSum()) {
+            Fact f = byDistrict.get(d);
+            if (f == null || f.value() == null) {
+                missing.add(d);
+                continue;
+            }
+            any = true;
+            sum += f.value();
+            complete &= f.complete();
+        }
+        return any ? new Figure(sum, sum, null, complete && missing.isEmpty(), missing) : Figure.NONE;
+    }
+}

@@ -1,0 +1,242 @@
+package io.synergy.aggregation.core;
+
+import io.synergy.method.attainment.Attainment;
+import io.synergy.method.attainment.AttainmentCalculator;
+import io.synergy.method.attainment.AttainmentInput;
+import io.synergy.method.attainment.Target;
+import io.synergy.method.synergy.Grade;
+import io.synergy.method.synergy.IndicatorSeries;
+import io.synergy.method.synergy.Normalisation;
+import io.synergy.method.synergy.SampleScore;
+import io.synergy.method.synergy.SubsystemWeights;
+import io.synergy.method.synergy.SynergyCalculator;
+import io.synergy.method.synergy.SynergyEvaluation;
+import io.synergy.method.synergy.SynergyOptions;
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.Indicator;
+import io.synergy.model.catalogue.Subsystem;
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnitLevel;
+import io.synergy.model.orgunit.OrgUnits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The computation core of the aggregation service: from district facts to the {@link UnitYearResult} of every org unit
+ * and year — attainment, the synergy degree (both normalisations, both couplings; the unit's own series and the
+ * district panel) and the co-reduction effects. Pure Java; the service around it only feeds it and stores and
+ * publishes what it returns.
+ */
+public final class ResultCalculator {
+
+    public static final String SERIES = "series";
+    public static final String PANEL = "panel";
+
+    private final Catalogue catalogue;
+    private final OrgUnits orgUnits;
+    private final MethodSettings settings;
+    private final List<Indicator> synergySet;
+
+    public ResultCalculator(Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings) {
+        this.catalogue = catalogue;
+        this.orgUnits = orgUnits;
+        this.settings = settings;
+        List<Indicator> set = new ArrayList<>();
+        for (String id : settings.pollutionIndicators()) {
+            set.add(requireSubsystem(id, Subsystem.POLLUTION));
+        }
+        for (String id : settings.carbonIndicators()) {
+            set.add(requireSubsystem(id, Subsystem.CARBON));
+        }
+        this.synergySet = List.copyOf(set);
+    }
+
+    private Indicator requireSubsystem(String id, Subsystem subsystem) {
+        Indicator i = catalogue.indicator(id).orElseThrow(() -> new IllegalArgumentException("synergy indicator " + id + " is not in the catalogue"));
+        if (i.subsystem() != subsystem) {
+            throw new IllegalArgumentException("synergy indicator " + id + " belongs to " + i.subsystem() + ", not " + subsystem);
+        }
+        return i;
+    }
+
+    public List<Indicator> synergySet() {
+        return synergySet;
+    }
+
+    /** Results of every org unit for every year from the base year to the last year with data. */
+    public List<UnitYearResult> compute(IndicatorTable table) {
+        List<UnitYearResult> out = new ArrayList<>();
+        List<Integer> years = table.years().stream().filter(y -> y >= settings.baseYear()).toList();
+        for (int year : years) {
+            Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, year);
+            for (OrgUnit unit : orgUnits.all()) {
+                out.add(compute(table, unit, year, panel.getOrDefault(unit.code(), Map.of())));
+            }
+        }
+        return out;
+    }
+
+    private UnitYearResult compute(IndicatorTable table, OrgUnit unit, int year, Map<String, UnitYearResult.SynergyResult> panel) {
+        List<UnitYearResult.IndicatorFigure> figures = new ArrayList<>();
+        Set<String> incomplete = new LinkedHashSet<>();
+        Set<String> relevant = new LinkedHashSet<>();
+        synergySet.forEach(i -> relevant.add(i.id()));
+        catalogue.targeted().forEach(i -> relevant.add(i.id()));
+        for (Indicator i : catalogue.indicators()) {
+            String from = table.scopeOf(unit.code(), i);
+            Figure f = table.get(from, i.id(), year);
+            figures.add(new UnitYearResult.IndicatorFigure(i.id(), i.zh(), i.en(), i.unit(), i.subsystem() == null ? null : i.subsystem().name(),
+                    f.value(), f.numerator(), f.denominator(), f.complete(), f.missing(), from.equals(unit.code()) ? null : from));
+            if (relevant.contains(i.id()) && !f.complete()) {
+                incomplete.add(i.id() + (f.missing().isEmpty() ? "" : ": " + String.join(", ", f.missing())));
+            }
+        }
+
+        List<Attainment> attainments = new ArrayList<>();
+        List<UnitYearResult.AttainmentRow> rows = new ArrayList<>();
+        for (Indicator i : catalogue.targeted()) {
+            String from = table.scopeOf(unit.code(), i);
+            Target target = target(i);
+            Attainment a = AttainmentCalculator.evaluate(new AttainmentInput(i.id(), i.direction(), settings.baseYear(), target,
+                    table.series(unit.code(), i), year));
+            attainments.add(a);
+            rows.add(new UnitYearResult.AttainmentRow(i.id(), i.zh(), i.en(), from, Integer.toString(year), a.value(), i.unit(), a.baseline(),
+                    a.baseYear(), a.target(), a.targetYear(), target.keptEveryYear(), i.target().provincial(), a.completion(), a.timeProgress(),
+                    a.status().name(), a.trajectoryValue(), a.gap(), a.projection(), table.get(from, i.id(), year).complete()));
+        }
+
+        Map<String, UnitYearResult.SynergyResult> synergy = new LinkedHashMap<>();
+        for (Normalisation n : Normalisation.values()) {
+            synergy.put(SERIES + "." + n.name().toLowerCase(Locale.ROOT), series(table, unit, year, n));
+        }
+        synergy.putAll(panel);
+
+        List<UnitYearResult.EffectRow> effects = table.years().contains(year - 1)
+                ? EffectsCalculator.effects(table, unit.code(), year - 1, year, null)
+                : List.of();
+        return new UnitYearResult(unit.code(), unit.level().name(), year, incomplete.isEmpty(), List.copyOf(incomplete), figures, rows,
+                AttainmentCalculator.summarise(attainments), synergy, effects);
+    }
+
+    /** The plan's target of an indicator, with the configured provincial value and tolerance. */
+    public Target target(Indicator i) {
+        double value = settings.targetOverrides().getOrDefault(i.id(), i.target().value());
+        double tolerance = settings.tolerances().getOrDefault(i.id(), i.target().tolerance());
+        return new Target(value, i.target().year(), i.target().keptEveryYear(), tolerance);
+    }
+
+    /**
+     * The anchor g of the target-anchored normalisation: the plan's target; for an emission total, the base-year
+     * emission less the key-project reduction E5 (city only: E5 is a city-wide tonnage).
+     */
+    Double anchorTarget(Indicator i, boolean city, Double baseline) {
+        if (i.hasTarget()) {
+            return target(i).value();
+        }
+        String reduction = i.id().startsWith("EM-") ? "E5-" + i.id().substring(3) : null;
+        if (city && reduction != null && baseline != null) {
+            return catalogue.indicator(reduction).map(r -> baseline - target(r).value()).orElse(null);
+        }
+        return null;
+    }
+
+    private UnitYearResult.SynergyResult series(IndicatorTable table, OrgUnit unit, int year, Normalisation normalisation) {
+        List<String> samples = new ArrayList<>();
+        for (int y = settings.baseYear(); y <= year; y++) {
+            samples.add(Integer.toString(y));
+        }
+        boolean city = unit.level() == OrgUnitLevel.CITY;
+        List<IndicatorSeries> series = new ArrayList<>();
+        for (Indicator i : synergySet) {
+            TreeMap<Integer, Double> s = table.series(unit.code(), i);
+            double[] values = new double[samples.size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = s.getOrDefault(settings.baseYear() + k, Double.NaN);
+            }
+            Double baseline = s.get(settings.baseYear());
+            series.add(new IndicatorSeries(i.id(), i.subsystem(), i.direction(), values, baseline, anchorTarget(i, city, baseline)));
+        }
+        SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(normalisation));
+        return toResult(SERIES, normalisation, e, samples.size() - 1, series);
+    }
+
+    /** The district panel: all district-years from the base year to {@code year}, one evaluation for all districts. */
+    private Map<String, Map<String, UnitYearResult.SynergyResult>> panel(IndicatorTable table, int year) {
+        List<String> samples = new ArrayList<>();
+        List<OrgUnit> districts = orgUnits.districts();
+        for (OrgUnit d : districts) {
+            for (int y = settings.baseYear(); y <= year; y++) {
+                samples.add(d.code() + "/" + y);
+            }
+        }
+        Map<String, Map<String, UnitYearResult.SynergyResult>> out = new HashMap<>();
+        for (Normalisation n : Normalisation.values()) {
+            List<IndicatorSeries> series = new ArrayList<>();
+            for (Indicator i : synergySet) {
+                double[] values = new double[samples.size()];
+                int k = 0;
+                for (OrgUnit d : districts) {
+                    for (int y = settings.baseYear(); y <= year; y++) {
+                        Figure f = table.get(d.code(), i.id(), y);
+                        values[k++] = f.present() ? f.value() : Double.NaN;
+                    }
+                }
+                // common anchors: the city's baseline and the plan's (rate) targets, so districts are comparable
+                Double baseline = table.series(orgUnits.city().code(), i).get(settings.baseYear());
+                Double target = i.id().startsWith("EM-") ? null : anchorTarget(i, false, baseline);
+                series.add(new IndicatorSeries(i.id(), i.subsystem(), i.direction(), values, baseline, target));
+            }
+            SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(n));
+            String key = PANEL + "." + n.name().toLowerCase(Locale.ROOT);
+            for (OrgUnit d : districts) {
+                int index = samples.indexOf(d.code() + "/" + year);
+                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, e, index, series));
+            }
+        }
+        return out;
+    }
+
+    private SynergyOptions options(Normalisation n) {
+        return new SynergyOptions(n, io.synergy.method.synergy.Coupling.STANDARD, settings.alpha(), settings.beta(), settings.lagThreshold(),
+                SynergyOptions.defaults().epsilon(), settings.fixedWeights());
+    }
+
+    private static UnitYearResult.SynergyResult toResult(String basis, Normalisation n, SynergyEvaluation e, int index, List<IndicatorSeries> series) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, String> methods = new LinkedHashMap<>();
+        for (SubsystemWeights w : e.weights()) {
+            weights.putAll(w.weights());
+            methods.put(w.subsystem().name(), w.method().name());
+        }
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        Map<String, Double> targets = new LinkedHashMap<>();
+        if (n == Normalisation.TARGET) {
+            for (IndicatorSeries s : series) {
+                baselines.put(s.id(), s.baseline());
+                targets.put(s.id(), s.target());
+            }
+        }
+        UnitYearResult.Explanation explanation = new UnitYearResult.Explanation(e.samples(), weights, methods, e.normalised(), e.excluded(),
+                baselines, targets);
+        String method = n.name().toLowerCase(Locale.ROOT);
+        if (!e.computable() || index < 0) {
+            return new UnitYearResult.SynergyResult(basis, method, false, e.computable() ? "no sample for this unit" : e.reason(), null, null, null,
+                    null, null, null, null, explanation);
+        }
+        SampleScore s = e.scores().get(index);
+        double dCorrected = Math.sqrt(s.cCorrected() * s.t());
+        Grade gStd = Grade.of(Math.sqrt(s.cStandard() * s.t()));
+        Grade gCor = Grade.of(dCorrected);
+        return new UnitYearResult.SynergyResult(basis, method, true, null, s.u1(), s.u2(), s.t(),
+                new UnitYearResult.Coupled(s.cStandard(), Math.sqrt(s.cStandard() * s.t()), gStd.name(), gStd.zh(), gStd.en()),
+                new UnitYearResult.Coupled(s.cCorrected(), dCorrected, gCor.name(), gCor.zh(), gCor.en()),
+                s.lag().name(), s.lag().zh(), explanation);
+    }
+}

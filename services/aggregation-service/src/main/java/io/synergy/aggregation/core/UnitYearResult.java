@@ -1,0 +1,57 @@
+package io.synergy.aggregation.core;
+
+import io.synergy.method.attainment.AttainmentSummary;
+import io.synergy.method.attainment.Projection;
+import io.synergy.method.synergy.Excluded;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the aggregation computes for one org unit and year: the document stored, served and published on the
+ * results topic (key {@code <orgUnit>:<year>}). Every intermediate quantity is in it, so a figure can be recomputed
+ * by hand from docs/method.md.
+ *
+ * @param complete   every input of every targeted and synergy indicator is present and covers the whole year
+ * @param incomplete per indicator, what is missing ("E1: 370285", "EM-CO2: transport.emissions.co2")
+ * @param synergy    keyed {@code series.range}, {@code series.target}, {@code panel.range}, {@code panel.target}
+ * @param effects    co-reduction effects from the previous year to this one, per sector and for all sectors
+ */
+public record UnitYearResult(String orgUnit, String level, int year, boolean complete, List<String> incomplete,
+        List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
+        Map<String, SynergyResult> synergy, List<EffectRow> effects) {
+
+    /** An indicator's value; {@code from} names the unit it was taken from when that is not this one (T1 of the city). */
+    public record IndicatorFigure(String indicator, String zh, String en, String unit, String subsystem, Double value, Double numerator,
+            Double denominator, boolean complete, List<String> missing, String from) {
+    }
+
+    /** Target attainment of one indicator (SYNERGY-METHOD.md §6). */
+    public record AttainmentRow(String indicator, String zh, String en, String orgUnit, String period, Double value, String unit,
+            Double baseline, int baselineYear, double target, int targetYear, boolean keptEveryYear, boolean provincialTarget,
+            Double completion, Double timeProgress, String status, Double trajectoryValue, Double gap, Projection projection,
+            boolean complete) {
+    }
+
+    /** The coupling degree and the synergy degree D under one coupling formula. */
+    public record Coupled(double c, double d, String grade, String gradeZh, String gradeEn) {
+    }
+
+    /**
+     * The synergy degree (协同度) of the unit in this year under one basis and normalisation.
+     *
+     * @param basis {@code series}: the unit's own years from the base year; {@code panel}: all district-years
+     */
+    public record SynergyResult(String basis, String method, boolean computable, String reason, Double u1, Double u2, Double t,
+            Coupled standard, Coupled corrected, String lag, String lagZh, Explanation explanation) {
+    }
+
+    /** How the figures came about: samples, weights per subsystem and method, normalised values, exclusions. */
+    public record Explanation(List<String> samples, Map<String, Double> weights, Map<String, String> weightMethods,
+            Map<String, double[]> normalised, List<Excluded> excluded, Map<String, Double> baselines, Map<String, Double> targets) {
+    }
+
+    /** Co-reduction effect of one pollutant against CO2 between two years (SYNERGY-METHOD.md §5). */
+    public record EffectRow(String sector, String pollutant, int from, int to, Double p0, Double p1, Double c0, Double c1,
+            Double deltaP, Double deltaC, Double elasticity, String quadrant, String quadrantZh, String reason) {
+    }
+}

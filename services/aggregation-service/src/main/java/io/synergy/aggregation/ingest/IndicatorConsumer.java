@@ -1,0 +1,71 @@
+package io.synergy.aggregation.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.synergy.aggregation.recompute.Recomputer;
+import io.synergy.aggregation.store.FactStore;
+import io.synergy.model.event.IndicatorEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes every sector's indicator topic in batches: one transaction per batch upserts the facts (highest revision
+ * wins, so redeliveries and stale events change nothing) and records which years need recomputing. The offsets are
+ * committed only after the transaction, so a crash replays the batch, harmlessly.
+ */
+@ApplicationScoped
+public class IndicatorConsumer {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    FactStore facts;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Recomputer recomputer;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Incoming("indicators")
+    @Blocking(ordered = true)
+    @Transactional
+    public void consume(List<String> payloads) throws SQLException {
+        List<IndicatorEvent> events = new ArrayList<>(payloads.size());
+        for (String p : payloads) {
+            try {
+                IndicatorEvent e = json.readValue(p, IndicatorEvent.class);
+                if (e.code() == null || e.orgUnit() == null || e.period() == null || e.eventId() == null || e.computedAt() == null) {
+                    throw new IllegalArgumentException("missing required attributes");
+                }
+                Integer.parseInt(e.period());
+                events.add(e);
+            } catch (Exception ex) {
+                // our own services produce these events: a bad one is a bug to look at, not a reason to stop the pipeline
+                metrics.counter("synergy.events.rejected").increment();
+                Log.errorf("unreadable indicator event skipped (%s): %.200s", ex.getMessage(), p);
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Set<Integer> years = facts.upsert(c, events);
+            metrics.counter("synergy.events.consumed").increment(payloads.size());
+            if (!years.isEmpty()) {
+                recomputer.requestedInTransaction();
+            }
+        }
+    }
+}

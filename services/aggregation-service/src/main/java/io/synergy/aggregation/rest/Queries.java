@@ -1,0 +1,56 @@
+package io.synergy.aggregation.rest;
+
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.period.Period;
+import io.synergy.model.period.PeriodType;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Validation of the read API's query parameters, with problem answers naming the parameter. */
+final class Queries {
+
+    private Queries() {
+    }
+
+    static int year(String name, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("Missing parameter", List.of(new FieldError(name, "is required: a year such as 2024")));
+        }
+        try {
+            Period p = Period.parse(text);
+            if (p.type() != PeriodType.YEAR) {
+                throw ProblemException.invalid("Results are annual", List.of(new FieldError(name, "must be a year such as 2024, not " + p)));
+            }
+            return p.year();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError(name, e.getMessage())));
+        }
+    }
+
+    static OrgUnit orgUnit(OrgUnits units, String code) {
+        if (code == null || code.isBlank()) {
+            return units.city();
+        }
+        return units.find(code).orElseThrow(() -> ProblemException.invalid("Unknown org unit", List.of(new FieldError("orgUnit",
+                "'" + code + "' is not an org unit: the city " + units.city().code() + ", a district code or a group such as central-urban"))));
+    }
+
+    static String choice(String name, String value, String fallback, Set<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(v)) {
+            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()))));
+        }
+        return v;
+    }
+
+    static ProblemException noData(String what) {
+        return new ProblemException(404, "no-data", "No data", what);
+    }
+}
