@@ -66,19 +66,29 @@ wait_ready() {
   return 1
 }
 
+# Signals every named service at once, then waits for each (graceful shutdown ~3 s), SIGKILL after 10 s.
 signal() {
-  local sig=$1 name=$2 p
-  p=$(pid_of "$name")
-  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
-    kill "-$sig" "$p" 2>/dev/null || true
+  local sig=$1 name p
+  shift
+  local pids=()
+  for name in "$@"; do
+    p=$(pid_of "$name")
+    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+      kill "-$sig" "$p" 2>/dev/null || true
+      pids+=("$name:$p")
+    fi
+    rm -f "$RUN_DIR/$name.pid"
+  done
+  for entry in "${pids[@]}"; do
+    name=${entry%%:*}
+    p=${entry##*:}
     for _ in $(seq 1 40); do
       kill -0 "$p" 2>/dev/null || break
       sleep 0.25
     done
     kill -9 "$p" 2>/dev/null || true
     echo "[services] $name stopped ($sig)"
-  fi
-  rm -f "$RUN_DIR/$name.pid"
+  done
 }
 
 cmd=${1:-}
@@ -91,8 +101,8 @@ case "$cmd" in
     rc=0
     for n in $names; do wait_ready "$n" || rc=1; done
     exit $rc ;;
-  stop) for n in $(selected "$@"); do signal TERM "$n"; done ;;
-  kill) for n in $(selected "$@"); do signal KILL "$n"; done ;;
+  stop) signal TERM $(selected "$@") ;;
+  kill) signal KILL $(selected "$@") ;;
   status)
     for n in $(selected "$@"); do
       if alive "$n"; then echo "$n running (pid $(pid_of "$n"), port ${PORT[$n]})"; else echo "$n stopped"; fi

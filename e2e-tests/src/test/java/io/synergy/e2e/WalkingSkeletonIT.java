@@ -25,12 +25,28 @@ import org.junit.jupiter.api.TestMethodOrder;
  * black-box test, over HTTP only, against the services started as processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(2)
 class WalkingSkeletonIT {
 
     @BeforeAll
     static void platform() {
         RestAssured.config = RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
         Platform.start();
+    }
+
+    @Test
+    @Order(4)
+    void theBuildingSectorReachesTheCityToo() {
+        given().contentType("text/csv").body("""
+                report_id,source,district,period,data_element,value,unit
+                e2e/building/370213/2024,qd-housing-bureau,370213,2024,building.energy.total,500000,tce
+                e2e/building/370213/2024,qd-housing-bureau,370213,2024,building.energy.renewable,4,10^4 tce
+                """).post(url("building", "/api/v1/reports")).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Object> b1 = given().queryParam("period", "2024").get(url("aggregation", "/api/v1/attainment"))
+                    .jsonPath().getMap("indicators.find { it.indicator == 'B1' }");
+            assertThat((Double) b1.get("value")).isCloseTo(8.0, within(1e-9)); // 40,000 of 500,000 tce
+        });
     }
 
     @AfterAll
