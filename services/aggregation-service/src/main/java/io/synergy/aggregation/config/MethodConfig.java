@@ -2,7 +2,7 @@ package io.synergy.aggregation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.synergy.aggregation.core.MethodSettings;
+import io.synergy.method.results.MethodSettings;
 import java.util.List;
 import java.util.Map;
 

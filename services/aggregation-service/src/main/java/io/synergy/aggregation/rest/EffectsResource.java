@@ -1,9 +1,9 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
-import io.synergy.aggregation.core.EffectsCalculator;
-import io.synergy.aggregation.core.IndicatorTable;
-import io.synergy.aggregation.core.UnitYearResult;
+import io.synergy.method.results.EffectsCalculator;
+import io.synergy.method.results.IndicatorTable;
+import io.synergy.method.results.UnitYearResult;
 import io.synergy.aggregation.store.FactStore;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Sector;

@@ -3,7 +3,7 @@ package io.synergy.aggregation.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synergy.aggregation.core.ResultCalculator;
+import io.synergy.method.results.ResultCalculator;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;

@@ -1,7 +1,7 @@
 package io.synergy.aggregation.store;
 
 import io.agroal.api.AgroalDataSource;
-import io.synergy.aggregation.core.Fact;
+import io.synergy.method.results.Fact;
 import io.synergy.model.event.IndicatorEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

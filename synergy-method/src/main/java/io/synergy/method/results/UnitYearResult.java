@@ -1,4 +1,4 @@
-package io.synergy.aggregation.core;
+package io.synergy.method.results;
 
 import io.synergy.method.attainment.AttainmentSummary;
 import io.synergy.method.attainment.Projection;

@@ -1,4 +1,4 @@
-package io.synergy.aggregation.core;
+package io.synergy.method.results;
 
 /**
  * The latest annual value of a sector indicator or published data element for one district, as received in an

@@ -1,4 +1,4 @@
-package io.synergy.aggregation.core;
+package io.synergy.method.results;
 
 import java.util.List;
 import java.util.Map;

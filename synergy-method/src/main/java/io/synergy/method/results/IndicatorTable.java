@@ -1,4 +1,4 @@
-package io.synergy.aggregation.core;
+package io.synergy.method.results;
 
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Formula;

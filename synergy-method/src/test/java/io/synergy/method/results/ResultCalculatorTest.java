@@ -1,4 +1,4 @@
-package io.synergy.aggregation.core;
+package io.synergy.method.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
