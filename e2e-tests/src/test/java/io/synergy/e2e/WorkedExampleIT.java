@@ -119,11 +119,17 @@ class WorkedExampleIT {
         }
         assertThat(s.getList("explanation.excluded.indicator", String.class)).contains("E3", "E4", "EM-CO2", "B1", "EM-SO2").doesNotContain("A1", "T1");
 
-        // D per year (each year's window runs from 2020 to that year, so only 2024 is the document's full-window row)
+        // D per year, every year scored over the 2020–2024 window: the document's table row by row
         JsonPath history = given().queryParam("orgUnit", "370200").get(url("aggregation", "/api/v1/synergy/history")).then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(history.getList("years.period", String.class)).contains("2020", "2024");
-        assertThat(history.getBoolean("years.find { it.period == '2020' }.computable")).isFalse();
+        assertThat(history.getList("years.period", String.class)).containsExactly("2020", "2021", "2022", "2023", "2024");
+        double[] d = {0.010000, 0.509371, 0.757232, 0.908269, 1.000050};
+        double[] u2 = {0.000100, 0.249076, 0.515266, 0.845415, 1.000100};
+        for (int k = 0; k < d.length; k++) {
+            assertThat(history.getDouble("years[" + k + "].d")).isCloseTo(d[k], within(5e-7));
+            assertThat(history.getDouble("years[" + k + "].u2")).isCloseTo(u2[k], within(5e-7));
+        }
+        assertThat(history.getString("years[1].grade.zh")).isEqualTo("勉强协调");
 
         JsonPath att = given().queryParam("period", "2024").get(url("aggregation", "/api/v1/attainment")).then().statusCode(200).extract().jsonPath();
         record Row(String id, double completion, String status, double projected, boolean meets) {

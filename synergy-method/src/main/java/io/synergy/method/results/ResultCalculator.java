@@ -164,7 +164,7 @@ public final class ResultCalculator {
             series.add(new IndicatorSeries(i.id(), i.subsystem(), i.direction(), values, baseline, anchorTarget(i, city, baseline)));
         }
         SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(normalisation));
-        return toResult(SERIES, normalisation, e, samples.size() - 1, series);
+        return toResult(SERIES, normalisation, e, samples.size() - 1, series, samples);
     }
 
     /** The district panel: all district-years from the base year to {@code year}, one evaluation for all districts. */
@@ -197,7 +197,8 @@ public final class ResultCalculator {
             String key = PANEL + "." + n.name().toLowerCase(Locale.ROOT);
             for (OrgUnit d : districts) {
                 int index = samples.indexOf(d.code() + "/" + year);
-                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, e, index, series));
+                List<String> own = samples.stream().filter(x -> x.startsWith(d.code() + "/")).toList();
+                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, e, index, series, own));
             }
         }
         return out;
@@ -208,7 +209,8 @@ public final class ResultCalculator {
                 SynergyOptions.defaults().epsilon(), settings.fixedWeights());
     }
 
-    private static UnitYearResult.SynergyResult toResult(String basis, Normalisation n, SynergyEvaluation e, int index, List<IndicatorSeries> series) {
+    private static UnitYearResult.SynergyResult toResult(String basis, Normalisation n, SynergyEvaluation e, int index, List<IndicatorSeries> series,
+            List<String> window) {
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
         for (SubsystemWeights w : e.weights()) {
@@ -228,15 +230,22 @@ public final class ResultCalculator {
         String method = n.name().toLowerCase(Locale.ROOT);
         if (!e.computable() || index < 0) {
             return new UnitYearResult.SynergyResult(basis, method, false, e.computable() ? "no sample for this unit" : e.reason(), null, null, null,
-                    null, null, null, null, explanation);
+                    null, null, null, null, explanation, List.of());
+        }
+        List<UnitYearResult.SampleRow> rows = new ArrayList<>();
+        for (String label : window) {
+            SampleScore w = e.scores().get(e.samples().indexOf(label));
+            rows.add(new UnitYearResult.SampleRow(label, w.u1(), w.u2(), w.t(), coupled(w.cStandard(), w.t()), coupled(w.cCorrected(), w.t()),
+                    w.lag().name()));
         }
         SampleScore s = e.scores().get(index);
-        double dCorrected = Math.sqrt(s.cCorrected() * s.t());
-        Grade gStd = Grade.of(Math.sqrt(s.cStandard() * s.t()));
-        Grade gCor = Grade.of(dCorrected);
-        return new UnitYearResult.SynergyResult(basis, method, true, null, s.u1(), s.u2(), s.t(),
-                new UnitYearResult.Coupled(s.cStandard(), Math.sqrt(s.cStandard() * s.t()), gStd.name(), gStd.zh(), gStd.en()),
-                new UnitYearResult.Coupled(s.cCorrected(), dCorrected, gCor.name(), gCor.zh(), gCor.en()),
-                s.lag().name(), s.lag().zh(), explanation);
+        return new UnitYearResult.SynergyResult(basis, method, true, null, s.u1(), s.u2(), s.t(), coupled(s.cStandard(), s.t()),
+                coupled(s.cCorrected(), s.t()), s.lag().name(), s.lag().zh(), explanation, rows);
+    }
+
+    private static UnitYearResult.Coupled coupled(double c, double t) {
+        double d = Math.sqrt(c * t);
+        Grade g = Grade.of(d);
+        return new UnitYearResult.Coupled(c, d, g.name(), g.zh(), g.en());
     }
 }

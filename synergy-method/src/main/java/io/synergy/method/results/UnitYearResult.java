@@ -42,7 +42,14 @@ public record UnitYearResult(String orgUnit, String level, int year, boolean com
      * @param basis {@code series}: the unit's own years from the base year; {@code panel}: all district-years
      */
     public record SynergyResult(String basis, String method, boolean computable, String reason, Double u1, Double u2, Double t,
-            Coupled standard, Coupled corrected, String lag, String lagZh, Explanation explanation) {
+            Coupled standard, Coupled corrected, String lag, String lagZh, Explanation explanation, List<SampleRow> window) {
+    }
+
+    /**
+     * The score of one sample of the same evaluation (one year of the unit's window): the time series as the literature
+     * presents it, every year scored over the same window.
+     */
+    public record SampleRow(String sample, double u1, double u2, double t, Coupled standard, Coupled corrected, String lag) {
     }
 
     /** How the figures came about: samples, weights per subsystem and method, normalised values, exclusions. */

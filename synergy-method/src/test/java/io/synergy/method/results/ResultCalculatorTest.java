@@ -74,6 +74,17 @@ class ResultCalculatorTest {
         assertThat(s2024.explanation().normalised().get("A1")).containsExactly(new double[] {0.000100, 0.348937, 0.651263, 0.837309, 1.000100},
                 within(5e-7));
         assertThat(s2024.standard().gradeZh()).isEqualTo("优质协调");
+        // the whole window, every year scored over 2020–2024: the spec's table, row by row
+        assertThat(s2024.window()).hasSize(5);
+        for (int k = 0; k < 5; k++) {
+            UnitYearResult.SampleRow row = s2024.window().get(k);
+            assertThat(row.sample()).isEqualTo(Integer.toString(2020 + k));
+            assertThat(row.u1()).isCloseTo(expected[k][0], within(5e-7));
+            assertThat(row.u2()).isCloseTo(expected[k][1], within(5e-7));
+            assertThat(row.standard().c()).isCloseTo(expected[k][2], within(5e-7));
+            assertThat(row.t()).isCloseTo(expected[k][3], within(5e-7));
+            assertThat(row.standard().d()).isCloseTo(expected[k][4], within(5e-7));
+        }
         assertThat(s2024.lag()).isEqualTo("SYNCHRONOUS");
 
         // attainment 2024 (base 2020, target year 2025, τ = 0.8)

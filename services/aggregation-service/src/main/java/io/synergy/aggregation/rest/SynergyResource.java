@@ -112,28 +112,54 @@ public class SynergyResource {
     @GET
     @Path("/history")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "D, U1, U2 (and C, T, grade, lag) per year for one org unit")
+    @Operation(summary = "D, U1, U2 (and C, T, grade, lag) per year for one org unit",
+            description = "Every year scored in the same evaluation: the latest year's window (base year … latest year), as the "
+                    + "literature presents a time series. dOwnWindow is that year's own result (window base year … that year).")
     public Response history(@QueryParam("orgUnit") String orgUnit, @QueryParam("method") String method, @QueryParam("coupling") String coupling,
             @QueryParam("basis") String basis, @Context HttpHeaders headers) throws IOException {
         OrgUnit unit = Queries.orgUnit(orgUnits, orgUnit);
         String m = Queries.choice("method", method, "range", METHODS);
         String c = Queries.choice("coupling", coupling, "standard", COUPLINGS);
         String b = basis(unit, basis);
-        List<ObjectNode> years = new ArrayList<>();
-        for (ResultStore.Document doc : results.findAll(unit.code(), null)) {
-            years.add(view(unit, doc.year(), json.readTree(doc.body()).path("synergy").path(b + "." + m), b, m, c, false));
-        }
-        if (years.isEmpty()) {
+        List<ResultStore.Document> docs = results.findAll(unit.code(), null);
+        if (docs.isEmpty()) {
             throw Queries.noData("No results for " + unit.code());
+        }
+        Map<String, JsonNode> ownWindow = new java.util.HashMap<>();
+        for (ResultStore.Document doc : docs) {
+            ownWindow.put(Integer.toString(doc.year()), json.readTree(doc.body()).path("synergy").path(b + "." + m));
+        }
+        ResultStore.Document latest = docs.get(docs.size() - 1);
+        JsonNode evaluation = ownWindow.get(Integer.toString(latest.year()));
+        List<ObjectNode> years = new ArrayList<>();
+        for (JsonNode row : evaluation.path("window")) {
+            String sample = row.path("sample").asText();
+            String year = sample.contains("/") ? sample.substring(sample.indexOf('/') + 1) : sample;
+            JsonNode chosen = row.path(c);
+            ObjectNode y = json.createObjectNode();
+            y.put("period", year);
+            y.set("u1", row.path("u1"));
+            y.set("u2", row.path("u2"));
+            y.set("c", chosen.path("c"));
+            y.set("t", row.path("t"));
+            y.set("d", chosen.path("d"));
+            ObjectNode grade = y.putObject("grade");
+            grade.set("zh", chosen.path("gradeZh"));
+            grade.set("en", chosen.path("gradeEn"));
+            y.set("lag", row.path("lag"));
+            JsonNode own = ownWindow.get(year);
+            y.set("dOwnWindow", own == null || !own.path("computable").asBoolean() ? null : own.path(c).path("d"));
+            years.add(y);
         }
         if (Csv.wanted(headers)) {
             List<List<Object>> rows = new ArrayList<>();
             for (ObjectNode y : years) {
-                rows.add(java.util.Arrays.asList(y.path("period").asText(), y.path("computable").asText(), AttainmentResource.text(y, "d"),
-                        AttainmentResource.text(y, "u1"), AttainmentResource.text(y, "u2"), AttainmentResource.text(y, "c"), AttainmentResource.text(y, "t"),
-                        y.path("grade").path("zh").asText(null), y.path("grade").path("en").asText(null), AttainmentResource.text(y, "lag")));
+                rows.add(java.util.Arrays.asList(y.path("period").asText(), AttainmentResource.text(y, "d"), AttainmentResource.text(y, "u1"),
+                        AttainmentResource.text(y, "u2"), AttainmentResource.text(y, "c"), AttainmentResource.text(y, "t"),
+                        y.path("grade").path("zh").asText(null), y.path("grade").path("en").asText(null), AttainmentResource.text(y, "lag"),
+                        AttainmentResource.text(y, "dOwnWindow")));
             }
-            return Csv.of(List.of("year", "computable", "d", "u1", "u2", "c", "t", "grade_zh", "grade_en", "lag"), rows,
+            return Csv.of(List.of("year", "d", "u1", "u2", "c", "t", "grade_zh", "grade_en", "lag", "d_own_window"), rows,
                     "synergy-history-" + unit.code() + ".csv");
         }
         ObjectNode out = json.createObjectNode();
@@ -141,6 +167,11 @@ public class SynergyResource {
         out.put("basis", b);
         out.put("method", m);
         out.put("coupling", c);
+        out.put("evaluatedYear", latest.year());
+        out.put("computable", evaluation.path("computable").asBoolean());
+        if (!evaluation.path("computable").asBoolean()) {
+            out.put("reason", evaluation.path("reason").asText());
+        }
         out.putPOJO("years", years);
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
