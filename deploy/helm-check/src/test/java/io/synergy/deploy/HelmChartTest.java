@@ -1,0 +1,620 @@
+package io.synergy.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.LintResult;
+import io.synergy.model.event.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code helm lint} and {@code helm template} of helm/synergy, with the default values and with every optional part
+ * on, and what the rendered manifests must contain.
+ */
+class HelmChartTest {
+
+    /** The public contract's ports (shared/spec/CONTRACT.md). */
+    static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+
+    static {
+        PORTS.put("aggregation-service", 8080);
+        PORTS.put("energy-service", 8081);
+        PORTS.put("transport-service", 8082);
+        PORTS.put("building-service", 8083);
+        PORTS.put("agriculture-service", 8084);
+        PORTS.put("waste-service", 8085);
+    }
+
+    static final Set<String> SECTORS = Set.of("energy-service", "transport-service", "building-service",
+            "agriculture-service", "waste-service");
+
+    static Chart.Rendered defaults;
+    static Chart.Rendered everything;
+
+    @BeforeAll
+    static void render() throws Exception {
+        defaults = Chart.template();
+        everything = Chart.template(Chart.everythingOn());
+        // kept for a look (and for kubectl apply --dry-run=server against a real cluster): target/rendered/
+        Path out = Path.of("target", "rendered");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("defaults.yaml"), defaults.text());
+        Files.writeString(out.resolve("topics-and-ingress.yaml"), everything.text());
+    }
+
+    static String fullname(String service) {
+        return Chart.RELEASE + "-" + service;
+    }
+
+    static Map<String, JsonNode> byName(List<JsonNode> docs) {
+        Map<String, JsonNode> map = new TreeMap<>();
+        docs.forEach(d -> map.put(d.path("metadata").path("name").asText(), d));
+        return map;
+    }
+
+    static Map<String, String> env(JsonNode container) {
+        Map<String, String> env = new HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(),
+                e.has("value") ? e.path("value").asText() : "<from " + e.path("valueFrom").fieldNames().next() + ">"));
+        return env;
+    }
+
+    static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new HashMap<>();
+        node.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    // ---------------------------------------------------------------- lint
+
+    @Test
+    void lintsStrictlyWithDefaultValues() throws Exception {
+        LintResult result = Chart.lint(Chart.CHART);
+        Files.writeString(Path.of("target", "rendered", "lint.txt"), String.join("\n", result.getMessages()) + "\n");
+        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void lintsStrictlyWithTopicsIngressAndServiceMonitorOn(@TempDir Path dir) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("kafkaTopics.enabled", true);
+        values.put("ingress.enabled", true);
+        values.put("metrics.serviceMonitor.enabled", true);
+        LintResult result = Chart.lint(Chart.copyWithValues(dir, values));
+        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void notesTellTheOperatorWhatIsMissingAndHowToReachTheApi() throws Exception {
+        String notes = Chart.installDryRunOutput(Map.of());
+        Files.writeString(Path.of("target", "rendered", "install-dry-run.txt"), notes);
+        assertThat(notes).contains("kubectl -n synergy port-forward svc/synergy-aggregation-service 8080:8080")
+                .contains("/api/v1/attainment?period=2024")
+                .contains("WARNING: no database password")
+                .contains("topics must already exist");
+        String configured = Chart.installDryRunOutput(Map.of("global.database.existingSecret", "synergy-db-app",
+                "kafkaTopics.enabled", true, "ingress.enabled", true));
+        assertThat(configured).doesNotContain("WARNING").contains("17 KafkaTopic resources")
+                .contains("energy.synergy.example.org/api/v1/reports");
+    }
+
+    // ---------------------------------------------------------------- every manifest
+
+    @Test
+    void everyRenderedManifestBindsToItsKubernetesApiTypeWithoutUnknownFields() {
+        for (Chart.Rendered rendered : List.of(defaults, everything,
+                Chart.template(Map.of("metrics.serviceMonitor.enabled", true, "ingress.enabled", true,
+                        "ingress.sectors.mode", "prefix", "ingress.tls[0].secretName", "synergy-tls",
+                        "ingress.tls[0].hosts[0]", "synergy.example.org")),
+                Chart.template(Map.of("global.database.existingSecret", "synergy-db-app",
+                        "global.database.userKey", "username", "global.jwt.existingSecret", "synergy-jwt",
+                        "services.aggregation.autoscaling.enabled", true, "services.waste.pdb.minAvailable", 1,
+                        "global.tmpVolume.medium", "Memory", "global.image.pullSecrets[0]", "registry-login")))) {
+            assertThat(rendered.docs()).isNotEmpty();
+            List<String> problems = new ArrayList<>();
+            rendered.docs().forEach(d -> problems.addAll(KubeModel.problems(d)));
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @Test
+    void everyManifestCarriesTheRecommendedLabels() {
+        for (JsonNode doc : everything.docs()) {
+            Map<String, String> labels = labels(doc.path("metadata"));
+            assertThat(labels).as(KubeModel.typeKey(doc) + " " + doc.path("metadata").path("name").asText())
+                    .containsEntry("app.kubernetes.io/part-of", "synergy")
+                    .containsEntry("app.kubernetes.io/instance", Chart.RELEASE)
+                    .containsKeys("app.kubernetes.io/name", "app.kubernetes.io/component");
+        }
+    }
+
+    @Test
+    void defaultValuesRenderTheServicesAndNoOptionalParts() {
+        assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
+        assertThat(defaults.ofKind("Ingress")).isEmpty();
+        assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
+        assertThat(defaults.docs().stream().map(KubeModel::typeKey).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
+                        "v1 ServiceAccount", "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget");
+    }
+
+    // ---------------------------------------------------------------- Deployments
+
+    @Test
+    void sixDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
+        Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
+        assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(
+                PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
+        PORTS.forEach((service, port) -> {
+            JsonNode pod = deployments.get(fullname(service)).path("spec").path("template").path("spec");
+            assertThat(pod.path("containers")).hasSize(1);
+            JsonNode c = pod.path("containers").get(0);
+            assertThat(c.path("name").asText()).isEqualTo(service);
+            assertThat(c.path("ports")).hasSize(1);
+            assertThat(c.path("ports").get(0).path("containerPort").isInt()).isTrue();
+            assertThat(c.path("ports").get(0).path("containerPort").asInt()).as(service).isEqualTo(port);
+            assertThat(c.path("ports").get(0).path("name").asText()).isEqualTo("http");
+            Map<String, String> probes = Map.of("startupProbe", "/q/health/started",
+                    "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
+            probes.forEach((probe, path) -> {
+                JsonNode get = c.path(probe).path("httpGet");
+                assertThat(get.path("path").asText()).as(service + " " + probe).isEqualTo(path);
+                // a named port resolves to the container's port of that name
+                JsonNode p = get.path("port");
+                assertThat(p.isInt() ? p.asInt() : namedPort(c, p.asText())).as(service + " " + probe).isEqualTo(port);
+                assertThat(c.path(probe).path("failureThreshold").asInt()).isPositive();
+            });
+            // the startup probe gives a slow start (migrations, first Kafka connection) at least a minute
+            JsonNode startup = c.path("startupProbe");
+            assertThat(startup.path("periodSeconds").asInt() * startup.path("failureThreshold").asInt())
+                    .isGreaterThanOrEqualTo(60);
+            Map<String, String> env = env(c);
+            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
+                    .containsEntry("DB_PASSWORD", "<from secretKeyRef>")
+                    .containsKey("JAVA_OPTS_APPEND");
+            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx160m");
+            assertThat(c.path("envFrom").findValuesAsText("name")).containsExactly(Chart.RELEASE + "-config");
+        });
+    }
+
+    static int namedPort(JsonNode container, String name) {
+        for (JsonNode p : container.path("ports")) {
+            if (name.equals(p.path("name").asText())) {
+                return p.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("no container port named " + name);
+    }
+
+    @Test
+    void everyContainerHasResourceRequestsAndLimitsWithRequestsWithinLimits() {
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            JsonNode r = d.at("/spec/template/spec/containers/0/resources");
+            String name = d.at("/metadata/name").asText();
+            for (String res : List.of("cpu", "memory")) {
+                assertThat(r.path("requests").path(res).asText()).as(name + " requests." + res).isNotEmpty();
+                assertThat(r.path("limits").path(res).asText()).as(name + " limits." + res).isNotEmpty();
+                assertThat(quantity(r.path("requests").path(res).asText()))
+                        .as(name + " " + res + " request <= limit")
+                        .isLessThanOrEqualTo(quantity(r.path("limits").path(res).asText()));
+            }
+            // the JVM's -Xmx160m plus metaspace, code cache and threads (~175-190 MiB measured) fit the limit
+            assertThat(quantity(r.path("limits").path("memory").asText())).isGreaterThanOrEqualTo(320.0 * 1024 * 1024);
+        }
+    }
+
+    static double quantity(String q) {
+        io.fabric8.kubernetes.api.model.Quantity quantity = new io.fabric8.kubernetes.api.model.Quantity(q);
+        return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(quantity).doubleValue();
+    }
+
+    @Test
+    void podsRunAsNonRootOnAReadOnlyRootFileSystemWithAWritableTmp() {
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            JsonNode pod = d.at("/spec/template/spec");
+            JsonNode c = pod.at("/containers/0");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+            assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
+            assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(c.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+            assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+            assertThat(texts(c.at("/securityContext/capabilities/drop"))).contains("ALL");
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+            JsonNode mount = c.path("volumeMounts").get(0);
+            assertThat(mount.path("mountPath").asText()).isEqualTo("/tmp");
+            JsonNode volume = pod.path("volumes").get(0);
+            assertThat(volume.path("name").asText()).isEqualTo(mount.path("name").asText());
+            assertThat(volume.path("emptyDir").isObject()).isTrue();
+        }
+    }
+
+    @Test
+    void podsAreAnnotatedForPrometheusOnTheirOwnPort() {
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            JsonNode annotations = d.at("/spec/template/metadata/annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+            assertThat(annotations.path("prometheus.io/port").asText())
+                    .isEqualTo(d.at("/spec/template/spec/containers/0/ports/0/containerPort").asText());
+            assertThat(annotations.path("checksum/config").asText()).hasSize(64);
+        }
+    }
+
+    @Test
+    void imagesFollowTheQuarkusContainerImageNamingWithGlobalAndPerServiceOverrides() {
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            String service = d.at("/spec/template/spec/containers/0/name").asText();
+            assertThat(d.at("/spec/template/spec/containers/0/image").asText())
+                    .isEqualTo("ghcr.io/qingdao-synergy/" + service + ":1.0.0");
+        }
+        Chart.Rendered custom = Chart.template(Map.of(
+                "global.image.registry", "registry.qingdao.example:5000",
+                "global.image.group", "synergy",
+                "global.image.tag", "1.2.3",
+                "services.energy.image.tag", "1.2.4-hotfix",
+                "services.waste.image.registry", "mirror.example",
+                "services.waste.image.repository", "waste"));
+        Map<String, JsonNode> deployments = byName(custom.ofKind("Deployment"));
+        assertThat(deployments.get(fullname("aggregation-service")).at("/spec/template/spec/containers/0/image").asText())
+                .isEqualTo("registry.qingdao.example:5000/synergy/aggregation-service:1.2.3");
+        assertThat(deployments.get(fullname("energy-service")).at("/spec/template/spec/containers/0/image").asText())
+                .isEqualTo("registry.qingdao.example:5000/synergy/energy-service:1.2.4-hotfix");
+        assertThat(deployments.get(fullname("waste-service")).at("/spec/template/spec/containers/0/image").asText())
+                .isEqualTo("mirror.example/synergy/waste:1.2.3");
+    }
+
+    @Test
+    void servicesAndDeploymentsCanBeSwitchedOffAndTunedOneByOne() {
+        Chart.Rendered r = Chart.template(Map.of(
+                "services.waste.enabled", false,
+                "services.energy.autoscaling.enabled", false,
+                "services.energy.replicas", 4,
+                "services.energy.jvmOptions", "-Xmx256m",
+                "services.energy.env.SYNERGY_FEATURE", "on",
+                "global.env.TZ", "Asia/Shanghai"));
+        assertThat(r.names("Deployment")).hasSize(5).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Service")).hasSize(5).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("HorizontalPodAutoscaler")).hasSize(3)
+                .doesNotContain(fullname("waste-service"), fullname("energy-service"));
+        JsonNode energy = r.get("Deployment", fullname("energy-service"));
+        assertThat(energy.at("/spec/replicas").asInt()).isEqualTo(4);
+        Map<String, String> env = env(energy.at("/spec/template/spec/containers/0"));
+        assertThat(env).containsEntry("JAVA_OPTS_APPEND", "-Xmx256m")
+                .containsEntry("SYNERGY_FEATURE", "on")
+                .containsEntry("TZ", "Asia/Shanghai");
+    }
+
+    @Test
+    void resourceNamesFollowTheReleaseNameSoTwoReleasesCanShareANamespace() {
+        Chart.Rendered city = Chart.Rendered.parse(Chart.templateText(Chart.CHART, "city", Map.of()));
+        assertThat(city.names("Deployment")).allMatch(n -> n.startsWith("city-") && n.endsWith("-service"));
+        assertThat(city.names("ConfigMap")).containsExactly("city-synergy-config");
+        assertThat(city.names("Secret")).containsExactly("city-synergy-secret");
+        assertThat(city.ofKind("Deployment")).allSatisfy(d -> {
+            assertThat(d.at("/spec/selector/matchLabels/app.kubernetes.io~1instance").asText()).isEqualTo("city");
+            assertThat(d.at("/spec/template/spec/serviceAccountName").asText()).isEqualTo("city-synergy");
+        });
+    }
+
+    @Test
+    void theEnvironmentTheChartSetsIsWhatTheServicesConfigurationReads() throws Exception {
+        // ${NAME:default} references in the services' configuration, and the properties behind SYNERGY_KAFKA_*
+        StringBuilder config = new StringBuilder();
+        try (var files = Files.walk(Chart.ROOT.resolve("services"))) {
+            for (Path f : files.filter(f -> f.toString().contains("src" + java.io.File.separator + "main"))
+                    .filter(f -> f.toString().endsWith(".properties") || f.toString().endsWith(".java")).toList()) {
+                config.append(Files.readString(f)).append('\n');
+            }
+        }
+        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS")) {
+            assertThat(config).as("the services read ${%s}", variable).contains("${" + variable + ":");
+        }
+        // MicroProfile Config maps SYNERGY_KAFKA_CREATE_TOPICS to synergy.kafka.create-topics, and so on
+        assertThat(config).contains("\"synergy.kafka.create-topics\"").contains("\"synergy.kafka.replication-factor\"");
+        assertThat(config).contains("?currentSchema=");
+    }
+
+    // ---------------------------------------------------------------- Services, configuration
+
+    @Test
+    void sixServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
+        Map<String, JsonNode> services = byName(defaults.ofKind("Service"));
+        Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
+        assertThat(services).hasSize(6);
+        PORTS.forEach((service, port) -> {
+            JsonNode s = services.get(fullname(service));
+            assertThat(s).as(service).isNotNull();
+            assertThat(s.at("/spec/ports/0/port").asInt()).isEqualTo(port);
+            assertThat(s.at("/spec/ports/0/name").asText()).isEqualTo("http");
+            assertThat(s.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+            Map<String, String> selector = labels(wrap("labels", s.path("spec").path("selector")));
+            assertThat(selector).isNotEmpty();
+            // the Service selects exactly its own Deployment's pods
+            deployments.forEach((name, d) -> {
+                Map<String, String> podLabels = labels(d.at("/spec/template/metadata"));
+                assertThat(podLabels.entrySet().containsAll(selector.entrySet())).as(service + " selects " + name)
+                        .isEqualTo(name.equals(fullname(service)));
+            });
+            JsonNode d = deployments.get(fullname(service));
+            assertThat(labels(d.at("/spec/template/metadata")).entrySet())
+                    .containsAll(labels(wrap("labels", d.at("/spec/selector/matchLabels"))).entrySet());
+        });
+    }
+
+    static JsonNode wrap(String field, JsonNode node) {
+        return Chart.YAML.createObjectNode().set(field, node);
+    }
+
+    @Test
+    void configMapPointsAtKafkaAndPostgresAndLeavesTopicsToStrimzi() {
+        JsonNode data = defaults.get("ConfigMap", Chart.RELEASE + "-config").path("data");
+        assertThat(data.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isNotEmpty();
+        assertThat(data.path("DB_URL").asText()).startsWith("jdbc:postgresql://").doesNotContain("?");
+        assertThat(data.path("DB_USER").asText()).isEqualTo("synergy");
+        assertThat(data.path("SYNERGY_KAFKA_CREATE_TOPICS").asText()).isEqualTo("false");
+        assertThat(data.path("SYNERGY_KAFKA_REPLICATION_FACTOR").asText()).isEqualTo("3");
+        assertThat(data.path("MP_JWT_VERIFY_ISSUER").asText()).isEqualTo("https://synergy.qingdao/issuer");
+        data.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
+    }
+
+    @Test
+    void secretCarriesThePasswordAndThePublicKeyOrTheDeploymentsReferenceExistingSecrets() {
+        Chart.Rendered inline = Chart.template(Map.of("global.database.password", "s3cret"));
+        JsonNode secret = inline.get("Secret", Chart.RELEASE + "-secret");
+        assertThat(decode(secret.at("/data/DB_PASSWORD").asText())).isEqualTo("s3cret");
+        assertThat(env(inline.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0")))
+                .doesNotContainKey("MP_JWT_VERIFY_PUBLICKEY");
+
+        Chart.Rendered existing = Chart.template(Map.of(
+                "global.database.existingSecret", "synergy-db-app",
+                "global.database.userKey", "username",
+                "global.jwt.existingSecret", "synergy-jwt"));
+        assertThat(existing.ofKind("Secret")).isEmpty();
+        assertThat(existing.get("ConfigMap", Chart.RELEASE + "-config").path("data").has("DB_USER")).isFalse();
+        for (JsonNode d : existing.ofKind("Deployment")) {
+            Map<String, JsonNode> refs = new HashMap<>();
+            d.at("/spec/template/spec/containers/0/env").forEach(e -> {
+                if (e.has("valueFrom")) {
+                    refs.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef"));
+                }
+            });
+            assertThat(refs.get("DB_PASSWORD").path("name").asText()).isEqualTo("synergy-db-app");
+            assertThat(refs.get("DB_PASSWORD").path("key").asText()).isEqualTo("password");
+            assertThat(refs.get("DB_USER").path("key").asText()).isEqualTo("username");
+            assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("name").asText()).isEqualTo("synergy-jwt");
+            assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("key").asText()).isEqualTo("publicKey");
+        }
+    }
+
+    @Test
+    void aPemPublicKeyFromAValuesFileGoesIntoTheSecretAndAPrivateKeyIsRefused(@TempDir Path dir) throws Exception {
+        String pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq5lq\n-----END PUBLIC KEY-----\n";
+        Path chart = Chart.copyWithValues(dir, Map.of("global.jwt.publicKey", pem, "global.database.password", "pw"));
+        Chart.Rendered r = Chart.Rendered.parse(Chart.templateText(chart, Map.of()));
+        JsonNode secret = r.get("Secret", Chart.RELEASE + "-secret");
+        assertThat(decode(secret.at("/data/MP_JWT_VERIFY_PUBLICKEY").asText())).isEqualTo(pem);
+        assertThat(env(r.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0")))
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY", "<from secretKeyRef>");
+
+        String privateKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n";
+        Path bad = Chart.copyWithValues(dir.resolve("bad"), Map.of("global.jwt.publicKey", privateKey));
+        assertThatThrownBy(() -> Chart.templateText(bad, Map.of())).hasMessageContaining("PRIVATE key");
+    }
+
+    static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- HPA, PDB
+
+    @Test
+    void theFiveSectorServicesAutoscaleAndTheirDeploymentsLeaveTheReplicaCountToTheHpa() {
+        Map<String, JsonNode> hpas = byName(defaults.ofKind("HorizontalPodAutoscaler"));
+        assertThat(hpas.keySet()).containsExactlyInAnyOrderElementsOf(
+                SECTORS.stream().map(HelmChartTest::fullname).toList());
+        Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
+        hpas.forEach((name, hpa) -> {
+            assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
+            assertThat(hpa.at("/spec/scaleTargetRef/apiVersion").asText()).isEqualTo("apps/v1");
+            assertThat(deployments).containsKey(hpa.at("/spec/scaleTargetRef/name").asText());
+            assertThat(hpa.at("/spec/minReplicas").asInt()).isBetween(1, hpa.at("/spec/maxReplicas").asInt());
+            assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+            assertThat(deployments.get(name).at("/spec").has("replicas")).as(name).isFalse();
+        });
+        // the aggregation service keeps a fixed replica count (several share the consumer group and the lock)
+        assertThat(deployments.get(fullname("aggregation-service")).at("/spec/replicas").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void everyServiceHasAPodDisruptionBudgetOverItsOwnPods() {
+        Map<String, JsonNode> pdbs = byName(defaults.ofKind("PodDisruptionBudget"));
+        Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
+        assertThat(pdbs.keySet()).isEqualTo(deployments.keySet());
+        pdbs.forEach((name, pdb) -> {
+            assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+            assertThat(pdb.at("/spec/selector/matchLabels"))
+                    .isEqualTo(deployments.get(name).at("/spec/selector/matchLabels"));
+        });
+    }
+
+    // ---------------------------------------------------------------- Strimzi topics
+
+    @Test
+    void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
+        List<JsonNode> topics = everything.ofKind("KafkaTopic");
+        assertThat(topics).hasSize(17);
+        Map<String, Topics.TopicSpec> expected = Topics.all().stream()
+                .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
+        assertThat(expected).hasSize(17);
+        Map<String, JsonNode> byTopic = new TreeMap<>();
+        for (JsonNode t : topics) {
+            assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
+            assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("synergy");
+            assertThat(t.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+            byTopic.put(t.at("/spec/topicName").asText(), t);
+        }
+        assertThat(byTopic.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((name, spec) -> {
+            JsonNode t = byTopic.get(name);
+            assertThat(t.at("/metadata/name").asText()).isEqualTo(name);
+            assertThat(t.at("/spec/partitions").isInt()).isTrue();
+            assertThat(t.at("/spec/partitions").asInt()).as(name).isEqualTo(spec.partitions());
+            assertThat(t.at("/spec/replicas").isInt()).isTrue();
+            assertThat(t.at("/spec/replicas").asInt()).as(name).isEqualTo(3);
+            assertThat(t.at("/spec/config/min.insync.replicas").asInt()).as(name).isEqualTo(2);
+            String cleanup = t.at("/spec/config/cleanup.policy").asText("delete");
+            assertThat(cleanup).as(name).isEqualTo(spec.compacted() ? "compact" : "delete");
+        });
+        assertThat(byTopic.get("results.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);
+        // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
+        assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
+                .startsWith("synergy-kafka-bootstrap.");
+    }
+
+    @Test
+    void topicsFollowTheConfiguredClusterNamespaceAndApiVersion() {
+        Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
+                "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
+                "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
+        assertThat(r.ofKind("KafkaTopic")).hasSize(17).allSatisfy(t -> {
+            assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
+            assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
+            assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
+            assertThat(t.at("/metadata/annotations").isMissingNode()).isTrue();
+        });
+    }
+
+    // ---------------------------------------------------------------- Ingress
+
+    @Test
+    void ingressSendsTheReadApiAndTheRootToAggregationAndEachSectorHostToItsService() {
+        List<JsonNode> ingresses = everything.ofKind("Ingress");
+        assertThat(ingresses).hasSize(1);
+        Map<String, Map<String, String>> routes = routes(ingresses);
+        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "/", fullname("aggregation-service"),
+                "/api/v1/attainment", fullname("aggregation-service"),
+                "/api/v1/synergy", fullname("aggregation-service"),
+                "/api/v1/effects", fullname("aggregation-service"),
+                "/api/v1/ops", fullname("aggregation-service")));
+        for (String sector : List.of("energy", "transport", "building", "agriculture", "waste")) {
+            assertThat(routes.get(sector + ".synergy.example.org"))
+                    .containsExactlyEntriesOf(Map.of("/", fullname(sector + "-service")));
+        }
+        assertBackendsExist(everything, ingresses);
+    }
+
+    @Test
+    void ingressInPrefixModeRoutesSlashSectorToTheSectorServiceWithARewrite() {
+        Chart.Rendered r = Chart.template(Map.of("ingress.enabled", true, "ingress.sectors.mode", "prefix",
+                "ingress.className", "nginx"));
+        List<JsonNode> ingresses = r.ofKind("Ingress");
+        assertThat(ingresses).hasSize(2);
+        JsonNode sectors = r.get("Ingress", Chart.RELEASE + "-sectors");
+        assertThat(sectors.at("/metadata/annotations/nginx.ingress.kubernetes.io~1rewrite-target").asText())
+                .isEqualTo("/$2");
+        assertThat(sectors.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
+        Map<String, String> paths = routes(List.of(sectors)).get("synergy.example.org");
+        assertThat(paths).containsEntry("/energy(/|$)(.*)", fullname("energy-service"))
+                .containsEntry("/waste(/|$)(.*)", fullname("waste-service")).hasSize(5);
+        // the aggregation's Ingress carries no rewrite: its paths are the contract's
+        assertThat(r.get("Ingress", Chart.RELEASE).at("/metadata/annotations").isMissingNode()).isTrue();
+        assertBackendsExist(r, ingresses);
+    }
+
+    static Map<String, Map<String, String>> routes(List<JsonNode> ingresses) {
+        Map<String, Map<String, String>> routes = new TreeMap<>();
+        for (JsonNode ing : ingresses) {
+            for (JsonNode rule : ing.at("/spec/rules")) {
+                Map<String, String> paths = routes.computeIfAbsent(rule.path("host").asText(), h -> new LinkedHashMap<>());
+                for (JsonNode p : rule.at("/http/paths")) {
+                    paths.put(p.path("path").asText(), p.at("/backend/service/name").asText());
+                }
+            }
+        }
+        return routes;
+    }
+
+    static void assertBackendsExist(Chart.Rendered r, List<JsonNode> ingresses) {
+        Map<String, JsonNode> services = byName(r.ofKind("Service"));
+        for (JsonNode ing : ingresses) {
+            for (JsonNode p : ing.at("/spec/rules").findValues("paths").stream()
+                    .flatMap(a -> StreamSupport.stream(a.spliterator(), false)).toList()) {
+                JsonNode backend = p.at("/backend/service");
+                JsonNode service = services.get(backend.path("name").asText());
+                assertThat(service).as("backend " + backend).isNotNull();
+                assertThat(service.at("/spec/ports").findValuesAsText("name")).contains(backend.at("/port/name").asText());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- ServiceMonitor
+
+    @Test
+    void serviceMonitorScrapesQuarkusMetricsOfAllSixServices() {
+        Chart.Rendered r = Chart.template(Map.of("metrics.serviceMonitor.enabled", true,
+                "metrics.serviceMonitor.labels.release", "kube-prometheus-stack"));
+        List<JsonNode> monitors = r.ofKind("ServiceMonitor");
+        assertThat(monitors).hasSize(1);
+        JsonNode sm = monitors.get(0);
+        assertThat(sm.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(sm.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+        assertThat(sm.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+        assertThat(sm.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        Map<String, String> match = labels(wrap("labels", sm.at("/spec/selector/matchLabels")));
+        List<String> components = texts(sm.at("/spec/selector/matchExpressions/0/values"));
+        List<String> selected = r.ofKind("Service").stream()
+                .filter(s -> labels(s.path("metadata")).entrySet().containsAll(match.entrySet()))
+                .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
+                .map(s -> s.at("/metadata/name").asText()).toList();
+        assertThat(selected).hasSize(6);
+    }
+
+    // ---------------------------------------------------------------- what must fail
+
+    @Test
+    void aValueOfTheWrongTypeFailsTemplateAndLintThroughTheSchema(@TempDir Path dir) {
+        assertThatThrownBy(() -> Chart.templateText(Map.of("services.energy.replicas", "x")))
+                .hasMessageContaining("replicas");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("services.energy.port", 70000)))
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("services.enrgy.replicas", 3)))
+                .hasMessageContaining("enrgy");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("ingress.enabled", true, "ingress.sectors.mode", "bogus")))
+                .hasMessageContaining("mode");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("global.database.url",
+                "jdbc:postgresql://db:5432/synergy?currentSchema=energy")))
+                .hasMessageContaining("url");
+        LintResult lint = Chart.lint(Chart.copyWithValues(dir, Map.of("services.aggregation.replicas", "x")));
+        assertThat(lint.isFailed()).isTrue();
+        assertThat(String.join("\n", lint.getMessages())).contains("replicas");
+    }
+
+    @Test
+    void aTemplateErrorFailsTheRendering() {
+        // what the schema cannot say, the templates check: here min > max
+        assertThatThrownBy(() -> Chart.templateText(Map.of("services.energy.autoscaling.minReplicas", 5)))
+                .hasMessageContaining("minReplicas");
+    }
+}

@@ -1,0 +1,128 @@
+{{/*
+Prefix of every resource name: fullnameOverride or the release name.
+*/}}
+{{- define "synergy.prefix" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+The six services, in a fixed order: aggregation first, then the sectors as the catalogue lists them.
+*/}}
+{{- define "synergy.serviceKeys" -}}
+aggregation energy transport building agriculture waste
+{{- end -}}
+
+{{/*
+Name of a service's resources. Call with (dict "root" $ "key" "energy").
+*/}}
+{{- define "synergy.serviceFullname" -}}
+{{- printf "%s-%s-service" (include "synergy.prefix" .root) .key | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+app.kubernetes.io/component of a service.
+*/}}
+{{- define "synergy.component" -}}
+{{- if eq .key "aggregation" -}}aggregation{{- else -}}sector{{- end -}}
+{{- end -}}
+
+{{/*
+Labels common to everything the chart renders.
+*/}}
+{{- define "synergy.commonLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: synergy
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end -}}
+
+{{/*
+Selector labels of a service (stable across upgrades). Call with (dict "root" $ "key" "energy").
+*/}}
+{{- define "synergy.selectorLabels" -}}
+app.kubernetes.io/name: {{ printf "%s-service" .key }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{/*
+Every label of a service's resources. Call with (dict "root" $ "key" "energy").
+*/}}
+{{- define "synergy.serviceLabels" -}}
+{{ include "synergy.commonLabels" .root }}
+app.kubernetes.io/name: {{ printf "%s-service" .key }}
+app.kubernetes.io/component: {{ include "synergy.component" . }}
+{{- if ne .key "aggregation" }}
+synergy.qingdao/sector: {{ .key }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Labels of the shared resources (ConfigMap, Secret, ServiceAccount, ServiceMonitor, Ingress, topics).
+*/}}
+{{- define "synergy.sharedLabels" -}}
+{{ include "synergy.commonLabels" .root }}
+app.kubernetes.io/name: synergy
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/*
+Image of a service: <registry>/<group>/<repository>:<tag>, each part from the service's image block or global.image.
+Call with (dict "root" $ "svc" $svc).
+*/}}
+{{- define "synergy.image" -}}
+{{- $g := .root.Values.global.image -}}
+{{- $i := .svc.image | default dict -}}
+{{- $registry := $i.registry | default $g.registry -}}
+{{- $group := $i.group | default $g.group -}}
+{{- $tag := $i.tag | default $g.tag | default .root.Chart.AppVersion -}}
+{{- $parts := list -}}
+{{- if $registry }}{{- $parts = append $parts $registry -}}{{- end -}}
+{{- if $group }}{{- $parts = append $parts $group -}}{{- end -}}
+{{- $parts = append $parts (required "services.<key>.image.repository is required" $i.repository) -}}
+{{- printf "%s:%s" (join "/" $parts) (toString $tag) -}}
+{{- end -}}
+
+{{/*
+Name of the shared resources: the prefix, with "-synergy" unless it already says synergy (release "synergy" gives
+synergy-config, release "city" gives city-synergy-config).
+*/}}
+{{- define "synergy.sharedName" -}}
+{{- $prefix := include "synergy.prefix" . -}}
+{{- if contains "synergy" $prefix -}}{{ $prefix }}{{- else -}}{{ printf "%s-synergy" $prefix }}{{- end -}}
+{{- end -}}
+
+{{- define "synergy.configMapName" -}}
+{{- printf "%s-config" (include "synergy.sharedName" .) -}}
+{{- end -}}
+
+{{- define "synergy.secretName" -}}
+{{- printf "%s-secret" (include "synergy.sharedName" .) -}}
+{{- end -}}
+
+{{- define "synergy.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "synergy.sharedName" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Whether this chart renders its own Secret: a database password or a JWT public key is given inline, or the database
+password has no existing Secret (the Secret then lacks DB_PASSWORD, and the pods say so: see NOTES.txt).
+*/}}
+{{- define "synergy.renderSecret" -}}
+{{- $db := .Values.global.database -}}
+{{- $jwt := .Values.global.jwt -}}
+{{- if or (not $db.existingSecret) (and $jwt.publicKey (not $jwt.existingSecret)) -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+Refuses a private key where the public key belongs.
+*/}}
+{{- define "synergy.checkJwtKey" -}}
+{{- if contains "PRIVATE KEY" (toString .Values.global.jwt.publicKey) -}}
+{{- fail "global.jwt.publicKey holds a PRIVATE key: give the PEM public key (-----BEGIN PUBLIC KEY-----); the private key never goes into the cluster's services" -}}
+{{- end -}}
+{{- end -}}
