@@ -172,8 +172,10 @@ public class Recomputer {
             if (old != null && old.digest().equals(digest)) {
                 continue;
             }
+            // only statuses judged on complete inputs count for alerts: while a year's reports are still arriving, the
+            // city's figures move with every district and would raise alerts that mean nothing
             Map<String, String> statuses = new LinkedHashMap<>();
-            r.attainment().forEach(a -> statuses.put(a.indicator(), a.status()));
+            r.attainment().stream().filter(UnitYearResult.AttainmentRow::complete).forEach(a -> statuses.put(a.indicator(), a.status()));
             long version = old == null ? 1 : old.version() + 1;
             rows.add(new ResultStore.Row(r.orgUnit(), r.year(), body, write(statuses), digest, version, now));
             Map<String, Object> data = new LinkedHashMap<>();
@@ -196,7 +198,7 @@ public class Recomputer {
         List<OutboxMessage> alerts = new ArrayList<>();
         for (UnitYearResult.AttainmentRow a : r.attainment()) {
             String was = before.get(a.indicator());
-            if (was != null && rank(a.status()) > rank(was)) {
+            if (was != null && a.complete() && rank(a.status()) > rank(was)) {
                 Map<String, Object> alert = new LinkedHashMap<>();
                 alert.put("orgUnit", r.orgUnit());
                 alert.put("year", r.year());

@@ -1,0 +1,188 @@
+package io.synergy.aggregation.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.synergy.aggregation.ops.consumers.ConsumerGroups;
+import io.synergy.aggregation.ops.topics.PlatformTopic;
+import io.synergy.aggregation.ops.topics.TopicOffsets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.TopicDescription;
+
+/**
+ * Samples the pipeline every {@code synergy.ops.sample-interval}: the end offset of every platform topic and the total
+ * lag of every platform consumer group. Kafka keeps no history, so message rates ("msgs/s over the last minute") and
+ * lag trends can only come from remembering earlier samples; a few minutes of them are kept in memory (per instance,
+ * lost on restart — Prometheus keeps the long history from the metrics registered here).
+ *
+ * <p>The samples also feed the Micrometer meters, so a Prometheus scrape never waits on Kafka:
+ * {@code synergy.kafka.topic.records{topic}} (end offset, a counter: use {@code rate()}),
+ * {@code synergy.kafka.consumer.lag{group}} and {@code synergy.kafka.dlq.depth{topic}} (gauges, NaN while Kafka is away).
+ */
+@ApplicationScoped
+public class PipelineSampler {
+
+    /** One observation of a number at an instant. */
+    public record Sample(Instant at, long value) {
+    }
+
+    /** Messages per second over a window, and the span the samples actually covered (shorter just after start). */
+    public record Rate(double perSecond, long coveredSeconds) {
+    }
+
+    @Inject
+    TopicOffsets topicOffsets;
+
+    @Inject
+    ConsumerGroups consumerGroups;
+
+    @Inject
+    OpsConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, Deque<Sample>> topicEnds = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Sample>> groupLags = new ConcurrentHashMap<>();
+    private final Map<String, Double> topicRecords = new ConcurrentHashMap<>();
+    private final Map<String, Double> dlqDepth = new ConcurrentHashMap<>();
+    private final Map<String, Double> groupLag = new ConcurrentHashMap<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile Instant lastSampleAt;
+
+    void registerMeters(@Observes StartupEvent event) {
+        for (PlatformTopic t : PlatformTopic.all()) {
+            topicRecords.put(t.name(), Double.NaN);
+            FunctionCounter.builder("synergy.kafka.topic.records", topicRecords, m -> m.getOrDefault(t.name(), Double.NaN))
+                    .description("End offset summed over the topic's partitions: records ever written (rate() gives msgs/s)")
+                    .tag("topic", t.name()).register(registry);
+            if (PlatformTopic.DEAD_LETTER.equals(t.kind())) {
+                dlqDepth.put(t.name(), Double.NaN);
+                Gauge.builder("synergy.kafka.dlq.depth", dlqDepth, m -> m.getOrDefault(t.name(), Double.NaN))
+                        .description("Messages retained in the dead-letter topic").tag("topic", t.name()).register(registry);
+            }
+        }
+        for (String group : ConsumerGroups.platformGroups().keySet()) {
+            groupLag.put(group, Double.NaN);
+            Gauge.builder("synergy.kafka.consumer.lag", groupLag, m -> m.getOrDefault(group, Double.NaN))
+                    .description("Records the group has yet to consume, over all its partitions").tag("group", group).register(registry);
+        }
+    }
+
+    @Scheduled(every = "${synergy.ops.sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sample() {
+        Instant now = Instant.now();
+        try {
+            List<String> names = PlatformTopic.all().stream().map(PlatformTopic::name).toList();
+            Map<String, TopicDescription> described = topicOffsets.describe(names);
+            Map<String, List<TopicOffsets.PartitionOffsets>> offsets = topicOffsets.offsets(described);
+            for (PlatformTopic t : PlatformTopic.all()) {
+                List<TopicOffsets.PartitionOffsets> p = offsets.get(t.name());
+                if (p == null) {
+                    continue;
+                }
+                long end = TopicOffsets.sumEnd(p);
+                record(topicEnds, t.name(), new Sample(now, end));
+                topicRecords.put(t.name(), (double) end);
+                if (PlatformTopic.DEAD_LETTER.equals(t.kind())) {
+                    dlqDepth.put(t.name(), (double) TopicOffsets.sumRetained(p));
+                }
+            }
+            for (ConsumerGroups.GroupLag g : consumerGroups.lags()) {
+                record(groupLags, g.group(), new Sample(now, g.totalLag()));
+                groupLag.put(g.group(), (double) g.totalLag());
+            }
+            lastSampleAt = now;
+            if (lastError.getAndSet(null) != null) {
+                Log.info("pipeline sampler: Kafka answers again");
+            }
+        } catch (RuntimeException e) {
+            // unknown is not zero: a dashboard must not show "no lag" while Kafka is away
+            dlqDepth.replaceAll((k, v) -> Double.NaN);
+            groupLag.replaceAll((k, v) -> Double.NaN);
+            if (lastError.getAndSet(e.getMessage()) == null) {
+                Log.warnf("pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s", e.getMessage());
+            }
+        }
+    }
+
+    private void record(Map<String, Deque<Sample>> history, String key, Sample s) {
+        Deque<Sample> d = history.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (d) {
+            d.addLast(s);
+            Instant horizon = s.at().minus(config.rateHistory());
+            while (!d.isEmpty() && d.peekFirst().at().isBefore(horizon)) {
+                d.removeFirst();
+            }
+        }
+    }
+
+    /**
+     * Records per second written to the topic over the last {@code window}: the difference between the newest sample
+     * and the oldest one inside the window. {@code null} until two samples exist.
+     */
+    public Rate rate(String topic, Duration window) {
+        Sample[] span = span(topicEnds.get(topic), window);
+        if (span == null) {
+            return null;
+        }
+        double seconds = Duration.between(span[0].at(), span[1].at()).toMillis() / 1000.0;
+        return new Rate((span[1].value() - span[0].value()) / seconds, Math.round(seconds));
+    }
+
+    /** How the group's total lag moved over the last {@code window}: growing, shrinking or steady; {@code null} if unknown. */
+    public String lagTrend(String group, Duration window) {
+        Sample[] span = span(groupLags.get(group), window);
+        if (span == null) {
+            return null;
+        }
+        long delta = span[1].value() - span[0].value();
+        return delta > 0 ? "growing" : delta < 0 ? "shrinking" : "steady";
+    }
+
+    private static Sample[] span(Deque<Sample> history, Duration window) {
+        if (history == null) {
+            return null;
+        }
+        synchronized (history) {
+            if (history.size() < 2) {
+                return null;
+            }
+            Sample newest = history.peekLast();
+            Instant from = newest.at().minus(window);
+            Sample oldest = null;
+            for (Sample s : history) {
+                if (!s.at().isBefore(from)) {
+                    oldest = s;
+                    break;
+                }
+            }
+            if (oldest == null || oldest == newest) {
+                return null;
+            }
+            return new Sample[] {oldest, newest};
+        }
+    }
+
+    public Instant lastSampleAt() {
+        return lastSampleAt;
+    }
+
+    /** Why the last sample failed, or {@code null} if it succeeded. */
+    public String lastError() {
+        return lastError.get();
+    }
+}

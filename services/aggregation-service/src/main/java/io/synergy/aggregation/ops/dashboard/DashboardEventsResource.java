@@ -1,0 +1,38 @@
+package io.synergy.aggregation.ops.dashboard;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * Server-sent events for the dashboard: one event with the current results fingerprint on connect, one more whenever a
+ * recompute changed a result, and a keep-alive every 20 s (a proxy closes an idle stream; the browser's EventSource
+ * reconnects by itself anyway). Not under /ops: readers of the dashboard need it as well.
+ */
+@Path("/api/v1/dashboard/changes")
+@Tag(name = "dashboard")
+public class DashboardEventsResource {
+
+    @Inject
+    ResultChanges changes;
+
+    @GET
+    @Blocking // the first event may read the database
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: the results fingerprint {results, versionSum, lastComputedAt} now and on every change")
+    public Multi<ResultChanges.ResultsState> changes() {
+        // repeating the current fingerprint is a harmless keep-alive: the page only reloads when it differs from what it showed
+        Multi<ResultChanges.ResultsState> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).onOverflow().drop()
+                .map(tick -> changes.current()).select().where(java.util.Objects::nonNull);
+        return Multi.createBy().merging().streams(changes.stream(), keepAlive);
+    }
+}

@@ -1,0 +1,249 @@
+package io.synergy.aggregation.ops.deadletters;
+
+import io.synergy.aggregation.ops.OpsConfig;
+import io.synergy.aggregation.ops.topics.PlatformTopic;
+import io.synergy.aggregation.ops.topics.TopicOffsets;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The feeds' dead-letter topics: how deep, what is in them and why, and replaying messages once their cause is fixed. */
+@Path("/api/v1/ops/dead-letters")
+@Tag(name = "ops")
+public class DeadLettersResource {
+
+    @Inject
+    TopicOffsets offsets;
+
+    @Inject
+    DeadLetterReader reader;
+
+    @Inject
+    DeadLetterReplayer replayer;
+
+    @Inject
+    ReplayAudit audit;
+
+    @Inject
+    Operator operator;
+
+    @Inject
+    OpsConfig config;
+
+    /** A dead letter as an operator reads it; {@code headers} holds every header, decoded as UTF-8. */
+    public record MessageView(int partition, long offset, Instant timestamp, String key, String value, boolean valueTruncated, int valueBytes,
+            String reason, String cause, String sourceTopic, Integer sourcePartition, Long sourceOffset, int replayCount, boolean replayed,
+            Map<String, String> headers) {
+    }
+
+    public record DeadLetterTopicView(String topic, String sector, String sourceTopic, boolean exists, long depth,
+            List<TopicOffsets.PartitionOffsets> partitions, Map<String, Long> reasons, List<MessageView> messages) {
+    }
+
+    /** {@code {"messages":[{"partition":0,"offset":12}]}}, or {@code {"all":true}}; {@code dryRun} only reports. */
+    public record ReplayRequest(List<MessageRef> messages, Boolean all, Boolean dryRun, Boolean force) {
+    }
+
+    public record MessageRef(Integer partition, Long offset) {
+    }
+
+    public record ReplayResult(String topic, String operator, boolean dryRun, int requested, Map<String, Long> counts,
+            List<DeadLetterReplayer.Outcome> messages) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every feed dead-letter topic: depth, messages per reason, and the newest messages with key, value, timestamp, "
+            + "partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
+            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing.")
+    public List<DeadLetterTopicView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
+        int n = limit == null ? config.deadLetters().defaultLimit() : limit;
+        if (n < 0 || n > config.deadLetters().maxLimit()) {
+            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("limit", "must be between 0 and " + config.deadLetters().maxLimit())));
+        }
+        List<PlatformTopic> topics = topic == null || topic.isBlank() ? PlatformTopic.deadLetterTopics() : List.of(deadLetterTopic(topic));
+        Map<String, TopicDescription> described = offsets.describe(topics.stream().map(PlatformTopic::name).toList());
+        Map<String, List<TopicOffsets.PartitionOffsets>> byTopic = offsets.offsets(described);
+        List<DeadLetterTopicView> out = new ArrayList<>();
+        for (PlatformTopic t : topics) {
+            if (!described.containsKey(t.name())) {
+                out.add(new DeadLetterTopicView(t.name(), t.sector(), PlatformTopic.sourceOf(t.name()), false, 0, List.of(), Map.of(), List.of()));
+                continue;
+            }
+            List<TopicOffsets.PartitionOffsets> partitions = byTopic.getOrDefault(t.name(), List.of());
+            long depth = TopicOffsets.sumRetained(partitions);
+            List<MessageView> messages = new ArrayList<>();
+            if (n > 0 && depth > 0) {
+                Set<String> replayed = audit.replayedMessages(t.name());
+                reader.newest(t.name(), partitions, n).forEach(r -> messages.add(view(r, replayed)));
+            }
+            Map<String, Long> reasons = new TreeMap<>();
+            messages.forEach(m -> reasons.merge(m.reason() == null ? "(no reason header)" : m.reason(), 1L, Long::sum));
+            out.add(new DeadLetterTopicView(t.name(), t.sector(), PlatformTopic.sourceOf(t.name()), true, depth, partitions, reasons, messages));
+        }
+        return out;
+    }
+
+    @POST
+    @Path("/{topic}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-produce chosen dead letters (or all) to their source topic, with their key and original headers, "
+            + "plus replayed-from, replayed-by and replay-count; every attempt is recorded in the replay audit",
+            description = "Source topic: the dead-letter-topic header, else the name without .dlq. A message whose replay-count reached "
+                    + "synergy.ops.dead-letters.max-replays is refused (loop guard). A message already replayed successfully is skipped "
+                    + "unless force is true. dryRun: report what would happen, change nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "chosen", value = "{\"messages\":[{\"partition\":0,\"offset\":12}]}"),
+            @ExampleObject(name = "all", value = "{\"all\":true,\"dryRun\":true}")}))
+    public ReplayResult replay(@PathParam("topic") String topic, ReplayRequest request, @Context HttpHeaders headers) {
+        PlatformTopic t = deadLetterTopic(topic);
+        if (request == null) {
+            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
+                    "must be {\"messages\":[{\"partition\":0,\"offset\":12}]} or {\"all\":true}")));
+        }
+        boolean all = Boolean.TRUE.equals(request.all());
+        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        boolean force = Boolean.TRUE.equals(request.force());
+        List<ConsumerRecord<byte[], byte[]>> records;
+        List<DeadLetterReplayer.Outcome> notFound = new ArrayList<>();
+        int requested;
+        if (all) {
+            Map<String, TopicDescription> described = offsets.describe(List.of(t.name()));
+            List<TopicOffsets.PartitionOffsets> partitions = offsets.offsets(described).getOrDefault(t.name(), List.of());
+            long depth = TopicOffsets.sumRetained(partitions);
+            if (depth > config.deadLetters().maxReplayBatch()) {
+                throw ProblemException.invalid("Too many messages for one replay", List.of(new FieldError("all", t.name() + " holds " + depth
+                        + " messages, more than synergy.ops.dead-letters.max-replay-batch (" + config.deadLetters().maxReplayBatch()
+                        + "): choose messages by partition and offset")));
+            }
+            records = reader.read(t.name(), partitions.stream().map(p -> new DeadLetterReader.Range(p.partition(), p.start(), p.end())).toList());
+            requested = records.size();
+        } else {
+            Map<Integer, Set<Long>> wanted = wanted(request.messages());
+            records = reader.at(t.name(), wanted);
+            requested = wanted.values().stream().mapToInt(Set::size).sum();
+            Set<String> found = new HashSet<>();
+            records.forEach(r -> found.add(r.partition() + "/" + r.offset()));
+            wanted.forEach((p, os) -> os.stream().filter(o -> !found.contains(p + "/" + o)).forEach(o -> notFound.add(new DeadLetterReplayer.Outcome(p, o,
+                    null, null, DeadLetterReplayer.NOT_FOUND, null, null, null, 0, "no message at this partition and offset of " + t.name(), null))));
+        }
+        List<DeadLetterReplayer.Outcome> skipped = new ArrayList<>();
+        if (!force) {
+            Set<String> replayed = audit.replayedMessages(t.name());
+            List<ConsumerRecord<byte[], byte[]>> fresh = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (replayed.contains(r.partition() + "/" + r.offset())) {
+                    skipped.add(new DeadLetterReplayer.Outcome(r.partition(), r.offset(), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON), "ALREADY_REPLAYED", DeadLetterReplayer.target(t.name(), r), null,
+                            null, DeadLetterHeaders.replayCount(r.headers()), "replayed before (see /api/v1/ops/dead-letters/replays); force=true replays it again",
+                            null));
+                } else {
+                    fresh.add(r);
+                }
+            }
+            records = fresh;
+        }
+        String who = operator.who(headers);
+        List<DeadLetterReplayer.Outcome> outcomes = new ArrayList<>(replayer.replay(t.name(), records, who, dryRun));
+        outcomes.addAll(skipped);
+        outcomes.addAll(notFound);
+        outcomes.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        Map<String, Long> counts = new TreeMap<>();
+        outcomes.forEach(o -> counts.merge(o.outcome(), 1L, Long::sum));
+        return new ReplayResult(t.name(), who, dryRun, requested, counts, outcomes);
+    }
+
+    @GET
+    @Path("/replays")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The replay audit, newest first: who replayed which dead letter, to where, and the outcome")
+    public List<ReplayAudit.Entry> replays(@QueryParam("topic") String topic, @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 100 : limit;
+        if (n < 1 || n > 1000) {
+            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("limit", "must be between 1 and 1000")));
+        }
+        return audit.newest(topic == null || topic.isBlank() ? null : topic, n);
+    }
+
+    private static PlatformTopic deadLetterTopic(String name) {
+        return PlatformTopic.find(name).filter(t -> PlatformTopic.DEAD_LETTER.equals(t.kind()))
+                .orElseThrow(() -> ProblemException.notFound("'" + name + "' is not a dead-letter topic of the platform; they are "
+                        + String.join(", ", PlatformTopic.deadLetterTopics().stream().map(PlatformTopic::name).toList())));
+    }
+
+    private static Map<Integer, Set<Long>> wanted(List<MessageRef> refs) {
+        if (refs == null || refs.isEmpty()) {
+            throw ProblemException.invalid("Nothing to replay", List.of(new FieldError("messages",
+                    "choose messages ({\"messages\":[{\"partition\":0,\"offset\":12}]}) or replay all ({\"all\":true})")));
+        }
+        Map<Integer, Set<Long>> out = new TreeMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            MessageRef m = refs.get(i);
+            if (m == null || m.partition() == null || m.partition() < 0 || m.offset() == null || m.offset() < 0) {
+                errors.add(new FieldError("messages[" + i + "]", "needs a partition and an offset, both >= 0"));
+                continue;
+            }
+            out.computeIfAbsent(m.partition(), p -> new TreeSet<>()).add(m.offset());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid messages", errors);
+        }
+        return out;
+    }
+
+    private MessageView view(ConsumerRecord<byte[], byte[]> r, Set<String> replayed) {
+        int max = config.deadLetters().valueChars();
+        String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+        boolean truncated = value != null && value.length() > max;
+        Map<String, String> headers = DeadLetterHeaders.decode(r.headers());
+        return new MessageView(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                truncated ? value.substring(0, max) : value, truncated, r.value() == null ? 0 : r.value().length,
+                headers.get(DeadLetterHeaders.REASON), headers.get(DeadLetterHeaders.CAUSE), headers.get(DeadLetterHeaders.TOPIC),
+                integer(headers.get(DeadLetterHeaders.PARTITION)), longValue(headers.get(DeadLetterHeaders.OFFSET)),
+                DeadLetterHeaders.replayCount(r.headers()), replayed.contains(r.partition() + "/" + r.offset()), headers);
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long longValue(String s) {
+        try {
+            return s == null ? null : Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.synergy.aggregation.ops.topics;
+
+import io.synergy.model.catalogue.Sector;
+import io.synergy.model.event.CloudEventTypes;
+import io.synergy.model.event.Topics;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the platform knows about one of its topics beyond Kafka's metadata: its role, its sector, the CloudEvents type
+ * it carries, the consumer group that reads it and, for a feed, its dead-letter sibling. Derived from
+ * {@link Topics#all()} and the naming rule of docs/events.md, so a new sector needs no change here.
+ *
+ * @param name          topic name
+ * @param kind          feed, dead-letter, indicators, results or alerts
+ * @param sector        sector code for per-sector topics, else {@code null}
+ * @param eventType     CloudEvents type of its records, {@code null} when they are not CloudEvents (feeds)
+ * @param consumerGroup the platform's consumer group reading it, {@code null} if none of ours does
+ * @param deadLetters   a feed's dead-letter topic, else {@code null}
+ * @param partitions    the partition count it is provisioned with
+ * @param compacted     provisioned with {@code cleanup.policy=compact}
+ */
+public record PlatformTopic(String name, String kind, String sector, String eventType, String consumerGroup, String deadLetters,
+        int partitions, boolean compacted) {
+
+    public static final String FEED = "feed";
+    public static final String DEAD_LETTER = "dead-letter";
+    public static final String INDICATORS = "indicators";
+    public static final String RESULTS = "results";
+    public static final String ALERTS = "alerts";
+
+    /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
+    public static final String AGGREGATION_GROUP = "aggregation-service";
+
+    /** A sector service's feed consumer group (sector-kit: {@code <sector>-service-feed}). */
+    public static String feedGroup(Sector s) {
+        return s.code() + "-service-feed";
+    }
+
+    /** Every platform topic, in the order of {@link Topics#all()}. */
+    public static List<PlatformTopic> all() {
+        return Topics.all().stream().map(PlatformTopic::of).toList();
+    }
+
+    public static Optional<PlatformTopic> find(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static List<PlatformTopic> deadLetterTopics() {
+        return all().stream().filter(t -> DEAD_LETTER.equals(t.kind())).toList();
+    }
+
+    private static PlatformTopic of(Topics.TopicSpec spec) {
+        String n = spec.name();
+        for (Sector s : Sector.values()) {
+            if (n.equals(Topics.feed(s))) {
+                return new PlatformTopic(n, FEED, s.code(), null, feedGroup(s), Topics.feedDeadLetters(s), spec.partitions(), spec.compacted());
+            }
+            if (n.equals(Topics.feedDeadLetters(s))) {
+                return new PlatformTopic(n, DEAD_LETTER, s.code(), null, null, null, spec.partitions(), spec.compacted());
+            }
+            if (n.equals(Topics.indicators(s))) {
+                return new PlatformTopic(n, INDICATORS, s.code(), CloudEventTypes.INDICATOR, AGGREGATION_GROUP, null, spec.partitions(),
+                        spec.compacted());
+            }
+        }
+        if (n.equals(Topics.RESULTS)) {
+            return new PlatformTopic(n, RESULTS, null, CloudEventTypes.RESULT, null, null, spec.partitions(), spec.compacted());
+        }
+        if (n.equals(Topics.ALERTS)) {
+            return new PlatformTopic(n, ALERTS, null, CloudEventTypes.ALERT, null, null, spec.partitions(), spec.compacted());
+        }
+        return new PlatformTopic(n, "other", null, null, null, null, spec.partitions(), spec.compacted());
+    }
+
+    /**
+     * The source topic of a dead-letter topic by the naming rule ({@code feeds.energy.v1.dlq} → {@code feeds.energy.v1}),
+     * used when a message lacks the {@code dead-letter-topic} header.
+     */
+    public static String sourceOf(String deadLetterTopic) {
+        return deadLetterTopic.endsWith(".dlq") ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length()) : deadLetterTopic;
+    }
+}

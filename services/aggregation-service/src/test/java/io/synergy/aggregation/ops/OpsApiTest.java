@@ -1,0 +1,240 @@
+package io.synergy.aggregation.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.synergy.model.catalogue.Sector;
+import io.synergy.testsupport.KafkaBroker;
+import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.KafkaTestClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ops API against the real in-JVM broker and database. Each test writes to topics no other test of the module
+ * touches (building feed, agriculture feed, waste dead letters, transport indicators), so the order of tests doesn't matter.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class OpsApiTest {
+
+    private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @AfterAll
+    static void close() {
+        KAFKA.close();
+    }
+
+    private static JsonPath topics() {
+        return given().get("/api/v1/ops/topics").then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    }
+
+    @Test
+    void everyPlatformTopicIsListedWithItsOffsetsAndRate() {
+        String feed = "feeds.building.v1";
+        long before = topics().getLong("topics.find { it.name == '" + feed + "' }.endOffset");
+        for (int i = 0; i < 3; i++) {
+            KAFKA.send(feed, "report-" + i, "{\"reportId\":\"report-" + i + "\"}");
+        }
+
+        JsonPath t = topics();
+        assertThat(t.getList("topics.name", String.class)).hasSize(17).contains("feeds.energy.v1", "feeds.energy.v1.dlq", "indicators.waste.v1",
+                "results.v1", "alerts.v1");
+        Map<String, Object> building = t.getMap("topics.find { it.name == '" + feed + "' }");
+        assertThat(building).containsEntry("kind", "feed").containsEntry("sector", "building").containsEntry("exists", true)
+                .containsEntry("partitions", 3).containsEntry("consumerGroup", "building-service-feed");
+        assertThat(t.getLong("topics.find { it.name == '" + feed + "' }.endOffset")).isEqualTo(before + 3);
+        assertThat(t.getLong("topics.find { it.name == '" + feed + "' }.partitionOffsets.collect { it.endOffset }.sum()")).isEqualTo(before + 3);
+        assertThat(t.getString("topics.find { it.name == '" + feed + "' }.deadLetters.topic")).isEqualTo("feeds.building.v1.dlq");
+        assertThat(t.getString("topics.find { it.name == '" + feed + "' }.lastMessageAt")).isNotNull();
+        assertThat(t.getString("topics.find { it.name == 'results.v1' }.cleanupPolicy")).isEqualTo("compact");
+        assertThat(t.getString("topics.find { it.name == 'indicators.energy.v1' }.eventType")).isEqualTo("cn.qingdao.synergy.indicator.v1");
+
+        // the sampler (every second in tests) turns the new end offsets into a rate
+        // (read as a double whatever number type another test configured RestAssured with)
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(topics()
+                .getDouble("topics.find { it.name == '" + feed + "' }.rates.lastMinute.perSecond")).isPositive());
+    }
+
+    @Test
+    void consumerLagAppearsAndDropsWhenTheGroupCatchesUp() {
+        String feed = "feeds.agriculture.v1";
+        String group = "agriculture-service-feed";
+        for (int i = 0; i < 4; i++) {
+            KAFKA.send(feed, "r" + i, "{}");
+        }
+        JsonPath groups = given().get("/api/v1/ops/consumers").then().statusCode(200).extract().jsonPath();
+        assertThat(groups.getList("group", String.class)).containsExactly("aggregation-service", "energy-service-feed", "transport-service-feed",
+                "building-service-feed", "agriculture-service-feed", "waste-service-feed");
+        long lag = groups.getLong("find { it.group == '" + group + "' }.totalLag");
+        assertThat(lag).isGreaterThanOrEqualTo(4);
+        assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class)).hasSize(3);
+
+        // the sector service's consumer group catches up (a plain consumer with its group id, committing)
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(feed));
+            long[] consumed = {0};
+            await().atMost(PATIENCE).until(() -> {
+                consumed[0] += consumer.poll(Duration.ofMillis(200)).count();
+                consumer.commitSync();
+                return consumed[0] >= lag;
+            });
+            given().get("/api/v1/ops/consumers").then().statusCode(200)
+                    .body("find { it.group == '" + group + "' }.totalLag", equalTo(0))
+                    .body("find { it.group == '" + group + "' }.memberCount", equalTo(1))
+                    .body("find { it.group == '" + group + "' }.topics[0].partitions.committedOffset", hasItem(notNullValue()));
+        }
+
+        // the aggregation's own group is a running member and keeps up with the indicator topics
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/ops/consumers").then()
+                .body("find { it.group == 'aggregation-service' }.state", equalTo("STABLE"))
+                .body("find { it.group == 'aggregation-service' }.memberCount", greaterThanOrEqualTo(1))
+                .body("find { it.group == 'aggregation-service' }.topics.size()", equalTo(5))
+                .body("find { it.group == 'aggregation-service' }.totalLag", equalTo(0)));
+    }
+
+    @Test
+    void deadLettersAreListedAndReplayedToTheirSourceTopicWithAnAudit() {
+        String dlq = "feeds.waste.v1.dlq";
+        String body = "reportId,orgUnit\nbad-1,999999\n";
+        KAFKA.send(dlq, "bad-1", body, Map.of("dead-letter-reason", "orgUnit: '999999' is not a district of 370200",
+                "dead-letter-cause", "io.synergy.sector.ingest.FeedConsumer$Rejected", "dead-letter-topic", "feeds.waste.v1",
+                "dead-letter-partition", "2", "dead-letter-offset", "41", "content-type", "text/csv"));
+        KAFKA.send(dlq, "looping", "{}", Map.of("dead-letter-reason", "still broken", "dead-letter-topic", "feeds.waste.v1", "replay-count", "3"));
+
+        JsonPath listing = given().queryParam("limit", 20).get("/api/v1/ops/dead-letters").then().statusCode(200).extract().jsonPath();
+        assertThat(listing.getList("topic", String.class)).containsExactly("feeds.energy.v1.dlq", "feeds.transport.v1.dlq", "feeds.building.v1.dlq",
+                "feeds.agriculture.v1.dlq", "feeds.waste.v1.dlq");
+        String waste = "find { it.topic == '" + dlq + "' }";
+        assertThat(listing.getInt(waste + ".depth")).isEqualTo(2);
+        assertThat(listing.getString(waste + ".sourceTopic")).isEqualTo("feeds.waste.v1");
+        Map<String, Object> bad = listing.getMap(waste + ".messages.find { it.key == 'bad-1' }");
+        assertThat(bad).containsEntry("value", body).containsEntry("reason", "orgUnit: '999999' is not a district of 370200")
+                .containsEntry("sourceTopic", "feeds.waste.v1").containsEntry("sourcePartition", 2).containsEntry("sourceOffset", 41)
+                .containsEntry("replayCount", 0).containsEntry("replayed", false);
+        assertThat(listing.getMap(waste + ".messages.find { it.key == 'bad-1' }.headers")).containsEntry("content-type", "text/csv")
+                .containsEntry("dead-letter-cause", "io.synergy.sector.ingest.FeedConsumer$Rejected");
+        int partition = listing.getInt(waste + ".messages.find { it.key == 'bad-1' }.partition");
+        long offset = listing.getLong(waste + ".messages.find { it.key == 'bad-1' }.offset");
+        int loopPartition = listing.getInt(waste + ".messages.find { it.key == 'looping' }.partition");
+        long loopOffset = listing.getLong(waste + ".messages.find { it.key == 'looping' }.offset");
+
+        // a dry run says what would happen and changes nothing
+        given().contentType(ContentType.JSON).body(Map.of("all", true, "dryRun", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay")
+                .then().statusCode(200).body("counts.WOULD_REPLAY", equalTo(1)).body("counts.REFUSED", equalTo(1));
+        assertThat(KAFKA.endOffsetSum("feeds.waste.v1")).isZero();
+
+        given().contentType(ContentType.JSON).header("X-Operator", "ops-duty@qingdao")
+                .body(Map.of("messages", List.of(Map.of("partition", partition, "offset", offset), Map.of("partition", loopPartition, "offset", loopOffset),
+                        Map.of("partition", 0, "offset", 9999))))
+                .post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200)
+                .body("operator", equalTo("ops-duty@qingdao"))
+                .body("counts.REPLAYED", equalTo(1)).body("counts.REFUSED", equalTo(1)).body("counts.NOT_FOUND", equalTo(1))
+                .body("messages.find { it.key == 'bad-1' }.targetTopic", equalTo("feeds.waste.v1"))
+                .body("messages.find { it.key == 'looping' }.detail", org.hamcrest.Matchers.containsString("already replayed 3 times"));
+
+        var replayed = KAFKA.readUntil("feeds.waste.v1", rs -> !rs.isEmpty(), PATIENCE);
+        assertThat(replayed).hasSize(1);
+        KafkaTestClient.Received r = replayed.get(0);
+        assertThat(r.key()).isEqualTo("bad-1");
+        assertThat(r.value()).isEqualTo(body);
+        assertThat(r.headers()).containsEntry("content-type", "text/csv").containsEntry("replayed-by", "ops-duty@qingdao")
+                .containsEntry("replayed-from", dlq + "/" + partition + "/" + offset).containsEntry("replay-count", "1");
+        assertThat(r.headers().keySet()).noneMatch(k -> k.startsWith("dead-letter-"));
+
+        JsonPath audit = given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters/replays").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getList("outcome", String.class)).containsExactlyInAnyOrder("REPLAYED", "REFUSED");
+        assertThat(audit.getMap("find { it.outcome == 'REPLAYED' }")).containsEntry("operator", "ops-duty@qingdao")
+                .containsEntry("deadLetterPartition", partition).containsEntry("targetTopic", "feeds.waste.v1")
+                .containsEntry("targetPartition", r.partition()).containsEntry("key", "bad-1").containsEntry("replayCount", 1)
+                .containsEntry("reason", "orgUnit: '999999' is not a district of 370200");
+        assertThat(audit.getString("find { it.outcome == 'REPLAYED' }.completedAt")).isNotNull();
+
+        // replaying "all" again skips what was replayed already, and the listing says so
+        given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200)
+                .body("operator", equalTo("anonymous")).body("counts.ALREADY_REPLAYED", equalTo(1)).body("counts.REFUSED", equalTo(1))
+                .body("counts.REPLAYED", equalTo(null));
+        given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters").then()
+                .body("[0].messages.find { it.key == 'bad-1' }.replayed", equalTo(true));
+    }
+
+    @Test
+    void replayRefusesWhatIsNotADeadLetterTopicOrNotAChoice() {
+        given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/indicators.energy.v1/replay").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("messages", List.of())).post("/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay").then()
+                .statusCode(400).body("errors[0].field", equalTo("messages"));
+        given().contentType(ContentType.JSON).body(Map.of("messages", List.of(Map.of("partition", -1, "offset", 3))))
+                .post("/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay").then().statusCode(400).body("errors[0].field", equalTo("messages[0]"));
+        given().queryParam("limit", 100000).get("/api/v1/ops/dead-letters").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void freshnessListsTheYearsStillMissingAndWhetherTheyAreOverdue() {
+        IndicatorEvents events = new IndicatorEvents(KAFKA);
+        events.ratio(Sector.TRANSPORT, "T2", "370214", 2020, 70, 100, 1);
+        events.ratio(Sector.TRANSPORT, "T2", "370214", 2021, 80, 100, 1);
+        String district = "sectors.find { it.sector == 'transport' }.districts.find { it.orgUnit == '370214' }";
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("asOf", "2023-05-01").queryParam("sector", "transport")
+                .get("/api/v1/ops/freshness").then().statusCode(200).body(district + ".yearsReported", equalTo(List.of(2020, 2021))));
+
+        // 1 May 2023: 2022's figures were due by 31 March 2023
+        JsonPath after = given().queryParam("asOf", "2023-05-01").queryParam("sector", "transport").get("/api/v1/ops/freshness").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(after.getString("annualDue")).isEqualTo("03-31");
+        assertThat(after.getInt("lastOverdueYear")).isEqualTo(2022);
+        assertThat(after.getList("sectors.sector", String.class)).containsExactly("transport");
+        assertThat(after.getString(district + ".status")).isEqualTo("OVERDUE");
+        assertThat(after.getList(district + ".missing.year", Integer.class)).containsExactly(2022);
+        assertThat(after.getString(district + ".missing[0].dueBy")).isEqualTo("2023-03-31");
+        assertThat(after.getBoolean(district + ".missing[0].overdue")).isTrue();
+        assertThat(after.getString(district + ".lastReportAt")).isNotNull();
+        String silent = "sectors[0].districts.find { it.orgUnit == '370202' }";
+        assertThat(after.getString(silent + ".status")).isEqualTo("NEVER_REPORTED");
+        assertThat(after.getList(silent + ".missing.year", Integer.class)).containsExactly(2020, 2021, 2022);
+
+        // 15 March 2023: 2022 is missing but not due yet
+        JsonPath before = given().queryParam("asOf", "2023-03-15").queryParam("sector", "transport").get("/api/v1/ops/freshness").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(before.getString(district + ".status")).isEqualTo("DUE");
+        assertThat(before.getBoolean(district + ".missing[0].overdue")).isFalse();
+        assertThat(before.getInt("lastOverdueYear")).isEqualTo(2021);
+
+        given().queryParam("asOf", "yesterday").get("/api/v1/ops/freshness").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void metricsExposeLagDeadLettersTopicRecordsAndOverdueYears() {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).containsPattern("synergy_kafka_consumer_lag\\{group=\"aggregation-service\"[^}]*} [0-9]")
+                    .containsPattern("synergy_kafka_dlq_depth\\{[^}]*topic=\"feeds.energy.v1.dlq\"[^}]*} [0-9]")
+                    .containsPattern("synergy_kafka_topic_records_total\\{[^}]*topic=\"results.v1\"[^}]*} [0-9]")
+                    .containsPattern("synergy_freshness_overdue_years\\{[^}]*sector=\"energy\"[^}]*} [0-9]");
+        });
+    }
+}

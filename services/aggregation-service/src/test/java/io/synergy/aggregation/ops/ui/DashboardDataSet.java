@@ -1,0 +1,133 @@
+package io.synergy.aggregation.ops.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.synergy.model.event.EventKind;
+import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.event.Topics;
+import io.synergy.model.catalogue.Sector;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A city-shaped set of indicator events for the dashboard: ten districts, 2020–2024, the indicators of four sectors and
+ * their emissions, with trends that give every traffic-light colour and every co-reduction quadrant something to show.
+ *
+ * <p>It stays clear of what the module's other tests assert on: E1, W3 and A2, and everything of the transport sector
+ * (OpsApiTest's freshness test owns it), so the tests may run in any order against the one database.
+ */
+final class DashboardDataSet implements AutoCloseable {
+
+    static final String[] DISTRICTS = {"370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"};
+    static final int FIRST = 2020;
+    static final int LAST = 2024;
+    private static final double[] SIZE = {0.9, 0.8, 2.6, 0.7, 0.7, 1.2, 1.3, 1.1, 1.0, 0.8};
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final KafkaProducer<String, String> producer;
+    private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+
+    DashboardDataSet(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        producer = new KafkaProducer<>(p);
+    }
+
+    /**
+     * Every indicator and emission of every district and year, revision 1. The city's B2 (rooftop PV share) reaches
+     * 20 % in 2024 against a 10 % baseline and a 50 % target: LAGGING (25 % done with 80 % of the time gone).
+     */
+    void publishBaseline() {
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            double s = SIZE[d];
+            double pace = 0.7 + 0.07 * d; // districts progress at different speeds, so their D differ
+            for (int y = FIRST; y <= LAST; y++) {
+                int k = y - FIRST;
+                String district = DISTRICTS[d];
+                double supplied = 1_800_000 * s;
+                ratio(Sector.ENERGY, "E2", district, y, (305.5 - 2.2 * k * pace) * supplied / 1000, supplied, 1000, "gce/kWh", 1);
+                ratio(Sector.BUILDING, "B1", district, y, 400_000 * s * (4 + 1.6 * k * pace) / 100, 400_000 * s, 100, "%", 1);
+                ratio(Sector.BUILDING, "B2", district, y, 90_000 * s * (10 + 2.5 * k * pace) / 100, 90_000 * s, 100, "%", 1);
+                ratio(Sector.AGRICULTURE, "A1", district, y, 300_000 * s * (88 + 1.9 * k * pace) / 100, 300_000 * s, 100, "%", 1);
+                ratio(Sector.WASTE, "W1", district, y, 500_000 * s * (85 - 0.3 * k * pace) / 100, 500_000 * s, 100, "%", 1);
+                // emissions: energy reduces everything; building cuts CO2 while its VOCs grow; agriculture the reverse
+                emissions(Sector.ENERGY, district, y, 4_800_000 * s, k, -0.012, -0.06, -0.045, -0.05, -0.03);
+                emissions(Sector.BUILDING, district, y, 1_100_000 * s, k, -0.02, -0.03, -0.01, -0.012, 0.025);
+                emissions(Sector.AGRICULTURE, district, y, 260_000 * s, k, 0.015, -0.02, -0.03, 0.01, -0.01);
+                emissions(Sector.WASTE, district, y, 180_000 * s, k, -0.005, 0.01, -0.02, -0.01, -0.02);
+            }
+        }
+        flush();
+    }
+
+    /** A revision of 2024's rooftop PV in every district to 55 %: the city's B2 meets its 50 % target, ACHIEVED. */
+    void publishRooftopPvRevision() {
+        for (int d = 0; d < DISTRICTS.length; d++) {
+            double roofs = 90_000 * SIZE[d];
+            ratio(Sector.BUILDING, "B2", DISTRICTS[d], LAST, roofs * 0.55, roofs, 100, "%", 2);
+        }
+        flush();
+    }
+
+    private void emissions(Sector sector, String district, int year, double co2, int k, double... yearlyChange) {
+        String[] pollutants = {"co2", "so2", "nox", "pm", "vocs"};
+        double[] base = {co2, co2 / 2600, co2 / 1800, co2 / 6500, co2 / 9000};
+        for (int i = 0; i < pollutants.length; i++) {
+            double value = base[i] * Math.pow(1 + yearlyChange[i], k);
+            event(new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.DATA_ELEMENT, sector.code() + ".emissions." + pollutants[i],
+                    district, Integer.toString(year), value, value, null, "t", 1, true, "dashboard-test", Instant.now()), sector);
+        }
+    }
+
+    private void ratio(Sector sector, String code, String district, int year, double numerator, double denominator, double scale, String unit,
+            long revision) {
+        event(new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.INDICATOR, code, district, Integer.toString(year),
+                scale * numerator / denominator, numerator, denominator, unit, revision, true, "dashboard-test", Instant.now()), sector);
+    }
+
+    private void event(IndicatorEvent e, Sector sector) {
+        try {
+            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.indicators(sector), e.key(), JSON.writeValueAsString(e));
+            r.headers().add("ce_id", e.eventId().getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_type", "cn.qingdao.synergy.indicator.v1".getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(r));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void flush() {
+        try {
+            for (Future<RecordMetadata> a : acks) {
+                a.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the dashboard data set was not acknowledged", e);
+        }
+        acks.clear();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
