@@ -47,6 +47,8 @@ public final class KafkaBroker {
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        // a restarted broker (restartBroker) is unfenced at its first heartbeats
+                        .setConfigProp("broker.heartbeat.interval.ms", "250")
                         .setConfigProp("unstable.api.versions.enable", "false")
                         .setConfigProp("unstable.feature.versions.enable", "false")
                         .build();
@@ -66,6 +68,56 @@ public final class KafkaBroker {
 
     public static synchronized String bootstrapServers() {
         return start();
+    }
+
+    /** {@code true} once this class loader's broker runs (a test in another class loader sees its own copy). */
+    public static synchronized boolean running() {
+        return cluster != null;
+    }
+
+    /**
+     * Takes the broker down — the controller keeps running — until {@link #restartBroker()}: clients see Kafka away,
+     * as during an outage. Its listener port is kept (the test kit pre-binds it), so clients reconnect on restart.
+     */
+    public static synchronized void stopBroker() {
+        requireRunning();
+        cluster.brokers().values().forEach(b -> {
+            b.shutdown();
+            b.awaitShutdown();
+        });
+        // the controller would refuse the restarted broker's registration until the old session expires (9 s):
+        // unregister it now, through the controller, so that a restart is a matter of a second
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.bootstrapControllers());
+        try (Admin admin = Admin.create(p)) {
+            for (int id : cluster.brokers().keySet()) {
+                admin.unregisterBroker(id).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // not fatal: the restart then waits for the session to expire
+        }
+    }
+
+    /** Brings a broker stopped with {@link #stopBroker()} back and waits until it serves. */
+    public static synchronized void restartBroker() {
+        requireRunning();
+        try {
+            cluster.brokers().values().forEach(b -> {
+                if (b.isShutdown()) {
+                    b.startup();
+                }
+            });
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart the in-JVM Kafka broker", e);
+        }
+    }
+
+    private static void requireRunning() {
+        if (cluster == null) {
+            throw new IllegalStateException("the in-JVM broker is not running in this class loader ("
+                    + KafkaBroker.class.getClassLoader() + "): start it with KafkaBrokerResource first");
+        }
     }
 
     private static void createPlatformTopics(String bootstrap) throws Exception {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,15 +20,24 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes topics of a real broker from a test: plain Kafka clients, String keys and values. */
-public final class KafkaTestClient {
+/**
+ * Reads and writes topics of a real broker from a test: plain Kafka clients, String keys and values.
+ *
+ * <p>Reading assigns every partition of the topic and seeks to the beginning — no consumer group, so no rebalance to
+ * wait for. One admin client and one producer are kept for the client's life; {@link #close()} releases them.
+ */
+public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrap;
+    private Admin admin;
+    private KafkaProducer<String, byte[]> producer;
 
     public KafkaTestClient(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -37,21 +45,31 @@ public final class KafkaTestClient {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value, Map<String, String> headers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
+        sendBytes(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Sends raw bytes (a message that is not even text, a null value) and waits for the acknowledgement. */
+    public synchronized void sendBytes(String topic, String key, byte[] value, Map<String, String> headers) {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            producer = new KafkaProducer<>(p);
+        }
+        try {
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
             headers.forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(r).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
-    }
-
-    public void send(String topic, String key, String value) {
-        send(topic, key, value, Map.of());
     }
 
     /** A record as the test sees it. */
@@ -62,16 +80,23 @@ public final class KafkaTestClient {
     public List<Received> readUntil(String topic, Predicate<List<Received>> done, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<Received> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = new ArrayList<>();
+            // a topic that does not exist yet (auto-created on first write) has no partitions: wait for them
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+                for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+                return !partitions.isEmpty();
+            });
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             await().atMost(timeout).pollInterval(Duration.ofMillis(1)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                     Map<String, String> h = new HashMap<>();
                     for (Header header : r.headers()) {
                         h.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
@@ -85,10 +110,13 @@ public final class KafkaTestClient {
     }
 
     /** The sum of the end offsets of a topic's partitions: how many records it ever received. */
-    public long endOffsetSum(String topic) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
+    public synchronized long endOffsetSum(String topic) {
+        try {
+            if (admin == null) {
+                Properties p = new Properties();
+                p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                admin = Admin.create(p);
+            }
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int i = 0; i < partitions; i++) {
@@ -97,6 +125,18 @@ public final class KafkaTestClient {
             return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
         } catch (Exception e) {
             throw new IllegalStateException("could not read the end offsets of " + topic, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 }

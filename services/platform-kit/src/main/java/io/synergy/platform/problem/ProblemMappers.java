@@ -3,6 +3,7 @@ package io.synergy.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -20,11 +21,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        List<FieldError> errors = switch (status) {
+            case 413 -> List.of(new FieldError("body", "is too large"));
+            case 415 -> List.of(new FieldError(HttpHeaders.CONTENT_TYPE, headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
+                    ? "is required"
+                    : "'" + abbreviate(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)) + "' is not accepted here (see the OpenAPI document)"));
+            case 406 -> List.of(new FieldError(HttpHeaders.ACCEPT, "'" + abbreviate(String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)))
+                    + "' cannot be served: this endpoint answers application/json (errors: application/problem+json)"));
+            default -> List.of();
+        };
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String slug = switch (status) {
             case 401 -> "unauthorized";
@@ -36,7 +46,7 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "bad-request";
         };
-        return respond(new Problem(Problem.type(slug), reason, status, e.getMessage(), uri.getPath(), List.of()));
+        return respond(new Problem(Problem.type(slug), reason, status, e.getMessage(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
@@ -52,6 +62,10 @@ public class ProblemMappers {
         Log.errorf(e, "unexpected failure %s on %s", id, uri.getPath());
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The request could not be completed; quote " + id + " to the operator", uri.getPath(), List.of()));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
     public static Response respond(Problem p) {

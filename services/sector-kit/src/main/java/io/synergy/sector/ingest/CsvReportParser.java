@@ -33,6 +33,12 @@ public final class CsvReportParser {
 
     public static JsonReportParser.Result parse(String body) {
         List<FieldError> errors = new ArrayList<>();
+        Layout layout = layout(body);
+        if (layout.unclosedQuoteLine() > 0) {
+            // the CSV reader would only notice at the end of the file: name the line where the quote opened
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("line " + layout.unclosedQuoteLine(),
+                    "malformed CSV: a quoted cell opens on this line and is never closed")));
+        }
         List<List<String>> rows = new ArrayList<>();
         try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body)) {
@@ -40,10 +46,15 @@ public final class CsvReportParser {
                 rows.add(it.nextValue());
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? rows.size() + 1 : e.getLocation().getLineNr();
+            int line = rows.size() < layout.recordLines().size() ? layout.recordLines().get(rows.size()) : rows.size() + 1;
             return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("line " + line, "malformed CSV: " + e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
             return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
+        }
+        // the line each row starts on, as the bureau's editor shows it (empty lines and multi-line cells count)
+        List<Integer> lines = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            lines.add(r < layout.recordLines().size() ? layout.recordLines().get(r) : r + 1);
         }
         if (rows.isEmpty()) {
             return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV is empty: a header row is required")));
@@ -53,14 +64,14 @@ public final class CsvReportParser {
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).replace("\uFEFF", "");
             if (!REQUIRED.contains(h) && !OPTIONAL.contains(h)) {
-                errors.add(new FieldError("line 1", "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
+                errors.add(new FieldError("line " + lines.get(0), "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
             } else if (column.putIfAbsent(h, i) != null) {
-                errors.add(new FieldError("line 1", "column '" + h + "' appears twice"));
+                errors.add(new FieldError("line " + lines.get(0), "column '" + h + "' appears twice"));
             }
         }
         List<String> missing = REQUIRED.stream().filter(c -> !column.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new FieldError("line 1", "missing column(s): " + String.join(", ", missing)
+            errors.add(new FieldError("line " + lines.get(0), "missing column(s): " + String.join(", ", missing)
                     + " (header: report_id,source,district,period,data_element,value[,unit][,revision])"));
         }
         if (!errors.isEmpty()) {
@@ -73,7 +84,7 @@ public final class CsvReportParser {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            String line = "line " + (r + 1);
+            String line = "line " + lines.get(r);
             if (row.size() > header.size()) {
                 errors.add(new FieldError(line, "has " + row.size() + " cells, the header has " + header.size()));
                 continue;
@@ -119,6 +130,76 @@ public final class CsvReportParser {
                 .map(g -> new RawReport(g.line, g.reportId, g.source, g.district, g.period, g.revision, g.values))
                 .toList();
         return new JsonReportParser.Result(reports, true, errors);
+    }
+
+    /**
+     * Where the records of a CSV text start, and where a quoted cell opens that never closes (0 if none).
+     *
+     * @param recordLines the first line of each record that is not blank, in order (the rows the CSV reader returns)
+     */
+    record Layout(List<Integer> recordLines, int unclosedQuoteLine) {
+    }
+
+    /** Scans the text as RFC 4180 reads it: a quote opens a quoted cell only at the start of a cell; {@code ""} escapes. */
+    static Layout layout(String body) {
+        List<Integer> starts = new ArrayList<>();
+        int line = 1;
+        int recordStart = 1;
+        boolean blank = true;
+        boolean cellStart = true;
+        boolean quoted = false;
+        int quoteOpenedAt = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < body.length() && body.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else if (ch == '\n') {
+                    line++;
+                }
+                continue;
+            }
+            switch (ch) {
+                case '"' -> {
+                    if (cellStart) {
+                        quoted = true;
+                        quoteOpenedAt = line;
+                    }
+                    cellStart = false;
+                    blank = false;
+                }
+                case ',' -> {
+                    cellStart = true;
+                    blank = false;
+                }
+                case '\n' -> {
+                    if (!blank) {
+                        starts.add(recordStart);
+                    }
+                    line++;
+                    recordStart = line;
+                    blank = true;
+                    cellStart = true;
+                }
+                case '\r' -> {
+                    // part of a CRLF line end
+                }
+                default -> {
+                    cellStart = false;
+                    if (!Character.isWhitespace(ch)) {
+                        blank = false;
+                    }
+                }
+            }
+        }
+        if (!blank) {
+            starts.add(recordStart);
+        }
+        return new Layout(starts, quoted ? quoteOpenedAt : 0);
     }
 
     private static String cell(List<String> row, Integer index) {

@@ -1,21 +1,24 @@
 package io.synergy.sector.ingest;
 
+import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The Kafka feed: a bureau's system produces the same JSON as the REST body to {@code feeds.<sector>.v1}. A message
  * that cannot be parsed or validated goes to {@code feeds.<sector>.v1.dlq} with the reason in its
  * {@code dead-letter-reason} header, and the consumer carries on with the next one. Transient failures (the
- * database away) are retried in place, so the partition waits rather than losing the report.
+ * database away) are retried in place, so the partition waits rather than losing the report; only when the retries
+ * are exhausted does the message go to the dead-letter topic, from which it can be replayed.
  */
 @ApplicationScoped
 public class FeedConsumer {
@@ -25,9 +28,24 @@ public class FeedConsumer {
 
     @Incoming("feed")
     @Blocking(ordered = true)
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        try {
+            ingest(message.getPayload());
+            return message.ack();
+        } catch (RejectedFeedMessage e) {
+            // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
+            Log.warnf("feed: message rejected to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "feed: message could not be stored after retries; sent to the dead-letter topic for replay");
+            return message.nack(e);
+        }
+    }
+
+    /** Parses, validates and stores one message; retried while the failure is transient (not a {@link ProblemException}). */
     @Retry(maxRetries = 30, delay = 500, maxDuration = 300_000, abortOn = ProblemException.class)
     @ExponentialBackoff(maxDelay = 15_000)
-    public void consume(byte[] payload) {
+    void ingest(byte[] payload) {
         if (payload == null) {
             throw new RejectedFeedMessage("empty message (no value)");
         }
@@ -35,6 +53,8 @@ public class FeedConsumer {
             ReportService.Outcome outcome = reports.submit(payload, ReportService.Format.JSON, "KAFKA");
             Log.debugf("feed: %d report(s) %s", outcome.results().size(),
                     outcome.results().stream().map(r -> r.reportId() + "=" + r.status()).collect(Collectors.joining(", ")));
+        } catch (RejectedFeedMessage e) {
+            throw e;
         } catch (ProblemException e) {
             throw new RejectedFeedMessage(e.getMessage() + (e.errors().isEmpty() ? "" : ": " + e.errors().stream()
                     .map(FieldError::toString).collect(Collectors.joining("; "))));

@@ -23,6 +23,8 @@ public final class JsonReportParser {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // "{...} garbage" or two documents in one body is not one report: refuse it instead of reading the first
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private JsonReportParser() {

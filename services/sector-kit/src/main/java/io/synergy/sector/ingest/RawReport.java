@@ -19,7 +19,25 @@ public record RawReport(String path, String reportId, String source, String orgU
     public record RawValue(String path, String dataElement, Double value, String unit) {
     }
 
+    /** The error path of one of this report's fields: {@code orgUnit}, {@code [2].orgUnit}, or {@code line 5: district} in a CSV. */
     String at(String field) {
-        return path.isEmpty() ? field : path.startsWith("line") ? path + ": " + field : path + "." + field;
+        return field(path, field);
     }
+
+    /**
+     * The error path of a field under {@code path}. A CSV upload names its cells by the column headers the bureau sent
+     * ({@code district}, {@code data_element}), not by the JSON names.
+     */
+    static String field(String path, String field) {
+        if (path.isEmpty()) {
+            return field;
+        }
+        if (path.startsWith("line")) {
+            return path + ": " + CSV_COLUMNS.getOrDefault(field, field);
+        }
+        return path + "." + field;
+    }
+
+    private static final java.util.Map<String, String> CSV_COLUMNS = java.util.Map.of(
+            "reportId", "report_id", "orgUnit", "district", "dataElement", "data_element");
 }

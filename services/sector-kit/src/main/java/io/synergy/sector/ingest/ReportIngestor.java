@@ -97,6 +97,8 @@ public class ReportIngestor {
         List<ParsedReport> applied = new ArrayList<>();
         List<String> revisedIds = new ArrayList<>();
         TreeSet<UnitYear> affected = new TreeSet<>();
+        // the report whose acceptance changes each district-year (also the one a revision moved away from)
+        Map<UnitYear, String> triggeredBy = new HashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             ParsedReport r = reports.get(i);
             List<StoredRevision> revs = stored.getOrDefault(r.reportId(), List.of());
@@ -116,11 +118,16 @@ public class ReportIngestor {
                         "revision " + highest.get(r.reportId()).revision() + " of the same report in this request replaces it", List.of());
             } else if (r.revision() > current) {
                 applied.add(r);
-                affected.add(new UnitYear(r.orgUnit(), r.period().year()));
+                UnitYear target = new UnitYear(r.orgUnit(), r.period().year());
+                affected.add(target);
+                triggeredBy.put(target, r.reportId());
                 if (current > 0) {
                     revisedIds.add(r.reportId());
-                    revs.stream().filter(s -> s.revision() == current).findFirst()
-                            .ifPresent(s -> affected.add(new UnitYear(s.orgUnit(), Period.parse(s.period()).year())));
+                    revs.stream().filter(s -> s.revision() == current).findFirst().ifPresent(s -> {
+                        UnitYear previous = new UnitYear(s.orgUnit(), Period.parse(s.period()).year());
+                        affected.add(previous);
+                        triggeredBy.putIfAbsent(previous, r.reportId());
+                    });
                 }
             } else {
                 results[i] = new IngestResult(r.reportId(), r.revision(), IngestStatus.STALE,
@@ -139,7 +146,7 @@ public class ReportIngestor {
             ReportStore.deleteValuesOf(c, revisedIds);
         }
         ReportStore.upsertValues(c, applied);
-        Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots = recompute(c, affected, applied);
+        Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots = recompute(c, affected, triggeredBy);
 
         List<ReportStore.NewRevision> rows = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
@@ -158,14 +165,12 @@ public class ReportIngestor {
     }
 
     /** Recomputes the annual outputs of the affected districts and years; writes changed ones and their events. */
-    private Map<UnitYear, List<IngestResult.IndicatorSnapshot>> recompute(Connection c, TreeSet<UnitYear> affected, List<ParsedReport> applied)
-            throws SQLException {
+    private Map<UnitYear, List<IngestResult.IndicatorSnapshot>> recompute(Connection c, TreeSet<UnitYear> affected,
+            Map<UnitYear, String> triggeredBy) throws SQLException {
         Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots = new HashMap<>();
         if (affected.isEmpty()) {
             return snapshots;
         }
-        Map<UnitYear, String> triggeredBy = new HashMap<>();
-        applied.forEach(r -> triggeredBy.put(new UnitYear(r.orgUnit(), r.period().year()), r.reportId()));
         Map<UnitYear, Map<String, List<PeriodRollUp.PeriodValue>>> values = ReportStore.values(c, affected);
         Map<String, ReportStore.StoredIndicator> before = ReportStore.indicators(c, affected);
         List<ReportStore.IndicatorRow> rows = new ArrayList<>();

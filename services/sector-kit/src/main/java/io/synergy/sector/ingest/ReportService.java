@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -61,8 +62,13 @@ public class ReportService {
     }
 
     public Outcome submit(byte[] body, Format format, String channel) {
+        return submit(body, format, channel, StandardCharsets.UTF_8);
+    }
+
+    /** @param charset what the body is encoded in (strictly checked: a byte that is not of it is an error) */
+    public Outcome submit(byte[] body, Format format, String channel, Charset charset) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel);
+            Outcome outcome = submitOrThrow(body, format, channel, charset);
             for (IngestResult r : outcome.results()) {
                 metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", r.status().name()).increment();
             }
@@ -73,14 +79,18 @@ public class ReportService {
         }
     }
 
-    private Outcome submitOrThrow(byte[] body, Format format, String channel) {
-        String text = decode(body);
+    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset) {
+        String text = decode(body, charset);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
+        }
         JsonReportParser.Result parsed = format == Format.CSV ? CsvReportParser.parse(text) : JsonReportParser.parse(text);
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
         if (values > config.maxValues()) {
             throw new ProblemException(413, "too-many-values", "Too many values", values + " values in one request; at most "
-                    + config.maxValues() + " are accepted: split the batch");
+                    + config.maxValues() + " are accepted: split the batch",
+                    List.of(new FieldError("body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
         }
         List<ParsedReport> reports = validator().validate(parsed.reports(), LocalDate.now(ZONE), errors);
         if (!errors.isEmpty()) {
@@ -90,15 +100,25 @@ public class ReportService {
         return new Outcome(ingestor.ingest(reports, channel), parsed.batch());
     }
 
-    /** Strict UTF-8: a body with bytes that are not UTF-8 is refused, not silently mangled. */
-    static String decode(byte[] body) {
+    /** Strict decoding: a body with bytes that are not of its charset is refused, not silently mangled. */
+    static String decode(byte[] body, Charset charset) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("The body is not valid UTF-8", List.of(new FieldError("body", "is not valid UTF-8 text")));
+            throw ProblemException.invalid("The body is not valid " + charset.name(),
+                    List.of(new FieldError("body", "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
         }
+    }
+
+    private static int offset(byte[] body, Charset charset) {
+        java.nio.charset.CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, body.length));
+        d.decode(in, out, true);
+        return in.position();
     }
 }

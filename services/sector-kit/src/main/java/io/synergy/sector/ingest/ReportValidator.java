@@ -99,24 +99,23 @@ public final class ReportValidator {
         Set<String> duplicates = new HashSet<>();
         for (RawReport.RawValue v : r.values()) {
             String path = v.path();
-            String field = path.startsWith("line") ? path + ": " : path + ".";
             if (v.dataElement() == null) {
                 continue; // reported by the parser
             }
             DataElement de = catalogue.dataElement(v.dataElement()).orElse(null);
             if (de == null) {
-                errors.add(new FieldError(field + "dataElement", "'" + JsonReportParser.abbreviate(v.dataElement())
+                errors.add(new FieldError(RawReport.field(path, "dataElement"), "'" + JsonReportParser.abbreviate(v.dataElement())
                         + "' is not a data element of the catalogue (GET /api/v1/catalog lists them)"));
                 continue;
             }
             if (de.sector() != sector) {
-                errors.add(new FieldError(field + "dataElement", de.code() + " belongs to the " + de.sector().code()
+                errors.add(new FieldError(RawReport.field(path, "dataElement"), de.code() + " belongs to the " + de.sector().code()
                         + " sector; this is the " + sector.code() + " service"));
                 continue;
             }
             if (pathOf.containsKey(de.code())) {
                 duplicates.add(de.code());
-                errors.add(new FieldError(field + "dataElement", de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
+                errors.add(new FieldError(RawReport.field(path, "dataElement"), de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
                 continue;
             }
             pathOf.put(de.code(), path);
@@ -125,22 +124,23 @@ public final class ReportValidator {
             }
             double value = v.value();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
-                errors.add(new FieldError(field + "value", "must be a finite number"));
+                errors.add(new FieldError(RawReport.field(path, "value"), "must be a finite number"));
                 continue;
             }
             Double factor = de.factorFor(v.unit()).orElse(null);
             if (factor == null) {
-                errors.add(new FieldError(field + "unit", "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code()
+                errors.add(new FieldError(RawReport.field(path, "unit"), "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code()
                         + " (use " + de.unit() + (de.units().isEmpty() ? "" : " or " + String.join(", ", de.units().keySet())) + ")"));
                 continue;
             }
-            double canonical = value * factor;
+            // decimal arithmetic: 1.1 × 10^4 tce is 11000 tce, not 11000.000000000002
+            double canonical = factor == 1.0 ? value : java.math.BigDecimal.valueOf(value).multiply(java.math.BigDecimal.valueOf(factor)).doubleValue();
             if (de.nonNegative() && canonical < 0) {
-                errors.add(new FieldError(field + "value", de.code() + " cannot be negative (" + value + ")"));
+                errors.add(new FieldError(RawReport.field(path, "value"), de.code() + " cannot be negative (" + value + ")"));
                 continue;
             }
             if (Math.abs(canonical) > MAX_VALUE) {
-                errors.add(new FieldError(field + "value", value + " " + (v.unit() == null ? de.unit() : v.unit())
+                errors.add(new FieldError(RawReport.field(path, "value"), value + " " + (v.unit() == null ? de.unit() : v.unit())
                         + " is beyond any plausible figure for " + de.code() + " (check the unit)"));
                 continue;
             }
@@ -152,7 +152,7 @@ public final class ReportValidator {
             if (part != null && whole != null && part.value() > whole.value() && !duplicates.contains(rule.part())) {
                 String unit = catalogue.dataElement(rule.part()).orElseThrow().unit();
                 String p = pathOf.get(rule.part());
-                errors.add(new FieldError((p.startsWith("line") ? p + ": " : p + ".") + "value", rule.part() + " (" + part.value() + " " + unit
+                errors.add(new FieldError(RawReport.field(p, "value"), rule.part() + " (" + part.value() + " " + unit
                         + ") exceeds its whole " + rule.whole() + " (" + whole.value() + " " + unit + ") [rule " + rule.id() + "]"));
             }
         }

@@ -29,7 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.synergy.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sector's computed indicators for any period, and who has reported what. */
@@ -59,7 +64,15 @@ public class IndicatorResource {
     @Operation(summary = "Indicator values of every district (or one), the city and the district groups, for a year, quarter or month",
             description = "Districts from their data values rolled up to the period by aggregation type; the city and groups from summed "
                     + "numerators and denominators. complete=false when months or quarters do not cover the period.")
-    public Map<String, Object> indicators(@QueryParam("period") String periodText, @QueryParam("district") String district) throws SQLException {
+    @APIResponse(responseCode = "200", description = "One entry per org unit (city, districts, groups) with every sector indicator and published data element")
+    @APIResponse(responseCode = "400", description = "Missing or malformed period, or an unknown org unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad period", value = """
+                    {"type": "https://synergy.qingdao/problems/invalid-request", "title": "The request is not valid", "status": 400,
+                     "detail": "Invalid period", "errors": [{"field": "period", "message": "quarter 5 does not exist (1–4)"}]}""")))
+    public Map<String, Object> indicators(
+            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period") String periodText,
+            @Parameter(description = "one district (370202), the city (370200) or a group (central-urban); all when absent")
+            @QueryParam("district") String district) throws SQLException {
         Period period = period(periodText);
         if (district != null && orgUnits.find(district).isEmpty()) {
             throw ProblemException.invalid("Unknown org unit", List.of(new FieldError("district", "'" + district + "' is not an org unit")));
@@ -122,7 +135,11 @@ public class IndicatorResource {
     @Path("/completeness")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which district reported which data elements within a period, for which sub-periods, and when last")
-    public Map<String, Object> completeness(@QueryParam("period") String periodText) throws SQLException {
+    @APIResponse(responseCode = "200", description = "Every district with each data element: reported or not, the sub-periods, complete, last received, report id")
+    @APIResponse(responseCode = "400", description = "Missing or malformed period", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Map<String, Object> completeness(
+            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period") String periodText)
+            throws SQLException {
         Period period = period(periodText);
         Map<String, Map<String, Map<String, Object>>> seen = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

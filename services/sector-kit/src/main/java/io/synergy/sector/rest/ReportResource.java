@@ -3,6 +3,7 @@ package io.synergy.sector.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.SectorConfig;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +64,8 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Submit one report, a batch (JSON array) or a CSV file",
             description = "201 when anything new was stored, 200 when every report was already known (identical duplicates, "
-                    + "stale revisions). Invalid input: 400 problem+json naming every faulty field; nothing is stored.")
+                    + "stale revisions). Invalid input: 400 problem+json naming every faulty field; nothing is stored. The body is UTF-8 "
+                    + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export).")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
                     {"reportId": "qd-energy-stats/2024/370202/1", "source": "qd-energy-stats", "orgUnit": "370202", "period": "2024",
@@ -78,15 +83,55 @@ public class ReportResource {
                      "detail": "2 faults in the request; nothing was stored",
                      "errors": [{"field": "orgUnit", "message": "'370299' is not a district of 青岛市 370200"},
                                 {"field": "values[1].value", "message": "energy.primary.nonfossil (1300.0 tce) exceeds its whole energy.primary.total (1250.0 tce) [rule nonfossil-within-total]"}]}""")))
-    @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content")
-    @APIResponse(responseCode = "413", description = "Body larger than 8 MB or more values than allowed")
-    @APIResponse(responseCode = "415", description = "Content type other than application/json or text/csv")
+    @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "conflict", value = """
+                    {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
+                     "detail": "A report id and revision can carry one content only; nothing was stored",
+                     "errors": [{"field": "revision", "message": "report qd-energy-stats/2024/370202/1 revision 1 was already received with different content; send it as revision 2 to correct it"}]}""")))
+    @APIResponse(responseCode = "413", description = "Body larger than 8 MB (synergy.sector.max-body-bytes) or more values than allowed "
+            + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json or text/csv, or a charset the "
+            + "server does not know; errors[].field is Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            // JSON or CSV cannot be guessed reliably: the sender says which
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "A Content-Type is required: application/json or text/csv",
+                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "is required: application/json or text/csv")));
+        }
+        Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
-        ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST");
+        boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
+        ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
+                charset);
         Object entity = outcome.batch() ? outcome.results() : outcome.results().get(0);
         return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity).build();
+    }
+
+    /**
+     * The charset the body is declared in: UTF-8 unless the Content-Type names another one (a bureau's spreadsheet
+     * may export {@code text/csv; charset=GBK}); one the JVM does not know is a 415.
+     */
+    static Charset charset(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String name;
+        try {
+            name = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+        } catch (IllegalArgumentException e) {
+            name = null;
+        }
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "The body's charset '" + name + "' is not supported; send UTF-8",
+                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "charset '" + name + "' is not supported; send UTF-8")));
+        }
     }
 
     static byte[] readLimited(InputStream in, long limit) {
@@ -94,7 +139,8 @@ public class ReportResource {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
                 throw new ProblemException(413, "payload-too-large", "Payload too large",
-                        "The body exceeds " + limit + " bytes; split it into smaller batches");
+                        "The body exceeds " + limit + " bytes; split it into smaller batches",
+                        List.of(new FieldError("body", "is larger than " + limit + " bytes")));
             }
             return bytes;
         } catch (IOException e) {
@@ -106,7 +152,8 @@ public class ReportResource {
     @Path("/{id: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A report's revisions, newest first: status, when and how each arrived, its values and its result")
-    @APIResponse(responseCode = "404", description = "No report with this id")
+    @APIResponse(responseCode = "200", description = "The report's id, current revision and every revision (CURRENT, SUPERSEDED, STALE)")
+    @APIResponse(responseCode = "404", description = "No report with this id", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Map<String, Object> history(@PathParam("id") String id) throws SQLException, IOException {
         List<Map<String, Object>> revisions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
