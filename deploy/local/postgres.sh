@@ -10,7 +10,7 @@ PG_VERSION=${PG_VERSION:-15}
 PG_CLUSTER=${PG_CLUSTER:-main}
 DB_USER=${DB_USER:-synergy}
 DB_PASSWORD=${DB_PASSWORD:-synergy}
-DATABASES=${DATABASES:-"synergy synergy_test synergy_e2e"}
+DATABASES=${DATABASES:-"synergy synergy_test synergy_e2e synergy_bench"}
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi

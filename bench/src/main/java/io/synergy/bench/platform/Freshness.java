@@ -1,0 +1,407 @@
+package io.synergy.bench.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Freshness: reports posted at a steady rate (default 1,000 reports/s, one value each: waste.domestic.landfilled to the
+ * waste service), and for each the time from its 2xx answer to the first record on {@code results.v1} for its district
+ * and year whose W2 (primary domestic waste landfilled, the annual sum of that element) shows it.
+ *
+ * <p>How a result "shows" a report: the reports go round-robin to streams, one per (district, year), and each stream
+ * carries strictly increasing values (1, 2, 3 … t, annual period, so W2 of that district and year is the latest
+ * value). A result with W2 ≥ a report's value therefore includes that report (or a later one of the same stream that
+ * replaced it). The district's result is published by the same recompute pass as the city's, which includes it too.
+ *
+ * <p>The rate is open-loop: request j is due at start + j × interval whatever the answers, sent asynchronously with at
+ * most {@code --max-in-flight} requests outstanding; if the service cannot keep up, the achieved rate says so.
+ */
+public final class Freshness {
+
+    static final String[] DISTRICTS = EnergyReports.DISTRICTS;
+    static final String RESULTS = "results.v1";
+    static final List<String> INDICATOR_TOPICS = List.of("indicators.energy.v1", "indicators.transport.v1", "indicators.building.v1",
+            "indicators.agriculture.v1", "indicators.waste.v1");
+
+    private Freshness() {
+    }
+
+    /**
+     * A result record seen on results.v1: when it was polled (monotonic, and wall clock), its W2, and when the
+     * aggregation computed it (the record's computedAt, wall clock) — which splits freshness into "2xx → computed" and
+     * "computed → on the topic".
+     */
+    record Observation(long nanos, long wallMillis, double w2, long computedAtMillis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = new Options(args);
+        String url = o.string("url", "http://127.0.0.1:8085");
+        String bootstrap = o.string("bootstrap", "127.0.0.1:9092");
+        String jdbc = o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench");
+        double rate = o.decimal("rate", 1000);
+        int durationSeconds = o.integer("duration", 60);
+        int perRequest = o.integer("per-request", 1);
+        int maxInFlight = o.integer("max-in-flight", 256);
+        int drainSeconds = o.integer("drain", 30);
+        int firstYear = o.integer("first-year", 2020);
+        int lastYear = o.integer("last-year", 2024);
+        int warmupSeconds = o.integer("warmup", 10);
+        Path out = Path.of(o.required("out"));
+
+        // the streams: one per (district, year)
+        List<String> streamKeys = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear; y++) {
+            for (String d : DISTRICTS) {
+                streamKeys.add(d + ":" + y);
+            }
+        }
+        int streams = streamKeys.size();
+        if (perRequest > streams) {
+            throw new IllegalArgumentException("--per-request must not exceed the " + streams + " streams (one report per stream per request)");
+        }
+        Map<String, Integer> streamOf = new HashMap<>();
+        for (int s = 0; s < streams; s++) {
+            streamOf.put(streamKeys.get(s), s);
+        }
+
+        ResultFile result = new ResultFile().put("rate.planned.per.s", rate).put("duration.planned.s", durationSeconds)
+                .put("reports.per.request", perRequest).put("streams", streams);
+        if (warmupSeconds > 0) {
+            warmUp(url, streamKeys, warmupSeconds);
+        }
+        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", waitForIdleAggregation(bootstrap, jdbc, 300));
+
+        ResultWatcher watcher = new ResultWatcher(bootstrap, streamOf);
+        watcher.start();
+
+        int totalReports = (int) Math.round(rate * durationSeconds / perRequest) * perRequest;
+        long[] ackNanos = new long[totalReports]; // 0: no 2xx (yet)
+        long[] ackWallMillis = new long[totalReports];
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        ReportPoster poster = new ReportPoster(url, "waste", callbacks);
+        String tag = Long.toString(System.currentTimeMillis(), 36);
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long intervalNanos = Math.round(perRequest * 1e9 / rate);
+        long lateSends = 0;
+        List<Double> requestMillis = new ArrayList<>();
+
+        System.out.printf("[freshness] %.0f reports/s (%d per request) for %d s over %d (district, year) streams%n", rate, perRequest,
+                durationSeconds, streams);
+        long start = System.nanoTime();
+        // the phase lasts its duration: a service that cannot keep up gets fewer reports, not a longer phase
+        long sendDeadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        int requests = totalReports / perRequest;
+        int sentReports = 0;
+        for (int j = 0; j < requests; j++) {
+            long due = start + j * intervalNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!inFlight.tryAcquire(Math.max(0, sendDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            if (System.nanoTime() - due > TimeUnit.MILLISECONDS.toNanos(10)) {
+                lateSends++;
+            }
+            sentReports += perRequest;
+            int first = j * perRequest;
+            StringBuilder body = new StringBuilder(200 * perRequest);
+            if (perRequest > 1) {
+                body.append('[');
+            }
+            for (int i = first; i < first + perRequest; i++) {
+                if (i > first) {
+                    body.append(',');
+                }
+                String[] key = streamKeys.get(i % streams).split(":");
+                body.append("{\"reportId\":\"bench-fresh/").append(tag).append('/').append(i).append("\",\"source\":\"bench-waste\",\"orgUnit\":\"")
+                        .append(key[0]).append("\",\"period\":\"").append(key[1]).append("\",\"revision\":1,\"values\":[{\"dataElement\":")
+                        .append("\"waste.domestic.landfilled\",\"value\":").append(valueOf(i, streams)).append(",\"unit\":\"t\"}]}");
+            }
+            if (perRequest > 1) {
+                body.append(']');
+            }
+            long sent = System.nanoTime();
+            poster.postAsync(body.toString()).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                inFlight.release();
+                if (error == null && ReportPoster.accepted(response.statusCode())) {
+                    long wall = System.currentTimeMillis();
+                    for (int i = first; i < first + perRequest; i++) {
+                        ackNanos[i] = now;
+                        ackWallMillis[i] = wall;
+                    }
+                    synchronized (requestMillis) {
+                        requestMillis.add((now - sent) / 1e6);
+                    }
+                } else {
+                    failed.addAndGet(perRequest);
+                    String why = error != null ? error.toString() : "HTTP " + response.statusCode() + " " + IngestionLoad.abbreviate(response.body());
+                    if (firstFailure.compareAndSet(null, why)) {
+                        System.err.println("[freshness] request failed: " + why);
+                    }
+                }
+            });
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        if (!inFlight.tryAcquire(maxInFlight, 120, TimeUnit.SECONDS)) {
+            System.err.println("[freshness] requests still unanswered after 120 s");
+        }
+        double answeredSeconds = (System.nanoTime() - start) / 1e9;
+
+        // every stream's last accepted value must show up; wait for it, at most --drain seconds
+        double[] lastAccepted = new double[streams];
+        int accepted = 0;
+        for (int i = 0; i < totalReports; i++) {
+            if (ackNanos[i] != 0) {
+                accepted++;
+                lastAccepted[i % streams] = Math.max(lastAccepted[i % streams], valueOf(i, streams));
+            }
+        }
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+        while (!watcher.hasSeenAtLeast(lastAccepted) && System.nanoTime() < drainDeadline) {
+            Thread.sleep(100);
+        }
+        watcher.stopAndJoin();
+        callbacks.shutdown();
+
+        // match each accepted report to the first result of its stream whose W2 reached its value
+        List<List<Observation>> seen = watcher.observations();
+        double[] freshnessMillis = new double[accepted];
+        double[] computedMillis = new double[accepted];
+        double[] publishedMillis = new double[accepted];
+        int matched = 0;
+        int beforeAnswer = 0;
+        for (int i = 0; i < totalReports; i++) {
+            if (ackNanos[i] == 0) {
+                continue;
+            }
+            Observation first = firstReaching(seen.get(i % streams), valueOf(i, streams));
+            if (first != null) {
+                long nanos = first.nanos() - ackNanos[i];
+                if (nanos < 0) {
+                    beforeAnswer++; // the result was out before the client had read the 2xx: a later report of the stream overtook it
+                }
+                computedMillis[matched] = Math.max(0, first.computedAtMillis() - ackWallMillis[i]);
+                publishedMillis[matched] = Math.max(0, first.wallMillis() - first.computedAtMillis());
+                freshnessMillis[matched++] = Math.max(0, nanos) / 1e6;
+            }
+        }
+        result.put("reports.planned", totalReports).put("reports.sent", sentReports).put("reports.accepted", accepted).put("reports.failed", failed.get())
+                .put("reports.matched", matched).put("reports.unmatched", accepted - matched).put("matched.before.answer", beforeAnswer)
+                .put("rate.achieved.per.s", accepted / answeredSeconds).put("send.s", sendSeconds).put("late.sends", lateSends)
+                .put("results.records", watcher.records.get());
+        if (firstFailure.get() != null) {
+            result.put("first.failure", firstFailure.get());
+        }
+        new Percentiles(Arrays.copyOf(freshnessMillis, matched)).putInto(result, "freshness");
+        new Percentiles(Arrays.copyOf(computedMillis, matched)).putInto(result, "freshness.computed");
+        new Percentiles(Arrays.copyOf(publishedMillis, matched)).putInto(result, "freshness.published");
+        result.put("max.in.flight", maxInFlight);
+        new Percentiles(requestMillis.stream().mapToDouble(Double::doubleValue).toArray()).putInto(result, "request");
+        result.write(out);
+        System.out.printf("[freshness] %d of %d accepted reports matched; wrote %s%n", matched, accepted, out);
+    }
+
+    /**
+     * Warms the waste service and the aggregation up (JIT, connection pools) on the same code paths — single reports,
+     * the same districts and years — but with another data element (waste.emissions.co2), so W2 is untouched.
+     * Closed loop, a few clients: as fast as the platform answers, without building a backlog.
+     */
+    static void warmUp(String url, List<String> streamKeys, int seconds) throws Exception {
+        System.out.printf("[freshness] warm-up %d s (not measured)%n", seconds);
+        ReportPoster poster = new ReportPoster(url, "waste", null);
+        String tag = "warmup" + Long.toString(System.currentTimeMillis(), 36);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong next = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long i = next.getAndIncrement();
+                    String[] key = streamKeys.get((int) (i % streamKeys.size())).split(":");
+                    poster.post("{\"reportId\":\"bench-fresh/" + tag + "/" + i + "\",\"source\":\"bench-waste\",\"orgUnit\":\"" + key[0]
+                            + "\",\"period\":\"" + key[1] + "\",\"revision\":1,\"values\":[{\"dataElement\":\"waste.emissions.co2\",\"value\":"
+                            + (1000 + i) + ",\"unit\":\"t\"}]}");
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+        clients.shutdown();
+    }
+
+    /** The value of report i: its stream's (i / streams + 1)-th value, so every stream's values strictly increase. */
+    static long valueOf(int i, int streams) {
+        return i / streams + 1L;
+    }
+
+    /** The first observation whose W2, or that of an earlier one, reached the value (W2 may dip if two writes crossed). */
+    static Observation firstReaching(List<Observation> observations, double value) {
+        for (Observation o : observations) {
+            if (o.w2() >= value) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until the aggregation has consumed every indicator event and recomputed and published everything (the
+     * ingestion phase leaves a backlog), so the freshness phase measures its own reports only.
+     */
+    static boolean waitForIdleAggregation(String bootstrap, String jdbc, int timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        int idleChecks = 0;
+        try (KafkaProbe kafka = new KafkaProbe(bootstrap); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
+                Statement st = db.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                long lag = kafka.lag("aggregation-service", INDICATOR_TOPICS);
+                long pending;
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT (SELECT count(*) FROM aggregation.recompute_request) + (SELECT count(*) FROM aggregation.outbox)")) {
+                    rs.next();
+                    pending = rs.getLong(1);
+                }
+                idleChecks = lag == 0 && pending == 0 ? idleChecks + 1 : 0;
+                if (idleChecks >= 3) {
+                    return true;
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.err.println("[freshness] the aggregation was still busy after " + timeoutSeconds + " s; measuring anyway");
+        return false;
+    }
+
+    /** Reads results.v1 from its end and keeps, per stream, every W2 seen and when. */
+    static final class ResultWatcher extends Thread {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<String, Integer> streamOf;
+        private final List<List<Observation>> observations = new ArrayList<>();
+        private final double[] highest;
+        private final ObjectMapper json = new ObjectMapper();
+        final AtomicLong records = new AtomicLong();
+        private volatile boolean running = true;
+
+        ResultWatcher(String bootstrap, Map<String, Integer> streamOf) {
+            super("results-watcher");
+            this.streamOf = streamOf;
+            for (int s = 0; s < streamOf.size(); s++) {
+                observations.add(new ArrayList<>());
+            }
+            highest = new double[streamOf.size()];
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+            consumer = new KafkaConsumer<>(p);
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(RESULTS).forEach(pi -> partitions.add(new TopicPartition(RESULTS, pi.partition())));
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, before the first report is sent
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(50));
+                    long now = System.nanoTime();
+                    long wall = System.currentTimeMillis();
+                    for (ConsumerRecord<String, byte[]> r : batch) {
+                        records.incrementAndGet();
+                        Integer stream = r.key() == null ? null : streamOf.get(r.key());
+                        if (stream == null || r.value() == null) {
+                            continue;
+                        }
+                        JsonNode data = parse(r.value());
+                        Double w2 = data == null ? null : w2(data);
+                        if (w2 != null) {
+                            long computedAt = Instant.parse(data.path("computedAt").asText()).toEpochMilli();
+                            synchronized (this) {
+                                observations.get(stream).add(new Observation(now, wall, w2, computedAt));
+                                highest[stream] = Math.max(highest[stream], w2);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                consumer.close(Duration.ofSeconds(2));
+            }
+        }
+
+        private JsonNode parse(byte[] value) {
+            try {
+                return json.readTree(value);
+            } catch (java.io.IOException e) {
+                System.err.println("[freshness] unreadable result: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private static Double w2(JsonNode data) {
+            for (JsonNode figure : data.path("result").path("indicators")) {
+                if ("W2".equals(figure.path("indicator").asText()) && figure.path("value").isNumber()) {
+                    return figure.path("value").asDouble();
+                }
+            }
+            return null;
+        }
+
+        synchronized boolean hasSeenAtLeast(double[] values) {
+            for (int s = 0; s < values.length; s++) {
+                if (highest[s] < values[s]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void stopAndJoin() throws InterruptedException {
+            running = false;
+            join(10_000);
+        }
+
+        synchronized List<List<Observation>> observations() {
+            return observations;
+        }
+    }
+}
