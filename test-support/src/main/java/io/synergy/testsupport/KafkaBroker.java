@@ -116,7 +116,7 @@ public final class KafkaBroker {
     private static void requireRunning() {
         if (cluster == null) {
             throw new IllegalStateException("the in-JVM broker is not running in this class loader ("
-                    + KafkaBroker.class.getClassLoader() + "): start it with KafkaBrokerResource first");
+                    + KafkaBroker.class.getClassLoader() + "): start it with PlatformTestResource first");
         }
     }
 

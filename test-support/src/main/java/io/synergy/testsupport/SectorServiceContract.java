@@ -77,7 +77,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <pre>{@code
  * @QuarkusTest
- * @WithTestResource(KafkaBrokerResource.class)
+ * @WithTestResource(PlatformTestResource.class)
  * class EnergyServiceTest extends SectorServiceContract {
  *     EnergyServiceTest() { super(Sector.ENERGY); }
  *     // plus what is specific to the sector
@@ -121,6 +121,8 @@ public abstract class SectorServiceContract {
 
     private KafkaTestClient kafka;
     private HttpClient http;
+    /** The default token: the sector's writer (feed:<sector>) who may also read. */
+    protected DefaultAuthorization auth;
     private Connection database;
 
     protected SectorServiceContract(Sector sector) {
@@ -144,8 +146,9 @@ public abstract class SectorServiceContract {
         assertThat(indicators).as("indicators of %s", sector).isNotEmpty();
         assertThat(ConfigProvider.getConfig().getValue("synergy.sector.code", String.class))
                 .as("the service under test is the %s service", sector.code()).isEqualTo(sector.code());
-        // no request of the contract may ever be answered with a 5xx
-        RestAssured.replaceFiltersWith((request, response, ctx) -> {
+        // every request carries the sector's writer token unless a test says otherwise, and none may be answered with a 5xx
+        auth = DefaultAuthorization.as("feed:" + sector.code(), "reader");
+        RestAssured.replaceFiltersWith(auth, (request, response, ctx) -> {
             Response r = ctx.next(request, response);
             assertThat(r.statusCode()).as("%s %s answered %s", request.getMethod(), request.getURI(), r.asString()).isLessThan(500);
             return r;
@@ -316,7 +319,7 @@ public abstract class SectorServiceContract {
         String district = districts.get(7);
         String id = uniqueId("feed");
         Map<String, Double> values = validValues();
-        kafka.send(feedTopic, id, report(id, district, String.valueOf(year), null, values).toString());
+        kafka.send(feedTopic, id, report(id, district, String.valueOf(year), null, values).toString(), feedIdentity());
 
         JsonNode history = awaitReport(id);
         JsonNode rev = history.path("revisions").get(0);
@@ -333,7 +336,7 @@ public abstract class SectorServiceContract {
         ArrayNode batch = MAPPER.createArrayNode()
                 .add(report(b1, districts.get(8), String.valueOf(year), null, valuesFor(8)))
                 .add(report(b2, districts.get(9), String.valueOf(year), null, valuesFor(9)));
-        kafka.send(feedTopic, b1, batch.toString());
+        kafka.send(feedTopic, b1, batch.toString(), feedIdentity());
         awaitReport(b1);
         awaitReport(b2);
     }
@@ -585,7 +588,8 @@ public abstract class SectorServiceContract {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + REPORTS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: " + (hard + 1)
+            out.write(("POST " + REPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + auth.header()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (hard + 1)
                     + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -822,10 +826,10 @@ public abstract class SectorServiceContract {
         String invalid = uniqueId("poison-invalid");
         String good = uniqueId("poison-good");
         // one key: one partition, so the good message comes after the poison
-        kafka.send(feedTopic, key, "{\"reportId\": \"" + broken + "\", \"values\": [");
-        kafka.send(feedTopic, key, report(invalid, "379999", String.valueOf(year), null, validValues()).toString());
-        kafka.sendBytes(feedTopic, key, null, Map.of());
-        kafka.send(feedTopic, key, report(good, districts.get(5), String.valueOf(year), null, validValues()).toString());
+        kafka.send(feedTopic, key, "{\"reportId\": \"" + broken + "\", \"values\": [", feedIdentity());
+        kafka.send(feedTopic, key, report(invalid, "379999", String.valueOf(year), null, validValues()).toString(), feedIdentity());
+        kafka.sendBytes(feedTopic, key, null, feedIdentity());
+        kafka.send(feedTopic, key, report(good, districts.get(5), String.valueOf(year), null, validValues()).toString(), feedIdentity());
 
         awaitReport(good);
         List<Received> dead = kafka.readUntil(Topics.feedDeadLetters(sector),
@@ -842,6 +846,102 @@ public abstract class SectorServiceContract {
         }
         given().get(REPORTS + "/" + invalid).then().statusCode(404);
         given().get(REPORTS + "/" + broken).then().statusCode(404);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // access control: who may write and read (MicroProfile JWT; docs/security.md)
+
+    private String otherSectorRole() {
+        return "feed:" + java.util.Arrays.stream(Sector.values()).filter(s -> s != sector).findFirst().orElseThrow().code();
+    }
+
+    private Response postAs(String authorization, JsonNode body) {
+        return given().header("Authorization", authorization).contentType(JSON).body(bytes(body)).post(REPORTS);
+    }
+
+    @Test
+    void writesWithoutAValidTokenAre401AndChangeNothing() {
+        JsonNode body = report(uniqueId("no-token"), districts.get(0), String.valueOf(freshYear()), null, validValues());
+        Snapshot before = settledSnapshot();
+        for (String authorization : List.of(DefaultAuthorization.NONE, "Bearer not-a-jwt", "Basic dXNlcjpwYXNz",
+                TestTokens.bearer(TestTokens.expired("feed:" + sector.code())),
+                TestTokens.bearer(TestTokens.signedByStranger("feed:" + sector.code())))) {
+            Response r = postAs(authorization, body);
+            assertThat(r.statusCode()).as("%s → %s", authorization, r.asString()).isEqualTo(401);
+            assertThat(r.contentType()).startsWith(PROBLEM);
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(json(r).findValuesAsText("field")).contains("Authorization");
+        }
+        assertUnchanged(before);
+    }
+
+    @Test
+    void writesNeedThisSectorsFeedRole() {
+        JsonNode body = report(uniqueId("wrong-role"), districts.get(0), String.valueOf(freshYear()), null, validValues());
+        Snapshot before = settledSnapshot();
+        for (String role : List.of(otherSectorRole(), "reader", "ops")) {
+            Response r = postAs(TestTokens.bearer(TestTokens.token(role)), body);
+            assertThat(r.statusCode()).as("%s → %s", role, r.asString()).isEqualTo(403);
+            assertThat(r.contentType()).startsWith(PROBLEM);
+        }
+        assertUnchanged(before);
+    }
+
+    @Test
+    void aTokenLimitedToDistrictsWritesOnlyThoseDistricts() {
+        int year = freshYear();
+        String own = districts.get(1);
+        String other = districts.get(2);
+        String token = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(own), "feed:" + sector.code()));
+        Snapshot before = settledSnapshot();
+        ArrayNode batch = MAPPER.createArrayNode();
+        batch.add(report(uniqueId("own-district"), own, String.valueOf(year), null, validValues()));
+        batch.add(report(uniqueId("other-district"), other, String.valueOf(year), null, validValues()));
+        Response refused = postAs(token, batch);
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(403);
+        assertThat(json(refused).findValuesAsText("field")).containsExactly("[1].orgUnit");
+        assertUnchanged(before); // the batch is refused as a whole: the report for its own district is not stored either
+        accepted(postAs(token, report(uniqueId("own-district"), own, String.valueOf(year), null, validValues())), 201);
+    }
+
+    @Test
+    void readsNeedReaderOrThisSectorsRoleWhileHealthAndMetricsStayOpen() {
+        String path = "/api/v1/indicators?period=" + freshYear();
+        given().header("Authorization", DefaultAuthorization.NONE).get(path).then().statusCode(401).contentType(PROBLEM);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token(otherSectorRole()))).get(path).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader"))).get(path).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader"))).get("/api/v1/catalog").then().statusCode(200);
+        for (String open : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+            given().header("Authorization", DefaultAuthorization.NONE).get(open).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void feedMessagesFromSystemsThatMayNotWriteGoToTheDeadLetterTopic() {
+        int year = freshYear();
+        String key = uniqueId("identity-key");
+        String anonymous = uniqueId("feed-anonymous");
+        String stranger = uniqueId("feed-other-sector");
+        String outsider = uniqueId("feed-other-district");
+        String good = uniqueId("feed-identified");
+        kafka.send(feedTopic, key, report(anonymous, districts.get(3), String.valueOf(year), null, validValues()).toString(), Map.of());
+        kafka.send(feedTopic, key, report(stranger, districts.get(3), String.valueOf(year), null, validValues()).toString(),
+                Map.of("authorization", TestTokens.bearer(TestTokens.token(otherSectorRole()))));
+        kafka.send(feedTopic, key, report(outsider, districts.get(3), String.valueOf(year), null, validValues()).toString(),
+                Map.of("authorization", TestTokens.bearer(TestTokens.tokenForDistricts(List.of(districts.get(4)), "feed:" + sector.code()))));
+        kafka.send(feedTopic, key, report(good, districts.get(3), String.valueOf(year), null, validValues()).toString(), feedIdentity());
+
+        awaitReport(good);
+        List<Received> dead = kafka.readUntil(Topics.feedDeadLetters(sector),
+                seen -> seen.stream().filter(r -> key.equals(r.key())).count() >= 3, WAIT);
+        java.util.function.Function<String, String> reasonOf = id -> dead.stream().filter(r -> r.value() != null && r.value().contains(id))
+                .findFirst().orElseThrow().headers().get("dead-letter-reason");
+        assertThat(reasonOf.apply(anonymous)).contains("unauthenticated");
+        assertThat(reasonOf.apply(stranger)).contains("forbidden").contains("feed:" + sector.code());
+        assertThat(reasonOf.apply(outsider)).contains("forbidden").contains(districts.get(3));
+        for (String id : List.of(anonymous, stranger, outsider)) {
+            given().get(REPORTS + "/" + id).then().statusCode(404);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -1015,7 +1115,7 @@ public abstract class SectorServiceContract {
      */
     @Test
     void aReportAcceptedWhileTheBrokerIsDownIsPublishedWhenItIsBack() {
-        assertThat(KafkaBroker.running()).as("the broker of KafkaBrokerResource is visible to the test").isTrue();
+        assertThat(KafkaBroker.running()).as("the broker of PlatformTestResource is visible to the test").isTrue();
         int year = freshYear();
         String district = districts.get(1);
         String id = uniqueId("outage");
@@ -1341,13 +1441,18 @@ public abstract class SectorServiceContract {
         }
     }
 
+    /** The headers of a feed message from the sector's own system: its token in {@code authorization}. */
+    protected Map<String, String> feedIdentity() {
+        return Map.of("authorization", auth.header());
+    }
+
     protected URI uri(String path) {
         return URI.create("http://localhost:" + RestAssured.port + path);
     }
 
     /** Sends with the JDK client: no header added, a body sent with a Content-Length or chunked. */
     protected Exchange exchange(String method, String path, String contentType, byte[] body, boolean chunked) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Authorization", auth.header());
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

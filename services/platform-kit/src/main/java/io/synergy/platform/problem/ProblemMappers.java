@@ -2,6 +2,10 @@ package io.synergy.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +51,23 @@ public class ProblemMappers {
             default -> "bad-request";
         };
         return respond(new Problem(Problem.type(slug), reason, status, e.getMessage(), uri.getPath(), errors));
+    }
+
+    /** No token, or one that is malformed, expired, wrongly signed or from another issuer. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                "A valid bearer token is required (Authorization: Bearer <JWT>); see docs/security.md", uri.getPath(),
+                List.of(new FieldError(HttpHeaders.AUTHORIZATION, "missing, malformed, expired or not signed by the platform's key")))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"synergy\"").build();
+    }
+
+    /** A valid token whose groups do not allow this request. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "The token's groups do not allow this request", uri.getPath(), List.of(new FieldError(HttpHeaders.AUTHORIZATION,
+                        "lacks the role this endpoint needs (reads: reader; writes: feed:<sector>; operations: ops)"))));
     }
 
     @ServerExceptionMapper

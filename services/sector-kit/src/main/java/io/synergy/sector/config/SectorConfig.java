@@ -11,6 +11,10 @@ public interface SectorConfig {
     /** The sector this service accepts data for. */
     Sector code();
 
+    /** The token group that may write this sector (and read it, besides {@code reader}). */
+    @WithDefault("feed:${synergy.sector.code}")
+    String feedRole();
+
     /** Largest request body accepted (bytes); larger bodies get 413. */
     @WithDefault("8388608")
     long maxBodyBytes();

@@ -1,5 +1,9 @@
 package io.synergy.sector.ingest;
 
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.synergy.sector.security.Writer;
+import io.synergy.sector.security.WriterAccess;
+
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -26,11 +30,21 @@ public class FeedConsumer {
     @Inject
     ReportService reports;
 
+    @Inject
+    WriterAccess access;
+
+    private static String header(Message<byte[]> message, String name) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getHeaders().lastHeader(name))
+                .map(h -> h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
     @Incoming("feed")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<byte[]> message) {
         try {
-            ingest(message.getPayload());
+            ingest(message.getPayload(), header(message, WriterAccess.FEED_HEADER));
             return message.ack();
         } catch (RejectedFeedMessage e) {
             // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
@@ -45,12 +59,14 @@ public class FeedConsumer {
     /** Parses, validates and stores one message; retried while the failure is transient (not a {@link ProblemException}). */
     @Retry(maxRetries = 30, delay = 500, maxDuration = 300_000, abortOn = ProblemException.class)
     @ExponentialBackoff(maxDelay = 15_000)
-    void ingest(byte[] payload) {
+    void ingest(byte[] payload, String authorization) {
         if (payload == null) {
             throw new RejectedFeedMessage("empty message (no value)");
         }
         try {
-            ReportService.Outcome outcome = reports.submit(payload, ReportService.Format.JSON, "KAFKA");
+            // the producing system's identity: a message for a sector (or district) it may not write never enters the data
+            Writer writer = access.ofFeedHeader(authorization);
+            ReportService.Outcome outcome = reports.submit(payload, ReportService.Format.JSON, "KAFKA", writer);
             Log.debugf("feed: %d report(s) %s", outcome.results().size(),
                     outcome.results().stream().map(r -> r.reportId() + "=" + r.status()).collect(Collectors.joining(", ")));
         } catch (RejectedFeedMessage e) {

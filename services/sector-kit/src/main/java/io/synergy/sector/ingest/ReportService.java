@@ -1,5 +1,8 @@
 package io.synergy.sector.ingest;
 
+import io.synergy.sector.security.Writer;
+import io.synergy.sector.security.WriterAccess;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.orgunit.OrgUnits;
@@ -50,6 +53,9 @@ public class ReportService {
     ReportIngestor ingestor;
 
     @Inject
+    WriterAccess access;
+
+    @Inject
     MeterRegistry metrics;
 
     private ReportValidator validator;
@@ -61,14 +67,17 @@ public class ReportService {
         return validator;
     }
 
-    public Outcome submit(byte[] body, Format format, String channel) {
-        return submit(body, format, channel, StandardCharsets.UTF_8);
+    public Outcome submit(byte[] body, Format format, String channel, Writer writer) {
+        return submit(body, format, channel, StandardCharsets.UTF_8, writer);
     }
 
-    /** @param charset what the body is encoded in (strictly checked: a byte that is not of it is an error) */
-    public Outcome submit(byte[] body, Format format, String channel, Charset charset) {
+    /**
+     * @param charset what the body is encoded in (strictly checked: a byte that is not of it is an error)
+     * @param writer  who submits: reports for districts outside the writer's are refused (403), nothing is stored
+     */
+    public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel, charset);
+            Outcome outcome = submitOrThrow(body, format, channel, charset, writer);
             for (IngestResult r : outcome.results()) {
                 metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", r.status().name()).increment();
             }
@@ -79,7 +88,7 @@ public class ReportService {
         }
     }
 
-    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset) {
+    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         String text = decode(body, charset);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
@@ -92,6 +101,8 @@ public class ReportService {
                     + config.maxValues() + " are accepted: split the batch",
                     List.of(new FieldError("body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
         }
+        access.checkDistricts(writer, parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
+                parsed.reports().stream().map(RawReport::orgUnit).toList());
         List<ParsedReport> reports = validator().validate(parsed.reports(), LocalDate.now(ZONE), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")

@@ -2,6 +2,7 @@ package io.synergy.sector.rest;
 
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.sector.config.SectorConfig;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class CatalogResource {
     SectorConfig config;
 
     @GET
+    @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The sector's data elements (codes, units, accepted units), indicators (formula, target) and validation rules")
     public Map<String, Object> catalog() {

@@ -13,6 +13,7 @@ import io.synergy.sector.config.SectorConfig;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.sector.store.ReportStore;
 import io.synergy.sector.store.ReportStore.UnitYear;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/indicators")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Indicator values of every district (or one), the city and the district groups, for a year, quarter or month",
@@ -132,6 +134,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/completeness")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which district reported which data elements within a period, for which sub-periods, and when last")

@@ -8,6 +8,9 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.ingest.ReportService;
+import io.synergy.sector.security.WriterAccess;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -59,7 +62,14 @@ public class ReportResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    WriterAccess access;
+
     @POST
+    @RolesAllowed("${synergy.sector.feed-role}")
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Submit one report, a batch (JSON array) or a CSV file",
@@ -83,6 +93,8 @@ public class ReportResource {
                      "detail": "2 faults in the request; nothing was stored",
                      "errors": [{"field": "orgUnit", "message": "'370299' is not a district of 青岛市 370200"},
                                 {"field": "values[1].value", "message": "energy.primary.nonfossil (1300.0 tce) exceeds its whole energy.primary.total (1250.0 tce) [rule nonfossil-within-total]"}]}""")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token may not write this sector (feed:<sector>) or one of the districts")
     @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "conflict", value = """
                     {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
@@ -103,7 +115,7 @@ public class ReportResource {
         byte[] bytes = readLimited(body, config.maxBodyBytes());
         boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
         ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
-                charset);
+                charset, access.of(token));
         Object entity = outcome.batch() ? outcome.results() : outcome.results().get(0);
         return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity).build();
     }
@@ -149,6 +161,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/{id: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A report's revisions, newest first: status, when and how each arrived, its values and its result")
