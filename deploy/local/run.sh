@@ -45,22 +45,29 @@ deploy/local/kafka.sh start
 deploy/local/services.sh start
 echo "[run] platform healthy in $((SECONDS - T0)) s"
 
-# 4. Demo data: five sectors, ten districts, 2020–2024
+# 4. Demo data: five sectors, ten districts, 2020–2024 (each sector's system writes with its own token)
 if [ "${NO_DEMO:-0}" != 1 ]; then
+  for s in energy transport building agriculture waste; do
+    export "SYNERGY_TOKEN_${s^^}=$(deploy/local/token.sh "feed:$s" --name "demo-$s-system")"
+  done
   java deploy/local/DemoData.java 127.0.0.1
   # the aggregation recomputes as the indicator events arrive
   for _ in $(seq 1 60); do
-    curl -fsS -o /dev/null "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
+    curl -fsS -o /dev/null -H "Authorization: Bearer $(deploy/local/token.sh reader)" "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
     sleep 0.5
   done
 fi
 
+READER=$(deploy/local/token.sh reader --name local-reader)
+OFFICIAL=$(deploy/local/token.sh reader ops --name local-official)
 cat <<MSG
 
-  Synergy is running.
-    Dashboard and read API   http://127.0.0.1:8080/           (aggregation-service)
-    Attainment, city 2024    curl 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
-    Synergy degree 2024      curl 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
+  Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
+  feed:energy … feed:waste to write a sector, reader to read, ops to operate). Tokens below are valid 8 hours.
+    Dashboard                http://127.0.0.1:8080/#token=$OFFICIAL
+    Attainment, city 2024    curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
+    Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
+    A reader token           $READER
     Sector services          energy :8081  transport :8082  building :8083  agriculture :8084  waste :8085
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics

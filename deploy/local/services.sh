@@ -11,6 +11,8 @@ DB_NAME=${DB_NAME:-synergy}
 JVM_OPTS=${SERVICE_JVM_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=160m}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA=${JAVA:-java}
+# tokens are verified with this public key (the local run makes the pair once; production configures its own key)
+KEY_DIR=${SYNERGY_KEY_DIR:-$ROOT/deploy/local/run/keys}
 
 declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085)
 ALL=(aggregation energy transport building agriculture waste)
@@ -43,6 +45,7 @@ start_one() {
   fi
   # shellcheck disable=SC2086
   env DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" \
+    SYNERGY_JWT_PUBLIC_KEY_LOCATION="$KEY_DIR/public.pem" \
     "${fresh[@]}" ${SERVICE_ENV:-} \
     nohup "$JAVA" $JVM_OPTS -jar "$jar" > "$RUN_DIR/$name.log" 2>&1 &
   echo $! > "$RUN_DIR/$name.pid"
@@ -96,6 +99,7 @@ shift || true
 mkdir -p "$RUN_DIR"
 case "$cmd" in
   start)
+    SYNERGY_KEY_DIR=$KEY_DIR "$ROOT/deploy/local/keys.sh" >/dev/null
     names=$(selected "$@")
     for n in $names; do start_one "$n"; done
     rc=0

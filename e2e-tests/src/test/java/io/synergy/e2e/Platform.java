@@ -47,6 +47,7 @@ final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
             started = true;
             run(List.of("deploy/local/services.sh", "start"), Map.of("FRESH_DB", "1"));
+            authenticateAsEverything();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -71,6 +72,38 @@ final class Platform {
         run(List.of("deploy/local/kafka.sh", command), Map.of());
     }
 
+    /** A bearer token for these roles, signed with the platform's key by deploy/local/token.sh. */
+    static String token(String... roles) {
+        List<String> command = new ArrayList<>(List.of("deploy/local/token.sh"));
+        command.addAll(List.of(roles));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        pb.environment().put("SYNERGY_KEY_DIR", DIR.resolve("keys").toString());
+        try {
+            Process p = pb.start();
+            String token = new String(p.getInputStream().readAllBytes()).strip();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || token.isEmpty()) {
+                throw new IllegalStateException("token.sh failed: " + new String(p.getErrorStream().readAllBytes()));
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every request of the end-to-end tests is sent as a system that may do everything, unless it says otherwise. */
+    static void authenticateAsEverything() {
+        String header = "Bearer " + token("feed:energy", "feed:transport", "feed:building", "feed:agriculture", "feed:waste", "reader", "ops");
+        io.restassured.RestAssured.replaceFiltersWith((request, response, ctx) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", header);
+            }
+            return ctx.next(request, response);
+        });
+    }
+
     /** Resident set size of a service or of the broker ("kafka"), in MiB, from ps. */
     static long rssMiB(String name) {
         try {
@@ -90,6 +123,7 @@ final class Platform {
         pb.environment().put("SYNERGY_RUN_DIR", DIR.toString());
         pb.environment().put("KAFKA_RUN_DIR", DIR.resolve("kafka").toString());
         pb.environment().put("DB_NAME", "synergy_e2e");
+        pb.environment().put("SYNERGY_KEY_DIR", DIR.resolve("keys").toString());
         pb.environment().putAll(env);
         try {
             Files.createDirectories(DIR);

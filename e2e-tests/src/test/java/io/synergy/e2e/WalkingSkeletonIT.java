@@ -89,6 +89,9 @@ class WalkingSkeletonIT {
             assertThat(given().get(url(s.getKey(), "/q/metrics")).then().statusCode(200).extract().asString()).contains("jvm_memory_used_bytes");
             if (!s.getKey().equals("aggregation")) {
                 given().get(url(s.getKey(), "/api/v1/catalog")).then().statusCode(200).body("sector", equalTo(s.getKey()));
+                // the deployed services verify tokens with the key the run scripts made: no token, no data
+                given().header("Authorization", "Bearer " + Platform.token("reader")).contentType("application/json").body("{}")
+                        .post(url(s.getKey(), "/api/v1/reports")).then().statusCode(403);
             }
         }
     }

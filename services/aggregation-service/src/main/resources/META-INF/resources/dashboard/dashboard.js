@@ -81,7 +81,11 @@
     if (response.status === 404) {
       throw Object.assign(new Error(problem.detail || 'no data'), { noData: true });
     }
-    if (response.status === 401 || response.status === 403) {
+    if (response.status === 401) {
+      showSignIn();
+      throw Object.assign(new Error('需要登录 · sign in with a token'), { forbidden: true, unauthenticated: true });
+    }
+    if (response.status === 403) {
       throw Object.assign(new Error('需要运维权限 · requires the ops role'), { forbidden: true });
     }
     throw new Error((problem.title || ('HTTP ' + response.status)) + (problem.detail ? ' — ' + problem.detail : ''));
@@ -613,7 +617,37 @@
     events.onerror = () => setLive('polling');
   }
 
+  // ---- access: the read API needs a bearer token (role reader; the pipeline panel: ops) ----------------------------
+  // The token travels as the cookie synergy_token, which fetch and EventSource both send (an EventSource cannot set an
+  // Authorization header). It arrives in the URL fragment (#token=…, never sent to a server) or is pasted below.
+
+  function adoptToken(token) {
+    document.cookie = 'synergy_token=' + encodeURIComponent(token.trim()) + '; path=/; SameSite=Strict';
+  }
+
+  function adoptTokenFromFragment() {
+    const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (m) {
+      adoptToken(decodeURIComponent(m[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
+
+  function showSignIn() {
+    const box = $('signin');
+    if (!box || !box.hidden) {
+      return;
+    }
+    box.hidden = false;
+    $('signin-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      adoptToken($('signin-token').value);
+      location.reload();
+    }, { once: true });
+  }
+
   function start() {
+    adoptTokenFromFragment();
     const params = new URLSearchParams(location.search);
     if (params.get('year')) {
       state.year = Number(params.get('year'));

@@ -11,6 +11,7 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Co-reduction effects (协同控制效应): ΔP, ΔC, elasticity and quadrant per pollutant, per sector and for all sectors. */
+@RolesAllowed("reader")
 @Path("/api/v1/effects")
 @Tag(name = "effects")
 public class EffectsResource {

@@ -8,6 +8,7 @@ import io.synergy.aggregation.store.ResultStore;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The synergy degree (减污降碳协同度) with every intermediate quantity, its history and the district ranking. */
+@RolesAllowed("reader")
 @Path("/api/v1/synergy")
 @Tag(name = "synergy")
 public class SynergyResource {

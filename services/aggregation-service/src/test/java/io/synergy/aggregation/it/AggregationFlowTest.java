@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Indicator events on the real broker → facts → recomputed results, served and published. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PlatformTestResource.class)
 class AggregationFlowTest {
 
     @Inject

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** A burst of events is folded into few recomputations, and a status that gets worse raises an alert. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PlatformTestResource.class)
 class RecomputeCoalescingTest {
 
     @Inject

@@ -14,7 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * touches (building feed, agriculture feed, waste dead letters, transport indicators), so the order of tests doesn't matter.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PlatformTestResource.class)
 class OpsApiTest {
 
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
@@ -148,11 +148,11 @@ class OpsApiTest {
                 .then().statusCode(200).body("counts.WOULD_REPLAY", equalTo(1)).body("counts.REFUSED", equalTo(1));
         assertThat(KAFKA.endOffsetSum("feeds.waste.v1")).isZero();
 
-        given().contentType(ContentType.JSON).header("X-Operator", "ops-duty@qingdao")
+        given().contentType(ContentType.JSON).header("Authorization", io.synergy.testsupport.TestTokens.bearer(io.synergy.testsupport.TestTokens.token("ops")))
                 .body(Map.of("messages", List.of(Map.of("partition", partition, "offset", offset), Map.of("partition", loopPartition, "offset", loopOffset),
                         Map.of("partition", 0, "offset", 9999))))
                 .post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200)
-                .body("operator", equalTo("ops-duty@qingdao"))
+                .body("operator", equalTo("test-ops"))
                 .body("counts.REPLAYED", equalTo(1)).body("counts.REFUSED", equalTo(1)).body("counts.NOT_FOUND", equalTo(1))
                 .body("messages.find { it.key == 'bad-1' }.targetTopic", equalTo("feeds.waste.v1"))
                 .body("messages.find { it.key == 'looping' }.detail", org.hamcrest.Matchers.containsString("already replayed 3 times"));
@@ -162,13 +162,13 @@ class OpsApiTest {
         KafkaTestClient.Received r = replayed.get(0);
         assertThat(r.key()).isEqualTo("bad-1");
         assertThat(r.value()).isEqualTo(body);
-        assertThat(r.headers()).containsEntry("content-type", "text/csv").containsEntry("replayed-by", "ops-duty@qingdao")
+        assertThat(r.headers()).containsEntry("content-type", "text/csv").containsEntry("replayed-by", "test-ops")
                 .containsEntry("replayed-from", dlq + "/" + partition + "/" + offset).containsEntry("replay-count", "1");
         assertThat(r.headers().keySet()).noneMatch(k -> k.startsWith("dead-letter-"));
 
         JsonPath audit = given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters/replays").then().statusCode(200).extract().jsonPath();
         assertThat(audit.getList("outcome", String.class)).containsExactlyInAnyOrder("REPLAYED", "REFUSED");
-        assertThat(audit.getMap("find { it.outcome == 'REPLAYED' }")).containsEntry("operator", "ops-duty@qingdao")
+        assertThat(audit.getMap("find { it.outcome == 'REPLAYED' }")).containsEntry("operator", "test-ops")
                 .containsEntry("deadLetterPartition", partition).containsEntry("targetTopic", "feeds.waste.v1")
                 .containsEntry("targetPartition", r.partition()).containsEntry("key", "bad-1").containsEntry("replayCount", 1)
                 .containsEntry("reason", "orgUnit: '999999' is not a district of 370200");
@@ -176,7 +176,7 @@ class OpsApiTest {
 
         // replaying "all" again skips what was replayed already, and the listing says so
         given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200)
-                .body("operator", equalTo("anonymous")).body("counts.ALREADY_REPLAYED", equalTo(1)).body("counts.REFUSED", equalTo(1))
+                .body("operator", equalTo("test-reader+ops")).body("counts.ALREADY_REPLAYED", equalTo(1)).body("counts.REFUSED", equalTo(1))
                 .body("counts.REPLAYED", equalTo(null));
         given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters").then()
                 .body("[0].messages.find { it.key == 'bad-1' }.replayed", equalTo(true));

@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.PlatformTestResource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Readiness follows Kafka: down while the broker is away, up again when it is back. */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PlatformTestResource.class)
 class OpsHealthTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.synergy.aggregation.ops.consumers;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.synergy.aggregation.ops.PipelineSampler;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's consumer groups: who reads what, and how far behind they are. */
+@RolesAllowed("ops")
 @Path("/api/v1/ops/consumers")
 @Tag(name = "ops")
 public class ConsumersResource {

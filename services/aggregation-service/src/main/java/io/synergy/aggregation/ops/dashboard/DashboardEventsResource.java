@@ -2,6 +2,7 @@ package io.synergy.aggregation.ops.dashboard;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * recompute changed a result, and a keep-alive every 20 s (a proxy closes an idle stream; the browser's EventSource
  * reconnects by itself anyway). Not under /ops: readers of the dashboard need it as well.
  */
+@RolesAllowed("reader")
 @Path("/api/v1/dashboard/changes")
 @Tag(name = "dashboard")
 public class DashboardEventsResource {

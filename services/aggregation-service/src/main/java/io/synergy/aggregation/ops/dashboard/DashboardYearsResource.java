@@ -2,6 +2,7 @@ package io.synergy.aggregation.ops.dashboard;
 
 import io.agroal.api.AgroalDataSource;
 import io.synergy.model.orgunit.OrgUnits;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The years the city has results for: the dashboard's year selector. */
+@RolesAllowed("reader")
 @Path("/api/v1/dashboard/years")
 @Tag(name = "dashboard")
 public class DashboardYearsResource {

@@ -1,5 +1,6 @@
 package io.synergy.aggregation.ops.deadletters;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.synergy.aggregation.ops.OpsConfig;
 import io.synergy.aggregation.ops.topics.PlatformTopic;
 import io.synergy.aggregation.ops.topics.TopicOffsets;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The feeds' dead-letter topics: how deep, what is in them and why, and replaying messages once their cause is fixed. */
+@RolesAllowed("ops")
 @Path("/api/v1/ops/dead-letters")
 @Tag(name = "ops")
 public class DeadLettersResource {
@@ -170,7 +172,7 @@ public class DeadLettersResource {
             }
             records = fresh;
         }
-        String who = operator.who(headers);
+        String who = operator.who();
         List<DeadLetterReplayer.Outcome> outcomes = new ArrayList<>(replayer.replay(t.name(), records, who, dryRun));
         outcomes.addAll(skipped);
         outcomes.addAll(notFound);

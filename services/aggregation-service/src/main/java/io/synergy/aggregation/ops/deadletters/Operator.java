@@ -1,25 +1,27 @@
 package io.synergy.aggregation.ops.deadletters;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is operating: the one place that decides what the replay audit records as "who". For now the {@code X-Operator}
- * request header, else "anonymous"; once the ops API is secured this returns the authenticated principal instead
- * (and the header is ignored: a client must not be able to name someone else).
+ * Who is operating: the one place that decides what the replay audit records as "who" — the subject of the bearer
+ * token that authorised the request (the ops endpoints need the {@code ops} role). A client cannot name someone else.
  */
-@ApplicationScoped
+@RequestScoped
 public class Operator {
 
-    public static final String HEADER = "X-Operator";
     public static final String ANONYMOUS = "anonymous";
 
-    public String who(HttpHeaders headers) {
-        String named = headers == null ? null : headers.getHeaderString(HEADER);
-        if (named == null || named.isBlank()) {
+    @Inject
+    JsonWebToken token;
+
+    public String who() {
+        String name = token == null ? null : token.getName();
+        if (name == null || name.isBlank()) {
             return ANONYMOUS;
         }
-        String trimmed = named.strip();
+        String trimmed = name.strip();
         return trimmed.length() > 200 ? trimmed.substring(0, 200) : trimmed;
     }
 }

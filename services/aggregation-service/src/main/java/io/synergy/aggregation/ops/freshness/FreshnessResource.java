@@ -1,5 +1,6 @@
 package io.synergy.aggregation.ops.freshness;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Which sector and district has reported what, and which years are still missing or overdue. */
+@RolesAllowed("ops")
 @Path("/api/v1/ops/freshness")
 @Tag(name = "ops")
 public class FreshnessResource {

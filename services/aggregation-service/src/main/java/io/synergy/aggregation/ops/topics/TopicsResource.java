@@ -1,5 +1,6 @@
 package io.synergy.aggregation.ops.topics;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.synergy.aggregation.ops.PipelineSampler;
 import io.synergy.aggregation.ops.kafka.OpsKafka;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's topics as an operator wants to see them: size, growth, configuration and dead letters. */
+@RolesAllowed("ops")
 @Path("/api/v1/ops/topics")
 @Tag(name = "ops")
 public class TopicsResource {

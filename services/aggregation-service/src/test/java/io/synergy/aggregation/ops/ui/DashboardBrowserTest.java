@@ -6,7 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.KafkaBrokerResource;
+import io.synergy.testsupport.PlatformTestResource;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * leaves a screenshot in target/screenshots/dashboard.png.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PlatformTestResource.class)
 class DashboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -108,7 +108,8 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
         // the page rebuilds its year options and cards as results arrive: an element can go stale between two looks
         wait.ignoring(StaleElementReferenceException.class);
-        browser.get(dashboard.toString());
+        // an official's token (reader; ops for the pipeline panel) arrives in the URL fragment, as the local run prints it
+        browser.get(dashboard.toString() + "#token=" + io.synergy.testsupport.TestTokens.token("reader", "ops"));
         // the server-sent event stream is open before any data arrives: what follows must come through it
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
 
