@@ -10,7 +10,9 @@ import io.synergy.aggregation.store.FactStore;
 import io.synergy.model.event.IndicatorEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,20 +32,19 @@ public class IndicatorConsumer {
     ObjectMapper json;
 
     @Inject
-    FactStore facts;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    Recomputer recomputer;
+    FactWriter writer;
 
     @Inject
     MeterRegistry metrics;
 
+    /**
+     * One batch, one transaction. A failure (the database restarting) is retried with backoff for up to ten minutes
+     * before the batch is given up to the failure strategy: the partition waits rather than skipping events.
+     */
     @Incoming("indicators")
     @Blocking(ordered = true)
-    @Transactional
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 600_000)
+    @ExponentialBackoff(maxDelay = 15_000)
     public void consume(List<String> payloads) throws SQLException {
         List<IndicatorEvent> events = new ArrayList<>(payloads.size());
         for (String p : payloads) {
@@ -60,11 +61,31 @@ public class IndicatorConsumer {
                 Log.errorf("unreadable indicator event skipped (%s): %.200s", ex.getMessage(), p);
             }
         }
-        try (Connection c = dataSource.getConnection()) {
-            Set<Integer> years = facts.upsert(c, events);
-            metrics.counter("synergy.events.consumed").increment(payloads.size());
-            if (!years.isEmpty()) {
-                recomputer.requestedInTransaction();
+        // the retry wraps the transaction (a separate bean), so each attempt starts a fresh one
+        writer.write(events);
+        metrics.counter("synergy.events.consumed").increment(payloads.size());
+    }
+
+    /** Upserts a batch's facts and records the years to recompute, in one transaction. */
+    @ApplicationScoped
+    public static class FactWriter {
+
+        @Inject
+        FactStore facts;
+
+        @Inject
+        AgroalDataSource dataSource;
+
+        @Inject
+        Recomputer recomputer;
+
+        @Transactional
+        public void write(List<IndicatorEvent> events) throws SQLException {
+            try (Connection c = dataSource.getConnection()) {
+                Set<Integer> years = facts.upsert(c, events);
+                if (!years.isEmpty()) {
+                    recomputer.requestedInTransaction();
+                }
             }
         }
     }

@@ -79,6 +79,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Unavailability.ofDatabase(e)) {
+            // the database restarts or the pool is exhausted: nothing was stored, and trying again shortly will work
+            Log.warnf("database unavailable on %s: %s", uri.getPath(), Unavailability.rootMessage(e));
+            return Response.fromResponse(respond(new Problem(Problem.type("database-unavailable"), "Service Unavailable", 503,
+                    "The database is unavailable or busy; nothing was stored. Retry in a few seconds.", uri.getPath(), List.of())))
+                    .header("Retry-After", "5").build();
+        }
         String id = java.util.UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure %s on %s", id, uri.getPath());
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
