@@ -104,6 +104,26 @@ final class Platform {
         });
     }
 
+    /**
+     * A second instance of the aggregation service, on {@code port}, against the same broker, database and consumer group
+     * (what a second Kubernetes replica is). The caller destroys it.
+     */
+    static Process secondAggregation(int port) {
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
+                ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar").toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/synergy_e2e");
+        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        pb.environment().put("SYNERGY_JWT_PUBLIC_KEY_LOCATION", DIR.resolve("keys/public.pem").toString());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Resident set size of a service or of the broker ("kafka"), in MiB, from ps. */
     static long rssMiB(String name) {
         try {

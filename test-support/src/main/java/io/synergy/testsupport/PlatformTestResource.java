@@ -1,7 +1,9 @@
 package io.synergy.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The real infrastructure a Quarkus test application needs: the JVM's one {@link KafkaBroker}, and the verification
@@ -10,12 +12,32 @@ import java.util.Map;
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** {@code -Pcontainers} sets it to {@code containers}: Kafka and PostgreSQL then run as containers (Testcontainers). */
+    public static final String INFRASTRUCTURE = "synergy.test.infrastructure";
+
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "kafka.bootstrap.servers", KafkaBroker.start(),
-                "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+        Map<String, String> config = new HashMap<>();
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        if ("containers".equals(System.getProperty(INFRASTRUCTURE))) {
+            config.putAll(containers());
+        } else {
+            config.put("kafka.bootstrap.servers", KafkaBroker.start());
+        }
+        return config;
+    }
+
+    /** The container infrastructure, compiled into this module only with -Pcontainers (hence the reflection). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> containers() {
+        String schema = ConfigProvider.getConfig().getOptionalValue("quarkus.flyway.schemas", String.class).orElse(null);
+        try {
+            return (Map<String, String>) Class.forName("io.synergy.testsupport.containers.ContainerInfrastructure")
+                    .getMethod("start", String.class).invoke(null, schema);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("-Pcontainers: the container infrastructure is not on the class path", e);
+        }
     }
 
     @Override

@@ -36,8 +36,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Publishes the outbox to Kafka: claims a batch of rows ({@code FOR UPDATE SKIP LOCKED}, so several instances share
- * the work), sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
+ * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) claims
+ * a batch of rows in id order, sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
  * channel, waits for every acknowledgement, then deletes them in the same transaction. If the broker is away the
  * transaction rolls back and the rows wait; the relay retries with exponential backoff.
  *
@@ -148,6 +148,9 @@ public class OutboxRelay {
             List<Long> ids = new ArrayList<>();
             List<Uni<Void>> acks = new ArrayList<>();
             try (Connection c = dataSource.getConnection()) {
+                if (!relayLock(c)) {
+                    return 0; // another instance is relaying this outbox
+                }
                 try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                     ps.setInt(1, config.batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -170,6 +173,17 @@ public class OutboxRelay {
             published.increment(ids.size());
             return ids.size();
         });
+    }
+
+    /**
+     * One relay per outbox (per schema) at a time, across instances: two relays publishing interleaved batches could put a key's
+     * later event on the topic before its earlier one. With one relay, rows go out in id (commit) order.
+     */
+    private static boolean relayLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(4, hashtext(current_schema()))"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private static Message<String> toMessage(ResultSet rs) throws SQLException {

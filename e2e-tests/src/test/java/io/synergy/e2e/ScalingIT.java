@@ -1,0 +1,139 @@
+package io.synergy.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two aggregation instances against the same broker and database share the work through the consumer group, and the
+ * recompute lock makes one of them compute at a time: the results are complete, and no result version is published
+ * twice.
+ */
+@Order(4)
+class ScalingIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void platform() {
+        RestAssured.config = RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        Platform.start();
+    }
+
+    static String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void twoAggregationInstancesShareTheWorkWithoutDuplicatingResults() throws Exception {
+        Process second = Platform.secondAggregation(8090);
+        try {
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() ->
+                    given().get(url(8090, "/q/health/ready")).then().statusCode(200));
+            // both instances are members of the one consumer group, each with some of the indicator partitions
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(groupMembers("aggregation-service")).isEqualTo(2));
+
+            // the five sectors' reports for 2019…2024 of one district, so that every indicator topic partition gets events
+            double expectedB1 = 0;
+            for (int year = 2024; year >= 2020; year--) { // latest first: 2024's result changes as its earlier years arrive
+                String body = String.format(Locale.ROOT, "[{\"reportId\": \"scaling/%d\", \"source\": \"qd-housing-bureau\", \"orgUnit\": \"370215\", "
+                        + "\"period\": \"%d\", \"values\": [{\"dataElement\": \"building.energy.total\", \"value\": 1000},"
+                        + "{\"dataElement\": \"building.energy.renewable\", \"value\": %d},"
+                        + "{\"dataElement\": \"building.roof.new\", \"value\": 500}, {\"dataElement\": \"building.roof.new.pv\", \"value\": %d}]}]",
+                        year, year, 50 + 10 * (year - 2020), 100 + 50 * (year - 2020));
+                given().contentType("application/json").body(body).post(url(8083, "/api/v1/reports")).then().statusCode(201);
+                // one recompute per report, served by either instance: every district result gets a new version each time
+                int y = year;
+                int port = year % 2 == 0 ? 8080 : 8090;
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("period", Integer.toString(y))
+                        .queryParam("orgUnit", "370215").get(url(port, "/api/v1/attainment")).then().statusCode(200));
+            }
+            String district = "370215";
+            // complete: either instance serves the same stored results, and they include every report
+            for (int port : new int[] {8080, 8090}) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    Object b2 = given().queryParam("period", "2024").queryParam("orgUnit", district).get(url(port, "/api/v1/attainment"))
+                            .jsonPath().get("indicators.find { it.indicator == 'B2' }.value");
+                    assertThat(b2).isNotNull();
+                    assertThat(((Number) b2).doubleValue()).isEqualTo(60.0); // 300 of 500 m²
+                });
+            }
+            // not duplicated: on the results topic, each (org unit, year) carries every version once, in increasing order
+            Map<String, List<Long>> versions = resultVersions();
+            assertThat(versions).containsKey(district + ":2024");
+            assertThat(versions.get(district + ":2024")).as("2024's result was recomputed as earlier years arrived").hasSizeGreaterThan(2);
+            versions.forEach((key, list) -> {
+                assertThat(list).as("versions of %s", key).doesNotHaveDuplicates();
+                assertThat(list).as("versions of %s in order", key).isSorted();
+            });
+            System.out.printf("[scaling] 2 instances, %d result keys, %d result records, no version published twice%n", versions.size(),
+                    versions.values().stream().mapToInt(List::size).sum());
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+        // the remaining instance takes all partitions again
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(groupMembers("aggregation-service")).isEqualTo(1));
+    }
+
+    static int groupMembers(String group) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        try (Admin admin = Admin.create(p)) {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return d.members().size();
+        }
+    }
+
+    static Map<String, List<Long>> resultVersions() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "scaling-check-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, List<Long>> versions = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            c.subscribe(List.of("results.v1"));
+            int empty = 0;
+            while (empty < 5) {
+                var records = c.poll(Duration.ofMillis(500));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                for (ConsumerRecord<String, String> r : records) {
+                    try {
+                        JsonNode v = JSON.readTree(r.value());
+                        versions.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(v.path("version").asLong());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return versions;
+    }
+}
