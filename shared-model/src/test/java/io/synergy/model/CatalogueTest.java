@@ -6,6 +6,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.DataElement;
 import io.synergy.model.catalogue.Direction;
 import io.synergy.model.catalogue.Indicator;
+import io.synergy.model.catalogue.InventoryCatalogue;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.catalogue.Subsystem;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue must hold every data element and indicator of INDICATORS.md, with the plan's targets. */
 class CatalogueTest {
+
+    private static final List<String> FUELS = List.of("rawcoal", "coke", "naturalgas", "fueloil", "diesel", "gasoline", "lpg");
 
     private final Catalogue catalogue = Catalogue.load();
 
@@ -34,7 +37,12 @@ class CatalogueTest {
             for (String gas : List.of("co2", "so2", "nox", "pm", "vocs")) {
                 codes.add(s.code() + ".emissions." + gas);
             }
+            for (String fuel : FUELS) {
+                codes.add(s.code() + ".fuel." + fuel);
+            }
         }
+        codes.add("energy.process.clinker");
+        codes.add("waste.process.incinerated");
         assertThat(catalogue.dataElements()).extracting(DataElement::code).containsExactlyInAnyOrderElementsOf(codes);
         assertThat(catalogue.dataElements()).allSatisfy(d -> assertThat(d.code()).startsWith(d.sector().code() + "."));
     }
@@ -79,12 +87,18 @@ class CatalogueTest {
         assertThat(catalogue.sectorIndicators(Sector.ENERGY)).extracting(Indicator::id).containsExactly("E1", "E2", "EI", "COAL-SHARE");
         assertThat(catalogue.sectorIndicators(Sector.WASTE)).extracting(Indicator::id).containsExactly("W1", "W2", "W3");
         assertThat(catalogue.derivedIndicators()).extracting(Indicator::id)
-                .containsExactly("E3", "E4", "E5-NOX", "E5-VOCS", "EM-CO2", "EM-SO2", "EM-NOX", "EM-PM", "EM-VOCS", "CI");
-        assertThat(catalogue.publishedDataElements(Sector.ENERGY)).extracting(DataElement::code).containsExactly(
-                "energy.gdp", "energy.emissions.co2", "energy.emissions.so2", "energy.emissions.nox",
-                "energy.emissions.pm", "energy.emissions.vocs");
+                .containsExactly("E3", "E4", "E5-NOX", "E5-VOCS", "EM-CO2", "EM-SO2", "EM-NOX", "EM-PM", "EM-VOCS", "CI", "PI-SO2", "PI-NOX", "PI-PM", "PI-VOCS");
+        // what derived indicators read (GDP, emissions) and what the inventory reads (fuel use, processes, emissions)
+        List<String> energy = new ArrayList<>(List.of("energy.gdp", "energy.emissions.co2", "energy.emissions.so2", "energy.emissions.nox",
+                "energy.emissions.pm", "energy.emissions.vocs"));
+        FUELS.forEach(f -> energy.add("energy.fuel." + f));
+        energy.add("energy.process.clinker");
+        assertThat(catalogue.publishedDataElements(Sector.ENERGY)).extracting(DataElement::code).containsExactlyElementsOf(energy);
         assertThat(catalogue.publishedDataElements(Sector.TRANSPORT)).extracting(DataElement::code)
-                .allMatch(c -> c.startsWith("transport.emissions."));
+                .allMatch(c -> c.startsWith("transport.emissions.") || c.startsWith("transport.fuel."))
+                .hasSize(5 + FUELS.size());
+        assertThat(catalogue.publishedDataElements(Sector.AGRICULTURE)).extracting(DataElement::code)
+                .contains("agriculture.emissions.ch4", "agriculture.emissions.n2o", "agriculture.emissions.nh3");
     }
 
     @Test
@@ -102,5 +116,28 @@ class CatalogueTest {
         assertThat(total.factorFor("tce")).contains(1.0);
         assertThat(total.factorFor("10^4 tce")).contains(10000.0);
         assertThat(total.factorFor("kWh")).isEmpty();
+    }
+
+    @Test
+    void theInventoryMapsEveryFuelOfEverySectorAndEveryReportedEmission() {
+        InventoryCatalogue inventory = catalogue.inventory();
+        assertThat(inventory.gases()).extracting(InventoryCatalogue.Gas::code)
+                .containsExactly("CO2", "CH4", "N2O", "SO2", "NOX", "PM", "VOCS", "NH3");
+        assertThat(inventory.gases()).filteredOn(InventoryCatalogue.Gas::greenhouse).extracting(InventoryCatalogue.Gas::code)
+                .containsExactly("CO2", "CH4", "N2O");
+        for (Sector s : Sector.values()) {
+            assertThat(inventory.activityData(s)).as(s.code()).extracting(InventoryCatalogue.ActivityData::activity).containsAll(FUELS);
+            for (String gas : List.of("CO2", "SO2", "NOX", "PM", "VOCS")) {
+                assertThat(inventory.reported(s, gas)).as(s.code() + " " + gas).map(InventoryCatalogue.ReportedEmission::dataElement)
+                        .contains(s.code() + ".emissions." + gas.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(inventory.reported(Sector.AGRICULTURE, "CH4")).map(InventoryCatalogue.ReportedEmission::dataElement)
+                .contains("agriculture.emissions.ch4");
+        assertThat(inventory.activity("clinker")).map(InventoryCatalogue.Activity::kind).contains(InventoryCatalogue.ActivityKind.PROCESS);
+        assertThat(inventory.activity("clinker").orElseThrow().gases()).containsExactly("CO2");
+        assertThat(inventory.activity("naturalgas").orElseThrow().unit()).isEqualTo("10^4 m³");
+        // natural gas is accepted in m³ too, converted to the canonical 10^4 m³
+        assertThat(catalogue.dataElement("building.fuel.naturalgas").orElseThrow().factorFor("m³")).contains(0.0001);
     }
 }

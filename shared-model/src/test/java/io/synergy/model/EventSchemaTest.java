@@ -85,6 +85,21 @@ class EventSchemaTest {
     }
 
     @Test
+    void orgUnitEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        io.synergy.model.event.OrgUnitEvent e = new io.synergy.model.event.OrgUnitEvent("91350100M000100Y43",
+                io.synergy.model.orgunit.OrgUnitLevel.ENTERPRISE, "青岛示例化工有限公司", "Qingdao Example Chemicals", "370211P01", "C", "26",
+                Set.of("CARBON_MARKET"), false, 3, Instant.parse("2026-01-05T08:00:00Z"), "ops-li");
+        assertThat(validate("org-unit-event.v1.json", e)).isEmpty();
+        JsonNode schema = schemaNode("org-unit-event.v1.json");
+        assertThat(names(schema.path("properties"))).isEqualTo(components(io.synergy.model.event.OrgUnitEvent.class));
+        io.synergy.model.event.OrgUnitEvent park = new io.synergy.model.event.OrgUnitEvent("370211P01",
+                io.synergy.model.orgunit.OrgUnitLevel.PARK, "董家口经济区", "Dongjiakou", "370211", null, null, Set.of(), false, 1, Instant.now(), "import");
+        assertThat(validate("org-unit-event.v1.json", park)).isEmpty();
+        assertThat(validate("org-unit-event.v1.json", new io.synergy.model.event.OrgUnitEvent("370211-P1",
+                io.synergy.model.orgunit.OrgUnitLevel.PARK, "x", "x", "370211", null, null, Set.of(), false, 1, Instant.now(), "x"))).isNotEmpty();
+    }
+
+    @Test
     void reportSerialisesToItsSchema() throws Exception {
         Report r = new Report("qd-energy-stats/2024/370202/1", "qd-energy-stats", "370202", "2024", 1,
                 List.of(new ReportValue("energy.primary.total", 1250.0, "tce"), new ReportValue("energy.primary.nonfossil", 180.5, null)));

@@ -945,6 +945,37 @@ public abstract class SectorServiceContract {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+    // the registry of parks and enterprises: learnt from org-units.v1
+
+    private void publishOrgUnit(String code, String parent, boolean closed, long version) {
+        String event = String.format(java.util.Locale.ROOT, "{\"code\": \"%s\", \"level\": \"ENTERPRISE\", \"zh\": \"测试企业\", \"en\": \"test enterprise\", "
+                + "\"parent\": \"%s\", \"industrySection\": \"C\", \"industryDivision\": \"26\", \"flags\": [], \"closed\": %s, \"version\": %d, "
+                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, parent, closed, version);
+        kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+    }
+
+    @Test
+    void enterprisesReportOnceTheRegistryKnowsThemAndNotOnceClosed() {
+        String first17 = String.format(java.util.Locale.ROOT, "9137021%dMA3G%05d", sector.ordinal(), Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
+        String enterprise = first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+        int year = freshYear();
+        Response unknown = postJson(report(uniqueId("enterprise-unknown"), enterprise, String.valueOf(year), null, validValues()));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).findValuesAsText("message")).anyMatch(m -> m.contains("not a registered enterprise"));
+
+        publishOrgUnit(enterprise, "370211", false, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(postJson(report(uniqueId("enterprise-open"), enterprise, String.valueOf(year), null,
+                validValues())).statusCode()).isEqualTo(201));
+
+        publishOrgUnit(enterprise, "370211", true, 2);
+        await().atMost(WAIT).untilAsserted(() -> {
+            Response closed = postJson(report(uniqueId("enterprise-closed"), enterprise, String.valueOf(year + 1), null, validValues()));
+            assertThat(closed.statusCode()).isEqualTo(400);
+            assertThat(json(closed).findValuesAsText("message")).anyMatch(m -> m.contains("closed"));
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
     // the read API: indicators of districts, the city and the groups; roll-up of months and quarters; completeness
 
     @Test

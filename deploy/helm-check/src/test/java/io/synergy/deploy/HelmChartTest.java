@@ -114,7 +114,7 @@ class HelmChartTest {
                 .contains("topics must already exist");
         String configured = Chart.installDryRunOutput(Map.of("global.database.existingSecret", "synergy-db-app",
                 "kafkaTopics.enabled", true, "ingress.enabled", true));
-        assertThat(configured).doesNotContain("WARNING").contains("17 KafkaTopic resources")
+        assertThat(configured).doesNotContain("WARNING").contains("18 KafkaTopic resources")
                 .contains("energy.synergy.example.org/api/v1/reports");
     }
 
@@ -462,10 +462,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(17);
+        assertThat(topics).hasSize(18);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(17);
+        assertThat(expected).hasSize(18);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -487,6 +487,7 @@ class HelmChartTest {
         });
         assertThat(byTopic.get("results.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);
+        assertThat(byTopic.get("org-units.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
                 .startsWith("synergy-kafka-bootstrap.");
@@ -497,7 +498,7 @@ class HelmChartTest {
         Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
                 "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
                 "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
-        assertThat(r.ofKind("KafkaTopic")).hasSize(17).allSatisfy(t -> {
+        assertThat(r.ofKind("KafkaTopic")).hasSize(18).allSatisfy(t -> {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
             assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");

@@ -28,8 +28,14 @@ public final class Catalogue {
     private final Map<String, DataElement> dataElements;
     private final Map<String, Indicator> indicators;
     private final List<PartOfWholeRule> rules;
+    private final InventoryCatalogue inventory;
 
     Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules) {
+        this(dataElements, indicators, rules, InventoryCatalogue.EMPTY);
+    }
+
+    Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules,
+            InventoryCatalogue inventory) {
         Map<String, DataElement> des = new LinkedHashMap<>();
         dataElements.forEach(d -> des.put(d.code(), d));
         Map<String, Indicator> ins = new LinkedHashMap<>();
@@ -37,7 +43,9 @@ public final class Catalogue {
         this.dataElements = des;
         this.indicators = ins;
         this.rules = List.copyOf(rules);
+        this.inventory = inventory;
         check();
+        checkInventory();
     }
 
     /** Loads the catalogue from the class path. */
@@ -67,9 +75,82 @@ public final class Catalogue {
             for (JsonNode r : root.path("rules")) {
                 rules.add(yaml.treeToValue(r, PartOfWholeRule.class));
             }
-            return new Catalogue(des, ins, rules);
+            return new Catalogue(des, ins, rules, readInventory(yaml, root.path("inventory"), des));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * The {@code inventory:} section: gases and activities as listed, and the two maps data element → activity and
+     * data element → gas, resolved to the data element's sector (so no sector is written twice).
+     */
+    private static InventoryCatalogue readInventory(ObjectMapper yaml, JsonNode section, List<DataElement> des) throws IOException {
+        if (section.isMissingNode() || section.isNull()) {
+            return InventoryCatalogue.EMPTY;
+        }
+        Map<String, Sector> sectorOf = new LinkedHashMap<>();
+        des.forEach(d -> sectorOf.put(d.code(), d.sector()));
+        List<InventoryCatalogue.Gas> gases = new ArrayList<>();
+        for (JsonNode g : section.path("gases")) {
+            gases.add(yaml.treeToValue(g, InventoryCatalogue.Gas.class));
+        }
+        List<InventoryCatalogue.Activity> activities = new ArrayList<>();
+        for (JsonNode a : section.path("activities")) {
+            activities.add(yaml.treeToValue(a, InventoryCatalogue.Activity.class));
+        }
+        List<InventoryCatalogue.ActivityData> activityData = new ArrayList<>();
+        section.path("activityData").fields().forEachRemaining(e -> activityData.add(
+                new InventoryCatalogue.ActivityData(e.getKey(), requireSector(sectorOf, e.getKey()), e.getValue().asText())));
+        List<InventoryCatalogue.ReportedEmission> reported = new ArrayList<>();
+        section.path("reportedEmissions").fields().forEachRemaining(e -> reported.add(
+                new InventoryCatalogue.ReportedEmission(e.getKey(), requireSector(sectorOf, e.getKey()), e.getValue().asText())));
+        return new InventoryCatalogue(gases, activities, activityData, reported);
+    }
+
+    private static Sector requireSector(Map<String, Sector> sectorOf, String dataElement) {
+        Sector s = sectorOf.get(dataElement);
+        if (s == null) {
+            throw new IllegalStateException("inventory: " + dataElement + " is not a data element");
+        }
+        return s;
+    }
+
+    /** The inventory section must name known gases and activities, in the units of the data elements that carry them. */
+    private void checkInventory() {
+        Set<String> gases = new LinkedHashSet<>();
+        for (InventoryCatalogue.Gas g : inventory.gases()) {
+            if (!gases.add(g.code())) {
+                throw new IllegalStateException("inventory: gas " + g.code() + " is listed twice");
+            }
+        }
+        Set<String> activities = new LinkedHashSet<>();
+        for (InventoryCatalogue.Activity a : inventory.activities()) {
+            if (!activities.add(a.code()) || a.kind() == null || a.unit() == null) {
+                throw new IllegalStateException("inventory: activity " + a.code() + " is listed twice or lacks its kind or unit");
+            }
+            for (String g : a.gases()) {
+                if (!gases.contains(g)) {
+                    throw new IllegalStateException("inventory: activity " + a.code() + " emits " + g + ", which is not an inventory gas");
+                }
+            }
+        }
+        for (InventoryCatalogue.ActivityData ad : inventory.activityData()) {
+            InventoryCatalogue.Activity a = inventory.activity(ad.activity()).orElseThrow(
+                    () -> new IllegalStateException("inventory: " + ad.dataElement() + " carries the unknown activity " + ad.activity()));
+            if (!a.unit().equals(dataElements.get(ad.dataElement()).unit())) {
+                throw new IllegalStateException("inventory: " + ad.dataElement() + " is in " + dataElements.get(ad.dataElement()).unit()
+                        + " but activity " + a.code() + " is counted in " + a.unit());
+            }
+        }
+        Set<String> reportedKeys = new LinkedHashSet<>();
+        for (InventoryCatalogue.ReportedEmission r : inventory.reportedEmissions()) {
+            if (!gases.contains(r.gas())) {
+                throw new IllegalStateException("inventory: " + r.dataElement() + " reports the unknown gas " + r.gas());
+            }
+            if (!reportedKeys.add(r.sector() + "/" + r.gas())) {
+                throw new IllegalStateException("inventory: two data elements report " + r.gas() + " of " + r.sector().code());
+            }
         }
     }
 
@@ -120,6 +201,11 @@ public final class Catalogue {
         return rules;
     }
 
+    /** The integrated emission inventory's gases, activities and their data elements (clause 二十二). */
+    public InventoryCatalogue inventory() {
+        return inventory;
+    }
+
     public Optional<DataElement> dataElement(String code) {
         return Optional.ofNullable(code == null ? null : dataElements.get(code));
     }
@@ -165,15 +251,16 @@ public final class Catalogue {
     }
 
     /**
-     * The data elements of a sector that a derived indicator reads (emissions, GDP): the sector publishes their annual
-     * values as data-element events, because no indicator event of its own carries them.
+     * The data elements of a sector that the aggregation reads: those a derived indicator reads (emissions, GDP), and
+     * the inventory's inputs (fuel use, process activities, reported emissions of every gas). The sector publishes their
+     * annual values as data-element events, because no indicator event of its own carries them.
      */
     public List<DataElement> publishedDataElements(Sector sector) {
         Set<String> needed = new LinkedHashSet<>();
         for (Indicator i : derivedIndicators()) {
             collectDataElements(i, needed);
         }
-        return dataElements(sector).stream().filter(d -> needed.contains(d.code())).toList();
+        return dataElements(sector).stream().filter(d -> needed.contains(d.code()) || inventory.reads(d.code())).toList();
     }
 
     private void collectDataElements(Indicator i, Set<String> into) {

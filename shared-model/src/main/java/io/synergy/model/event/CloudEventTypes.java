@@ -12,6 +12,8 @@ public final class CloudEventTypes {
     public static final String INDICATOR = "cn.qingdao.synergy.indicator.v1";
     public static final String RESULT = "cn.qingdao.synergy.result.v1";
     public static final String ALERT = "cn.qingdao.synergy.alert.v1";
+    public static final String ORG_UNIT = "cn.qingdao.synergy.orgunit.v1";
+    public static final String ORG_UNIT_SCHEMA = "/schemas/org-unit-event.v1.json";
     public static final String INDICATOR_SCHEMA = "/schemas/indicator-event.v1.json";
     public static final String RESULT_SCHEMA = "/schemas/result.v1.json";
 

@@ -9,6 +9,8 @@ public final class Topics {
 
     public static final String RESULTS = "results.v1";
     public static final String ALERTS = "alerts.v1";
+    /** The registry of parks and enterprises, compacted (key: the unit's code). */
+    public static final String ORG_UNITS = "org-units.v1";
 
     private Topics() {
     }
@@ -36,6 +38,7 @@ public final class Topics {
         }
         all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true));
         all.add(new TopicSpec(ALERTS, 1, false));
+        all.add(new TopicSpec(ORG_UNITS, 1, true));
         return all;
     }
 

@@ -50,10 +50,12 @@ public final class OrgUnits {
         for (JsonNode d : root.path("districts")) {
             String code = d.path("code").asText();
             districtCodes.add(code);
-            units.put(code, new OrgUnit(code, OrgUnitLevel.DISTRICT, d.path("zh").asText(), d.path("en").asText(), List.of()));
+            units.put(code, new OrgUnit(code, OrgUnitLevel.DISTRICT, d.path("zh").asText(), d.path("en").asText(), List.of(),
+                    root.path("city").path("code").asText(), null));
         }
         JsonNode c = root.path("city");
-        OrgUnit city = new OrgUnit(c.path("code").asText(), OrgUnitLevel.CITY, c.path("zh").asText(), c.path("en").asText(), districtCodes);
+        OrgUnit city = new OrgUnit(c.path("code").asText(), OrgUnitLevel.CITY, c.path("zh").asText(), c.path("en").asText(), districtCodes,
+                null, null);
         Map<String, OrgUnit> all = new LinkedHashMap<>();
         all.put(city.code(), city);
         all.putAll(units);
@@ -77,8 +79,76 @@ public final class OrgUnits {
             }
         }
         Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode);
-        copy.put(code, new OrgUnit(code, OrgUnitLevel.GROUP, zh, en, members));
+        copy.put(code, new OrgUnit(code, OrgUnitLevel.GROUP, zh, en, members, null, null));
         return new OrgUnits(city, copy);
+    }
+
+    /**
+     * A copy with a park or an enterprise registered (or replaced, e.g. moved to another park or closed). A park's
+     * parent must be a district; an enterprise's a park or a district.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public OrgUnits withUnit(OrgUnit unit) {
+        OrgUnit parent = byCode.get(unit.parent());
+        switch (unit.level()) {
+            case PARK -> {
+                if (parent == null || parent.level() != OrgUnitLevel.DISTRICT) {
+                    throw new IllegalArgumentException("a park's parent must be a district of " + city.code() + ", not " + unit.parent());
+                }
+            }
+            case ENTERPRISE -> {
+                if (parent == null || (parent.level() != OrgUnitLevel.DISTRICT && parent.level() != OrgUnitLevel.PARK)) {
+                    throw new IllegalArgumentException("an enterprise's parent must be a park or a district, not " + unit.parent());
+                }
+            }
+            default -> throw new IllegalArgumentException("only parks and enterprises are registered; " + unit.code() + " is a " + unit.level());
+        }
+        OrgUnit existing = byCode.get(unit.code());
+        if (existing != null && existing.level() != unit.level()) {
+            throw new IllegalArgumentException(unit.code() + " is already registered as a " + existing.level());
+        }
+        Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode);
+        copy.put(unit.code(), unit);
+        return new OrgUnits(city, copy);
+    }
+
+    public List<OrgUnit> parks() {
+        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.PARK).toList();
+    }
+
+    public List<OrgUnit> enterprises() {
+        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.ENTERPRISE).toList();
+    }
+
+    /** The units directly below {@code code}. */
+    public List<OrgUnit> children(String code) {
+        return byCode.values().stream().filter(u -> code.equals(u.parent())).toList();
+    }
+
+    /** The enterprises below a district or park, directly or through its parks. */
+    public List<OrgUnit> enterprisesUnder(String code) {
+        List<OrgUnit> out = new ArrayList<>();
+        for (OrgUnit child : children(code)) {
+            if (child.level() == OrgUnitLevel.ENTERPRISE) {
+                out.add(child);
+            } else if (child.level() == OrgUnitLevel.PARK) {
+                out.addAll(enterprisesUnder(child.code()));
+            }
+        }
+        return out;
+    }
+
+    /** The district a unit lies in (itself for a district), or empty for the city and groups. */
+    public Optional<OrgUnit> districtOf(String code) {
+        OrgUnit u = byCode.get(code);
+        while (u != null && u.level() != OrgUnitLevel.DISTRICT) {
+            if (u.level() == OrgUnitLevel.CITY || u.level() == OrgUnitLevel.GROUP) {
+                return Optional.empty();
+            }
+            u = byCode.get(u.parent());
+        }
+        return Optional.ofNullable(u);
     }
 
     public OrgUnit city() {
@@ -93,8 +163,13 @@ public final class OrgUnits {
         return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.GROUP).toList();
     }
 
-    /** City, districts and groups, in that order. */
+    /** City, districts and groups (the units the aggregation keeps results for), in that order. */
     public Collection<OrgUnit> all() {
+        return byCode.values().stream().filter(u -> u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE).toList();
+    }
+
+    /** Every unit, registered parks and enterprises included. */
+    public Collection<OrgUnit> everything() {
         return byCode.values();
     }
 

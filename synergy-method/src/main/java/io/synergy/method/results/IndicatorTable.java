@@ -148,46 +148,82 @@ public final class IndicatorTable {
         };
     }
 
-    private Figure rollUp(OrgUnit unit, Indicator indicator, int year) {
-        Map<String, Fact> byDistrict = facts.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
-        List<IndicatorValue> parts = new ArrayList<>();
+    /** The facts a unit's figure adds up, and what is missing among them. */
+    private record Parts(List<Fact> facts, List<String> missing) {
+    }
+
+    /**
+     * The facts that make up a unit's figure, following the hierarchy: an enterprise's own; a park's enterprises'; a
+     * district's own reported value — or, when the district reported none, the sum of its enterprises (directly or in
+     * its parks), so that district totals are never counted twice; a city's or group's districts, each as above.
+     */
+    private Parts parts(OrgUnit unit, String code, int year) {
+        Map<String, Fact> byUnit = facts.getOrDefault(code, Map.of()).getOrDefault(year, Map.of());
+        List<Fact> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        boolean complete = true;
-        for (String d : unit.districtsToSum()) {
-            Fact f = byDistrict.get(d);
-            if (f == null || f.value() == null) {
-                missing.add(d);
-                continue;
+        switch (unit.level()) {
+            case ENTERPRISE -> add(byUnit.get(unit.code()), unit.code(), found, missing);
+            case PARK -> {
+                List<OrgUnit> enterprises = orgUnits.enterprisesUnder(unit.code());
+                if (enterprises.isEmpty()) {
+                    missing.add(unit.code() + " (no enterprise registered)");
+                }
+                enterprises.forEach(e -> add(byUnit.get(e.code()), e.code(), found, missing));
             }
-            complete &= f.complete();
-            if (!f.complete()) {
-                missing.add(d + " (part of the year)");
+            default -> {
+                for (String d : unit.districtsToSum()) {
+                    Fact reported = byUnit.get(d);
+                    if (reported != null && reported.value() != null) {
+                        add(reported, d, found, missing);
+                        continue;
+                    }
+                    List<Fact> fromEnterprises = new ArrayList<>();
+                    for (OrgUnit e : orgUnits.enterprisesUnder(d)) {
+                        Fact f = byUnit.get(e.code());
+                        if (f != null && f.value() != null) {
+                            fromEnterprises.add(f);
+                        }
+                    }
+                    if (fromEnterprises.isEmpty()) {
+                        missing.add(d);
+                    } else {
+                        found.addAll(fromEnterprises);
+                        missing.add(d + " (from " + fromEnterprises.size() + " of " + orgUnits.enterprisesUnder(d).size()
+                                + " registered enterprises; no district total)");
+                    }
+                }
             }
-            parts.add(new IndicatorValue(f.value(), f.numerator(), f.denominator()));
         }
-        IndicatorValue v = IndicatorMath.rollUp(indicator, parts);
+        return new Parts(found, missing);
+    }
+
+    private static void add(Fact f, String code, List<Fact> found, List<String> missing) {
+        if (f == null || f.value() == null) {
+            missing.add(code);
+            return;
+        }
+        found.add(f);
+        if (!f.complete()) {
+            missing.add(code + " (part of the year)");
+        }
+    }
+
+    private Figure rollUp(OrgUnit unit, Indicator indicator, int year) {
+        Parts p = parts(unit, indicator.id(), year);
+        List<IndicatorValue> values = p.facts().stream().map(f -> new IndicatorValue(f.value(), f.numerator(), f.denominator())).toList();
+        IndicatorValue v = IndicatorMath.rollUp(indicator, values);
         if (!v.present()) {
             return Figure.NONE;
         }
-        return new Figure(v.value(), v.numerator(), v.denominator(), complete && missing.isEmpty(), missing);
+        return new Figure(v.value(), v.numerator(), v.denominator(), p.missing().isEmpty(), p.missing());
     }
 
     private Figure dataElement(OrgUnit unit, String code, int year) {
-        Map<String, Fact> byDistrict = facts.getOrDefault(code, Map.of()).getOrDefault(year, Map.of());
-        double sum = 0;
-        boolean any = false;
-        boolean complete = true;
-        List<String> missing = new ArrayList<>();
-        for (String d : unit.districtsToSum()) {
-            Fact f = byDistrict.get(d);
-            if (f == null || f.value() == null) {
-                missing.add(d);
-                continue;
-            }
-            any = true;
-            sum += f.value();
-            complete &= f.complete();
+        Parts p = parts(unit, code, year);
+        if (p.facts().isEmpty()) {
+            return Figure.NONE;
         }
-        return any ? new Figure(sum, sum, null, complete && missing.isEmpty(), missing) : Figure.NONE;
+        double sum = p.facts().stream().mapToDouble(Fact::value).sum();
+        return new Figure(sum, sum, null, p.missing().isEmpty(), p.missing());
     }
 }

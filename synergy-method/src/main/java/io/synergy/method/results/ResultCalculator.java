@@ -72,8 +72,18 @@ public final class ResultCalculator {
 
     /** Results of every org unit for every year from the base year to the last year with data. */
     public List<UnitYearResult> compute(IndicatorTable table) {
+        return compute(table, settings.baseYear());
+    }
+
+    /**
+     * Results of every org unit for the years from {@code fromYear} on. A year's result depends only on the data of
+     * its own and earlier years (its window starts at the base year), so when the earliest changed year is known, the
+     * years before it need no recomputing. A change in the base year itself changes every year.
+     */
+    public List<UnitYearResult> compute(IndicatorTable table, int fromYear) {
         List<UnitYearResult> out = new ArrayList<>();
-        List<Integer> years = table.years().stream().filter(y -> y >= settings.baseYear()).toList();
+        int first = Math.max(fromYear, settings.baseYear());
+        List<Integer> years = table.years().stream().filter(y -> y >= first).toList();
         for (int year : years) {
             Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, year);
             for (OrgUnit unit : orgUnits.all()) {
@@ -196,12 +206,34 @@ public final class ResultCalculator {
             SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(n));
             String key = PANEL + "." + n.name().toLowerCase(Locale.ROOT);
             for (OrgUnit d : districts) {
-                int index = samples.indexOf(d.code() + "/" + year);
                 List<String> own = samples.stream().filter(x -> x.startsWith(d.code() + "/")).toList();
-                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, e, index, series, own));
+                int index = own.indexOf(d.code() + "/" + year);
+                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, ownSamples(e, own), index, series, own));
             }
         }
         return out;
+    }
+
+    /**
+     * The panel's evaluation as one district's result explains it: weights, exclusions and the lo/hi-defining panel are
+     * the panel's, but the samples and normalised values listed are the district's own (the whole panel's are the
+     * union of the districts' results). Keeps each district's document small.
+     */
+    private static SynergyEvaluation ownSamples(SynergyEvaluation e, List<String> own) {
+        if (!e.computable()) {
+            return e;
+        }
+        int[] idx = own.stream().mapToInt(e.samples()::indexOf).toArray();
+        Map<String, double[]> normalised = new LinkedHashMap<>();
+        e.normalised().forEach((id, values) -> {
+            double[] mine = new double[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                mine[k] = values[idx[k]];
+            }
+            normalised.put(id, mine);
+        });
+        return new SynergyEvaluation(true, e.reason(), own, e.normalisation(), e.coupling(), e.weights(), normalised, e.excluded(),
+                e.scores().stream().filter(sc -> own.contains(sc.sample())).toList());
     }
 
     private SynergyOptions options(Normalisation n) {

@@ -24,6 +24,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import jakarta.annotation.PostConstruct;
@@ -69,7 +70,7 @@ public class Recomputer {
     Catalogue catalogue;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     @Inject
     MethodConfig method;
@@ -92,7 +93,8 @@ public class Recomputer {
 
     @PostConstruct
     void init() {
-        calculator = new ResultCalculator(catalogue, orgUnits, method.settings());
+        // checks the configured indicator sets at start; computations use the registry of their moment
+        calculator = new ResultCalculator(catalogue, registry.current(), method.settings());
         duration = Timer.builder("synergy.recompute.duration").description("Time to recompute all results").publishPercentiles(0.5, 0.99)
                 .register(metrics);
     }
@@ -130,11 +132,12 @@ public class Recomputer {
                 if (!tryLock(c)) {
                     return -1;
                 }
-                if (!claimRequests(c)) {
+                Integer fromYear = claimRequests(c);
+                if (fromYear == null) {
                     return 0;
                 }
                 Timer.Sample sample = Timer.start(metrics);
-                int changed = recompute(c);
+                int changed = recompute(c, fromYear);
                 sample.stop(duration);
                 return changed;
             }
@@ -151,15 +154,21 @@ public class Recomputer {
         }
     }
 
-    private static boolean claimRequests(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM recompute_request RETURNING year"); ResultSet rs = ps.executeQuery()) {
-            return rs.next();
+    /** Claims every pending request; returns the earliest requested year, or {@code null} when there was none. */
+    private static Integer claimRequests(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("WITH claimed AS (DELETE FROM recompute_request RETURNING year) SELECT min(year) FROM claimed");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            int min = rs.getInt(1);
+            return rs.wasNull() ? null : min;
         }
     }
 
-    private int recompute(Connection c) throws SQLException {
-        IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, orgUnits, method.baseYear());
-        List<UnitYearResult> results = calculator.compute(table);
+    private int recompute(Connection c, int fromYear) throws SQLException {
+        // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
+        OrgUnits units = registry.current();
+        IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+        List<UnitYearResult> results = new ResultCalculator(catalogue, units, method.settings()).compute(table, fromYear);
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
@@ -178,12 +187,10 @@ public class Recomputer {
             r.attainment().stream().filter(UnitYearResult.AttainmentRow::complete).forEach(a -> statuses.put(a.indicator(), a.status()));
             long version = old == null ? 1 : old.version() + 1;
             rows.add(new ResultStore.Row(r.orgUnit(), r.year(), body, write(statuses), digest, version, now));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("version", version);
-            data.put("computedAt", now.toString());
-            data.put("result", r);
+            // {version, computedAt, result}: the stored body is the result, so it is serialised once
+            String data = "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":" + body + "}";
             events.add(new OutboxMessage(Topics.RESULTS, key, UUID.randomUUID(), CloudEventTypes.RESULT, CloudEventTypes.AGGREGATION_SOURCE,
-                    r.orgUnit() + "/" + r.year(), now, CloudEventTypes.RESULT_SCHEMA, write(data)));
+                    r.orgUnit() + "/" + r.year(), now, CloudEventTypes.RESULT_SCHEMA, data));
             if (old != null) {
                 events.addAll(alerts(r, readStatuses(old.statuses()), now));
             }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.model.orgunit.OrgUnit;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,7 @@ public class AttainmentResource {
     ResultStore results;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     @Inject
     ObjectMapper json;
@@ -56,7 +56,7 @@ public class AttainmentResource {
             @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit") String orgUnit,
             @Context HttpHeaders headers) throws IOException {
         int year = Queries.year("period", period);
-        OrgUnit unit = Queries.orgUnit(orgUnits, orgUnit);
+        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         ResultStore.Document doc = results.find(unit.code(), year)
                 .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year + ": no indicator of that year has been reported"));
         JsonNode body = json.readTree(doc.body());

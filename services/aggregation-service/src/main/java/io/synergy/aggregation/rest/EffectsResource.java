@@ -8,7 +8,7 @@ import io.synergy.aggregation.store.FactStore;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +42,7 @@ public class EffectsResource {
     Catalogue catalogue;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     @Inject
     MethodConfig method;
@@ -62,8 +62,8 @@ public class EffectsResource {
             throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("sector",
                     "must be one of energy, transport, building, agriculture, waste, all")));
         }
-        OrgUnit unit = Queries.orgUnit(orgUnits, orgUnit);
-        IndicatorTable table = new IndicatorTable(facts.all(), catalogue, orgUnits, method.baseYear());
+        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
+        IndicatorTable table = new IndicatorTable(facts.all(), catalogue, registry.current(), method.baseYear());
         if (!table.years().contains(y0) || !table.years().contains(y1)) {
             throw Queries.noData("No data for " + (table.years().contains(y0) ? y1 : y0));
         }

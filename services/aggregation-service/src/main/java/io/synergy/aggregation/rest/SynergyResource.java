@@ -7,7 +7,7 @@ import io.synergy.method.results.ResultCalculator;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,7 +43,7 @@ public class SynergyResource {
     ResultStore results;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     @Inject
     ObjectMapper json;
@@ -58,7 +58,7 @@ public class SynergyResource {
     public ObjectNode synergy(@Parameter(required = true) @QueryParam("period") String period, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("method") String method, @QueryParam("coupling") String coupling, @QueryParam("basis") String basis) throws IOException {
         int year = Queries.year("period", period);
-        OrgUnit unit = Queries.orgUnit(orgUnits, orgUnit);
+        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         String m = Queries.choice("method", method, "range", METHODS);
         String c = Queries.choice("coupling", coupling, "standard", COUPLINGS);
         String b = basis(unit, basis);
@@ -119,7 +119,7 @@ public class SynergyResource {
                     + "literature presents a time series. dOwnWindow is that year's own result (window base year … that year).")
     public Response history(@QueryParam("orgUnit") String orgUnit, @QueryParam("method") String method, @QueryParam("coupling") String coupling,
             @QueryParam("basis") String basis, @Context HttpHeaders headers) throws IOException {
-        OrgUnit unit = Queries.orgUnit(orgUnits, orgUnit);
+        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         String m = Queries.choice("method", method, "range", METHODS);
         String c = Queries.choice("coupling", coupling, "standard", COUPLINGS);
         String b = basis(unit, basis);
@@ -189,7 +189,7 @@ public class SynergyResource {
         String c = Queries.choice("coupling", coupling, "standard", COUPLINGS);
         List<ObjectNode> rows = new ArrayList<>();
         for (ResultStore.Document doc : results.findAll(null, year)) {
-            OrgUnit unit = orgUnits.find(doc.orgUnit()).orElse(null);
+            OrgUnit unit = registry.current().find(doc.orgUnit()).orElse(null);
             if (unit == null || unit.level() != OrgUnitLevel.DISTRICT) {
                 continue;
             }

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,15 +21,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class FactStore {
 
+    /**
+     * One statement for the whole batch (arrays, unnest): the rows whose revision is higher than the stored one are
+     * written and their years returned; a redelivered or older event matches no row and returns nothing.
+     */
     private static final String UPSERT = """
             INSERT INTO indicator_fact (code, org_unit, year, sector, kind, value, numerator, denominator, unit, complete, revision,
                                         event_id, report_id, computed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT DISTINCT ON (code, org_unit, year) * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::float8[], ?::float8[],
+                   ?::float8[], ?::text[], ?::bool[], ?::bigint[], ?::uuid[], ?::text[], ?::timestamptz[])
+                AS e(code, org_unit, year, sector, kind, value, numerator, denominator, unit, complete, revision, event_id, report_id, computed_at)
+             ORDER BY code, org_unit, year, revision DESC
             ON CONFLICT (code, org_unit, year) DO UPDATE
                SET sector = excluded.sector, kind = excluded.kind, value = excluded.value, numerator = excluded.numerator,
                    denominator = excluded.denominator, unit = excluded.unit, complete = excluded.complete, revision = excluded.revision,
                    event_id = excluded.event_id, report_id = excluded.report_id, computed_at = excluded.computed_at, received_at = now()
-             WHERE indicator_fact.revision < excluded.revision""";
+             WHERE indicator_fact.revision < excluded.revision
+            RETURNING year""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -44,28 +51,45 @@ public class FactStore {
         if (events.isEmpty()) {
             return changed;
         }
+        int n = events.size();
+        Object[] code = new Object[n], unit = new Object[n], year = new Object[n], sector = new Object[n], kind = new Object[n],
+                value = new Object[n], num = new Object[n], den = new Object[n], unitOf = new Object[n], complete = new Object[n],
+                revision = new Object[n], eventId = new Object[n], reportId = new Object[n], computedAt = new Object[n];
+        for (int i = 0; i < n; i++) {
+            IndicatorEvent e = events.get(i);
+            code[i] = e.code();
+            unit[i] = e.orgUnit();
+            year[i] = Integer.parseInt(e.period());
+            sector[i] = e.sector();
+            kind[i] = e.kind().name();
+            value[i] = e.value();
+            num[i] = e.numerator();
+            den[i] = e.denominator();
+            unitOf[i] = e.unit();
+            complete[i] = e.complete();
+            revision[i] = e.revision();
+            eventId[i] = UUID.fromString(e.eventId());
+            reportId[i] = e.reportId();
+            computedAt[i] = Timestamp.from(e.computedAt());
+        }
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            for (IndicatorEvent e : events) {
-                ps.setString(1, e.code());
-                ps.setString(2, e.orgUnit());
-                ps.setInt(3, Integer.parseInt(e.period()));
-                ps.setString(4, e.sector());
-                ps.setString(5, e.kind().name());
-                setDouble(ps, 6, e.value());
-                setDouble(ps, 7, e.numerator());
-                setDouble(ps, 8, e.denominator());
-                ps.setString(9, e.unit());
-                ps.setBoolean(10, e.complete());
-                ps.setLong(11, e.revision());
-                ps.setObject(12, UUID.fromString(e.eventId()));
-                ps.setString(13, e.reportId());
-                ps.setTimestamp(14, Timestamp.from(e.computedAt()));
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    changed.add(Integer.parseInt(events.get(i).period()));
+            ps.setArray(1, c.createArrayOf("text", code));
+            ps.setArray(2, c.createArrayOf("text", unit));
+            ps.setArray(3, c.createArrayOf("integer", year));
+            ps.setArray(4, c.createArrayOf("text", sector));
+            ps.setArray(5, c.createArrayOf("text", kind));
+            ps.setArray(6, c.createArrayOf("float8", value));
+            ps.setArray(7, c.createArrayOf("float8", num));
+            ps.setArray(8, c.createArrayOf("float8", den));
+            ps.setArray(9, c.createArrayOf("text", unitOf));
+            ps.setArray(10, c.createArrayOf("bool", complete));
+            ps.setArray(11, c.createArrayOf("bigint", revision));
+            ps.setArray(12, c.createArrayOf("uuid", eventId));
+            ps.setArray(13, c.createArrayOf("text", reportId));
+            ps.setArray(14, c.createArrayOf("timestamptz", computedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getInt(1));
                 }
             }
         }
@@ -102,11 +126,4 @@ public class FactStore {
         }
     }
 
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
-        }
-    }
 }

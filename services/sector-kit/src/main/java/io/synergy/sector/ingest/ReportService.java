@@ -5,7 +5,7 @@ import io.synergy.sector.security.WriterAccess;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.SectorConfig;
@@ -44,7 +44,7 @@ public class ReportService {
     Catalogue catalogue;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry orgUnits;
 
     @Inject
     SectorConfig config;
@@ -62,7 +62,7 @@ public class ReportService {
 
     private ReportValidator validator() {
         if (validator == null) {
-            validator = new ReportValidator(catalogue, orgUnits, config.code());
+            validator = new ReportValidator(catalogue, orgUnits::current, config.code());
         }
         return validator;
     }

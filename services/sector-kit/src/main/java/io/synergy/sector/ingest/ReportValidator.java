@@ -7,6 +7,8 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.orgunit.UnifiedSocialCreditCode;
+import java.util.function.Supplier;
 import io.synergy.model.period.Period;
 import io.synergy.platform.problem.FieldError;
 import java.time.LocalDate;
@@ -32,10 +34,11 @@ public final class ReportValidator {
     static final int MAX_REVISION = 1_000_000;
 
     private final Catalogue catalogue;
-    private final OrgUnits orgUnits;
+    private final Supplier<OrgUnits> orgUnits;
     private final Sector sector;
 
-    public ReportValidator(Catalogue catalogue, OrgUnits orgUnits, Sector sector) {
+    /** @param orgUnits the current registry (districts, and the parks and enterprises registered so far) */
+    public ReportValidator(Catalogue catalogue, Supplier<OrgUnits> orgUnits, Sector sector) {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.sector = sector;
@@ -45,9 +48,10 @@ public final class ReportValidator {
     public List<ParsedReport> validate(List<RawReport> reports, LocalDate today, List<FieldError> errors) {
         List<ParsedReport> parsed = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        OrgUnits units = orgUnits.get();
         for (RawReport r : reports) {
             int before = errors.size();
-            ParsedReport p = validate(r, today, errors);
+            ParsedReport p = validate(r, today, errors, units);
             if (r.reportId() != null) {
                 String key = r.reportId() + "#" + (r.revision() == null ? 1 : r.revision());
                 String first = seen.putIfAbsent(key, r.path());
@@ -63,19 +67,29 @@ public final class ReportValidator {
         return parsed;
     }
 
-    private ParsedReport validate(RawReport r, LocalDate today, List<FieldError> errors) {
+    private ParsedReport validate(RawReport r, LocalDate today, List<FieldError> errors, OrgUnits orgUnits) {
         int before = errors.size();
         id(r.reportId(), r.at("reportId"), errors);
         id(r.source(), r.at("source"), errors);
         if (r.orgUnit() != null) {
             OrgUnit unit = orgUnits.find(r.orgUnit()).orElse(null);
-            if (unit == null) {
+            if (unit == null && r.orgUnit().length() == 18) {
+                String problem = UnifiedSocialCreditCode.problem(r.orgUnit()).orElse(null);
+                errors.add(new FieldError(r.at("orgUnit"), problem != null
+                        ? "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a valid unified social credit code: " + problem
+                        : r.orgUnit() + " is not a registered enterprise (the registry: GET /api/v1/org-units on the aggregation service)"));
+            } else if (unit == null) {
                 errors.add(new FieldError(r.at("orgUnit"), "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a district of "
                         + orgUnits.city().zh() + " " + orgUnits.city().code() + " (districts: "
-                        + String.join(", ", orgUnits.districts().stream().map(OrgUnit::code).toList()) + ")"));
-            } else if (unit.level() != OrgUnitLevel.DISTRICT) {
-                errors.add(new FieldError(r.at("orgUnit"), unit.code() + " is " + (unit.level() == OrgUnitLevel.CITY ? "the city" : "a group")
-                        + ": report district values, the platform sums them"));
+                        + String.join(", ", orgUnits.districts().stream().map(OrgUnit::code).toList()) + ") nor a registered enterprise"));
+            } else if (unit.level() == OrgUnitLevel.ENTERPRISE && unit.closed()) {
+                errors.add(new FieldError(r.at("orgUnit"), "enterprise " + unit.code() + " (" + unit.zh() + ") is closed: it accepts no more reports"));
+            } else if (unit.level() != OrgUnitLevel.DISTRICT && unit.level() != OrgUnitLevel.ENTERPRISE) {
+                errors.add(new FieldError(r.at("orgUnit"), unit.code() + " is " + switch (unit.level()) {
+                    case CITY -> "the city";
+                    case GROUP -> "a group";
+                    default -> "a park";
+                } + ": report district or enterprise values, the platform sums them"));
             }
         }
         Period period = null;

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.synergy.model.catalogue.IndicatorValue;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.model.period.Period;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
@@ -47,7 +48,7 @@ public class IndicatorResource {
     AgroalDataSource dataSource;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     @Inject
     Catalogue catalogue;
@@ -76,6 +77,7 @@ public class IndicatorResource {
             @Parameter(description = "one district (370202), the city (370200) or a group (central-urban); all when absent")
             @QueryParam("district") String district) throws SQLException {
         Period period = period(periodText);
+        OrgUnits orgUnits = registry.current();
         if (district != null && orgUnits.find(district).isEmpty()) {
             throw ProblemException.invalid("Unknown org unit", List.of(new FieldError("district", "'" + district + "' is not an org unit")));
         }
@@ -144,6 +146,7 @@ public class IndicatorResource {
             @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period") String periodText)
             throws SQLException {
         Period period = period(periodText);
+        OrgUnits orgUnits = registry.current();
         Map<String, Map<String, Map<String, Object>>> seen = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT org_unit, data_element, period, updated_at, report_id FROM data_value WHERE year = ? ORDER BY org_unit, data_element, period""")) {

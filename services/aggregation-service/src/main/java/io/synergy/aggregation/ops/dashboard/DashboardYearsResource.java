@@ -1,7 +1,7 @@
 package io.synergy.aggregation.ops.dashboard;
 
 import io.agroal.api.AgroalDataSource;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ public class DashboardYearsResource {
     AgroalDataSource dataSource;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry registry;
 
     public record Years(String orgUnit, List<Integer> years) {
     }
@@ -36,7 +36,7 @@ public class DashboardYearsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The years with a stored result for the city, ascending (empty before the first recompute)")
     public Years years() {
-        String city = orgUnits.city().code();
+        String city = registry.current().city().code();
         List<Integer> years = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT year FROM result WHERE org_unit = ? ORDER BY year")) {

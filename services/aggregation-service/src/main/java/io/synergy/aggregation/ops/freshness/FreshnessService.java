@@ -9,7 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.synergy.aggregation.ops.OpsConfig;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
-import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,7 +52,7 @@ public class FreshnessService {
     AgroalDataSource dataSource;
 
     @Inject
-    OrgUnits orgUnits;
+    OrgUnitRegistry orgUnitRegistry;
 
     @Inject
     OpsConfig config;
@@ -132,7 +132,7 @@ public class FreshnessService {
             Instant sectorLast = null;
             int districtsOverdue = 0;
             int overdueYears = 0;
-            for (OrgUnit d : orgUnits.districts()) {
+            for (OrgUnit d : orgUnitRegistry.current().districts()) {
                 Map<Integer, YearFacts> years = facts.getOrDefault(s.code() + "|" + d.code(), Map.of());
                 Instant last = years.values().stream().map(YearFacts::receivedAt).max(Instant::compareTo).orElse(null);
                 Instant lastComputed = years.values().stream().map(YearFacts::computedAt).max(Instant::compareTo).orElse(null);
