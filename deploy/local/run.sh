@@ -51,6 +51,8 @@ if [ "${NO_DEMO:-0}" != 1 ]; then
     export "SYNERGY_TOKEN_${s^^}=$(deploy/local/token.sh "feed:$s" --name "demo-$s-system")"
   done
   java deploy/local/DemoData.java 127.0.0.1
+  # parks and enterprises: registered by an operator, then the energy statistics system reports their figures
+  SYNERGY_TOKEN_OPS=$(deploy/local/token.sh ops --name demo-registry-operator) java deploy/local/DemoUnits.java 127.0.0.1
   # the aggregation recomputes as the indicator events arrive
   for _ in $(seq 1 60); do
     curl -fsS -o /dev/null -H "Authorization: Bearer $(deploy/local/token.sh reader)" "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
