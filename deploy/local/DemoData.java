@@ -63,7 +63,17 @@ public class DemoData {
                         v("energy.emissions.so2", 900 * s * (1 - 0.06 * k), "t"),
                         v("energy.emissions.nox", 2600 * s * (1 - 0.045 * k), "t"),
                         v("energy.emissions.pm", 700 * s * (1 - 0.05 * k), "t"),
-                        v("energy.emissions.vocs", 400 * s * (1 - 0.03 * k), "t")));
+                        v("energy.emissions.vocs", 400 * s * (1 - 0.03 * k), "t"),
+                        // inventory activity data (docs/inventory.md): fuel use derived from the reported CO2 with a fuel mix
+                        // moving from coal to gas; cement clinker only where the cement industry is (the rural districts)
+                        fuel("energy.fuel.rawcoal", co2 * (0.72 - 0.01 * k), CO2_PER_T_RAWCOAL, "t"),
+                        fuel("energy.fuel.coke", co2 * 0.04, CO2_PER_T_COKE, "t"),
+                        fuel("energy.fuel.naturalgas", co2 * (0.07 + 0.008 * k), CO2_PER_10K_M3_NATURALGAS, "10^4 m³"),
+                        fuel("energy.fuel.fueloil", co2 * 0.02, CO2_PER_T_FUELOIL, "t"),
+                        fuel("energy.fuel.diesel", co2 * 0.03, CO2_PER_T_DIESEL, "t"),
+                        fuel("energy.fuel.gasoline", co2 * 0.01, CO2_PER_T_GASOLINE, "t"),
+                        fuel("energy.fuel.lpg", co2 * 0.01, CO2_PER_T_LPG, "t"),
+                        v("energy.process.clinker", 250_000 * RURAL[d] * (1 - 0.02 * k), "t")));
 
                 // transport (交通): green trips 60 → 68 % in the centre, NEV buses → 100 %, NEV cars 12 → 38 %
                 double trips = 420_000_000 * s * (1 + 0.01 * k);
@@ -85,7 +95,13 @@ public class DemoData {
                         v("transport.emissions.so2", 60 * s * (1 - 0.05 * k), "t"),
                         v("transport.emissions.nox", 3800 * s * (1 - 0.05 * k), "t"),
                         v("transport.emissions.pm", 250 * s * (1 - 0.06 * k), "t"),
-                        v("transport.emissions.vocs", 1500 * s * (1 - 0.04 * k), "t")));
+                        v("transport.emissions.vocs", 1500 * s * (1 - 0.04 * k), "t"),
+                        // inventory activity data: road diesel and gasoline, ships' fuel oil, gas and LPG vehicles
+                        fuel("transport.fuel.diesel", 0.50 * 1_100_000 * s * (1 - 0.01 * k), CO2_PER_T_DIESEL, "t"),
+                        fuel("transport.fuel.gasoline", 0.40 * 1_100_000 * s * (1 - 0.01 * k), CO2_PER_T_GASOLINE, "t"),
+                        fuel("transport.fuel.fueloil", 0.02 * 1_100_000 * s * (1 - 0.01 * k), CO2_PER_T_FUELOIL, "t"),
+                        fuel("transport.fuel.naturalgas", 0.04 * 1_100_000 * s * (1 - 0.01 * k), CO2_PER_10K_M3_NATURALGAS, "10^4 m³"),
+                        fuel("transport.fuel.lpg", 0.02 * 1_100_000 * s * (1 - 0.01 * k), CO2_PER_T_LPG, "t")));
 
                 // building (建筑): renewable substitution 5 → 9.5 %, rooftop PV 20 → 46 %
                 double bEnergy = 600_000 * s * (1 + 0.02 * k);
@@ -99,7 +115,12 @@ public class DemoData {
                         v("building.emissions.so2", 120 * s * (1 - 0.07 * k), "t"),
                         v("building.emissions.nox", 300 * s * (1 - 0.05 * k), "t"),
                         v("building.emissions.pm", 90 * s * (1 - 0.05 * k), "t"),
-                        v("building.emissions.vocs", 600 * s * (1 - 0.03 * k), "t")));
+                        v("building.emissions.vocs", 600 * s * (1 - 0.03 * k), "t"),
+                        // inventory activity data: gas heating replacing coal boilers, some LPG and diesel
+                        fuel("building.fuel.naturalgas", (0.58 + 0.01 * k) * 900_000 * s * (1 - 0.015 * k), CO2_PER_10K_M3_NATURALGAS, "10^4 m³"),
+                        fuel("building.fuel.rawcoal", (0.27 - 0.01 * k) * 900_000 * s * (1 - 0.015 * k), CO2_PER_T_RAWCOAL, "t"),
+                        fuel("building.fuel.lpg", 0.06 * 900_000 * s * (1 - 0.015 * k), CO2_PER_T_LPG, "t"),
+                        fuel("building.fuel.diesel", 0.02 * 900_000 * s * (1 - 0.015 * k), CO2_PER_T_DIESEL, "t")));
 
                 // agriculture (农业): straw 92 → 96.4 %, manure 86 → 91 %, fertiliser −2 %/yr
                 double farm = 0.15 + RURAL[d];
@@ -119,7 +140,12 @@ public class DemoData {
                         v("agriculture.emissions.so2", 20 * farm, "t"),
                         v("agriculture.emissions.nox", 500 * farm * (1 - 0.03 * k), "t"),
                         v("agriculture.emissions.pm", 400 * farm * (1 - 0.04 * k), "t"),
-                        v("agriculture.emissions.vocs", 150 * farm * (1 - 0.02 * k), "t")));
+                        v("agriculture.emissions.vocs", 150 * farm * (1 - 0.02 * k), "t"),
+                        // inventory activity data: farm machinery diesel, greenhouse heating coal
+                        fuel("agriculture.fuel.diesel", 0.80 * 150_000 * farm * (1 - 0.01 * k), CO2_PER_T_DIESEL, "t"),
+                        fuel("agriculture.fuel.rawcoal", 0.10 * 150_000 * farm * (1 - 0.01 * k), CO2_PER_T_RAWCOAL, "t"),
+                        fuel("agriculture.fuel.gasoline", 0.05 * 150_000 * farm * (1 - 0.01 * k), CO2_PER_T_GASOLINE, "t"),
+                        fuel("agriculture.fuel.lpg", 0.02 * 150_000 * farm * (1 - 0.01 * k), CO2_PER_T_LPG, "t")));
 
                 // waste (固废): industrial utilisation 85 → 91 %, recycling 33 → 39 %, no primary waste landfilled (零填埋)
                 double industrial = 1_900_000 * s;
@@ -134,7 +160,12 @@ public class DemoData {
                         v("waste.emissions.so2", 40 * s * (1 - 0.05 * k), "t"),
                         v("waste.emissions.nox", 150 * s * (1 - 0.05 * k), "t"),
                         v("waste.emissions.pm", 30 * s * (1 - 0.05 * k), "t"),
-                        v("waste.emissions.vocs", 80 * s * (1 - 0.04 * k), "t")));
+                        v("waste.emissions.vocs", 80 * s * (1 - 0.04 * k), "t"),
+                        // inventory activity data: what is neither recycled nor landfilled is incinerated; coal co-firing,
+                        // collection trucks' diesel (the rest of the sector's CO2 is landfill and treatment, not modelled)
+                        v("waste.process.incinerated", collected * (1 - (0.33 + 0.015 * k)), "t"),
+                        fuel("waste.fuel.rawcoal", 0.30 * 250_000 * s * (1 - 0.02 * k), CO2_PER_T_RAWCOAL, "t"),
+                        fuel("waste.fuel.diesel", 0.15 * 250_000 * s * (1 - 0.02 * k), CO2_PER_T_DIESEL, "t")));
             }
         }
         int failures = 0;
@@ -157,6 +188,24 @@ public class DemoData {
         if (failures > 0) {
             System.exit(1);
         }
+    }
+
+    /*
+     * t CO2 per unit of fuel with the shipped factor library (version 1): net calorific value (GB/T 2589) × IPCC 2006
+     * default factor. The demo's fuel quantities are the reported CO2 shares divided by these, so the inventory's
+     * calculated CO2 lands near the reported one; its pollutant factors are examples, so pollutants only agree in order.
+     */
+    static final double CO2_PER_T_RAWCOAL = 20.908 * 94.6 / 1000;
+    static final double CO2_PER_T_COKE = 28.435 * 107.0 / 1000;
+    static final double CO2_PER_10K_M3_NATURALGAS = 389.31 * 56.1 / 1000;
+    static final double CO2_PER_T_FUELOIL = 41.816 * 77.4 / 1000;
+    static final double CO2_PER_T_DIESEL = 42.652 * 74.1 / 1000;
+    static final double CO2_PER_T_GASOLINE = 43.070 * 69.3 / 1000;
+    static final double CO2_PER_T_LPG = 50.179 * 63.1 / 1000;
+
+    /** A fuel quantity that emits {@code tonnesCo2} at {@code co2PerUnit}. */
+    static String fuel(String element, double tonnesCo2, double co2PerUnit, String unit) {
+        return v(element, tonnesCo2 / co2PerUnit, unit);
     }
 
     static String v(String element, double value, String unit) {

@@ -155,7 +155,7 @@ class ComposeFileTest {
                     .containsEntry("SYNERGY_KAFKA_REPLICATION_FACTOR", "1")
                     .containsKeys("DB_PASSWORD", "JAVA_OPTS_APPEND");
             assertThat(env.get("DB_URL")).doesNotContain("?");
-            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx160m");
+            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx64m");
             // the health check asks the service's own readiness endpoint on its own port
             String health = String.valueOf((Object) at(s, "healthcheck", "test"));
             assertThat(health).contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");

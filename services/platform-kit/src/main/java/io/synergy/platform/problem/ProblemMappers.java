@@ -21,7 +21,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(uri.getPath()));
+        Response r = respond(e.toProblem(uri.getPath()));
+        // 503 means "not now": say when to come back
+        return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
     }
 
     @ServerExceptionMapper

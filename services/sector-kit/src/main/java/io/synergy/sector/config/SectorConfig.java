@@ -19,6 +19,17 @@ public interface SectorConfig {
     @WithDefault("8388608")
     long maxBodyBytes();
 
+    /**
+     * Requests stored at the same time; others wait their turn (up to {@link #ingestionWait()}). On two cores more
+     * would not go faster, only hold more request bodies in memory and more database locks at once.
+     */
+    @WithDefault("2")
+    int maxConcurrentIngestions();
+
+    /** How long a request waits for its turn before a 503 with Retry-After. */
+    @WithDefault("30s")
+    java.time.Duration ingestionWait();
+
     /** Most data-element values accepted in one request (a batch or a CSV file). */
     @WithDefault("50000")
     int maxValues();

@@ -1,6 +1,7 @@
 package io.synergy.sector.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,10 @@ public final class JsonReportParser {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Reads one value at a time out of a larger document: what follows it is the next report, not trailing garbage. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = JSON.reader()
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private JsonReportParser() {
     }
 
@@ -34,30 +39,42 @@ public final class JsonReportParser {
     public record Result(List<RawReport> reports, boolean batch, List<FieldError> errors) {
     }
 
+    /**
+     * Parses one report or a batch. A batch is read one report at a time (a small tree per report, not one for the
+     * whole body), so a 10,000-value request does not hold its whole JSON tree in memory.
+     */
     public static Result parse(String body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        List<RawReport> reports = new ArrayList<>();
+        boolean batch = false;
+        try (JsonParser p = JSON.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new Result(List.of(), false, List.of(new FieldError("body", "the body is empty")));
+            }
+            if (first == JsonToken.START_ARRAY) {
+                batch = true;
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    JsonNode node = ONE_VALUE.readTree(p);
+                    read(node, "[" + i++ + "]", reports, errors);
+                }
+                if (i == 0) {
+                    errors.add(new FieldError("body", "the batch is empty"));
+                }
+            } else {
+                read(ONE_VALUE.readTree(p), "", reports, errors);
+            }
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "trailing content after the JSON value");
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return new Result(List.of(), false, List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+        } catch (java.io.IOException e) {
+            return new Result(List.of(), false, List.of(new FieldError("body", "unreadable JSON: " + e.getMessage())));
         }
-        if (root == null || root.isMissingNode()) {
-            return new Result(List.of(), false, List.of(new FieldError("body", "the body is empty")));
-        }
-        List<RawReport> reports = new ArrayList<>();
-        if (root.isArray()) {
-            if (root.isEmpty()) {
-                errors.add(new FieldError("body", "the batch is empty"));
-            }
-            for (int i = 0; i < root.size(); i++) {
-                read(root.get(i), "[" + i + "]", reports, errors);
-            }
-            return new Result(reports, true, errors);
-        }
-        read(root, "", reports, errors);
-        return new Result(reports, false, errors);
+        return new Result(reports, batch, errors);
     }
 
     private static String at(String path, String field) {

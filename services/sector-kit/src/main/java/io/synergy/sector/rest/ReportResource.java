@@ -113,6 +113,38 @@ public class ReportResource {
         }
         Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
+        if (!turn().tryAcquire()) {
+            try {
+                if (!turn().tryAcquire(config.ingestionWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    throw busy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy();
+            }
+        }
+        try {
+            return store(bytes, contentType, charset);
+        } finally {
+            turn().release();
+        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(503, "busy", "Service Unavailable", "Too many reports are being stored right now; nothing was stored. "
+                + "Retry in a few seconds.");
+    }
+
+    private java.util.concurrent.Semaphore turns;
+
+    private synchronized java.util.concurrent.Semaphore turn() {
+        if (turns == null) {
+            turns = new java.util.concurrent.Semaphore(config.maxConcurrentIngestions(), true);
+        }
+        return turns;
+    }
+
+    private Response store(byte[] bytes, String contentType, Charset charset) {
         boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
         ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
                 charset, access.of(token));
@@ -170,7 +202,7 @@ public class ReportResource {
     public Map<String, Object> history(@PathParam("id") String id) throws SQLException, IOException {
         List<Map<String, Object>> revisions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT revision, status, channel, received_at, body::text, result::text, source, org_unit, period
+                SELECT revision, status, channel, received_at, body, result, source, org_unit, period
                   FROM report WHERE report_id = ? ORDER BY revision DESC""")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {

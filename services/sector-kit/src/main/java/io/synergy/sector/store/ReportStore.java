@@ -56,7 +56,7 @@ public final class ReportStore {
     public static Map<String, List<StoredRevision>> revisions(Connection c, Collection<String> reportIds) throws SQLException {
         Map<String, List<StoredRevision>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT report_id, revision, content_hash, status, org_unit, period, result::text
+                SELECT report_id, revision, content_hash, status, org_unit, period, result
                   FROM report WHERE report_id = ANY (?) ORDER BY report_id, revision""")) {
             ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -92,7 +92,7 @@ public final class ReportStore {
     public static void insertRevisions(Connection c, List<NewRevision> revisions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report (report_id, revision, source, org_unit, period, content_hash, status, channel, body, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewRevision n : revisions) {
                 ParsedReport r = n.report();
                 ps.setString(1, r.reportId());
