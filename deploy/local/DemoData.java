@@ -213,8 +213,14 @@ public class DemoData {
                 unit == null ? "" : ",\"unit\":\"" + unit + "\"");
     }
 
+    /**
+     * Revision of the demo reports: raised whenever their content changes (revision 2 added the fuel and process
+     * activity of the inventory), so that an existing local database takes the new figures as a correction.
+     */
+    static final int REVISION = 2;
+
     static String report(String source, int district, int year, String... values) {
-        return String.format(Locale.ROOT, "{\"reportId\":\"demo/%s/%s/%d\",\"source\":\"%s\",\"orgUnit\":\"%s\",\"period\":\"%d\",\"revision\":1,\"values\":[%s]}",
-                source, DISTRICTS[district], year, source, DISTRICTS[district], year, String.join(",", values));
+        return String.format(Locale.ROOT, "{\"reportId\":\"demo/%s/%s/%d\",\"source\":\"%s\",\"orgUnit\":\"%s\",\"period\":\"%d\",\"revision\":%d,\"values\":[%s]}",
+                source, DISTRICTS[district], year, source, DISTRICTS[district], year, REVISION, String.join(",", values));
     }
 }

@@ -97,8 +97,12 @@ class CatalogueTest {
         assertThat(catalogue.publishedDataElements(Sector.TRANSPORT)).extracting(DataElement::code)
                 .allMatch(c -> c.startsWith("transport.emissions.") || c.startsWith("transport.fuel."))
                 .hasSize(5 + FUELS.size());
+        // agriculture's CH4, N2O and NH3 already travel as the sector indicators AG-CH4, AG-N2O, AG-NH3 (their totals)
         assertThat(catalogue.publishedDataElements(Sector.AGRICULTURE)).extracting(DataElement::code)
-                .contains("agriculture.emissions.ch4", "agriculture.emissions.n2o", "agriculture.emissions.nh3");
+                .doesNotContain("agriculture.emissions.ch4", "agriculture.emissions.n2o", "agriculture.emissions.nh3")
+                .contains("agriculture.emissions.co2", "agriculture.fuel.diesel");
+        assertThat(catalogue.factCodeOf("agriculture.emissions.ch4")).isEqualTo("AG-CH4");
+        assertThat(catalogue.factCodeOf("energy.fuel.rawcoal")).isEqualTo("energy.fuel.rawcoal");
     }
 
     @Test

@@ -253,14 +253,32 @@ public final class Catalogue {
     /**
      * The data elements of a sector that the aggregation reads: those a derived indicator reads (emissions, GDP), and
      * the inventory's inputs (fuel use, process activities, reported emissions of every gas). The sector publishes their
-     * annual values as data-element events, because no indicator event of its own carries them.
+     * annual values as data-element events, because no indicator event of its own carries them — except an inventory
+     * input whose annual total a sector indicator already is (AG-CH4 is the total of agriculture.emissions.ch4): the
+     * aggregation reads that indicator instead ({@link #factCodeOf}), and no event is sent twice.
      */
     public List<DataElement> publishedDataElements(Sector sector) {
         Set<String> needed = new LinkedHashSet<>();
         for (Indicator i : derivedIndicators()) {
             collectDataElements(i, needed);
         }
-        return dataElements(sector).stream().filter(d -> needed.contains(d.code()) || inventory.reads(d.code())).toList();
+        return dataElements(sector).stream()
+                .filter(d -> needed.contains(d.code()) || (inventory.reads(d.code()) && totalIndicatorOf(d.code()).isEmpty()))
+                .toList();
+    }
+
+    /**
+     * The code under which the aggregation receives a data element's annual total: the data element itself when it is
+     * published, or the sector indicator that is exactly its total (a SUM of that one data element).
+     */
+    public String factCodeOf(String dataElement) {
+        return totalIndicatorOf(dataElement).map(Indicator::id).orElse(dataElement);
+    }
+
+    private Optional<Indicator> totalIndicatorOf(String dataElement) {
+        return indicators.values().stream()
+                .filter(i -> i.formula().type() == FormulaType.SUM && i.formula().operands().equals(List.of(dataElement)) && isSectorIndicator(i))
+                .findFirst();
     }
 
     private void collectDataElements(Indicator i, Set<String> into) {

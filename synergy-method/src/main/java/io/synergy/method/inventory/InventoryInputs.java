@@ -2,6 +2,7 @@ package io.synergy.method.inventory;
 
 import io.synergy.method.results.Figure;
 import io.synergy.method.results.IndicatorTable;
+import io.synergy.model.catalogue.Catalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +33,12 @@ public interface InventoryInputs {
     /**
      * The inputs of any org unit the hierarchy knows, from the aggregation's indicator table: it sums a data element
      * over the unit's members (districts, parks, enterprises), so a city or a park inventory is the sum of its parts'
-     * activities — and, every formula being linear, of their emissions.
+     * activities — and, every formula being linear, of their emissions. A data element whose total travels as a sector
+     * indicator (agriculture.emissions.ch4 as AG-CH4) is read through that indicator.
      */
-    static InventoryInputs of(IndicatorTable table, String orgUnit, int year) {
+    static InventoryInputs of(IndicatorTable table, Catalogue catalogue, String orgUnit, int year) {
         return code -> {
-            Figure f = table.get(orgUnit, code, year);
+            Figure f = table.get(orgUnit, catalogue.factCodeOf(code), year);
             return f.present() ? Optional.of(new Input(f.value(), f.complete(), f.missing())) : Optional.empty();
         };
     }

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Validation of the read API's query parameters, with problem answers naming the parameter. */
-final class Queries {
+public final class Queries {
 
     private Queries() {
     }
 
-    static int year(String name, String text) {
+    public static int year(String name, String text) {
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid("Missing parameter", List.of(new FieldError(name, "is required: a year such as 2024")));
         }
@@ -31,15 +31,15 @@ final class Queries {
         }
     }
 
-    static OrgUnit orgUnit(OrgUnits units, String code) {
+    public static OrgUnit orgUnit(OrgUnits units, String code) {
         if (code == null || code.isBlank()) {
             return units.city();
         }
         return units.find(code).orElseThrow(() -> ProblemException.invalid("Unknown org unit", List.of(new FieldError("orgUnit",
-                "'" + code + "' is not an org unit: the city " + units.city().code() + ", a district code or a group such as central-urban"))));
+                "'" + code + "' is not an org unit: the city " + units.city().code() + ", a district, a group such as central-urban, a park or an enterprise"))));
     }
 
-    static String choice(String name, String value, String fallback, Set<String> allowed) {
+    public static String choice(String name, String value, String fallback, Set<String> allowed) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -50,7 +50,7 @@ final class Queries {
         return v;
     }
 
-    static ProblemException noData(String what) {
+    public static ProblemException noData(String what) {
         return new ProblemException(404, "no-data", "No data", what);
     }
 }

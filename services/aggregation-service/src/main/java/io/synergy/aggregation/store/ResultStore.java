@@ -48,7 +48,7 @@ public class ResultStore {
 
     public static void upsert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO result (org_unit, year, body, statuses, digest, version, computed_at) VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                INSERT INTO result (org_unit, year, body, statuses, digest, version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (org_unit, year) DO UPDATE SET body = excluded.body, statuses = excluded.statuses, digest = excluded.digest,
                     version = excluded.version, computed_at = excluded.computed_at""")) {
             for (Row r : rows) {

@@ -55,7 +55,7 @@ class OpsApiTest {
         }
 
         JsonPath t = topics();
-        assertThat(t.getList("topics.name", String.class)).hasSize(17).contains("feeds.energy.v1", "feeds.energy.v1.dlq", "indicators.waste.v1",
+        assertThat(t.getList("topics.name", String.class)).hasSize(io.synergy.model.event.Topics.all().size()).contains("feeds.energy.v1", "feeds.energy.v1.dlq", "indicators.waste.v1",
                 "results.v1", "alerts.v1");
         Map<String, Object> building = t.getMap("topics.find { it.name == '" + feed + "' }");
         assertThat(building).containsEntry("kind", "feed").containsEntry("sector", "building").containsEntry("exists", true)

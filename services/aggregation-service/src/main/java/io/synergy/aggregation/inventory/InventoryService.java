@@ -1,0 +1,282 @@
+package io.synergy.aggregation.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.FactStore;
+import io.synergy.method.inventory.FactorLibrary;
+import io.synergy.method.inventory.FactorLibraryValidator;
+import io.synergy.method.inventory.Inventory;
+import io.synergy.method.inventory.InventoryCalculator;
+import io.synergy.method.inventory.InventoryInputs;
+import io.synergy.method.inventory.Violation;
+import io.synergy.method.results.IndicatorTable;
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The integrated inventory (clause 二十二): computed on demand from the facts with the current factor version, and
+ * factor revisions, which store a new version and keep the figures it changes in the history.
+ *
+ * <p>Why on demand: the inventory is a pure function of the facts (which the consumer keeps current) and of an
+ * immutable factor version, so a stored copy of the current figures would only be a cache to keep in step. What cannot
+ * be recomputed later is the past — the figures as they stood under an earlier version — so that, and only that, is
+ * stored: when a version is posted, every org unit and year whose figures it changes is computed with both versions in
+ * the same transaction, and the earlier figures go to {@code inventory_history}.
+ */
+@ApplicationScoped
+public class InventoryService {
+
+    public static final String SHIPPED_LIBRARY = "emission-factors.yaml";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    FactStore facts;
+
+    @Inject
+    OrgUnitRegistry registry;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    MethodConfig method;
+
+    @Inject
+    InventoryConfig config;
+
+    @Inject
+    FactorLibraryStore libraries;
+
+    @Inject
+    InventoryHistoryStore history;
+
+    @Inject
+    ObjectMapper json;
+
+    private InventoryCalculator calculator;
+
+    /** What a factor revision did: the new version and the org-unit years whose figures it changed (now in the history). */
+    public record Revision(int version, Integer previousVersion, Instant createdAt, String createdBy, String description,
+            boolean usesExampleFactors, List<Integer> revisedYears, List<RevisedUnit> revised) {
+    }
+
+    public record RevisedUnit(String orgUnit, int year) {
+    }
+
+    @PostConstruct
+    void init() {
+        calculator = new InventoryCalculator(catalogue.inventory(), config.gwpValues());
+    }
+
+    /** At the first start the factor table is empty: the shipped (or configured) library becomes version 1. */
+    void seed(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                libraries.lock(c);
+                if (libraries.currentVersion(c).isPresent()) {
+                    return null;
+                }
+                String name = config.initialLibrary().orElse(SHIPPED_LIBRARY);
+                FactorLibrary draft = readInitial(name).toDraft();
+                List<Violation> faults = FactorLibraryValidator.validate(draft, catalogue.inventory());
+                if (!faults.isEmpty()) {
+                    throw new IllegalStateException("the initial factor library " + name + " is not valid: " + faults);
+                }
+                FactorLibrary stored = libraries.insert(c, draft, "system (" + name + ")");
+                Log.infof("inventory: factor library %s stored as version %d (%d factors)", name, stored.version(), stored.factors().size());
+                return null;
+            }
+        });
+    }
+
+    private FactorLibraryDocument readInitial(String name) throws IOException {
+        if (config.initialLibrary().isPresent()) {
+            try (InputStream in = Files.newInputStream(Path.of(name))) {
+                return FactorLibraryParser.read(in, name);
+            }
+        }
+        try (InputStream in = InventoryService.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path");
+            }
+            return FactorLibraryParser.read(in, name);
+        }
+    }
+
+    /** The inventory of a unit and year with the current factor version; 404 problem when nothing was reported. */
+    public InventoryAnswer inventory(String orgUnit, int year) {
+        OrgUnits units = registry.current();
+        OrgUnit unit = io.synergy.aggregation.rest.Queries.orgUnit(units, orgUnit);
+        try (Connection c = dataSource.getConnection()) {
+            FactorLibrary library = libraries.current(c).orElseThrow(() -> new ProblemException(503, "unavailable", "Service unavailable",
+                    "the factor library is not loaded yet"));
+            IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+            Inventory inventory = calculator.compute(library, InventoryInputs.of(table, catalogue, unit.code(), year), year);
+            if (!inventory.hasData()) {
+                throw io.synergy.aggregation.rest.Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year);
+            }
+            InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year).map(e -> revisedFrom(e, unit.code(), year)).orElse(null);
+            return answer(unit, year, inventory, library, revisedFrom, Instant.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not compute the inventory", e);
+        }
+    }
+
+    /** A unit's earlier figures for a year. */
+    public record History(String orgUnit, int year, List<InventoryHistoryStore.Entry> entries) {
+    }
+
+    /** Earlier figures of a unit and year, newest first (each the whole answer as it stood). */
+    public History history(String orgUnit, int year) {
+        OrgUnit unit = io.synergy.aggregation.rest.Queries.orgUnit(registry.current(), orgUnit);
+        try (Connection c = dataSource.getConnection()) {
+            return new History(unit.code(), year, history.list(c, unit.code(), year));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the inventory history", e);
+        }
+    }
+
+    /**
+     * Stores a factor revision as the next version and keeps, for every org unit and year whose figures it changes, the
+     * figures computed with the previous version in the history — all in one transaction, under the revision lock, so
+     * the history always matches the versions.
+     */
+    @Transactional
+    public Revision revise(FactorLibraryDocument document, String who) {
+        FactorLibrary draft = document.toDraft();
+        List<Violation> faults = FactorLibraryValidator.validate(draft, catalogue.inventory());
+        if (!faults.isEmpty()) {
+            throw ProblemException.invalid("The factor library is not valid",
+                    faults.stream().map(v -> new FieldError(v.field(), v.message())).toList());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            libraries.lock(c);
+            Optional<FactorLibrary> previous = libraries.current(c);
+            FactorLibrary stored = libraries.insert(c, draft, who);
+            List<RevisedUnit> revised = new ArrayList<>();
+            if (previous.isPresent()) {
+                revised = keepSupersededFigures(c, previous.get(), stored);
+            }
+            Set<Integer> years = new TreeSet<>();
+            revised.forEach(r -> years.add(r.year()));
+            Log.infof("inventory: factor version %d stored by %s; figures of %d org-unit years revised", stored.version(), who, revised.size());
+            return new Revision(stored.version(), previous.map(FactorLibrary::version).orElse(null), stored.createdAt(), who, stored.description(),
+                    stored.hasExampleFactors(), List.copyOf(years), revised);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the factor revision", e);
+        }
+    }
+
+    /**
+     * Computes every unit the hierarchy knows (city, groups, districts, parks, enterprises), for every year with facts,
+     * with both versions; where the figures differ, the previous ones go to the history. The affected years are thus
+     * exactly those the revision changes — necessarily inside the valid years of the rows it changed.
+     */
+    private List<RevisedUnit> keepSupersededFigures(Connection c, FactorLibrary previous, FactorLibrary next) throws SQLException {
+        OrgUnits units = registry.current();
+        IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+        List<InventoryHistoryStore.Entry> entries = new ArrayList<>();
+        List<RevisedUnit> revised = new ArrayList<>();
+        for (OrgUnit unit : units.everything()) {
+            for (int year : table.years()) {
+                InventoryInputs inputs = InventoryInputs.of(table, catalogue, unit.code(), year);
+                Inventory before = calculator.compute(previous, inputs, year);
+                if (!before.hasData() || before.sameFiguresAs(calculator.compute(next, inputs, year))) {
+                    continue;
+                }
+                InventoryAnswer.RevisedFrom earlier = history.latest(c, unit.code(), year).map(e -> revisedFrom(e, unit.code(), year)).orElse(null);
+                String body = write(answer(unit, year, before, previous, earlier, next.createdAt()));
+                entries.add(new InventoryHistoryStore.Entry(unit.code(), year, previous.version(), next.version(), next.createdAt(), body));
+                revised.add(new RevisedUnit(unit.code(), year));
+            }
+        }
+        history.insert(c, entries);
+        return revised;
+    }
+
+    public FactorLibraryDocument factors(Integer version) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<FactorLibrary> library = version == null ? libraries.current(c) : libraries.version(c, version);
+            FactorLibrary l = library.orElseThrow(() -> ProblemException.notFound("No factor version " + version));
+            return FactorLibraryDocument.of(l, libraries.previousOf(c, l.version()).orElse(null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the factor library", e);
+        }
+    }
+
+    public List<FactorLibraryStore.VersionInfo> versions() {
+        try (Connection c = dataSource.getConnection()) {
+            return libraries.versions(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the factor versions", e);
+        }
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    private static InventoryAnswer.RevisedFrom revisedFrom(InventoryHistoryStore.Entry e, String unit, int year) {
+        return new InventoryAnswer.RevisedFrom(e.factorVersion(), e.supersededBy(), e.supersededAt(),
+                "/api/v1/inventory/history?period=" + year + "&orgUnit=" + unit);
+    }
+
+    static InventoryAnswer answer(OrgUnit unit, int year, Inventory inventory, FactorLibrary library, InventoryAnswer.RevisedFrom revisedFrom,
+            Instant computedAt) {
+        Set<String> sources = new LinkedHashSet<>();
+        inventory.energy().forEach(e -> {
+            if (e.ncvSource() != null) {
+                sources.add(e.ncvSource());
+            }
+        });
+        inventory.rows().forEach(r -> r.contributions().forEach(k -> sources.add(k.factorSource())));
+        InventoryAnswer.LibraryInfo info = new InventoryAnswer.LibraryInfo(library.version(), library.description(), library.createdAt(),
+                library.createdBy(), List.copyOf(sources));
+        Map<String, String> name = new java.util.LinkedHashMap<>();
+        name.put("zh", unit.zh() == null ? "" : unit.zh());
+        name.put("en", unit.en() == null ? "" : unit.en());
+        return new InventoryAnswer(unit.code(), name, unit.level().name(), Integer.toString(year),
+                library.version(), info, revisedFrom, inventory.usesExampleFactors(),
+                inventory.usesExampleFactors() ? InventoryAnswer.EXAMPLE_NOTE : null, inventory.complete(), inventory.incomplete(),
+                inventory.notReported(), inventory.rows(), inventory.energy(), inventory.energyByFuel(), inventory.totals(), inventory.co2e(),
+                computedAt);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
