@@ -78,7 +78,13 @@ public final class PerformanceReport {
         String table = report.table();
         System.out.println();
         System.out.println(table);
-        Files.writeString(out, report.document(command, table, postgresVersion(jdbc)), StandardCharsets.UTF_8);
+        String document = report.document(command, table, postgresVersion(jdbc));
+        // the engineers' reading of the figures (what limits what, and what was tried) lives in deploy/bench/analysis.md
+        Path analysis = root.resolve("deploy/bench/analysis.md");
+        if (Files.exists(analysis)) {
+            document += "\n" + Files.readString(analysis, StandardCharsets.UTF_8);
+        }
+        Files.writeString(out, document, StandardCharsets.UTF_8);
         System.out.println("[report] wrote " + out);
     }
 

@@ -20,11 +20,12 @@ public interface SectorConfig {
     long maxBodyBytes();
 
     /**
-     * Requests stored at the same time; others wait their turn (up to {@link #ingestionWait()}). On two cores more
-     * would not go faster, only hold more request bodies in memory and more database locks at once.
+     * Bytes of request bodies being stored at the same time; a request waits its turn (up to {@link #ingestionWait()})
+     * until its body fits. Weighing by size lets many small reports through at once (their commits share the disk's
+     * flushes) while only two or three large batches are parsed and held in memory together.
      */
-    @WithDefault("2")
-    int maxConcurrentIngestions();
+    @WithDefault("3145728")
+    long maxBytesInFlight();
 
     /** How long a request waits for its turn before a 503 with Retry-After. */
     @WithDefault("30s")

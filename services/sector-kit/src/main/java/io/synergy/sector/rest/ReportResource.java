@@ -113,9 +113,11 @@ public class ReportResource {
         }
         Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
-        if (!turn().tryAcquire()) {
+        // weighed in KiB (at least 1, at most the whole allowance): a semaphore's permits are ints
+        int weight = (int) Math.max(1, Math.min(config.maxBytesInFlight(), bytes.length) / 1024);
+        if (!turn().tryAcquire(weight)) {
             try {
-                if (!turn().tryAcquire(config.ingestionWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!turn().tryAcquire(weight, config.ingestionWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     throw busy();
                 }
             } catch (InterruptedException e) {
@@ -126,7 +128,7 @@ public class ReportResource {
         try {
             return store(bytes, contentType, charset);
         } finally {
-            turn().release();
+            turn().release(weight);
         }
     }
 
@@ -139,7 +141,7 @@ public class ReportResource {
 
     private synchronized java.util.concurrent.Semaphore turn() {
         if (turns == null) {
-            turns = new java.util.concurrent.Semaphore(config.maxConcurrentIngestions(), true);
+            turns = new java.util.concurrent.Semaphore((int) Math.max(1, config.maxBytesInFlight() / 1024), true);
         }
         return turns;
     }
