@@ -62,7 +62,7 @@ public class DemoUnits {
             String zh = "青岛示范" + ind.zh() + "企业" + (i + 1) + "号";
             String en = quote("Qingdao demo " + ind.en() + " enterprise no. " + (i + 1));
             // a third of the enterprises sit directly in their district, outside any park
-            String parent = i % 3 == 2 ? park.district() : park.code();
+            String parent = (i / 3) % 3 == 2 ? park.district() : park.code();
             csv.append(String.join(",", code, "ENTERPRISE", zh, en, parent, ind.section(), ind.division(), ind.flags(), "false")).append('\n');
         }
         HttpResponse<String> imported = send(http, "http://" + host + ":8080/api/v1/org-units/import", "text/csv", csv.toString(), "OPS");
