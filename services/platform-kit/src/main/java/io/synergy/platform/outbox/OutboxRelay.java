@@ -15,7 +15,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.synergy.platform.worker.WakeableLoop;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,8 +29,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -67,11 +67,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    private final Semaphore wake = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread worker;
+    private WakeableLoop loop;
     private Counter published;
     private Counter failures;
 
@@ -84,61 +82,34 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop = new WakeableLoop("outbox-relay", config.pollInterval(), config.initialBackoff(), config.maxBackoff(), () -> {
+            int sent;
+            try {
+                sent = relayBatch();
+            } catch (RuntimeException e) {
+                failures.increment();
+                refreshBacklogQuietly();
+                throw e;
+            }
+            boolean more = sent >= config.batchSize();
+            if (!more) {
+                refreshBacklogQuietly();
+            }
+            return more;
+        });
+        loop.start();
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event) {
-        running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 
-    /** Called after a transaction that wrote outbox rows commits. */
-    public void wakeUp() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
-    }
-
-    private void loop() {
-        long backoff = config.initialBackoff().toMillis();
-        while (running) {
-            try {
-                int sent = relayBatch();
-                backoff = config.initialBackoff().toMillis();
-                if (sent < config.batchSize()) {
-                    refreshBacklog();
-                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                failures.increment();
-                Log.warnf("outbox relay: batch not published, retrying in %d ms: %s", backoff, rootMessage(e));
-                refreshBacklogQuietly();
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
-            }
+    /** Publish as soon as the current transaction, which wrote outbox rows, has committed. */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        if (loop != null) {
+            loop.wakeUpAfterCommit(transactions);
         }
     }
 
@@ -229,13 +200,5 @@ public class OutboxRelay {
 
     public Duration oldestAge() {
         return Duration.ofMillis(oldestAgeMillis.get());
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

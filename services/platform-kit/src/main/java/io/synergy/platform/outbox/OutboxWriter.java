@@ -3,8 +3,6 @@ package io.synergy.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -23,7 +21,6 @@ public class OutboxWriter {
     private static final String INSERT = """
             INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final Object WAKE_KEY = new Object();
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,20 +53,6 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + messages.size() + " outbox rows", e);
         }
-        if (transactions.getResource(WAKE_KEY) == null) {
-            transactions.putResource(WAKE_KEY, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.wakeUp();
-                    }
-                }
-            });
-        }
+        relay.wakeUpAfterCommit(transactions);
     }
 }

@@ -32,10 +32,6 @@ public final class Unavailability {
     }
 
     public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        return io.synergy.platform.worker.WakeableLoop.rootMessage(e);
     }
 }
