@@ -155,22 +155,25 @@ public final class Freshness {
             long sent = System.nanoTime();
             poster.postAsync(body.toString()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
-                inFlight.release();
-                if (error == null && ReportPoster.accepted(response.statusCode())) {
-                    long wall = System.currentTimeMillis();
-                    for (int i = first; i < first + perRequest; i++) {
-                        ackNanos[i] = now;
-                        ackWallMillis[i] = wall;
+                try {
+                    if (error == null && ReportPoster.accepted(response.statusCode())) {
+                        long wall = System.currentTimeMillis();
+                        for (int i = first; i < first + perRequest; i++) {
+                            ackNanos[i] = now;
+                            ackWallMillis[i] = wall;
+                        }
+                        synchronized (requestMillis) {
+                            requestMillis.add((now - sent) / 1e6);
+                        }
+                    } else {
+                        failed.addAndGet(perRequest);
+                        String why = error != null ? error.toString() : "HTTP " + response.statusCode() + " " + IngestionLoad.abbreviate(response.body());
+                        if (firstFailure.compareAndSet(null, why)) {
+                            System.err.println("[freshness] request failed: " + why);
+                        }
                     }
-                    synchronized (requestMillis) {
-                        requestMillis.add((now - sent) / 1e6);
-                    }
-                } else {
-                    failed.addAndGet(perRequest);
-                    String why = error != null ? error.toString() : "HTTP " + response.statusCode() + " " + IngestionLoad.abbreviate(response.body());
-                    if (firstFailure.compareAndSet(null, why)) {
-                        System.err.println("[freshness] request failed: " + why);
-                    }
+                } finally {
+                    inFlight.release(); // after recording: the main thread counts the answers once every permit is back
                 }
             });
         }

@@ -204,7 +204,8 @@ public final class PerformanceReport {
                 .append("| Kafka | ").append(jarVersion(root.resolve("deploy/kafka-broker/target/lib"), "kafka-clients-"))
                 .append(" (KRaft, one node, `-Xmx256m`, from `deploy/local/kafka.sh`) |\n")
                 .append("| PostgreSQL | ").append(postgres).append(" (the machine's cluster, default settings) |\n")
-                .append("| service JVMs | `").append(platform.getOrDefault("service.jvm.opts", "deploy/local/services.sh defaults")).append("` |\n\n");
+                .append("| service JVMs | `").append(platform.getOrDefault("service.jvm.opts", "deploy/local/services.sh defaults")).append("` |\n")
+                .append("| aggregation, added | `").append(platform.getOrDefault("aggregation.jvm.opts", "—")).append("` |\n\n");
         d.append("## Results\n\n").append(table).append('\n');
         d.append("Ratios: ingestion ÷ COPY (target ≥ 25 %), published ÷ ProducerPerformance (no target: the broker's ceiling for the same ")
                 .append("records), otherwise figure ÷ target (≤ 1 meets it). MB are MiB (`ps -o rss`, sampled every second).\n\n");

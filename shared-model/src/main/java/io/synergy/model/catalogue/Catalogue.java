@@ -29,6 +29,7 @@ public final class Catalogue {
     private final Map<String, Indicator> indicators;
     private final List<PartOfWholeRule> rules;
     private final InventoryCatalogue inventory;
+    private final Set<String> sectorIndicators; // ids of the indicators a sector service computes (asked for per figure)
 
     Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules) {
         this(dataElements, indicators, rules, InventoryCatalogue.EMPTY);
@@ -44,6 +45,7 @@ public final class Catalogue {
         this.indicators = ins;
         this.rules = List.copyOf(rules);
         this.inventory = inventory;
+        this.sectorIndicators = ins.values().stream().filter(this::computedBySector).map(Indicator::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         check();
         checkInventory();
     }
@@ -294,6 +296,10 @@ public final class Catalogue {
 
     /** {@code true} when some sector service computes and publishes this indicator. */
     public boolean isSectorIndicator(Indicator i) {
+        return indicators.get(i.id()) == i ? sectorIndicators.contains(i.id()) : computedBySector(i);
+    }
+
+    private boolean computedBySector(Indicator i) {
         return java.util.Arrays.stream(Sector.values()).anyMatch(s -> isLocalTo(i, s));
     }
 

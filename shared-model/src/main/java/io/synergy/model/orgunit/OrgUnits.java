@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The city, its districts and the configured district groups.
@@ -26,10 +28,20 @@ public final class OrgUnits {
 
     private final OrgUnit city;
     private final Map<String, OrgUnit> byCode;
+    // the registry is immutable (a change makes a new one), so the hierarchy is indexed once: roll-ups ask for the
+    // units below a district or park for every indicator and year
+    private final Map<String, List<OrgUnit>> childrenOf = new HashMap<>();
+    private final Map<String, List<OrgUnit>> enterprisesUnder = new ConcurrentHashMap<>();
 
     private OrgUnits(OrgUnit city, Map<String, OrgUnit> byCode) {
         this.city = city;
         this.byCode = byCode;
+        for (OrgUnit u : byCode.values()) {
+            if (u.parent() != null) {
+                childrenOf.computeIfAbsent(u.parent(), k -> new ArrayList<>()).add(u);
+            }
+        }
+        childrenOf.replaceAll((k, v) -> List.copyOf(v));
     }
 
     /** The default registry, from the resource on the class path. */
@@ -123,11 +135,15 @@ public final class OrgUnits {
 
     /** The units directly below {@code code}. */
     public List<OrgUnit> children(String code) {
-        return byCode.values().stream().filter(u -> code.equals(u.parent())).toList();
+        return childrenOf.getOrDefault(code, List.of());
     }
 
     /** The enterprises below a district or park, directly or through its parks. */
     public List<OrgUnit> enterprisesUnder(String code) {
+        List<OrgUnit> known = enterprisesUnder.get(code);
+        if (known != null) {
+            return known;
+        }
         List<OrgUnit> out = new ArrayList<>();
         for (OrgUnit child : children(code)) {
             if (child.level() == OrgUnitLevel.ENTERPRISE) {
@@ -136,7 +152,9 @@ public final class OrgUnits {
                 out.addAll(enterprisesUnder(child.code()));
             }
         }
-        return out;
+        List<OrgUnit> result = List.copyOf(out);
+        enterprisesUnder.put(code, result);
+        return result;
     }
 
     /** The district a unit lies in (itself for a district), or empty for the city and groups. */

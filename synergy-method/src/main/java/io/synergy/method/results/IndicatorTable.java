@@ -9,9 +9,11 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,8 +35,13 @@ public final class IndicatorTable {
     private final OrgUnits orgUnits;
     private final int baseYear;
     private final Map<String, Map<Integer, Map<String, Fact>>> facts = new HashMap<>(); // code → year → district → fact
-    private final Map<String, Figure> memo = new HashMap<>();
+    // unit → code → figure by year (index year − firstYear): the recompute asks for the same figures many times, and
+    // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call
+    private final Map<String, Map<String, Figure[]>> memo = new HashMap<>();
+    private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new HashMap<>();
     private final SortedSet<Integer> years = new TreeSet<>();
+    private final int firstYear;
+    private final int lastYear;
 
     public IndicatorTable(Collection<Fact> facts, Catalogue catalogue, OrgUnits orgUnits, int baseYear) {
         this.catalogue = catalogue;
@@ -44,6 +51,8 @@ public final class IndicatorTable {
             this.facts.computeIfAbsent(f.code(), k -> new HashMap<>()).computeIfAbsent(f.year(), k -> new HashMap<>()).put(f.orgUnit(), f);
             years.add(f.year());
         }
+        firstYear = years.isEmpty() ? baseYear : Math.min(years.first(), baseYear);
+        lastYear = years.isEmpty() ? baseYear : Math.max(years.last(), baseYear);
     }
 
     /** Years with at least one fact. */
@@ -57,11 +66,14 @@ public final class IndicatorTable {
 
     /** The value of an indicator (or published data element) for a unit and year. */
     public Figure get(String unitCode, String code, int year) {
-        String key = unitCode + '|' + code + '|' + year;
-        Figure f = memo.get(key);
+        if (year < firstYear || year > lastYear) {
+            return Figure.NONE; // no fact of any indicator in that year, so nothing derived from it either
+        }
+        Figure[] byYear = memo.computeIfAbsent(unitCode, k -> new HashMap<>()).computeIfAbsent(code, k -> new Figure[lastYear - firstYear + 1]);
+        Figure f = byYear[year - firstYear];
         if (f == null) {
             f = compute(orgUnits.find(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode)), code, year);
-            memo.put(key, f);
+            byYear[year - firstYear] = f;
         }
         return f;
     }
@@ -75,17 +87,19 @@ public final class IndicatorTable {
         return unitCode;
     }
 
-    /** Annual values of an indicator for a unit (scope applied), for the years present. */
-    public TreeMap<Integer, Double> series(String unitCode, Indicator indicator) {
+    /** Annual values of an indicator for a unit (scope applied), for the years present; read-only. */
+    public SortedMap<Integer, Double> series(String unitCode, Indicator indicator) {
         String unit = scopeOf(unitCode, indicator);
-        TreeMap<Integer, Double> s = new TreeMap<>();
-        for (int y : years) {
-            Figure f = get(unit, indicator.id(), y);
-            if (f.present()) {
-                s.put(y, f.value());
+        return seriesMemo.computeIfAbsent(unit, k -> new HashMap<>()).computeIfAbsent(indicator.id(), id -> {
+            TreeMap<Integer, Double> s = new TreeMap<>();
+            for (int y : years) {
+                Figure f = get(unit, id, y);
+                if (f.present()) {
+                    s.put(y, f.value());
+                }
             }
-        }
-        return s;
+            return Collections.unmodifiableSortedMap(s);
+        });
     }
 
     private Figure compute(OrgUnit unit, String code, int year) {

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedMap;
 
 /**
  * The computation core of the aggregation service: from district facts to the {@link UnitYearResult} of every org unit
@@ -82,13 +82,24 @@ public final class ResultCalculator {
      */
     public List<UnitYearResult> compute(IndicatorTable table, int fromYear) {
         List<UnitYearResult> out = new ArrayList<>();
+        for (int year : years(table, fromYear)) {
+            out.addAll(computeYear(table, year));
+        }
+        return out;
+    }
+
+    /** The years {@link #compute(IndicatorTable, int)} covers: from {@code fromYear} (not before the base year) to the last with data. */
+    public List<Integer> years(IndicatorTable table, int fromYear) {
         int first = Math.max(fromYear, settings.baseYear());
-        List<Integer> years = table.years().stream().filter(y -> y >= first).toList();
-        for (int year : years) {
-            Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, year);
-            for (OrgUnit unit : orgUnits.all()) {
-                out.add(compute(table, unit, year, panel.getOrDefault(unit.code(), Map.of())));
-            }
+        return table.years().stream().filter(y -> y >= first).toList();
+    }
+
+    /** The results of every org unit for one year — a caller that stores them year by year holds one year in memory, not all. */
+    public List<UnitYearResult> computeYear(IndicatorTable table, int year) {
+        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, year);
+        List<UnitYearResult> out = new ArrayList<>();
+        for (OrgUnit unit : orgUnits.all()) {
+            out.add(compute(table, unit, year, panel.getOrDefault(unit.code(), Map.of())));
         }
         return out;
     }
@@ -165,7 +176,7 @@ public final class ResultCalculator {
         boolean city = unit.level() == OrgUnitLevel.CITY;
         List<IndicatorSeries> series = new ArrayList<>();
         for (Indicator i : synergySet) {
-            TreeMap<Integer, Double> s = table.series(unit.code(), i);
+            SortedMap<Integer, Double> s = table.series(unit.code(), i);
             double[] values = new double[samples.size()];
             for (int k = 0; k < values.length; k++) {
                 values[k] = s.getOrDefault(settings.baseYear() + k, Double.NaN);

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recomputes results when facts changed, coalescing bursts: the consumer only records which years changed and wakes
@@ -132,12 +133,13 @@ public class Recomputer {
                 if (!tryLock(c)) {
                     return -1;
                 }
-                Integer fromYear = claimRequests(c);
-                if (fromYear == null) {
+                Claim claim = claimRequests(c);
+                if (claim == null) {
                     return 0;
                 }
                 Timer.Sample sample = Timer.start(metrics);
-                int changed = recompute(c, fromYear);
+                int changed = recompute(c, claim.fromYear());
+                claim.delete(c);
                 sample.stop(duration);
                 return changed;
             }
@@ -154,29 +156,64 @@ public class Recomputer {
         }
     }
 
-    /** Claims every pending request; returns the earliest requested year, or {@code null} when there was none. */
-    private static Integer claimRequests(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("WITH claimed AS (DELETE FROM recompute_request RETURNING year) SELECT min(year) FROM claimed");
+    /** The requests one recompute covers: every row up to {@code lastId}, the earliest year among them. */
+    record Claim(long lastId, int fromYear) {
+
+        /** Removes the covered requests, in the recompute's transaction: they go when its results commit, not before. */
+        void delete(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM recompute_request WHERE id <= ?")) {
+                ps.setLong(1, lastId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Reads the pending requests without locking them: a consumer appending a request meanwhile is not held up, and its
+     * request (a higher id) stays for the next pass. Read before the facts, so every fact behind a claimed request is seen.
+     */
+    private static Claim claimRequests(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(id), min(year) FROM recompute_request");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            int min = rs.getInt(1);
-            return rs.wasNull() ? null : min;
+            long lastId = rs.getLong(1);
+            return rs.wasNull() ? null : new Claim(lastId, rs.getInt(2));
         }
     }
 
     private int recompute(Connection c, int fromYear) throws SQLException {
         // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
         OrgUnits units = registry.current();
+        long start = System.nanoTime();
         IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
-        List<UnitYearResult> results = new ResultCalculator(catalogue, units, method.settings()).compute(table, fromYear);
+        ResultCalculator current = new ResultCalculator(catalogue, units, method.settings());
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
+        long loaded = System.nanoTime();
+        phase("load", loaded - start);
+        int changed = 0;
+        // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
+        // dies young instead of filling a small heap's old generation
+        for (int year : current.years(table, fromYear)) {
+            long t0 = System.nanoTime();
+            List<UnitYearResult> results = current.computeYear(table, year);
+            long t1 = System.nanoTime();
+            changed += store(c, results, stored);
+            phase("compute", t1 - t0);
+            phase("store", System.nanoTime() - t1);
+        }
+        metrics.counter("synergy.results.changed").increment(changed);
+        return changed;
+    }
+
+    /** Stores and publishes the results that differ from the stored ones; returns how many did. */
+    private int store(Connection c, List<UnitYearResult> results, Map<String, ResultStore.Stored> stored) throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         Instant now = Instant.now();
         for (UnitYearResult r : results) {
             String key = r.orgUnit() + ":" + r.year();
-            String body = write(r);
-            String digest = sha256(body);
+            byte[] utf8 = writeBytes(r);
+            String digest = sha256(utf8);
             ResultStore.Stored old = stored.get(key);
             if (old != null && old.digest().equals(digest)) {
                 continue;
@@ -186,9 +223,9 @@ public class Recomputer {
             Map<String, String> statuses = new LinkedHashMap<>();
             r.attainment().stream().filter(UnitYearResult.AttainmentRow::complete).forEach(a -> statuses.put(a.indicator(), a.status()));
             long version = old == null ? 1 : old.version() + 1;
-            rows.add(new ResultStore.Row(r.orgUnit(), r.year(), body, write(statuses), digest, version, now));
+            rows.add(new ResultStore.Row(r.orgUnit(), r.year(), utf8, write(statuses), digest, version, now));
             // {version, computedAt, result}: the stored body is the result, so it is serialised once
-            String data = "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":" + body + "}";
+            byte[] data = wrap(("{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":").getBytes(StandardCharsets.UTF_8), utf8);
             events.add(new OutboxMessage(Topics.RESULTS, key, UUID.randomUUID(), CloudEventTypes.RESULT, CloudEventTypes.AGGREGATION_SOURCE,
                     r.orgUnit() + "/" + r.year(), now, CloudEventTypes.RESULT_SCHEMA, data));
             if (old != null) {
@@ -197,8 +234,12 @@ public class Recomputer {
         }
         ResultStore.upsert(c, rows);
         outbox.write(events);
-        metrics.counter("synergy.results.changed").increment(rows.size());
         return rows.size();
+    }
+
+    /** Where a recompute's time goes: load (facts and stored digests), compute (the pure core), store (serialise, compare, write). */
+    private void phase(String name, long nanos) {
+        metrics.timer("synergy.recompute.phase", "phase", name).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private List<OutboxMessage> alerts(UnitYearResult r, Map<String, String> before, Instant now) {
@@ -251,9 +292,26 @@ public class Recomputer {
         }
     }
 
-    private static String sha256(String s) {
+    /** {@code head} + {@code body} + "}" in one array. */
+    private static byte[] wrap(byte[] head, byte[] body) {
+        byte[] out = new byte[head.length + body.length + 1];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    private byte[] writeBytes(Object o) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return json.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] utf8) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

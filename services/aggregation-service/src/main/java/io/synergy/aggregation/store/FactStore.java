@@ -100,7 +100,7 @@ public class FactStore {
     }
 
     public static void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year) SELECT unnest(?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year) SELECT unnest(?)")) {
             ps.setArray(1, c.createArrayOf("integer", years.toArray()));
             ps.executeUpdate();
         }

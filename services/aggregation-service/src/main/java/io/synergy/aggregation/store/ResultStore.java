@@ -42,19 +42,19 @@ public class ResultStore {
         return out;
     }
 
-    /** A result to write. */
-    public record Row(String orgUnit, int year, String body, String statuses, String digest, long version, Instant computedAt) {
+    /** A result to write; the body as the UTF-8 JSON the serialiser produced (PostgreSQL decodes it, not the JVM). */
+    public record Row(String orgUnit, int year, byte[] body, String statuses, String digest, long version, Instant computedAt) {
     }
 
     public static void upsert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO result (org_unit, year, body, statuses, digest, version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO result (org_unit, year, body, statuses, digest, version, computed_at) VALUES (?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
                 ON CONFLICT (org_unit, year) DO UPDATE SET body = excluded.body, statuses = excluded.statuses, digest = excluded.digest,
                     version = excluded.version, computed_at = excluded.computed_at""")) {
             for (Row r : rows) {
                 ps.setString(1, r.orgUnit());
                 ps.setInt(2, r.year());
-                ps.setString(3, r.body());
+                ps.setBytes(3, r.body());
                 ps.setString(4, r.statuses());
                 ps.setString(5, r.digest());
                 ps.setLong(6, r.version());

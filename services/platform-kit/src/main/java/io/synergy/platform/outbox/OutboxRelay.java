@@ -48,7 +48,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class OutboxRelay {
 
     private static final String CLAIM = """
-            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload
+            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8')
               FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
@@ -62,7 +62,7 @@ public class OutboxRelay {
     @Inject
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-    MutinyEmitter<String> emitter;
+    MutinyEmitter<byte[]> emitter;
 
     @Inject
     MeterRegistry registry;
@@ -157,9 +157,9 @@ public class OutboxRelay {
         }
     }
 
-    private static Message<String> toMessage(ResultSet rs) throws SQLException {
+    private static Message<byte[]> toMessage(ResultSet rs) throws SQLException {
         String dataSchema = rs.getString(9);
-        OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
+        OutgoingCloudEventMetadata<byte[]> ce = OutgoingCloudEventMetadata.<byte[]>builder()
                 .withId(rs.getObject(4, UUID.class).toString())
                 .withType(rs.getString(5))
                 .withSource(URI.create(rs.getString(6)))
@@ -172,7 +172,7 @@ public class OutboxRelay {
                 .withTopic(rs.getString(2))
                 .withKey(rs.getString(3))
                 .build();
-        return Message.of(rs.getString(10), Metadata.of(ce, kafka));
+        return Message.of(rs.getBytes(10), Metadata.of(ce, kafka));
     }
 
     private void refreshBacklog() {

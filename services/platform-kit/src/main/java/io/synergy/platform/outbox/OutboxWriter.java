@@ -20,7 +20,7 @@ public class OutboxWriter {
 
     private static final String INSERT = """
             INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'))""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -46,7 +46,7 @@ public class OutboxWriter {
                 ps.setString(6, m.subject());
                 ps.setTimestamp(7, Timestamp.from(m.time()));
                 ps.setString(8, m.dataSchema());
-                ps.setString(9, m.payload());
+                ps.setBytes(9, m.payload());
                 ps.addBatch();
             }
             ps.executeBatch();
