@@ -69,6 +69,11 @@ public final class TestTokens {
         return sign(claims("test-district-writer", List.of(groups), districts, 3600), KEYS.getPrivate());
     }
 
+    /** A valid token that expires in {@code seconds}. */
+    public static String expiringIn(long seconds, String... groups) {
+        return sign(claims("test-short-lived", List.of(groups), null, seconds), KEYS.getPrivate());
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String... groups) {
         return sign(claims("test-expired", List.of(groups), null, -3600), KEYS.getPrivate());

@@ -1,14 +1,18 @@
 package io.synergy.aggregation.it;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import io.synergy.platform.security.CachingJwtCallerPrincipalFactory;
 import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class AccessControlTest {
+
+    @Inject
+    JWTCallerPrincipalFactory principalFactory;
 
     static final List<String> READS = List.of("/api/v1/attainment?period=2024", "/api/v1/synergy?period=2024",
             "/api/v1/synergy/history", "/api/v1/synergy/districts?period=2024", "/api/v1/effects?from=2023&to=2024");
@@ -35,6 +42,12 @@ class AccessControlTest {
                         .header("WWW-Authenticate", startsWith("Bearer")).body("errors[0].field", equalTo("Authorization"));
             }
         }
+    }
+
+    @Test
+    void tokensAreVerifiedThroughTheCachingFactory() {
+        // the alternative replaces smallrye-jwt's default factory for the whole service (REST and feed messages)
+        assertThat(principalFactory).isInstanceOf(CachingJwtCallerPrincipalFactory.class);
     }
 
     @Test
