@@ -120,7 +120,8 @@ public final class KafkaBroker {
         }
     }
 
-    private static void createPlatformTopics(String bootstrap) throws Exception {
+    /** Creates every platform topic (one replica; compacted where the platform compacts) on a broker. */
+    public static void createPlatformTopics(String bootstrap) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {

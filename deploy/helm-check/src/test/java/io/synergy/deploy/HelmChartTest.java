@@ -284,6 +284,16 @@ class HelmChartTest {
     }
 
     @Test
+    void theAggregationAddsItsYoungGenerationSizingAfterTheCommonJvmOptions() {
+        Map<String, String> aggregation = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
+        // later flags win: the extra options come after the common ones, which the other services get unchanged
+        assertThat(aggregation.get("JAVA_OPTS_APPEND")).startsWith(energy.get("JAVA_OPTS_APPEND") + " ")
+                .endsWith("-XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70");
+        assertThat(energy.get("JAVA_OPTS_APPEND")).doesNotContain("NewRatio");
+    }
+
+    @Test
     void servicesAndDeploymentsCanBeSwitchedOffAndTunedOneByOne() {
         Chart.Rendered r = Chart.template(Map.of(
                 "services.waste.enabled", false,

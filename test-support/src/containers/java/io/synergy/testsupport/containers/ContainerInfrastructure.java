@@ -1,14 +1,8 @@
 package io.synergy.testsupport.containers;
 
-import io.synergy.model.event.Topics;
+import io.synergy.testsupport.KafkaBroker;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -43,14 +37,8 @@ public final class ContainerInfrastructure {
     }
 
     private static void createTopics(String bootstrap) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            List<NewTopic> topics = Topics.all().stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)
-                            .configs(t.compacted() ? Map.of("cleanup.policy", "compact") : Map.of()))
-                    .toList();
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        try {
+            KafkaBroker.createPlatformTopics(bootstrap);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the platform's topics", e);
         }

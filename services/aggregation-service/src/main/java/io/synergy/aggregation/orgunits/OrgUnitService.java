@@ -20,12 +20,11 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.transaction.AfterCommit;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
@@ -168,7 +167,7 @@ public class OrgUnitService {
                 recomputer.requestedInTransaction();
             }
             List<OrgUnitEvent> applied = outcomes.stream().filter(Outcome::changed).map(Outcome::unit).toList();
-            afterCommit(() -> applied.forEach(registry::apply));
+            AfterCommit.run(transactions, () -> applied.forEach(registry::apply));
             return outcomes;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store org units", e);
@@ -281,21 +280,6 @@ public class OrgUnitService {
             }
         }
         return years;
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
     }
 
     private String write(Object o) {

@@ -82,7 +82,6 @@ public class Recomputer {
     @Inject
     MeterRegistry metrics;
 
-    private ResultCalculator calculator;
     private Timer duration;
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -95,13 +94,9 @@ public class Recomputer {
     @PostConstruct
     void init() {
         // checks the configured indicator sets at start; computations use the registry of their moment
-        calculator = new ResultCalculator(catalogue, registry.current(), method.settings());
+        new ResultCalculator(catalogue, registry.current(), method.settings());
         duration = Timer.builder("synergy.recompute.duration").description("Time to recompute all results").publishPercentiles(0.5, 0.99)
                 .register(metrics);
-    }
-
-    public ResultCalculator calculator() {
-        return calculator;
     }
 
     void start(@Observes StartupEvent event) {

@@ -1,8 +1,7 @@
 package io.synergy.platform.worker;
 
 import io.quarkus.logging.Log;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import io.synergy.platform.transaction.AfterCommit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -75,18 +74,7 @@ public final class WakeableLoop {
             return;
         }
         transactions.putResource(wakeKey, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wakeUp);
     }
 
     private void loop() {
