@@ -26,4 +26,7 @@ public final class CloudEventTypes {
     }
 
     public static final String AGGREGATION_SOURCE = "/synergy/aggregation";
+
+    /** The source of the registry's events ({@code org-units.v1}): the registry service, the owner of the master data. */
+    public static final String REGISTRY_SOURCE = "/synergy/registry";
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A park or an enterprise as the registry (aggregation service) holds it, published on the compacted topic
+ * A park or an enterprise as the registry (registry service) holds it, published on the compacted topic
  * {@code org-units.v1} (key: the code) after every change; the sector services keep their copy of the registry from it.
  * Type {@link CloudEventTypes#ORG_UNIT}; schema {@code schemas/org-unit-event.v1.json}.
  *

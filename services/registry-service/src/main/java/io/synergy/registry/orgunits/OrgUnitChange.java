@@ -1,4 +1,4 @@
-package io.synergy.aggregation.orgunits;
+package io.synergy.registry.orgunits;
 
 import java.util.Set;
 

@@ -1,0 +1,62 @@
+package io.synergy.registry.orgunits;
+
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An {@code If-Match} precondition (RFC 9110 §13.1.1): {@code *} or a list of entity tags. A unit's entity tag is its
+ * version ({@code ETag: "3"}); If-Match compares strongly, so a weak tag ({@code W/"3"}) never matches.
+ *
+ * @param any  {@code *}: the unit must exist, whatever its version
+ * @param tags the strong tags' values
+ */
+public record EntityTags(boolean any, Set<String> tags) {
+
+    public static final String IF_MATCH = "If-Match";
+
+    private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7E]*)\"\\s*(,|$)");
+
+    /** The header's precondition, {@code null} without one; a malformed header is a 400 naming it. */
+    public static EntityTags parse(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.strip().equals("*")) {
+            return new EntityTags(true, Set.of());
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        Matcher m = TAG.matcher(header);
+        int end = 0;
+        while (end < header.length() && m.find(end) && m.start() == end) {
+            if (m.group(1) == null) {
+                tags.add(m.group(2));
+            }
+            end = m.end();
+        }
+        if (end < header.length() || header.isBlank()) {
+            throw ProblemException.invalid("Malformed If-Match", List.of(new FieldError(IF_MATCH,
+                    "must be * or entity tags such as \"3\" (the ETag of GET /api/v1/org-units/{code})")));
+        }
+        return new EntityTags(false, Set.copyOf(tags));
+    }
+
+    /** The entity tag of a version. */
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Answers 412 unless the stored unit ({@code null}: none) satisfies the precondition. */
+    void require(Long current) {
+        if (current != null && (any || tags.contains(Long.toString(current)))) {
+            return;
+        }
+        String message = current == null ? "the unit does not exist" : "the unit's current version is " + of(current) + "; read it again and retry";
+        throw new ProblemException(412, "precondition-failed", "Precondition Failed", "If-Match does not match: nothing was changed",
+                List.of(new FieldError(IF_MATCH, message)));
+    }
+}

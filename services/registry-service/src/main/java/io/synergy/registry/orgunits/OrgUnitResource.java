@@ -1,0 +1,328 @@
+package io.synergy.registry.orgunits;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.synergy.model.event.OrgUnitEvent;
+import io.synergy.model.orgunit.OrgUnitLevel;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.Problem;
+import io.synergy.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The registry of parks (园区) and enterprises (企业): read with {@code reader}, changed with {@code ops}. Every change
+ * is published on {@code org-units.v1}, from which the other services learn which enterprises may report. A unit's
+ * version is its {@code ETag}; a write may carry {@code If-Match} (optional, honoured: 412 when it does not match).
+ */
+@Path("/api/v1/org-units")
+@Tag(name = "org units", description = "Parks and enterprises below the districts")
+public class OrgUnitResource {
+
+    static final List<String> CSV_COLUMNS = List.of("code", "level", "name_zh", "name_en", "parent", "industry_section", "industry_division",
+            "flags", "closed");
+
+    /** Largest page a client may ask for. */
+    static final int MAX_LIMIT = 1000;
+
+    private final OrgUnitService service;
+    private final JsonWebToken token;
+
+    OrgUnitResource(OrgUnitService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    @RolesAllowed("reader")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Parks and enterprises in code order; filters: level (PARK, ENTERPRISE), parent (a district or park), industry "
+            + "(section letter or division). Without limit, every unit; with limit, a page and a Link header to the next one")
+    @APIResponse(responseCode = "200", description = "The units (a page of them with limit)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OrgUnitView.class)),
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "level, limit or cursor is malformed; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<List<OrgUnitView>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
+            @QueryParam("industry") String industry,
+            @Parameter(description = "page size, 1-" + MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        OrgUnitLevel l = null;
+        if (level != null) {
+            if (!level.equals("PARK") && !level.equals("ENTERPRISE")) {
+                errors.add(new FieldError("level", "must be PARK or ENTERPRISE"));
+            } else {
+                l = OrgUnitLevel.valueOf(level);
+            }
+        }
+        Integer size = null;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        String after = cursor == null ? null : decodeCursor(cursor, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid parameter", errors);
+        }
+        // one more than the page: whether a next page exists
+        List<OrgUnitEvent> units = service.list(l, parent, industry, after, size == null ? null : size + 1);
+        if (size == null || units.size() <= size) {
+            return RestResponse.ok(units.stream().map(OrgUnitView::of).toList());
+        }
+        List<OrgUnitView> page = units.subList(0, size).stream().map(OrgUnitView::of).toList();
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encodeCursor(page.get(page.size() - 1).code())).build();
+        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed("reader")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One park or enterprise; its ETag is its version (for If-Match on a change)")
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrgUnitView.class)), headers = @Header(name = "ETag", description = "the unit's version, e.g. \"3\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such park or enterprise", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrgUnitView> get(@PathParam("code") String code) {
+        OrgUnitEvent u = service.find(code).orElseThrow(() -> ProblemException.notFound("No park or enterprise " + code + " in the registry"));
+        return RestResponse.ResponseBuilder.ok(OrgUnitView.of(u)).header(HttpHeaders.ETAG, EntityTags.of(u.version())).build();
+    }
+
+    @POST
+    @RolesAllowed("ops")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a park or an enterprise (201, Location), or change one (200); If-Match (optional) must match the stored version")
+    @APIResponse(responseCode = "201", description = "Registered: the unit as stored and published (version 1, or the next after the "
+            + "versions org-units.v1 already carries for the code)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgUnitEvent.class)), headers = {
+                            @Header(name = "Location", description = "/api/v1/org-units/{code}", schema = @Schema(type = SchemaType.STRING)),
+                            @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "An existing unit: changed (a new version) or unchanged", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitEvent.class)), headers = @Header(name = "ETag",
+                    description = "the unit's version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (code, level, zh, en, parent, industryDivision, flags, "
+            + "If-Match); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrgUnitEvent> create(OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+        if (change == null) {
+            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object {code, level, zh, parent, …}")));
+        }
+        return written(service.apply(List.of(change), List.of(""), operator(), EntityTags.parse(ifMatch)).get(0), uri);
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed("ops")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a park or an enterprise: name, parent (a move: the aggregation re-rolls the years it has figures for), industry, "
+            + "flags, closed; If-Match (optional) must match the stored version. A code not registered yet is registered (201)")
+    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrgUnitEvent.class)), headers = @Header(name = "ETag", description = "the unit's version",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrgUnitEvent.class)), headers = {
+                    @Header(name = "Location", description = "/api/v1/org-units/{code}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (the body's code differing from the path's included); "
+            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrgUnitEvent> update(@PathParam("code") String code, OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
+        if (change == null) {
+            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
+        }
+        if (change.code() != null && !change.code().equals(code)) {
+            throw ProblemException.invalid("Code mismatch", List.of(new FieldError("code", "the body's code differs from the path's " + code)));
+        }
+        OrgUnitChange withCode = new OrgUnitChange(code, change.level(), change.zh(), change.en(), change.parent(), change.industrySection(),
+                change.industryDivision(), change.flags(), change.closed());
+        return written(service.apply(List.of(withCode), List.of(""), operator(), EntityTags.parse(ifMatch)).get(0), uri);
+    }
+
+    /** 201 with the new unit's Location, or 200; the unit's version as ETag either way. */
+    private static RestResponse<OrgUnitEvent> written(OrgUnitService.Outcome o, UriInfo uri) {
+        RestResponse.ResponseBuilder<OrgUnitEvent> response = o.created()
+                ? RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build())
+                : RestResponse.ResponseBuilder.ok();
+        return response.entity(o.unit()).header(HttpHeaders.ETAG, EntityTags.of(o.unit().version())).build();
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed("ops")
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The initial load: a CSV with the header code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed "
+            + "(flags separated by |); all rows or none")
+    @APIResponse(responseCode = "200", description = "Imported: how many rows created, changed or left unchanged units", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\"), a missing column or a "
+            + "malformed CSV; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportSummary importCsv(String body) {
+        List<OrgUnitChange> changes = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body == null ? "" : body.replace("\uFEFF", ""))) {
+            List<String> header = it.hasNextValue() ? it.nextValue().stream().map(h -> h.strip().toLowerCase()).toList() : List.of();
+            List<String> missing = CSV_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid("Missing columns", List.of(new FieldError("line 1", "missing column(s): " + String.join(", ", missing))));
+            }
+            int line = 1;
+            while (it.hasNextValue()) {
+                List<String> row = it.nextValue();
+                line++;
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < row.size(); i++) {
+                    cells.put(header.get(i), row.get(i).strip());
+                }
+                Set<String> flags = new TreeSet<>();
+                String f = cells.getOrDefault("flags", "");
+                if (!f.isBlank()) {
+                    flags.addAll(Arrays.stream(f.split("\\|")).map(String::strip).toList());
+                }
+                String closed = cells.getOrDefault("closed", "");
+                if (!closed.isBlank() && !closed.equalsIgnoreCase("true") && !closed.equalsIgnoreCase("false")) {
+                    errors.add(new FieldError("line " + line + ": closed", "must be true or false"));
+                }
+                changes.add(new OrgUnitChange(blankToNull(cells.get("code")), blankToNull(cells.get("level")), blankToNull(cells.get("name_zh")),
+                        cells.get("name_en"), blankToNull(cells.get("parent")), blankToNull(cells.get("industry_section")),
+                        blankToNull(cells.get("industry_division")), flags, closed.isBlank() ? null : Boolean.parseBoolean(closed)));
+                paths.add("line " + line + ": ");
+            }
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ProblemException.invalid("Malformed CSV", List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " faults; nothing was changed", errors);
+        }
+        if (changes.isEmpty()) {
+            throw ProblemException.invalid("No rows", List.of(new FieldError("body", "the CSV has a header but no rows")));
+        }
+        List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
+        return new ImportSummary(outcomes.size(), outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
+                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count());
+    }
+
+    private String operator() {
+        return token == null || token.getName() == null ? "unknown" : token.getName();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A cursor is opaque to clients: the last code of the page, base64url. */
+    static String encodeCursor(String code) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor, List<FieldError> errors) {
+        try {
+            String code = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            if (!code.isEmpty()) {
+                return code;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
+        return null;
+    }
+}

@@ -1,0 +1,225 @@
+package io.synergy.registry.orgunits;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.synergy.model.event.OrgUnitEvent;
+import io.synergy.model.event.Topics;
+import io.synergy.model.orgunit.OrgUnitLevel;
+import io.synergy.model.orgunit.UnifiedSocialCreditCode;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
+import io.synergy.testsupport.KafkaBroker;
+import io.synergy.testsupport.KafkaTestClient;
+import io.synergy.testsupport.PlatformTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the registry service adds to the moved API: 201 with Location, ETag and If-Match (optimistic locking on the
+ * entity's version), cursor paging, versions that continue those already on org-units.v1, and typed OpenAPI schemas.
+ * Each test works in a district of its own, so the tests do not see each other's units.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class OrgUnitApiTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String UNITS = "/api/v1/org-units";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    OrgUnitRegistry registry;
+
+    private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
+
+    static Map<String, Object> park(String code, String district, String zh) {
+        return Map.of("code", code, "level", "PARK", "zh", zh, "parent", district);
+    }
+
+    @Test
+    void aRegistrationAnswers201WithItsLocationAndEveryAnswerCarriesTheVersionAsETag() {
+        Response created = given().contentType("application/json").body(park("370212P05", "370212", "崂山科技园")).post(UNITS);
+        created.then().statusCode(201).header("ETag", "\"1\"").header("Location", endsWith(UNITS + "/370212P05")).body("version", equalTo(1));
+        given().get(created.header("Location")).then().statusCode(200).header("ETag", "\"1\"").body("zh", equalTo("崂山科技园"));
+        // a change of an existing unit: 200, a new version, no Location
+        given().contentType("application/json").body(park("370212P05", "370212", "崂山科技产业园")).post(UNITS).then().statusCode(200)
+                .header("ETag", "\"2\"").header("Location", nullValue()).body("version", equalTo(2));
+        // the same content again: nothing new, the version stays
+        given().contentType("application/json").body(park("370212P05", "370212", "崂山科技产业园")).post(UNITS).then().statusCode(200)
+                .header("ETag", "\"2\"");
+        // PUT of a code not registered yet registers it
+        given().contentType("application/json").body(park("370212P06", "370212", "崂山园区六")).put(UNITS + "/370212P06").then().statusCode(201)
+                .header("Location", endsWith(UNITS + "/370212P06"));
+    }
+
+    @Test
+    void ifMatchIsOptionalButHonouredOnEveryWrite() {
+        String path = UNITS + "/370215P01";
+        given().contentType("application/json").body(park("370215P01", "370215", "即墨园区")).put(path).then().statusCode(201).header("ETag", "\"1\"");
+        given().header("If-Match", "\"1\"").contentType("application/json").body(park("370215P01", "370215", "即墨园区 v2")).put(path).then()
+                .statusCode(200).header("ETag", "\"2\"");
+        // a stale version: 412, nothing changed
+        given().header("If-Match", "\"1\"").contentType("application/json").body(park("370215P01", "370215", "lost update")).put(path).then()
+                .statusCode(412).contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("If-Match"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("\"2\""));
+        given().get(path).then().statusCode(200).header("ETag", "\"2\"").body("zh", equalTo("即墨园区 v2"));
+        // If-Match compares strongly: a weak tag never matches
+        given().header("If-Match", "W/\"2\"").contentType("application/json").body(park("370215P01", "370215", "weak")).put(path).then()
+                .statusCode(412);
+        // on POST too
+        given().header("If-Match", "\"7\"").contentType("application/json").body(park("370215P01", "370215", "post")).post(UNITS).then()
+                .statusCode(412);
+        // one of several tags, or any version
+        given().header("If-Match", "\"9\", \"2\"").contentType("application/json").body(park("370215P01", "370215", "即墨园区 v3")).put(path)
+                .then().statusCode(200).header("ETag", "\"3\"");
+        given().header("If-Match", "*").contentType("application/json").body(park("370215P01", "370215", "即墨园区 v4")).put(path).then()
+                .statusCode(200).header("ETag", "\"4\"");
+        // without If-Match the write goes through, as before
+        given().contentType("application/json").body(park("370215P01", "370215", "即墨园区")).put(path).then().statusCode(200).header("ETag", "\"5\"");
+        // If-Match on a unit that does not exist: 412, and it still does not exist
+        given().header("If-Match", "*").contentType("application/json").body(park("370215P02", "370215", "不存在")).put(UNITS + "/370215P02")
+                .then().statusCode(412);
+        given().get(UNITS + "/370215P02").then().statusCode(404);
+        // a header that is no entity tag is named
+        given().header("If-Match", "5").contentType("application/json").body(park("370215P01", "370215", "x")).put(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("If-Match"));
+        given().get(path).then().header("ETag", "\"5\"").body("zh", equalTo("即墨园区"));
+    }
+
+    @Test
+    void listsPageWithLimitAndCursorAndWithoutLimitAnswerEverything() {
+        StringBuilder csv = new StringBuilder("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n");
+        csv.append("370213P01,PARK,李沧园区,Licang park,370213,,,,\n");
+        List<String> codes = new ArrayList<>(List.of("370213P01"));
+        for (int i = 1; i <= 6; i++) {
+            String first17 = "91370213MA3H0000" + i;
+            String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+            codes.add(code);
+            csv.append(code).append(",ENTERPRISE,企业").append(i).append(",E").append(i).append(',').append(i % 2 == 0 ? "370213P01" : "370213")
+                    .append(",C,26,,false\n");
+        }
+        given().contentType("text/csv").body(csv.toString()).post(UNITS + "/import").then().statusCode(200).body("created", equalTo(7));
+        List<String> all = given().queryParam("parent", "370213").get(UNITS).then().statusCode(200).header("Link", nullValue()).extract().jsonPath()
+                .getList("code", String.class);
+        assertThat(all).containsExactlyElementsOf(codes.stream().sorted().toList());
+
+        List<String> paged = new ArrayList<>();
+        String next = UNITS + "?parent=370213&limit=3";
+        int pages = 0;
+        while (next != null) {
+            Response page = given().urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            List<String> got = page.jsonPath().getList("code", String.class);
+            assertThat(got).hasSizeLessThanOrEqualTo(3).isNotEmpty();
+            paged.addAll(got);
+            next = nextLink(page.header("Link"));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).isEqualTo(all);
+        // filters and paging together: the enterprises in the park, one per page
+        Response first = given().queryParam("parent", "370213P01").queryParam("limit", 1).get(UNITS);
+        List<String> inPark = List.of(codes.get(2), codes.get(4), codes.get(6)).stream().sorted().toList();
+        assertThat(first.jsonPath().getList("code", String.class)).containsExactly(inPark.get(0));
+        assertThat(nextLink(first.header("Link"))).contains("parent=370213P01").contains("limit=1").contains("cursor=");
+
+        for (Map.Entry<String, String> bad : Map.of("limit", "0", "cursor", "!!").entrySet()) {
+            given().queryParam(bad.getKey(), bad.getValue()).get(UNITS).then().statusCode(400).body("errors[0].field", equalTo(bad.getKey()));
+        }
+        given().queryParam("limit", "1001").get(UNITS).then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", "many").get(UNITS).then().statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
+
+    static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(link);
+        assertThat(m.find()).as(link).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aUnitNewToTheTableContinuesTheVersionsOrgUnitsV1AlreadyCarries() throws Exception {
+        // what the aggregation published while it owned the registry: version 5 of an enterprise
+        String first17 = "91370203MA3J00001";
+        String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        OrgUnitEvent old = new OrgUnitEvent(code, OrgUnitLevel.ENTERPRISE, "旧企业", "old", "370203", "C", "26", Set.of(), false, 5,
+                Instant.parse("2025-01-01T00:00:00Z"), "aggregation");
+        kafka.send(Topics.ORG_UNITS, code, json.writeValueAsString(old), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+        await().atMost(WAIT).until(() -> registry.version(code) == 5);
+        // imported from the old service's export: stored as version 6, so that every consumer takes it
+        given().contentType("text/csv").body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n"
+                + code + ",ENTERPRISE,旧企业,old,370203,C,26,,false\n").post(UNITS + "/import").then().statusCode(200).body("created", equalTo(1));
+        given().get(UNITS + "/" + code).then().statusCode(200).header("ETag", "\"6\"");
+        var records = kafka.readUntil(Topics.ORG_UNITS, rs -> rs.stream().anyMatch(r -> code.equals(r.key()) && r.value().contains("\"version\":6")),
+                WAIT);
+        assertThat(records.stream().filter(r -> code.equals(r.key()) && r.value().contains("\"version\":6")).findFirst().orElseThrow().headers())
+                .containsEntry("ce_source", "/synergy/registry");
+    }
+
+    @Test
+    void everyOperationHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
+        JsonNode doc = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode schemas = doc.at("/components/schemas");
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith(UNITS)) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey() + " " + path.getKey();
+                JsonNode responses = op.getValue().path("responses");
+                boolean success = false;
+                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext();) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    JsonNode content = r.getValue().path("content");
+                    if (r.getKey().startsWith("2")) {
+                        success = true;
+                        JsonNode schema = content.path("application/json").path("schema");
+                        JsonNode ref = schema.has("items") ? schema.path("items").path("$ref") : schema.path("$ref");
+                        assertThat(ref.asText()).as(where + " " + r.getKey()).startsWith("#/components/schemas/");
+                        JsonNode target = schemas.path(ref.asText().substring("#/components/schemas/".length()));
+                        assertThat(target.path("properties").size()).as(where + " " + r.getKey() + " is a record's schema").isGreaterThan(2);
+                    } else {
+                        assertThat(r.getKey()).as(where).matches("[45]\\d\\d");
+                        assertThat(content.path("application/problem+json").path("schema").path("$ref").asText()).as(where + " " + r.getKey())
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                }
+                assertThat(success).as(where).isTrue();
+                assertThat(responses.has("400") || op.getKey().equals("get")).as(where + " documents its 400").isTrue();
+                assertThat(responses.has("401") && responses.has("403")).as(where + " documents 401 and 403").isTrue();
+            }
+        }
+        assertThat(operations).isEqualTo(5);
+        assertThat(schemas.path("Problem").path("properties").has("errors")).isTrue();
+    }
+}
