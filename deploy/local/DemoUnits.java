@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * Demo parks (园区) and enterprises (企业) for the local run: three parks and thirty enterprises across industries,
- * registered through the registry's CSV import (role ops), then their energy and emission reports for 2020–2024 posted
+ * registered through the registry service's CSV import (role ops), then their energy and emission reports for 2020–2024 posted
  * to the energy service (role feed:energy) once it has learnt the registry from org-units.v1. Synthetic, deterministic,
  * idempotent. Unified social credit codes are generated with a valid check character.
  *
@@ -65,7 +65,7 @@ public class DemoUnits {
             String parent = (i / 3) % 3 == 2 ? park.district() : park.code();
             csv.append(String.join(",", code, "ENTERPRISE", zh, en, parent, ind.section(), ind.division(), ind.flags(), "false")).append('\n');
         }
-        HttpResponse<String> imported = send(http, "http://" + host + ":8080/api/v1/org-units/import", "text/csv", csv.toString(), "OPS");
+        HttpResponse<String> imported = send(http, "http://" + host + ":8086/api/v1/org-units/import", "text/csv", csv.toString(), "OPS");
         System.out.printf("[demo] registry: 3 parks, 30 enterprises -> HTTP %d %s%n", imported.statusCode(), imported.body());
         if (imported.statusCode() != 200) {
             System.exit(1);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole platform on this machine: PostgreSQL, a Kafka broker and the six services, with demo data.
+# Runs the whole platform on this machine: PostgreSQL, a Kafka broker and the seven services, with demo data.
 # Ctrl-C stops everything this script started.
 #   deploy/local/run.sh            (SKIP_BUILD=1 to use what is built; NO_DEMO=1 to start empty)
 set -euo pipefail
@@ -29,7 +29,7 @@ fi
 
 # 2. Build if needed (the first time, or when a service jar is missing)
 needs_build=0
-for s in aggregation energy transport building agriculture waste; do
+for s in aggregation energy transport building agriculture waste registry; do
   [ -f "services/$s-service/target/quarkus-app/quarkus-run.jar" ] || needs_build=1
 done
 [ -d deploy/kafka-broker/target/lib ] || needs_build=1
@@ -51,7 +51,7 @@ if [ "${NO_DEMO:-0}" != 1 ]; then
     export "SYNERGY_TOKEN_${s^^}=$(deploy/local/token.sh "feed:$s" --name "demo-$s-system")"
   done
   java deploy/local/DemoData.java 127.0.0.1
-  # parks and enterprises: registered by an operator, then the energy statistics system reports their figures
+  # parks and enterprises: registered by an operator on the registry service, then the energy statistics system reports their figures
   SYNERGY_TOKEN_OPS=$(deploy/local/token.sh ops --name demo-registry-operator) java deploy/local/DemoUnits.java 127.0.0.1
   # the aggregation recomputes as the indicator events arrive
   for _ in $(seq 1 60); do
@@ -71,6 +71,7 @@ cat <<MSG
     Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
     A reader token           $READER
     Sector services          energy :8081  transport :8082  building :8083  agriculture :8084  waste :8085
+    Parks, enterprises       curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/org-units?level=PARK'
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics
     Kafka                    127.0.0.1:9092   (deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list)
@@ -82,7 +83,7 @@ MSG
 # wait until Ctrl-C (or until a service dies)
 while true; do
   sleep 2
-  for s in aggregation energy transport building agriculture waste; do
+  for s in aggregation energy transport building agriculture waste registry; do
     if ! kill -0 "$(cat "$SYNERGY_RUN_DIR/$s.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
       echo "[run] $s stopped unexpectedly; see $SYNERGY_RUN_DIR/$s.log" >&2
       exit 1

@@ -6,10 +6,17 @@ Prefix of every resource name: fullnameOverride or the release name.
 {{- end -}}
 
 {{/*
-The six services, in a fixed order: aggregation first, then the sectors as the catalogue lists them.
+The seven services, in a fixed order: aggregation first, then the sectors as the catalogue lists them, then the registry.
 */}}
 {{- define "synergy.serviceKeys" -}}
-aggregation energy transport building agriculture waste
+aggregation energy transport building agriculture waste registry
+{{- end -}}
+
+{{/*
+The five sector services: they all serve the same paths, so the Ingress tells them apart by host or prefix.
+*/}}
+{{- define "synergy.sectorKeys" -}}
+energy transport building agriculture waste
 {{- end -}}
 
 {{/*
@@ -23,7 +30,7 @@ Name of a service's resources. Call with (dict "root" $ "key" "energy").
 app.kubernetes.io/component of a service.
 */}}
 {{- define "synergy.component" -}}
-{{- if eq .key "aggregation" -}}aggregation{{- else -}}sector{{- end -}}
+{{- if or (eq .key "aggregation") (eq .key "registry") -}}{{ .key }}{{- else -}}sector{{- end -}}
 {{- end -}}
 
 {{/*
@@ -52,7 +59,7 @@ Every label of a service's resources. Call with (dict "root" $ "key" "energy").
 {{ include "synergy.commonLabels" .root }}
 app.kubernetes.io/name: {{ printf "%s-service" .key }}
 app.kubernetes.io/component: {{ include "synergy.component" . }}
-{{- if ne .key "aggregation" }}
+{{- if eq (include "synergy.component" .) "sector" }}
 synergy.qingdao/sector: {{ .key }}
 {{- end }}
 {{- end -}}
@@ -116,6 +123,22 @@ password has no existing Secret (the Secret then lacks DB_PASSWORD, and the pods
 {{- $db := .Values.global.database -}}
 {{- $jwt := .Values.global.jwt -}}
 {{- if or (not $db.existingSecret) (and $jwt.publicKey (not $jwt.existingSecret)) -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+The registry service as clients reach it: where the aggregation's former registry paths redirect (308). links.registry
+if set; else the Ingress host when the Ingress is on (it routes the registry's paths to the registry service); else the
+registry's Service inside the cluster.
+*/}}
+{{- define "synergy.links.registry" -}}
+{{- $ing := .Values.ingress -}}
+{{- if .Values.links.registry -}}
+{{- .Values.links.registry -}}
+{{- else if $ing.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
+{{- else -}}
+{{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "registry")) .Values.services.registry.port -}}
+{{- end -}}
 {{- end -}}
 
 {{/*

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The platform as processes, driven through the same scripts as the local run: a Kafka broker on 127.0.0.1:9092 and
- * the six services on 8080–8085 against the database synergy_e2e, emptied at start. One platform per test JVM.
+ * the seven services on 8080–8086 against the database synergy_e2e, emptied at start. One platform per test JVM.
  */
 final class Platform {
 
@@ -29,6 +29,7 @@ final class Platform {
         PORTS.put("building", 8083);
         PORTS.put("agriculture", 8084);
         PORTS.put("waste", 8085);
+        PORTS.put("registry", 8086);
     }
 
     private static boolean started;

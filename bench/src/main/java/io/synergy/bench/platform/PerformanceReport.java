@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class PerformanceReport {
 
-    static final String[] SERVICES = {"aggregation", "energy", "transport", "building", "agriculture", "waste"};
+    static final String[] SERVICES = {"aggregation", "energy", "transport", "building", "agriculture", "waste", "registry"};
     /** Kafka's ProducerPerformance summary: "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, …". */
     static final Pattern PRODUCER_SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency"
@@ -148,7 +148,7 @@ public final class PerformanceReport {
         double brokerMax = rssMaxKib.containsKey("kafka") ? rssMaxKib.get("kafka") / 1024.0 : Double.NaN;
         row("RSS Kafka broker: idle / max under load", f0(brokerIdle) + " / " + f0(brokerMax) + " MB", "—", "—", "");
         double healthy = num(platform, "healthy.s");
-        row("Platform: start (broker + six services, fresh schemas) → all healthy", f1(healthy) + " s", "≤ 60 s", ratio(healthy / HEALTHY_TARGET_S),
+        row("Platform: start (broker + seven services, fresh schemas) → all healthy", f1(healthy) + " s", "≤ 60 s", ratio(healthy / HEALTHY_TARGET_S),
                 verdict(healthy <= HEALTHY_TARGET_S, healthy));
     }
 
@@ -186,7 +186,7 @@ public final class PerformanceReport {
             d.append("> **Shared, busy machine.** Other work ran on this machine during the measurement (other engineers' builds and tests: up to ")
                     .append(Math.max(busyProcessesMax, busyBefore)).append(" Maven/Surefire processes were seen while sampling; load average ")
                     .append(f2(loadBefore)).append(" on ").append(Runtime.getRuntime().availableProcessors())
-                    .append(" cores before the start). The load generator, the broker, PostgreSQL and the six services share the same cores too. ")
+                    .append(" cores before the start). The load generator, the broker, PostgreSQL and the seven services share the same cores too. ")
                     .append("Expect lower throughput and longer latencies than on a quiet machine.\n\n");
         }
         d.append("## Reproduce\n\n```bash\n").append(command).append("\n```\n\n")

@@ -75,7 +75,7 @@ class ComposeFileTest {
 
     @Test
     void usesOnlyKnownComposeKeysAndNoObsoleteVersion() {
-        // x-* keys are Compose extensions (here: the anchors shared by the six services)
+        // x-* keys are Compose extensions (here: the anchors shared by the seven services)
         assertThat(TOP_KEYS).containsAll(compose.keySet().stream().filter(k -> !k.startsWith("x-")).toList());
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
@@ -97,9 +97,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void kafkaPostgresAndTheSixServices() {
+    void kafkaPostgresAndTheSevenServices() {
         assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "postgres", "aggregation-service",
-                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service");
+                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service");
+    }
+
+    @Test
+    void theAggregationRedirectsTheRegistrysFormerPathsToTheRegistryServiceAsTheHostReachesIt() {
+        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:"
+                + HelmChartTest.PORTS.get("registry-service"));
     }
 
     @Test
@@ -139,7 +145,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void theSixServicesOnTheContractPortsWithTheirEnvironment() {
+    void theSevenServicesOnTheContractPortsWithTheirEnvironment() {
         HelmChartTest.PORTS.forEach((service, port) -> {
             Map<String, Object> s = services.get(service);
             assertThat(s).as(service).isNotNull();

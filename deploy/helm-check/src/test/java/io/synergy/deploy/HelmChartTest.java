@@ -39,6 +39,7 @@ class HelmChartTest {
         PORTS.put("building-service", 8083);
         PORTS.put("agriculture-service", 8084);
         PORTS.put("waste-service", 8085);
+        PORTS.put("registry-service", 8086);
     }
 
     static final Set<String> SECTORS = Set.of("energy-service", "transport-service", "building-service",
@@ -115,7 +116,8 @@ class HelmChartTest {
         String configured = Chart.installDryRunOutput(Map.of("global.database.existingSecret", "synergy-db-app",
                 "kafkaTopics.enabled", true, "ingress.enabled", true));
         assertThat(configured).doesNotContain("WARNING").contains("18 KafkaTopic resources")
-                .contains("energy.synergy.example.org/api/v1/reports");
+                .contains("energy.synergy.example.org/api/v1/reports").contains("synergy.example.org/api/v1/org-units")
+                .doesNotContain("registry.synergy.example.org");
     }
 
     // ---------------------------------------------------------------- every manifest
@@ -161,7 +163,7 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Deployments
 
     @Test
-    void sixDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
+    void sevenDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
         assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(
                 PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
@@ -294,6 +296,32 @@ class HelmChartTest {
     }
 
     @Test
+    void theAggregationRedirectsTheRegistrysFormerPathsToWhereClientsReachTheRegistryService() {
+        Map<String, String> inCluster = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(inCluster).containsEntry("SYNERGY_LINKS_REGISTRY", "http://" + fullname("registry-service") + ":8086");
+        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true, "ingress.tls[0].secretName", "synergy-tls",
+                "ingress.tls[0].hosts[0]", "synergy.example.org")).get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(viaIngress).containsEntry("SYNERGY_LINKS_REGISTRY", "https://synergy.example.org");
+        Map<String, String> given = env(Chart.template(Map.of("links.registry", "https://registry.qingdao.example"))
+                .get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(given).containsEntry("SYNERGY_LINKS_REGISTRY", "https://registry.qingdao.example");
+        // only the aggregation redirects
+        assertThat(env(defaults.get("Deployment", fullname("registry-service")).at("/spec/template/spec/containers/0")))
+                .doesNotContainKey("SYNERGY_LINKS_REGISTRY");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("links.registry", "registry:8086"))).hasMessageContaining("registry");
+    }
+
+    @Test
+    void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizing() {
+        JsonNode registry = defaults.get("Deployment", fullname("registry-service"));
+        Map<String, String> labels = labels(registry.path("metadata"));
+        assertThat(labels).containsEntry("app.kubernetes.io/component", "registry").doesNotContainKey("synergy.qingdao/sector");
+        assertThat(registry.at("/spec/replicas").asInt()).isEqualTo(2);
+        Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
+        assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND")).isEqualTo(energy.get("JAVA_OPTS_APPEND"));
+    }
+
+    @Test
     void servicesAndDeploymentsCanBeSwitchedOffAndTunedOneByOne() {
         Chart.Rendered r = Chart.template(Map.of(
                 "services.waste.enabled", false,
@@ -302,8 +330,8 @@ class HelmChartTest {
                 "services.energy.jvmOptions", "-Xmx256m",
                 "services.energy.env.SYNERGY_FEATURE", "on",
                 "global.env.TZ", "Asia/Shanghai"));
-        assertThat(r.names("Deployment")).hasSize(5).doesNotContain(fullname("waste-service"));
-        assertThat(r.names("Service")).hasSize(5).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Deployment")).hasSize(6).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Service")).hasSize(6).doesNotContain(fullname("waste-service"));
         assertThat(r.names("HorizontalPodAutoscaler")).hasSize(3)
                 .doesNotContain(fullname("waste-service"), fullname("energy-service"));
         JsonNode energy = r.get("Deployment", fullname("energy-service"));
@@ -347,10 +375,10 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Services, configuration
 
     @Test
-    void sixServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
+    void sevenServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
         Map<String, JsonNode> services = byName(defaults.ofKind("Service"));
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
-        assertThat(services).hasSize(6);
+        assertThat(services).hasSize(7);
         PORTS.forEach((service, port) -> {
             JsonNode s = services.get(fullname(service));
             assertThat(s).as(service).isNotNull();
@@ -519,11 +547,13 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Ingress
 
     @Test
-    void ingressSendsTheReadApiAndTheRootToAggregationAndEachSectorHostToItsService() {
+    void ingressSendsTheReadApiAndTheRootToAggregationTheRegistryToItsServiceAndEachSectorHostToItsService() {
         List<JsonNode> ingresses = everything.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Map<String, String>> routes = routes(ingresses);
+        assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
         assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "/api/v1/org-units", fullname("registry-service"),
                 "/", fullname("aggregation-service"),
                 "/api/v1/attainment", fullname("aggregation-service"),
                 "/api/v1/synergy", fullname("aggregation-service"),
@@ -583,7 +613,7 @@ class HelmChartTest {
     // ---------------------------------------------------------------- ServiceMonitor
 
     @Test
-    void serviceMonitorScrapesQuarkusMetricsOfAllSixServices() {
+    void serviceMonitorScrapesQuarkusMetricsOfAllSevenServices() {
         Chart.Rendered r = Chart.template(Map.of("metrics.serviceMonitor.enabled", true,
                 "metrics.serviceMonitor.labels.release", "kube-prometheus-stack"));
         List<JsonNode> monitors = r.ofKind("ServiceMonitor");
@@ -599,7 +629,7 @@ class HelmChartTest {
                 .filter(s -> labels(s.path("metadata")).entrySet().containsAll(match.entrySet()))
                 .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
                 .map(s -> s.at("/metadata/name").asText()).toList();
-        assertThat(selected).hasSize(6);
+        assertThat(selected).hasSize(7);
     }
 
     // ---------------------------------------------------------------- what must fail
