@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,6 +23,11 @@ import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +38,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /**
  * What the registry service adds to the moved API: 201 with Location, ETag and If-Match (optimistic locking on the
@@ -50,6 +57,9 @@ class OrgUnitApiTest {
 
     @Inject
     OrgUnitRegistry registry;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
@@ -177,6 +187,37 @@ class OrgUnitApiTest {
                 WAIT);
         assertThat(records.stream().filter(r -> code.equals(r.key()) && r.value().contains("\"version\":6")).findFirst().orElseThrow().headers())
                 .containsEntry("ce_source", "/synergy/registry");
+    }
+
+    /** The export of docs/deploy.md ("Moving the registry to the registry service"), from the aggregation's former table. */
+    static final String EXPORT = "COPY (SELECT code, level, name_zh, name_en, parent, industry_section, industry_division, "
+            + "array_to_string(flags, '|') AS flags, closed::text AS closed FROM %s.org_unit ORDER BY level DESC, code) TO STDOUT WITH (FORMAT csv, HEADER)";
+
+    @Test
+    void theDocumentedExportOfTheAggregationsTableImportsAsItWas() throws Exception {
+        String first17 = "91370211MA3L00001";
+        String enterprise = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        String csv;
+        // the aggregation's table as its migration V2_0_6 made it, in a schema of its own
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS former_aggregation CASCADE; CREATE SCHEMA former_aggregation");
+            st.execute(Files.readString(Path.of("../aggregation-service/src/main/resources/db/aggregation/V2_0_6__org_units.sql"))
+                    .replace("CREATE TABLE org_unit", "CREATE TABLE former_aggregation.org_unit")
+                    .replace("CREATE INDEX org_unit_parent ON org_unit", "CREATE INDEX org_unit_parent ON former_aggregation.org_unit"));
+            st.execute("INSERT INTO former_aggregation.org_unit (code, level, name_zh, name_en, parent, flags, closed, version, changed_by) VALUES "
+                    + "('370211P08', 'PARK', '董家口经济区', 'Dongjiakou, Economic Zone', '370211', '{}', false, 2, 'li.wei')");
+            st.execute("INSERT INTO former_aggregation.org_unit VALUES ('" + enterprise + "', 'ENTERPRISE', '\"示范\"企业', '', '370211P08', 'C', '25', "
+                    + "'{CARBON_MARKET,KEY_POLLUTER}', true, 3, now(), 'li.wei')");
+            StringWriter out = new StringWriter();
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut(EXPORT.formatted("former_aggregation"), out);
+            csv = out.toString();
+            st.execute("DROP SCHEMA former_aggregation CASCADE");
+        }
+        given().contentType("text/csv; charset=UTF-8").body(csv).post(UNITS + "/import").then().statusCode(200).body("created", equalTo(2));
+        given().get(UNITS + "/370211P08").then().statusCode(200).body("en", equalTo("Dongjiakou, Economic Zone")).body("closed", equalTo(false));
+        given().get(UNITS + "/" + enterprise).then().statusCode(200).body("zh", equalTo("\"示范\"企业")).body("en", equalTo(""))
+                .body("parent", equalTo("370211P08")).body("industryDivision", equalTo("25")).body("closed", equalTo(true))
+                .body("flags", org.hamcrest.Matchers.containsInAnyOrder("CARBON_MARKET", "KEY_POLLUTER"));
     }
 
     @Test
