@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/org-units")
 @Tag(name = "org units (moved)", description = "Moved to the registry service: 308 to synergy.links.registry")
+@APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
+        headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
 public class OrgUnitRedirects {
 
     private final LinksConfig links;
@@ -33,16 +35,12 @@ public class OrgUnitRedirects {
 
     @GET
     @Operation(summary = "Moved: GET /api/v1/org-units on the registry service", deprecated = true)
-    @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response list(@Context UriInfo uri) {
         return moved(uri);
     }
 
     @POST
     @Operation(summary = "Moved: POST /api/v1/org-units on the registry service (method and body kept)", deprecated = true)
-    @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response create(@Context UriInfo uri) {
         return moved(uri);
     }
@@ -50,8 +48,6 @@ public class OrgUnitRedirects {
     @GET
     @Path("/{rest: .+}")
     @Operation(summary = "Moved: GET /api/v1/org-units/{code} on the registry service", deprecated = true)
-    @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@Context UriInfo uri) {
         return moved(uri);
     }
@@ -59,8 +55,6 @@ public class OrgUnitRedirects {
     @POST
     @Path("/{rest: .+}")
     @Operation(summary = "Moved: POST /api/v1/org-units/import on the registry service (method and body kept)", deprecated = true)
-    @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response post(@Context UriInfo uri) {
         return moved(uri);
     }
@@ -68,8 +62,6 @@ public class OrgUnitRedirects {
     @PUT
     @Path("/{rest: .+}")
     @Operation(summary = "Moved: PUT /api/v1/org-units/{code} on the registry service (method and body kept)", deprecated = true)
-    @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response update(@Context UriInfo uri) {
         return moved(uri);
     }

@@ -1,6 +1,7 @@
 package io.synergy.aggregation.links;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -8,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,15 @@ class OrgUnitRedirectsTest {
                 .put("/api/v1/org-units/370211P01").then().statusCode(308).header("Location", equalTo(BASE + "/api/v1/org-units/370211P01"));
         request().contentType("text/csv").body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n")
                 .post("/api/v1/org-units/import").then().statusCode(308).header("Location", equalTo(BASE + "/api/v1/org-units/import"));
+    }
+
+    @Test
+    void theOpenApiDocumentSaysThePathsMovedAndAnswer308() {
+        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String op : List.of("get", "post")) {
+            assertThat(doc.getBoolean("paths.'/api/v1/org-units'." + op + ".deprecated")).isTrue();
+            assertThat(doc.getMap("paths.'/api/v1/org-units'." + op + ".responses")).containsOnlyKeys("308");
+        }
     }
 
     @Test

@@ -50,6 +50,14 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/org-units")
 @Tag(name = "org units", description = "Parks and enterprises below the districts")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the role: reader to read, ops to change", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
     static final List<String> CSV_COLUMNS = List.of("code", "level", "name_zh", "name_en", "parent", "industry_section", "industry_division",
@@ -77,14 +85,6 @@ public class OrgUnitResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "level, limit or cursor is malformed; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
     public RestResponse<List<OrgUnitView>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
             @QueryParam("industry") String industry,
             @Parameter(description = "page size, 1-" + MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
@@ -132,15 +132,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrgUnitView.class)), headers = @Header(name = "ETag", description = "the unit's version, e.g. \"3\"",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such park or enterprise", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrgUnitView> get(@PathParam("code") String code) {
         OrgUnitEvent u = service.find(code).orElseThrow(() -> ProblemException.notFound("No park or enterprise " + code + " in the registry"));
@@ -162,18 +154,10 @@ public class OrgUnitResource {
                     description = "the unit's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (code, level, zh, en, parent, industryDivision, flags, "
             + "If-Match); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrgUnitEvent> create(OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (change == null) {
             throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object {code, level, zh, parent, …}")));
@@ -197,18 +181,10 @@ public class OrgUnitResource {
                     @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (the body's code differing from the path's included); "
             + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrgUnitEvent> update(@PathParam("code") String code, OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         if (change == null) {
@@ -241,16 +217,8 @@ public class OrgUnitResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\"), a missing column or a "
             + "malformed CSV; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role ops", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportSummary importCsv(String body) {
         List<OrgUnitChange> changes = new ArrayList<>();
         List<String> paths = new ArrayList<>();
