@@ -155,7 +155,8 @@ public final class ResultCalculator {
         List<UnitYearResult.EffectRow> effects = table.years().contains(year - 1)
                 ? EffectsCalculator.effects(table, unit.code(), year - 1, year, null)
                 : List.of();
-        return new UnitYearResult(unit.code(), unit.level().name(), year, coverage.provisional(), coverage, incomplete.isEmpty(), List.copyOf(incomplete), figures, rows,
+        return new UnitYearResult(unit.code(), unit.level().name(), year, coverage.provisional(), coverage, incomplete.isEmpty(),
+                List.copyOf(incomplete), figures, rows,
                 AttainmentCalculator.summarise(attainments), synergy, effects);
     }
 

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param synergy    keyed {@code series.range}, {@code series.target}, {@code panel.range}, {@code panel.target}
  * @param effects    co-reduction effects from the previous year to this one, per sector and for all sectors
  */
-public record UnitYearResult(String orgUnit, String level, int year, boolean provisional, YearCoverage coverage, boolean complete, List<String> incomplete,
-        List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
+public record UnitYearResult(String orgUnit, String level, int year, boolean provisional, YearCoverage coverage, boolean complete,
+        List<String> incomplete, List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
         Map<String, SynergyResult> synergy, List<EffectRow> effects) {
 
     /** An indicator's value; {@code from} names the unit it was taken from when that is not this one (T1 of the city). */

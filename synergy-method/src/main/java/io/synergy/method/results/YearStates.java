@@ -77,9 +77,11 @@ public final class YearStates {
             if (!f.present()) {
                 excluded.add(i.id());
             }
+            // a district is out when its own figure of an indicator it contributes to (in the city's scope) is not complete
             List<String> contributing = units.find(scope).map(OrgUnit::districtsToSum).orElse(List.of());
             for (int k = 0; k < districts.size(); k++) {
-                if (!districtOut[k] && contributing.contains(districts.get(k).code()) && !table.get(districts.get(k).code(), i.id(), year).complete()) {
+                String d = districts.get(k).code();
+                if (!districtOut[k] && contributing.contains(d) && !table.get(d, i.id(), year).complete()) {
                     districtOut[k] = true;
                 }
             }

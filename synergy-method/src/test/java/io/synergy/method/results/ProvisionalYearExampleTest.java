@@ -105,8 +105,8 @@ class ProvisionalYearExampleTest {
         assertThat(city2025.synergy().get("series.range").explanation().samples()).containsExactly("2020", "2021", "2022", "2023", "2024", "2025");
         // the district panel of 2025: the ten districts' settled years and 2025 (eight districts have nothing of 2025, so every
         // indicator drops out and the panel is not computable — shown as such, never as 0)
-        UnitYearResult.SynergyResult panel2025 = after.stream().filter(r -> r.orgUnit().equals("370203") && r.year() == 2025).findFirst().orElseThrow()
-                .synergy().get("panel.range");
+        UnitYearResult.SynergyResult panel2025 = after.stream().filter(r -> r.orgUnit().equals("370203") && r.year() == 2025).findFirst()
+                .orElseThrow().synergy().get("panel.range");
         assertThat(panel2025.explanation().samples()).hasSize(60).contains("370285/2020", "370203/2025");
         assertThat(panel2025.computable()).isFalse();
     }

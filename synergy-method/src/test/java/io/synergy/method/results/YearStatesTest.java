@@ -97,7 +97,8 @@ class YearStatesTest {
     @Test
     void recordedStatesStay() {
         // 2021 was recorded complete; a later revision marks a district's figure as part of the year: still complete
-        List<Fact> facts = new ArrayList<>(CityFacts.years(2020, 2021, f -> !(f.year() == 2021 && f.code().equals("A1") && f.orgUnit().equals("370211"))));
+        List<Fact> facts = new ArrayList<>(CityFacts.years(2020, 2021,
+                f -> !(f.year() == 2021 && f.code().equals("A1") && f.orgUnit().equals("370211"))));
         Fact a1 = CityFacts.year(2021).stream().filter(f -> f.code().equals("A1") && f.orgUnit().equals("370211")).findFirst().orElseThrow();
         facts.add(new Fact(a1.code(), a1.orgUnit(), a1.year(), a1.value(), a1.numerator(), a1.denominator(), false));
         assertThat(assess(facts, Map.of()).get(2021).orElseThrow().state()).isEqualTo(YearState.PROVISIONAL);

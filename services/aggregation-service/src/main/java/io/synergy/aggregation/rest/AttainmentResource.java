@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,11 +67,11 @@ public class AttainmentResource {
             for (JsonNode a : body.path("attainment")) {
                 JsonNode p = a.path("projection");
                 // Arrays.asList: an indicator without data has null cells, which List.of refuses
-                rows.add(java.util.Arrays.asList(a.path("indicator").asText(), a.path("zh").asText(), a.path("en").asText(), a.path("orgUnit").asText(),
+                rows.add(Arrays.asList(a.path("indicator").asText(), a.path("zh").asText(), a.path("en").asText(), a.path("orgUnit").asText(),
                         a.path("period").asText(), text(a, "value"), a.path("unit").asText(), text(a, "baseline"), a.path("baselineYear").asText(),
                         text(a, "target"), a.path("targetYear").asText(), text(a, "completion"), text(a, "timeProgress"), a.path("status").asText(),
-                        text(a, "trajectoryValue"), text(a, "gap"), text(p, "year"), text(p, "value"), text(p, "meetsTarget"), a.path("complete").asText(),
-                        Provisional.of(body)));
+                        text(a, "trajectoryValue"), text(a, "gap"), text(p, "year"), text(p, "value"), text(p, "meetsTarget"),
+                        a.path("complete").asText(), Provisional.of(body)));
             }
             return Csv.of(List.of("indicator", "name_zh", "name_en", "org_unit", "period", "value", "unit", "baseline", "baseline_year", "target",
                     "target_year", "completion", "time_progress", "status", "trajectory_value", "gap", "projection_year", "projection_value",

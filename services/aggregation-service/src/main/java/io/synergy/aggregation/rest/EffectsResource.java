@@ -76,7 +76,8 @@ public class EffectsResource {
         }
         List<UnitYearResult.EffectRow> rows = EffectsCalculator.effects(table, unit.code(), y0, y1, sector);
         Map<Integer, YearState> states = yearStates.states();
-        List<Integer> provisionalYears = java.util.stream.Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states)).toList();
+        List<Integer> provisionalYears = java.util.stream.Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states))
+                .toList();
         boolean provisional = !provisionalYears.isEmpty();
         if (Csv.wanted(headers)) {
             List<List<Object>> table2 = new ArrayList<>();

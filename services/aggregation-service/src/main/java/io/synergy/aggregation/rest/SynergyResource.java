@@ -91,17 +91,7 @@ public class SynergyResource {
         if (!computable) {
             out.put("reason", s.path("reason").asText("no result"));
         } else {
-            JsonNode chosen = s.path(coupling);
-            out.set("u1", s.path("u1"));
-            out.set("u2", s.path("u2"));
-            out.set("c", chosen.path("c"));
-            out.set("t", s.path("t"));
-            out.set("d", chosen.path("d"));
-            ObjectNode grade = out.putObject("grade");
-            grade.set("zh", chosen.path("gradeZh"));
-            grade.set("en", chosen.path("gradeEn"));
-            grade.set("code", chosen.path("grade"));
-            out.set("lag", s.path("lag"));
+            scores(out, s, coupling).set("code", s.path(coupling).path("grade"));
             out.set("lagZh", s.path("lagZh"));
             out.set("cStandard", s.path("standard").path("c"));
             out.set("cCorrected", s.path("corrected").path("c"));
@@ -189,6 +179,24 @@ public class SynergyResource {
     static final String NO_SETTLED_YEAR = "no complete year yet: a year is complete when every indicator of the synergy set is complete for "
             + "the city, or closed by an operator (POST /api/v1/years/{year}/close); until then every year is provisional · 尚无完整年份";
 
+    /**
+     * U1, U2, C, T, D, grade and lag of one score — a result or a row of its window — under one coupling; returns the
+     * grade object.
+     */
+    private static ObjectNode scores(ObjectNode out, JsonNode score, String coupling) {
+        JsonNode chosen = score.path(coupling);
+        out.set("u1", score.path("u1"));
+        out.set("u2", score.path("u2"));
+        out.set("c", chosen.path("c"));
+        out.set("t", score.path("t"));
+        out.set("d", chosen.path("d"));
+        ObjectNode grade = out.putObject("grade");
+        grade.set("zh", chosen.path("gradeZh"));
+        grade.set("en", chosen.path("gradeEn"));
+        out.set("lag", score.path("lag"));
+        return grade;
+    }
+
     /** A sample label's year: "2024" or, in the district panel, "370202/2024". */
     private static String yearOf(String sample) {
         return sample.contains("/") ? sample.substring(sample.indexOf('/') + 1) : sample;
@@ -202,16 +210,7 @@ public class SynergyResource {
         JsonNode own = body == null ? null : body.path("synergy").path(key);
         y.put("computable", row != null);
         if (row != null) {
-            JsonNode chosen = row.path(coupling);
-            y.set("u1", row.path("u1"));
-            y.set("u2", row.path("u2"));
-            y.set("c", chosen.path("c"));
-            y.set("t", row.path("t"));
-            y.set("d", chosen.path("d"));
-            ObjectNode grade = y.putObject("grade");
-            grade.set("zh", chosen.path("gradeZh"));
-            grade.set("en", chosen.path("gradeEn"));
-            y.set("lag", row.path("lag"));
+            scores(y, row, coupling);
         } else {
             y.put("reason", own == null ? "no result" : own.path("reason").asText("no result"));
         }

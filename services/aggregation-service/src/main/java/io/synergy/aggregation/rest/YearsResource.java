@@ -159,7 +159,8 @@ public class YearsResource {
             FactStore.requestRecompute(c, List.of(year));
             recomputer.requestedInTransaction();
             YearCoverage v = now.coverage();
-            YearCoverage closed = new YearCoverage(YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(), v.districtsExpected());
+            YearCoverage closed = new YearCoverage(YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(),
+                    v.districtsExpected());
             return YearView.of(year, closed, now.missing(), now.excluded(), settled.get().at(), settled.get());
         }
     }

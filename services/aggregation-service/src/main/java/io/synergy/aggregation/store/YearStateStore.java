@@ -101,8 +101,8 @@ public class YearStateStore {
      * complete. Returns the settlement, or nothing (changing nothing) when the year is settled already. The caller requests
      * the recompute of the year and the later ones in the same transaction.
      */
-    public Optional<Settlement> settle(Connection c, YearAssessment a, YearState state, List<String> synergySet, String by, String reason, Instant now)
-            throws SQLException {
+    public Optional<Settlement> settle(Connection c, YearAssessment a, YearState state, List<String> synergySet, String by, String reason,
+            Instant now) throws SQLException {
         if (!state.settled()) {
             throw new IllegalArgumentException(state + " does not settle a year");
         }
