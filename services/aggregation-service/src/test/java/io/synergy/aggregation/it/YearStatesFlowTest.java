@@ -211,9 +211,17 @@ class YearStatesFlowTest {
         assertThat(effects.path("provisionalYears").toString()).isEqualTo("[2025]");
         assertThat(get("/api/v1/effects", Map.of("from", "2023", "to", "2024")).path("provisional").asBoolean()).isFalse();
 
+        // parks and enterprises are scored on the same window
+        given().contentType("application/json").body(Map.of("code", "370214P09", "level", "PARK", "zh", "城阳测试园区", "en", "Chengyang test park",
+                "parent", "370214")).post("/api/v1/org-units").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        JsonNode parks = get("/api/v1/synergy/units", Map.of("period", "2025", "level", "park"));
+        assertThat(parks.path("provisional").asBoolean()).isTrue();
+        assertThat(parks.path("coverage").path("indicatorsExpected").asInt()).isEqualTo(19);
+        assertThat(get("/api/v1/synergy/units", Map.of("period", "2024", "level", "park")).path("provisional").asBoolean()).isFalse();
+
         // the CSV answers carry a provisional column
         for (String path : List.of("/api/v1/attainment?period=2025", "/api/v1/synergy/districts?period=2025", "/api/v1/effects?from=2024&to=2025",
-                "/api/v1/synergy/history")) {
+                "/api/v1/synergy/history", "/api/v1/synergy/units?period=2025&level=park")) {
             List<String> lines = given().accept("text/csv").get(path).then().statusCode(200).extract().asString().lines().toList();
             assertThat(lines.get(0)).as(path).endsWith(",provisional");
             assertThat(lines.get(lines.size() - 1)).as(path).endsWith(",true");
