@@ -35,6 +35,13 @@
     [0.9, '优质协调', 'high-quality coordination', '#31a354']
   ];
 
+  // The state of a year (docs/method.md §3): only complete and closed years are settled.
+  const YEAR_STATES = {
+    COMPLETE: { zh: '完整', en: 'complete' },
+    CLOSED: { zh: '已关账', en: 'closed' },
+    PROVISIONAL: { zh: '暂定', en: 'provisional' }
+  };
+
   const SECTORS = [
     ['energy', '能源', 'energy', '#0f4c81'],
     ['transport', '交通', 'transport', '#e76f51'],
@@ -55,6 +62,8 @@
     year: null,
     yearChosen: false,
     years: [],
+    yearStates: {},
+    yearStatesKey: null,
     effectSector: 'all',
     fingerprint: null,
     live: 'connecting',
@@ -155,21 +164,69 @@
 
   // ---- years ------------------------------------------------------------------------------------------------------
 
-  function updateYears(years) {
+  /** The years with results, each one's state, and the year to open on: the latest complete or closed one. */
+  function updateYears(data) {
+    const years = data.years || [];
     const select = $('year');
-    const same = years.length === state.years.length && years.every((y, i) => y === state.years[i]);
+    const key = JSON.stringify(data.states || []);
+    const same = key === state.yearStatesKey;
     state.years = years;
+    state.yearStatesKey = key;
+    state.yearStates = Object.fromEntries((data.states || []).map((s) => [s.year, s]));
     if (!state.yearChosen || !years.includes(state.year)) {
-      state.year = years.length ? years[years.length - 1] : null;
+      state.year = data.defaultYear != null ? data.defaultYear : (years.length ? years[years.length - 1] : null);
     }
     if (!same || select.options.length === 0) {
       select.innerHTML = years.length
-        ? years.map((y) => '<option value="' + y + '">' + y + ' 年</option>').join('')
+        ? years.map((y) => '<option value="' + y + '">' + y + ' 年' + (isProvisional(y) ? '（暂定 provisional）' : '') + '</option>').join('')
         : '<option value="">—</option>';
     }
     if (state.year != null) {
       select.value = String(state.year);
     }
+    renderYearStates();
+    renderProvisional();
+  }
+
+  function isProvisional(year) {
+    const s = state.yearStates[year];
+    return !s || s.provisional;
+  }
+
+  function coverageText(c) {
+    return c ? c.indicatorsIn + ' / ' + c.indicatorsExpected + ' 项指标 indicators · ' + c.districtsIn + ' / ' + c.districtsExpected
+      + ' 区(市) districts' : '';
+  }
+
+  function chooseYear(year) {
+    state.year = year;
+    state.yearChosen = true;
+    refreshResults();
+  }
+
+  /** One chip per year: its state, and for a provisional year how much of the synergy set is in. */
+  function renderYearStates() {
+    const nav = $('year-states');
+    nav.innerHTML = state.years.map((y) => {
+      const s = state.yearStates[y] || { state: 'PROVISIONAL', provisional: true };
+      const label = YEAR_STATES[s.state] || YEAR_STATES.PROVISIONAL;
+      const counts = s.provisional && s.coverage ? ' · ' + s.coverage.indicatorsIn + '/' + s.coverage.indicatorsExpected : '';
+      return '<button type="button" class="year-state" data-year="' + y + '" data-state="' + escapeHtml(s.state) + '" aria-current="'
+        + (y === state.year) + '" title="' + escapeHtml(coverageText(s.coverage)) + '"><b>' + y + '</b>' + label.zh + ' ' + label.en + counts
+        + '</button>';
+    }).join('');
+    nav.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => chooseYear(Number(b.dataset.year))));
+  }
+
+  /** A provisional year is marked plainly: a badge on D and a banner saying how much of it is in. */
+  function renderProvisional() {
+    const on = state.year != null && isProvisional(state.year);
+    const s = state.yearStates[state.year] || {};
+    $('kpi-provisional').hidden = !on;
+    const banner = $('provisional-banner');
+    banner.hidden = !on;
+    banner.innerHTML = on ? '<span class="provisional-badge">暂定 provisional</span>' + state.year + ' 年数据尚不完整，结果可能变化 · '
+      + state.year + ' is not complete yet and its figures may change: ' + escapeHtml(coverageText(s.coverage)) : '';
   }
 
   // ---- results panels ---------------------------------------------------------------------------------------------
@@ -177,50 +234,35 @@
   const rowOk = (r) => r && r.computable !== false && r.d != null && !Number.isNaN(Number(r.d));
 
   /**
-   * The rows of the D chart. Preferably the history endpoint's one evaluation of every year (comparable across years);
-   * when that evaluation is not computable (e.g. the newest year has too few indicators yet), each year's own result.
+   * The D chart: the history endpoint's rows — the complete and closed years scored in one evaluation (comparable across
+   * years), then each provisional year on its own window, drawn hollow and labelled 暂定.
    */
-  async function synergySeries() {
-    try {
-      const h = await getJson('/api/v1/synergy/history?orgUnit=' + CITY);
-      if (h.computable !== false && (h.years || []).some(rowOk)) {
-        return { rows: h.years, note: h.evaluatedYear ? '各年按 ' + h.years[0].period + '–' + h.evaluatedYear + ' 统一评价 · every year scored in one evaluation, '
-          + h.years[0].period + '–' + h.evaluatedYear : '' };
-      }
-    } catch (e) {
-      if (!e.noData) {
-        throw e;
-      }
-    }
-    const own = await Promise.all(state.years.map((y) => getJson('/api/v1/synergy?period=' + y + '&orgUnit=' + CITY).catch(() => null)));
-    return { rows: own.filter((r) => r != null), note: '各年按自身窗口评价 · each year scored in its own window' };
-  }
-
   async function loadSynergy() {
     if (state.years.length === 0) {
       showState('chart-synergy', 'empty', '暂无协同度结果', 'No synergy results yet: waiting for the sector feeds');
       return;
     }
-    let series;
+    let h;
     try {
-      series = await synergySeries();
+      h = await getJson('/api/v1/synergy/history?orgUnit=' + CITY);
     } catch (e) {
       showError('chart-synergy', e);
       return;
     }
-    const rows = series.rows;
+    const rows = h.years || [];
     const years = rows.map((y) => String(y.period));
     const pick = (field) => rows.map((y) => (rowOk(y) && y[field] != null ? Number(Number(y[field]).toFixed(4)) : null));
     const d = pick('d');
     const computable = d.filter((v) => v != null).length;
     if (computable === 0) {
-      showState('chart-synergy', 'empty', '协同度尚不可计算', 'Not computable yet: more years or indicators are needed');
+      showState('chart-synergy', 'empty', '协同度尚不可计算', 'Not computable yet' + (h.reason ? ': ' + h.reason : ''));
       return;
     }
     const bands = GRADES.map((g, i) => [
       { yAxis: g[0], name: g[1], itemStyle: { color: g[3], opacity: 0.35 } },
       { yAxis: i + 1 < GRADES.length ? GRADES[i + 1][0] : 1 }
     ]);
+    const provisionalPoint = { symbol: 'emptyCircle', symbolSize: 12, itemStyle: { color: '#f2a93b', borderWidth: 2 } };
     const c = chart('chart-synergy');
     c.setOption({
       animation: false,
@@ -228,22 +270,29 @@
         trigger: 'axis',
         formatter: (params) => {
           const y = rows[params[0].dataIndex];
-          let s = '<b>' + y.period + '</b>';
+          let s = '<b>' + y.period + '</b>' + (y.provisional ? ' 暂定 provisional · ' + coverageText(y.coverage) : '');
+          if (!rowOk(y)) {
+            return s + '<br>不可计算 not computable' + (y.reason ? '：' + escapeHtml(y.reason) : '');
+          }
           params.forEach((p) => { s += '<br>' + p.marker + p.seriesName + '：' + fmt(p.value, 3); });
-          if (rowOk(y) && y.grade && y.grade.zh) {
+          if (y.grade && y.grade.zh) {
             s += '<br>等级 grade：' + y.grade.zh + ' · ' + y.grade.en;
           }
           return s;
         }
       },
       legend: { top: 0, data: ['协同度 D', 'U1 减污 pollution', 'U2 降碳 carbon'] },
-      grid: { left: 44, right: 16, top: 34, bottom: 28 },
+      grid: { left: 44, right: 40, top: 34, bottom: 28 }, // room for the last label, "1.000 暂定"
       xAxis: { type: 'category', data: years, boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 1, interval: 0.1, name: '指数 index', nameGap: 8, splitLine: { show: false } },
       series: [
         {
-          name: '协同度 D', type: 'line', data: d, symbolSize: 9, lineStyle: { width: 3 }, itemStyle: { color: '#0f4c81' }, z: 5,
-          label: { show: true, position: 'top', formatter: (p) => (p.value == null ? '' : fmt(p.value, 3)), fontWeight: 600 },
+          name: '协同度 D', type: 'line', symbolSize: 9, lineStyle: { width: 3 }, itemStyle: { color: '#0f4c81' }, z: 5,
+          data: d.map((v, i) => (rows[i].provisional ? Object.assign({ value: v }, provisionalPoint) : v)),
+          label: {
+            show: true, position: 'top', fontWeight: 600,
+            formatter: (p) => (p.value == null ? '' : fmt(p.value, 3) + (rows[p.dataIndex].provisional ? ' 暂定' : ''))
+          },
           markArea: { silent: true, data: bands, label: { position: 'insideLeft', fontSize: 10, color: '#6b7785' } },
           markLine: state.year == null ? undefined : {
             silent: true, symbol: 'none', lineStyle: { color: '#6b7785', type: 'dotted' }, label: { formatter: String(state.year) },
@@ -257,7 +306,13 @@
     const el = $('chart-synergy');
     el.dataset.state = 'ready';
     el.dataset.points = String(computable);
-    $('synergy-hint').textContent = '背景色带为协同等级（十级）· Background bands: the ten coordination grades. ' + series.note;
+    el.dataset.provisional = rows.filter((y) => y.provisional).map((y) => y.period).join(',');
+    const first = rows.length ? rows[0].period : '';
+    const note = h.evaluatedYear
+      ? '完整年份按 ' + first + '–' + h.evaluatedYear + ' 统一评价，暂定年份按自身窗口（空心点）· complete years scored in one evaluation, '
+        + first + '–' + h.evaluatedYear + '; provisional years (hollow) on their own window.'
+      : (h.reason || '');
+    $('synergy-hint').textContent = '背景色带为协同等级（十级）· Background bands: the ten coordination grades. ' + note;
   }
 
   /** The key figures: the selected year's own synergy result. */
@@ -332,6 +387,8 @@
     }
     try {
       const r = await getJson('/api/v1/synergy/districts?period=' + state.year);
+      $('districts-hint').textContent = '区县面板口径，可跨区、跨年比较 · District panel basis, comparable across districts and years.'
+        + (r.provisional ? ' 暂定 provisional：' + state.year + ' 年数据尚不完整 · not complete yet.' : '');
       const ranked = r.districts.filter((x) => x.computable).sort((a, b) => a.d - b.d);
       if (ranked.length === 0) {
         showState('chart-districts', 'empty', '各区协同度尚不可计算', 'District synergy not computable yet');
@@ -431,7 +488,8 @@
       }, true);
       $('chart-quadrant').dataset.state = 'ready';
       $('quadrant-hint').textContent = 'ΔC：CO₂ 排放相对变化；ΔP：大气污染物排放相对变化（' + from + '→' + state.year + '）· relative changes, '
-        + from + ' to ' + state.year + '. 标签为污染物 · labels: pollutants.';
+        + from + ' to ' + state.year + '. 标签为污染物 · labels: pollutants.'
+        + (r.provisional ? ' 暂定 provisional：' + r.provisionalYears.join('、') + ' 年数据尚不完整 · not complete yet.' : '');
     } catch (e) {
       if (e.noData) {
         showState('chart-quadrant', 'empty', '需要 ' + from + ' 和 ' + state.year + ' 两年的数据', 'Needs data of ' + from + ' and ' + state.year);
@@ -448,7 +506,7 @@
     }
     state.busy = true;
     try {
-      updateYears((await getJson('/api/v1/dashboard/years')).years);
+      updateYears(await getJson('/api/v1/dashboard/years'));
       await Promise.all([loadSynergy(), loadKpis(), loadAttainment(), loadDistricts(), loadEffects()]);
       $('updated').textContent = '更新于 updated ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
     } catch (e) {
@@ -655,9 +713,7 @@
     }
     $('year').addEventListener('change', (e) => {
       if (e.target.value) {
-        state.year = Number(e.target.value);
-        state.yearChosen = true;
-        refreshResults();
+        chooseYear(Number(e.target.value));
       }
     });
     window.addEventListener('resize', () => Object.values(state.charts).forEach((c) => c.isDisposed() || c.resize()));

@@ -70,41 +70,54 @@ public final class ResultCalculator {
         return synergySet;
     }
 
-    /** Results of every org unit for every year from the base year to the last year with data. */
+    /** Results of every org unit for every year from the base year to the last year with data, the years judged on the data alone. */
     public List<UnitYearResult> compute(IndicatorTable table) {
-        return compute(table, settings.baseYear());
+        return compute(table, Map.of());
+    }
+
+    /** As {@link #compute(IndicatorTable)}, with the durable states of the years recorded complete or closed. */
+    public List<UnitYearResult> compute(IndicatorTable table, Map<Integer, YearState> recorded) {
+        return compute(table, settings.baseYear(), yearStates(table, recorded));
+    }
+
+    /** Every year's state: the durable ones, and complete or provisional from the data for the others. */
+    public YearStates yearStates(IndicatorTable table, Map<Integer, YearState> recorded) {
+        return YearStates.assess(table, synergySet, orgUnits, recorded);
     }
 
     /**
-     * Results of every org unit for the years from {@code fromYear} on. A year's result depends only on the data of
-     * its own and earlier years (its window starts at the base year), so when the earliest changed year is known, the
-     * years before it need no recomputing. A change in the base year itself changes every year.
+     * Results of every org unit for the years from {@code fromYear} on. A year's result depends only on the data and
+     * the states of its own and earlier years (its window holds the settled years before it), so when the earliest
+     * changed year is known, the years before it need no recomputing. A change in the base year itself changes every year.
      */
-    public List<UnitYearResult> compute(IndicatorTable table, int fromYear) {
+    public List<UnitYearResult> compute(IndicatorTable table, int fromYear, YearStates states) {
         List<UnitYearResult> out = new ArrayList<>();
         for (int year : years(table, fromYear)) {
-            out.addAll(computeYear(table, year));
+            out.addAll(computeYear(table, year, states));
         }
         return out;
     }
 
-    /** The years {@link #compute(IndicatorTable, int)} covers: from {@code fromYear} (not before the base year) to the last with data. */
+    /** The years {@link #compute(IndicatorTable, int, YearStates)} covers: from {@code fromYear} (not before the base year) to the last with data. */
     public List<Integer> years(IndicatorTable table, int fromYear) {
         int first = Math.max(fromYear, settings.baseYear());
         return table.years().stream().filter(y -> y >= first).toList();
     }
 
     /** The results of every org unit for one year — a caller that stores them year by year holds one year in memory, not all. */
-    public List<UnitYearResult> computeYear(IndicatorTable table, int year) {
-        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, year);
+    public List<UnitYearResult> computeYear(IndicatorTable table, int year, YearStates states) {
+        List<Integer> window = states.window(year);
+        YearCoverage coverage = states.coverage(year);
+        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, window);
         List<UnitYearResult> out = new ArrayList<>();
         for (OrgUnit unit : orgUnits.all()) {
-            out.add(compute(table, unit, year, panel.getOrDefault(unit.code(), Map.of())));
+            out.add(compute(table, unit, year, window, coverage, panel.getOrDefault(unit.code(), Map.of())));
         }
         return out;
     }
 
-    private UnitYearResult compute(IndicatorTable table, OrgUnit unit, int year, Map<String, UnitYearResult.SynergyResult> panel) {
+    private UnitYearResult compute(IndicatorTable table, OrgUnit unit, int year, List<Integer> window, YearCoverage coverage,
+            Map<String, UnitYearResult.SynergyResult> panel) {
         List<UnitYearResult.IndicatorFigure> figures = new ArrayList<>();
         Set<String> incomplete = new LinkedHashSet<>();
         Set<String> relevant = new LinkedHashSet<>();
@@ -135,14 +148,15 @@ public final class ResultCalculator {
 
         Map<String, UnitYearResult.SynergyResult> synergy = new LinkedHashMap<>();
         for (Normalisation n : Normalisation.values()) {
-            synergy.put(SERIES + "." + n.name().toLowerCase(Locale.ROOT), series(table, unit, year, n));
+            synergy.put(SERIES + "." + n.name().toLowerCase(Locale.ROOT), series(table, unit, window, n));
         }
         synergy.putAll(panel);
 
         List<UnitYearResult.EffectRow> effects = table.years().contains(year - 1)
                 ? EffectsCalculator.effects(table, unit.code(), year - 1, year, null)
                 : List.of();
-        return new UnitYearResult(unit.code(), unit.level().name(), year, incomplete.isEmpty(), List.copyOf(incomplete), figures, rows,
+        return new UnitYearResult(unit.code(), unit.level().name(), year, coverage.provisional(), coverage, incomplete.isEmpty(),
+                List.copyOf(incomplete), figures, rows,
                 AttainmentCalculator.summarise(attainments), synergy, effects);
     }
 
@@ -168,18 +182,16 @@ public final class ResultCalculator {
         return null;
     }
 
-    private UnitYearResult.SynergyResult series(IndicatorTable table, OrgUnit unit, int year, Normalisation normalisation) {
-        List<String> samples = new ArrayList<>();
-        for (int y = settings.baseYear(); y <= year; y++) {
-            samples.add(Integer.toString(y));
-        }
+    /** The unit's own years of the window (the settled years up to the evaluated one, and that one). */
+    private UnitYearResult.SynergyResult series(IndicatorTable table, OrgUnit unit, List<Integer> window, Normalisation normalisation) {
+        List<String> samples = window.stream().map(String::valueOf).toList();
         boolean city = unit.level() == OrgUnitLevel.CITY;
         List<IndicatorSeries> series = new ArrayList<>();
         for (Indicator i : synergySet) {
             SortedMap<Integer, Double> s = table.series(unit.code(), i);
             double[] values = new double[samples.size()];
             for (int k = 0; k < values.length; k++) {
-                values[k] = s.getOrDefault(settings.baseYear() + k, Double.NaN);
+                values[k] = s.getOrDefault(window.get(k), Double.NaN);
             }
             Double baseline = s.get(settings.baseYear());
             series.add(new IndicatorSeries(i.id(), i.subsystem(), i.direction(), values, baseline, anchorTarget(i, city, baseline)));
@@ -188,12 +200,13 @@ public final class ResultCalculator {
         return toResult(SERIES, normalisation, e, samples.size() - 1, series, samples);
     }
 
-    /** The district panel: all district-years from the base year to {@code year}, one evaluation for all districts. */
-    private Map<String, Map<String, UnitYearResult.SynergyResult>> panel(IndicatorTable table, int year) {
+    /** The district panel: all district-years of the window, one evaluation for all districts. */
+    private Map<String, Map<String, UnitYearResult.SynergyResult>> panel(IndicatorTable table, List<Integer> window) {
         List<String> samples = new ArrayList<>();
         List<OrgUnit> districts = orgUnits.districts();
+        int year = window.get(window.size() - 1);
         for (OrgUnit d : districts) {
-            for (int y = settings.baseYear(); y <= year; y++) {
+            for (int y : window) {
                 samples.add(d.code() + "/" + y);
             }
         }
@@ -204,7 +217,7 @@ public final class ResultCalculator {
                 double[] values = new double[samples.size()];
                 int k = 0;
                 for (OrgUnit d : districts) {
-                    for (int y = settings.baseYear(); y <= year; y++) {
+                    for (int y : window) {
                         Figure f = table.get(d.code(), i.id(), y);
                         values[k++] = f.present() ? f.value() : Double.NaN;
                     }

@@ -48,7 +48,21 @@ public final class UnitSynergyCalculator {
     private UnitSynergyCalculator() {
     }
 
+    /** The panel of the unit-years from the base year to {@code year}. */
     public static Evaluation evaluate(IndicatorTable table, List<OrgUnit> units, int baseYear, int year, List<Indicator> pollution,
+            List<Indicator> carbon, SynergyOptions options, NearZero nearZero, List<String> pollutantIntensities, String carbonIntensity) {
+        List<Integer> window = new ArrayList<>();
+        for (int y = baseYear; y <= year; y++) {
+            window.add(y);
+        }
+        return evaluate(table, units, window, year, pollution, carbon, options, nearZero, pollutantIntensities, carbonIntensity);
+    }
+
+    /**
+     * The panel of the unit-years of {@code window} (ascending; the settled years up to {@code year} and {@code year}
+     * itself, {@link YearStates#window(int)}), evaluated for {@code year}.
+     */
+    public static Evaluation evaluate(IndicatorTable table, List<OrgUnit> units, List<Integer> window, int year, List<Indicator> pollution,
             List<Indicator> carbon, SynergyOptions options, NearZero nearZero, List<String> pollutantIntensities, String carbonIntensity) {
         List<Indicator> set = new ArrayList<>(pollution);
         set.addAll(carbon);
@@ -56,7 +70,7 @@ public final class UnitSynergyCalculator {
         List<double[]> rows = new ArrayList<>();
         Map<String, String> lacking = new LinkedHashMap<>();
         for (OrgUnit u : units) {
-            for (int y = baseYear; y <= year; y++) {
+            for (int y : window) {
                 double[] values = new double[set.size()];
                 List<String> missing = new ArrayList<>();
                 for (int j = 0; j < set.size(); j++) {

@@ -11,13 +11,15 @@ import java.util.Map;
  * results topic (key {@code <orgUnit>:<year>}). Every intermediate quantity is in it, so a figure can be recomputed
  * by hand from docs/method.md.
  *
- * @param complete   every input of every targeted and synergy indicator is present and covers the whole year
+ * @param provisional the year is neither complete nor closed: its figures are scored on their own window and may still move
+ * @param coverage   the year's state and how many of the synergy set's indicators and of the districts are in (for the city)
+ * @param complete   every input of every targeted and synergy indicator of this unit is present and covers the whole year
  * @param incomplete per indicator, what is missing ("E1: 370285", "EM-CO2: transport.emissions.co2")
  * @param synergy    keyed {@code series.range}, {@code series.target}, {@code panel.range}, {@code panel.target}
  * @param effects    co-reduction effects from the previous year to this one, per sector and for all sectors
  */
-public record UnitYearResult(String orgUnit, String level, int year, boolean complete, List<String> incomplete,
-        List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
+public record UnitYearResult(String orgUnit, String level, int year, boolean provisional, YearCoverage coverage, boolean complete,
+        List<String> incomplete, List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
         Map<String, SynergyResult> synergy, List<EffectRow> effects) {
 
     /** An indicator's value; {@code from} names the unit it was taken from when that is not this one (T1 of the city). */

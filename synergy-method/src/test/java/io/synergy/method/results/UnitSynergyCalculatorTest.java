@@ -79,4 +79,24 @@ class UnitSynergyCalculatorTest {
         assertThat(dirty.computable()).isFalse();
         assertThat(dirty.reason()).contains("2024");
     }
+
+    @Test
+    void thePanelHoldsTheUnitYearsOfTheWindowOnly() {
+        OrgUnits units = OrgUnits.load().withUnit(HierarchyRollUpTest.park("370211P01")).withUnit(HierarchyRollUpTest.enterprise(CLEAN, "370211P01"))
+                .withUnit(HierarchyRollUpTest.enterprise(DIRTY, "370211P01"));
+        List<Fact> facts = new ArrayList<>();
+        for (int y = 2020; y <= 2025; y++) {
+            enterpriseYear(facts, CLEAN, y, 10_000, 500 + y, 800, 0.5);
+            enterpriseYear(facts, DIRTY, y, 10_000, 4000 - y, 12_000, 60);
+        }
+        IndicatorTable table = new IndicatorTable(facts, CATALOGUE, units, 2020);
+        // 2022 provisional, 2025 not yet begun for this evaluation: the 2024 panel is 2020, 2021, 2023 and 2024
+        List<Integer> window = YearStates.window(2020, 2024, java.util.Set.of(2020, 2021, 2023, 2024, 2025));
+        UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, units.enterprises(), window, 2024,
+                ids("PI-SO2", "PI-NOX", "PI-PM", "PI-VOCS"), ids("CI", "EI"), SynergyOptions.defaults(),
+                new UnitSynergyCalculator.NearZero(0.001, 0.2), List.of("PI-SO2", "PI-NOX", "PI-PM", "PI-VOCS"), "CI");
+        assertThat(e.samples()).containsExactlyInAnyOrder(CLEAN + "/2020", CLEAN + "/2021", CLEAN + "/2023", CLEAN + "/2024",
+                DIRTY + "/2020", DIRTY + "/2021", DIRTY + "/2023", DIRTY + "/2024");
+        assertThat(e.units()).allMatch(UnitSynergyCalculator.UnitRow::computable);
+    }
 }

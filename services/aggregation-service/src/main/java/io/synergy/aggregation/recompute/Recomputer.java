@@ -20,6 +20,11 @@ import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.aggregation.store.FactStore;
 import io.synergy.aggregation.store.ResultStore;
+import io.synergy.aggregation.store.YearStateStore;
+import io.synergy.method.results.YearAssessment;
+import io.synergy.method.results.YearState;
+import io.synergy.method.results.YearStates;
+import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
@@ -81,6 +86,9 @@ public class Recomputer {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    YearStateStore yearStates;
 
     private Timer duration;
     @Inject
@@ -183,14 +191,24 @@ public class Recomputer {
         IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
         ResultCalculator current = new ResultCalculator(catalogue, units, method.settings());
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
+        Map<Integer, YearState> before = YearStateStore.states(c);
+        YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
         phase("load", loaded - start);
+        // a year found complete in this pass joins the window of every later year: recompute from it
+        int from = fromYear;
+        for (YearAssessment a : states.all()) {
+            if (a.state() != before.get(a.year())) {
+                from = Math.min(from, a.year());
+            }
+        }
+        yearStates.write(c, states.all(), current.synergySet().stream().map(Indicator::id).toList(), Instant.now());
         int changed = 0;
         // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
         // dies young instead of filling a small heap's old generation
-        for (int year : current.years(table, fromYear)) {
+        for (int year : current.years(table, from)) {
             long t0 = System.nanoTime();
-            List<UnitYearResult> results = current.computeYear(table, year);
+            List<UnitYearResult> results = current.computeYear(table, year, states);
             long t1 = System.nanoTime();
             changed += store(c, results, stored);
             phase("compute", t1 - t0);

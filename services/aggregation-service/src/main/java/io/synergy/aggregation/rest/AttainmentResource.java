@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,7 +45,8 @@ public class AttainmentResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Attainment of every targeted indicator: value, baseline, target, completion, τ (序时进度), status, projection",
-            description = "Without orgUnit: the city (370200). CSV with Accept: text/csv. A year without data is a 404 problem.")
+            description = "Without orgUnit: the city (370200). CSV with Accept: text/csv. A year without data is a 404 problem. A year "
+                    + "neither complete nor closed says provisional: true with its coverage (docs/method.md §3).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "city", value = """
             {"period": "2024", "orgUnit": "370200", "indicators": [{"indicator": "E1", "orgUnit": "370200", "period": "2024", "value": 13.7,
              "unit": "%", "baseline": 9.2, "baselineYear": 2020, "target": 15.0, "targetYear": 2025, "completion": 0.775862,
@@ -64,19 +66,22 @@ public class AttainmentResource {
             List<List<Object>> rows = new ArrayList<>();
             for (JsonNode a : body.path("attainment")) {
                 JsonNode p = a.path("projection");
-                rows.add(List.of(a.path("indicator").asText(), a.path("zh").asText(), a.path("en").asText(), a.path("orgUnit").asText(),
+                // Arrays.asList: an indicator without data has null cells, which List.of refuses
+                rows.add(Arrays.asList(a.path("indicator").asText(), a.path("zh").asText(), a.path("en").asText(), a.path("orgUnit").asText(),
                         a.path("period").asText(), text(a, "value"), a.path("unit").asText(), text(a, "baseline"), a.path("baselineYear").asText(),
                         text(a, "target"), a.path("targetYear").asText(), text(a, "completion"), text(a, "timeProgress"), a.path("status").asText(),
-                        text(a, "trajectoryValue"), text(a, "gap"), text(p, "year"), text(p, "value"), text(p, "meetsTarget"), a.path("complete").asText()));
+                        text(a, "trajectoryValue"), text(a, "gap"), text(p, "year"), text(p, "value"), text(p, "meetsTarget"),
+                        a.path("complete").asText(), Provisional.of(body)));
             }
             return Csv.of(List.of("indicator", "name_zh", "name_en", "org_unit", "period", "value", "unit", "baseline", "baseline_year", "target",
                     "target_year", "completion", "time_progress", "status", "trajectory_value", "gap", "projection_year", "projection_value",
-                    "projection_meets_target", "complete"), rows, "attainment-" + unit.code() + "-" + year + ".csv");
+                    "projection_meets_target", "complete", "provisional"), rows, "attainment-" + unit.code() + "-" + year + ".csv");
         }
         ObjectNode out = json.createObjectNode();
         out.put("period", Integer.toString(year));
         out.put("orgUnit", unit.code());
         out.putPOJO("name", java.util.Map.of("zh", unit.zh(), "en", unit.en()));
+        Provisional.mark(out, body);
         out.set("indicators", body.path("attainment"));
         out.set("summary", body.path("summary").path("counts"));
         out.set("shareAchievedOrOnTrack", body.path("summary").path("shareAchievedOrOnTrack"));

@@ -3,8 +3,11 @@ package io.synergy.aggregation.rest;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.config.UnitsConfig;
 import io.synergy.aggregation.store.FactStore;
+import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
 import io.synergy.method.results.UnitSynergyCalculator;
+import io.synergy.method.results.YearState;
+import io.synergy.method.results.YearStates;
 import io.synergy.method.synergy.Coupling;
 import io.synergy.method.synergy.Normalisation;
 import io.synergy.method.synergy.SynergyOptions;
@@ -57,11 +60,16 @@ public class UnitSynergyResource {
     @Inject
     UnitsConfig units;
 
+    @Inject
+    YearStateStore yearStates;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "D, U1, U2 and grade of every park or enterprise, ranked, with the panel's weights and the 双近零 (near-zero) flags",
             description = "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
-                    + "(target needs targets, so range is the default and the only one for intensities without plan targets).")
+                    + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
+                    + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
+                    + "provisional: true with its coverage (docs/method.md §3).")
     public Response units(@QueryParam("period") String period, @QueryParam("level") String level, @QueryParam("industry") String industry,
             @QueryParam("coupling") String coupling, @Context HttpHeaders headers) {
         int year = Queries.year("period", period);
@@ -80,9 +88,12 @@ public class UnitSynergyResource {
         if (!table.years().contains(year)) {
             throw Queries.noData("No data for " + year);
         }
-        UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, chosen, method.baseYear(), year, indicators(units.pollutionIndicators()),
-                indicators(units.carbonIndicators()), SynergyOptions.defaults().withNormalisation(Normalisation.RANGE)
-                        .withAlphaBeta(method.alpha(), method.beta()).withLagThreshold(method.lagThreshold()),
+        Map<Integer, YearState> states = yearStates.states();
+        boolean provisional = YearStates.provisional(method.baseYear(), year, states);
+        UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, chosen, YearStates.window(method.baseYear(), year, states), year,
+                indicators(units.pollutionIndicators()), indicators(units.carbonIndicators()),
+                SynergyOptions.defaults().withNormalisation(Normalisation.RANGE).withAlphaBeta(method.alpha(), method.beta())
+                        .withLagThreshold(method.lagThreshold()),
                 new UnitSynergyCalculator.NearZero(units.nearZero().pollutionIntensityMax(), units.nearZero().carbonIntensityMax()),
                 units.pollutionIndicators(), "CI");
         boolean corrected = "corrected".equals(c);
@@ -127,10 +138,10 @@ public class UnitSynergyResource {
                 Map<String, String> grade = (Map<String, String>) m.getOrDefault("grade", Map.of());
                 table2.add(Arrays.asList(m.get("rank"), m.get("orgUnit"), name.get("zh"), m.get("industrySection"), m.get("industryDivision"),
                         m.get("d"), m.get("u1"), m.get("u2"), grade.get("zh"), m.get("lag"), m.get("pollutionIntensity"), m.get("carbonIntensity"),
-                        m.get("nearZero"), m.get("reason")));
+                        m.get("nearZero"), m.get("reason"), provisional));
             }
             return Csv.of(List.of("rank", "org_unit", "name_zh", "industry_section", "industry_division", "d", "u1", "u2", "grade_zh", "lag",
-                    "pollution_intensity", "carbon_intensity", "near_zero", "reason"), table2, "synergy-" + l + "s-" + year + ".csv");
+                    "pollution_intensity", "carbon_intensity", "near_zero", "reason", "provisional"), table2, "synergy-" + l + "s-" + year + ".csv");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("period", Integer.toString(year));
@@ -138,6 +149,8 @@ public class UnitSynergyResource {
         out.put("industry", industry);
         out.put("method", "range");
         out.put("coupling", c);
+        out.put("provisional", provisional);
+        out.put("coverage", yearStates.all().stream().filter(y -> y.year() == year).map(YearStateStore.Stored::coverage).findFirst().orElse(null));
         out.put("computable", e.computable());
         if (!e.computable()) {
             out.put("reason", e.reason());

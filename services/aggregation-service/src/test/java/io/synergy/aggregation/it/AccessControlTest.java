@@ -25,7 +25,7 @@ class AccessControlTest {
     JWTCallerPrincipalFactory principalFactory;
 
     static final List<String> READS = List.of("/api/v1/attainment?period=2024", "/api/v1/synergy?period=2024",
-            "/api/v1/synergy/history", "/api/v1/synergy/districts?period=2024", "/api/v1/effects?from=2023&to=2024");
+            "/api/v1/synergy/history", "/api/v1/synergy/districts?period=2024", "/api/v1/effects?from=2023&to=2024", "/api/v1/years");
     static final List<String> OPERATIONS = List.of("/api/v1/ops/topics", "/api/v1/ops/consumers", "/api/v1/ops/dead-letters",
             "/api/v1/ops/freshness", "/api/v1/ops/dead-letters/replays");
 
@@ -69,6 +69,10 @@ class AccessControlTest {
         }
         given().header("Authorization", bearer("reader")).contentType("application/json").body("{\"all\": true}")
                 .post("/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay").then().statusCode(403);
+        given().header("Authorization", bearer("reader")).contentType("application/json").body("{\"reason\": \"r\"}")
+                .post("/api/v1/years/2024/close").then().statusCode(403);
+        given().header("Authorization", DefaultAuthorization.NONE).contentType("application/json").body("{\"reason\": \"r\"}")
+                .post("/api/v1/years/2024/close").then().statusCode(401);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.synergy.aggregation.ops.ui;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -40,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real headless Chromium (the Debian chromium and chromium-driver packages, which .ci/run installs):
  * it is open while indicator events arrive, draws the synergy chart from the recomputed results, turns the rooftop-PV
- * traffic light from amber to green when a revision arrives — pushed by the server-sent events, without a reload — and
- * leaves a screenshot in target/screenshots/dashboard.png.
+ * traffic light from amber to green when a revision arrives — pushed by the server-sent events, without a reload — stays
+ * on the latest settled year when a new year begins and marks that year provisional, shows no grade for a year that
+ * cannot be scored, and leaves a screenshot in target/screenshots/dashboard.png (docs/images/dashboard.png).
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -115,10 +118,12 @@ class DashboardBrowserTest {
 
         try (DashboardDataSet data = new DashboardDataSet(KafkaBroker.bootstrapServers())) {
             data.publishBaseline();
-            wait.until(d -> {
-                new Select(d.findElement(By.id("year"))).selectByValue("2024"); // NoSuchElementException until 2024 has results
-                return true;
-            });
+            // the data set has four sectors: no year is complete by itself, so ops close 2020–2024 with what they have
+            for (int y = DashboardDataSet.FIRST; y <= DashboardDataSet.LAST; y++) {
+                close(y);
+            }
+            // the page opens on the latest settled year without being told
+            wait.until(d -> "2024".equals(selectedYear()));
 
             By rooftopPv = By.cssSelector(".light-card[data-indicator='B2']");
             wait.until(ExpectedConditions.attributeToBe(rooftopPv, "data-status", "LAGGING"));
@@ -126,11 +131,24 @@ class DashboardBrowserTest {
             wait.until(d -> chartDrawn("chart-synergy"));
             assertThat(Integer.parseInt(browser.findElement(By.id("chart-synergy")).getAttribute("data-points"))).isGreaterThanOrEqualTo(2);
             assertThat(browser.findElement(By.id("kpi-d")).getText()).matches("0\\.\\d{3}");
+            assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isFalse();
 
             data.publishRooftopPvRevision();
             wait.until(ExpectedConditions.attributeToBe(rooftopPv, "data-status", "ACHIEVED"));
             assertThat(lightColour(rooftopPv)).isEqualTo(GREEN);
             assertThat(browser.findElement(rooftopPv).getText()).contains("已完成").contains("achieved").contains("55.00 %");
+
+            // 2025 begins: offered and marked provisional, but the page stays on 2024, whose figures do not move
+            String d2024 = browser.findElement(By.id("kpi-d")).getText();
+            data.publishPartialYear();
+            By chip2025 = By.cssSelector(".year-state[data-year='2025']");
+            wait.until(ExpectedConditions.attributeToBe(chip2025, "data-state", "PROVISIONAL"));
+            assertThat(browser.findElement(chip2025).getText()).contains("暂定").contains("provisional").contains("/19");
+            wait.until(d -> browser.findElement(By.cssSelector("#year option[value='2025']")).getText().contains("暂定"));
+            wait.until(ExpectedConditions.attributeContains(By.id("chart-synergy"), "data-provisional", "2025"));
+            assertThat(selectedYear()).isEqualTo("2024");
+            assertThat(browser.findElement(By.id("kpi-d")).getText()).isEqualTo(d2024);
+            assertThat(browser.findElement(By.id("provisional-banner")).isDisplayed()).isFalse();
         }
 
         for (String chart : List.of("chart-districts", "chart-quadrant", "chart-lag", "chart-freshness")) {
@@ -143,9 +161,42 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".light-card"))).hasSizeGreaterThanOrEqualTo(10);
 
         screenshot(Path.of("target", "screenshots", "dashboard.png"));
+
+        // the provisional year, chosen: badge and banner say what it rests on
+        new Select(browser.findElement(By.id("year"))).selectByValue("2025");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provisional-banner")));
+        assertThat(browser.findElement(By.id("provisional-banner")).getText()).contains("暂定 provisional").contains("/ 19 项指标 indicators")
+                .contains("/ 10 区(市) districts");
+        assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
+        wait.until(d -> browser.findElement(By.id("kpi-d")).getText().matches("[01]\\.\\d{3}"));
+        screenshot(Path.of("target", "screenshots", "dashboard-provisional.png"));
+
+        // a year that cannot be scored shows no D and no grade, only why
+        try (DashboardDataSet data = new DashboardDataSet(KafkaBroker.bootstrapServers())) {
+            data.publishYearWithoutPollution();
+        }
+        wait.until(d -> {
+            new Select(d.findElement(By.id("year"))).selectByValue("2027"); // NoSuchElementException until 2027 has results
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-grade"), "no indicator left"));
+        assertThat(browser.findElement(By.id("kpi-d")).getText()).isEqualTo("–");
+        assertThat(browser.findElement(By.id("kpi-grade")).getText()).doesNotContain("协调").doesNotContain("失调");
+        assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
+
         List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel() == Level.SEVERE)
                 .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();
         assertThat(scriptErrors).as("JavaScript errors in the page").isEmpty();
+    }
+
+    /** Ops close a year once its first reports are in (404 until then). */
+    private static void close(int year) {
+        await().atMost(PATIENCE).until(() -> given().contentType("application/json").body("{\"reason\": \"dashboard test: four sectors only\"}")
+                .post("/api/v1/years/{year}/close", year).statusCode() == 200);
+    }
+
+    private String selectedYear() {
+        return new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getAttribute("value");
     }
 
     private String lightColour(By card) {
