@@ -88,7 +88,7 @@ class PoisonRecordTest {
     }
 
     /** The stored revision of a fact, or -1 if there is none. */
-    long revision(String code, String district, int year) throws Exception {
+    static long revision(AgroalDataSource dataSource, String code, String district, int year) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT revision FROM indicator_fact WHERE code = ? AND org_unit = ? AND year = ?")) {
             ps.setString(1, code);
@@ -123,7 +123,7 @@ class PoisonRecordTest {
             IndicatorEvent good = event("energy", "E1", "370203", year, 2);
             send("indicators.energy.v1", good.key(), JSON.writeValueAsBytes(good));
             int y = year;
-            await().atMost(SECONDS).untilAsserted(() -> assertThat(revision("E1", "370203", y)).as("the good event after '%s'", b.getKey()).isEqualTo(2));
+            await().atMost(SECONDS).untilAsserted(() -> assertThat(revision(dataSource, "E1", "370203", y)).as("the good event after '%s'", b.getKey()).isEqualTo(2));
             year++;
         }
 

@@ -61,13 +61,7 @@ class StalledConsumerTest {
     }
 
     private long revision(int year) throws Exception {
-        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "SELECT revision FROM indicator_fact WHERE code = 'E1' AND org_unit = '370212' AND year = ?")) {
-            ps.setInt(1, year);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
+        return PoisonRecordTest.revision(dataSource, "E1", "370212", year);
     }
 
     @Test
