@@ -34,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The feeds' dead-letter topics: how deep, what is in them and why, and replaying messages once their cause is fixed. */
+/**
+ * The dead-letter topics: how deep, what is in them and why, and replaying a feed's messages once their cause is fixed
+ * (the dead letters of the platform's own topics are browse only).
+ */
 @RolesAllowed("ops")
 @Path("/api/v1/ops/dead-letters")
 @Tag(name = "ops")
@@ -89,9 +92,11 @@ public class DeadLettersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every feed dead-letter topic: depth, messages per reason, and the newest messages with key, value, timestamp, "
-            + "partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
-            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing.")
+    @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq): depth, messages per reason, and the newest "
+            + "messages with key, value, timestamp, partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
+            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
+                    + "indicators.v1.dlq and org-units.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq lists one "
+                    + "entry per source record.")
     public List<DeadLetterTopicView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
         int n = limit == null ? config.deadLetters().defaultLimit() : limit;
         if (n < 0 || n > config.deadLetters().maxLimit()) {
