@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.synergy.model.event.EventKind;
+import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.report.Report;
 import io.synergy.model.report.ReportValue;
@@ -38,10 +35,7 @@ class EventSchemaTest {
     }
 
     private List<Error> validate(String schemaName, Object value) throws Exception {
-        // the validator works on Jackson 3 trees: hand it text, not our Jackson 2 nodes
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(json.writeValueAsString(schemaNode(schemaName)), InputFormat.JSON);
-        return schema.validate(json.writeValueAsString(value), InputFormat.JSON);
+        return EventSchemas.shared().violations(schemaName, json.writeValueAsString(value));
     }
 
     private static Set<String> components(Class<? extends Record> type) {

@@ -3,6 +3,7 @@ package io.synergy.model.event;
 import io.synergy.model.catalogue.Sector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Topic names: {@code <what>.<sector>.v<version>}. See docs/events.md. */
 public final class Topics {
@@ -11,6 +12,16 @@ public final class Topics {
     public static final String ALERTS = "alerts.v1";
     /** The registry of parks and enterprises, compacted (key: the unit's code). */
     public static final String ORG_UNITS = "org-units.v1";
+    /**
+     * Indicator events the aggregation refused (any of the five {@code indicators.<sector>.v1}), with the reason in
+     * headers. Browse only: a replay must never write an {@code indicators.*} topic, only the sector service that owns it does.
+     */
+    public static final String INDICATORS_DEAD_LETTERS = "indicators.v1.dlq";
+    /**
+     * Records of {@code org-units.v1} a service refused. Compacted, keyed by the source partition and offset, because
+     * every service and every restart reads the whole registry again and dead-letters the same record again.
+     */
+    public static final String ORG_UNITS_DEAD_LETTERS = ORG_UNITS + ".dlq";
 
     private Topics() {
     }
@@ -39,6 +50,8 @@ public final class Topics {
         all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true));
         all.add(new TopicSpec(ALERTS, 1, false));
         all.add(new TopicSpec(ORG_UNITS, 1, true));
+        all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false));
+        all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true));
         return all;
     }
 
@@ -55,5 +68,15 @@ public final class Topics {
     /** Indicator events a sector service publishes through its outbox. */
     public static String indicators(Sector sector) {
         return "indicators." + sector.code() + ".v1";
+    }
+
+    /** The sector whose indicator topic this is ({@code indicators.energy.v1} → energy), or empty. */
+    public static Optional<Sector> sectorOfIndicators(String topic) {
+        for (Sector s : Sector.values()) {
+            if (indicators(s).equals(topic)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }

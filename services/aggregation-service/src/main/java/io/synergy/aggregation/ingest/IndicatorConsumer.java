@@ -1,69 +1,204 @@
 package io.synergy.aggregation.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.FactStore;
+import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.event.IndicatorEventValidator;
+import io.synergy.model.event.Rejection;
+import io.synergy.model.event.Topics;
+import io.synergy.platform.deadletter.DeadLetter;
+import io.synergy.platform.deadletter.DeadLetterWriter;
+import io.synergy.platform.orgunits.OrgUnitFeed;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes every sector's indicator topic in batches: one transaction per batch upserts the facts (highest revision
- * wins, so redeliveries and stale events change nothing) and records which years need recomputing. The offsets are
- * committed only after the transaction, so a crash replays the batch, harmlessly.
+ * Consumes every sector's indicator topic in batches. Each record is checked on its own ({@link IndicatorEventValidator}:
+ * schema, sector of the topic, code of the sector, known org unit, year, finite numbers, revision, event id); a refused
+ * one goes to {@code indicators.v1.dlq} with the reason, and the rest of the batch goes on. One transaction per batch
+ * upserts the facts (highest revision wins, so redeliveries and stale events change nothing) and records which years
+ * need recomputing; then the dead letters are written and acknowledged. Only after both does the method return, and the
+ * offsets are committed after that: a crash replays the batch, harmlessly, and no refused record is lost.
+ *
+ * <p>A batch that cannot be stored for a transient reason (the database away, the broker not acknowledging) is retried
+ * with backoff for as long as it takes; meanwhile {@link ConsumerProgress} reports the consumer {@code STALLED}. The
+ * partitions wait rather than skip events.
  */
 @ApplicationScoped
 public class IndicatorConsumer {
 
-    @Inject
-    ObjectMapper json;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    /** How long a batch naming units the registry does not know waits for the registry to take org-units.v1 as it is now. */
+    static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
+    /** The kind of a record the database refused although the checks let it through. */
+    static final String STORAGE = "storage";
 
-    @Inject
-    FactWriter writer;
+    private final FactWriter writer;
+    private final DeadLetterWriter deadLetters;
+    private final OrgUnitRegistry orgUnits;
+    private final OrgUnitFeed orgUnitFeed;
+    private final ConsumerProgress progress;
+    private final MeterRegistry metrics;
+    private final IndicatorEventValidator validator;
 
-    @Inject
-    MeterRegistry metrics;
+    public IndicatorConsumer(FactWriter writer, DeadLetterWriter deadLetters, OrgUnitRegistry orgUnits, OrgUnitFeed orgUnitFeed,
+            ConsumerProgress progress, MeterRegistry metrics, Catalogue catalogue) {
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.orgUnits = orgUnits;
+        this.orgUnitFeed = orgUnitFeed;
+        this.progress = progress;
+        this.metrics = metrics;
+        this.validator = new IndicatorEventValidator(catalogue);
+    }
 
-    /**
-     * One batch, one transaction. A failure (the database restarting) is retried with backoff for up to ten minutes
-     * before the batch is given up to the failure strategy: the partition waits rather than skipping events.
-     */
+    /** A batch sorted into what is stored and what is set aside. */
+    record Sorted(List<IndicatorEvent> events, List<ConsumerRecord<byte[], byte[]>> sources, List<DeadLetter> letters) {
+    }
+
+    /** Thrown when a batch names org units the registry may not know yet: transient, the batch is retried. */
+    static final class RegistryBehind extends RuntimeException {
+        RegistryBehind(int events) {
+            super(events + " events name org units this instance's registry does not know, and it has not caught up with "
+                    + Topics.ORG_UNITS + " within " + REGISTRY_WAIT.toSeconds() + " s");
+        }
+    }
+
     @Incoming("indicators")
     @Blocking(ordered = true)
-    @Retry(maxRetries = -1, delay = 500, maxDuration = 600_000)
-    @ExponentialBackoff(maxDelay = 15_000)
-    public void consume(List<String> payloads) throws SQLException {
-        List<IndicatorEvent> events = new ArrayList<>(payloads.size());
-        for (String p : payloads) {
+    public void consume(ConsumerRecords<byte[], byte[]> records) {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
             try {
-                IndicatorEvent e = json.readValue(p, IndicatorEvent.class);
-                if (e.code() == null || e.orgUnit() == null || e.period() == null || e.eventId() == null || e.computedAt() == null) {
-                    throw new IllegalArgumentException("missing required attributes");
+                Sorted batch = sort(records);
+                List<DeadLetter> letters = new ArrayList<>(batch.letters());
+                letters.addAll(store(batch));
+                // the dead letters are acknowledged before the offsets may move past their records
+                deadLetters.sendAndAwait(letters);
+                if (!letters.isEmpty()) {
+                    Map<String, Long> kinds = new TreeMap<>();
+                    letters.forEach(d -> kinds.merge(d.rejection().kind(), 1L, Long::sum));
+                    Log.warnf("indicator consumer: %d of %d events refused, to %s %s; first: %s at %s", letters.size(), records.count(),
+                            Topics.INDICATORS_DEAD_LETTERS, kinds, letters.get(0).rejection().reason(), letters.get(0).source());
                 }
-                Integer.parseInt(e.period());
-                events.add(e);
-            } catch (Exception ex) {
-                // our own services produce these events: a bad one is a bug to look at, not a reason to stop the pipeline
-                metrics.counter("synergy.events.rejected").increment();
-                Log.errorf("unreadable indicator event skipped (%s): %.200s", ex.getMessage(), p);
+                metrics.counter("synergy.events.consumed").increment(records.count());
+                progress.stored();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                progress.failed(records, e);
+                if (!progress.pause(backoff)) {
+                    throw new IllegalStateException("stopping: the batch stays uncommitted and is read again at the next start", e);
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
-        // the retry wraps the transaction (a separate bean), so each attempt starts a fresh one
-        writer.write(events);
-        metrics.counter("synergy.events.consumed").increment(payloads.size());
+    }
+
+    /** Checks every record; events naming unknown org units are checked again once the registry has caught up. */
+    Sorted sort(ConsumerRecords<byte[], byte[]> records) {
+        Sorted out = new Sorted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<ConsumerRecord<byte[], byte[]>> unknownUnit = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            IndicatorEventValidator.Checked c = check(r);
+            if (!c.valid() && IndicatorEventValidator.ORG_UNIT.equals(c.rejection().kind()) && c.event() != null
+                    && orgUnits.current().find(c.event().orgUnit()).isEmpty()) {
+                unknownUnit.add(r);
+            } else {
+                sortInto(out, r, c);
+            }
+        }
+        if (!unknownUnit.isEmpty()) {
+            // a sector service learns a new enterprise from org-units.v1 too: what it knew before publishing, this
+            // instance knows once it has read the topic up to its end as of now
+            if (!orgUnitFeed.awaitCurrent(REGISTRY_WAIT)) {
+                throw new RegistryBehind(unknownUnit.size());
+            }
+            unknownUnit.forEach(r -> sortInto(out, r, check(r)));
+        }
+        return out;
+    }
+
+    private IndicatorEventValidator.Checked check(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return validator.check(r.topic(), r.value(), orgUnits.current());
+        } catch (RuntimeException e) {
+            // a fault of ours must not stop the topic either: the record is set aside with it
+            Log.errorf(e, "indicator record %s-%d@%d could not be checked", r.topic(), r.partition(), r.offset());
+            return new IndicatorEventValidator.Checked(null, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    private void sortInto(Sorted out, ConsumerRecord<byte[], byte[]> r, IndicatorEventValidator.Checked c) {
+        if (c.valid()) {
+            out.events().add(c.event());
+            out.sources().add(r);
+        } else {
+            out.letters().add(deadLetter(r, c.rejection()));
+        }
+    }
+
+    DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> r, Rejection why) {
+        return new DeadLetter(Topics.INDICATORS_DEAD_LETTERS, r.key(), r.value(), r.headers(), new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
+                why);
+    }
+
+    /**
+     * Writes the batch in one transaction. Should the database refuse the data of a record the checks let through,
+     * each event is written in a transaction of its own and the ones it refuses are set aside: one record never fails a
+     * batch. An outage is thrown, for {@link #consume} to retry.
+     */
+    List<DeadLetter> store(Sorted batch) throws SQLException {
+        try {
+            writer.write(batch.events());
+            return List.of();
+        } catch (SQLException | RuntimeException e) {
+            if (!refusedData(e)) {
+                throw e;
+            }
+            Log.warnf("indicator consumer: the database refused a batch's data, writing its %d events one by one: %s", batch.events().size(),
+                    ConsumerProgress.describe(e));
+        }
+        List<DeadLetter> refused = new ArrayList<>();
+        for (int i = 0; i < batch.events().size(); i++) {
+            try {
+                writer.write(List.of(batch.events().get(i)));
+            } catch (SQLException | RuntimeException e) {
+                if (!refusedData(e)) {
+                    throw e;
+                }
+                refused.add(deadLetter(batch.sources().get(i), new Rejection(STORAGE, null, ConsumerProgress.describe(e))));
+            }
+        }
+        return refused;
+    }
+
+    /** The database refused a record's data (SQLSTATE class 22) or a constraint (class 23): not an outage, retrying won't help. */
+    static boolean refusedData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Upserts a batch's facts and records the years to recompute, in one transaction. */

@@ -44,7 +44,12 @@ class RecomputeCoalescingTest {
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
     private IndicatorEvent event(String code, String district, int year, double num, double den, long revision) {
-        return new IndicatorEvent(UUID.randomUUID().toString(), "waste", EventKind.INDICATOR, code, district, Integer.toString(year),
+        return event("waste", code, district, year, num, den, revision);
+    }
+
+    /** An event of the sector whose topic it is sent on: the consumer refuses any other (issue 13). */
+    private IndicatorEvent event(String sector, String code, String district, int year, double num, double den, long revision) {
+        return new IndicatorEvent(UUID.randomUUID().toString(), sector, EventKind.INDICATOR, code, district, Integer.toString(year),
                 100 * num / den, num, den, "%", revision, true, "burst", Instant.now());
     }
 
@@ -93,11 +98,11 @@ class RecomputeCoalescingTest {
     void aStatusThatGetsWorseRaisesAnAlert() throws Exception {
         // A2 (manure utilisation, kept ≥ 90 % every year from 2024): 95 % is ACHIEVED, a revision to 80 % is OFF_TRACK
         String district = "370285";
-        kafka.send("indicators.agriculture.v1", "A2|" + district, json.writeValueAsString(event("A2", district, 2026, 950, 1000, 1)));
+        kafka.send("indicators.agriculture.v1", "A2|" + district, json.writeValueAsString(event("agriculture", "A2", district, 2026, 950, 1000, 1)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().queryParam("period", "2026").queryParam("orgUnit", district)
                 .get("/api/v1/attainment").then().statusCode(200).extract().jsonPath()
                 .getString("indicators.find { it.indicator == 'A2' }.status")).isEqualTo("ACHIEVED"));
-        kafka.send("indicators.agriculture.v1", "A2|" + district, json.writeValueAsString(event("A2", district, 2026, 800, 1000, 2)));
+        kafka.send("indicators.agriculture.v1", "A2|" + district, json.writeValueAsString(event("agriculture", "A2", district, 2026, 800, 1000, 2)));
         var alerts = kafka.readUntil("alerts.v1", rs -> rs.stream().anyMatch(r -> r.key().equals(district + ":A2")), Duration.ofSeconds(30));
         var alert = json.readTree(alerts.stream().filter(r -> r.key().equals(district + ":A2")).findFirst().orElseThrow().value());
         assertThat(alert.path("from").asText()).isEqualTo("ACHIEVED");

@@ -132,10 +132,10 @@ class HierarchyChangesTest {
     void anEnterpriseMovingToAnotherDistrictIsRecomputedIntoTheStoredResultsOfBoth() throws Exception {
         // two districts without totals of their own for 2025 (no other test reports their CO2 that year): each is the
         // sum of its enterprises
-        String from = "370214";
-        String to = "370215";
+        String from = "370281";
+        String to = "370285";
         int year = 2025;
-        String e = uscc("91370214MA3K00001");
+        String e = uscc("91370281MA3K00001");
         register(e, OrgUnitLevel.ENTERPRISE, from, 1);
         publish("energy.emissions.co2", e, year, 123);
         kafka.readUntil(Topics.RESULTS, rs -> Double.valueOf(123).equals(last(publishedEmissions(rs, from, year))), WAIT);

@@ -52,8 +52,8 @@ public class OrgUnitRegistry {
 
     /**
      * Applies a registry change. Versions older than what was applied are ignored (a compacted topic replayed from
-     * the start, or a duplicate). An event whose parent is not known yet (a park's enterprise arriving first) is retried
-     * by the caller's redelivery; here it is logged and skipped.
+     * the start, or a duplicate). An event the registry cannot take (its parent unknown) is logged and skipped; the feed
+     * checks every record first and holds back, or refuses, what this would skip ({@link OrgUnitFeed}).
      *
      * @return whether the snapshot changed
      */

@@ -1,7 +1,9 @@
 package io.synergy.aggregation.ops.consumers;
 
 import jakarta.annotation.security.RolesAllowed;
+import io.synergy.aggregation.ingest.ConsumerProgress;
 import io.synergy.aggregation.ops.PipelineSampler;
+import io.synergy.aggregation.ops.topics.PlatformTopic;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,22 +29,28 @@ public class ConsumersResource {
     @Inject
     PipelineSampler sampler;
 
+    @Inject
+    ConsumerProgress progress;
+
     /**
      * One consumer group.
      *
      * @param state     Kafka's group state: STABLE (consuming), EMPTY (no member, offsets kept), DEAD (unknown to the
      *                  cluster), PREPARING_REBALANCE/COMPLETING_REBALANCE/RECONCILING (members moving)
      * @param lagTrend  growing, shrinking or steady over the last minute (from the sampler), {@code null} if not yet known
+     * @param processing for {@code aggregation-service}, its consumer in the instance that answers: RUNNING, or STALLED with the
+     *                  partitions and offsets it waits at, the reason and since when; {@code null} for the other groups
      */
     public record GroupView(String group, String state, String type, int memberCount, List<ConsumerGroups.Member> members, long totalLag,
-            String lagTrend, List<ConsumerGroups.TopicLag> topics) {
+            String lagTrend, List<ConsumerGroups.TopicLag> topics, ConsumerProgress.View processing) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every platform consumer group (aggregation-service, <sector>-service-feed): state, members, lag per topic and "
             + "partition (end offset − committed offset) and in total",
-            description = "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). 503 when Kafka does not answer.")
+            description = "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). For aggregation-service, "
+                    + "processing tells whether this instance's consumer runs or is STALLED (partitions, offsets, reason, since). 503 when Kafka does not answer.")
     public List<GroupView> consumers() {
         List<ConsumerGroups.GroupLag> lags = groups.lags();
         Map<String, ConsumerGroupDescription> described = groups.describe(lags.stream().map(ConsumerGroups.GroupLag::group).toList());
@@ -52,7 +60,8 @@ public class ConsumersResource {
             List<ConsumerGroups.Member> members = d == null ? List.of() : ConsumerGroups.members(d);
             out.add(new GroupView(lag.group(), d == null ? "DEAD" : d.groupState() == null ? "UNKNOWN" : d.groupState().name(),
                     d == null || d.type() == null ? null : d.type().name(), members.size(), members, lag.totalLag(),
-                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)), lag.topics()));
+                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)), lag.topics(),
+                    PlatformTopic.AGGREGATION_GROUP.equals(lag.group()) ? progress.view() : null));
         }
         return out;
     }

@@ -1,21 +1,25 @@
 package io.synergy.aggregation.ops.deadletters;
 
+import io.synergy.platform.deadletter.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-/** The headers SmallRye's dead-letter queue adds to a failed message, and the ones a replay adds. */
+/**
+ * The headers SmallRye's dead-letter queue adds to a failed message (the platform's own {@link DeadLetter} writes the same
+ * names), and the ones a replay adds.
+ */
 public final class DeadLetterHeaders {
 
     /** Every header SmallRye's dead-letter handler writes starts with this. */
     public static final String DEAD_LETTER_PREFIX = "dead-letter-";
-    public static final String REASON = "dead-letter-reason";
+    public static final String REASON = DeadLetter.REASON;
     public static final String CAUSE = "dead-letter-cause";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
+    public static final String TOPIC = DeadLetter.TOPIC;
+    public static final String PARTITION = DeadLetter.PARTITION;
+    public static final String OFFSET = DeadLetter.OFFSET;
 
     /** {@code <dead-letter topic>/<partition>/<offset>} of the message a replayed record came from. */
     public static final String REPLAYED_FROM = "replayed-from";

@@ -46,6 +46,30 @@ public class DeadLetterReader {
         return records.size() > limit ? new ArrayList<>(records.subList(0, limit)) : records;
     }
 
+    /** Most records of a compacted topic read for a listing: what retention keeps of org-units.v1.dlq is far less. */
+    static final int MAX_COMPACTED = 10_000;
+
+    /**
+     * The newest record of each key of a compacted topic (at most the newest {@link #MAX_COMPACTED} records read), newest
+     * first: one entry per key, as the topic holds once compaction has run.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> latestPerKey(String topic, List<TopicOffsets.PartitionOffsets> partitions) {
+        List<Range> ranges = new ArrayList<>();
+        for (TopicOffsets.PartitionOffsets p : partitions) {
+            if (p.end() > p.start()) {
+                ranges.add(new Range(p.partition(), Math.max(p.start(), p.end() - MAX_COMPACTED), p.end()));
+            }
+        }
+        Map<String, ConsumerRecord<byte[], byte[]>> latest = new java.util.HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : read(topic, ranges)) {
+            latest.put(r.key() == null ? "(no key) " + r.partition() + "/" + r.offset() : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r);
+        }
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>(latest.values());
+        out.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed()
+                .thenComparing(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.offset()).reversed()));
+        return out;
+    }
+
     /** The records at the given offsets of the given partitions (missing ones — deleted, never written — are absent). */
     public List<ConsumerRecord<byte[], byte[]>> at(String topic, Map<Integer, Set<Long>> wanted) {
         List<Range> ranges = new ArrayList<>();

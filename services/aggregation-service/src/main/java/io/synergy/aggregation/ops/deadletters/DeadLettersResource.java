@@ -34,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The feeds' dead-letter topics: how deep, what is in them and why, and replaying messages once their cause is fixed. */
+/**
+ * The dead-letter topics: how deep, what is in them and why, and replaying a feed's messages once their cause is fixed
+ * (the dead letters of the platform's own topics are browse only).
+ */
 @RolesAllowed("ops")
 @Path("/api/v1/ops/dead-letters")
 @Tag(name = "ops")
@@ -64,7 +67,15 @@ public class DeadLettersResource {
             Map<String, String> headers) {
     }
 
-    public record DeadLetterTopicView(String topic, String sector, String sourceTopic, boolean exists, long depth,
+    /**
+     * One dead-letter topic.
+     *
+     * @param sourceTopic where its records came from; {@code null} for {@code indicators.v1.dlq}, fed by the five indicator topics
+     *                    (each message's {@code sourceTopic} says which)
+     * @param replayable  {@code false} for the browse-only topics ({@code indicators.v1.dlq}, {@code org-units.v1.dlq})
+     * @param depth       messages retained; for a compacted topic ({@code org-units.v1.dlq}) the distinct source records
+     */
+    public record DeadLetterTopicView(String topic, String sector, String sourceTopic, boolean replayable, boolean exists, long depth,
             List<TopicOffsets.PartitionOffsets> partitions, Map<String, Long> reasons, List<MessageView> messages) {
     }
 
@@ -81,9 +92,11 @@ public class DeadLettersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every feed dead-letter topic: depth, messages per reason, and the newest messages with key, value, timestamp, "
-            + "partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
-            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing.")
+    @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq): depth, messages per reason, and the newest "
+            + "messages with key, value, timestamp, partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
+            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
+                    + "indicators.v1.dlq and org-units.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq lists one "
+                    + "entry per source record.")
     public List<DeadLetterTopicView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
         int n = limit == null ? config.deadLetters().defaultLimit() : limit;
         if (n < 0 || n > config.deadLetters().maxLimit()) {
@@ -95,19 +108,25 @@ public class DeadLettersResource {
         List<DeadLetterTopicView> out = new ArrayList<>();
         for (PlatformTopic t : topics) {
             if (!described.containsKey(t.name())) {
-                out.add(new DeadLetterTopicView(t.name(), t.sector(), PlatformTopic.sourceOf(t.name()), false, 0, List.of(), Map.of(), List.of()));
+                out.add(new DeadLetterTopicView(t.name(), t.sector(), t.sourceTopic(), t.replayable(), false, 0, List.of(), Map.of(), List.of()));
                 continue;
             }
             List<TopicOffsets.PartitionOffsets> partitions = byTopic.getOrDefault(t.name(), List.of());
             long depth = TopicOffsets.sumRetained(partitions);
             List<MessageView> messages = new ArrayList<>();
-            if (n > 0 && depth > 0) {
+            if (t.compacted() && depth > 0) {
+                // org-units.v1.dlq: every service, at every start, writes its letters again under the same key; until
+                // compaction removes the older ones, the newest per key is the one entry of its source record
+                List<ConsumerRecord<byte[], byte[]>> latest = reader.latestPerKey(t.name(), partitions);
+                depth = latest.size();
+                latest.stream().limit(n).forEach(r -> messages.add(view(r, Set.of())));
+            } else if (n > 0 && depth > 0) {
                 Set<String> replayed = audit.replayedMessages(t.name());
                 reader.newest(t.name(), partitions, n).forEach(r -> messages.add(view(r, replayed)));
             }
             Map<String, Long> reasons = new TreeMap<>();
             messages.forEach(m -> reasons.merge(m.reason() == null ? "(no reason header)" : m.reason(), 1L, Long::sum));
-            out.add(new DeadLetterTopicView(t.name(), t.sector(), PlatformTopic.sourceOf(t.name()), true, depth, partitions, reasons, messages));
+            out.add(new DeadLetterTopicView(t.name(), t.sector(), t.sourceTopic(), t.replayable(), true, depth, partitions, reasons, messages));
         }
         return out;
     }
@@ -126,6 +145,10 @@ public class DeadLettersResource {
             @ExampleObject(name = "all", value = "{\"all\":true,\"dryRun\":true}")}))
     public ReplayResult replay(@PathParam("topic") String topic, ReplayRequest request, @Context HttpHeaders headers) {
         PlatformTopic t = deadLetterTopic(topic);
+        if (!t.replayable()) {
+            throw ProblemException.invalid(t.name() + " is browse only", List.of(new FieldError("topic", t.name()
+                    + " cannot be replayed: its records came from topics only the platform's services write; fix the producer instead")));
+        }
         if (request == null) {
             throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
                     "must be {\"messages\":[{\"partition\":0,\"offset\":12}]} or {\"all\":true}")));

@@ -1,6 +1,7 @@
 package io.synergy.aggregation.ops.kafka;
 
 import io.synergy.aggregation.ops.OpsConfig;
+import io.synergy.platform.kafka.KafkaClientProperties;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -52,7 +53,7 @@ public class OpsKafka {
     @PostConstruct
     void init() {
         this.timeout = ops.kafkaTimeout();
-        this.common = kafkaProperties(config);
+        this.common = KafkaClientProperties.all(config);
         Properties p = filtered(AdminClientConfig.configNames());
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "aggregation-service-ops-admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
@@ -62,26 +63,8 @@ public class OpsKafka {
         this.admin = Admin.create(p);
     }
 
-    /** Every {@code kafka.*} property of the application (as the messaging connector reads them), prefix stripped. */
-    private static Properties kafkaProperties(Config config) {
-        Properties p = new Properties();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));
-            }
-        }
-        return p;
-    }
-
-    /** The common properties a client of this kind knows, so that it logs no "unknown config" warnings. */
     private Properties filtered(Set<String> known) {
-        Properties p = new Properties();
-        common.forEach((k, v) -> {
-            if (known.contains(k.toString())) {
-                p.put(k, v);
-            }
-        });
-        return p;
+        return KafkaClientProperties.filtered(common, known);
     }
 
     public Admin admin() {

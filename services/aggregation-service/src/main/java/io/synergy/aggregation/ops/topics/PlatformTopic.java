@@ -12,11 +12,12 @@ import java.util.Optional;
  * {@link Topics#all()} and the naming rule of docs/events.md, so a new sector needs no change here.
  *
  * @param name          topic name
- * @param kind          feed, dead-letter, indicators, results or alerts
+ * @param kind          feed, dead-letter, indicators, results, alerts or org-units
  * @param sector        sector code for per-sector topics, else {@code null}
  * @param eventType     CloudEvents type of its records, {@code null} when they are not CloudEvents (feeds)
  * @param consumerGroup the platform's consumer group reading it, {@code null} if none of ours does
- * @param deadLetters   a feed's dead-letter topic, else {@code null}
+ * @param deadLetters   the dead-letter topic of what is refused from it (a feed's own, {@code indicators.v1.dlq} for the
+ *                      indicator topics, {@code org-units.v1.dlq}), else {@code null}
  * @param partitions    the partition count it is provisioned with
  * @param compacted     provisioned with {@code cleanup.policy=compact}
  */
@@ -28,6 +29,7 @@ public record PlatformTopic(String name, String kind, String sector, String even
     public static final String INDICATORS = "indicators";
     public static final String RESULTS = "results";
     public static final String ALERTS = "alerts";
+    public static final String ORG_UNITS = "org-units";
 
     /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
     public static final String AGGREGATION_GROUP = "aggregation-service";
@@ -60,8 +62,8 @@ public record PlatformTopic(String name, String kind, String sector, String even
                 return new PlatformTopic(n, DEAD_LETTER, s.code(), null, null, null, spec.partitions(), spec.compacted());
             }
             if (n.equals(Topics.indicators(s))) {
-                return new PlatformTopic(n, INDICATORS, s.code(), CloudEventTypes.INDICATOR, AGGREGATION_GROUP, null, spec.partitions(),
-                        spec.compacted());
+                return new PlatformTopic(n, INDICATORS, s.code(), CloudEventTypes.INDICATOR, AGGREGATION_GROUP, Topics.INDICATORS_DEAD_LETTERS,
+                        spec.partitions(), spec.compacted());
             }
         }
         if (n.equals(Topics.RESULTS)) {
@@ -70,7 +72,32 @@ public record PlatformTopic(String name, String kind, String sector, String even
         if (n.equals(Topics.ALERTS)) {
             return new PlatformTopic(n, ALERTS, null, CloudEventTypes.ALERT, null, null, spec.partitions(), spec.compacted());
         }
+        if (n.equals(Topics.ORG_UNITS)) {
+            // every service reads it with a group of its own per start, never committed: no group of ours to watch
+            return new PlatformTopic(n, ORG_UNITS, null, CloudEventTypes.ORG_UNIT, null, Topics.ORG_UNITS_DEAD_LETTERS, spec.partitions(),
+                    spec.compacted());
+        }
+        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS)) {
+            return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
+        }
         return new PlatformTopic(n, "other", null, null, null, null, spec.partitions(), spec.compacted());
+    }
+
+    /**
+     * Whether the ops API may replay this dead-letter topic: a feed's only. {@code indicators.v1.dlq} and {@code org-units.v1.dlq}
+     * are browse only — their records came from topics that only the platform's own services may write (an indicator
+     * topic belongs to its sector service, org-units.v1 to the registry): a fix goes to that service, not into a replay.
+     */
+    public boolean replayable() {
+        return DEAD_LETTER.equals(kind) && sector != null;
+    }
+
+    /**
+     * The topic this dead-letter topic's records came from, {@code null} when they came from several (each record's
+     * {@code dead-letter-topic} header names its own).
+     */
+    public String sourceTopic() {
+        return Topics.INDICATORS_DEAD_LETTERS.equals(name) ? null : sourceOf(name);
     }
 
     /**

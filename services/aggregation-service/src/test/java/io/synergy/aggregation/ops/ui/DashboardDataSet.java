@@ -21,8 +21,8 @@ final class DashboardDataSet implements AutoCloseable {
     static final int LAST = 2024;
     /** A year with a little data: provisional. */
     static final int PARTIAL = 2025;
-    /** A year with no pollution indicator: provisional and not computable (2026 is RecomputeCoalescingTest's). */
-    static final int UNCOMPUTABLE = 2027;
+    /** A year with no pollution indicator: provisional and not computable (no later year: events of future years are refused). */
+    static final int UNCOMPUTABLE = 2026;
     private static final double[] SIZE = {0.9, 0.8, 2.6, 0.7, 0.7, 1.2, 1.3, 1.1, 1.0, 0.8};
 
     private final IndicatorProducer producer;

@@ -1,0 +1,110 @@
+package io.synergy.aggregation.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.model.event.IndicatorEvent;
+import io.synergy.testsupport.KafkaBroker;
+import io.synergy.testsupport.KafkaTestClient;
+import io.synergy.testsupport.PlatformTestResource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch the database refuses for a while (here: the service's role loses INSERT on the facts table) is retried, and the
+ * consumer says it is STALLED — partition, offset, reason, since — in the ops API and in readiness; liveness stays UP
+ * past SmallRye's 60-second limit for an unacknowledged record, which used to close the consumer and fail liveness
+ * (a restart loop). When the database takes writes again, the batch is stored: nothing lost. (Years 2013–2014.)
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class StalledConsumerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @org.junit.jupiter.api.AfterEach
+    void forget() throws Exception {
+        PoisonRecordTest.forgetTestYears(dataSource);
+    }
+
+    @AfterAll
+    static void close() {
+        KAFKA.close();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long revision(int year) throws Exception {
+        return PoisonRecordTest.revision(dataSource, "E1", "370212", year);
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsRetriedAndReportedStalledThenStoredWithNothingLost() throws Exception {
+        sql("REVOKE INSERT ON indicator_fact FROM CURRENT_USER");
+        try {
+            for (int year : new int[] {2013, 2014}) {
+                IndicatorEvent e = PoisonRecordTest.event("energy", "E1", "370212", year, 1);
+                KAFKA.send("indicators.energy.v1", e.key(), JSON.writeValueAsString(e), Map.of());
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(200)
+                    .body("find { it.group == 'aggregation-service' }.processing.state", equalTo("STALLED"))
+                    .body("find { it.group == 'aggregation-service' }.processing.since", notNullValue())
+                    .body("find { it.group == 'aggregation-service' }.processing.reason", containsString("permission denied"))
+                    .body("find { it.group == 'aggregation-service' }.processing.positions.topic", hasItem("indicators.energy.v1"))
+                    .body("find { it.group == 'aggregation-service' }.processing.positions[0].offset", greaterThanOrEqualTo(0))
+                    .body("find { it.group == 'aggregation-service' }.totalLag", greaterThanOrEqualTo(1)));
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'Indicator consumer' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("STALLED"))
+                    .body("checks.find { it.name == 'Indicator consumer' }.data.positions", containsString("indicators.energy.v1-"))
+                    .body("checks.find { it.name == 'Indicator consumer' }.data.since", notNullValue())
+                    .body("checks.find { it.name == 'Indicator consumer' }.data.reason", containsString("permission denied"));
+            assertThat(given().get("/q/metrics").then().extract().asString()).contains("synergy_consumer_stalled{group=\"aggregation-service\"} 1.0");
+            // the batch stays unacknowledged for longer than SmallRye's 60 s, and liveness stays UP all along
+            await().pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(65)).atMost(Duration.ofSeconds(80)).untilAsserted(() -> {
+                given().get("/q/health/live").then().statusCode(200);
+                assertThat(revision(2013)).isEqualTo(-1);
+            });
+        } finally {
+            // PostgreSQL is shared with other test runs, some of which restart it: give the right back whatever happens
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                sql("GRANT INSERT ON indicator_fact TO CURRENT_USER");
+                return true;
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(revision(2013)).isEqualTo(1);
+            assertThat(revision(2014)).isEqualTo(1);
+        });
+        given().get("/api/v1/ops/consumers").then().body("find { it.group == 'aggregation-service' }.processing.state", equalTo("RUNNING"))
+                .body("find { it.group == 'aggregation-service' }.processing.lastBatchAt", notNullValue());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
