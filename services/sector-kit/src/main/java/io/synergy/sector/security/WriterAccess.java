@@ -99,6 +99,9 @@ public class WriterAccess {
         if (nbf != null && at.plus(skew).isBefore(Instant.ofEpochSecond(nbf))) {
             return Identity.unauthenticated("unauthenticated: the token is valid from " + Instant.ofEpochSecond(nbf) + " only, after " + when);
         }
+        if (token.getName() == null || token.getName().isBlank()) {
+            return Identity.unauthenticated("unauthenticated: the token names no subject (sub, upn or preferred_username)");
+        }
         Set<String> districts = districts(token);
         return Identity.verified(token.getName(), token.getGroups() == null ? List.of() : List.copyOf(new TreeSet<>(token.getGroups())),
                 districts == null ? null : List.copyOf(districts), expires);
