@@ -1,5 +1,7 @@
 package io.synergy.sector.security;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -48,16 +50,19 @@ public class WriterAccess {
     JWTAuthContextInfo verification;
 
     /**
-     * The REST verification (key, issuer, algorithms) without its expiry check: a feed message's token is judged at the
-     * time the message was written, which the parser cannot be told, so {@link #ofFeedHeader} checks {@code exp} itself.
+     * The REST verification (key, issuer, algorithms) without its check of the token's lifetime, for a token that is not
+     * valid now: a feed message's token is judged at the time the message was written, which a parser cannot be told, so
+     * {@link #ofFeedHeader} checks {@code exp} and {@code nbf} itself. Its own principal factory, not the service's
+     * caching one: a token verified without its lifetime must never be handed to a REST request.
      */
-    private JWTAuthContextInfo feedContext;
+    private JWTParser lifetimeUnchecked;
 
     @PostConstruct
     void init() {
-        feedContext = new JWTAuthContextInfo(verification);
-        feedContext.setExpGracePeriodSecs(0);
-        feedContext.setClockSkew(Integer.MAX_VALUE);
+        JWTAuthContextInfo context = new JWTAuthContextInfo(verification);
+        context.setExpGracePeriodSecs(0);
+        context.setClockSkew(Integer.MAX_VALUE);
+        lifetimeUnchecked = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
     }
 
     public String feedRole() {
@@ -83,9 +88,15 @@ public class WriterAccess {
         String raw = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
         JsonWebToken token;
         try {
-            token = parser.parse(raw, feedContext);
-        } catch (ParseException e) {
-            return Identity.unauthenticated("unauthenticated: the token is malformed or not signed by the platform's key and issuer");
+            // the common case, a token valid now: verified once per token for the service (platform-kit's cache)
+            token = parser.parse(raw);
+        } catch (ParseException notNow) {
+            try {
+                // perhaps expired (or not yet valid) now, but not when the message was written: judged below
+                token = lifetimeUnchecked.parse(raw);
+            } catch (ParseException e) {
+                return Identity.unauthenticated("unauthenticated: the token is malformed or not signed by the platform's key and issuer");
+            }
         }
         Duration skew = feed.clockSkew();
         String when = judgedBy == JudgedBy.LOG_APPEND_TIME ? "the message was written (" + at + ", the broker's append time)"
