@@ -2,7 +2,6 @@ package io.synergy.testsupport;
 
 import io.synergy.model.event.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,7 +16,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  *
  * <p>Started on first use and stopped when the JVM exits, so every Quarkus test application of a module, and every
  * restart of one, talks to the same broker: starting it costs about 2 s, a second one would cost memory for nothing.
- * The platform's topics are created up front with their partition counts and compaction, as in production.
+ * The platform's topics are created up front with their partition counts and configuration, as in production.
  */
 public final class KafkaBroker {
 
@@ -120,14 +119,13 @@ public final class KafkaBroker {
         }
     }
 
-    /** Creates every platform topic (one replica; compacted where the platform compacts) on a broker. */
+    /** Creates every platform topic (one replica; with its configuration: compaction, the feeds' LogAppendTime) on a broker. */
     public static void createPlatformTopics(String bootstrap) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
             List<NewTopic> topics = Topics.all().stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)
-                            .configs(t.compacted() ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs()))
                     .toList();
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
         }

@@ -20,6 +20,9 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         Map<String, String> config = new HashMap<>();
         config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        // one clock in a test JVM: a second of skew (instead of a minute) lets a test see a token expire in seconds
+        config.put("mp.jwt.verify.clock.skew", "1");
+        config.put("synergy.feed.clock-skew", "1s");
         if ("containers".equals(System.getProperty(INFRASTRUCTURE))) {
             config.putAll(containers());
         } else {

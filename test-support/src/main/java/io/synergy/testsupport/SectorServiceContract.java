@@ -945,6 +945,167 @@ public abstract class SectorServiceContract {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+    // the feed's trust boundary (docs/security.md): a dead letter keeps the verified identity, never the token; a token
+    // is judged at the time the broker appended the record; a replay is authorised as the identity its dead letter recorded
+
+    /** The dead letters of this sector's feed whose value contains {@code text}, oldest first, once there are {@code count}. */
+    protected List<Received> awaitDeadLetters(String text, int count) {
+        Predicate<Received> match = r -> r.value() != null && r.value().contains(text);
+        List<Received> dead = kafka.readUntil(Topics.feedDeadLetters(sector), seen -> seen.stream().filter(match).count() >= count, WAIT);
+        return dead.stream().filter(match).sorted(java.util.Comparator.comparingLong(Received::offset)).toList();
+    }
+
+    /** The newest dead letter whose value contains {@code text}, once there is one. */
+    protected Received awaitDeadLetter(String text) {
+        List<Received> dead = awaitDeadLetters(text, 1);
+        return dead.get(dead.size() - 1);
+    }
+
+    /** Headers as the aggregation's replay sends them (DeadLetterReplayer): no token, the dead letter's id and who replayed it. */
+    protected Map<String, String> replayOf(Received deadLetter) {
+        return Map.of("replayed-dead-letter", deadLetter.headers().getOrDefault("dead-letter-id", ""), "replayed-by", "test-operator",
+                "replayed-from", deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset(), "replay-count", "1");
+    }
+
+    private static void assertNoCredential(Received deadLetter, String token) {
+        assertThat(deadLetter.headers().keySet()).as("headers of %s", deadLetter).noneMatch(k -> k.equalsIgnoreCase("authorization"));
+        assertThat(deadLetter.headers().values()).as("headers of %s", deadLetter).noneMatch(v -> v != null && v.contains(token));
+    }
+
+    /** The year of reports a test expects to be refused: as nothing of them is stored, they need no fresh year of their own. */
+    private static int refusedYear() {
+        return LocalDate.now(ZONE).getYear() - 1;
+    }
+
+    @Test
+    void deadLettersRecordTheVerifiedIdentityInsteadOfTheToken() {
+        int year = refusedYear();
+        String key = uniqueId("trust-key");
+        String invalid = uniqueId("trust-invalid");
+        String anonymous = uniqueId("trust-anonymous");
+        String jwt = auth.header().substring("Bearer ".length());
+        // the producer's own dead-letter-* headers are not believed: the service writes those
+        Map<String, String> steered = new HashMap<>(feedIdentity());
+        steered.putAll(Map.of("dead-letter-topic", Topics.ALERTS, "dead-letter-subject", "forged-bureau", "content-type", JSON));
+        kafka.send(feedTopic, key, report(invalid, "379999", String.valueOf(year), null, validValues()).toString(), steered);
+        // "Authorization" is not the feed's header (Kafka header names are case-sensitive): unauthenticated, and not kept either
+        kafka.send(feedTopic, key, report(anonymous, districts.get(2), String.valueOf(year), null, validValues()).toString(),
+                Map.of("Authorization", auth.header()));
+
+        Received invalidDead = awaitDeadLetter(invalid);
+        Received anonymousDead = awaitDeadLetter(anonymous);
+        for (Received r : List.of(invalidDead, anonymousDead)) {
+            assertNoCredential(r, jwt);
+            assertThat(r.headers().get("dead-letter-id")).as("dead-letter-id of %s", r).matches("[0-9a-f-]{36}");
+            assertThat(r.headers()).containsEntry("dead-letter-topic", feedTopic);
+        }
+        assertThat(invalidDead.headers()).containsEntry("dead-letter-identity", "authenticated")
+                .containsEntry("dead-letter-subject", "test-feed:" + sector.code() + "+reader")
+                .containsEntry("dead-letter-roles", "feed:" + sector.code() + ",reader").containsEntry("dead-letter-districts", "*")
+                .containsEntry("dead-letter-judged-by", "log-append-time").containsEntry("content-type", JSON)
+                .containsKeys("dead-letter-token-expires", "dead-letter-judged-at");
+        assertThat(invalidDead.headers().get("dead-letter-reason")).contains("379999");
+        assertThat(anonymousDead.headers()).containsEntry("dead-letter-identity", "unauthenticated").doesNotContainKey("dead-letter-subject");
+        assertThat(anonymousDead.headers().get("dead-letter-authentication")).contains("unauthenticated").contains("authorization");
+        assertThat(anonymousDead.headers().get("dead-letter-reason")).contains("unauthenticated");
+    }
+
+    @Test
+    void aProducerCannotBackdateARecordToReviveAnExpiredToken() {
+        assertThat(kafka.topicConfig(feedTopic, "message.timestamp.type")).isEqualTo("LogAppendTime");
+        String id = uniqueId("backdated");
+        // the token expired an hour ago; the record claims to be from two hours ago, when it was still valid
+        kafka.sendAt(feedTopic, id, report(id, districts.get(4), String.valueOf(refusedYear()), null, validValues()).toString()
+                .getBytes(StandardCharsets.UTF_8), Map.of("authorization", TestTokens.bearer(TestTokens.expired("feed:" + sector.code()))),
+                java.time.Instant.now().minus(Duration.ofHours(2)));
+        Received dead = awaitDeadLetter(id);
+        assertThat(dead.headers()).containsEntry("dead-letter-identity", "unauthenticated");
+        assertThat(dead.headers().get("dead-letter-authentication")).contains("expired");
+        given().get(REPORTS + "/" + id).then().statusCode(404);
+    }
+
+    /**
+     * A consumer that is behind (here: held up by a lock on the report table, as by a slow database) reads records whose
+     * token has expired meanwhile. They were authorised when the broker appended them, so they are stored; and a dead
+     * letter among them (an enterprise the registry did not know yet) is replayed, once the enterprise is registered, as
+     * the identity recorded with it — no token is needed, the expired one least of all.
+     */
+    @Test
+    void aBacklogOutlivesItsTokenAndItsDeadLettersReplayAsTheRecordedIdentity() throws SQLException {
+        int year = freshYear();
+        String key = uniqueId("backlog-key");
+        String blocker = uniqueId("backlog-blocker");
+        String backlog = uniqueId("backlog");
+        String unregistered = uniqueId("backlog-enterprise");
+        String enterprise = unknownEnterprise();
+        java.time.Instant sent = java.time.Instant.now();
+        String shortLived = TestTokens.bearer(TestTokens.expiringIn(3, "feed:" + sector.code()));
+        Duration skew = config().getOptionalValue("synergy.feed.clock-skew", Duration.class).orElse(Duration.ZERO)
+                .plusSeconds(config().getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(0L));
+        java.time.Instant expired = sent.plusSeconds(3).plus(skew).plusSeconds(1);
+        try (Connection lock = DriverManager.getConnection(config().getValue("quarkus.datasource.jdbc.url", String.class),
+                config().getValue("quarkus.datasource.username", String.class), config().getValue("quarkus.datasource.password", String.class))) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("LOCK TABLE report IN EXCLUSIVE MODE");
+            }
+            // the blocker waits for the lock; the feed is consumed in order, so the two behind it wait too
+            kafka.send(feedTopic, key, report(blocker, districts.get(6), String.valueOf(year), null, validValues()).toString(), feedIdentity());
+            kafka.send(feedTopic, key, report(backlog, districts.get(7), String.valueOf(year), null, validValues()).toString(),
+                    Map.of("authorization", shortLived));
+            kafka.send(feedTopic, key, report(unregistered, enterprise, String.valueOf(year), null, validValues()).toString(),
+                    Map.of("authorization", shortLived));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> java.time.Instant.now().isAfter(expired));
+            lock.rollback();
+        }
+
+        assertThat(awaitReport(backlog).path("revisions").get(0).path("status").asText()).isEqualTo("CURRENT");
+        Received dead = awaitDeadLetter(unregistered);
+        assertThat(dead.headers().get("dead-letter-reason")).contains("not a registered enterprise");
+        assertThat(dead.headers()).containsEntry("dead-letter-identity", "authenticated").containsEntry("dead-letter-subject", "test-short-lived")
+                .containsEntry("dead-letter-judged-by", "log-append-time");
+        assertNoCredential(dead, shortLived.substring("Bearer ".length()));
+
+        publishOrgUnit(enterprise, "370211", false, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(postJson(report(uniqueId("backlog-enterprise-known"), enterprise,
+                String.valueOf(year + 1), null, validValues())).statusCode()).isEqualTo(201));
+        kafka.send(feedTopic, dead.key(), dead.value(), replayOf(dead));
+        assertThat(awaitReport(unregistered).path("revisions").get(0).path("status").asText()).isEqualTo("CURRENT");
+    }
+
+    @Test
+    void replaysAreRefusedUnlessTheyCiteARecordedDeadLetterOfTheSamePayloadAndAnAuthenticatedIdentity() {
+        int year = refusedYear();
+        String key = uniqueId("replay-key");
+        String original = uniqueId("replay-original");
+        String anonymous = uniqueId("replay-anonymous");
+        kafka.send(feedTopic, key, report(original, "379999", String.valueOf(year), null, validValues()).toString(), feedIdentity());
+        kafka.send(feedTopic, key, report(anonymous, districts.get(1), String.valueOf(year), null, validValues()).toString(), Map.of());
+        Received originalDead = awaitDeadLetter(original);
+        Received anonymousDead = awaitDeadLetter(anonymous);
+
+        // an identity in headers, and a dead letter that was never written
+        String forged = uniqueId("replay-forged");
+        Map<String, String> forgedHeaders = new HashMap<>(Map.of("replayed-dead-letter", UUID.randomUUID().toString(),
+                "dead-letter-identity", "authenticated", "dead-letter-subject", "forged-bureau", "dead-letter-roles", "feed:" + sector.code()));
+        kafka.send(feedTopic, key, report(forged, districts.get(1), String.valueOf(year), null, validValues()).toString(), forgedHeaders);
+        // a real dead letter's id with another report
+        String swapped = uniqueId("replay-swapped");
+        kafka.send(feedTopic, key, report(swapped, districts.get(1), String.valueOf(year), null, validValues()).toString(), replayOf(originalDead));
+        // the replay of a dead letter that had no valid token: a replay cannot authorise it
+        kafka.send(feedTopic, anonymousDead.key(), anonymousDead.value(), replayOf(anonymousDead));
+
+        assertThat(awaitDeadLetter(forged).headers().get("dead-letter-reason")).contains("unauthenticated").contains("unknown dead letter");
+        assertThat(awaitDeadLetter(swapped).headers().get("dead-letter-reason")).contains("unauthenticated").contains("payload");
+        Received replayedDead = awaitDeadLetters(anonymous, 2).get(1);
+        assertThat(replayedDead.headers()).containsEntry("dead-letter-identity", "unauthenticated").containsEntry("dead-letter-judged-by", "recorded");
+        assertThat(replayedDead.headers().get("dead-letter-reason")).contains("unauthenticated");
+        for (String id : List.of(forged, swapped, anonymous)) {
+            given().get(REPORTS + "/" + id).then().statusCode(404);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
     // the registry of parks and enterprises: learnt from org-units.v1
 
     private void publishOrgUnit(String code, String parent, boolean closed, long version) {
@@ -954,10 +1115,15 @@ public abstract class SectorServiceContract {
         kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 
+    /** A valid unified social credit code that no registry holds yet. */
+    private String unknownEnterprise() {
+        String first17 = String.format(java.util.Locale.ROOT, "9137021%dMA3G%05d", sector.ordinal(), Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
+        return first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
     @Test
     void enterprisesReportOnceTheRegistryKnowsThemAndNotOnceClosed() {
-        String first17 = String.format(java.util.Locale.ROOT, "9137021%dMA3G%05d", sector.ordinal(), Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
-        String enterprise = first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+        String enterprise = unknownEnterprise();
         int year = freshYear();
         Response unknown = postJson(report(uniqueId("enterprise-unknown"), enterprise, String.valueOf(year), null, validValues()));
         assertThat(unknown.statusCode()).isEqualTo(400);

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +73,14 @@ public final class TestTokens {
     /** A valid token that expires in {@code seconds}. */
     public static String expiringIn(long seconds, String... groups) {
         return sign(claims("test-short-lived", List.of(groups), null, seconds), KEYS.getPrivate());
+    }
+
+    /** A valid token for exactly this window: {@code nbf} and {@code iat} at {@code notBefore}, {@code exp} at {@code expires}. */
+    public static String validBetween(Instant notBefore, Instant expires, String... groups) {
+        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).subject("test-window").upn("test-window").groups(Set.of(groups))
+                .claim("jti", UUID.randomUUID().toString()).issuedAt(notBefore.getEpochSecond()).expiresAt(expires.getEpochSecond())
+                .claim("nbf", notBefore.getEpochSecond());
+        return sign(b, KEYS.getPrivate());
     }
 
     /** A token that expired an hour ago. */

@@ -522,6 +522,9 @@ class HelmChartTest {
             assertThat(t.at("/spec/config/min.insync.replicas").asInt()).as(name).isEqualTo(2);
             String cleanup = t.at("/spec/config/cleanup.policy").asText("delete");
             assertThat(cleanup).as(name).isEqualTo(spec.compacted() ? "compact" : "delete");
+            // every configuration the platform declares for the topic (the feeds' LogAppendTime among them)
+            spec.configs().forEach((key, value) -> assertThat(t.at("/spec/config").path(key).asText()).as(name + " " + key).isEqualTo(value));
+            assertThat(t.at("/spec/config").has(Topics.TIMESTAMP_TYPE)).as(name).isEqualTo(Topics.isFeed(name));
         });
         assertThat(byTopic.get("results.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);

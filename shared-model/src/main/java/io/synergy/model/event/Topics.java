@@ -3,7 +3,9 @@ package io.synergy.model.event;
 import io.synergy.model.catalogue.Sector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Topic names: {@code <what>.<sector>.v<version>}. See docs/events.md. */
 public final class Topics {
@@ -37,7 +39,27 @@ public final class Topics {
      * @param compacted  {@code cleanup.policy=compact}: only the latest record per key matters
      */
     public record TopicSpec(String name, int partitions, boolean compacted) {
+
+        /**
+         * Its topic-level configuration, wherever topics are created (TopicProvisioner, the tests' KafkaBroker, the chart's
+         * KafkaTopic resources): compaction, and for a feed the broker's clock as every record's timestamp — a feed
+         * message's token is judged at that time, and a producer could set its own CreateTime freely (docs/security.md).
+         */
+        public Map<String, String> configs() {
+            Map<String, String> configs = new TreeMap<>();
+            if (compacted) {
+                configs.put("cleanup.policy", "compact");
+            }
+            if (isFeed(name)) {
+                configs.put(TIMESTAMP_TYPE, LOG_APPEND_TIME);
+            }
+            return configs;
+        }
     }
+
+    /** The topic configuration that says whose clock stamps a record: {@code CreateTime} (the producer's) or {@code LogAppendTime}. */
+    public static final String TIMESTAMP_TYPE = "message.timestamp.type";
+    public static final String LOG_APPEND_TIME = "LogAppendTime";
 
     /** Every topic of the platform, for provisioning (local run, tests, the Helm chart's KafkaTopic resources). */
     public static List<TopicSpec> all() {
@@ -58,6 +80,16 @@ public final class Topics {
     /** Reports produced by a bureau's system (the same JSON as the REST body). */
     public static String feed(Sector sector) {
         return "feeds." + sector.code() + ".v1";
+    }
+
+    /** Whether the topic is a sector's feed ({@code feeds.<sector>.v1}, not its dead letters). */
+    public static boolean isFeed(String name) {
+        for (Sector s : Sector.values()) {
+            if (feed(s).equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Feed messages that could not be parsed or validated, with the reason in headers. */

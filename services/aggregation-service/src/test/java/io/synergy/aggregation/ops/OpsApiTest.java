@@ -16,9 +16,12 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
+import io.synergy.testsupport.TestTokens;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -121,10 +124,15 @@ class OpsApiTest {
     void deadLettersAreListedAndReplayedToTheirSourceTopicWithAnAudit() {
         String dlq = "feeds.waste.v1.dlq";
         String body = "reportId,orgUnit\nbad-1,999999\n";
-        KAFKA.send(dlq, "bad-1", body, Map.of("dead-letter-reason", "orgUnit: '999999' is not a district of 370200",
+        String id = UUID.randomUUID().toString();
+        Map<String, String> headers = new HashMap<>(identity(id, "qd-waste-bureau", "feed:waste"));
+        headers.putAll(Map.of("dead-letter-reason", "orgUnit: '999999' is not a district of 370200",
                 "dead-letter-cause", "io.synergy.sector.ingest.FeedConsumer$Rejected", "dead-letter-topic", "feeds.waste.v1",
                 "dead-letter-partition", "2", "dead-letter-offset", "41", "content-type", "text/csv"));
-        KAFKA.send(dlq, "looping", "{}", Map.of("dead-letter-reason", "still broken", "dead-letter-topic", "feeds.waste.v1", "replay-count", "3"));
+        KAFKA.send(dlq, "bad-1", body, headers);
+        Map<String, String> looping = new HashMap<>(identity(UUID.randomUUID().toString(), "qd-waste-bureau", "feed:waste"));
+        looping.putAll(Map.of("dead-letter-reason", "still broken", "dead-letter-topic", "feeds.waste.v1", "replay-count", "3"));
+        KAFKA.send(dlq, "looping", "{}", looping);
 
         JsonPath listing = given().queryParam("limit", 20).get("/api/v1/ops/dead-letters").then().statusCode(200).extract().jsonPath();
         assertThat(listing.getList("topic", String.class)).containsExactly("feeds.energy.v1.dlq", "feeds.transport.v1.dlq", "feeds.building.v1.dlq",
@@ -164,7 +172,8 @@ class OpsApiTest {
         assertThat(r.key()).isEqualTo("bad-1");
         assertThat(r.value()).isEqualTo(body);
         assertThat(r.headers()).containsEntry("content-type", "text/csv").containsEntry("replayed-by", "test-ops")
-                .containsEntry("replayed-from", dlq + "/" + partition + "/" + offset).containsEntry("replay-count", "1");
+                .containsEntry("replayed-from", dlq + "/" + partition + "/" + offset).containsEntry("replay-count", "1")
+                .containsEntry("replayed-dead-letter", id);
         assertThat(r.headers().keySet()).noneMatch(k -> k.startsWith("dead-letter-"));
 
         JsonPath audit = given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters/replays").then().statusCode(200).extract().jsonPath();
@@ -172,8 +181,11 @@ class OpsApiTest {
         assertThat(audit.getMap("find { it.outcome == 'REPLAYED' }")).containsEntry("operator", "test-ops")
                 .containsEntry("deadLetterPartition", partition).containsEntry("targetTopic", "feeds.waste.v1")
                 .containsEntry("targetPartition", r.partition()).containsEntry("key", "bad-1").containsEntry("replayCount", 1)
-                .containsEntry("reason", "orgUnit: '999999' is not a district of 370200");
+                .containsEntry("reason", "orgUnit: '999999' is not a district of 370200").containsEntry("deadLetterId", id);
         assertThat(audit.getString("find { it.outcome == 'REPLAYED' }.completedAt")).isNotNull();
+        // re-authorised as the identity the sector service recorded with the dead letter, by the operator above
+        assertThat(audit.getMap("find { it.outcome == 'REPLAYED' }.identity")).containsEntry("authenticated", true)
+                .containsEntry("subject", "qd-waste-bureau").containsEntry("roles", List.of("feed:waste")).containsEntry("districts", null);
 
         // replaying "all" again skips what was replayed already, and the listing says so
         given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200)
@@ -181,6 +193,72 @@ class OpsApiTest {
                 .body("counts.REPLAYED", equalTo(null));
         given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters").then()
                 .body("[0].messages.find { it.key == 'bad-1' }.replayed", equalTo(true));
+    }
+
+    /** The headers a sector service writes on a dead letter from a system it authenticated (sector-kit's FeedConsumer). */
+    private static Map<String, String> identity(String id, String subject, String role) {
+        return Map.of("dead-letter-id", id, "dead-letter-identity", "authenticated", "dead-letter-subject", subject, "dead-letter-roles", role,
+                "dead-letter-districts", "*", "dead-letter-token-expires", "2026-01-01T00:00:00Z", "dead-letter-judged-at", "2025-12-31T23:00:00Z",
+                "dead-letter-judged-by", "log-append-time");
+    }
+
+    @Test
+    void aReplayGoesBackToTheFeedOfItsDeadLetterTopicWhateverItsHeadersSay() {
+        String dlq = "feeds.energy.v1.dlq";
+        List<String> steered = List.of("alerts.v1", "results.v1", "org-units.v1", "indicators.energy.v1", "feeds.transport.v1", dlq);
+        for (int i = 0; i < steered.size(); i++) {
+            Map<String, String> headers = new HashMap<>(identity(UUID.randomUUID().toString(), "qd-energy-bureau", "feed:energy"));
+            headers.putAll(Map.of("dead-letter-topic", steered.get(i), "dead-letter-reason", "steered to " + steered.get(i)));
+            KAFKA.send(dlq, "steered-" + i, "{\"steered\": " + i + "}", headers);
+        }
+        JsonPath dryRun = given().contentType(ContentType.JSON).body(Map.of("all", true, "dryRun", true))
+                .post("/api/v1/ops/dead-letters/" + dlq + "/replay").then().statusCode(200).extract().jsonPath();
+        assertThat(dryRun.getList("messages.targetTopic", String.class)).hasSize(steered.size()).containsOnly("feeds.energy.v1");
+        assertThat(dryRun.getList("messages.outcome", String.class)).containsOnly("WOULD_REPLAY");
+
+        given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay").then()
+                .statusCode(200).body("counts.REPLAYED", equalTo(steered.size()));
+        assertThat(KAFKA.readUntil("feeds.energy.v1", rs -> rs.size() >= steered.size(), PATIENCE))
+                .extracting(KafkaTestClient.Received::key).containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.range(0, steered.size()).mapToObj(i -> "steered-" + i).toList());
+        for (String topic : steered.subList(0, steered.size() - 1)) {
+            assertThat(KAFKA.readAll(topic, PATIENCE)).as(topic).noneMatch(r -> r.key() != null && r.key().startsWith("steered-"));
+        }
+        assertThat(KAFKA.endOffsetSum(dlq)).isEqualTo(steered.size());
+    }
+
+    @Test
+    void noCredentialIsShownOrReplayedAndAnUnauthenticatedDeadLetterIsNotReplayable() {
+        String dlq = "feeds.transport.v1.dlq";
+        String jwt = TestTokens.token("feed:transport");
+        // a dead letter as SmallRye's dead-letter strategy wrote them: every original header, the bureau's token among them
+        KAFKA.send(dlq, "legacy", "{}", Map.of("authorization", TestTokens.bearer(jwt), "Authorization", TestTokens.bearer(jwt),
+                "dead-letter-reason", "orgUnit: '999999' is not a district of 370200", "dead-letter-topic", "feeds.transport.v1"));
+        // a dead letter the sector service could not authenticate
+        KAFKA.send(dlq, "anonymous", "{}", Map.of("dead-letter-id", UUID.randomUUID().toString(), "dead-letter-identity", "unauthenticated",
+                "dead-letter-authentication", "unauthenticated: the token is malformed, expired or not signed by the platform's key",
+                "dead-letter-reason", "unauthenticated: the token is malformed, expired or not signed by the platform's key",
+                "dead-letter-judged-by", "log-append-time"));
+
+        // the ops API, and the dashboard's query of it, show no credential
+        for (Map<String, Object> query : List.<Map<String, Object>>of(Map.of("topic", dlq, "limit", 20), Map.of("limit", 1))) {
+            String answer = given().queryParams(query).get("/api/v1/ops/dead-letters").then().statusCode(200).extract().asString();
+            assertThat(answer).as("answer to %s", query).doesNotContain(jwt);
+        }
+        JsonPath listing = given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters").then().extract().jsonPath();
+        assertThat(listing.getMap("[0].messages.find { it.key == 'legacy' }.headers")).containsEntry("authorization", "(redacted)")
+                .containsEntry("Authorization", "(redacted)");
+        assertThat(listing.getMap("[0].messages.find { it.key == 'anonymous' }.identity")).containsEntry("authenticated", false)
+                .containsEntry("failure", "unauthenticated: the token is malformed, expired or not signed by the platform's key");
+
+        // neither can be replayed: one has no recorded identity, the other one was never authenticated
+        JsonPath replay = given().contentType(ContentType.JSON).body(Map.of("all", true)).post("/api/v1/ops/dead-letters/" + dlq + "/replay")
+                .then().statusCode(200).body("counts.REFUSED", equalTo(2)).extract().jsonPath();
+        assertThat(replay.getString("messages.find { it.key == 'legacy' }.detail")).contains("dead-letter-id");
+        assertThat(replay.getString("messages.find { it.key == 'anonymous' }.detail")).contains("unauthenticated");
+        assertThat(KAFKA.endOffsetSum("feeds.transport.v1")).isZero();
+        assertThat(given().queryParam("topic", dlq).get("/api/v1/ops/dead-letters/replays").then().statusCode(200).extract().asString())
+                .doesNotContain(jwt);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.synergy.platform.deadletter;
 
+import io.synergy.model.event.FeedDeadLetter;
 import io.synergy.model.event.Rejection;
 import org.apache.kafka.common.header.Headers;
 
@@ -25,15 +26,15 @@ public record DeadLetter(String topic, byte[] key, byte[] value, Headers headers
         }
     }
 
-    /** The reason header: what the dead-letter listings show (SmallRye's dead-letter queue writes the same header). */
-    public static final String REASON = "dead-letter-reason";
+    /** The reason header: what the dead-letter listings show (the names every dead letter of the platform shares: shared-model's FeedDeadLetter). */
+    public static final String REASON = FeedDeadLetter.REASON;
     /** The kind of fault ({@link Rejection#kind()}): what the metric is tagged with. */
     public static final String KIND = "dead-letter-kind";
     /** The field at fault, when one is. */
     public static final String FIELD = "dead-letter-field";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
+    public static final String TOPIC = FeedDeadLetter.TOPIC;
+    public static final String PARTITION = FeedDeadLetter.PARTITION;
+    public static final String OFFSET = FeedDeadLetter.OFFSET;
     /** The service ({@code quarkus.application.name}) that refused it. */
     public static final String SERVICE = "dead-letter-service";
     /** Set when the value was cut to {@code synergy.dead-letters.max-value-bytes}: the original size in bytes. */

@@ -6,6 +6,9 @@ import io.synergy.model.event.Topics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,14 +17,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the platform's topics with their partition counts and compaction when they are missing — on one machine
- * and in tests. In Kubernetes, topics are declared as Strimzi {@code KafkaTopic} resources instead and this is off
- * ({@code synergy.kafka.create-topics=false}).
+ * Creates the platform's topics with their partition counts and configuration ({@link Topics.TopicSpec#configs()}) when
+ * they are missing, and sets that configuration on those that exist — on one machine and in tests. In Kubernetes,
+ * topics are declared as Strimzi {@code KafkaTopic} resources instead and this is off ({@code synergy.kafka.create-topics=false}).
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -47,13 +54,13 @@ public class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.all().stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor)
-                            .configs(t.compacted() ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.configs()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 Log.infof("created %d topics", missing.size());
             }
+            reconfigure(admin, Topics.all().stream().filter(t -> existing.contains(t.name())).toList());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 Log.warnf("could not create topics (they will be auto-created or must exist): %s", e.getCause().getMessage());
@@ -64,6 +71,30 @@ public class TopicProvisioner {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Brings existing topics to the configuration the platform declares: a feed topic created before its records were
+     * stamped with the broker's clock (LogAppendTime) gets it, or its tokens would keep being judged at consumption time.
+     */
+    private static void reconfigure(Admin admin, List<Topics.TopicSpec> topics) throws Exception {
+        Map<ConfigResource, Topics.TopicSpec> resources = new HashMap<>();
+        topics.stream().filter(t -> !t.configs().isEmpty()).forEach(t -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), t));
+        if (resources.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Config> current = admin.describeConfigs(resources.keySet()).all().get(10, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        resources.forEach((resource, spec) -> spec.configs().forEach((name, value) -> {
+            ConfigEntry entry = current.get(resource).get(name);
+            if (entry == null || !value.equals(entry.value())) {
+                changes.computeIfAbsent(resource, r -> new ArrayList<>()).add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET));
+            }
+        }));
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+            Log.infof("reconfigured topics %s", changes.keySet().stream().map(ConfigResource::name).sorted().toList());
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.synergy.sector.ingest;
 
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.synergy.model.event.FeedDeadLetter;
+import io.synergy.model.event.FeedDeadLetter.JudgedBy;
+import io.synergy.sector.deadletter.FeedDeadLetters;
+import io.synergy.sector.security.FeedIdentity;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 
@@ -11,18 +14,26 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The Kafka feed: a bureau's system produces the same JSON as the REST body to {@code feeds.<sector>.v1}. A message
- * that cannot be parsed or validated goes to {@code feeds.<sector>.v1.dlq} with the reason in its
+ * that cannot be parsed, validated or authorised goes to {@code feeds.<sector>.v1.dlq} with the reason in its
  * {@code dead-letter-reason} header, and the consumer carries on with the next one. Transient failures (the
  * database away) are retried in place, so the partition waits rather than losing the report; only when the retries
  * are exhausted does the message go to the dead-letter topic, from which it can be replayed.
+ *
+ * <p>Who sent a message is established once, before anything else ({@link #identify}): from its token, judged at the
+ * time the broker appended it; or, for a replay, from the dead letter it replays. The dead letter keeps that identity
+ * and never the token ({@link FeedDeadLetters}); the message is acknowledged only once its dead letter is acknowledged,
+ * and if that keeps failing the feed stops ({@code failure-strategy=fail}) rather than lose it.
  */
 @ApplicationScoped
 public class FeedConsumer {
@@ -33,39 +44,82 @@ public class FeedConsumer {
     @Inject
     WriterAccess access;
 
-    private static String header(Message<byte[]> message, String name) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getHeaders().lastHeader(name))
-                .map(h -> h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
-                .orElse(null);
-    }
+    @Inject
+    FeedDeadLetters deadLetters;
 
     @Incoming("feed")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        FeedRecord record = FeedRecord.of(message);
+        FeedIdentity who;
+        String reason;
+        RuntimeException failure;
         try {
-            ingest(message.getPayload(), header(message, WriterAccess.FEED_HEADER));
+            who = identify(record);
+            try {
+                ingest(record.value(), who);
+                if (who.replayOf() != null) {
+                    noteReplay(record, who.replayOf());
+                }
+                return message.ack();
+            } catch (RejectedFeedMessage e) {
+                // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
+                Log.warnf("feed: message %s rejected to the dead-letter topic: %s", record.position(), e.getMessage());
+                reason = e.getMessage();
+                failure = e;
+            } catch (RuntimeException e) {
+                Log.errorf(e, "feed: message %s could not be stored after retries; sent to the dead-letter topic for replay", record.position());
+                reason = "could not be stored: " + e;
+                failure = e;
+            }
+            UUID id = deadLetters.write(record, who, reason, failure);
+            Log.debugf("feed: message %s is dead letter %s", record.position(), id);
             return message.ack();
-        } catch (RejectedFeedMessage e) {
-            // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
-            Log.warnf("feed: message rejected to the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
         } catch (RuntimeException e) {
-            Log.errorf(e, "feed: message could not be stored after retries; sent to the dead-letter topic for replay");
+            Log.errorf(e, "feed: message %s could neither be stored nor dead-lettered; the feed stops here and resumes from it on restart",
+                    record.position());
             return message.nack(e);
         }
     }
 
-    /** Parses, validates and stores one message; retried while the failure is transient (not a {@link ProblemException}). */
+    /** Bookkeeping only: the report is stored, so a failure here must not stop the feed. */
+    private void noteReplay(FeedRecord record, UUID deadLetter) {
+        try {
+            deadLetters.stored(deadLetter, record.header(FeedDeadLetter.REPLAYED_BY));
+        } catch (RuntimeException e) {
+            Log.warnf("feed: replay %s of dead letter %s was stored, but not noted with the dead letter: %s", record.position(), deadLetter, e);
+        }
+    }
+
+    /**
+     * Who produced the record. A replay (header {@code replayed-dead-letter}) is the identity recorded with the dead
+     * letter it cites, whatever else it carries, a token included; any other record is its token's, judged at the broker's
+     * append time when the topic stamps records with it (LogAppendTime), else at the time it is consumed — a producer
+     * sets its own CreateTime freely. Retried while the database (a replay's dead letter) is away.
+     */
+    @Retry(maxRetries = 30, delay = 500, maxDuration = 300_000)
+    @ExponentialBackoff(maxDelay = 15_000)
+    FeedIdentity identify(FeedRecord record) {
+        String replayOf = record.header(FeedDeadLetter.REPLAYED_DEAD_LETTER);
+        if (replayOf != null) {
+            return deadLetters.replayed(replayOf, record.value());
+        }
+        boolean appended = record.timestampType() == TimestampType.LOG_APPEND_TIME;
+        Instant at = appended ? record.timestamp() : Instant.now();
+        JudgedBy by = appended ? JudgedBy.LOG_APPEND_TIME : JudgedBy.CONSUMPTION_TIME;
+        return new FeedIdentity(access.ofFeedHeader(record.header(WriterAccess.FEED_HEADER), at, by), at, by, null);
+    }
+
+    /** Authorises, parses, validates and stores one message; retried while the failure is transient (not a {@link ProblemException}). */
     @Retry(maxRetries = 30, delay = 500, maxDuration = 300_000, abortOn = ProblemException.class)
     @ExponentialBackoff(maxDelay = 15_000)
-    void ingest(byte[] payload, String authorization) {
-        if (payload == null) {
-            throw new RejectedFeedMessage("empty message (no value)");
-        }
+    void ingest(byte[] payload, FeedIdentity who) {
         try {
             // the producing system's identity: a message for a sector (or district) it may not write never enters the data
-            Writer writer = access.ofFeedHeader(authorization);
+            Writer writer = access.writerOf(who.identity());
+            if (payload == null) {
+                throw new RejectedFeedMessage("empty message (no value)");
+            }
             ReportService.Outcome outcome = reports.submit(payload, ReportService.Format.JSON, "KAFKA", writer);
             Log.debugf("feed: %d report(s) %s", outcome.results().size(),
                     outcome.results().stream().map(r -> r.reportId() + "=" + r.status()).collect(Collectors.joining(", ")));

@@ -1,23 +1,33 @@
 package io.synergy.sector.security;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.synergy.model.event.FeedDeadLetter.Identity;
+import io.synergy.model.event.FeedDeadLetter.JudgedBy;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.sector.config.FeedConfig;
 import io.synergy.sector.config.SectorConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The write rule of a sector service: a token may write this sector only if its groups include
  * {@code feed:<sector>}, and only the districts its {@code districts} claim lists (when it has one). REST requests are
  * authenticated by Quarkus (MicroProfile JWT); Kafka feed messages carry the same kind of token in an
- * {@code authorization} header, verified here with the same key and issuer.
+ * {@code authorization} header, verified here with the same key and issuer, at the time the broker appended the message.
  */
 @ApplicationScoped
 public class WriterAccess {
@@ -33,6 +43,28 @@ public class WriterAccess {
     @Inject
     JWTParser parser;
 
+    @Inject
+    FeedConfig feed;
+
+    @Inject
+    JWTAuthContextInfo verification;
+
+    /**
+     * The REST verification (key, issuer, algorithms) without its check of the token's lifetime, for a token that is not
+     * valid now: a feed message's token is judged at the time the message was written, which a parser cannot be told, so
+     * {@link #ofFeedHeader} checks {@code exp} and {@code nbf} itself. Its own principal factory, not the service's
+     * caching one: a token verified without its lifetime must never be handed to a REST request.
+     */
+    private JWTParser lifetimeUnchecked;
+
+    @PostConstruct
+    void init() {
+        JWTAuthContextInfo context = new JWTAuthContextInfo(verification);
+        context.setExpGracePeriodSecs(0);
+        context.setClockSkew(Integer.MAX_VALUE);
+        lifetimeUnchecked = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
+    }
+
     public String feedRole() {
         return config.feedRole();
     }
@@ -43,28 +75,63 @@ public class WriterAccess {
     }
 
     /**
-     * The writer of a feed message, from its header.
-     *
-     * @throws ProblemException 401 without a valid token, 403 when the token may not write this sector
+     * Who produced a feed message, from its token header, judged at {@code at}: the token must be signed with the
+     * platform's key and issuer and valid at that instant, give or take {@code synergy.feed.clock-skew}. A feed message is
+     * judged by the time the broker appended it, so a backlog consumed late is not refused for a token that expired while
+     * it waited (docs/security.md). Never throws: without a valid token, the identity says why.
      */
-    public Writer ofFeedHeader(String header) {
+    public Identity ofFeedHeader(String header, Instant at, JudgedBy judgedBy) {
         if (header == null || header.isBlank()) {
-            throw new ProblemException(401, "unauthorized", "Unauthorized",
+            return Identity.unauthenticated(
                     "unauthenticated: the message has no '" + FEED_HEADER + "' header with the producing system's token (Bearer <JWT>)");
         }
         String raw = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
         JsonWebToken token;
         try {
+            // the common case, a token valid now: verified once per token for the service (platform-kit's cache)
             token = parser.parse(raw);
-        } catch (ParseException e) {
-            throw new ProblemException(401, "unauthorized", "Unauthorized",
-                    "unauthenticated: the token is malformed, expired or not signed by the platform's key");
+        } catch (ParseException notNow) {
+            try {
+                // perhaps expired (or not yet valid) now, but not when the message was written: judged below
+                token = lifetimeUnchecked.parse(raw);
+            } catch (ParseException e) {
+                return Identity.unauthenticated("unauthenticated: the token is malformed or not signed by the platform's key and issuer");
+            }
         }
-        if (token.getGroups() == null || !token.getGroups().contains(feedRole())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "forbidden: " + token.getName() + " may not write the "
-                    + config.code().code() + " sector (its groups " + token.getGroups() + " lack " + feedRole() + ")");
+        Duration skew = feed.clockSkew();
+        String when = judgedBy == JudgedBy.LOG_APPEND_TIME ? "the message was written (" + at + ", the broker's append time)"
+                : "the message was consumed (" + at + "; its timestamp is its producer's, not the broker's)";
+        Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
+        if (!at.isBefore(expires.plus(skew))) {
+            return Identity.unauthenticated("unauthenticated: the token expired at " + expires + ", before " + when);
         }
-        return of(token);
+        Object claim = token.getClaim(Claims.nbf.name());
+        Long nbf = claim instanceof Number n ? Long.valueOf(n.longValue()) : claim instanceof jakarta.json.JsonNumber n ? Long.valueOf(n.longValue()) : null;
+        if (nbf != null && at.plus(skew).isBefore(Instant.ofEpochSecond(nbf))) {
+            return Identity.unauthenticated("unauthenticated: the token is valid from " + Instant.ofEpochSecond(nbf) + " only, after " + when);
+        }
+        if (token.getName() == null || token.getName().isBlank()) {
+            return Identity.unauthenticated("unauthenticated: the token names no subject (sub, upn or preferred_username)");
+        }
+        Set<String> districts = districts(token);
+        return Identity.verified(token.getName(), token.getGroups() == null ? List.of() : List.copyOf(new TreeSet<>(token.getGroups())),
+                districts == null ? null : List.copyOf(districts), expires);
+    }
+
+    /**
+     * The writer a feed message's producer may act as.
+     *
+     * @throws ProblemException 401 when it is not authenticated, 403 when it may not write this sector
+     */
+    public Writer writerOf(Identity identity) {
+        if (!identity.authenticated()) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", identity.failure());
+        }
+        if (!identity.roles().contains(feedRole())) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "forbidden: " + identity.subject() + " may not write the "
+                    + config.code().code() + " sector (its groups " + identity.roles() + " lack " + feedRole() + ")");
+        }
+        return new Writer(identity.subject(), identity.districts() == null ? null : new TreeSet<>(identity.districts()));
     }
 
     /** Refuses the whole request if any report is for a district the writer may not write. */

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.synergy.aggregation.ops.OpsConfig;
 import io.synergy.aggregation.ops.topics.PlatformTopic;
 import io.synergy.aggregation.ops.topics.TopicOffsets;
+import io.synergy.model.event.FeedDeadLetter.Identity;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -61,10 +62,14 @@ public class DeadLettersResource {
     @Inject
     OpsConfig config;
 
-    /** A dead letter as an operator reads it; {@code headers} holds every header, decoded as UTF-8. */
+    /**
+     * A dead letter as an operator reads it; {@code headers} holds every header, decoded as UTF-8, a credential's value
+     * redacted. {@code identity}: who the sector service verified as its producer ({@code null} if the dead letter names
+     * nobody: written before identities were recorded), recorded under {@code deadLetterId}.
+     */
     public record MessageView(int partition, long offset, Instant timestamp, String key, String value, boolean valueTruncated, int valueBytes,
             String reason, String cause, String sourceTopic, Integer sourcePartition, Long sourceOffset, int replayCount, boolean replayed,
-            Map<String, String> headers) {
+            String deadLetterId, Identity identity, Map<String, String> headers) {
     }
 
     /**
@@ -93,10 +98,11 @@ public class DeadLettersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq): depth, messages per reason, and the newest "
-            + "messages with key, value, timestamp, partition/offset and every header (dead-letter-reason, -cause, -topic, -partition, -offset)",
+            + "messages with key, value, timestamp, partition/offset, the producer's identity as the sector service verified it, and every "
+            + "header (dead-letter-reason, -cause, -topic, -partition, -offset, -id, -identity...)",
             description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
                     + "indicators.v1.dlq and org-units.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq lists one "
-                    + "entry per source record.")
+                    + "entry per source record. A credential header (authorization...) of an old dead letter is shown as (redacted), never its value.")
     public List<DeadLetterTopicView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
         int n = limit == null ? config.deadLetters().defaultLimit() : limit;
         if (n < 0 || n > config.deadLetters().maxLimit()) {
@@ -135,11 +141,13 @@ public class DeadLettersResource {
     @Path("/{topic}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-produce chosen dead letters (or all) to their source topic, with their key and original headers, "
-            + "plus replayed-from, replayed-by and replay-count; every attempt is recorded in the replay audit",
-            description = "Source topic: the dead-letter-topic header, else the name without .dlq. A message whose replay-count reached "
-                    + "synergy.ops.dead-letters.max-replays is refused (loop guard). A message already replayed successfully is skipped "
-                    + "unless force is true. dryRun: report what would happen, change nothing.")
+    @Operation(summary = "Re-produce chosen dead letters (or all) to their feed, with their key and original headers (no credential), "
+            + "plus replayed-dead-letter, replayed-from, replayed-by and replay-count; every attempt is recorded in the replay audit",
+            description = "Target: the feed of the dead-letter topic (feeds.energy.v1.dlq → feeds.energy.v1), whatever the message's headers "
+                    + "say; another dead-letter topic is browse-only (409). The sector service authorises the replay as the identity it "
+                    + "recorded with the dead letter: a dead letter without one (no dead-letter-id) or unauthenticated is refused. A message "
+                    + "whose replay-count reached synergy.ops.dead-letters.max-replays is refused (loop guard). A message already replayed "
+                    + "successfully is skipped unless force is true. dryRun: report what would happen, change nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "chosen", value = "{\"messages\":[{\"partition\":0,\"offset\":12}]}"),
             @ExampleObject(name = "all", value = "{\"all\":true,\"dryRun\":true}")}))
@@ -177,7 +185,8 @@ public class DeadLettersResource {
             Set<String> found = new HashSet<>();
             records.forEach(r -> found.add(r.partition() + "/" + r.offset()));
             wanted.forEach((p, os) -> os.stream().filter(o -> !found.contains(p + "/" + o)).forEach(o -> notFound.add(new DeadLetterReplayer.Outcome(p, o,
-                    null, null, DeadLetterReplayer.NOT_FOUND, null, null, null, 0, "no message at this partition and offset of " + t.name(), null))));
+                    null, null, DeadLetterReplayer.NOT_FOUND, null, null, null, 0, "no message at this partition and offset of " + t.name(), null, null,
+                    null))));
         }
         List<DeadLetterReplayer.Outcome> skipped = new ArrayList<>();
         if (!force) {
@@ -186,9 +195,9 @@ public class DeadLettersResource {
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (replayed.contains(r.partition() + "/" + r.offset())) {
                     skipped.add(new DeadLetterReplayer.Outcome(r.partition(), r.offset(), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON), "ALREADY_REPLAYED", DeadLetterReplayer.target(t.name(), r), null,
+                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON), "ALREADY_REPLAYED", DeadLetterReplayer.target(t.name()), null,
                             null, DeadLetterHeaders.replayCount(r.headers()), "replayed before (see /api/v1/ops/dead-letters/replays); force=true replays it again",
-                            null));
+                            null, DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.ID), DeadLetterHeaders.identity(r.headers()).orElse(null)));
                 } else {
                     fresh.add(r);
                 }
@@ -253,7 +262,8 @@ public class DeadLettersResource {
                 truncated ? value.substring(0, max) : value, truncated, r.value() == null ? 0 : r.value().length,
                 headers.get(DeadLetterHeaders.REASON), headers.get(DeadLetterHeaders.CAUSE), headers.get(DeadLetterHeaders.TOPIC),
                 integer(headers.get(DeadLetterHeaders.PARTITION)), longValue(headers.get(DeadLetterHeaders.OFFSET)),
-                DeadLetterHeaders.replayCount(r.headers()), replayed.contains(r.partition() + "/" + r.offset()), headers);
+                DeadLetterHeaders.replayCount(r.headers()), replayed.contains(r.partition() + "/" + r.offset()), headers.get(DeadLetterHeaders.ID),
+                DeadLetterHeaders.identity(r.headers()).orElse(null), headers);
     }
 
     private static Integer integer(String s) {

@@ -1,8 +1,10 @@
 package io.synergy.aggregation.ops.deadletters;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.model.event.FeedDeadLetter.Identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,41 +28,56 @@ public class ReplayAudit {
     @Inject
     AgroalDataSource dataSource;
 
-    /** One audit row. */
+    /**
+     * One audit row. {@code identity} is the identity the dead letter's headers name (what the sector service recorded under
+     * {@code deadLetterId}, and will authorise the replay as); {@code null} when they name none.
+     */
     public record Entry(long id, Instant requestedAt, Instant completedAt, String operator, String deadLetterTopic, int deadLetterPartition,
-            long deadLetterOffset, String key, String reason, String targetTopic, Integer targetPartition, Long targetOffset, int replayCount,
-            String outcome, String detail) {
+            long deadLetterOffset, String key, String reason, String deadLetterId, Identity identity, String targetTopic, Integer targetPartition,
+            Long targetOffset, int replayCount, String outcome, String detail) {
+    }
+
+    /** What an operator asked to replay: the dead letter, who it names as its producer, where it is to go. */
+    public record Attempt(String operator, String topic, int partition, long offset, String key, String reason, String deadLetterId,
+            Identity identity, String target, int replayCount) {
     }
 
     /** Records an attempt before it is made; returns its id. */
-    public long pending(String operator, String topic, int partition, long offset, String key, String reason, String target, int replayCount) {
-        return insert(operator, topic, partition, offset, key, reason, target, replayCount, "PENDING", null);
+    public long pending(Attempt attempt) {
+        return insert(attempt, "PENDING", null);
     }
 
     /** Records a message that was not replayed, with why. */
-    public long refused(String operator, String topic, int partition, long offset, String key, String reason, String target, int replayCount,
-            String why) {
-        return insert(operator, topic, partition, offset, key, reason, target, replayCount, "REFUSED", why);
+    public long refused(Attempt attempt, String why) {
+        return insert(attempt, "REFUSED", why);
     }
 
-    private long insert(String operator, String topic, int partition, long offset, String key, String reason, String target, int replayCount,
-            String outcome, String detail) {
+    private long insert(Attempt a, String outcome, String detail) {
         String sql = """
                 INSERT INTO dead_letter_replay (operator, dead_letter_topic, dead_letter_partition, dead_letter_offset, record_key, reason,
-                    target_topic, replay_count, outcome, detail, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'PENDING' THEN NULL ELSE now() END) RETURNING id""";
+                    target_topic, replay_count, outcome, detail, completed_at, dead_letter_id, identity_authenticated, identity_subject,
+                    identity_roles, identity_districts, identity_token_expires_at, identity_failure)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'PENDING' THEN NULL ELSE now() END, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, operator);
-            ps.setString(2, topic);
-            ps.setInt(3, partition);
-            ps.setLong(4, offset);
-            ps.setString(5, key);
-            ps.setString(6, reason);
-            ps.setString(7, target);
-            ps.setInt(8, replayCount);
+            ps.setString(1, a.operator());
+            ps.setString(2, a.topic());
+            ps.setInt(3, a.partition());
+            ps.setLong(4, a.offset());
+            ps.setString(5, a.key());
+            ps.setString(6, a.reason());
+            ps.setString(7, a.target());
+            ps.setInt(8, a.replayCount());
             ps.setString(9, outcome);
             ps.setString(10, detail);
             ps.setString(11, outcome);
+            ps.setString(12, a.deadLetterId());
+            Identity i = a.identity();
+            ps.setObject(13, i == null ? null : i.authenticated(), Types.BOOLEAN);
+            ps.setString(14, i == null ? null : i.subject());
+            ps.setArray(15, i == null ? null : c.createArrayOf("text", i.roles().toArray()));
+            ps.setArray(16, i == null || i.districts() == null ? null : c.createArrayOf("text", i.districts().toArray()));
+            ps.setTimestamp(17, i == null || i.tokenExpiresAt() == null ? null : Timestamp.from(i.tokenExpiresAt()));
+            ps.setString(18, i == null ? null : i.failure());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -100,7 +118,8 @@ public class ReplayAudit {
     public List<Entry> newest(String topic, int limit) {
         String sql = """
                 SELECT id, requested_at, completed_at, operator, dead_letter_topic, dead_letter_partition, dead_letter_offset, record_key, reason,
-                       target_topic, target_partition, target_offset, replay_count, outcome, detail
+                       target_topic, target_partition, target_offset, replay_count, outcome, detail, dead_letter_id, identity_authenticated,
+                       identity_subject, identity_roles, identity_districts, identity_token_expires_at, identity_failure
                   FROM dead_letter_replay WHERE (?::text IS NULL OR dead_letter_topic = ?) ORDER BY id DESC LIMIT ?""";
         List<Entry> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -110,8 +129,8 @@ public class ReplayAudit {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Entry(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5),
-                            rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),
-                            (Long) rs.getObject(12), rs.getInt(13), rs.getString(14), rs.getString(15)));
+                            rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(16), identity(rs), rs.getString(10),
+                            (Integer) rs.getObject(11), (Long) rs.getObject(12), rs.getInt(13), rs.getString(14), rs.getString(15)));
                 }
             }
         } catch (SQLException e) {
@@ -122,6 +141,19 @@ public class ReplayAudit {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    private static Identity identity(ResultSet rs) throws SQLException {
+        Boolean authenticated = (Boolean) rs.getObject(17);
+        if (authenticated == null) {
+            return null;
+        }
+        return authenticated ? Identity.verified(rs.getString(18), strings(rs.getArray(19)), strings(rs.getArray(20)), instant(rs.getTimestamp(21)))
+                : Identity.unauthenticated(rs.getString(22));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? null : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 
     /** {@code partition/offset} of every message of the topic that was replayed successfully. */

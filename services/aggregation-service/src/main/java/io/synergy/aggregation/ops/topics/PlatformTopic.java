@@ -89,7 +89,7 @@ public record PlatformTopic(String name, String kind, String sector, String even
      * topic belongs to its sector service, org-units.v1 to the registry): a fix goes to that service, not into a replay.
      */
     public boolean replayable() {
-        return DEAD_LETTER.equals(kind) && sector != null;
+        return feedOf(name).isPresent();
     }
 
     /**
@@ -101,8 +101,17 @@ public record PlatformTopic(String name, String kind, String sector, String even
     }
 
     /**
-     * The source topic of a dead-letter topic by the naming rule ({@code feeds.energy.v1.dlq} → {@code feeds.energy.v1}),
-     * used when a message lacks the {@code dead-letter-topic} header.
+     * The feed whose dead-letter topic this is — the only topic a dead letter of it is ever replayed to, whatever the
+     * message's headers say. Empty for any other topic, a dead-letter topic of the aggregation's own consumers
+     * included: those are browsed, never replayed (a replay must not write indicators, results, alerts or org units).
+     */
+    public static Optional<PlatformTopic> feedOf(String deadLetterTopic) {
+        return all().stream().filter(t -> FEED.equals(t.kind()) && deadLetterTopic.equals(t.deadLetters())).findFirst();
+    }
+
+    /**
+     * The source topic of a dead-letter topic by the naming rule ({@code feeds.energy.v1.dlq} → {@code feeds.energy.v1}), as
+     * the ops API shows it; replays go by {@link #feedOf} alone.
      */
     public static String sourceOf(String deadLetterTopic) {
         return deadLetterTopic.endsWith(".dlq") ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length()) : deadLetterTopic;
