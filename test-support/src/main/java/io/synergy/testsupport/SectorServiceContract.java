@@ -945,6 +945,91 @@ public abstract class SectorServiceContract {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+    // write authority follows the data: a report stays with its org unit and period, and only its writers revise it
+
+    /**
+     * Issue 13: a writer limited to one district sent a revision of another district's report with its own district
+     * as the org unit — and the other district's figures were gone. Refused on every channel, and nothing changes.
+     */
+    @Test
+    void aWriterMayReviseOnlyReportsOfOrgUnitsItMayWrite() {
+        int year = freshYear();
+        String own = districts.get(1);
+        String other = districts.get(2);
+        String id = uniqueId("owned-by-other");
+        Map<String, Double> values = validValues();
+        accepted(postJson(report(id, other, String.valueOf(year), null, values)), 201);
+        String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(own), "feed:" + sector.code()));
+
+        Snapshot before = settledSnapshot();
+        Response rest = postAs(limited, report(id, own, String.valueOf(year), 99, valuesFor(3)));
+        assertThat(rest.statusCode()).as(rest.asString()).isEqualTo(403);
+        assertThat(rest.contentType()).startsWith(PROBLEM);
+        assertThat(json(rest).findValuesAsText("field")).containsExactly("reportId");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(uniqueId("owned-innocent"), own, String.valueOf(year), null, validValues()))
+                .add(report(id, own, String.valueOf(year), 99, valuesFor(3)));
+        Response inBatch = postAs(limited, batch);
+        assertThat(inBatch.statusCode()).as(inBatch.asString()).isEqualTo(403);
+        assertThat(json(inBatch).findValuesAsText("field")).containsExactly("[1].reportId");
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        valuesFor(3).forEach((de, v) -> csv.append(csvRow(id, own, String.valueOf(year), de, String.valueOf(v), "", "99")).append('\n'));
+        Response viaCsv = given().header("Authorization", limited).contentType(CSV).body(csv.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS);
+        assertThat(viaCsv.statusCode()).as(viaCsv.asString()).isEqualTo(403);
+        assertThat(json(viaCsv).findValuesAsText("field")).containsExactly("line 2: report_id");
+        assertUnchanged(before);
+
+        // the feed: the message goes to the dead-letter topic, the report stays as it was
+        String key = uniqueId("owned-key");
+        kafka.send(feedTopic, key, report(id, own, String.valueOf(year), 99, valuesFor(3)).toString(), Map.of("authorization", limited));
+        Received dead = kafka.readUntil(Topics.feedDeadLetters(sector), seen -> seen.stream().anyMatch(r -> key.equals(r.key())), WAIT).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertThat(dead.headers().get("dead-letter-reason")).contains("forbidden").contains("reportId").contains(other);
+        JsonNode history = getReport(id);
+        assertThat(history.path("revisions")).hasSize(1);
+        assertThat(history.path("revisions").get(0).path("orgUnit").asText()).isEqualTo(other);
+        assertThat(storedValues(history.path("revisions").get(0))).containsExactlyInAnyOrderEntriesOf(values);
+        assertDistrictIndicators(indicatorsOf(String.valueOf(year), other), other, expectedOutputs(values));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // rules hold on the combined state of an org unit and period, not only inside one report
+
+    /**
+     * Issue 13: a second report for the same district and year carrying only a whole of 1 was accepted while another
+     * report's part was in the hundreds of thousands — E1 was published as 28,392,121 %. The whole is refused (422),
+     * naming both data elements, both values and both reports, and nothing is stored or published.
+     */
+    @Test
+    void aReportThatBreaksARuleWithAnotherReportsValuesIsRefused() {
+        assertThat(rules).as("rules of %s", sector).isNotEmpty();
+        PartOfWholeRule rule = rules.get(0);
+        int year = freshYear();
+        String district = districts.get(4);
+        String first = uniqueId("combined-first");
+        Map<String, Double> big = scaled(validValues(), 400);
+        accepted(postJson(report(first, district, String.valueOf(year), null, big)), 201);
+        awaitEvents(e -> first.equals(e.data().path("reportId").asText()), presentCount(expectedOutputs(big)));
+
+        Snapshot before = settledSnapshot();
+        String second = uniqueId("combined-second");
+        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0))), false);
+        assertProblem(refused, 422, "values[0].value");
+        assertThat(refused.json().path("type").asText()).endsWith("/combined-state-rule");
+        List<String> messages = each(refused.json().path("errors"), "message");
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(rule.part(), rule.whole(), first, second, "1.0",
+                String.valueOf(big.get(rule.part()))));
+        // all or nothing: a valid report in the same batch is not stored either
+        String innocent = uniqueId("combined-innocent");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(innocent, districts.get(5), String.valueOf(year), null, validValues()))
+                .add(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0)));
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(batch), false), 422, "[1].values[0].value");
+        assertUnchanged(before);
+        given().get(REPORTS + "/" + second).then().statusCode(404);
+        given().get(REPORTS + "/" + innocent).then().statusCode(404);
+        assertDistrictIndicators(indicatorsOf(String.valueOf(year), district), district, expectedOutputs(big));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
     // the registry of parks and enterprises: learnt from org-units.v1
 
     private void publishOrgUnit(String code, String parent, boolean closed, long version) {
