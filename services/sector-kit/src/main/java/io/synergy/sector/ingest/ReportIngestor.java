@@ -209,7 +209,7 @@ public class ReportIngestor {
         for (ParsedReport r : applied) {
             Plausibility.yearBefore(r.period()).ifPresent(p -> reads.add(new UnitYear(r.orgUnit(), p.year())));
         }
-        Map<UnitYear, Map<String, List<PeriodRollUp.PeriodValue>>> state = ReportStore.values(c, reads);
+        Map<UnitYear, Map<String, List<PeriodRollUp.PeriodValue>>> state = reads.isEmpty() ? Map.of() : ReportStore.values(c, reads);
         List<CombinedStateRules.Violation> violations = stateRules().check(state, touched, units);
         if (!violations.isEmpty()) {
             throw new ProblemException(422, "combined-state-rule", "The combined figures would break a rule",
@@ -255,18 +255,21 @@ public class ReportIngestor {
      * another district by reusing an id. Within one request, the first revision of a new report fixes them.
      */
     private static void checkScope(List<ParsedReport> reports, Map<String, StoredRevision> anchors) {
-        Map<String, String[]> fixed = new HashMap<>();
-        anchors.forEach((id, s) -> fixed.put(id, new String[] {s.orgUnit(), s.period(), "its first revision"}));
+        record Scope(String orgUnit, String period, String fixedBy) {
+        }
+        Map<String, Scope> fixed = new HashMap<>();
+        anchors.forEach((id, s) -> fixed.put(id, new Scope(s.orgUnit(), s.period(), "its first revision")));
         List<FieldError> errors = new ArrayList<>();
         for (ParsedReport r : reports) {
-            String[] f = fixed.computeIfAbsent(r.reportId(), k -> new String[] {r.orgUnit(), r.period().toString(),
-                    "revision " + r.revision() + " earlier in this request"});
-            if (!f[0].equals(r.orgUnit())) {
-                errors.add(new FieldError(r.at("orgUnit"), "report " + r.reportId() + " holds figures of " + f[0] + " (fixed by " + f[2]
-                        + "); a revision may not move it to " + r.orgUnit() + ": send " + r.orgUnit() + "'s figures under a report id of their own"));
+            Scope f = fixed.computeIfAbsent(r.reportId(), k -> new Scope(r.orgUnit(), r.period().toString(),
+                    "revision " + r.revision() + " earlier in this request"));
+            if (!f.orgUnit().equals(r.orgUnit())) {
+                errors.add(new FieldError(r.at("orgUnit"), "report " + r.reportId() + " holds figures of " + f.orgUnit() + " (fixed by "
+                        + f.fixedBy() + "); a revision may not move it to " + r.orgUnit() + ": send " + r.orgUnit()
+                        + "'s figures under a report id of their own"));
             }
-            if (!f[1].equals(r.period().toString())) {
-                errors.add(new FieldError(r.at("period"), "report " + r.reportId() + " is for " + f[1] + " (fixed by " + f[2]
+            if (!f.period().equals(r.period().toString())) {
+                errors.add(new FieldError(r.at("period"), "report " + r.reportId() + " is for " + f.period() + " (fixed by " + f.fixedBy()
                         + "); a revision may not move it to " + r.period() + ": send " + r.period() + " under a report id of its own"));
             }
         }

@@ -10,6 +10,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.period.Period;
 import io.synergy.model.period.PeriodType;
 import io.synergy.sector.ingest.IngestResult;
+import io.synergy.sector.ingest.JsonReportParser;
 import io.synergy.sector.ingest.ParsedReport;
 import io.synergy.sector.ingest.ReportFlag;
 import io.synergy.sector.ingest.ReportService;
@@ -311,7 +312,7 @@ public class ReportResource {
             try {
                 flag = ReportFlag.valueOf(flagText.strip());
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("flag", "'" + abbreviate(flagText) + "' is not a flag: one of " + List.of(ReportFlag.values())));
+                errors.add(new FieldError("flag", "'" + JsonReportParser.abbreviate(flagText) + "' is not a flag: one of " + List.of(ReportFlag.values())));
             }
         }
         Period period = null;
@@ -334,7 +335,7 @@ public class ReportResource {
                 after = -1;
             }
             if (after < 0) {
-                errors.add(new FieldError("cursor", "'" + abbreviate(cursor) + "' is not a cursor of this list (pass nextCursor as it was given)"));
+                errors.add(new FieldError("cursor", "'" + JsonReportParser.abbreviate(cursor) + "' is not a cursor of this list (pass nextCursor as it was given)"));
             }
         }
         if (!errors.isEmpty()) {
@@ -356,9 +357,5 @@ public class ReportResource {
                 f.channel(), f.sentBy(), f.receivedAt())).toList();
         return new FlaggedValues(flag, period == null ? null : period.toString(), items,
                 rows.size() == n ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }
