@@ -33,7 +33,10 @@ import java.util.TreeSet;
  *       that total; a district that has reported only some months is not yet a total to hold them against.</li>
  * </ul>
  *
- * Only what a request touches is judged: a rule is broken by the request when it changed a value of the rule's data
+ * <p>The other rules of the catalogue hold value by value and so for any combination: every value is checked
+ * non-negative and converted to its data element's unit before it is stored ({@link ReportValidator}).
+ *
+ * <p>Only what a request touches is judged: a rule is broken by the request when it changed a value of the rule's data
  * elements in that org unit (or district) and year. The values come from after the request's writes, inside its
  * transaction and after its advisory locks, so two concurrent requests cannot both pass.
  */

@@ -294,7 +294,7 @@ public class ReportResource {
     @Operation(summary = "Values accepted but flagged for review, oldest first, a page at a time",
             description = "flag=IMPLAUSIBLE_CHANGE: values beyond synergy.sector.plausibility.max-ratio (default ×10 or ÷10) of the same period a "
                     + "year earlier. Only values of current revisions: a correcting revision takes its report off the list. Pass nextCursor "
-                    + "as cursor for the next page; it is absent on the last page.")
+                    + "as cursor for the next page; it is null on the last page.")
     @APIResponse(responseCode = "200", description = "The page, and nextCursor when more may follow")
     @APIResponse(responseCode = "400", description = "Missing or unknown flag, malformed period, limit outside 1–1000, or a cursor not given "
             + "by an earlier page; errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
