@@ -1444,9 +1444,18 @@ public abstract class SectorServiceContract {
             assertThat(n.path("channel").asText()).isEqualTo("REST");
             assertThat(n.path("sentBy").asText()).isEqualTo("test-feed:" + sector.code() + "+reader");
         });
-        JsonNode quarter = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", year + "Q1").queryParam("limit", 1000)
-                .get(REPORTS).then().statusCode(200).extract().response());
-        assertThat(each(quarter.path("items"), "reportId")).doesNotContain(id);
+        // a month is compared with the same month a year earlier, and listed under its month, quarter and year
+        accepted(postJson(report(uniqueId("plausible-march-before"), district, previous + "-03", null, Map.of(rule.whole(), 10.0))), 201);
+        String march = uniqueId("implausible-march");
+        assertThat(accepted(postJson(report(march, district, year + "-03", null, Map.of(rule.whole(), 101.0))), 201).path("flagged"))
+                .singleElement().satisfies(f -> assertThat(f.path("previousPeriod").asText()).isEqualTo(previous + "-03"));
+        for (String period : List.of(year + "-03", year + "Q1", String.valueOf(year), year + "Q2", year + "-04")) {
+            JsonNode listedIn = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", period).queryParam("limit", 1000)
+                    .get(REPORTS).then().statusCode(200).extract().response());
+            List<String> ids = each(listedIn.path("items"), "reportId");
+            assertThat(ids.contains(march)).as("the March flag listed for %s", period).isEqualTo(!period.endsWith("Q2") && !period.endsWith("-04"));
+            assertThat(ids.contains(id)).as("the annual report's flags listed for %s", period).isEqualTo(period.equals(String.valueOf(year)));
+        }
         given().header("Authorization", TestTokens.bearer(TestTokens.token(otherSectorRole()))).queryParam("flag", "IMPLAUSIBLE_CHANGE")
                 .get(REPORTS).then().statusCode(403);
         assertProblem(exchange("GET", REPORTS, null, null, false), 400, "flag");

@@ -345,7 +345,7 @@ public class ReportResource {
         if (period != null && period.type() != PeriodType.YEAR) {
             periods = new ArrayList<>(List.of(period.toString()));
             for (YearMonth m = period.firstMonth(); period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth()); m = m.plusMonths(1)) {
-                periods.add(Period.parse(m.toString()).toString());
+                periods.add(m.toString()); // a month period is written as its YearMonth
             }
         }
         List<ReportStore.StoredFlag> rows;
