@@ -94,7 +94,8 @@ public class ProblemMappers {
                 "The request could not be completed; quote " + id + " to the operator", uri.getPath(), List.of()));
     }
 
-    private static String abbreviate(String s) {
+    /** A client's text quoted in a message: at most 80 characters. */
+    public static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
