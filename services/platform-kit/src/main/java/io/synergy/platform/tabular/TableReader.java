@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -131,8 +132,8 @@ public final class TableReader {
     }
 
     /**
-     * Reads an upload as its {@code Content-Type} says: {@code text/csv} (UTF-8 unless a charset is declared) or the
-     * XLSX media type; anything else is a 415.
+     * Reads an upload as its {@code Content-Type} says: {@code text/csv} (UTF-8 unless a charset is declared; UTF-8
+     * whatever is declared when the text starts with a UTF-8 byte order mark) or the XLSX media type; anything else is a 415.
      *
      * @param sheet the sheet to read of a workbook with several, or {@code null}
      */
@@ -149,7 +150,13 @@ public final class TableReader {
                             : "'" + abbreviate(contentType) + "' is neither text/csv nor " + Tabular.XLSX)));
         }
         byte[] bytes = readLimited(body);
-        return type.isCompatible(XLSX) ? xlsx(bytes, sheet) : csv(decode(bytes, charset(type)));
+        if (type.isCompatible(XLSX)) {
+            return xlsx(bytes, sheet);
+        }
+        // a UTF-8 byte order mark outweighs the declared charset (as browsers decide): clients that append a default
+        // charset (ISO-8859-1) to what Excel saved as "CSV UTF-8" would otherwise garble every Chinese name
+        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        return csv(bom ? decode(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8) : decode(bytes, charset(type)));
     }
 
     private byte[] readLimited(InputStream body) {

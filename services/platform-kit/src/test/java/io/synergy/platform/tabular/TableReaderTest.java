@@ -126,6 +126,9 @@ class TableReaderTest {
         assertThat(READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=GBK", null).get(0).text("name")).isEqualTo("青岛");
         // the same bytes sent as UTF-8: refused, never stored as mojibake
         assertThat(fields(refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv", null)))).containsExactly("body");
+        // a UTF-8 byte order mark decides, whatever charset a client library appended by default
+        byte[] bom = ("\uFEFF" + HEADER + "370202,青岛,1,,,\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(READER.read(new ByteArrayInputStream(bom), "text/csv; charset=ISO-8859-1", null).get(0).text("name")).isEqualTo("青岛");
         ProblemException unknown = refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=klingon", null));
         assertThat(unknown.status()).isEqualTo(415);
         assertThat(refused(() -> READER.read(new ByteArrayInputStream(gbk), "application/json", null)).status()).isEqualTo(415);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -76,12 +78,13 @@ class OrgUnitTablesTest {
     @Test
     void theWorkbookHasABilingualFrozenHeaderTypedCellsAndImportsBack() throws IOException {
         String enterprise = uscc("91370285MA3K00001");
-        given().contentType("text/csv").body(HEADER + "\n370285P01,PARK,莱西园区,Laixi park,370285,,,,\n"
+        given().contentType("text/csv; charset=UTF-8").body(HEADER + "\n370285P01,PARK,莱西园区,Laixi park,370285,,,,\n"
                 + enterprise + ",ENTERPRISE,莱西企业,,370285P01,C,26,CARBON_MARKET,true\n").post(UNITS + "/import").then().statusCode(200)
                 .body("created", equalTo(2));
 
         Response xlsx = given().accept(XLSX).queryParam("parent", "370285").get(UNITS);
         xlsx.then().statusCode(200).contentType(startsWith(XLSX)).header("Content-Disposition", "attachment; filename=\"org-units.xlsx\"");
+        assertThat(xlsx.contentType()).as("a binary type has no charset").isEqualTo(XLSX);
         byte[] bytes = xlsx.asByteArray();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             assertThat(workbook.getSheets().count()).isEqualTo(1);
@@ -147,6 +150,18 @@ class OrgUnitTablesTest {
         given().contentType("application/pdf").body(workbook("units")).post(UNITS + "/import").then().statusCode(415);
         given().contentType(XLSX).body("code,level\n".getBytes(StandardCharsets.UTF_8)).post(UNITS + "/import").then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresJsonCsvAndTheWorkbookWithTheJsonSchema() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode list = doc.at("/paths/~1api~1v1~1org-units/get/responses/200/content");
+        assertThat(list.at("/application~1json/schema/items/$ref").asText()).isEqualTo("#/components/schemas/OrgUnitView");
+        assertThat(list.has("text/csv")).isTrue();
+        assertThat(list.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText()).isEqualTo("binary");
+        JsonNode body = doc.at("/paths/~1api~1v1~1org-units~1import/post/requestBody/content");
+        assertThat(body.has("text/csv") && body.has(XLSX)).as(body.toString()).isTrue();
+        assertThat(doc.at("/components/schemas").has("Tabular")).as("the wrapper is no schema of its own").isFalse();
     }
 
     static String part(byte[] zip, String name) throws IOException {
