@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 
 /**
  * Serves a {@link Tabular} answer in the format content negotiation chose. As JSON it is Jackson's (a {@code Tabular}
@@ -36,7 +37,7 @@ public class TabularDownloads implements ContainerResponseFilter {
         boolean csv = extension.equals(".csv");
         StreamingOutput body = csv ? out -> TabularWriter.csv(answer.tables().get(0), out) : out -> TabularWriter.xlsx(answer.tables(), out);
         MediaType type = csv ? CSV.withCharset("UTF-8") : XLSX;
-        response.setEntity(body, new java.lang.annotation.Annotation[0], type);
+        response.setEntity(body, new Annotation[0], type);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         response.getHeaders().putSingle("Content-Disposition", "attachment; filename=\"" + answer.filename() + extension + "\"");
     }

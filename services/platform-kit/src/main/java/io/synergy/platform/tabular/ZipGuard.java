@@ -1,6 +1,7 @@
 package io.synergy.platform.tabular;
 
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemMappers;
 import io.synergy.platform.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ final class ZipGuard {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ProblemException.invalid("Not a readable XLSX workbook", List.of(new FieldError("body",
-                    "is not a readable XLSX workbook (zip): " + e.getMessage())));
+                    "is not a readable XLSX workbook (zip): " + ProblemMappers.abbreviate(String.valueOf(e.getMessage())))));
         }
     }
 
