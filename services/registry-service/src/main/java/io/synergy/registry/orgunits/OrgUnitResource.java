@@ -220,6 +220,7 @@ public class OrgUnitResource {
     @APIResponse(responseCode = "415", description = "The body is not text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public ImportSummary importCsv(String body) {
+        long started = System.nanoTime();
         List<OrgUnitChange> changes = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -265,7 +266,8 @@ public class OrgUnitResource {
         }
         List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
         return new ImportSummary(outcomes.size(), outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
-                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count());
+                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private String operator() {

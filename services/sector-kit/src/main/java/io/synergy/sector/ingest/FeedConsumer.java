@@ -7,10 +7,18 @@ import io.synergy.sector.security.WriterAccess;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
+import io.synergy.platform.tracing.WorkTags;
+import io.synergy.sector.config.SectorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -33,6 +41,12 @@ public class FeedConsumer {
     @Inject
     WriterAccess access;
 
+    @Inject
+    Traces traces;
+
+    @Inject
+    SectorConfig config;
+
     private static String header(Message<byte[]> message, String name) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getHeaders().lastHeader(name))
@@ -43,14 +57,30 @@ public class FeedConsumer {
     @Incoming("feed")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        // the message's trace goes on here (the connector's receive span, or the producer's traceparent header), so the outbox
+        // rows it writes, and the indicator events they become, belong to the bureau system's trace
+        try (Traces.Work work = traces.start("feed " + config.code().code() + " ingest", SpanKind.INTERNAL, parent(message), List.of(),
+                new WorkTags(null, config.code().code(), null, null))) {
+            return consume(message, work);
+        }
+    }
+
+    private static Context parent(Message<byte[]> message) {
+        return TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(() -> Traceparent.parse(header(message, Traceparent.HEADER)));
+    }
+
+    private CompletionStage<Void> consume(Message<byte[]> message, Traces.Work work) {
         try {
             ingest(message.getPayload(), header(message, WriterAccess.FEED_HEADER));
             return message.ack();
         } catch (RejectedFeedMessage e) {
+            work.failed(e);
             // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
             Log.warnf("feed: message rejected to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         } catch (RuntimeException e) {
+            work.failed(e);
             Log.errorf(e, "feed: message could not be stored after retries; sent to the dead-letter topic for replay");
             return message.nack(e);
         }
