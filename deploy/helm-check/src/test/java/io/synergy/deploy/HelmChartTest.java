@@ -693,13 +693,17 @@ class HelmChartTest {
     }
 
     @Test
-    void logsAreJsonByDefaultTracesGoWhereAnEndpointIsGivenAndEveryServiceNamesItsSchemaBase() {
+    void logsAreJsonByDefaultTracesGoWhereAnEndpointIsGivenAndEveryServiceNamesItsSchemaBase(@TempDir Path dir) {
         JsonNode config = defaults.ofKind("ConfigMap").get(0);
         assertThat(config.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("true");
         assertThat(config.path("data").has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).as("no endpoint, nothing recorded").isFalse();
         assertThat(config.path("data").has("SYNERGY_TRACES_SAMPLE_RATIO")).isFalse();
-        JsonNode traced = Chart.template(Map.of("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317",
-                "observability.tracing.sampleRatio", 0.25, "observability.jsonLogs", false)).ofKind("ConfigMap").get(0);
+        // from a values file: --set cannot type 0.25 as a number
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317");
+        values.put("observability.tracing.sampleRatio", 0.25);
+        values.put("observability.jsonLogs", false);
+        JsonNode traced = Chart.Rendered.parse(Chart.templateText(Chart.copyWithValues(dir, values), Map.of())).ofKind("ConfigMap").get(0);
         assertThat(traced.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText()).isEqualTo("http://otel-collector.observability.svc:4317");
         assertThat(traced.at("/data/SYNERGY_TRACES_SAMPLE_RATIO").asText()).isEqualTo("0.25");
         assertThat(traced.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("false");

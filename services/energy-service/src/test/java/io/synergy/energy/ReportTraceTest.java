@@ -24,21 +24,20 @@ import io.synergy.platform.tracing.WorkTags;
 import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.KafkaTestClient.Received;
+import io.synergy.testsupport.LogCapture;
+import io.synergy.testsupport.MonitoringFiles;
 import io.synergy.testsupport.PlatformTestResource;
+import io.synergy.testsupport.PromQl;
 import io.synergy.testsupport.TestTokens;
+import io.synergy.testsupport.Traceparents;
 import io.synergy.testsupport.TracingProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -80,14 +79,14 @@ class ReportTraceTest {
 
     @Test
     void oneTraceFromTheRestCallThroughTheOutboxToTheIndicatorEventsHeaders() throws Exception {
-        String traceId = randomHex(16);
+        String traceId = Traceparents.newTraceId();
         String reportId = "trace-test/" + UUID.randomUUID();
         String body = """
                 {"reportId": "%s", "source": "trace-test", "orgUnit": "370202", "period": "2019", "revision": 1,
                  "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"},
                             {"dataElement": "energy.primary.nonfossil", "value": 180.5, "unit": "tce"}]}""".formatted(reportId);
         given().filter(DefaultAuthorization.as("feed:energy")).contentType("application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01").body(body)
+                .header("traceparent", Traceparents.of(traceId)).body(body)
                 .post("/api/v1/reports").then().statusCode(201);
 
         List<Received> events = kafka.readUntil(Topics.indicators(Sector.ENERGY),
@@ -96,7 +95,7 @@ class ReportTraceTest {
         assertThat(events).isNotEmpty();
         for (Received e : events) {
             assertThat(e.headers().get("traceparent")).as("the event's traceparent").isNotNull();
-            assertThat(e.headers().get("traceparent").split("-")[1]).as("the event continues the caller's trace").isEqualTo(traceId);
+            assertThat(Traceparents.traceId(e.headers().get("traceparent"))).as("the event continues the caller's trace").isEqualTo(traceId);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -136,42 +135,34 @@ class ReportTraceTest {
      */
     @Test
     void theLogLineOfARejectedFeedMessageNamesItsTraceReportAndOrgUnit() {
-        String traceId = randomHex(16);
+        String traceId = Traceparents.newTraceId();
         String reportId = "trace-test/rejected/" + UUID.randomUUID();
-        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r instanceof ExtLogRecord x && "io.synergy.sector.ingest.FeedConsumer".equals(x.getLoggerName())) {
-                    lines.add(x);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        ExtLogRecord line;
+        try (LogCapture feed = LogCapture.of("io.synergy.sector.ingest.FeedConsumer"::equals)) {
             kafka.send(Topics.feed(Sector.ENERGY), reportId, """
                     {"reportId": "%s", "source": "trace-test", "orgUnit": "370299", "period": "2019",
                      "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"}]}""".formatted(reportId),
-                    Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01",
-                            "authorization", TestTokens.bearer(TestTokens.token("feed:energy"))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.getFormattedMessage().contains("rejected")));
-        } finally {
-            root.removeHandler(capture);
+                    Map.of("traceparent", Traceparents.of(traceId), "authorization", TestTokens.bearer(TestTokens.token("feed:energy"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.records().stream().anyMatch(l -> l.getFormattedMessage().contains("rejected")));
+            line = feed.records().stream().filter(l -> l.getFormattedMessage().contains("rejected")).findFirst().orElseThrow();
         }
-        ExtLogRecord line = lines.stream().filter(l -> l.getFormattedMessage().contains("rejected")).findFirst().orElseThrow();
         Map<String, String> mdc = line.getMdcCopy().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                 e -> String.valueOf(e.getValue())));
         assertThat(mdc).containsEntry("traceId", traceId).containsKey("spanId").containsEntry("reportId", reportId)
                 .containsEntry("orgUnit", "370299").containsEntry("sector", "energy");
+    }
+
+    /** The dashboard's sector-side metrics (reports, outbox, HTTP) are in this service's scrape, and HTTP latency is a histogram. */
+    @Test
+    void theSectorMetricsTheDashboardNamesAreInTheScrape() {
+        Set<String> sectorSide = PromQl.metricNames(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())).stream()
+                .filter(m -> m.startsWith("synergy_reports") || m.startsWith("synergy_outbox") || m.startsWith("http_server"))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(sectorSide).contains("synergy_reports_total", "http_server_requests_seconds_bucket");
+        given().filter(DefaultAuthorization.as("feed:energy")).contentType("application/json").body("{}").post("/api/v1/reports")
+                .then().statusCode(400);
+        Set<String> exported = MonitoringFiles.scrapedNames(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        assertThat(exported).containsAll(sectorSide);
     }
 
     @Test
@@ -182,11 +173,5 @@ class ReportTraceTest {
         given().get("/schemas/application.properties").then().statusCode(404);
         given().get("/schemas/..%2Fcatalogue.yaml").then().statusCode(404);
         given().get("/schemas/nothing.v9.json").then().statusCode(404).contentType("application/problem+json");
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

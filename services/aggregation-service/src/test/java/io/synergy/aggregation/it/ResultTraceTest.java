@@ -21,13 +21,12 @@ import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.KafkaTestClient.Received;
 import io.synergy.testsupport.PlatformTestResource;
+import io.synergy.testsupport.Traceparents;
 import io.synergy.testsupport.TracingProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,16 +60,16 @@ class ResultTraceTest {
 
     @Test
     void theIndicatorEventsTraceRunsThroughTheRecomputeToTheResultEvents() throws Exception {
-        String traceId = randomHex(16);
+        String traceId = Traceparents.newTraceId();
         String reportId = "trace-test/" + UUID.randomUUID();
         IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "waste", EventKind.INDICATOR, "W3", "370202", "2023",
                 31.7, 317.0, 1000.0, "%", 1, true, reportId, Instant.now());
         kafka.send(Topics.indicators(io.synergy.model.catalogue.Sector.WASTE), e.key(), JSON.writeValueAsString(e),
                 Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1", "ce_specversion", "1.0",
-                        "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
+                        "traceparent", Traceparents.of(traceId)));
 
-        List<Received> results = kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(r -> traceId.equals(traceIdOf(r))),
-                Duration.ofSeconds(60)).stream().filter(r -> traceId.equals(traceIdOf(r))).toList();
+        List<Received> results = kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")))),
+                Duration.ofSeconds(60)).stream().filter(r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")))).toList();
         assertThat(results).as("results.v1 events in the event's trace").isNotEmpty();
         assertThat(results).extracting(Received::key).as("the city's result of the event's year changed").contains("370200:2023");
 
@@ -94,16 +93,5 @@ class ResultTraceTest {
         URI dataSchema = URI.create(results.get(0).headers().get("ce_dataschema"));
         assertThat(dataSchema.isAbsolute()).isTrue();
         given().get(dataSchema.getPath()).then().statusCode(200).contentType("application/schema+json");
-    }
-
-    private static String traceIdOf(Received r) {
-        String tp = r.headers().get("traceparent");
-        return tp == null || tp.split("-").length < 4 ? null : tp.split("-")[1];
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

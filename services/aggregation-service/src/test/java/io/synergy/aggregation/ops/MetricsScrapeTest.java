@@ -61,6 +61,8 @@ class MetricsScrapeTest {
             assertThat(scrape.lines().filter(l -> l.startsWith("synergy_") && (l.endsWith(" NaN") || l.contains(" NaN ")))
                     .collect(Collectors.toList())).as("platform samples that are NaN").isEmpty();
             assertThat(scrape).as("no client-side percentiles").doesNotContain("synergy_recompute_duration_seconds{quantile=");
+            // kept for a look (docs/operations.md quotes a scrape): target/scrape-example.txt
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "scrape-example.txt"), scrape);
         });
     }
 }

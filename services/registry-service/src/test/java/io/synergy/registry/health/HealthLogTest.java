@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.platform.health.HealthChangeLog;
+import io.synergy.testsupport.LogCapture;
 import io.synergy.testsupport.PlatformTestResource;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,39 +21,22 @@ class HealthLogTest {
 
     @Test
     void aBurstOfProbesOnADownServiceLogsTheChangeOnceNotEveryProbe() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLoggerName() != null && (r.getLoggerName().startsWith("io.smallrye.health")
-                        || r.getLoggerName().equals(HealthChangeLog.class.getName()))) {
-                    lines.add(r.getLevel() + " " + (r instanceof ExtLogRecord x ? x.getFormattedMessage() : r.getMessage()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
-            given().get("/q/health/ready").then().statusCode(200);
-            SwitchableReadiness.down = true;
-            for (int i = 0; i < 100; i++) {
-                given().get("/q/health/ready").then().statusCode(503);
-            }
-            SwitchableReadiness.down = false;
-            for (int i = 0; i < 10; i++) {
+        List<String> lines;
+        try (LogCapture health = LogCapture.of(name -> name.startsWith("io.smallrye.health") || name.equals(HealthChangeLog.class.getName()))) {
+            try {
                 given().get("/q/health/ready").then().statusCode(200);
+                SwitchableReadiness.down = true;
+                for (int i = 0; i < 100; i++) {
+                    given().get("/q/health/ready").then().statusCode(503);
+                }
+                SwitchableReadiness.down = false;
+                for (int i = 0; i < 10; i++) {
+                    given().get("/q/health/ready").then().statusCode(200);
+                }
+            } finally {
+                SwitchableReadiness.down = false;
             }
-        } finally {
-            SwitchableReadiness.down = false;
-            root.removeHandler(capture);
+            lines = health.lines();
         }
         assertThat(lines).as("no probe logs the health document").noneMatch(l -> l.contains("\"checks\""));
         List<String> down = lines.stream().filter(l -> l.contains("DOWN")).toList();
