@@ -661,7 +661,8 @@ class HelmChartTest {
         List<MonitoringFiles.Rule> parsed = MonitoringFiles.rules(pr.path("spec"));
         assertThat(parsed).extracting(MonitoringFiles.Rule::alert).doesNotHaveDuplicates().containsAll(REQUIRED_ALERTS);
         for (MonitoringFiles.Rule rule : parsed) {
-            assertThat(PromQl.metricNames(rule.expr())).as(rule.alert()).allMatch(m -> m.startsWith("synergy_") || m.startsWith("http_server_"));
+            assertThat(PromQl.metricNames(rule.expr())).as(rule.alert())
+                    .allMatch(m -> m.startsWith("synergy_") || m.startsWith("http_server_"));
             if (rule.forDuration() != null) {
                 assertThat(rule.forDuration()).as(rule.alert() + " for").matches("[0-9]+[smh]");
             }
@@ -669,9 +670,12 @@ class HelmChartTest {
             assertThat(rule.annotations()).as(rule.alert() + " annotations").containsKeys("summary", "description");
         }
         // the parser is no rubber stamp
-        assertThatThrownBy(() -> PromQl.metricNames("max by (group) (synergy_kafka_consumer_lag > 0")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PromQl.metricNames("rate(synergy_kafka_topic_records_total[5 minutes])")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PromQl.metricNames("sum by (le) (rate(http_server_requests_seconds_bucket{status=~\"5..\"}[5m])) / on (le) group_left x"))
+        assertThatThrownBy(() -> PromQl.metricNames("max by (group) (synergy_kafka_consumer_lag > 0"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PromQl.metricNames("rate(synergy_kafka_topic_records_total[5 minutes])"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(PromQl.metricNames(
+                "sum by (le) (rate(http_server_requests_seconds_bucket{status=~\"5..\"}[5m])) / on (le) group_left x"))
                 .containsExactly("http_server_requests_seconds_bucket", "x");
     }
 
@@ -704,7 +708,8 @@ class HelmChartTest {
         values.put("observability.tracing.sampleRatio", 0.25);
         values.put("observability.jsonLogs", false);
         JsonNode traced = Chart.Rendered.parse(Chart.templateText(Chart.copyWithValues(dir, values), Map.of())).ofKind("ConfigMap").get(0);
-        assertThat(traced.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText()).isEqualTo("http://otel-collector.observability.svc:4317");
+        assertThat(traced.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText())
+                .isEqualTo("http://otel-collector.observability.svc:4317");
         assertThat(traced.at("/data/SYNERGY_TRACES_SAMPLE_RATIO").asText()).isEqualTo("0.25");
         assertThat(traced.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("false");
         for (JsonNode d : defaults.ofKind("Deployment")) {

@@ -41,7 +41,7 @@ class RunScriptTest {
         Run run = start(dir);
         // what "kill -0 $(cat missing.pid || echo 0)" got wrong: signal 0 to process group 0 always succeeds
         Files.delete(dir.resolve("run/energy.pid"));
-        assertThat(run.process.waitFor(20, TimeUnit.SECONDS)).as("the script ends: %s", run.output).isTrue();
+        assertThat(run.ends(20)).as("the script ends: %s", run.output).isTrue();
         assertThat(run.process.exitValue()).isEqualTo(1);
         assertThat(String.join("\n", run.output)).contains("[run] energy stopped unexpectedly").contains("[run] stopped");
         assertThat(Files.readAllLines(dir.resolve("calls.log"))).containsOnlyOnce("services stop", "kafka stop");
@@ -53,7 +53,7 @@ class RunScriptTest {
         List<Long> children = SERVICES.stream().map(s -> pid(dir.resolve("run/" + s + ".pid"))).toList();
         long sent = System.nanoTime();
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(run.process.pid())).start().waitFor()).isZero();
-        assertThat(run.process.waitFor(10, TimeUnit.SECONDS)).as("the script ends after SIG%s: %s", signal, run.output).isTrue();
+        assertThat(run.ends(10)).as("the script ends after SIG%s: %s", signal, run.output).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("at once, not after a second signal").isLessThan(Duration.ofSeconds(5));
         assertThat(run.process.exitValue()).isEqualTo(status);
         assertThat(String.join("\n", run.output)).contains("[run] stopping").contains("[run] stopped");
@@ -62,7 +62,16 @@ class RunScriptTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(children).noneMatch(RunScriptTest::running));
     }
 
-    record Run(Process process, List<String> output) {
+    record Run(Process process, List<String> output, Thread reader) {
+
+        /** Waits for the script to end and its output to be read to the end; true if it ended within the time. */
+        boolean ends(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                return false;
+            }
+            reader.join(5_000);
+            return true;
+        }
     }
 
     /** Starts run.sh against the stand-ins and waits until it says the platform is running. */
@@ -83,7 +92,8 @@ class RunScriptTest {
                 for s in %s; do
                   case $1 in
                     start) sleep 300 >/dev/null 2>&1 & echo $! > "$SYNERGY_RUN_DIR/$s.pid" ;;
-                    stop) [ -f "$SYNERGY_RUN_DIR/$s.pid" ] && kill "$(cat "$SYNERGY_RUN_DIR/$s.pid")" 2>/dev/null; rm -f "$SYNERGY_RUN_DIR/$s.pid" ;;
+                    stop) [ -f "$SYNERGY_RUN_DIR/$s.pid" ] && kill "$(cat "$SYNERGY_RUN_DIR/$s.pid")" 2>/dev/null
+                          rm -f "$SYNERGY_RUN_DIR/$s.pid" ;;
                   esac
                 done""".formatted(calls, String.join(" ", SERVICES)));
         // perl (an essential Debian package) restores SIGINT's default first: a shell started in the background (as a build
@@ -110,7 +120,7 @@ class RunScriptTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(l -> l.contains("Synergy is running")) || !p.isAlive());
         assertThat(p.isAlive()).as("run.sh is running: %s", output).isTrue();
         assertThat(output).as("each step says how long it took").anyMatch(l -> l.matches("\\[run\\] services: [0-9]+ s"));
-        return new Run(p, output);
+        return new Run(p, output, reader);
     }
 
     static void script(Path file, String body) throws IOException {

@@ -121,7 +121,8 @@ class ReportTraceTest {
         Response schema = given().get(dataSchema.getPath());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.contentType()).startsWith("application/schema+json");
-        Schema validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema.asString(), InputFormat.JSON);
+        Schema validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema.asString(), InputFormat.JSON);
         assertThat(validator.validate(event.value(), InputFormat.JSON)).as("the event against its served schema").isEmpty();
         JsonNode data = JSON.readTree(event.value());
         assertThat(data.path("reportId").asText()).isEqualTo(reportId);
@@ -143,7 +144,8 @@ class ReportTraceTest {
                     {"reportId": "%s", "source": "trace-test", "orgUnit": "370299", "period": "2019",
                      "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"}]}""".formatted(reportId),
                     Map.of("traceparent", Traceparents.of(traceId), "authorization", TestTokens.bearer(TestTokens.token("feed:energy"))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> feed.records().stream().anyMatch(l -> l.getFormattedMessage().contains("rejected")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> feed.records().stream().anyMatch(l -> l.getFormattedMessage().contains("rejected")));
             line = feed.records().stream().filter(l -> l.getFormattedMessage().contains("rejected")).findFirst().orElseThrow();
         }
         Map<String, String> mdc = line.getMdcCopy().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,

@@ -81,7 +81,8 @@ public class IndicatorConsumer {
         }
         for (ConsumerRecord<String, String> r : batch.getRecords()) {
             TracingMetadata tracing = batch.getMetadataForRecord(r, TracingMetadata.class);
-            Context c = tracing != null && tracing.getCurrentContext() != null ? tracing.getCurrentContext() : Traceparent.parse(Traceparent.of(r.headers()));
+            Context c = tracing != null && tracing.getCurrentContext() != null ? tracing.getCurrentContext()
+                    : Traceparent.parse(Traceparent.of(r.headers()));
             if (Span.fromContext(c).getSpanContext().isValid()) {
                 contexts.add(c);
             }
@@ -106,7 +107,8 @@ public class IndicatorConsumer {
             }
         }
         work.tag(new WorkTags(WorkTags.summary(events.stream().map(IndicatorEvent::reportId).toList()),
-                WorkTags.summary(events.stream().map(IndicatorEvent::sector).toList()), WorkTags.summary(events.stream().map(IndicatorEvent::orgUnit).toList()),
+                WorkTags.summary(events.stream().map(IndicatorEvent::sector).toList()),
+                WorkTags.summary(events.stream().map(IndicatorEvent::orgUnit).toList()),
                 WorkTags.summary(events.stream().map(IndicatorEvent::period).toList())));
         // the retry wraps the transaction (a separate bean), so each attempt starts a fresh one
         writer.write(events);

@@ -66,7 +66,8 @@ public class PipelineSampler {
 
     void registerMeters(@Observes StartupEvent event) {
         dlqDepth = new KnownGauges(registry, "synergy.kafka.dlq.depth", "Messages retained in the dead-letter topic", "topic");
-        groupLag = new KnownGauges(registry, "synergy.kafka.consumer.lag", "Records the group has yet to consume, over all its partitions", "group");
+        groupLag = new KnownGauges(registry, "synergy.kafka.consumer.lag", "Records the group has yet to consume, over all its partitions",
+                "group");
     }
 
     /** The topic's record counter, registered the first time its end offset is known (the last known value stays: it only grows). */

@@ -162,8 +162,9 @@ public class Recomputer {
                 }
                 // one span per recompute: a child of the earliest request's trace (one report's trace runs on to its results),
                 // linked to the traces of every other request it serves
-                try (Traces.Work work = traces.start("recompute", SpanKind.INTERNAL, Traceparent.parse(claim.traceparents().isEmpty() ? null
-                        : claim.traceparents().get(0)), claim.traceparents().stream().map(Traceparent::spanContext).toList(), WorkTags.NONE)) {
+                String earliest = claim.traceparents().isEmpty() ? null : claim.traceparents().get(0);
+                try (Traces.Work work = traces.start("recompute", SpanKind.INTERNAL, Traceparent.parse(earliest),
+                        claim.traceparents().stream().map(Traceparent::spanContext).toList(), WorkTags.NONE)) {
                     work.span().setAttribute("synergy.recompute.from_year", claim.fromYear());
                     work.span().setAttribute("synergy.recompute.traces", claim.traceparents().size());
                     Timer.Sample sample = Timer.start(metrics);
@@ -180,7 +181,8 @@ public class Recomputer {
     /** The age of the oldest waiting request (0 when none waits); unknown (no series) while the database does not answer. */
     private void measurePendingAge() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT coalesce(extract(epoch FROM now() - min(requested_at)), 0) FROM recompute_request");
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT coalesce(extract(epoch FROM now() - min(requested_at)), 0) FROM recompute_request");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             pendingAge.set("", rs.getDouble(1));

@@ -68,8 +68,9 @@ class ResultTraceTest {
                 Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1", "ce_specversion", "1.0",
                         "traceparent", Traceparents.of(traceId)));
 
-        List<Received> results = kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")))),
-                Duration.ofSeconds(60)).stream().filter(r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")))).toList();
+        java.util.function.Predicate<Received> inTrace = r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")));
+        List<Received> results = kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(inTrace), Duration.ofSeconds(60)).stream()
+                .filter(inTrace).toList();
         assertThat(results).as("results.v1 events in the event's trace").isNotEmpty();
         assertThat(results).extracting(Received::key).as("the city's result of the event's year changed").contains("370200:2023");
 

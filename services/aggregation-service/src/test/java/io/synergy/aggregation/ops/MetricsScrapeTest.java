@@ -57,7 +57,8 @@ class MetricsScrapeTest {
             assertThat(exported).as("metrics the alert rules name").containsAll(ruled);
             assertThat(exported).as("metrics the dashboard names").containsAll(charted);
             assertThat(exported).as("latencies are histograms (buckets add up across replicas)")
-                    .contains("http_server_requests_seconds_bucket", "synergy_recompute_duration_seconds_bucket", "synergy_result_freshness_seconds_bucket");
+                    .contains("http_server_requests_seconds_bucket", "synergy_recompute_duration_seconds_bucket",
+                            "synergy_result_freshness_seconds_bucket");
             assertThat(scrape.lines().filter(l -> l.startsWith("synergy_") && (l.endsWith(" NaN") || l.contains(" NaN ")))
                     .collect(Collectors.toList())).as("platform samples that are NaN").isEmpty();
             assertThat(scrape).as("no client-side percentiles").doesNotContain("synergy_recompute_duration_seconds{quantile=");

@@ -23,7 +23,8 @@ public class ServerTiming {
     @ServerResponseFilter
     public void finished(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(STARTED) instanceof Long started && !response.getHeaders().containsKey(HEADER)) {
-            response.getHeaders().putSingle(HEADER, "app;dur=" + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+            double millis = (System.nanoTime() - started) / 1e6;
+            response.getHeaders().putSingle(HEADER, "app;dur=" + String.format(java.util.Locale.ROOT, "%.1f", millis));
         }
     }
 }

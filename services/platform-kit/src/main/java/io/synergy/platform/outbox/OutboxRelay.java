@@ -52,7 +52,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class OutboxRelay {
 
     private static final String CLAIM = """
-            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8'), traceparent
+            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8'),
+                   traceparent
               FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
