@@ -2,6 +2,7 @@ package io.synergy.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import io.synergy.model.kafka.Principals;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,15 +36,46 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Reading assigns every partition of the topic and seeks to the beginning — no consumer group, so no rebalance to
  * wait for. One admin client and one producer are kept for the client's life; {@link #close()} releases them.
+ *
+ * <p>On the in-JVM broker, the test harness reads and administers as {@link Principals#ADMIN}; it produces as the
+ * administrator too, unless the test acts as someone: {@link #producingAs} (a bureau's system, an attacker).
  */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrap;
+    private final Properties harness;
+    private final Properties producing;
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
 
+    /** Reads, writes and administers as the test harness (the in-JVM broker's administrator). */
     public KafkaTestClient(String bootstrap) {
-        this.bootstrap = bootstrap;
+        this.harness = harness(bootstrap);
+        this.producing = harness;
+    }
+
+    private KafkaTestClient(Properties harness, Properties producing) {
+        this.harness = harness;
+        this.producing = producing;
+    }
+
+    /** A client of the in-JVM broker that produces as {@code principal} (reads and administers as the harness). */
+    public static KafkaTestClient producingAs(String principal) {
+        return producingWith(KafkaBroker.clientProperties(principal));
+    }
+
+    /** A client that produces with these client properties (bootstrap servers included): wrong credentials, none... */
+    public static KafkaTestClient producingWith(Properties producer) {
+        return new KafkaTestClient(harness(KafkaBroker.bootstrapServers()), producer);
+    }
+
+    /** The administrator's properties on the in-JVM broker; a broker of another kind (-Pcontainers) is used as it is. */
+    private static Properties harness(String bootstrap) {
+        if (KafkaBroker.running() && bootstrap.equals(KafkaBroker.bootstrapServers())) {
+            return KafkaBroker.clientProperties(Principals.ADMIN);
+        }
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */
@@ -66,7 +99,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public synchronized void sendAt(String topic, String key, byte[] value, Map<String, String> headers, Instant timestamp) {
         if (producer == null) {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(producing);
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -77,6 +110,9 @@ public final class KafkaTestClient implements AutoCloseable {
             ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, timestamp == null ? null : timestamp.toEpochMilli(), key, value);
             headers.forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(r).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // the broker's refusal (an authorization or authentication error) is what a test of the ACLs asserts
+            throw new IllegalStateException("could not send to " + topic + ": " + e.getCause(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
@@ -142,7 +178,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(harness);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -173,9 +209,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties p = new Properties();
-            p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            admin = Admin.create(p);
+            admin = Admin.create(harness);
         }
         return admin;
     }

@@ -22,6 +22,7 @@ import io.synergy.model.catalogue.PartOfWholeRule;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.Principals;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.testsupport.KafkaTestClient.Received;
@@ -164,7 +165,9 @@ public abstract class SectorServiceContract {
             assertThat(r.statusCode()).as("%s %s answered %s", request.getMethod(), request.getURI(), r.asString()).isLessThan(500);
             return r;
         });
-        kafka = new KafkaTestClient(config().getValue("kafka.bootstrap.servers", String.class));
+        // the feed's messages come from the sector bureau's own Kafka principal, the only one besides replays allowed to write it
+        kafka = KafkaBroker.running() ? KafkaTestClient.producingAs(Principals.bureau(sector))
+                : new KafkaTestClient(config().getValue("kafka.bootstrap.servers", String.class));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -1014,7 +1017,9 @@ public abstract class SectorServiceContract {
         java.util.function.Function<String, String> reasonOf = id -> dead.stream().filter(r -> r.value() != null && r.value().contains(id))
                 .findFirst().orElseThrow().headers().get("dead-letter-reason");
         assertThat(reasonOf.apply(anonymous)).contains("unauthenticated");
-        assertThat(reasonOf.apply(stranger)).contains("forbidden").contains("feed:" + sector.code());
+        // the feed topic says the sector (only the sector's bureau principal may write it): a token for another sector disagrees
+        assertThat(reasonOf.apply(stranger)).contains("forbidden").contains("feed:" + sector.code()).contains(feedTopic)
+                .contains(Principals.bureau(sector));
         assertThat(reasonOf.apply(outsider)).contains("forbidden").contains(districts.get(3));
         for (String id : List.of(anonymous, stranger, outsider)) {
             given().get(REPORTS + "/" + id).then().statusCode(404);

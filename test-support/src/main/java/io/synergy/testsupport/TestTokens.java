@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "https://synergy.qingdao/issuer";
+    /** The deployment the tests' services are (mp.jwt.verify.audiences): every token here is for it, unless it says otherwise. */
+    public static final String AUDIENCE = "synergy-test";
 
     private static final KeyPair KEYS = generate();
     private static final KeyPair STRANGER = generate();
@@ -77,10 +79,15 @@ public final class TestTokens {
 
     /** A valid token for exactly this window: {@code nbf} and {@code iat} at {@code notBefore}, {@code exp} at {@code expires}. */
     public static String validBetween(Instant notBefore, Instant expires, String... groups) {
-        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).subject("test-window").upn("test-window").groups(Set.of(groups))
+        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).audience(AUDIENCE).subject("test-window").upn("test-window").groups(Set.of(groups))
                 .claim("jti", UUID.randomUUID().toString()).issuedAt(notBefore.getEpochSecond()).expiresAt(expires.getEpochSecond())
                 .claim("nbf", notBefore.getEpochSecond());
         return sign(b, KEYS.getPrivate());
+    }
+
+    /** A valid token of the platform's key and issuer, but for another deployment ({@code aud}): refused like a foreign one. */
+    public static String forAudience(String audience, String... groups) {
+        return sign(claims("test-other-deployment", List.of(groups), null, 3600).audience(audience), KEYS.getPrivate());
     }
 
     /** A token that expired an hour ago. */
@@ -100,7 +107,7 @@ public final class TestTokens {
 
     private static JwtClaimsBuilder claims(String subject, List<String> groups, Collection<String> districts, long ttlSeconds) {
         long now = System.currentTimeMillis() / 1000;
-        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).subject(subject).upn(subject).groups(Set.copyOf(groups))
+        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.copyOf(groups))
                 .claim("jti", UUID.randomUUID().toString());
         if (ttlSeconds < 0) {
             b.issuedAt(now + 2 * ttlSeconds).expiresAt(now + ttlSeconds);

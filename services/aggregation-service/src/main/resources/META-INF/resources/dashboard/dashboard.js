@@ -94,6 +94,10 @@
       showSignIn();
       throw Object.assign(new Error('需要登录 · sign in with a token'), { forbidden: true, unauthenticated: true });
     }
+    if (response.status === 403 && /\/kafka-not-authorized$/.test(problem.type || '')) {
+      // the user may operate, but Kafka refused the service's ops principal: an ACL is missing, Kafka itself is up
+      throw Object.assign(new Error(problem.detail || 'Kafka refused the operation'), { kafkaDenied: true });
+    }
     if (response.status === 403) {
       throw Object.assign(new Error('需要运维权限 · requires the ops role'), { forbidden: true });
     }
@@ -155,6 +159,8 @@
   function showError(id, e) {
     if (e.noData) {
       showState(id, 'empty', '暂无数据', 'No data for ' + (state.year || 'this year') + ' yet');
+    } else if (e.kafkaDenied) {
+      showState(id, 'denied', 'Kafka 未授权（ACL）', 'Not authorised by Kafka: ' + e.message);
     } else if (e.forbidden) {
       showState(id, 'forbidden', '需要运维权限', 'Requires the ops role');
     } else {
@@ -552,7 +558,9 @@
       const lag = consumers.value.reduce((s, g) => s + g.totalLag, 0);
       badge(lag === 0 ? 'ok' : lag < 1000 ? 'warn' : 'bad', fmt(lag, 0), '待消费 records behind');
     } else {
-      badge('bad', '?', consumers.reason.forbidden ? '需要运维权限 ops role needed' : 'Kafka 不可达 unreachable');
+      const reason = consumers.reason;
+      badge('bad', '?', reason.kafkaDenied ? 'Kafka 未授权 not authorised (ACL)' : reason.forbidden ? '需要运维权限 ops role needed'
+        : 'Kafka 不可达 unreachable');
     }
     if (deadLetters.status === 'fulfilled') {
       const depth = deadLetters.value.reduce((s, t) => s + t.depth, 0);
@@ -676,36 +684,62 @@
   }
 
   // ---- access: the read API needs a bearer token (role reader; the pipeline panel: ops) ----------------------------
-  // The token travels as the cookie synergy_token, which fetch and EventSource both send (an EventSource cannot set an
-  // Authorization header). It arrives in the URL fragment (#token=…, never sent to a server) or is pasted below.
+  // The token arrives in the URL fragment (#token=…, never sent to a server) or is pasted below, and is sent once, in the
+  // Authorization header, to POST /api/v1/session: the server answers with its session cookie (HttpOnly, so this script
+  // never holds the token afterwards; SameSite=Strict), which the browser sends with every read and the event stream (an
+  // EventSource cannot set a header). The cookie authorises reads only: the page makes no writes.
 
-  function adoptToken(token) {
-    document.cookie = 'synergy_token=' + encodeURIComponent(token.trim()) + '; path=/; SameSite=Strict';
+  async function startSession(token) {
+    const response = await fetch('/api/v1/session', {
+      method: 'POST', cache: 'no-store', credentials: 'same-origin',
+      headers: { Accept: 'application/json', Authorization: 'Bearer ' + token.trim() }
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error((problem.title || ('HTTP ' + response.status)) + (problem.detail ? ' — ' + problem.detail : ''));
+    }
+    return response.json();
   }
 
-  function adoptTokenFromFragment() {
+  async function adoptTokenFromFragment() {
     const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (m) {
-      adoptToken(decodeURIComponent(m[1]));
+      // out of the address bar (and the history) before anything else
       history.replaceState(null, '', location.pathname + location.search);
+      try {
+        await startSession(decodeURIComponent(m[1]));
+      } catch (e) {
+        showSignIn(e.message);
+      }
     }
   }
 
-  function showSignIn() {
+  function showSignIn(message) {
     const box = $('signin');
-    if (!box || !box.hidden) {
+    if (!box) {
+      return;
+    }
+    if (message) {
+      $('signin-error').textContent = message;
+    }
+    if (!box.hidden) {
       return;
     }
     box.hidden = false;
-    $('signin-form').addEventListener('submit', (e) => {
+    $('signin-form').addEventListener('submit', async (e) => {
       e.preventDefault();
-      adoptToken($('signin-token').value);
-      location.reload();
+      try {
+        await startSession($('signin-token').value);
+        location.reload();
+      } catch (err) {
+        box.hidden = true;
+        showSignIn(err.message);
+      }
     }, { once: true });
   }
 
-  function start() {
-    adoptTokenFromFragment();
+  async function start() {
+    await adoptTokenFromFragment();
     const params = new URLSearchParams(location.search);
     if (params.get('year')) {
       state.year = Number(params.get('year'));

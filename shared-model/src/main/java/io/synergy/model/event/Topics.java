@@ -1,6 +1,13 @@
 package io.synergy.model.event;
 
+import static io.synergy.model.kafka.Principals.AGGREGATION;
+import static io.synergy.model.kafka.Principals.OPS;
+import static io.synergy.model.kafka.Principals.REGISTRY;
+import static io.synergy.model.kafka.TopicAccess.writtenBy;
+
 import io.synergy.model.catalogue.Sector;
+import io.synergy.model.kafka.Principals;
+import io.synergy.model.kafka.TopicAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +44,9 @@ public final class Topics {
      * @param name       topic name
      * @param partitions partition count (a dead-letter topic has its source topic's count)
      * @param compacted  {@code cleanup.policy=compact}: only the latest record per key matters
+     * @param access     who may produce to it and consume it: the broker's ACLs are derived from it (KafkaAccess)
      */
-    public record TopicSpec(String name, int partitions, boolean compacted) {
+    public record TopicSpec(String name, int partitions, boolean compacted, TopicAccess access) {
 
         /**
          * Its topic-level configuration, wherever topics are created (TopicProvisioner, the tests' KafkaBroker, the chart's
@@ -61,19 +69,24 @@ public final class Topics {
     public static final String TIMESTAMP_TYPE = "message.timestamp.type";
     public static final String LOG_APPEND_TIME = "LogAppendTime";
 
-    /** Every topic of the platform, for provisioning (local run, tests, the Helm chart's KafkaTopic resources). */
+    /**
+     * Every topic of the platform, for provisioning (local run, tests, the Helm chart's KafkaTopic and KafkaUser resources),
+     * each with who may write and read it (docs/security.md): a sector's feed is written by its bureau (and by the ops API's
+     * replays) and read by its sector service, which alone writes the sector's indicators and dead letters.
+     */
     public static List<TopicSpec> all() {
         List<TopicSpec> all = new ArrayList<>();
         for (Sector s : Sector.values()) {
-            all.add(new TopicSpec(feed(s), DEFAULT_PARTITIONS, false));
-            all.add(new TopicSpec(feedDeadLetters(s), DEFAULT_PARTITIONS, false));
-            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false));
+            String service = Principals.service(s);
+            all.add(new TopicSpec(feed(s), DEFAULT_PARTITIONS, false, writtenBy(Principals.bureau(s), OPS).readBy(service)));
+            all.add(new TopicSpec(feedDeadLetters(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(OPS)));
+            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(AGGREGATION)));
         }
-        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true));
-        all.add(new TopicSpec(ALERTS, 1, false));
-        all.add(new TopicSpec(ORG_UNITS, 1, true));
-        all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false));
-        all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true));
+        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true, writtenBy(AGGREGATION)));
+        all.add(new TopicSpec(ALERTS, 1, false, writtenBy(AGGREGATION)));
+        all.add(new TopicSpec(ORG_UNITS, 1, true, writtenBy(REGISTRY).readBy(Principals.services())));
+        all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false, writtenBy(AGGREGATION).readBy(OPS)));
+        all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true, writtenBy(Principals.services()).readBy(OPS)));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package io.synergy.aggregation.links;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * body, so a client that follows redirects (curl -L, most HTTP libraries for 308) keeps working, writes included. No
  * token is needed to be redirected; the registry service checks it.
  */
+@PermitAll
 @Path("/api/v1/org-units")
 @Tag(name = "org units (moved)", description = "Moved to the registry service: 308 to synergy.links.registry")
 @APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",

@@ -20,6 +20,14 @@ public interface OpsConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
+    /**
+     * The {@code sasl.jaas.config} of the ops API's own Kafka principal ({@code ops}): describe topics, groups and offsets,
+     * read the dead-letter topics, replay to the feed topics — nothing the aggregation's own principal may do, and nothing
+     * else. Its password from the environment (SYNERGY_OPS_KAFKA_PASSWORD, or the whole line as
+     * SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG), never from a file of the repository.
+     */
+    String kafkaJaasConfig();
+
     /** How long a single Kafka admin call of the ops API may take before it answers 503. */
     @WithDefault("5s")
     Duration kafkaTimeout();

@@ -16,6 +16,7 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.Principals;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.testsupport.KafkaBroker;
@@ -38,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -147,9 +147,7 @@ class IndicatorConsumerPropertyTest {
         }
         System.out.println("IndicatorConsumerPropertyTest: " + (STEPS - invalid) + " valid, " + invalid + " invalid, " + expected.size() + " facts");
 
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(KafkaBroker.clientProperties(Principals.ADMIN))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (Sector s : sectors) {
                 for (int i = 0; i < Topics.DEFAULT_PARTITIONS; i++) {

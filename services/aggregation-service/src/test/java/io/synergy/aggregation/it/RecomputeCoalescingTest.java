@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
@@ -72,8 +73,7 @@ class RecomputeCoalescingTest {
         }
         assertThat(burst).hasSize(10_000);
         long before = recomputations();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        Properties p = KafkaBroker.clientProperties(Principals.ADMIN);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.Principals;
+import io.synergy.testsupport.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,8 @@ public final class IndicatorProducer implements AutoCloseable {
     private final List<Future<RecordMetadata>> acks = new ArrayList<>();
 
     public IndicatorProducer(String bootstrap) {
-        Properties p = new Properties();
+        // the test harness (the in-JVM broker's administrator) stands in for the five sector services
+        Properties p = KafkaBroker.clientProperties(Principals.ADMIN);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

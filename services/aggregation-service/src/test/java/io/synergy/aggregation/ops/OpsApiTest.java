@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.synergy.model.catalogue.Sector;
+import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
@@ -90,9 +91,8 @@ class OpsApiTest {
         assertThat(lag).isGreaterThanOrEqualTo(4);
         assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class)).hasSize(3);
 
-        // the sector service's consumer group catches up (a plain consumer with its group id, committing)
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        // the sector service's consumer group catches up (a plain consumer with its principal and group id, committing)
+        Properties p = KafkaBroker.clientProperties(Principals.service(Sector.AGRICULTURE));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

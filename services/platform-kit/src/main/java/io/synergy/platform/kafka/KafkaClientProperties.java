@@ -1,5 +1,6 @@
 package io.synergy.platform.kafka;
 
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -13,9 +14,19 @@ public final class KafkaClientProperties {
     private KafkaClientProperties() {
     }
 
-    /** Every {@code kafka.*} property of the application, prefix stripped. */
+    /**
+     * Every {@code kafka.*} property of the application, prefix stripped, and every {@code KAFKA_*} environment variable as
+     * Quarkus' default Kafka configuration reads it ({@code KAFKA_SSL_TRUSTSTORE_LOCATION} is {@code ssl.truststore.location}):
+     * the clients a service creates itself are configured as its messaging channels are.
+     */
     public static Properties all(Config config) {
         Properties p = new Properties();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("KAFKA_")) {
+                String key = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                config.getOptionalValue(name, String.class).ifPresent(v -> p.putIfAbsent(key, v));
+            }
+        }
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("kafka.")) {
                 config.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring("kafka.".length()), v));

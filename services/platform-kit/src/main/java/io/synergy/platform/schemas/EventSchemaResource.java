@@ -1,6 +1,7 @@
 package io.synergy.platform.schemas;
 
 import io.synergy.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The JSON Schemas of the platform's events and feed messages ({@code shared-model}'s {@code schemas/}), served where an event's
  * {@code ce_dataschema} points: {@code /schemas/<name>.json}. Open like the OpenAPI document: they are the public contract.
  */
+@PermitAll
 @Path("/schemas")
 @Tag(name = "schemas", description = "JSON Schemas of the events (CloudEvents dataschema)")
 public class EventSchemaResource {

@@ -7,6 +7,8 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.synergy.model.event.FeedDeadLetter.Identity;
 import io.synergy.model.event.FeedDeadLetter.JudgedBy;
+import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.Principals;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
@@ -120,17 +122,21 @@ public class WriterAccess {
     }
 
     /**
-     * The writer a feed message's producer may act as.
+     * The writer a feed message's producer may act as. The feed topic names the sector: the broker lets only the sector's
+     * bureau principal (and the ops API's replays) write it, so the message is that sector's whoever's token it carries; the
+     * token says what Kafka cannot — the system that sent it and its {@code districts} limit — and must agree with the
+     * topic's sector (docs/security.md, "The Kafka feed").
      *
-     * @throws ProblemException 401 when it is not authenticated, 403 when it may not write this sector
+     * @throws ProblemException 401 when it is not authenticated, 403 when its token is for another sector than the topic's
      */
     public Writer writerOf(Identity identity) {
         if (!identity.authenticated()) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", identity.failure());
         }
         if (!identity.roles().contains(feedRole())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "forbidden: " + identity.subject() + " may not write the "
-                    + config.code().code() + " sector (its groups " + identity.roles() + " lack " + feedRole() + ")");
+            throw new ProblemException(403, "forbidden", "Forbidden", "forbidden: the token of " + identity.subject() + " (groups "
+                    + identity.roles() + ") disagrees with the sector of " + Topics.feed(config.code()) + ", which only the Kafka principal "
+                    + Principals.bureau(config.code()) + " may write: a message there needs a token with " + feedRole());
         }
         return new Writer(identity.subject(), identity.districts() == null ? null : new TreeSet<>(identity.districts()));
     }

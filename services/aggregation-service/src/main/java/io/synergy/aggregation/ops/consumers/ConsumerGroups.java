@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import io.synergy.platform.problem.ProblemException;
 
@@ -70,7 +71,14 @@ public class ConsumerGroups {
         Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> committedFutures = new LinkedHashMap<>();
         groups.keySet().forEach(g -> committedFutures.put(g, kafka.admin().listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata()));
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-        committedFutures.forEach((g, f) -> committed.put(g, kafka.await(f)));
+        committedFutures.forEach((g, f) -> {
+            try {
+                committed.put(g, kafka.await(f));
+            } catch (ProblemException e) {
+                // Kafka's answer names no group: this one was refused
+                throw e.getCause() instanceof GroupAuthorizationException ? OpsKafka.notAuthorized(GroupAuthorizationException.forGroupId(g)) : e;
+            }
+        });
 
         Set<String> topicNames = new LinkedHashSet<>();
         groups.values().forEach(topicNames::addAll);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * Reads records of a dead-letter topic by position: a consumer without a group, {@code assign} + {@code seek}, closed
@@ -115,6 +116,9 @@ public class DeadLetterReader {
                 byPartition.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue().to());
                 consumer.pause(consumer.assignment().stream().filter(tp -> !byPartition.containsKey(tp)).toList());
             }
+        } catch (AuthorizationException e) {
+            // the ops principal may not read this topic: an ACL is missing, Kafka itself answered
+            throw OpsKafka.notAuthorized(e);
         }
         out.sort(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset));
         return out;

@@ -26,6 +26,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.Config;
@@ -33,8 +38,10 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The ops API's Kafka clients: one long-lived {@link Admin} (cheap to keep, expensive to create per request: it opens
  * connections and fetches metadata), one producer for replays created on first use, and short-lived consumers for
- * browsing. All are configured from the same {@code kafka.*} properties as the messaging channels, so a secured
- * cluster (TLS, SASL) needs no second configuration.
+ * browsing. All are configured from the same {@code kafka.*} properties as the messaging channels (servers, TLS, SASL
+ * mechanism), but authenticate as the ops API's own principal ({@code synergy.ops.kafka-jaas-config}, principal {@code ops}),
+ * not as the aggregation service: its ACLs describe every topic and group, read the dead-letter topics and write the feed
+ * topics only (replays), and they move with the ops API to whichever service runs it (docs/security.md).
  */
 @ApplicationScoped
 public class OpsKafka {
@@ -54,6 +61,7 @@ public class OpsKafka {
     void init() {
         this.timeout = ops.kafkaTimeout();
         this.common = KafkaClientProperties.all(config);
+        common.put(SaslConfigs.SASL_JAAS_CONFIG, ops.kafkaJaasConfig());
         Properties p = filtered(AdminClientConfig.configNames());
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "aggregation-service-ops-admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
@@ -125,7 +133,10 @@ public class OpsKafka {
         return out;
     }
 
-    /** Waits for an admin result within the ops timeout; Kafka away or slow becomes a 503 problem. */
+    /**
+     * Waits for an admin result within the ops timeout; Kafka away or slow becomes a 503 problem, Kafka refusing the ops
+     * principal (an ACL missing) a 403 {@code kafka-not-authorized} problem.
+     */
     public <T> T await(KafkaFuture<T> future) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,7 +150,14 @@ public class OpsKafka {
         }
     }
 
+    /**
+     * The problem of a failed Kafka call: {@link #notAuthorized} when the broker refused the ops principal, 503
+     * {@code kafka-unavailable} otherwise (away, slow).
+     */
     public static ProblemException unavailable(Throwable cause) {
+        if (cause instanceof AuthorizationException denied) {
+            return notAuthorized(denied);
+        }
         String why = cause == null ? "unknown" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         ProblemException problem = new ProblemException(503, "kafka-unavailable", "Kafka is not available", "The Kafka cluster did not answer: " + why);
         if (cause != null) {
@@ -147,6 +165,31 @@ public class OpsKafka {
         }
         return problem;
     }
+
+    /**
+     * Kafka answered, and refused: the ops principal lacks an ACL for the operation (a deployment whose ACLs are older or
+     * narrower than the platform's model, docs/security.md). A 403 of its own type, so that the dashboard says "not
+     * authorised" rather than "Kafka down", and naming what was refused; not the caller's fault, whose {@code ops} role
+     * was checked before.
+     */
+    public static ProblemException notAuthorized(AuthorizationException denied) {
+        String what;
+        if (denied instanceof TopicAuthorizationException t) {
+            what = t.unauthorizedTopics().isEmpty() ? "a topic" : "topics " + new java.util.TreeSet<>(t.unauthorizedTopics());
+        } else if (denied instanceof GroupAuthorizationException g) {
+            what = g.groupId() == null ? "a consumer group" : "consumer group " + g.groupId();
+        } else {
+            what = denied instanceof ClusterAuthorizationException ? "the cluster" : "a resource";
+        }
+        ProblemException problem = new ProblemException(403, KAFKA_NOT_AUTHORIZED, "Not authorised by Kafka",
+                "Kafka refused the ops API's principal access to " + what + " (" + denied.getClass().getSimpleName() + ": "
+                        + denied.getMessage() + "); its ACLs lack this operation, see docs/security.md");
+        problem.initCause(denied);
+        return problem;
+    }
+
+    /** The problem type slug of {@link #notAuthorized}. */
+    public static final String KAFKA_NOT_AUTHORIZED = "kafka-not-authorized";
 
     @PreDestroy
     synchronized void close() {

@@ -3,6 +3,7 @@ package io.synergy.aggregation.ops.topics;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.KafkaAccess;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,12 +32,12 @@ public record PlatformTopic(String name, String kind, String sector, String even
     public static final String ALERTS = "alerts";
     public static final String ORG_UNITS = "org-units";
 
-    /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
-    public static final String AGGREGATION_GROUP = "aggregation-service";
+    /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id), as the broker's ACLs name it. */
+    public static final String AGGREGATION_GROUP = KafkaAccess.AGGREGATION_GROUP;
 
-    /** A sector service's feed consumer group (sector-kit: {@code <sector>-service-feed}). */
+    /** A sector service's feed consumer group (sector-kit: {@code <sector>-service-feed}), as the broker's ACLs name it. */
     public static String feedGroup(Sector s) {
-        return s.code() + "-service-feed";
+        return KafkaAccess.feedGroup(s);
     }
 
     /** Every platform topic, in the order of {@link Topics#all()}. */

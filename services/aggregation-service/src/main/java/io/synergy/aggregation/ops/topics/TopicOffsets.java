@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -46,6 +48,10 @@ public class TopicOffsets {
                 long left = Math.max(1, deadline - System.nanoTime());
                 out.put(f.getKey(), f.getValue().get(left, TimeUnit.NANOSECONDS));
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    // Kafka's answer names no topic: this one was refused
+                    throw OpsKafka.notAuthorized(new TopicAuthorizationException(Set.of(f.getKey())));
+                }
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw OpsKafka.unavailable(e.getCause());
                 }

@@ -9,6 +9,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.synergy.kafka.PlatformKafka;
+import io.synergy.model.kafka.KafkaAccess;
+import io.synergy.model.kafka.KafkaAcl;
+import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
 import java.io.File;
@@ -20,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +109,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theDashboardFollowsTheResultsLive() throws IOException {
+    void theDashboardFollowsTheResultsLive() throws Exception {
         try {
             followResults();
         } catch (RuntimeException | AssertionError e) {
@@ -114,7 +119,7 @@ class DashboardBrowserTest {
         }
     }
 
-    private void followResults() throws IOException {
+    private void followResults() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
         // the page rebuilds its year options and cards as results arrive: an element can go stale between two looks
         wait.ignoring(StaleElementReferenceException.class);
@@ -190,6 +195,20 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("kpi-d")).getText()).isEqualTo("–");
         assertThat(browser.findElement(By.id("kpi-grade")).getText()).doesNotContain("协调").doesNotContain("失调");
         assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
+
+        // Kafka refusing the ops principal an ACL is shown as such, not as Kafka being down
+        KafkaAcl describeGroup = new KafkaAcl(Principals.OPS, KafkaAcl.Resource.GROUP, KafkaAccess.AGGREGATION_GROUP, KafkaAcl.Pattern.LITERAL,
+                KafkaAcl.Operation.DESCRIBE);
+        try (Admin admin = Admin.create(KafkaBroker.clientProperties(Principals.ADMIN))) {
+            try {
+                PlatformKafka.revoke(admin, describeGroup);
+                wait.until(ExpectedConditions.attributeToBe(By.id("chart-lag"), "data-state", "denied"));
+                assertThat(browser.findElement(By.id("chart-lag")).getText()).contains("Kafka 未授权").contains("GroupAuthorizationException");
+                assertThat(browser.findElement(By.id("pipeline-badges")).getText()).contains("not authorised").doesNotContain("unreachable");
+            } finally {
+                PlatformKafka.provisionAcls(admin);
+            }
+        }
 
         List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel() == Level.SEVERE)
                 .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();

@@ -1,0 +1,60 @@
+package io.synergy.model.kafka;
+
+import io.synergy.model.catalogue.Sector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Kafka principals of the platform (SASL/SCRAM user names): one per service, the ops API's own, one per sector bureau,
+ * and the administrator. Who may do what with them is {@link KafkaAccess}; docs/security.md explains the model.
+ */
+public final class Principals {
+
+    /** Super user: provisions topics and ACLs (deploy/local/kafka.sh, the tests' broker) and is the operators' tools' identity. */
+    public static final String ADMIN = "admin";
+    /**
+     * The operations API: describes topics, groups and offsets, reads the dead-letter topics and replays to feed topics only.
+     * The aggregation service's ops code uses it today; it is a principal of its own so that the capability can move to
+     * another service with its credentials and ACLs unchanged.
+     */
+    public static final String OPS = "ops";
+    public static final String AGGREGATION = "aggregation-service";
+    public static final String REGISTRY = "registry-service";
+
+    private Principals() {
+    }
+
+    /** A sector service's principal: its application name ({@code energy-service}). */
+    public static String service(Sector sector) {
+        return sector.code() + "-service";
+    }
+
+    /** The principal a sector bureau's systems produce to their feed with ({@code bureau-energy}). */
+    public static String bureau(Sector sector) {
+        return "bureau-" + sector.code();
+    }
+
+    /** Every service's principal: the aggregation, the five sector services, the registry. */
+    public static List<String> services() {
+        List<String> out = new ArrayList<>();
+        out.add(AGGREGATION);
+        for (Sector s : Sector.values()) {
+            out.add(service(s));
+        }
+        out.add(REGISTRY);
+        return List.copyOf(out);
+    }
+
+    public static List<String> bureaus() {
+        return java.util.Arrays.stream(Sector.values()).map(Principals::bureau).toList();
+    }
+
+    /** Every principal the platform defines, the administrator included: each gets SCRAM credentials of its own. */
+    public static List<String> all() {
+        List<String> out = new ArrayList<>(services());
+        out.add(OPS);
+        out.addAll(bureaus());
+        out.add(ADMIN);
+        return List.copyOf(out);
+    }
+}
