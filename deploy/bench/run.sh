@@ -49,6 +49,9 @@ export SYNERGY_RUN_DIR=$RUN
 export KAFKA_RUN_DIR=$RUN/kafka
 export DB_NAME=synergy_bench
 BOOTSTRAP=127.0.0.1:9092
+# the broker authenticates every client: the benchmark's tools read and write as its administrator (kafka-client.sh admin),
+# once kafka.sh has made the credentials
+KAFKA_ADMIN_CONFIG=
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
 JAR=$ROOT/bench/target/benchmarks.jar
 TOOL_JAVA=(java -Xmx512m -cp "$JAR")
@@ -212,6 +215,7 @@ done
 [ "$started" = true ] || { log "could not start the platform after 3 attempts"; exit 1; }
 record healthy.s "$HEALTHY_S"
 log "platform healthy in ${HEALTHY_S}s"
+KAFKA_ADMIN_CONFIG=$(deploy/local/kafka-client.sh admin)
 
 # Bearer tokens, if access control exists (the load generator sends them when set)
 if [ -x deploy/local/token.sh ]; then
@@ -232,7 +236,7 @@ done
 start_sampler
 
 phase "ingestion: ${INGEST_S}s (+${WARMUP_S}s warm-up)"
-"${TOOL_JAVA[@]}" io.synergy.bench.platform.IngestionLoad --url http://127.0.0.1:8081 --bootstrap "$BOOTSTRAP" --jdbc "$JDBC" \
+"${TOOL_JAVA[@]}" io.synergy.bench.platform.IngestionLoad --url http://127.0.0.1:8081 --kafka-config "$KAFKA_ADMIN_CONFIG" --jdbc "$JDBC" \
   --duration "$INGEST_S" --warmup "$WARMUP_S" --clients 4 --batch 1000 --out "$RESULTS/ingestion.properties" \
   || note "the ingestion phase failed (see the output above)"
 
@@ -243,11 +247,12 @@ record producer.record.bytes "$RECORD_BYTES"
 record producer.records "$PRODUCER_RECORDS"
 phase "Kafka ProducerPerformance: $PRODUCER_RECORDS records of $RECORD_BYTES bytes, acks=all"
 {
-  deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
+  deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --command-config "$KAFKA_ADMIN_CONFIG" \
+    --create --if-not-exists \
     --topic "$PRODUCER_TOPIC" --partitions 3 --replication-factor 1 >/dev/null
   deploy/local/kafka.sh tool org.apache.kafka.tools.ProducerPerformance --topic "$PRODUCER_TOPIC" --num-records "$PRODUCER_RECORDS" \
     --record-size "$RECORD_BYTES" --throughput -1 \
-    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all linger.ms=5 enable.idempotence=true
+    --producer.config "$KAFKA_ADMIN_CONFIG" --producer-props bootstrap.servers="$BOOTSTRAP" acks=all linger.ms=5 enable.idempotence=true
 } 2>&1 | tee "$RESULTS/producer-performance.txt" || note "Kafka ProducerPerformance failed"
 
 phase "PostgreSQL COPY: ${COPY_S}s"
@@ -257,7 +262,7 @@ EVENTS_PER_REPORT=$(sed -n 's/^events.per.report=//p' "$RESULTS/ingestion.proper
   || note "the COPY phase failed (see the output above)"
 
 phase "freshness: 1,000 reports/s for ${FRESH_S}s"
-"${TOOL_JAVA[@]}" io.synergy.bench.platform.Freshness --url http://127.0.0.1:8085 --bootstrap "$BOOTSTRAP" --jdbc "$JDBC" \
+"${TOOL_JAVA[@]}" io.synergy.bench.platform.Freshness --url http://127.0.0.1:8085 --kafka-config "$KAFKA_ADMIN_CONFIG" --jdbc "$JDBC" \
   --rate 1000 --per-request "$FRESH_PER_REQUEST" --warmup "$WARMUP_S" --duration "$FRESH_S" --drain "$FRESH_DRAIN_S" --out "$RESULTS/freshness.properties" \
   || note "the freshness phase failed (see the output above)"
 

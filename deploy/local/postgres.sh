@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Starts the machine's PostgreSQL 15 if it is stopped and creates the platform's role and databases.
+# Starts the machine's PostgreSQL 15 if it is stopped and creates the platform's roles, databases and schemas.
 # Idempotent: safe to run any number of times. Needs root (or the postgres user) for pg_ctlcluster and psql.
 #   synergy       the local run (deploy/local/run.sh)
 #   synergy_test  the module tests (mvn verify)
 #   synergy_e2e   the end-to-end tests, which start the services as processes
+#   synergy_bench the benchmark (deploy/bench/run.sh)
+#
+# Roles (docs/security.md, "Database"): one per service, synergy_<service> (synergy_aggregation, synergy_energy, …,
+# synergy_registry), that owns that service's schema in every database and nothing else — no other schema, no right to
+# create schemas or databases: the service connects as it and its Flyway migrations run as it. The role synergy owns the
+# databases, is a member of every service role (an operator's and the benchmark's view of all schemas) and is what the
+# module tests use. The passwords are fixed local ones (the role's name): roles belong to the whole PostgreSQL cluster,
+# which the local run, the end-to-end tests, the benchmark and every engineer's module tests share on this machine, and it
+# listens on 127.0.0.1 only. A deployment gives each role its own secret (the Helm chart's database values).
+# A schema that an older version of the platform created as synergy is handed to its service's role, objects included.
 set -euo pipefail
 
 PG_VERSION=${PG_VERSION:-15}
@@ -11,6 +21,8 @@ PG_CLUSTER=${PG_CLUSTER:-main}
 DB_USER=${DB_USER:-synergy}
 DB_PASSWORD=${DB_PASSWORD:-synergy}
 DATABASES=${DATABASES:-"synergy synergy_test synergy_e2e synergy_bench"}
+# service → schema (the service's quarkus.flyway.schemas)
+SERVICES="aggregation energy transport building agriculture waste registry"
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi
@@ -28,20 +40,69 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 
-as_postgres psql -v ON_ERROR_STOP=1 -qtA <<SQL >/dev/null
+role_sql() {
+  local role=$1 password=$2
+  cat <<SQL
 DO \$\$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${DB_USER}') THEN
-    CREATE ROLE ${DB_USER} LOGIN PASSWORD '${DB_PASSWORD}';
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+    CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE;
   END IF;
 END
 \$\$;
 SQL
+}
+
+{
+  role_sql "$DB_USER" "$DB_PASSWORD"
+  for s in $SERVICES; do
+    role_sql "synergy_$s" "synergy_$s"
+    echo "GRANT synergy_$s TO ${DB_USER};"
+  done
+} | as_postgres psql -v ON_ERROR_STOP=1 -qtA >/dev/null
 
 for db in $DATABASES; do
   if ! as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '${db}'" | grep -q 1; then
     as_postgres psql -qtAc "CREATE DATABASE ${db} OWNER ${DB_USER}" >/dev/null
     echo "[postgres] created database ${db}"
   fi
+  for s in $SERVICES; do
+    # the schema, owned by the service's role; one an older run created as synergy is handed over with its objects, and
+    # Flyway's note that it created the schema goes (a clean at start would drop the schema, which the role may not create)
+    as_postgres psql -v ON_ERROR_STOP=1 -qtA -d "$db" >/dev/null <<SQL
+CREATE SCHEMA IF NOT EXISTS ${s} AUTHORIZATION synergy_${s};
+DO \$\$
+DECLARE
+  r record;
+BEGIN
+  IF (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = '${s}') <> 'synergy_${s}' THEN
+    EXECUTE 'ALTER SCHEMA ${s} OWNER TO synergy_${s}';
+  END IF;
+  FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = '${s}' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> 'synergy_${s}' LOOP
+    EXECUTE format('ALTER %s ${s}.%I OWNER TO synergy_${s}',
+                   CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.relname);
+  END LOOP;
+  -- sequences of no column (those of serial and identity columns follow their table)
+  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = '${s}' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> 'synergy_${s}'
+             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+    EXECUTE format('ALTER SEQUENCE ${s}.%I OWNER TO synergy_${s}', r.relname);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = '${s}' AND pg_get_userbyid(p.proowner) <> 'synergy_${s}' LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO synergy_${s}', r.fn);
+  END LOOP;
+  FOR r IN SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+           WHERE n.nspname = '${s}' AND t.typtype IN ('e', 'd') AND pg_get_userbyid(t.typowner) <> 'synergy_${s}' LOOP
+    EXECUTE format('ALTER TYPE ${s}.%I OWNER TO synergy_${s}', r.typname);
+  END LOOP;
+  IF to_regclass('${s}.flyway_schema_history') IS NOT NULL THEN
+    EXECUTE 'DELETE FROM ${s}.flyway_schema_history WHERE type = ''SCHEMA''';
+  END IF;
+END
+\$\$;
+SQL
+  done
 done
-echo "[postgres] ready on 127.0.0.1:5432 (role ${DB_USER}; databases: ${DATABASES})"
+echo "[postgres] ready on 127.0.0.1:5432 (roles ${DB_USER} and synergy_<service>; databases: ${DATABASES})"

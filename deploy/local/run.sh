@@ -81,7 +81,8 @@ needs_build=0
 for s in aggregation energy transport building agriculture waste registry; do
   [ -f "services/$s-service/target/quarkus-app/quarkus-run.jar" ] || needs_build=1
 done
-[ -d deploy/kafka-broker/target/lib ] || needs_build=1
+# the broker's jars and its provisioning tool (credentials, topics, ACLs)
+ls deploy/kafka-broker/target/lib/kafka-broker-*.jar >/dev/null 2>&1 || needs_build=1
 if [ "${SKIP_BUILD:-0}" != 1 ] && [ $needs_build = 1 ]; then
   step "build (./mvnw package -DskipTests; the first build takes minutes)" build
 fi
@@ -122,7 +123,9 @@ cat <<MSG
     Parks, enterprises       curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/org-units?level=PARK'
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics
-    Kafka                    127.0.0.1:9092   (deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list)
+    Kafka                    127.0.0.1:9092, SASL/SCRAM-SHA-512; a principal's client configuration: deploy/local/kafka-client.sh PRINCIPAL [--kcat]
+                             (deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 \\
+                                --command-config \$(deploy/local/kafka-client.sh admin) --list)
     Logs                     $SYNERGY_RUN_DIR/*.log
 
   Ctrl-C stops everything.

@@ -2,8 +2,12 @@
 # Starts, stops or kills the seven Synergy services as processes (the built quarkus-run.jar of each).
 #   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry)
 # Environment: SYNERGY_RUN_DIR (logs and pids; default deploy/local/run), DB_NAME (synergy), KAFKA_BOOTSTRAP_SERVERS
-#              (127.0.0.1:9092), FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS (every service),
+#              (127.0.0.1:9092), KAFKA_RUN_DIR (the broker's, for its credentials; default $SYNERGY_RUN_DIR/kafka),
+#              FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS (every service),
 #              AGGREGATION_JVM_OPTS (added for the aggregation), READY_TIMEOUT (s)
+# Each service connects as itself: to PostgreSQL as its role synergy_<service> (deploy/local/postgres.sh), to Kafka as its
+# principal <service>-service with the password deploy/local/kafka.sh made (the aggregation's ops API also as ops), both
+# handed over in the environment, never on the command line.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -23,6 +27,7 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA=${JAVA:-java}
 # tokens are verified with this public key (the local run makes the pair once; production configures its own key)
 KEY_DIR=${SYNERGY_KEY_DIR:-$ROOT/deploy/local/run/keys}
+KAFKA_CREDENTIALS=${KAFKA_RUN_DIR:-$RUN_DIR/kafka}/credentials
 
 declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085 [registry]=8086)
 ALL=(aggregation energy transport building agriculture waste registry)
@@ -57,11 +62,29 @@ start_one() {
   if [ "${FRESH_DB:-0}" = 1 ]; then
     fresh=(QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false)
   fi
-  # shellcheck disable=SC2086
-  env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" \
-    SYNERGY_JWT_PUBLIC_KEY_LOCATION="$KEY_DIR/public.pem" \
-    "${fresh[@]}" ${SERVICE_ENV:-} \
-    nohup "$JAVA" $JVM_OPTS $extra_opts -jar "$jar" > "$RUN_DIR/$name.log" 2>&1 &
+  if [ ! -f "$KAFKA_CREDENTIALS/$name-service.password" ]; then
+    echo "[services] no Kafka credentials in $KAFKA_CREDENTIALS: start the broker first (deploy/local/kafka.sh start)" >&2
+    exit 1
+  fi
+  # secrets go through the environment of a subshell, so that no command line shows them
+  (
+    export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" DB_USER="synergy_$name" DB_PASSWORD="synergy_$name"
+    export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" SYNERGY_JWT_PUBLIC_KEY_LOCATION="$KEY_DIR/public.pem"
+    SYNERGY_KAFKA_PASSWORD=$(cat "$KAFKA_CREDENTIALS/$name-service.password")
+    export SYNERGY_KAFKA_PASSWORD
+    if [ "$name" = aggregation ]; then
+      SYNERGY_OPS_KAFKA_PASSWORD=$(cat "$KAFKA_CREDENTIALS/ops.password")
+      export SYNERGY_OPS_KAFKA_PASSWORD
+    fi
+    # the broker's listener: SASL_SSL with the certificate kafka.sh made when it runs with KAFKA_TLS=1
+    if [ "$(sed -n 2p "$KAFKA_CREDENTIALS/bootstrap")" = SASL_SSL ]; then
+      export SYNERGY_KAFKA_SECURITY_PROTOCOL=SASL_SSL KAFKA_SSL_TRUSTSTORE_TYPE=PEM
+      KAFKA_SSL_TRUSTSTORE_LOCATION=$(sed -n 3p "$KAFKA_CREDENTIALS/bootstrap")
+      export KAFKA_SSL_TRUSTSTORE_LOCATION
+    fi
+    # shellcheck disable=SC2086
+    exec env "${fresh[@]}" ${SERVICE_ENV:-} nohup "$JAVA" $JVM_OPTS $extra_opts -jar "$jar" > "$RUN_DIR/$name.log" 2>&1
+  ) &
   echo $! > "$RUN_DIR/$name.pid"
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints a signed JWT (RS256) for the local run, valid for $TOKEN_TTL seconds (default 8 hours).
-#   deploy/local/token.sh ROLE [ROLE...] [--districts 370202,370203] [--name someone]
+# Prints a signed JWT (RS256) for the local run, valid for $TOKEN_TTL seconds (default 8 hours), for the local run's
+# deployment (aud: $SYNERGY_JWT_AUDIENCE, default synergy-local, what the services accept unless told otherwise).
+#   deploy/local/token.sh ROLE [ROLE...] [--districts 370202,370203] [--name someone] [--audience other-deployment]
 # ROLE: feed:energy | feed:transport | feed:building | feed:agriculture | feed:waste | reader | ops
 # Example: curl -H "Authorization: Bearer $(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
 set -euo pipefail
@@ -8,6 +9,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 KEY_DIR=${SYNERGY_KEY_DIR:-$ROOT/deploy/local/run/keys}
 "$ROOT/deploy/local/keys.sh" >/dev/null
 ISSUER=${SYNERGY_JWT_ISSUER:-https://synergy.qingdao/issuer}
+AUDIENCE=${SYNERGY_JWT_AUDIENCE:-synergy-local}
 TTL=${TOKEN_TTL:-28800}
 
 roles=()
@@ -17,7 +19,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --districts) districts=$2; shift 2 ;;
     --name) name=$2; shift 2 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --audience) AUDIENCE=$2; shift 2 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     feed:energy|feed:transport|feed:building|feed:agriculture|feed:waste|reader|ops) roles+=("$1"); shift ;;
     *) echo "unknown role or option: $1 (roles: feed:<sector>, reader, ops)" >&2; exit 2 ;;
   esac
@@ -30,7 +33,7 @@ json_list() { local IFS=,; local out=""; for x in "$@"; do out="$out${out:+,}\"$
 now=$(date +%s)
 subject=${name:-local-${roles[0]//:/-}}
 groups=$(json_list "${roles[@]}")
-claims="{\"iss\":\"$ISSUER\",\"sub\":\"$subject\",\"upn\":\"$subject\",\"groups\":$groups,\"iat\":$now,\"exp\":$((now + TTL)),\"jti\":\"$(openssl rand -hex 8)\""
+claims="{\"iss\":\"$ISSUER\",\"aud\":\"$AUDIENCE\",\"sub\":\"$subject\",\"upn\":\"$subject\",\"groups\":$groups,\"iat\":$now,\"exp\":$((now + TTL)),\"jti\":\"$(openssl rand -hex 8)\""
 if [ -n "$districts" ]; then
   IFS=, read -r -a ds <<< "$districts"
   claims="$claims,\"districts\":$(json_list "${ds[@]}")"

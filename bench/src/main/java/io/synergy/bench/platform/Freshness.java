@@ -65,7 +65,7 @@ public final class Freshness {
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
         String url = o.string("url", "http://127.0.0.1:8085");
-        String bootstrap = o.string("bootstrap", "127.0.0.1:9092");
+        Properties kafkaClient = KafkaProbe.client(o);
         String jdbc = o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench");
         double rate = o.decimal("rate", 1000);
         int durationSeconds = o.integer("duration", 60);
@@ -98,9 +98,9 @@ public final class Freshness {
         if (warmupSeconds > 0) {
             warmUp(url, streamKeys, warmupSeconds);
         }
-        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", waitForIdleAggregation(bootstrap, jdbc, 300));
+        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", waitForIdleAggregation(kafkaClient, jdbc, 300));
 
-        ResultWatcher watcher = new ResultWatcher(bootstrap, streamOf);
+        ResultWatcher watcher = new ResultWatcher(kafkaClient, streamOf);
         watcher.start();
 
         int totalReports = (int) Math.round(rate * durationSeconds / perRequest) * perRequest;
@@ -288,10 +288,10 @@ public final class Freshness {
      * Waits until the aggregation has consumed every indicator event and recomputed and published everything (the
      * ingestion phase leaves a backlog), so the freshness phase measures its own reports only.
      */
-    static boolean waitForIdleAggregation(String bootstrap, String jdbc, int timeoutSeconds) throws Exception {
+    static boolean waitForIdleAggregation(Properties kafkaClient, String jdbc, int timeoutSeconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         int idleChecks = 0;
-        try (KafkaProbe kafka = new KafkaProbe(bootstrap); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
+        try (KafkaProbe kafka = new KafkaProbe(kafkaClient); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
                 Statement st = db.createStatement()) {
             while (System.nanoTime() < deadline) {
                 long lag = kafka.lag("aggregation-service", INDICATOR_TOPICS);
@@ -322,7 +322,7 @@ public final class Freshness {
         final AtomicLong records = new AtomicLong();
         private volatile boolean running = true;
 
-        ResultWatcher(String bootstrap, Map<String, Integer> streamOf) {
+        ResultWatcher(Properties kafkaClient, Map<String, Integer> streamOf) {
             super("results-watcher");
             this.streamOf = streamOf;
             for (int s = 0; s < streamOf.size(); s++) {
@@ -330,7 +330,7 @@ public final class Freshness {
             }
             highest = new double[streamOf.size()];
             Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.putAll(kafkaClient);
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +38,7 @@ public final class IngestionLoad {
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
         String url = o.string("url", "http://127.0.0.1:8081");
-        String bootstrap = o.string("bootstrap", "127.0.0.1:9092");
+        Properties kafkaClient = KafkaProbe.client(o);
         String jdbc = o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench");
         int durationSeconds = o.integer("duration", 60);
         int warmupSeconds = o.integer("warmup", 10);
@@ -53,7 +54,7 @@ public final class IngestionLoad {
         result.put("clients", clients).put("batch.reports", batch).put("batch.values", batch * EnergyReports.VALUES_PER_REPORT)
                 .put("duration.planned.s", durationSeconds).put("warmup.s", warmupSeconds).put("authenticated", poster.authenticated());
 
-        try (KafkaProbe kafka = new KafkaProbe(bootstrap); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy")) {
+        try (KafkaProbe kafka = new KafkaProbe(kafkaClient); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy")) {
             if (warmupSeconds > 0) {
                 System.out.printf("[ingestion] warm-up %d s (not measured)%n", warmupSeconds);
                 run(poster, reports, nextSequence, clients, batch, warmupSeconds);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,14 +22,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** What the benchmark reads from the broker: end offsets, a consumer group's lag, sample records. */
 final class KafkaProbe implements AutoCloseable {
 
-    private final String bootstrap;
+    private final Properties client;
     private final Admin admin;
 
-    KafkaProbe(String bootstrap) {
-        this.bootstrap = bootstrap;
+    /** @param client the client configuration of the broker's administrator (deploy/local/kafka-client.sh admin) */
+    KafkaProbe(Properties client) {
+        this.client = client;
+        this.admin = Admin.create(client);
+    }
+
+    /**
+     * The Kafka client configuration a benchmark phase reads the broker with: {@code --kafka-config FILE}, a client
+     * properties file with the bootstrap servers and credentials (deploy/local/kafka-client.sh admin prints its path).
+     */
+    static Properties client(Options o) throws java.io.IOException {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        this.admin = Admin.create(p);
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(o.required("kafka-config")))) {
+            p.load(in);
+        }
+        return p;
     }
 
     List<TopicPartition> partitions(String topic) throws Exception {
@@ -75,7 +85,7 @@ final class KafkaProbe implements AutoCloseable {
     /** Up to {@code max} records of the topic from its beginning (key, value and header bytes of real events). */
     List<ConsumerRecord<byte[], byte[]>> sample(String topic, int max) throws Exception {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
