@@ -149,3 +149,103 @@ Refuses a private key where the public key belongs.
 {{- fail "global.jwt.publicKey holds a PRIVATE key: give the PEM public key (-----BEGIN PUBLIC KEY-----); the private key never goes into the cluster's services" -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The platform's topics with who writes and who reads each, as shared-model's Topics.all() declares them (TopicAccess): the
+KafkaTopic resources and the KafkaUsers' ACLs both come from this one list, and deploy/helm-check compares both with the
+Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writers, readers}.
+*/}}
+{{- define "synergy.platformTopics" -}}
+{{- $kt := .Values.kafkaTopics -}}
+{{- $p := $kt.partitions -}}
+{{- $services := list "aggregation-service" -}}
+{{- range $s := $kt.sectors }}{{ $services = append $services (printf "%s-service" $s) }}{{ end -}}
+{{- $services = append $services "registry-service" -}}
+{{- $topics := list -}}
+{{- range $s := $kt.sectors }}
+{{- $svc := printf "%s-service" $s }}
+{{- $topics = append $topics (dict "name" (printf "feeds.%s.v1" $s) "partitions" $p.feeds "kind" "feed" "logAppendTime" true
+      "writers" (list (printf "bureau-%s" $s) "ops") "readers" (list $svc)) }}
+{{- $topics = append $topics (dict "name" (printf "feeds.%s.v1.dlq" $s) "partitions" $p.deadLetters "kind" "dead-letters"
+      "writers" (list $svc) "readers" (list "ops")) }}
+{{- $topics = append $topics (dict "name" (printf "indicators.%s.v1" $s) "partitions" $p.indicators "kind" "indicators"
+      "writers" (list $svc) "readers" (list "aggregation-service")) }}
+{{- end }}
+{{- $topics = append $topics (dict "name" "results.v1" "partitions" $p.results "kind" "results" "compact" true
+      "writers" (list "aggregation-service") "readers" (list)) }}
+{{- $topics = append $topics (dict "name" "alerts.v1" "partitions" $p.alerts "kind" "alerts" "writers" (list "aggregation-service") "readers" (list)) }}
+{{- $topics = append $topics (dict "name" "org-units.v1" "partitions" $p.orgUnits "kind" "org-units" "compact" true
+      "writers" (list "registry-service") "readers" $services) }}
+{{- $topics = append $topics (dict "name" "indicators.v1.dlq" "partitions" $p.indicatorDeadLetters "kind" "dead-letters"
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
+{{- $topics = append $topics (dict "name" "org-units.v1.dlq" "partitions" $p.orgUnitDeadLetters "kind" "dead-letters" "compact" true
+      "writers" $services "readers" (list "ops")) }}
+{{- toJson $topics -}}
+{{- end -}}
+
+{{/*
+Adds an operation to a principal's ACL rules. Call with (dict "acls" $acls "principal" p "type" t "name" n "pattern" literal|prefix "op" O).
+*/}}
+{{- define "synergy.addAcl" -}}
+{{- $rules := get .acls .principal | default dict -}}
+{{- $key := printf "%s|%s|%s" .type .name .pattern -}}
+{{- $ops := get $rules $key | default list -}}
+{{- $_ := set $rules $key (append $ops .op) -}}
+{{- $_ := set .acls .principal $rules -}}
+{{- end -}}
+
+{{/*
+The platform's ACLs by principal (shared-model's KafkaAccess): each topic's writers Write it and its readers Read it, ops
+Describes (and DescribeConfigs) every topic and the committed consumer groups, each service Reads its own consumer groups.
+A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
+*/}}
+{{- define "synergy.kafkaAcls" -}}
+{{- $acls := dict -}}
+{{- range $t := include "synergy.platformTopics" . | fromJsonArray }}
+{{- range $w := $t.writers }}{{ include "synergy.addAcl" (dict "acls" $acls "principal" $w "type" "topic" "name" $t.name "pattern" "literal" "op" "Write") }}{{ end }}
+{{- range $r := $t.readers }}{{ include "synergy.addAcl" (dict "acls" $acls "principal" $r "type" "topic" "name" $t.name "pattern" "literal" "op" "Read") }}{{ end }}
+{{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "Describe") }}
+{{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "DescribeConfigs") }}
+{{- end }}
+{{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") -}}
+{{- range $s := .Values.kafkaTopics.sectors }}{{ $groups = append $groups (dict "principal" (printf "%s-service" $s) "name" (printf "%s-service-feed" $s)) }}{{ end -}}
+{{- range $g := $groups }}
+{{- include "synergy.addAcl" (dict "acls" $acls "principal" $g.principal "type" "group" "name" $g.name "pattern" "literal" "op" "Read") }}
+{{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "group" "name" $g.name "pattern" "literal" "op" "Describe") }}
+{{- end }}
+{{- /* every instance reads org-units.v1 from the start with a group of its own per start: <service>-org-units-<uuid> */}}
+{{- $services := list "aggregation-service" -}}
+{{- range $s := .Values.kafkaTopics.sectors }}{{ $services = append $services (printf "%s-service" $s) }}{{ end -}}
+{{- range $svc := append $services "registry-service" }}
+{{- include "synergy.addAcl" (dict "acls" $acls "principal" $svc "type" "group" "name" (printf "%s-org-units-" $svc) "pattern" "prefix" "op" "Read") }}
+{{- end }}
+{{- toJson $acls -}}
+{{- end -}}
+
+{{/*
+The Kafka principals the chart's services authenticate as: each service's own, and ops for the aggregation's ops API.
+*/}}
+{{- define "synergy.kafkaUserName" -}}
+{{- printf "%s-%s" (include "synergy.prefix" .root) .principal | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+An environment variable holding a principal's sasl.jaas.config, from a Secret: the one Strimzi creates for the principal's
+KafkaUser, or kafka.existingSecret's key of that principal. Nothing when neither is configured (see NOTES.txt).
+Call with (dict "root" $ "env" NAME "principal" p).
+*/}}
+{{- define "synergy.kafkaCredentialEnv" -}}
+{{- $k := .root.Values.kafka -}}
+{{- if or $k.strimzi.enabled $k.existingSecret }}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      {{- if $k.strimzi.enabled }}
+      name: {{ include "synergy.kafkaUserName" . }}
+      key: sasl.jaas.config
+      {{- else }}
+      name: {{ $k.existingSecret }}
+      key: {{ .principal }}
+      {{- end }}
+{{- end }}
+{{- end -}}

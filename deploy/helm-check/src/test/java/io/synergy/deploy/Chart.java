@@ -38,6 +38,7 @@ final class Chart {
     static Map<String, Object> everythingOn() {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("kafkaTopics.enabled", true);
+        set.put("kafka.strimzi.enabled", true);
         set.put("ingress.enabled", true);
         return set;
     }

@@ -26,7 +26,9 @@ class ComposeFileTest {
 
     /** Keys of a Compose service this file may use; anything else is a typo (Compose would reject it). */
     static final Set<String> SERVICE_KEYS = Set.of("image", "hostname", "restart", "ports", "environment", "volumes",
-            "healthcheck", "depends_on", "mem_limit", "read_only", "tmpfs", "security_opt", "command", "build");
+            "healthcheck", "depends_on", "mem_limit", "read_only", "tmpfs", "security_opt", "command", "build", "env_file");
+    /** One-shot containers: they run to completion (no restart, no health check) and the services wait for that. */
+    static final Set<String> ONE_SHOT = Set.of("kafka-init");
     static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period");
     static final Set<String> TOP_KEYS = Set.of("name", "services", "volumes", "networks");
 
@@ -80,25 +82,63 @@ class ComposeFileTest {
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
             assertThat(SERVICE_KEYS).as(name).containsAll(s.keySet());
-            assertThat(HEALTHCHECK_KEYS).as(name + " healthcheck").containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
+            if (!ONE_SHOT.contains(name)) {
+                assertThat(HEALTHCHECK_KEYS).as(name + " healthcheck").containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
+            }
         });
     }
 
     @Test
-    void everyVariableHasADefaultSoTheFileRunsWithoutAnEnvFile() {
+    void everyVariableHasADefaultButTheSecretsWhichSayHowToMakeThem() {
+        // issue 17: no password has a default in a committed file; deploy/compose-credentials.sh makes them (deploy/.env)
         Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(text);
-        List<String> withoutDefault = new ArrayList<>();
+        List<String> neither = new ArrayList<>();
         while (m.find()) {
-            if (!m.group(1).matches("[A-Z_][A-Z0-9_]*:-.*")) {
-                withoutDefault.add(m.group());
+            boolean defaulted = m.group(1).matches("[A-Z_][A-Z0-9_]*:-.*");
+            boolean secret = m.group(1).matches("SYNERGY_(KAFKA_PASSWORD_[A-Z_]+|DB_PASSWORD):\\?run deploy/compose-credentials\\.sh");
+            assertThat(defaulted && m.group(1).contains("PASSWORD")).as("a default password: " + m.group()).isFalse();
+            if (!defaulted && !secret) {
+                neither.add(m.group());
             }
         }
-        assertThat(withoutDefault).isEmpty();
+        assertThat(neither).isEmpty();
+    }
+
+    @Test
+    void kafkaAuthenticatesEveryClientAndEachServiceAsItsOwnPrincipal() throws IOException {
+        String start = Files.readString(Chart.ROOT.resolve("deploy/kafka-broker/compose/start.sh"));
+        // every listener is SASL; the clients' mechanism is SCRAM-SHA-512; nobody is allowed what no ACL allows
+        Matcher map = Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
+        assertThat(map.find()).isTrue();
+        for (String entry : map.group(1).split(",")) {
+            assertThat(entry).endsWith(":SASL_PLAINTEXT");
+        }
+        assertThat(start).contains("sasl.enabled.mechanisms=SCRAM-SHA-512", "allow.everyone.if.no.acl.found=false", "super.users=User:admin",
+                "--add-scram");
+        assertThat((List<Object>) at(services.get("kafka"), "command")).containsExactly("bash", "/synergy/start.sh");
+        // each service's own principal, its password from deploy/.env; the aggregation's ops API also as ops
+        for (String service : HelmChartTest.PORTS.keySet()) {
+            String variable = "SYNERGY_KAFKA_PASSWORD_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            assertThat(String.valueOf((Object) at(services.get(service), "environment", "SYNERGY_KAFKA_PASSWORD"))).as(service)
+                    .isEqualTo("${" + variable + ":?run deploy/compose-credentials.sh}");
+            assertThat(env(service)).containsEntry("SYNERGY_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").doesNotContainKey("SYNERGY_KAFKA_CREATE_TOPICS");
+        }
+        assertThat(String.valueOf((Object) at(services.get("aggregation-service"), "environment", "SYNERGY_OPS_KAFKA_PASSWORD")))
+                .isEqualTo("${SYNERGY_KAFKA_PASSWORD_OPS:?run deploy/compose-credentials.sh}");
+        // the script that makes the secrets knows every principal of the platform
+        String credentials = Files.readString(Chart.ROOT.resolve("deploy/compose-credentials.sh"));
+        for (String principal : io.synergy.model.kafka.Principals.all()) {
+            assertThat(credentials).as(principal).containsPattern("\\b" + Pattern.quote(principal) + "\\b");
+        }
+        // the services start once kafka-init has provisioned the topics and ACLs
+        assertThat((Object) at(services.get("kafka-init"), "command")).isEqualTo(List.of("bash", "/synergy/provision.sh"));
+        assertThat(String.valueOf((Object) at(services.get("energy-service"), "depends_on", "kafka-init", "condition")))
+                .isEqualTo("service_completed_successfully");
     }
 
     @Test
     void kafkaPostgresAndTheSevenServices() {
-        assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "postgres", "aggregation-service",
+        assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "postgres", "aggregation-service",
                 "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service");
     }
 
@@ -109,23 +149,23 @@ class ComposeFileTest {
     }
 
     @Test
-    void kafkaIsASingleKraftNodeOfTheOfficialImage() {
+    void kafkaIsASingleKraftNodeOfTheOfficialImage() throws IOException {
         Map<String, Object> kafka = services.get("kafka");
         assertThat((String) kafka.get("image")).matches("apache/kafka:4\\.1\\.\\d+");
         Map<String, String> env = env("kafka");
-        assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-        assertThat(env).containsKeys("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS",
-                "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_LOG_DIRS");
-        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:29093");
+        assertThat(env).containsKeys("CLUSTER_ID", "KAFKA_LOG_DIRS");
+        String start = Files.readString(Chart.ROOT.resolve("deploy/kafka-broker/compose/start.sh"));
+        assertThat(start).contains("process.roles=broker,controller", "controller.quorum.voters=1@kafka:29093", "controller.listener.names=CONTROLLER",
+                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1");
         // every listener has a protocol, and the containers' bootstrap address is an advertised listener
-        List<String> listeners = List.of(env.get("KAFKA_LISTENERS").split(","));
-        String protocols = env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP");
-        for (String l : listeners) {
-            assertThat(protocols).contains(l.substring(0, l.indexOf(':')) + ":");
+        Matcher listeners = Pattern.compile("\\nlisteners=(.*)").matcher(start);
+        assertThat(listeners.find()).isTrue();
+        Matcher protocols = Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
+        assertThat(protocols.find()).isTrue();
+        for (String l : listeners.group(1).split(",")) {
+            assertThat(protocols.group(1)).contains(l.substring(0, l.indexOf(':')) + ":");
         }
-        assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("://kafka:19092").contains("://localhost:9092");
-        assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
-        assertThat(env.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
+        assertThat(start).contains("advertised.listeners=INTERNAL://kafka:19092,HOST://localhost:9092");
         // the data survives a restart
         assertThat((List<String>) at(kafka, "volumes")).anySatisfy(v -> assertThat(v).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
         assertThat(ports("kafka")).containsExactly("127.0.0.1:9092:9092");
@@ -141,7 +181,8 @@ class ComposeFileTest {
         assertThat(ports("postgres")).containsExactly("127.0.0.1:5432:5432");
         assertThat(String.valueOf((Object) at(pg, "healthcheck", "test"))).contains("pg_isready");
         // the services log in with the role the image creates
-        assertThat(env("energy-service").get("DB_PASSWORD")).isEqualTo(env.get("POSTGRES_PASSWORD"));
+        assertThat(String.valueOf((Object) at(services.get("energy-service"), "environment", "DB_PASSWORD")))
+                .isEqualTo(String.valueOf((Object) at(pg, "environment", "POSTGRES_PASSWORD")));
     }
 
     @Test
@@ -157,24 +198,27 @@ class ComposeFileTest {
                     .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/synergy")
                     .containsEntry("DB_USER", "synergy")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
-                    .containsEntry("SYNERGY_KAFKA_CREATE_TOPICS", "true")
-                    .containsEntry("SYNERGY_KAFKA_REPLICATION_FACTOR", "1")
                     .containsKeys("DB_PASSWORD", "JAVA_OPTS_APPEND");
             assertThat(env.get("DB_URL")).doesNotContain("?");
             assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx64m");
             // the health check asks the service's own readiness endpoint on its own port
             String health = String.valueOf((Object) at(s, "healthcheck", "test"));
             assertThat(health).contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");
-            // started only once Kafka and PostgreSQL are healthy
+            // started only once the topics and ACLs are provisioned and PostgreSQL is healthy
             Map<String, Map<String, String>> dependsOn = at(s, "depends_on");
-            assertThat(dependsOn.keySet()).containsExactlyInAnyOrder("kafka", "postgres");
-            dependsOn.values().forEach(d -> assertThat(d).containsEntry("condition", "service_healthy"));
+            assertThat(dependsOn).containsOnlyKeys("kafka-init", "postgres");
+            assertThat(dependsOn.get("kafka-init")).containsEntry("condition", "service_completed_successfully");
+            assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
         });
     }
 
     @Test
     void everyContainerHasAHealthCheckAndARestartPolicy() {
         services.forEach((name, s) -> {
+            if (ONE_SHOT.contains(name)) {
+                assertThat((String) s.get("restart")).as(name).isEqualTo("no");
+                return;
+            }
             assertThat(at(s, "healthcheck", "test") instanceof List<?>).as(name).isTrue();
             assertThat((Object) at(s, "healthcheck", "interval")).as(name).isNotNull();
             assertThat((String) s.get("restart")).as(name).isEqualTo("unless-stopped");

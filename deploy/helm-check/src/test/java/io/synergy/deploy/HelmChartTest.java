@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.LintResult;
 import io.synergy.model.event.Topics;
+import io.synergy.model.kafka.KafkaAccess;
+import io.synergy.model.kafka.KafkaAcl;
+import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.MonitoringFiles;
 import io.synergy.testsupport.PromQl;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +104,8 @@ class HelmChartTest {
     void lintsStrictlyWithTopicsIngressAndServiceMonitorOn(@TempDir Path dir) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("kafkaTopics.enabled", true);
+        values.put("kafka.strimzi.enabled", true);
+        values.put("kafka.tls.caSecret", "synergy-cluster-ca-cert");
         values.put("ingress.enabled", true);
         values.put("metrics.serviceMonitor.enabled", true);
         values.put("metrics.prometheusRule.enabled", true);
@@ -118,9 +123,10 @@ class HelmChartTest {
                 .contains("/api/v1/attainment?period=2024")
                 .contains("WARNING: no database password")
                 .contains("topics must already exist");
+        assertThat(notes).contains("WARNING: no Kafka credentials");
         String configured = Chart.installDryRunOutput(Map.of("global.database.existingSecret", "synergy-db-app",
-                "kafkaTopics.enabled", true, "ingress.enabled", true));
-        assertThat(configured).doesNotContain("WARNING").contains("18 KafkaTopic resources")
+                "kafkaTopics.enabled", true, "ingress.enabled", true, "kafka.strimzi.enabled", true));
+        assertThat(configured).doesNotContain("WARNING").contains("18 KafkaTopic resources").contains("13 KafkaUser resources")
                 .contains("energy.synergy.example.org/api/v1/reports").contains("synergy.example.org/api/v1/org-units")
                 .doesNotContain("registry.synergy.example.org");
     }
@@ -159,13 +165,15 @@ class HelmChartTest {
     @Test
     void defaultValuesRenderTheServicesAndNoOptionalParts() {
         assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
+        assertThat(defaults.ofKind("KafkaUser")).isEmpty();
         assertThat(defaults.ofKind("Ingress")).isEmpty();
         assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
         assertThat(defaults.ofKind("PrometheusRule")).isEmpty();
         assertThat(defaults.ofKind("ConfigMap")).as("the configuration only, no dashboard").hasSize(1);
         assertThat(defaults.docs().stream().map(KubeModel::typeKey).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
-                        "v1 ServiceAccount", "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget");
+                        "v1 ServiceAccount", "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget",
+                        "networking.k8s.io/v1 NetworkPolicy");
     }
 
     // ---------------------------------------------------------------- Deployments
@@ -376,8 +384,10 @@ class HelmChartTest {
                 "SYNERGY_TRACES_SAMPLE_RATIO", "SYNERGY_EVENTS_SCHEMA_BASE")) {
             assertThat(config).as("the services read ${%s}", variable).contains("${" + variable + ":");
         }
-        // MicroProfile Config maps SYNERGY_KAFKA_CREATE_TOPICS to synergy.kafka.create-topics, and so on
-        assertThat(config).contains("\"synergy.kafka.create-topics\"").contains("\"synergy.kafka.replication-factor\"");
+        for (String variable : List.of("SYNERGY_KAFKA_SECURITY_PROTOCOL", "SYNERGY_KAFKA_SASL_MECHANISM", "SYNERGY_KAFKA_SASL_JAAS_CONFIG",
+                "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG", "SYNERGY_JWT_AUDIENCE")) {
+            assertThat(config).as("the services read ${%s}", variable).contains("${" + variable + ":");
+        }
         assertThat(config).contains("?currentSchema=");
     }
 
@@ -413,14 +423,16 @@ class HelmChartTest {
     }
 
     @Test
-    void configMapPointsAtKafkaAndPostgresAndLeavesTopicsToStrimzi() {
+    void configMapPointsAtKafkaAndPostgresWithSaslAndThisDeploymentsAudience() {
         JsonNode data = defaults.get("ConfigMap", Chart.RELEASE + "-config").path("data");
         assertThat(data.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isNotEmpty();
         assertThat(data.path("DB_URL").asText()).startsWith("jdbc:postgresql://").doesNotContain("?");
         assertThat(data.path("DB_USER").asText()).isEqualTo("synergy");
-        assertThat(data.path("SYNERGY_KAFKA_CREATE_TOPICS").asText()).isEqualTo("false");
-        assertThat(data.path("SYNERGY_KAFKA_REPLICATION_FACTOR").asText()).isEqualTo("3");
+        assertThat(data.path("SYNERGY_KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+        assertThat(data.path("SYNERGY_KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+        assertThat(data.has("KAFKA_SSL_TRUSTSTORE_LOCATION")).isFalse();
         assertThat(data.path("MP_JWT_VERIFY_ISSUER").asText()).isEqualTo("https://synergy.qingdao/issuer");
+        assertThat(data.path("SYNERGY_JWT_AUDIENCE").asText()).isEqualTo("synergy");
         data.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
     }
 
@@ -561,41 +573,212 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Ingress
 
     @Test
-    void ingressSendsTheReadApiAndTheRootToAggregationTheRegistryToItsServiceAndEachSectorHostToItsService() {
+    void ingressSendsTheReadApiAndTheDashboardToAggregationTheRegistryToItsServiceAndEachSectorsApiToItsService() {
+        // the public surface is /api/v1 and the page at / (issue 17): "/" is exact now, and /api/v1/ops is no longer routed
         List<JsonNode> ingresses = everything.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Map<String, String>> routes = routes(ingresses);
         assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
-        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "/api/v1/org-units", fullname("registry-service"),
-                "/", fullname("aggregation-service"),
-                "/api/v1/attainment", fullname("aggregation-service"),
-                "/api/v1/synergy", fullname("aggregation-service"),
-                "/api/v1/effects", fullname("aggregation-service"),
-                "/api/v1/ops", fullname("aggregation-service")));
+        Map<String, String> expected = new HashMap<>();
+        expected.put("/api/v1/org-units", fullname("registry-service"));
+        for (String path : List.of("/", "/dashboard", "/webjars", "/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years",
+                "/api/v1/inventory", "/api/v1/dashboard", "/api/v1/session")) {
+            expected.put(path, fullname("aggregation-service"));
+        }
+        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(expected);
         for (String sector : List.of("energy", "transport", "building", "agriculture", "waste")) {
             assertThat(routes.get(sector + ".synergy.example.org"))
-                    .containsExactlyEntriesOf(Map.of("/", fullname(sector + "-service")));
+                    .containsExactlyEntriesOf(Map.of("/api/v1", fullname(sector + "-service")));
         }
+        assertThat(pathTypes(ingresses)).containsEntry("/", "Exact");
         assertBackendsExist(everything, ingresses);
     }
 
     @Test
-    void ingressInPrefixModeRoutesSlashSectorToTheSectorServiceWithARewrite() {
+    void thePublicIngressNeverExposesQuarkusEndpointsNorTheOpsApiUnlessAValueSaysSo() {
+        for (String mode : List.of("hosts", "prefix")) {
+            Chart.Rendered r = Chart.template(Map.of("ingress.enabled", true, "ingress.sectors.mode", mode));
+            String aggregation = fullname("aggregation-service") + " ";
+            for (String reached : reachable(r.ofKind("Ingress"))) {
+                assertThat(reached.substring(reached.indexOf(' ') + 1)).as(mode + " " + reached).doesNotStartWith("/q");
+                // the ops API is the aggregation's (a sector service has no /api/v1/ops: 404)
+                assertThat(reached).as(mode).doesNotStartWith(aggregation + "/api/v1/ops");
+            }
+            assertThat(reachable(r.ofKind("Ingress"))).as(mode).contains(aggregation + "/", aggregation + "/api/v1/attainment",
+                    fullname("energy-service") + " /api/v1/reports");
+        }
+        Chart.Rendered open = Chart.template(Map.of("ingress.enabled", true, "ingress.exposeOps", true, "ingress.exposeQuarkusEndpoints", true));
+        assertThat(reachable(open.ofKind("Ingress"))).contains(fullname("aggregation-service") + " /api/v1/ops/topics",
+                fullname("aggregation-service") + " /q/metrics", fullname("energy-service") + " /q/metrics");
+    }
+
+    /**
+     * Which of the platform's paths the Ingresses route, as "&lt;backend service&gt; &lt;path&gt;": each Prefix path covers what
+     * starts with it, an Exact one itself, a sector prefix pattern the paths it rewrites to.
+     */
+    static List<String> reachable(List<JsonNode> ingresses) {
+        List<String> probes = List.of("/", "/index.html", "/dashboard/dashboard.js", "/api/v1/attainment", "/api/v1/reports", "/api/v1/ops/topics",
+                "/api/v1/ops/dead-letters", "/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui");
+        List<String> out = new ArrayList<>();
+        for (JsonNode ing : ingresses) {
+            for (JsonNode p : ing.at("/spec/rules").findValues("paths").stream().flatMap(a -> StreamSupport.stream(a.spliterator(), false)).toList()) {
+                String path = p.path("path").asText();
+                String type = p.path("pathType").asText();
+                for (String probe : probes) {
+                    boolean hit = switch (type) {
+                        case "Exact" -> probe.equals(path);
+                        case "Prefix" -> probe.equals(path) || probe.startsWith(path.endsWith("/") ? path : path + "/");
+                        // a sector's regular expression: what /<sector><probe> reaches after the rewrite
+                        default -> java.util.regex.Pattern.compile(path).matcher("/energy" + probe).matches()
+                                || java.util.regex.Pattern.compile(path).matcher("/waste" + probe).matches();
+                    };
+                    String reached = p.at("/backend/service/name").asText() + " " + probe;
+                    if (hit && !out.contains(reached)) {
+                        out.add(reached);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> pathTypes(List<JsonNode> ingresses) {
+        Map<String, String> types = new HashMap<>();
+        ingresses.forEach(ing -> ing.at("/spec/rules").findValues("paths").forEach(a -> a.forEach(p -> types.put(p.path("path").asText(),
+                p.path("pathType").asText()))));
+        return types;
+    }
+
+    @Test
+    void ingressInPrefixModeRoutesASectorsApiToTheSectorServiceWithARewrite() {
         Chart.Rendered r = Chart.template(Map.of("ingress.enabled", true, "ingress.sectors.mode", "prefix",
                 "ingress.className", "nginx"));
         List<JsonNode> ingresses = r.ofKind("Ingress");
         assertThat(ingresses).hasSize(2);
         JsonNode sectors = r.get("Ingress", Chart.RELEASE + "-sectors");
         assertThat(sectors.at("/metadata/annotations/nginx.ingress.kubernetes.io~1rewrite-target").asText())
-                .isEqualTo("/$2");
+                .isEqualTo("/$1");
         assertThat(sectors.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
         Map<String, String> paths = routes(List.of(sectors)).get("synergy.example.org");
-        assertThat(paths).containsEntry("/energy(/|$)(.*)", fullname("energy-service"))
-                .containsEntry("/waste(/|$)(.*)", fullname("waste-service")).hasSize(5);
+        assertThat(paths).containsEntry("/energy/(api/v1(/.*)?)$", fullname("energy-service"))
+                .containsEntry("/waste/(api/v1(/.*)?)$", fullname("waste-service")).hasSize(5);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/energy/(api/v1(/.*)?)$").matcher("/energy/api/v1/reports");
+        assertThat(m.matches()).isTrue();
+        assertThat("/" + m.group(1)).isEqualTo("/api/v1/reports");
         // the aggregation's Ingress carries no rewrite: its paths are the contract's
         assertThat(r.get("Ingress", Chart.RELEASE).at("/metadata/annotations").isMissingNode()).isTrue();
         assertBackendsExist(r, ingresses);
+    }
+
+    // ---------------------------------------------------------------- Kafka users, credentials, network policies
+
+    /** A Strimzi ACL rule flattened to the model's form: "principal OPERATION TYPE name[*]". */
+    static List<String> strimziAcls(JsonNode user) {
+        String principal = user.at("/metadata/labels/synergy.qingdao~1principal").asText();
+        List<String> out = new ArrayList<>();
+        for (JsonNode rule : user.at("/spec/authorization/acls")) {
+            JsonNode res = rule.path("resource");
+            for (JsonNode op : rule.path("operations")) {
+                String operation = op.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+                out.add(principal + " " + operation + " " + res.path("type").asText().toUpperCase(java.util.Locale.ROOT) + " "
+                        + res.path("name").asText() + ("prefix".equals(res.path("patternType").asText()) ? "*" : ""));
+            }
+            assertThat(rule.path("host").asText()).isEqualTo("*");
+        }
+        return out;
+    }
+
+    @Test
+    void theKafkaUsersCarryExactlyThePlatformsAclsWithScram() {
+        List<JsonNode> users = everything.ofKind("KafkaUser");
+        List<String> principals = new ArrayList<>(Principals.services());
+        principals.add(Principals.OPS);
+        principals.addAll(Principals.bureaus());
+        assertThat(users).extracting(u -> u.at("/metadata/labels/synergy.qingdao~1principal").asText()).containsExactlyInAnyOrderElementsOf(principals);
+        List<String> rendered = new ArrayList<>();
+        for (JsonNode u : users) {
+            String principal = u.at("/metadata/labels/synergy.qingdao~1principal").asText();
+            assertThat(u.at("/metadata/name").asText()).isEqualTo(Chart.RELEASE + "-" + principal);
+            assertThat(u.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("synergy");
+            assertThat(u.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+            assertThat(u.at("/spec/authorization/type").asText()).isEqualTo("simple");
+            rendered.addAll(strimziAcls(u));
+        }
+        assertThat(rendered).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(KafkaAccess.acls().stream().map(KafkaAcl::toString).toList());
+        // without the bureaus' users: the services' and ops' ACLs, nothing else
+        Chart.Rendered noBureaus = Chart.template(Map.of("kafka.strimzi.enabled", true, "kafka.strimzi.bureaus", false));
+        assertThat(noBureaus.ofKind("KafkaUser")).hasSize(Principals.services().size() + 1);
+    }
+
+    @Test
+    void everyServiceTakesItsKafkaCredentialsFromASecretNeverFromAValue() {
+        for (Map.Entry<String, Chart.Rendered> c : Map.of("strimzi", everything, "external",
+                Chart.template(Map.of("kafka.existingSecret", "city-kafka-credentials"))).entrySet()) {
+            for (JsonNode d : c.getValue().ofKind("Deployment")) {
+                JsonNode container = d.at("/spec/template/spec/containers/0");
+                String service = container.path("name").asText();
+                Map<String, JsonNode> refs = new HashMap<>();
+                container.path("env").forEach(e -> {
+                    assertThat(e.path("value").asText("")).as(service + " " + e.path("name").asText()).doesNotContain("LoginModule")
+                            .doesNotContainIgnoringCase("password=");
+                    if (e.has("valueFrom")) {
+                        refs.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef"));
+                    }
+                });
+                List<String> principals = service.equals("aggregation-service") ? List.of(service, Principals.OPS) : List.of(service);
+                for (String principal : principals) {
+                    JsonNode ref = refs.get(principal.equals(Principals.OPS) ? "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG" : "SYNERGY_KAFKA_SASL_JAAS_CONFIG");
+                    assertThat(ref).as(c.getKey() + " " + service + " " + principal).isNotNull();
+                    if (c.getKey().equals("strimzi")) {
+                        assertThat(ref.path("name").asText()).isEqualTo(Chart.RELEASE + "-" + principal);
+                        assertThat(ref.path("key").asText()).isEqualTo("sasl.jaas.config");
+                    } else {
+                        assertThat(ref.path("name").asText()).isEqualTo("city-kafka-credentials");
+                        assertThat(ref.path("key").asText()).isEqualTo(principal);
+                    }
+                }
+                assertThat(refs).as(service).doesNotContainKey(service.equals("aggregation-service") ? "none" : "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG");
+            }
+        }
+        // the CA of a TLS listener, mounted from its Secret and named in the configuration
+        Chart.Rendered tls = Chart.template(Map.of("kafka.strimzi.enabled", true, "kafka.securityProtocol", "SASL_SSL",
+                "kafka.tls.caSecret", "synergy-cluster-ca-cert"));
+        assertThat(tls.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_SSL_TRUSTSTORE_LOCATION").asText())
+                .isEqualTo("/etc/synergy/kafka-ca/ca.crt");
+        for (JsonNode d : tls.ofKind("Deployment")) {
+            assertThat(d.at("/spec/template/spec/volumes").findValuesAsText("secretName")).contains("synergy-cluster-ca-cert");
+        }
+    }
+
+    @Test
+    void aNetworkPolicyPerServiceLetsInOnlyItsHttpPortAndOutOnlyToDnsKafkaAndPostgres() {
+        Map<String, JsonNode> policies = byName(defaults.ofKind("NetworkPolicy"));
+        Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
+        assertThat(policies.keySet()).isEqualTo(deployments.keySet());
+        policies.forEach((name, np) -> {
+            Map<String, String> selector = labels(wrap("labels", np.at("/spec/podSelector/matchLabels")));
+            assertThat(selector).isNotEmpty();
+            // it selects its own Deployment's pods and no other's
+            deployments.forEach((dn, d) -> assertThat(labels(d.at("/spec/template/metadata")).entrySet().containsAll(selector.entrySet()))
+                    .as(name + " selects " + dn).isEqualTo(dn.equals(name)));
+            assertThat(texts(np.at("/spec/policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
+            JsonNode ingress = np.at("/spec/ingress");
+            assertThat(ingress).hasSize(1);
+            assertThat(ingress.get(0).path("from")).as("from somewhere, not from everywhere").isNotEmpty();
+            assertThat(ingress.get(0).path("ports").findValuesAsText("port")).containsExactly("http");
+            List<String> egressPorts = new ArrayList<>();
+            for (JsonNode rule : np.at("/spec/egress")) {
+                assertThat(rule.path("to")).as(name + " egress to somewhere, not to everywhere").isNotEmpty();
+                assertThat(rule.path("ports")).as(name + " egress on given ports").isNotEmpty();
+                rule.path("ports").forEach(p -> egressPorts.add(p.path("port").asText()));
+            }
+            assertThat(egressPorts).containsExactlyInAnyOrder("53", "53", "9092", "9093", "5432");
+        });
+        // tracing on: the collector too
+        Chart.Rendered traced = Chart.template(Map.of("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317"));
+        assertThat(traced.ofKind("NetworkPolicy").get(0).at("/spec/egress").findValuesAsText("port")).contains("4317");
+        assertThat(Chart.template(Map.of("networkPolicy.enabled", false)).ofKind("NetworkPolicy")).isEmpty();
     }
 
     static Map<String, Map<String, String>> routes(List<JsonNode> ingresses) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -39,12 +40,15 @@ final class KubeModel {
             "v1 ServiceAccount", ServiceAccount.class,
             "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
             "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
-            "networking.k8s.io/v1 Ingress", Ingress.class);
+            "networking.k8s.io/v1 Ingress", Ingress.class,
+            "networking.k8s.io/v1 NetworkPolicy", NetworkPolicy.class);
 
     /** Custom resources the chart may render, checked structurally. */
     static final Set<String> CUSTOM = Set.of(
             "kafka.strimzi.io/v1beta2 KafkaTopic",
             "kafka.strimzi.io/v1 KafkaTopic",
+            "kafka.strimzi.io/v1beta2 KafkaUser",
+            "kafka.strimzi.io/v1 KafkaUser",
             "monitoring.coreos.com/v1 ServiceMonitor",
             "monitoring.coreos.com/v1 PrometheusRule");
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes the compose file's secrets once: deploy/.env (never committed; docker compose reads it next to compose.yaml) with
+# a random password for every Kafka principal of the platform -- SYNERGY_KAFKA_PASSWORD_<PRINCIPAL> (ADMIN, OPS,
+# AGGREGATION_SERVICE, ENERGY_SERVICE ..., BUREAU_ENERGY ...) -- and the database's (SYNERGY_DB_PASSWORD). Run again, it
+# adds what is missing and changes nothing else. A bureau's system gets its password from there (docs/security.md).
+set -euo pipefail
+ENV_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.env
+PRINCIPALS="admin ops aggregation-service energy-service transport-service building-service agriculture-service waste-service
+registry-service bureau-energy bureau-transport bureau-building bureau-agriculture bureau-waste"
+touch "$ENV_FILE"
+chmod 600 "$ENV_FILE"
+add() {
+  grep -q "^$1=" "$ENV_FILE" || echo "$1=$(openssl rand -hex 24)" >> "$ENV_FILE"
+}
+for p in $PRINCIPALS; do
+  add "SYNERGY_KAFKA_PASSWORD_$(echo "$p" | tr '[:lower:]-' '[:upper:]_')"
+done
+add SYNERGY_DB_PASSWORD
+echo "$ENV_FILE"
