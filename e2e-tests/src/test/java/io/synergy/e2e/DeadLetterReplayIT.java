@@ -52,8 +52,8 @@ class DeadLetterReplayIT {
                 {"reportId": "%s", "source": "e2e-energy-bureau", "orgUnit": "%s", "period": "%s",
                  "values": [{"dataElement": "energy.primary.total", "value": 1000, "unit": "tce"},
                             {"dataElement": "energy.primary.nonfossil", "value": 100, "unit": "tce"}]}""";
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        // the energy bureau's system, as its own Kafka principal (the only one besides replays that may write the feed)
+        Properties p = Platform.kafkaClient("bureau-energy");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -9,12 +9,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The platform as processes, driven through the same scripts as the local run: a Kafka broker on 127.0.0.1:9092 and
- * the seven services on 8080–8086 against the database synergy_e2e, emptied at start. One platform per test JVM.
+ * The platform as processes, driven through the same scripts as the local run: a Kafka broker on 127.0.0.1:9092 —
+ * SASL/SCRAM-SHA-512 and the platform's ACLs, as deploy/local/kafka.sh runs it, with the credentials it makes in
+ * target/e2e/kafka/credentials — and the seven services on 8080–8086 against the database synergy_e2e, emptied at start,
+ * each as its own Kafka principal and PostgreSQL role. One platform per test JVM.
  */
 final class Platform {
 
@@ -44,6 +47,10 @@ final class Platform {
         try {
             deleteRecursively(DIR.resolve("kafka"));
             Files.createDirectories(DIR);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // the services' roles and schemas in synergy_e2e (deploy/local/test.sh does it too, for a run that is not root)
+                run(List.of("deploy/local/postgres.sh"), Map.of("DATABASES", "synergy_e2e"));
+            }
             run(List.of("deploy/local/kafka.sh", "start"), Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
             started = true;
@@ -94,6 +101,41 @@ final class Platform {
         }
     }
 
+    /**
+     * The Kafka client configuration of one of the platform's principals ({@code admin}, {@code bureau-energy},
+     * {@code aggregation-service}…) on the broker, as deploy/local/kafka-client.sh prints it for anyone.
+     */
+    static Properties kafkaClient(String principal) {
+        ProcessBuilder pb = new ProcessBuilder("deploy/local/kafka-client.sh", principal).directory(ROOT.toFile());
+        pb.environment().put("KAFKA_RUN_DIR", DIR.resolve("kafka").toString());
+        try {
+            Process p = pb.start();
+            String path = new String(p.getInputStream().readAllBytes()).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("kafka-client.sh " + principal + " failed: " + new String(p.getErrorStream().readAllBytes()));
+            }
+            Properties properties = new Properties();
+            try (var in = Files.newBufferedReader(Path.of(path))) {
+                properties.load(in);
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A secret deploy/local/kafka.sh made for a principal (its password), for a process started here directly. */
+    private static String kafkaPassword(String principal) {
+        try {
+            return Files.readString(DIR.resolve("kafka/credentials/" + principal + ".password")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("no Kafka credentials of " + principal + ": was the broker started?", e);
+        }
+    }
+
     /** Every request of the end-to-end tests is sent as a system that may do everything, unless it says otherwise. */
     static void authenticateAsEverything() {
         String header = "Bearer " + token("feed:energy", "feed:transport", "feed:building", "feed:agriculture", "feed:waste", "reader", "ops");
@@ -116,7 +158,11 @@ final class Platform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/synergy_e2e");
+        pb.environment().put("DB_USER", "synergy_aggregation");
+        pb.environment().put("DB_PASSWORD", "synergy_aggregation");
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        pb.environment().put("SYNERGY_KAFKA_PASSWORD", kafkaPassword("aggregation-service"));
+        pb.environment().put("SYNERGY_OPS_KAFKA_PASSWORD", kafkaPassword("ops"));
         pb.environment().put("SYNERGY_JWT_PUBLIC_KEY_LOCATION", DIR.resolve("keys/public.pem").toString());
         try {
             return pb.start();

@@ -132,6 +132,7 @@ public abstract class SectorServiceContract {
     protected final String feedTopic;
 
     private KafkaTestClient kafka;
+    private KafkaTestClient registry;
     private HttpClient http;
     /** The default token: the sector's writer (feed:<sector>) who may also read. */
     protected DefaultAuthorization auth;
@@ -168,6 +169,8 @@ public abstract class SectorServiceContract {
         // the feed's messages come from the sector bureau's own Kafka principal, the only one besides replays allowed to write it
         kafka = KafkaBroker.running() ? KafkaTestClient.producingAs(Principals.bureau(sector))
                 : new KafkaTestClient(config().getValue("kafka.bootstrap.servers", String.class));
+        // the registry's events come from the registry service's principal, the only one allowed to write org-units.v1
+        registry = KafkaBroker.running() ? KafkaTestClient.producingAs(Principals.REGISTRY) : kafka;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -176,6 +179,9 @@ public abstract class SectorServiceContract {
         RestAssured.replaceFiltersWith(List.of());
         if (kafka != null) {
             kafka.close();
+        }
+        if (registry != null) {
+            registry.close();
         }
         try {
             if (database != null) {
@@ -1650,7 +1656,7 @@ public abstract class SectorServiceContract {
         String event = String.format(java.util.Locale.ROOT, "{\"code\": \"%s\", \"level\": \"%s\", \"zh\": \"测试单位\", \"en\": \"test unit\", "
                 + "\"parent\": \"%s\", %s, \"flags\": [], \"closed\": %s, \"version\": %d, "
                 + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, level, parent, industry, closed, version);
-        kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+        registry.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 
     /** A valid unified social credit code that no registry holds yet. */
