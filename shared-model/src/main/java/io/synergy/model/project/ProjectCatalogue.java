@@ -26,6 +26,10 @@ public final class ProjectCatalogue {
 
     public static final String RESOURCE = "project-catalogue.yaml";
 
+    /** The first and last years a project or pilot may name (the events' schemas say the same). */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2060;
+
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private static final String[] NUMERALS = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
