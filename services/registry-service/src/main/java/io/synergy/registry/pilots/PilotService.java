@@ -117,7 +117,7 @@ public class PilotService {
         String industry = Checks.blankToNull(ch.industry());
         if (programme != null && programme.industries().isEmpty() && industry != null) {
             errors.add(new FieldError(f.name("industry"), programme.code() + " is not by industry: leave it out"));
-        } else if (programme != null && !programme.industries().isEmpty() && !programme.industries().contains(industry)) {
+        } else if (programme != null && !programme.industries().isEmpty() && (industry == null || !programme.industries().contains(industry))) {
             errors.add(new FieldError(f.name("industry"), programme.code() + " is by industry: one of " + programme.industries()));
         }
         DesignationLevel level = Params.oneOf(DesignationLevel.class, ch.level(), f.name("level"), errors);
