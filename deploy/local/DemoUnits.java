@@ -242,23 +242,23 @@ public class DemoUnits {
         return new String[] {"", ""};
     }
 
-    static HttpResponse<String> get(HttpClient http, String url, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-        String token = System.getenv("SYNERGY_TOKEN_" + role);
-        if (token != null && !token.isBlank()) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> send(HttpClient http, String url, String type, String body, String role) throws Exception {
+        return http.send(request(url, role).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> send(HttpClient http, String url, String type, String body, String role) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    static HttpResponse<String> get(HttpClient http, String url, String role) throws Exception {
+        return http.send(request(url, role).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with the token of the role ({@code SYNERGY_TOKEN_<ROLE>}), if there is one. */
+    static HttpRequest.Builder request(String url, String role) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         String token = System.getenv("SYNERGY_TOKEN_" + role);
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return b;
     }
 
     static String v(String element, double value) {

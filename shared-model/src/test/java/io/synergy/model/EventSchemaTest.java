@@ -130,9 +130,9 @@ class EventSchemaTest {
         Set<String> required = new TreeSet<>();
         schema.path("required").forEach(n -> required.add(n.asText()));
         assertThat(required).isEqualTo(components(ProjectEvent.class));
-        ProjectEvent negative = new ProjectEvent(p.code(), p.zh(), p.en(), p.type(), p.clause(), p.orgUnit(), p.leadDepartment(), p.responsibleUnits(),
-                p.startYear(), p.completionYear(), p.status(), p.statusHistory(), List.of(new ProjectEvent.Reduction(Substance.NOX, BigDecimal.ONE.negate(),
-                        null)), null, 1, Instant.now(), "x");
+        List<ProjectEvent.Reduction> minusOne = List.of(new ProjectEvent.Reduction(Substance.NOX, BigDecimal.ONE.negate(), null));
+        ProjectEvent negative = new ProjectEvent(p.code(), p.zh(), p.en(), p.type(), p.clause(), p.orgUnit(), p.leadDepartment(),
+                p.responsibleUnits(), p.startYear(), p.completionYear(), p.status(), p.statusHistory(), minusOne, null, 1, Instant.now(), "x");
         assertThat(validate(EventSchemas.PROJECT_EVENT, negative)).isNotEmpty();
     }
 

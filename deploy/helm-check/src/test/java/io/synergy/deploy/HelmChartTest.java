@@ -543,7 +543,7 @@ class HelmChartTest {
         Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
                 "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
                 "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
-        assertThat(r.ofKind("KafkaTopic")).hasSize(20).allSatisfy(t -> {
+        assertThat(r.ofKind("KafkaTopic")).hasSize(Topics.all().size()).allSatisfy(t -> {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
             assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");

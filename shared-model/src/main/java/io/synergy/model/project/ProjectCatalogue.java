@@ -152,7 +152,8 @@ public final class ProjectCatalogue {
             if (p.orgUnitLevels().isEmpty() || !designable.containsAll(p.orgUnitLevels())) {
                 faults.add("programme " + p.code() + " designates CITY, DISTRICT, PARK or ENTERPRISE");
             }
-            p.industries().stream().filter(i -> !industries.containsKey(i)).forEach(i -> faults.add("programme " + p.code() + ": unknown industry " + i));
+            p.industries().stream().filter(i -> !industries.containsKey(i))
+                    .forEach(i -> faults.add("programme " + p.code() + ": unknown industry " + i));
         });
         industries.keySet().stream().filter(i -> programmes.values().stream().noneMatch(p -> p.industries().contains(i)))
                 .forEach(i -> faults.add("industry " + i + " belongs to no programme"));

@@ -172,7 +172,8 @@ public class PilotResource {
             schema = @Schema(implementation = Problem.class)))
     public RestResponse<PilotEvent> create(PilotChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object {code, orgUnit, programme, level, …}")));
+            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
+                    "a JSON object {code, orgUnit, programme, level, …}")));
         }
         return written(service.apply(List.of(change), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch)).get(0), uri);
     }
@@ -184,9 +185,9 @@ public class PilotResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a pilot or designation (its status, year, document…); If-Match (optional) must match the stored version. A code "
             + "not known yet is created (201)")
-    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PilotEvent.class)), headers = @Header(name = "ETag", description = "the pilot's version",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotEvent.class)), headers = @Header(name = "ETag",
+                    description = "the pilot's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PilotEvent.class)), headers = {
                     @Header(name = "Location", description = "/api/v1/pilots/{code}", schema = @Schema(type = SchemaType.STRING)),

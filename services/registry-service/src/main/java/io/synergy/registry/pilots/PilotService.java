@@ -1,6 +1,5 @@
 package io.synergy.registry.pilots;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.PilotEvent;
@@ -16,6 +15,7 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.registry.shared.Checks;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.Filters;
 import io.synergy.registry.shared.Params;
 import io.synergy.registry.shared.VersionedWrites;
 import io.synergy.registry.shared.Written;
@@ -62,26 +62,10 @@ public class PilotService {
     /** The pilots in code order, from after {@code after}, at most {@code limit}. */
     @Transactional
     public List<PilotEvent> list(Filter f, String after, Integer limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        Object[][] equal = {{"programme", f.programme()}, {"clause", f.clause()}, {"level", f.level()}, {"status", f.status()},
-                {"yearDesignated", f.year()}, {"industry", f.industry()}};
-        for (Object[] e : equal) {
-            if (e[1] != null) {
-                where.append(" and ").append(e[0]).append(" = :").append(e[0]);
-                params.and((String) e[0], e[1]);
-            }
-        }
-        if (f.orgUnits() != null) {
-            where.append(" and orgUnit in :units");
-            params.and("units", f.orgUnits());
-        }
-        if (after != null) {
-            where.append(" and code > :after");
-            params.and("after", after);
-        }
-        var query = PilotEntity.<PilotEntity>find(where.toString(), Sort.by("code"), params);
-        return (limit == null ? query : query.range(0, limit - 1)).stream().map(PilotEntity::toEvent).toList();
+        Filters where = new Filters().equal("programme", f.programme()).equal("clause", f.clause()).in("orgUnit", f.orgUnits())
+                .equal("level", f.level()).equal("status", f.status()).equal("yearDesignated", f.year()).equal("industry", f.industry()).after(after);
+        return Filters.limited(PilotEntity.<PilotEntity>find(where.query(), Sort.by("code"), where.parameters()), limit).stream()
+                .map(PilotEntity::toEvent).toList();
     }
 
     @Transactional
@@ -93,7 +77,8 @@ public class PilotService {
     public List<Written<PilotEvent>> apply(List<PilotChange> changes, List<Fields> fields, String operator, EntityTags ifMatch) {
         OrgUnits units = registry.current();
         int thisYear = Checks.today().getYear();
-        return writes.apply(KIND, changes, fields, ifMatch, (ch, old, f, errors, now) -> validate(ch, old, f, units, errors, operator, now, thisYear));
+        return writes.apply(KIND, changes, fields, ifMatch,
+                (ch, old, f, errors, now) -> validate(ch, old, f, units, errors, operator, now, thisYear));
     }
 
     private PilotEvent validate(PilotChange ch, PilotEvent old, Fields f, OrgUnits units, List<FieldError> errors, String operator, Instant now,
@@ -107,7 +92,8 @@ public class PilotService {
         }
         OrgUnit unit = units.find(ch.orgUnit()).orElse(null);
         if (unit == null || unit.level() == OrgUnitLevel.GROUP) {
-            errors.add(new FieldError(f.name("orgUnit"), "'" + ch.orgUnit() + "' is not the city, a district, a park or an enterprise of the registry"));
+            errors.add(new FieldError(f.name("orgUnit"), "'" + ch.orgUnit()
+                    + "' is not the city, a district, a park or an enterprise of the registry"));
         } else if (programme != null && !programme.orgUnitLevels().contains(unit.level())) {
             errors.add(new FieldError(f.name("orgUnit"), programme.code() + " designates " + programme.orgUnitLevels().stream().sorted().toList()
                     + ", not a " + unit.level()));

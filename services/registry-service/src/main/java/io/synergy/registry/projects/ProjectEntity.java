@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ public class ProjectEntity extends PanacheEntityBase implements Versioned<Projec
     @Column(name = "verification_document")
     public String verificationDocument;
 
-    @jakarta.persistence.Version
+    @Version
     public long version;
 
     @Column(name = "changed_at")

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * @param byClause   every clause of the catalogue that has project types, in the plan's order
  * @param byDistrict every district of the org unit, in code order
  */
-public record ProjectProgress(int period, String orgUnit, LocalDate asOf, ProgressRow total, List<ProgressRow> byClause, List<ProgressRow> byDistrict) {
+public record ProjectProgress(int period, String orgUnit, LocalDate asOf, ProgressRow total, List<ProgressRow> byClause,
+        List<ProgressRow> byDistrict) {
 
     public static final String TOTAL = "total";
     public static final String CLAUSE = "clause";
@@ -47,8 +48,8 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
      * @param completedUnverified completed projects without a verified reduction (their delivery is not counted yet)
      * @param reductions          planned and delivered reductions of every substance, t/a
      */
-    public record ProgressRow(String dimension, String key, String label, String zh, String en, int projects, StatusCounts byStatus, int completedUnverified,
-            List<ReductionSums> reductions) {
+    public record ProgressRow(String dimension, String key, String label, String zh, String en, int projects, StatusCounts byStatus,
+            int completedUnverified, List<ReductionSums> reductions) {
 
         /** The sums of a substance. */
         public ReductionSums of(Substance s) {
@@ -98,8 +99,8 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
             OrgUnit d = units.find(code).orElseThrow();
             districts.add(t.row(DISTRICT, code, code, d.zh(), d.en()));
         });
-        return new ProjectProgress(year, scope.code(), LocalDate.of(year, 12, 31), total.row(TOTAL, scope.code(), scope.code(), scope.zh(), scope.en()),
-                clauses, districts);
+        return new ProjectProgress(year, scope.code(), LocalDate.of(year, 12, 31),
+                total.row(TOTAL, scope.code(), scope.code(), scope.zh(), scope.en()), clauses, districts);
     }
 
     /** The counts and sums of a group as projects are added. */
@@ -130,8 +131,9 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
 
         ProgressRow row(String dimension, String key, String label, String zh, String en) {
             Function<ProjectStatus, Integer> n = s -> counts.getOrDefault(s, 0);
-            return new ProgressRow(dimension, key, label, zh, en, projects, new StatusCounts(n.apply(ProjectStatus.PLANNED),
-                    n.apply(ProjectStatus.UNDER_CONSTRUCTION), n.apply(ProjectStatus.COMPLETED), n.apply(ProjectStatus.CANCELLED)), completedUnverified,
+            StatusCounts byStatus = new StatusCounts(n.apply(ProjectStatus.PLANNED), n.apply(ProjectStatus.UNDER_CONSTRUCTION),
+                    n.apply(ProjectStatus.COMPLETED), n.apply(ProjectStatus.CANCELLED));
+            return new ProgressRow(dimension, key, label, zh, en, projects, byStatus, completedUnverified,
                     Arrays.stream(Substance.values()).map(s -> new ReductionSums(s, ProjectEntity.plain(planned.getOrDefault(s, BigDecimal.ZERO)),
                             ProjectEntity.plain(delivered.getOrDefault(s, BigDecimal.ZERO)))).toList());
         }

@@ -173,8 +173,8 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One key project with its status history; its ETag is its version (for If-Match on a change)")
     @APIResponse(responseCode = "200", description = "The project", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag", description = "the project's version, e.g. \"3\"",
-                    schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag",
+                    description = "the project's version, e.g. \"3\"", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public RestResponse<ProjectEvent> get(@PathParam("code") String code) {
@@ -215,9 +215,9 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a key project: its status (a new status is added to its history, dated statusDate or today), its reductions "
             + "and their verification, names, unit, years; If-Match (optional) must match the stored version. A code not known yet is created (201)")
-    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag", description = "the project's version",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag",
+                    description = "the project's version", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProjectEvent.class)), headers = {
                     @Header(name = "Location", description = "/api/v1/projects/{code}", schema = @Schema(type = SchemaType.STRING)),

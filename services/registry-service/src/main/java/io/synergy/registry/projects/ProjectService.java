@@ -1,6 +1,5 @@
 package io.synergy.registry.projects;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.ProjectEvent;
@@ -16,6 +15,7 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.registry.shared.Checks;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.Filters;
 import io.synergy.registry.shared.Params;
 import io.synergy.registry.shared.VersionedWrites;
 import io.synergy.registry.shared.Written;
@@ -74,34 +74,10 @@ public class ProjectService {
     /** The projects in code order, from after {@code after}, at most {@code limit}. */
     @Transactional
     public List<ProjectEvent> list(Filter f, String after, Integer limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.type() != null) {
-            where.append(" and type = :type");
-            params.and("type", f.type());
-        }
-        if (f.clause() != null) {
-            where.append(" and clause = :clause");
-            params.and("clause", f.clause());
-        }
-        if (f.orgUnits() != null) {
-            where.append(" and orgUnit in :units");
-            params.and("units", f.orgUnits());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", f.status());
-        }
-        if (f.year() != null) {
-            where.append(" and startYear <= :year and (completionYear is null or completionYear >= :year)");
-            params.and("year", f.year());
-        }
-        if (after != null) {
-            where.append(" and code > :after");
-            params.and("after", after);
-        }
-        var query = ProjectEntity.<ProjectEntity>find(where.toString(), Sort.by("code"), params);
-        return (limit == null ? query : query.range(0, limit - 1)).stream().map(ProjectEntity::toEvent).toList();
+        Filters where = new Filters().equal("type", f.type()).equal("clause", f.clause()).in("orgUnit", f.orgUnits()).equal("status", f.status())
+                .where("startYear <= :year and (completionYear is null or completionYear >= :year)", "year", f.year()).after(after);
+        return Filters.limited(ProjectEntity.<ProjectEntity>find(where.query(), Sort.by("code"), where.parameters()), limit).stream()
+                .map(ProjectEntity::toEvent).toList();
     }
 
     @Transactional

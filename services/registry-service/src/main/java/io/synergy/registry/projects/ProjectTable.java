@@ -116,7 +116,8 @@ final class ProjectTable {
         return Tabular.of(progress, "project-progress-" + progress.period(), new Table<>("重点工程进展 Progress", columns, rows));
     }
 
-    private static Column<ProjectProgress.ProgressRow> count(String key, String zh, ProjectStatus status, Function<ProjectProgress.StatusCounts, Integer> n) {
+    private static Column<ProjectProgress.ProgressRow> count(String key, String zh, ProjectStatus status,
+            Function<ProjectProgress.StatusCounts, Integer> n) {
         return Column.integer(key, zh + "项目数", status.en().substring(0, 1).toUpperCase() + status.en().substring(1) + " projects", null,
                 r -> n.apply(r.byStatus()));
     }

@@ -23,6 +23,7 @@ public final class Pages {
             return RestResponse.ok(body.apply(rows));
         }
         List<T> page = rows.subList(0, size);
-        return RestResponse.ResponseBuilder.ok(body.apply(page)).header("Link", Paging.nextLink(uri, position.apply(page.get(page.size() - 1)))).build();
+        String link = Paging.nextLink(uri, position.apply(page.get(page.size() - 1)));
+        return RestResponse.ResponseBuilder.ok(body.apply(page)).header("Link", link).build();
     }
 }

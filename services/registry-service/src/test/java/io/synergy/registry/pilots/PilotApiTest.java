@@ -140,7 +140,8 @@ class PilotApiTest {
         asPlanner().contentType("text/csv; charset=UTF-8").body(header + rows.replace(",ZERO_WASTE_FACTORY,,CITY,", ",ZERO_WASTE_FACTORY,,COUNTY,"))
                 .post(PILOTS + "/import").then().statusCode(400).body("errors[0].field", equalTo("line 4: level"));
         given().get(PILOTS + "/PL-LIST-001").then().statusCode(404);
-        asPlanner().contentType("text/csv; charset=UTF-8").body(header + rows).post(PILOTS + "/import").then().statusCode(200).body("created", equalTo(5));
+        asPlanner().contentType("text/csv; charset=UTF-8").body(header + rows).post(PILOTS + "/import").then().statusCode(200)
+                .body("created", equalTo(5));
 
         assertThat(codes(Map.of("orgUnit", "370283"))).containsExactly("PL-LIST-001", "PL-LIST-002", "PL-LIST-003", "PL-LIST-004");
         assertThat(codes(Map.of("orgUnit", "370283", "programme", "CARBON_EIA"))).containsExactly("PL-LIST-001", "PL-LIST-002");

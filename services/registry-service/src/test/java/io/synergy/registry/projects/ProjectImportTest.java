@@ -41,9 +41,10 @@ class ProjectImportTest {
                 + "QD-IMP-0002,崂山区VOCs绿岛,,VOCS_GREEN_ISLAND,370212,市生态环境局,,2024,2025,UNDER_CONSTRUCTION,2024-05-06,,,60,,,,\n"
                 + "QD-IMP-0003,崂山区窑炉替代,,KILN_FUEL_SWITCH,370212,市工业和信息化局,,2024,2024,COMPLETED,2025-03-01,12,11,,,,,\n";
         // the third project is verified without its document, and completed in a year other than its completion year: nothing is stored
-        JsonPath problem = asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + rows).post(PROJECTS + "/import").then().statusCode(400).extract()
-                .jsonPath();
-        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("line 4: completion_year", "line 4: verification_document");
+        JsonPath problem = asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + rows).post(PROJECTS + "/import").then()
+                .statusCode(400).extract().jsonPath();
+        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("line 4: completion_year",
+                "line 4: verification_document");
         given().get(PROJECTS + "/QD-IMP-0001").then().statusCode(404);
 
         String good = HEADER + rows.replace("2024,2024,COMPLETED,2025-03-01,12,11,,,,,", "2024,2025,COMPLETED,2025-03-01,12,11,,,,,青环验〔2025〕2号");
@@ -66,16 +67,18 @@ class ProjectImportTest {
         given().get(PROJECTS + "/QD-IMP-0001").then().header("ETag", "\"1\"").body("zh", equalTo("=崂山区屋顶光伏"));
 
         // a change by import: a new status, added to the history
-        asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + rows.lines().skip(1).findFirst().orElseThrow().replace("UNDER_CONSTRUCTION,2024-05-06",
-                "CANCELLED,2025-01-20") + "\n").post(PROJECTS + "/import").then().statusCode(200).body("changed", equalTo(1));
+        String cancelled = rows.lines().skip(1).findFirst().orElseThrow().replace("UNDER_CONSTRUCTION,2024-05-06", "CANCELLED,2025-01-20");
+        asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + cancelled + "\n").post(PROJECTS + "/import").then().statusCode(200)
+                .body("changed", equalTo(1));
         given().get(PROJECTS + "/QD-IMP-0002").then().body("statusHistory.status", org.hamcrest.Matchers.contains("UNDER_CONSTRUCTION", "CANCELLED"))
                 .header("ETag", "\"2\"");
     }
 
     @Test
     void theWorkbookHasTypedCellsWithUnitsAndImportsBackAndAWorkbookOfTheSameLayoutImports() throws Exception {
-        asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + "QD-IMP-0101,即墨区岸电,Jimo shore power,SHORE_POWER,370215,市交通运输局,,2022,2023,COMPLETED,"
-                + "2023-11-30,15.5,14,,,3000,2800,即环验〔2023〕5号\n").post(PROJECTS + "/import").then().statusCode(200).body("created", equalTo(1));
+        asPlanner().contentType("text/csv; charset=UTF-8").body(HEADER + "QD-IMP-0101,即墨区岸电,Jimo shore power,SHORE_POWER,370215,市交通运输局,,"
+                + "2022,2023,COMPLETED,2023-11-30,15.5,14,,,3000,2800,即环验〔2023〕5号\n").post(PROJECTS + "/import").then().statusCode(200)
+                .body("created", equalTo(1));
         byte[] bytes = given().accept(XLSX).queryParam("orgUnit", "370215").get(PROJECTS).then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"projects.xlsx\"").extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
@@ -96,7 +99,8 @@ class ProjectImportTest {
                 .body("errors[0].field", equalTo("row 2: start_year"));
         given().get(PROJECTS + "/QD-IMP-0102").then().statusCode(404);
         asPlanner().contentType(XLSX).body(workbook(2023)).post(PROJECTS + "/import").then().statusCode(200).body("created", equalTo(1));
-        given().get(PROJECTS + "/QD-IMP-0102").then().statusCode(200).body("orgUnit", equalTo("370215")).body("reductions[0].planned", equalTo(25.5f));
+        given().get(PROJECTS + "/QD-IMP-0102").then().statusCode(200).body("orgUnit", equalTo("370215"))
+                .body("reductions[0].planned", equalTo(25.5f));
     }
 
     static byte[] workbook(Object startYear) throws Exception {

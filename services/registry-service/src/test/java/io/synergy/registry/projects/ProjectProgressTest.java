@@ -69,7 +69,8 @@ class ProjectProgressTest {
         for (String[] s : history) {
             p.put("status", s[0]);
             p.put("statusDate", s[1]);
-            asPlanner().contentType("application/json").body(p).put("/api/v1/projects/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+            asPlanner().contentType("application/json").body(p).put("/api/v1/projects/" + code).then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         return p;
     }

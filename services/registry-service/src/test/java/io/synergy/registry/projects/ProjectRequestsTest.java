@@ -78,10 +78,11 @@ class ProjectRequestsTest {
 
         // completed: its completion year is the year of its completion; no day after today
         Map<String, Object> done = project("QD-REQ-0002", "KILN_FUEL_SWITCH", "370203", "COMPLETED", "2024-06-30", 2023, 2023);
-        asPlanner().contentType("application/json").body(done).post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("completionYear"))
-                .body("errors[0].message", containsString("2024"));
+        asPlanner().contentType("application/json").body(done).post(PROJECTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("completionYear")).body("errors[0].message", containsString("2024"));
         done.put("completionYear", null);
-        asPlanner().contentType("application/json").body(done).post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("completionYear"));
+        asPlanner().contentType("application/json").body(done).post(PROJECTS).then().statusCode(400)
+                .body("errors[0].field", equalTo("completionYear"));
         done.put("statusDate", "2099-01-01");
         asPlanner().contentType("application/json").body(done).post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("statusDate"));
         // a document without a verified reduction, and a substance the type does not record
@@ -106,7 +107,8 @@ class ProjectRequestsTest {
         given().contentType("application/json").body(Map.of("code", closed, "level", "ENTERPRISE", "zh", "已关闭企业", "parent", "370203",
                 "industrySection", "C", "industryDivision", "26", "closed", true)).post("/api/v1/org-units").then().statusCode(201);
         asPlanner().contentType("application/json").body(project("QD-REQ-0010", "KILN_FUEL_SWITCH", closed, "PLANNED", "2024-01-01", 2024, 2025))
-                .post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("orgUnit")).body("errors[0].message", containsString("closed"));
+                .post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("orgUnit"))
+                .body("errors[0].message", containsString("closed"));
         asPlanner().contentType("application/json").body(project("QD-REQ-0011", "KILN_FUEL_SWITCH", "370200", "PLANNED", "2024-01-01", 2024, 2025))
                 .post(PROJECTS).then().statusCode(400).body("errors[0].field", equalTo("orgUnit"));
         asPlanner().contentType("application/json").body(project("QD-REQ-0012", "KILN_FUEL_SWITCH", "370203", "PLANNED", "2024-01-01", 2024, 2025))
@@ -118,8 +120,8 @@ class ProjectRequestsTest {
         Map<String, Object> p = project("QD-REQ-0020", "ROOFTOP_PV", "370203", "PLANNED", "2024-01-01", 2024, 2025);
         // the default token of these tests: reader and ops
         given().contentType("application/json").body(p).post(PROJECTS).then().statusCode(403).body("errors[0].field", equalTo("Authorization"));
-        given().header("Authorization", TestTokens.bearer(TestTokens.token("ops"))).contentType("application/json").body(p).put(PROJECTS + "/QD-REQ-0020")
-                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("ops"))).contentType("application/json").body(p)
+                .put(PROJECTS + "/QD-REQ-0020").then().statusCode(403);
         given().header("Authorization", "none").get(PROJECTS).then().statusCode(401);
         given().contentType("text/csv").body("code\nX\n").post(PROJECTS + "/import").then().statusCode(403);
         given().header("Authorization", TestTokens.bearer(TestTokens.token("ops"))).get(PROJECTS + "/types").then().statusCode(403);
@@ -135,8 +137,8 @@ class ProjectRequestsTest {
     void theListFiltersByTypeClauseUnitAndItsUnitsStatusAndYearAndPages() {
         String park = "370285P07";
         String enterprise = uscc("91370285MA3P00001");
-        given().contentType("application/json").body(Map.of("code", park, "level", "PARK", "zh", "莱西示范园", "parent", "370285")).post("/api/v1/org-units")
-                .then().statusCode(201);
+        given().contentType("application/json").body(Map.of("code", park, "level", "PARK", "zh", "莱西示范园", "parent", "370285"))
+                .post("/api/v1/org-units").then().statusCode(201);
         given().contentType("application/json").body(Map.of("code", enterprise, "level", "ENTERPRISE", "zh", "莱西示范企业", "parent", park,
                 "industrySection", "C", "industryDivision", "30")).post("/api/v1/org-units").then().statusCode(201);
         List<Map<String, Object>> projects = List.of(
