@@ -1,19 +1,17 @@
 package io.synergy.sector.ingest;
 
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.model.event.FeedDeadLetter;
 import io.synergy.model.event.FeedDeadLetter.JudgedBy;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.deadletter.FeedDeadLetters;
 import io.synergy.sector.security.FeedIdentity;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
-
-import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.synergy.platform.problem.FieldError;
-import io.synergy.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -38,14 +36,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class FeedConsumer {
 
-    @Inject
-    ReportService reports;
+    private final ReportService reports;
+    private final WriterAccess access;
+    private final FeedDeadLetters deadLetters;
 
-    @Inject
-    WriterAccess access;
-
-    @Inject
-    FeedDeadLetters deadLetters;
+    public FeedConsumer(ReportService reports, WriterAccess access, FeedDeadLetters deadLetters) {
+        this.reports = reports;
+        this.access = access;
+        this.deadLetters = deadLetters;
+    }
 
     @Incoming("feed")
     @Blocking(ordered = true)
