@@ -24,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +40,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -100,7 +103,9 @@ public class ReportResource {
     @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand, and "
             + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before; "
             + "a batch (JSON array or CSV) is answered with an array, one result per report in request order",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})),
+            headers = @Header(name = "Location", description = "for one report (not a batch): its history, /api/v1/reports/{reportId}",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})))
     @APIResponse(responseCode = "400", description = "Invalid report(s): every fault listed in errors[]; nothing stored",
@@ -138,7 +143,7 @@ public class ReportResource {
     @APIResponse(responseCode = "503", description = "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
             + "the database is unavailable; nothing stored, retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
         if (contentType == null || contentType.isBlank()) {
             // JSON or CSV cannot be guessed reliably: the sender says which
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
@@ -151,8 +156,16 @@ public class ReportResource {
             boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
             ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
                     charset, access.of(token));
-            Object entity = outcome.batch() ? outcome.results() : outcome.results().get(0);
-            return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity).build();
+            if (outcome.batch()) {
+                return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(outcome.results()).build();
+            }
+            IngestResult result = outcome.results().get(0);
+            if (!outcome.created()) {
+                return Response.ok(result, MediaType.APPLICATION_JSON).build();
+            }
+            // one report stored: its history is where it now lives (a batch creates many, so it names none)
+            return Response.created(uri.getBaseUriBuilder().path(ReportResource.class).path(result.reportId()).build())
+                    .type(MediaType.APPLICATION_JSON).entity(result).build();
         }
     }
 
