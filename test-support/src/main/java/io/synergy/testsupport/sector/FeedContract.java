@@ -126,11 +126,11 @@ public abstract class FeedContract extends SectorServiceTest {
         String backlog = uniqueId("backlog");
         String unregistered = uniqueId("backlog-enterprise");
         String enterprise = unknownEnterprise();
-        java.time.Instant sent = Instant.now();
+        Instant sent = Instant.now();
         String shortLived = TestTokens.bearer(TestTokens.expiringIn(3, "feed:" + sector.code()));
         Duration skew = config().getOptionalValue("synergy.feed.clock-skew", Duration.class).orElse(Duration.ZERO)
                 .plusSeconds(config().getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(0L));
-        java.time.Instant expired = sent.plusSeconds(3).plus(skew).plusSeconds(1);
+        Instant expired = sent.plusSeconds(3).plus(skew).plusSeconds(1);
         try (Connection lock = DriverManager.getConnection(config().getValue("quarkus.datasource.jdbc.url", String.class),
                 config().getValue("quarkus.datasource.username", String.class), config().getValue("quarkus.datasource.password", String.class))) {
             lock.setAutoCommit(false);

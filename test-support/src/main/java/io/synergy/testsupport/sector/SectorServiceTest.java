@@ -183,7 +183,7 @@ public abstract class SectorServiceTest {
                 database.close();
             }
         } catch (SQLException e) {
-            // the JVM is about to end the test run
+            // the class is done; nothing depends on this connection any more
         }
     }
 
