@@ -18,10 +18,11 @@ import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
+import io.synergy.registry.OpenApiOperations;
+import io.synergy.registry.Paged;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
-import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
 import java.io.StringWriter;
@@ -35,8 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -143,7 +142,7 @@ class OrgUnitApiTest {
             List<String> got = page.jsonPath().getList("code", String.class);
             assertThat(got).hasSizeLessThanOrEqualTo(3).isNotEmpty();
             paged.addAll(got);
-            next = nextLink(page.header("Link"));
+            next = Paged.nextLink(page.header("Link"));
             pages++;
         }
         assertThat(pages).isEqualTo(3);
@@ -152,22 +151,13 @@ class OrgUnitApiTest {
         Response first = given().queryParam("parent", "370213P01").queryParam("limit", 1).get(UNITS);
         List<String> inPark = List.of(codes.get(2), codes.get(4), codes.get(6)).stream().sorted().toList();
         assertThat(first.jsonPath().getList("code", String.class)).containsExactly(inPark.get(0));
-        assertThat(nextLink(first.header("Link"))).contains("parent=370213P01").contains("limit=1").contains("cursor=");
+        assertThat(Paged.nextLink(first.header("Link"))).contains("parent=370213P01").contains("limit=1").contains("cursor=");
 
         for (Map.Entry<String, String> bad : Map.of("limit", "0", "cursor", "!!").entrySet()) {
             given().queryParam(bad.getKey(), bad.getValue()).get(UNITS).then().statusCode(400).body("errors[0].field", equalTo(bad.getKey()));
         }
         given().queryParam("limit", "1001").get(UNITS).then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().queryParam("limit", "many").get(UNITS).then().statusCode(400).body("errors[0].field", equalTo("limit"));
-    }
-
-    static String nextLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        Matcher m = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(link);
-        assertThat(m.find()).as(link).isTrue();
-        return m.group(1);
     }
 
     @Test
@@ -223,6 +213,6 @@ class OrgUnitApiTest {
     @Test
     void everyOperationHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
         JsonNode doc = json.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-        assertThat(OpenApiAssertions.assertEveryOperationIsTyped(doc, UNITS)).isEqualTo(5);
+        assertThat(OpenApiOperations.checkTyped(doc, UNITS)).isEqualTo(5);
     }
 }

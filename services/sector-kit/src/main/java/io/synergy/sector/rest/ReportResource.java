@@ -37,6 +37,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -156,17 +158,30 @@ public class ReportResource {
             boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
             ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
                     charset, access.of(token));
+            Response.ResponseBuilder answer;
             if (outcome.batch()) {
-                return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(outcome.results()).build();
+                answer = Response.status(outcome.created() ? 201 : 200).entity(outcome.results());
+            } else if (outcome.created()) {
+                // one report stored: its history is where it now lives (a batch creates many, so it names none)
+                IngestResult result = outcome.results().get(0);
+                answer = Response.created(uri.getBaseUriBuilder().path(ReportResource.class).path(result.reportId()).build()).entity(result);
+            } else {
+                answer = Response.ok(outcome.results().get(0));
             }
-            IngestResult result = outcome.results().get(0);
-            if (!outcome.created()) {
-                return Response.ok(result, MediaType.APPLICATION_JSON).build();
-            }
-            // one report stored: its history is where it now lives (a batch creates many, so it names none)
-            return Response.created(uri.getBaseUriBuilder().path(ReportResource.class).path(result.reportId()).build())
-                    .type(MediaType.APPLICATION_JSON).entity(result).build();
+            // a batch's counts at a glance (the body lists every report; Server-Timing gives the duration)
+            return answer.type(MediaType.APPLICATION_JSON).header(REPORT_COUNTS, counts(outcome)).build();
         }
+    }
+
+    /** {@code Synergy-Report-Counts: total=1000, CREATED=990, DUPLICATE=10}: how many reports the request held, by status. */
+    static final String REPORT_COUNTS = "Synergy-Report-Counts";
+
+    static String counts(ReportService.Outcome outcome) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        outcome.results().forEach(r -> byStatus.merge(r.status().name(), 1L, Long::sum));
+        StringBuilder s = new StringBuilder("total=").append(outcome.results().size());
+        byStatus.forEach((status, n) -> s.append(", ").append(status).append('=').append(n));
+        return s.toString();
     }
 
     /**
