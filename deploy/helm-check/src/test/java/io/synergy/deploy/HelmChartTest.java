@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelmChartTest {
 
-    /** The public contract's ports (shared/spec/CONTRACT.md). */
+    /** The platform's public ports (README.md, docs/deploy.md). */
     static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
