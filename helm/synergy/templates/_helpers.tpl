@@ -180,6 +180,10 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
       "writers" (list "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "org-units.v1.dlq" "partitions" $p.orgUnitDeadLetters "kind" "dead-letters" "compact" true
       "writers" $services "readers" (list "ops")) }}
+{{- $topics = append $topics (dict "name" "projects.v1" "partitions" $p.projects "kind" "projects" "compact" true
+      "writers" (list "registry-service") "readers" (list)) }}
+{{- $topics = append $topics (dict "name" "pilots.v1" "partitions" $p.pilots "kind" "pilots" "compact" true
+      "writers" (list "registry-service") "readers" (list)) }}
 {{- toJson $topics -}}
 {{- end -}}
 

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue must hold every data element and indicator of INDICATORS.md, with the plan's targets. */
+/** The catalogue must hold every data element and indicator of the plan (docs/method.md §1), with the plan's targets. */
 class CatalogueTest {
 
     private static final List<String> FUELS = List.of("rawcoal", "coke", "naturalgas", "fueloil", "diesel", "gasoline", "lpg");

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelmChartTest {
 
-    /** The public contract's ports (shared/spec/CONTRACT.md). */
+    /** The platform's public ports (README.md, docs/deploy.md). */
     static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
@@ -521,10 +521,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(20);
+        assertThat(topics).hasSize(22);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(20);
+        assertThat(expected).hasSize(22);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -551,6 +551,8 @@ class HelmChartTest {
         assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);
         assertThat(byTopic.get("org-units.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("org-units.v1.dlq").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
@@ -562,7 +564,7 @@ class HelmChartTest {
         Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
                 "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
                 "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
-        assertThat(r.ofKind("KafkaTopic")).hasSize(20).allSatisfy(t -> {
+        assertThat(r.ofKind("KafkaTopic")).hasSize(Topics.all().size()).allSatisfy(t -> {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
             assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
@@ -580,7 +582,9 @@ class HelmChartTest {
         Map<String, Map<String, String>> routes = routes(ingresses);
         assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
         Map<String, String> expected = new HashMap<>();
-        expected.put("/api/v1/org-units", fullname("registry-service"));
+        for (String path : List.of("/api/v1/org-units", "/api/v1/projects", "/api/v1/pilots")) {
+            expected.put(path, fullname("registry-service"));
+        }
         for (String path : List.of("/", "/dashboard", "/webjars", "/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years",
                 "/api/v1/inventory", "/api/v1/dashboard", "/api/v1/session")) {
             expected.put(path, fullname("aggregation-service"));

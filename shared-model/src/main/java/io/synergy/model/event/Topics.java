@@ -31,6 +31,10 @@ public final class Topics {
      * every service and every restart reads the whole registry again and dead-letters the same record again.
      */
     public static final String ORG_UNITS_DEAD_LETTERS = ORG_UNITS + ".dlq";
+    /** Key projects (重点工程) of the registry, compacted (key: the project's code). */
+    public static final String PROJECTS = "projects.v1";
+    /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
+    public static final String PILOTS = "pilots.v1";
 
     private Topics() {
     }
@@ -87,6 +91,9 @@ public final class Topics {
         all.add(new TopicSpec(ORG_UNITS, 1, true, writtenBy(REGISTRY).readBy(Principals.services())));
         all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false, writtenBy(AGGREGATION).readBy(OPS)));
         all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true, writtenBy(Principals.services()).readBy(OPS)));
+        // the registry's key projects and pilots: no service consumes them yet (a reader is one readBy here)
+        all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY)));
+        all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY)));
         return all;
     }
 
