@@ -55,6 +55,8 @@ public final class KafkaBroker {
     /** Starts the broker if it is not running, and returns its bootstrap servers. */
     public static synchronized String start() {
         if (cluster == null) {
+            // brokers and clients of every class loader of the JVM authenticate with their own classes (SaslFactories)
+            SaslFactories.install();
             try {
                 // the production features (TestKit defaults to the newest *testing* ones, which a controller with unstable
                 // features disabled refuses), and every principal's SCRAM credential, as `kafka-storage format --add-scram` writes
@@ -147,6 +149,7 @@ public final class KafkaBroker {
 
     /** Client properties with any password: a wrong one is refused by the broker (SaslAuthenticationException). */
     public static Properties clientProperties(String principal, String password) {
+        SaslFactories.install();
         return PlatformKafka.clientProperties(bootstrapServers(), SECURITY_PROTOCOL, principal, password);
     }
 
