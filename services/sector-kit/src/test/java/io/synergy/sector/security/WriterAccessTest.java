@@ -173,7 +173,8 @@ class WriterAccessTest {
         assertThatThrownBy(() -> writes.writerOf(Identity.verified("other", List.of("feed:waste"), null, NOW)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.getMessage()).contains("may not write the energy sector", "lack feed:energy");
+                    // the feed topic names the sector (only bureau-energy may write it): the token must agree with it (issue 17)
+                    assertThat(e.getMessage()).contains("disagrees with the sector of feeds.energy.v1", "bureau-energy", "feed:energy");
                 });
     }
 }
