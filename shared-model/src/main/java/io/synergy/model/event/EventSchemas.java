@@ -27,6 +27,8 @@ public final class EventSchemas {
     public static final String INDICATOR_EVENT = "indicator-event.v1.json";
     /** The schema of {@link OrgUnitEvent}. */
     public static final String ORG_UNIT_EVENT = "org-unit-event.v1.json";
+    /** The schema of {@link TargetEvent}. */
+    public static final String TARGET_EVENT = "target-event.v1.json";
 
     private static final EventSchemas SHARED = new EventSchemas();
 
