@@ -8,6 +8,8 @@ import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,11 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,6 @@ public class OrgUnitResource {
     static final List<String> CSV_COLUMNS = List.of("code", "level", "name_zh", "name_en", "parent", "industry_section", "industry_division",
             "flags", "closed");
 
-    /** Largest page a client may ask for. */
-    static final int MAX_LIMIT = 1000;
-
     private final OrgUnitService service;
     private final JsonWebToken token;
 
@@ -87,7 +83,7 @@ public class OrgUnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<List<OrgUnitView>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
             @QueryParam("industry") String industry,
-            @Parameter(description = "page size, 1-" + MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
@@ -99,18 +95,8 @@ public class OrgUnitResource {
                 l = OrgUnitLevel.valueOf(level);
             }
         }
-        Integer size = null;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
-        String after = cursor == null ? null : decodeCursor(cursor, errors);
+        Integer size = Paging.limit(limit, errors);
+        String after = Paging.decodeCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
@@ -120,8 +106,7 @@ public class OrgUnitResource {
             return RestResponse.ok(units.stream().map(OrgUnitView::of).toList());
         }
         List<OrgUnitView> page = units.subList(0, size).stream().map(OrgUnitView::of).toList();
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encodeCursor(page.get(page.size() - 1).code())).build();
-        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+        return RestResponse.ResponseBuilder.ok(page).header("Link", Paging.nextLink(uri, page.get(page.size() - 1).code())).build();
     }
 
     @GET
@@ -274,23 +259,5 @@ public class OrgUnitResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** A cursor is opaque to clients: the last code of the page, base64url. */
-    static String encodeCursor(String code) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(code.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor, List<FieldError> errors) {
-        try {
-            String code = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            if (!code.isEmpty()) {
-                return code;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
-        return null;
     }
 }

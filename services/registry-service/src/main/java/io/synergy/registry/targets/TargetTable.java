@@ -1,0 +1,129 @@
+package io.synergy.registry.targets;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.ProblemException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An allocation as a table (目标分解表): the columns of {@code POST /api/v1/targets/import}, one allocation a row. A
+ * cell the table cannot read is a fault naming its line and column ({@code line 3: target_year}); what the cells say is
+ * then checked like a {@code PUT} ({@link TargetService#apply}), every fault of every row at once.
+ */
+final class TargetTable {
+
+    /** The columns, in the order of the template; JSON's field names map onto them. */
+    static final Map<String, String> COLUMNS = columns();
+
+    /** Rows at most in one upload (the city, ten districts and a group, every targeted indicator, several documents each). */
+    static final int MAX_ROWS = 10_000;
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private TargetTable() {
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("indicator", "indicator");
+        c.put("orgUnit", "org_unit");
+        c.put("value", "value");
+        c.put("targetYear", "target_year");
+        c.put("document", "document");
+        c.put("effectiveFrom", "effective_from");
+        return c;
+    }
+
+    /** The rows of an upload, and the faults of cells that could not be read. */
+    record Read(List<TargetService.Requested> rows, List<FieldError> faults) {
+    }
+
+    /** Reads a CSV with a header naming the columns (any order; other columns are ignored; a byte order mark is dropped). */
+    static Read csv(String body) {
+        List<TargetService.Requested> rows = new ArrayList<>();
+        List<FieldError> faults = new ArrayList<>();
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body == null ? "" : body.replace("\uFEFF", ""))) {
+            List<String> header = it.hasNextValue() ? it.nextValue().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList() : List.of();
+            List<String> missing = COLUMNS.values().stream().filter(c -> !header.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid("Missing columns", List.of(new FieldError("line 1", "missing column(s): " + String.join(", ", missing)
+                        + " (the header is " + String.join(",", COLUMNS.values()) + ")")));
+            }
+            int line = 1;
+            while (it.hasNextValue()) {
+                List<String> cells = it.nextValue();
+                line++;
+                if (rows.size() == MAX_ROWS) {
+                    throw ProblemException.invalid("Too many rows", List.of(new FieldError("body", "has more than " + MAX_ROWS + " rows")));
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                    String v = cells.get(i).strip();
+                    row.putIfAbsent(header.get(i), v.isEmpty() ? null : v);
+                }
+                String where = "line " + line + ": ";
+                rows.add(new TargetService.Requested(row.get("indicator"), row.get("org_unit"), number(row, "value", where, faults),
+                        year(row, "target_year", where, faults), row.get("document"), date(row, "effective_from", where, faults),
+                        field -> where + COLUMNS.getOrDefault(field, field)));
+            }
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ProblemException.invalid("Malformed CSV", List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
+        }
+        if (rows.isEmpty() && faults.isEmpty()) {
+            throw ProblemException.invalid("No rows", List.of(new FieldError("body", "the CSV has a header but no rows")));
+        }
+        return new Read(rows, faults);
+    }
+
+    /** A plain decimal ({@code 45}, {@code 16.5}): no thousands separators, units or percent signs. */
+    private static Double number(Map<String, String> row, String column, String where, List<FieldError> faults) {
+        String v = row.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v).doubleValue();
+        } catch (NumberFormatException e) {
+            faults.add(new FieldError(where + column, "'" + v + "' is not a number (write 45 or 16.5, without % or units)"));
+            return null;
+        }
+    }
+
+    private static Integer year(Map<String, String> row, String column, String where, List<FieldError> faults) {
+        String v = row.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            faults.add(new FieldError(where + column, "'" + v + "' is not a year"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(Map<String, String> row, String column, String where, List<FieldError> faults) {
+        String v = row.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            faults.add(new FieldError(where + column, "'" + v + "' is not a date yyyy-mm-dd"));
+            return null;
+        }
+    }
+}
