@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,24 +66,27 @@ public class TargetResource {
 
     @GET
     @RolesAllowed({"reader", "planner"})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, TargetTable.MEDIA_TYPE})
     @Operation(summary = "The target that applies to each indicator, org unit and year, and where it comes from: source PLAN (the plan's, with "
             + "its document; basis DEFAULT or PLACEHOLDER for a provincial value not assigned yet), ALLOCATED (set for the unit by a document, "
             + "in force from effectiveFrom) or NONE. Filters: indicator, orgUnit (the city, a district or a group), year (omitted: every year "
-            + "from the base year to the plan's last). Ordered by indicator (catalogue order), unit, year; paged with limit and cursor")
-    @APIResponse(responseCode = "200", description = "The rows (a page of them with limit)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AppliedTarget.class)),
+            + "from the base year to the plan's last). Ordered by indicator (catalogue order), unit, year; paged with limit and cursor. JSON, "
+            + "or CSV with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "The rows (a page of them with limit)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AppliedTarget.class)),
+            @Content(mediaType = TargetTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; "
+                    + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at"))},
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<List<AppliedTarget>> list(
+    public Response list(
             @Parameter(description = "an indicator with a target (E1, T1, E5-NOX)") @QueryParam("indicator") String indicator,
             @Parameter(description = "370200, a district (370211) or a group (central-urban)") @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "a year, e.g. 2025") @QueryParam("year") String year,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         List<FieldError> errors = new ArrayList<>();
         Indicator i = indicator(indicator, errors);
         OrgUnit u = unit(orgUnit, errors);
@@ -109,11 +113,15 @@ public class TargetResource {
                         "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
             }
         }
-        if (size == null || rows.size() - start <= size) {
-            return RestResponse.ok(rows.subList(start, rows.size()));
+        List<AppliedTarget> page = size == null || rows.size() - start <= size ? rows.subList(start, rows.size()) : rows.subList(start, start + size);
+        Response.ResponseBuilder response = TargetTable.wanted(headers)
+                ? Response.ok(TargetTable.csv(page), TargetTable.MEDIA_TYPE + "; charset=UTF-8").header("Content-Disposition",
+                        "attachment; filename=\"targets.csv\"")
+                : Response.ok(page, MediaType.APPLICATION_JSON);
+        if (start + page.size() < rows.size()) {
+            response.header("Link", Paging.nextLink(uri, position(page.get(page.size() - 1))));
         }
-        List<AppliedTarget> page = rows.subList(start, start + size);
-        return RestResponse.ResponseBuilder.ok(page).header("Link", Paging.nextLink(uri, position(page.get(page.size() - 1)))).build();
+        return response.build();
     }
 
     /** Where a row is in the list, for its cursor. */

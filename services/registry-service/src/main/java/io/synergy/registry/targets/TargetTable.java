@@ -1,25 +1,38 @@
 package io.synergy.registry.targets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.synergy.model.target.AppliedTarget;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An allocation as a table (目标分解表): the columns of {@code POST /api/v1/targets/import}, one allocation a row. A
- * cell the table cannot read is a fault naming its line and column ({@code line 3: target_year}); what the cells say is
- * then checked like a {@code PUT} ({@link TargetService#apply}), every fault of every row at once.
+ * Targets as tables. An allocation (目标分解表): the columns of {@code POST /api/v1/targets/import}, one allocation a
+ * row; a cell the table cannot read is a fault naming its line and column ({@code line 3: target_year}), and what the
+ * cells say is then checked like a {@code PUT} ({@link TargetService#apply}), every fault of every row at once. The list
+ * of {@code GET /api/v1/targets} as CSV ({@link #csv(List)}).
  */
 final class TargetTable {
+
+    static final String MEDIA_TYPE = "text/csv";
+
+    /** The columns of the list's CSV: a row's fields, in its order. */
+    static final List<String> LIST_COLUMNS = List.of("indicator", "org_unit", "year", "source", "value", "target_year", "kept_every_year",
+            "document", "basis", "effective_from", "set_by", "set_at");
 
     /** The columns, in the order of the template; JSON's field names map onto them. */
     static final Map<String, String> COLUMNS = columns();
@@ -85,6 +98,53 @@ final class TargetTable {
             throw ProblemException.invalid("No rows", List.of(new FieldError("body", "the CSV has a header but no rows")));
         }
         return new Read(rows, faults);
+    }
+
+    /** Whether the client asked for CSV ({@code Accept: text/csv}) rather than JSON. */
+    static boolean wanted(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(m.getType()) && "csv".equals(m.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rows as RFC 4180 CSV, UTF-8 with a byte order mark (so that a spreadsheet shows the Chinese documents); a text
+     * cell that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}) is prefixed with
+     * {@code '}.
+     */
+    static String csv(List<AppliedTarget> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        LIST_COLUMNS.forEach(schema::addColumn);
+        List<List<String>> lines = new ArrayList<>();
+        for (AppliedTarget t : rows) {
+            lines.add(Arrays.asList(t.indicator(), t.orgUnit(), cell(t.year()), t.source().name(), t.value() == null ? null : decimal(t.value()),
+                    cell(t.targetYear()), cell(t.keptEveryYear()), t.document(), cell(t.basis()), cell(t.effectiveFrom()), text(t.setBy()),
+                    cell(t.setAt())));
+        }
+        try {
+            return "\uFEFF" + CSV.writer(schema.build()).writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cell(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** At most six decimals, without binary noise: 16.5, not 16.499999999999998; 70, not 70.0. */
+    private static String decimal(double v) {
+        return BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static String text(String s) {
+        return s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     /** A plain decimal ({@code 45}, {@code 16.5}): no thousands separators, units or percent signs. */

@@ -148,6 +148,14 @@ class TargetAllocationTest {
         assertThat(t2).extracting(r -> r.get("year") + "=" + r.get("source")).startsWith("2020=NONE", "2021=NONE", "2022=NONE", "2023=NONE",
                 "2024=PLAN", "2025=PLAN");
         assertThat(t2.get(t2.size() - 1)).containsEntry("year", Math.max(2030, LocalDate.now().getYear())).containsEntry("keptEveryYear", true);
+
+        // the same list as CSV, for a spreadsheet: a byte order mark (Chinese documents), the row's fields as columns
+        String csv = given().accept("text/csv").queryParam("indicator", "T1").queryParam("year", 2025).get(TARGETS).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFindicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,"
+                + "set_by,set_at");
+        assertThat(lines).hasSize(13).contains("T1,370202,2025,PLAN,70,2025,false,青环发〔2024〕18号,DOCUMENT,,,", "T1,370283,2025,NONE,,,,,,,,");
     }
 
     @Test
