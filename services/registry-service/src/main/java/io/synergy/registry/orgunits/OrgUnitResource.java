@@ -185,10 +185,8 @@ public class OrgUnitResource {
 
     /** 201 with the new unit's Location, or 200; the unit's version as ETag either way. */
     private static RestResponse<OrgUnitEvent> written(OrgUnitService.Outcome o, UriInfo uri) {
-        RestResponse.ResponseBuilder<OrgUnitEvent> response = o.created()
-                ? RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build())
-                : RestResponse.ResponseBuilder.ok();
-        return response.entity(o.unit()).header(HttpHeaders.ETAG, EntityTags.of(o.unit().version())).build();
+        return EntityTags.written(o.created(), () -> uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build(), o.unit(),
+                o.unit().version());
     }
 
     @POST

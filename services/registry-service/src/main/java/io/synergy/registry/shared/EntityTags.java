@@ -2,11 +2,15 @@ package io.synergy.registry.shared;
 
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * An {@code If-Match} precondition (RFC 9110 §13.1.1): {@code *} or a list of entity tags. An entity's tag is its
@@ -44,6 +48,12 @@ public record EntityTags(boolean any, Set<String> tags) {
                     "must be * or entity tags such as \"3\" (the ETag of the resource's GET)")));
         }
         return new EntityTags(false, Set.copyOf(tags));
+    }
+
+    /** The answer to a write: 201 with {@code Location} when it created the entity, else 200; its version as {@code ETag} either way. */
+    public static <T> RestResponse<T> written(boolean created, Supplier<URI> location, T entity, long version) {
+        RestResponse.ResponseBuilder<T> response = created ? RestResponse.ResponseBuilder.created(location.get()) : RestResponse.ResponseBuilder.ok();
+        return response.entity(entity).header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** The entity tag of a version. */

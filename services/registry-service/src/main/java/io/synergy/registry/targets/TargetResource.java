@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public class TargetResource {
             @Parameter(description = "a year, e.g. 2025") @QueryParam("year") String year,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Context UriInfo uri, @Context Request request) {
         List<FieldError> errors = new ArrayList<>();
         Indicator i = indicator(indicator, errors);
         OrgUnit u = unit(orgUnit, errors);
@@ -114,7 +115,7 @@ public class TargetResource {
             }
         }
         List<AppliedTarget> page = size == null || rows.size() - start <= size ? rows.subList(start, rows.size()) : rows.subList(start, start + size);
-        Response.ResponseBuilder response = TargetTable.wanted(headers)
+        Response.ResponseBuilder response = TargetTable.wanted(request)
                 ? Response.ok(TargetTable.csv(page), TargetTable.MEDIA_TYPE + "; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"targets.csv\"")
                 : Response.ok(page, MediaType.APPLICATION_JSON);
@@ -219,10 +220,8 @@ public class TargetResource {
         TargetService.Requested r = new TargetService.Requested(indicator, orgUnit, body.value(), body.targetYear(), body.document(),
                 body.effectiveFrom(), UnaryOperator.identity());
         TargetService.Touched t = service.apply(List.of(r), List.of(), operator(), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
-        RestResponse.ResponseBuilder<TargetAllocations> response = t.created()
-                ? RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path(TargetResource.class).path(indicator).path(orgUnit).build())
-                : RestResponse.ResponseBuilder.ok();
-        return response.entity(t.target()).header(HttpHeaders.ETAG, EntityTags.of(t.target().version())).build();
+        return EntityTags.written(t.created(), () -> uri.getBaseUriBuilder().path(TargetResource.class).path(indicator).path(orgUnit).build(),
+                t.target(), t.target().version());
     }
 
     @POST

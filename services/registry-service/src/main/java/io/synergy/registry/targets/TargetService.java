@@ -96,16 +96,22 @@ public class TargetService {
 
     private static List<TargetEntity> load(String indicator, String orgUnit) {
         StringBuilder q = new StringBuilder("select distinct t from TargetEntity t left join fetch t.allocations where 1 = 1");
+        Parameters params = filter(q, "t.", indicator, orgUnit);
+        return TargetEntity.<TargetEntity>find(q.toString(), params).list();
+    }
+
+    /** Appends the conditions on indicator and org unit (those given) to a where clause, and answers their parameters. */
+    private static Parameters filter(StringBuilder where, String alias, String indicator, String orgUnit) {
         Parameters params = new Parameters();
         if (indicator != null) {
-            q.append(" and t.indicator = :indicator");
+            where.append(" and ").append(alias).append("indicator = :indicator");
             params.and("indicator", indicator);
         }
         if (orgUnit != null) {
-            q.append(" and t.orgUnit = :orgUnit");
+            where.append(" and ").append(alias).append("orgUnit = :orgUnit");
             params.and("orgUnit", orgUnit);
         }
-        return TargetEntity.<TargetEntity>find(q.toString(), params).list();
+        return params;
     }
 
     /** The allocations of an indicator to a unit, if any. */
@@ -118,15 +124,7 @@ public class TargetService {
     @Transactional
     public List<TargetChangeView> history(String indicator, String orgUnit, Long afterId, Integer limit) {
         StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (indicator != null) {
-            where.append(" and indicator = :indicator");
-            params.and("indicator", indicator);
-        }
-        if (orgUnit != null) {
-            where.append(" and orgUnit = :orgUnit");
-            params.and("orgUnit", orgUnit);
-        }
+        Parameters params = filter(where, "", indicator, orgUnit);
         if (afterId != null) {
             where.append(" and id > :after");
             params.and("after", afterId);

@@ -8,17 +8,18 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.synergy.model.target.AppliedTarget;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Variant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Targets as tables. An allocation (目标分解表): the columns of {@code POST /api/v1/targets/import}, one allocation a
@@ -85,8 +86,11 @@ final class TargetTable {
                     row.putIfAbsent(header.get(i), v.isEmpty() ? null : v);
                 }
                 String where = "line " + line + ": ";
-                rows.add(new TargetService.Requested(row.get("indicator"), row.get("org_unit"), number(row, "value", where, faults),
-                        year(row, "target_year", where, faults), row.get("document"), date(row, "effective_from", where, faults),
+                // a plain decimal: no thousands separators, units or percent signs
+                Double value = cell(row, "value", where, faults, v -> new BigDecimal(v).doubleValue(), "a number (write 45 or 16.5, without % or units)");
+                Integer targetYear = cell(row, "target_year", where, faults, Integer::valueOf, "a year");
+                LocalDate effectiveFrom = cell(row, "effective_from", where, faults, LocalDate::parse, "a date yyyy-mm-dd");
+                rows.add(new TargetService.Requested(row.get("indicator"), row.get("org_unit"), value, targetYear, row.get("document"), effectiveFrom,
                         field -> where + COLUMNS.getOrDefault(field, field)));
             }
         } catch (ProblemException e) {
@@ -100,17 +104,10 @@ final class TargetTable {
         return new Read(rows, faults);
     }
 
-    /** Whether the client asked for CSV ({@code Accept: text/csv}) rather than JSON. */
-    static boolean wanted(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType()) {
-                return false;
-            }
-            if ("text".equals(m.getType()) && "csv".equals(m.getSubtype())) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether content negotiation chose CSV ({@code Accept: text/csv}) over JSON, JSON's being the default. */
+    static boolean wanted(Request request) {
+        Variant v = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MEDIA_TYPE)).build());
+        return v != null && v.getMediaType().isCompatible(MediaType.valueOf(MEDIA_TYPE));
     }
 
     /**
@@ -147,42 +144,20 @@ final class TargetTable {
         return s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    /** A plain decimal ({@code 45}, {@code 16.5}): no thousands separators, units or percent signs. */
-    private static Double number(Map<String, String> row, String column, String where, List<FieldError> faults) {
+    /**
+     * The cell of a column read by {@code parser}, {@code null} when blank or unreadable — then with a fault saying what it
+     * should be.
+     */
+    private static <T> T cell(Map<String, String> row, String column, String where, List<FieldError> faults, Function<String, T> parser,
+            String expected) {
         String v = row.get(column);
         if (v == null) {
             return null;
         }
         try {
-            return new BigDecimal(v).doubleValue();
-        } catch (NumberFormatException e) {
-            faults.add(new FieldError(where + column, "'" + v + "' is not a number (write 45 or 16.5, without % or units)"));
-            return null;
-        }
-    }
-
-    private static Integer year(Map<String, String> row, String column, String where, List<FieldError> faults) {
-        String v = row.get(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            faults.add(new FieldError(where + column, "'" + v + "' is not a year"));
-            return null;
-        }
-    }
-
-    private static LocalDate date(Map<String, String> row, String column, String where, List<FieldError> faults) {
-        String v = row.get(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            faults.add(new FieldError(where + column, "'" + v + "' is not a date yyyy-mm-dd"));
+            return parser.apply(v);
+        } catch (RuntimeException e) {
+            faults.add(new FieldError(where + column, "'" + v + "' is not " + expected));
             return null;
         }
     }
