@@ -1640,9 +1640,11 @@ public abstract class SectorServiceContract {
     }
 
     private void publishOrgUnit(String code, String level, String parent, boolean closed, long version) {
+        // an enterprise has an industry classification (GB/T 4754); a park has none (org-units.v1 consumers refuse one)
+        String industry = "ENTERPRISE".equals(level) ? "\"industrySection\": \"C\", \"industryDivision\": \"26\"" : "\"industrySection\": null, \"industryDivision\": null";
         String event = String.format(java.util.Locale.ROOT, "{\"code\": \"%s\", \"level\": \"%s\", \"zh\": \"测试单位\", \"en\": \"test unit\", "
-                + "\"parent\": \"%s\", \"industrySection\": \"C\", \"industryDivision\": \"26\", \"flags\": [], \"closed\": %s, \"version\": %d, "
-                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, level, parent, closed, version);
+                + "\"parent\": \"%s\", %s, \"flags\": [], \"closed\": %s, \"version\": %d, "
+                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, level, parent, industry, closed, version);
         kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 

@@ -41,7 +41,8 @@ public class ProblemMappers {
                     ? "is required"
                     : "'" + abbreviate(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)) + "' is not accepted here (see the OpenAPI document)"));
             case 406 -> List.of(new FieldError(HttpHeaders.ACCEPT, "'" + abbreviate(String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)))
-                    + "' cannot be served: this endpoint answers application/json (errors: application/problem+json)"));
+                    + "' cannot be served: endpoints answer application/json, tables also text/csv and XLSX (the OpenAPI document lists "
+                    + "each endpoint's); errors: application/problem+json"));
             default -> List.of();
         };
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
@@ -93,8 +94,8 @@ public class ProblemMappers {
                 field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
             }
         }
-        return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400, "A field has the wrong type; nothing was changed",
-                uri.getPath(), List.of(new FieldError(field.toString(), expected(e)))));
+        return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
+                "A field has the wrong type; nothing was changed", uri.getPath(), List.of(new FieldError(field.toString(), expected(e)))));
     }
 
     /** What a field of this type must be, for a client. */
@@ -156,7 +157,8 @@ public class ProblemMappers {
                 "The request could not be completed; quote " + id + " to the operator", uri.getPath(), List.of()));
     }
 
-    private static String abbreviate(String s) {
+    /** A client's text quoted in a message: at most 80 characters. */
+    public static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 

@@ -52,7 +52,8 @@ public record EntityTags(boolean any, Set<String> tags) {
 
     /** The answer to a write: 201 with {@code Location} when it created the entity, else 200; its version as {@code ETag} either way. */
     public static <T> RestResponse<T> written(boolean created, Supplier<URI> location, T entity, long version) {
-        RestResponse.ResponseBuilder<T> response = created ? RestResponse.ResponseBuilder.created(location.get()) : RestResponse.ResponseBuilder.ok();
+        RestResponse.ResponseBuilder<T> response = created ? RestResponse.ResponseBuilder.created(location.get())
+                : RestResponse.ResponseBuilder.ok();
         return response.entity(entity).header(HttpHeaders.ETAG, of(version)).build();
     }
 

@@ -7,6 +7,7 @@ import io.synergy.model.target.TargetRules;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Paging;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -67,27 +69,29 @@ public class TargetResource {
 
     @GET
     @RolesAllowed({"reader", "planner"})
-    @Produces({MediaType.APPLICATION_JSON, TargetTable.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "The target that applies to each indicator, org unit and year, and where it comes from: source PLAN (the plan's, with "
             + "its document; basis DEFAULT or PLACEHOLDER for a provincial value not assigned yet), ALLOCATED (set for the unit by a document, "
             + "in force from effectiveFrom) or NONE. Filters: indicator, orgUnit (the city, a district or a group), year (omitted: every year "
             + "from the base year to the plan's last). Ordered by indicator (catalogue order), unit, year; paged with limit and cursor. JSON, "
-            + "or CSV with Accept: text/csv")
+            + "or with Accept a CSV or an Excel workbook (Chinese and English headers)")
     @APIResponse(responseCode = "200", description = "The rows (a page of them with limit)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AppliedTarget.class)),
-            @Content(mediaType = TargetTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; "
-                    + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at"))},
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; "
+                    + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the same columns with Chinese and English headers"))},
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
+    public RestResponse<Tabular<List<AppliedTarget>>> list(
             @Parameter(description = "an indicator with a target (E1, T1, E5-NOX)") @QueryParam("indicator") String indicator,
             @Parameter(description = "370200, a district (370211) or a group (central-urban)") @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "a year, e.g. 2025") @QueryParam("year") String year,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri, @Context Request request) {
+            @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         Indicator i = indicator(indicator, errors);
         OrgUnit u = unit(orgUnit, errors);
@@ -114,12 +118,10 @@ public class TargetResource {
                         "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
             }
         }
-        List<AppliedTarget> page = size == null || rows.size() - start <= size ? rows.subList(start, rows.size()) : rows.subList(start, start + size);
-        Response.ResponseBuilder response = TargetTable.wanted(request)
-                ? Response.ok(TargetTable.csv(page), TargetTable.MEDIA_TYPE + "; charset=UTF-8").header("Content-Disposition",
-                        "attachment; filename=\"targets.csv\"")
-                : Response.ok(page, MediaType.APPLICATION_JSON);
-        if (start + page.size() < rows.size()) {
+        int end = size == null ? rows.size() : Math.min(rows.size(), start + size);
+        List<AppliedTarget> page = rows.subList(start, end);
+        RestResponse.ResponseBuilder<Tabular<List<AppliedTarget>>> response = RestResponse.ResponseBuilder.ok(TargetTable.answer(page));
+        if (end < rows.size()) {
             response.header("Link", Paging.nextLink(uri, position(page.get(page.size() - 1))));
         }
         return response.build();
@@ -163,7 +165,8 @@ public class TargetResource {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         // one more than the page: whether a next page exists
-        List<TargetChangeView> changes = service.history(i == null ? null : i.id(), u == null ? null : u.code(), afterId, size == null ? null : size + 1);
+        List<TargetChangeView> changes = service.history(i == null ? null : i.id(), u == null ? null : u.code(), afterId,
+                size == null ? null : size + 1);
         if (size == null || changes.size() <= size) {
             return RestResponse.ok(changes);
         }
@@ -183,8 +186,9 @@ public class TargetResource {
     @APIResponse(responseCode = "404", description = "Nothing is allocated: the plan's target applies by default (see GET /api/v1/targets)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TargetAllocations> get(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit) {
-        TargetAllocations t = service.find(indicator, orgUnit).orElseThrow(() -> ProblemException.notFound("Nothing is allocated of " + indicator
-                + " to " + orgUnit + ": the plan's target applies by default (GET /api/v1/targets?indicator=" + indicator + "&orgUnit=" + orgUnit + ")"));
+        TargetAllocations t = service.find(indicator, orgUnit).orElseThrow(() -> ProblemException.notFound("Nothing is allocated of "
+                + indicator + " to " + orgUnit + ": the plan's target applies by default (GET /api/v1/targets?indicator=" + indicator
+                + "&orgUnit=" + orgUnit + ")"));
         return RestResponse.ResponseBuilder.ok(t).header(HttpHeaders.ETAG, EntityTags.of(t.version())).build();
     }
 
@@ -219,7 +223,7 @@ public class TargetResource {
         EntityTags precondition = EntityTags.parse(ifMatch);
         TargetService.Requested r = new TargetService.Requested(indicator, orgUnit, body.value(), body.targetYear(), body.document(),
                 body.effectiveFrom(), UnaryOperator.identity());
-        TargetService.Touched t = service.apply(List.of(r), List.of(), operator(), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
+        TargetService.Touched t = service.apply(List.of(r), operator(), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
         return EntityTags.written(t.created(), () -> uri.getBaseUriBuilder().path(TargetResource.class).path(indicator).path(orgUnit).build(),
                 t.target(), t.target().version());
     }
@@ -227,20 +231,30 @@ public class TargetResource {
     @POST
     @Path("/import")
     @RolesAllowed("planner")
-    @Consumes("text/csv")
+    @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A whole allocation (目标分解表) at once: a CSV with the header indicator,org_unit,value,target_year,document,effective_from, "
-            + "one allocation a row, checked like a PUT; all rows or none. Each changed indicator and unit gets one new version and one event")
+            + "one allocation a row, or an Excel workbook with these columns (keys, or the Chinese or English headers the list's workbook has; "
+            + "other columns ignored); checked like a PUT; all rows or none. Each changed indicator and unit gets one new version and one event")
+    @RequestBody(content = {
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
+                    indicator,org_unit,value,target_year,document,effective_from
+                    W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01""")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "Imported: how many allocations were added, replaced or left unchanged", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\"), a missing column, a "
-            + "malformed CSV or no rows; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public TargetImportSummary importCsv(String body) {
-        TargetTable.Read read = TargetTable.csv(body);
-        TargetService.Outcome o = service.apply(read.rows(), read.faults(), operator(), null, TargetChangeEntity.Via.IMPORT);
-        return new TargetImportSummary(read.rows().size(), o.added(), o.replaced(), o.unchanged(),
+    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+            + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TargetImportSummary importAllocation(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        List<TargetService.Requested> rows = TargetTable.READER.read(body, contentType, sheet).stream().map(TargetTable::requested).toList();
+        TargetService.Outcome o = service.apply(rows, operator(), null, TargetChangeEntity.Via.IMPORT);
+        return new TargetImportSummary(rows.size(), o.added(), o.replaced(), o.unchanged(),
                 (int) o.targets().stream().filter(TargetService.Touched::changed).count());
     }
 

@@ -135,8 +135,7 @@ public class TargetService {
 
     /**
      * An allocation as a client asks for it (a body, or an upload's row), and how problem details name its fields: the
-     * logical name ({@code targetYear}) to the client's ({@code targetYear}, {@code line 3: target_year}). A field the
-     * client's format could not read is {@code null}, its fault reported already.
+     * JSON name ({@code targetYear}) to the client's ({@code targetYear}, {@code line 3: target_year}).
      */
     public record Requested(String indicator, String orgUnit, Double value, Integer targetYear, String document, LocalDate effectiveFrom,
             UnaryOperator<String> field) {
@@ -152,16 +151,19 @@ public class TargetService {
 
     /**
      * Sets allocations in one transaction (an import is all or nothing). Every fault of every allocation is reported at
-     * once, those of the client's format ({@code known}) included.
+     * once.
      *
      * @param ifMatch the client's {@code If-Match} for a single allocation, or {@code null}: the change is made only if the
      *                stored (indicator, org unit)'s version is one of its entity tags (412 otherwise)
      */
     @Transactional
-    public Outcome apply(List<Requested> requests, List<FieldError> known, String operator, EntityTags ifMatch, TargetChangeEntity.Via via) {
+    public Outcome apply(List<Requested> requests, String operator, EntityTags ifMatch, TargetChangeEntity.Via via) {
+        if (requests.isEmpty()) {
+            throw ProblemException.invalid("No allocations", List.of(new FieldError("body", "has a header but no rows")));
+        }
         RegistryLock.acquire();
         Instant now = Instant.now();
-        List<FieldError> errors = new ArrayList<>(known);
+        List<FieldError> errors = new ArrayList<>();
         Map<TargetEntity.Key, List<Allocation>> byKey = new LinkedHashMap<>();
         Map<String, String> days = new HashMap<>();
         for (Requested r : requests) {
@@ -180,9 +182,6 @@ public class TargetService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
-        }
-        if (requests.isEmpty()) {
-            throw ProblemException.invalid("No allocations", List.of(new FieldError("body", "has no allocation")));
         }
         int added = 0;
         int replaced = 0;
@@ -204,7 +203,8 @@ public class TargetService {
                 entity.version = 1;
             }
             for (Allocation a : k.getValue()) {
-                AllocationColumns old = entity.allocations.stream().filter(c -> c.effectiveFrom.equals(a.effectiveFrom())).findFirst().orElse(null);
+                AllocationColumns old = entity.allocations.stream().filter(c -> c.effectiveFrom.equals(a.effectiveFrom())).findFirst()
+                        .orElse(null);
                 if (old != null && old.toAllocation().sameTarget(a)) {
                     unchanged++;
                     continue;
@@ -239,8 +239,8 @@ public class TargetService {
         changedFrom.forEach((e, year) -> {
             TargetEvent event = e.toEvent(year);
             String key = TargetEvent.key(e.indicator, e.orgUnit);
-            events.add(new OutboxMessage(Topics.TARGETS, key, UUID.randomUUID(), CloudEventTypes.TARGET, CloudEventTypes.REGISTRY_SOURCE, key, now,
-                    CloudEventTypes.TARGET_SCHEMA, write(event)));
+            events.add(new OutboxMessage(Topics.TARGETS, key, UUID.randomUUID(), CloudEventTypes.TARGET, CloudEventTypes.REGISTRY_SOURCE, key,
+                    now, CloudEventTypes.TARGET_SCHEMA, write(event)));
         });
         outbox.write(events);
         List<Touched> touched = new ArrayList<>();
@@ -257,24 +257,26 @@ public class TargetService {
         Indicator indicator = indicator(r.indicator(), f.apply("indicator"), errors);
         unit(r.orgUnit(), f.apply("orgUnit"), errors);
         if (r.value() == null) {
-            required(errors, f.apply("value"), "the target, in the indicator's unit");
+            errors.add(new FieldError(f.apply("value"), "is required: the target, in the indicator's unit"));
         } else if (indicator != null) {
             TargetRules.valueProblem(indicator, r.value()).ifPresent(p -> errors.add(new FieldError(f.apply("value"), p)));
         }
         if (r.targetYear() == null) {
-            required(errors, f.apply("targetYear"), "the year to reach the target by (kept every year: the first year it holds)");
+            errors.add(new FieldError(f.apply("targetYear"),
+                    "is required: the year to reach the target by (kept every year: the first year it holds)"));
         } else {
             TargetRules.yearProblem(r.targetYear()).ifPresent(p -> errors.add(new FieldError(f.apply("targetYear"), p)));
         }
         Optional<String> document = TargetRules.normaliseDocument(r.document());
         if (document.isEmpty()) {
-            errors.add(new FieldError(f.apply("document"), r.document() == null || r.document().isBlank() ? "is required: " + TargetRules.DOCUMENT
-                    : TargetRules.DOCUMENT_RULE));
+            boolean blank = r.document() == null || r.document().isBlank();
+            errors.add(new FieldError(f.apply("document"), blank ? "is required: " + TargetRules.DOCUMENT : TargetRules.DOCUMENT_RULE));
         }
         if (r.effectiveFrom() == null) {
-            required(errors, f.apply("effectiveFrom"), "the day the document puts the target in force, yyyy-mm-dd");
+            errors.add(new FieldError(f.apply("effectiveFrom"), "is required: the day the document puts the target in force, yyyy-mm-dd"));
         } else {
-            TargetRules.yearProblem(r.effectiveFrom().getYear()).ifPresent(p -> errors.add(new FieldError(f.apply("effectiveFrom"), "its year " + p)));
+            TargetRules.yearProblem(r.effectiveFrom().getYear())
+                    .ifPresent(p -> errors.add(new FieldError(f.apply("effectiveFrom"), "its year " + p)));
         }
         if (errors.size() > before) {
             return null;
@@ -300,13 +302,6 @@ public class TargetService {
                     + rules.units().stream().map(OrgUnit::code).collect(Collectors.joining(", "))));
         }
         return u;
-    }
-
-    /** "is required", unless the client's format already said what is wrong with the field. */
-    private static void required(List<FieldError> errors, String field, String what) {
-        if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-            errors.add(new FieldError(field, "is required: " + what));
-        }
     }
 
     private static TargetChangeEntity change(TargetEntity e, AllocationColumns old, Allocation a, TargetChangeEntity.Via via) {

@@ -17,12 +17,19 @@ import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.TargetEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.target.Allocation;
+import io.synergy.model.target.AppliedTarget;
+import io.synergy.model.target.TargetSource;
+import io.synergy.platform.tabular.Table;
+import io.synergy.platform.tabular.TableReader;
+import io.synergy.platform.tabular.TableRow;
+import io.synergy.platform.tabular.TabularWriter;
 import io.synergy.registry.Paged;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +51,7 @@ class TargetAllocationTest {
     static final String TARGETS = "/api/v1/targets";
     static final String PLAN = "青环发〔2024〕18号";
     static final String CSV = "text/csv; charset=UTF-8";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
@@ -193,11 +201,14 @@ class TargetAllocationTest {
     void aCsvImportOfAWholeAllocationIsAllOrNothing() {
         String good = "\uFEFF" + HEADER + "W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01\n" + "W3,370283,35,2025,青城管发〔2024〕11号,2024-09-01\n"
                 + "A1,370283,96.5,2025,青农发〔2024〕3号,2024-03-20\n";
-        String bad = good.replace("W3,370283,35,", "W3,370283,135,").replace("2024-03-20", "2024-3-20") + "W3,370281,39,2025,青城管发〔2024〕12号,2024-09-01\n";
+        // a cell that is no date: named by line and column, nothing stored
+        as("planner-sun", "planner").contentType(CSV).body(good.replace("2024-03-20", "2024-3-20")).post(TARGETS + "/import").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("line 4: effective_from"));
+        // what the cells say, every fault at once: a percentage above 100, a second allocation of the same day
+        String bad = good.replace("W3,370283,35,", "W3,370283,135,") + "W3,370281,39,2025,青城管发〔2024〕12号,2024-09-01\n";
         JsonPath problem = as("planner-sun", "planner").contentType(CSV).body(bad).post(TARGETS + "/import").then().statusCode(400)
                 .extract().jsonPath();
-        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("line 3: value", "line 4: effective_from",
-                "line 5: effective_from");
+        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("line 3: value", "line 5: effective_from");
         assertThat(problem.getString("errors.find { it.field == 'line 5: effective_from' }.message")).contains("line 2");
         given().get(TARGETS + "/W3/370281").then().statusCode(404);
 
@@ -219,6 +230,33 @@ class TargetAllocationTest {
                 .statusCode(400).body("errors[0].field", equalTo("line 1"));
         as("planner-sun", "planner").contentType(CSV).body(HEADER).post(TARGETS + "/import").then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void anAllocationImportsFromAWorkbookAndTheListIsOneToo() throws Exception {
+        Instant now = Instant.now();
+        List<AppliedTarget> allocation = List.of(
+                new AppliedTarget("B2", "370214", 2025, TargetSource.ALLOCATED, 55.0, 2025, false, "青住建〔2024〕8号", null, LocalDate.parse("2024-10-08"),
+                        null, now),
+                new AppliedTarget("B2", "370215", 2025, TargetSource.ALLOCATED, 45.0, 2025, false, "青住建〔2024〕8号", null, LocalDate.parse("2024-10-08"),
+                        null, now));
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        TabularWriter.xlsx(List.of(new Table<>("目标分解", TargetTable.READER_COLUMNS, allocation)), workbook);
+        as("planner-zhou", "planner").contentType(XLSX).body(workbook.toByteArray()).post(TARGETS + "/import").then().statusCode(200)
+                .body("added", equalTo(2));
+        assertThat(row("B2", "370215", 2025)).containsEntry("value", 45.0).containsEntry("document", "青住建〔2024〕8号")
+                .containsEntry("setBy", "planner-zhou");
+
+        Response xlsx = given().accept(XLSX).queryParam("indicator", "B2").queryParam("year", 2025).get(TARGETS);
+        xlsx.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"targets.xlsx\"");
+        List<TableRow> rows = new TableReader(TargetTable.COLUMNS, TableReader.Limits.DEFAULT, false).xlsx(xlsx.asByteArray(), null);
+        assertThat(rows).hasSize(12);
+        TableRow jimo = rows.stream().filter(r -> "370215".equals(r.text("org_unit"))).findFirst().orElseThrow();
+        assertThat(jimo.text("source")).isEqualTo("ALLOCATED");
+        assertThat(jimo.number("value")).isEqualByComparingTo("45");
+        assertThat(jimo.date("effective_from")).isEqualTo(LocalDate.parse("2024-10-08"));
+        assertThat(rows.stream().filter(r -> "370211".equals(r.text("org_unit"))).findFirst().orElseThrow().text("source")).isEqualTo("PLAN");
     }
 
     @Test
