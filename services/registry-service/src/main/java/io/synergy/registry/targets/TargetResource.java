@@ -98,8 +98,9 @@ public class TargetResource {
         List<Integer> years = service.defaultYears();
         if (year != null) {
             Integer y = wholeNumber(year);
-            if (y == null || TargetRules.yearProblem(y).isPresent()) {
-                errors.add(new FieldError("year", "must be a year from " + TargetRules.MIN_YEAR + " to " + TargetRules.MAX_YEAR));
+            String problem = y == null ? "must be a year, e.g. 2025" : TargetRules.yearProblem(y).orElse(null);
+            if (problem != null) {
+                errors.add(new FieldError("year", problem));
             } else {
                 years = List.of(y);
             }
