@@ -3,6 +3,7 @@ package io.synergy.aggregation.store;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.method.results.Fact;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -99,9 +100,11 @@ public class FactStore {
         return changed;
     }
 
+    /** Records that {@code years} need recomputing, with the trace of the work asking for it (the recompute links to it). */
     public static void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year) SELECT unnest(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year, traceparent) SELECT unnest(?), ?")) {
             ps.setArray(1, c.createArrayOf("integer", years.toArray()));
+            ps.setString(2, Traceparent.current());
             ps.executeUpdate();
         }
     }

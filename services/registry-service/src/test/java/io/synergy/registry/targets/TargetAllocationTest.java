@@ -13,12 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.TargetEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.target.Allocation;
 import io.synergy.model.target.AppliedTarget;
 import io.synergy.model.target.TargetSource;
+import io.synergy.platform.schemas.EventSchemaConfig;
 import io.synergy.platform.tabular.Table;
 import io.synergy.platform.tabular.TableReader;
 import io.synergy.platform.tabular.TableRow;
@@ -30,6 +32,7 @@ import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +59,9 @@ class TargetAllocationTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EventSchemaConfig schemas;
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
@@ -176,7 +182,10 @@ class TargetAllocationTest {
         var records = kafka.readUntil(Topics.TARGETS, rs -> rs.stream().filter(r -> key.equals(r.key())).count() == 2, WAIT);
         var last = records.stream().filter(r -> key.equals(r.key())).reduce((a, b) -> b).orElseThrow();
         assertThat(last.headers()).containsEntry("ce_type", "cn.qingdao.synergy.target.v1").containsEntry("ce_source", "/synergy/registry")
-                .containsEntry("ce_dataschema", "/schemas/target-event.v1.json");
+                .containsEntry("ce_dataschema", schemas.absolute(CloudEventTypes.TARGET_SCHEMA).toString());
+        // the schema the event names is served by this service, and the event is valid against it
+        given().get(URI.create(last.headers().get("ce_dataschema")).getPath()).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/schema+json")).body("$id", equalTo(CloudEventTypes.TARGET_SCHEMA));
         assertThat(EventSchemas.shared().violations(EventSchemas.TARGET_EVENT, last.value())).isEmpty();
         TargetEvent e = json.readValue(last.value(), TargetEvent.class);
         assertThat(e.indicator()).isEqualTo("B1");
