@@ -8,6 +8,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.TableRow;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -100,13 +101,8 @@ public class OrgUnitResource {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         // one more than the page: whether a next page exists
-        List<OrgUnitEvent> units = service.list(l, parent, industry, after, size == null ? null : size + 1);
-        if (size == null || units.size() <= size) {
-            return RestResponse.ok(OrgUnitTable.answer(units.stream().map(OrgUnitView::of).toList()));
-        }
-        List<OrgUnitView> page = units.subList(0, size).stream().map(OrgUnitView::of).toList();
-        return RestResponse.ResponseBuilder.ok(OrgUnitTable.answer(page)).header("Link", Paging.nextLink(uri, page.get(page.size() - 1).code()))
-                .build();
+        List<OrgUnitView> units = service.list(l, parent, industry, after, size == null ? null : size + 1).stream().map(OrgUnitView::of).toList();
+        return Pages.answer(units, size, OrgUnitView::code, uri, OrgUnitTable::answer);
     }
 
     @GET

@@ -9,7 +9,10 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
+import io.synergy.registry.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -97,7 +99,7 @@ public class TargetResource {
         OrgUnit u = unit(orgUnit, errors);
         List<Integer> years = service.defaultYears();
         if (year != null) {
-            Integer y = wholeNumber(year);
+            Integer y = Params.wholeNumber(year);
             String problem = y == null ? "must be a year, e.g. 2025" : TargetRules.yearProblem(y).orElse(null);
             if (problem != null) {
                 errors.add(new FieldError("year", problem));
@@ -168,11 +170,7 @@ public class TargetResource {
         // one more than the page: whether a next page exists
         List<TargetChangeView> changes = service.history(i == null ? null : i.id(), u == null ? null : u.code(), afterId,
                 size == null ? null : size + 1);
-        if (size == null || changes.size() <= size) {
-            return RestResponse.ok(changes);
-        }
-        List<TargetChangeView> page = changes.subList(0, size);
-        return RestResponse.ResponseBuilder.ok(page).header("Link", Paging.nextLink(uri, Long.toString(page.get(page.size() - 1).id()))).build();
+        return Pages.answer(changes, size, c -> Long.toString(c.id()), uri, page -> page);
     }
 
     @GET
@@ -223,8 +221,8 @@ public class TargetResource {
         }
         EntityTags precondition = EntityTags.parse(ifMatch);
         TargetService.Requested r = new TargetService.Requested(indicator, orgUnit, body.value(), body.targetYear(), body.document(),
-                body.effectiveFrom(), UnaryOperator.identity());
-        TargetService.Touched t = service.apply(List.of(r), operator(), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
+                body.effectiveFrom(), Fields.json());
+        TargetService.Touched t = service.apply(List.of(r), Params.operator(token), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
         return EntityTags.written(t.created(), () -> uri.getBaseUriBuilder().path(TargetResource.class).path(indicator).path(orgUnit).build(),
                 t.target(), t.target().version());
     }
@@ -253,10 +251,11 @@ public class TargetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TargetImportSummary importAllocation(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        long started = System.nanoTime();
         List<TargetService.Requested> rows = TargetTable.READER.read(body, contentType, sheet).stream().map(TargetTable::requested).toList();
-        TargetService.Outcome o = service.apply(rows, operator(), null, TargetChangeEntity.Via.IMPORT);
+        TargetService.Outcome o = service.apply(rows, Params.operator(token), null, TargetChangeEntity.Via.IMPORT);
         return new TargetImportSummary(rows.size(), o.added(), o.replaced(), o.unchanged(),
-                (int) o.targets().stream().filter(TargetService.Touched::changed).count());
+                (int) o.targets().stream().filter(TargetService.Touched::changed).count(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private Indicator indicator(String id, List<FieldError> errors) {
@@ -265,17 +264,5 @@ public class TargetResource {
 
     private OrgUnit unit(String code, List<FieldError> errors) {
         return code == null ? null : service.unit(code, "orgUnit", errors);
-    }
-
-    private static Integer wholeNumber(String s) {
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private String operator() {
-        return token == null || token.getName() == null ? "unknown" : token.getName();
     }
 }

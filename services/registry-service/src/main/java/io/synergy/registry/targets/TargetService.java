@@ -3,7 +3,6 @@ package io.synergy.registry.targets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.Startup;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Indicator;
@@ -21,6 +20,8 @@ import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.Filters;
 import io.synergy.registry.shared.RegistryLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -95,23 +95,9 @@ public class TargetService {
     }
 
     private static List<TargetEntity> load(String indicator, String orgUnit) {
-        StringBuilder q = new StringBuilder("select distinct t from TargetEntity t left join fetch t.allocations where 1 = 1");
-        Parameters params = filter(q, "t.", indicator, orgUnit);
-        return TargetEntity.<TargetEntity>find(q.toString(), params).list();
-    }
-
-    /** Appends the conditions on indicator and org unit (those given) to a where clause, and answers their parameters. */
-    private static Parameters filter(StringBuilder where, String alias, String indicator, String orgUnit) {
-        Parameters params = new Parameters();
-        if (indicator != null) {
-            where.append(" and ").append(alias).append("indicator = :indicator");
-            params.and("indicator", indicator);
-        }
-        if (orgUnit != null) {
-            where.append(" and ").append(alias).append("orgUnit = :orgUnit");
-            params.and("orgUnit", orgUnit);
-        }
-        return params;
+        Filters f = new Filters().where("t.indicator = :indicator", "indicator", indicator).where("t.orgUnit = :orgUnit", "orgUnit", orgUnit);
+        return TargetEntity.<TargetEntity>find("select distinct t from TargetEntity t left join fetch t.allocations where " + f.query(),
+                f.parameters()).list();
     }
 
     /** The allocations of an indicator to a unit, if any. */
@@ -123,22 +109,17 @@ public class TargetService {
     /** The changes in the order they were made, after the change {@code afterId} (if given), at most {@code limit} (if given). */
     @Transactional
     public List<TargetChangeView> history(String indicator, String orgUnit, Long afterId, Integer limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = filter(where, "", indicator, orgUnit);
-        if (afterId != null) {
-            where.append(" and id > :after");
-            params.and("after", afterId);
-        }
-        var query = TargetChangeEntity.<TargetChangeEntity>find(where + " order by id", params);
-        return (limit == null ? query : query.range(0, limit - 1)).stream().map(TargetChangeView::of).toList();
+        Filters f = new Filters().equal("indicator", indicator).equal("orgUnit", orgUnit).where("id > :after", "after", afterId);
+        return Filters.limited(TargetChangeEntity.<TargetChangeEntity>find(f.query() + " order by id", f.parameters()), limit).stream()
+                .map(TargetChangeView::of).toList();
     }
 
     /**
-     * An allocation as a client asks for it (a body, or an upload's row), and how problem details name its fields: the
-     * JSON name ({@code targetYear}) to the client's ({@code targetYear}, {@code line 3: target_year}).
+     * An allocation as a client asks for it (a body, or an upload's row), and how problem details name its fields
+     * ({@code targetYear}, {@code line 3: target_year}).
      */
     public record Requested(String indicator, String orgUnit, Double value, Integer targetYear, String document, LocalDate effectiveFrom,
-            UnaryOperator<String> field) {
+            Fields fields) {
     }
 
     /** What a change did: each (indicator, org unit) it touched, and how many allocations it added, replaced or left. */
@@ -172,9 +153,9 @@ public class TargetService {
                 continue;
             }
             String day = r.indicator() + "|" + r.orgUnit() + "|" + a.effectiveFrom();
-            String first = days.putIfAbsent(day, r.field().apply("effectiveFrom"));
+            String first = days.putIfAbsent(day, r.fields().name("effectiveFrom"));
             if (first != null) {
-                errors.add(new FieldError(r.field().apply("effectiveFrom"), "allocates " + r.indicator() + " to " + r.orgUnit() + " from "
+                errors.add(new FieldError(r.fields().name("effectiveFrom"), "allocates " + r.indicator() + " to " + r.orgUnit() + " from "
                         + a.effectiveFrom() + " again (" + first + "): one allocation per day"));
                 continue;
             }
@@ -253,30 +234,30 @@ public class TargetService {
     /** The allocation asked for, or {@code null} with its faults added to {@code errors}. */
     private Allocation validate(Requested r, List<FieldError> errors, String operator, Instant now) {
         int before = errors.size();
-        UnaryOperator<String> f = r.field();
-        Indicator indicator = indicator(r.indicator(), f.apply("indicator"), errors);
-        unit(r.orgUnit(), f.apply("orgUnit"), errors);
+        Fields f = r.fields();
+        Indicator indicator = indicator(r.indicator(), f.name("indicator"), errors);
+        unit(r.orgUnit(), f.name("orgUnit"), errors);
         if (r.value() == null) {
-            errors.add(new FieldError(f.apply("value"), "is required: the target, in the indicator's unit"));
+            errors.add(new FieldError(f.name("value"), "is required: the target, in the indicator's unit"));
         } else if (indicator != null) {
-            TargetRules.valueProblem(indicator, r.value()).ifPresent(p -> errors.add(new FieldError(f.apply("value"), p)));
+            TargetRules.valueProblem(indicator, r.value()).ifPresent(p -> errors.add(new FieldError(f.name("value"), p)));
         }
         if (r.targetYear() == null) {
-            errors.add(new FieldError(f.apply("targetYear"),
+            errors.add(new FieldError(f.name("targetYear"),
                     "is required: the year to reach the target by (kept every year: the first year it holds)"));
         } else {
-            TargetRules.yearProblem(r.targetYear()).ifPresent(p -> errors.add(new FieldError(f.apply("targetYear"), p)));
+            TargetRules.yearProblem(r.targetYear()).ifPresent(p -> errors.add(new FieldError(f.name("targetYear"), p)));
         }
         Optional<String> document = TargetRules.normaliseDocument(r.document());
         if (document.isEmpty()) {
             boolean blank = r.document() == null || r.document().isBlank();
-            errors.add(new FieldError(f.apply("document"), blank ? "is required: " + TargetRules.DOCUMENT : TargetRules.DOCUMENT_RULE));
+            errors.add(new FieldError(f.name("document"), blank ? "is required: " + TargetRules.DOCUMENT : TargetRules.DOCUMENT_RULE));
         }
         if (r.effectiveFrom() == null) {
-            errors.add(new FieldError(f.apply("effectiveFrom"), "is required: the day the document puts the target in force, yyyy-mm-dd"));
+            errors.add(new FieldError(f.name("effectiveFrom"), "is required: the day the document puts the target in force, yyyy-mm-dd"));
         } else {
             TargetRules.yearProblem(r.effectiveFrom().getYear())
-                    .ifPresent(p -> errors.add(new FieldError(f.apply("effectiveFrom"), "its year " + p)));
+                    .ifPresent(p -> errors.add(new FieldError(f.name("effectiveFrom"), "its year " + p)));
         }
         if (errors.size() > before) {
             return null;

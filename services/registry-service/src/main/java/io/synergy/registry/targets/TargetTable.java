@@ -6,6 +6,8 @@ import io.synergy.platform.tabular.Table;
 import io.synergy.platform.tabular.TableReader;
 import io.synergy.platform.tabular.TableRow;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.registry.shared.Checks;
+import io.synergy.registry.shared.Fields;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,11 @@ final class TargetTable {
             Column.text("set_by", "录入人", "Set by", AppliedTarget::setBy),
             Column.text("set_at", "录入时间", "Set at", t -> t.setAt() == null ? null : t.setAt().toString()));
 
-    /** The import's columns, and the JSON field each stands for; other columns are ignored (an export's year, source…). */
-    static final Map<String, Column<AppliedTarget>> IMPORTED = Map.of("indicator", INDICATOR, "orgUnit", ORG_UNIT, "value", VALUE, "targetYear",
-            TARGET_YEAR, "document", DOCUMENT, "effectiveFrom", EFFECTIVE_FROM);
+    /** The column of a JSON field where their names differ. */
+    static final Map<String, String> COLUMN_OF = Map.of("orgUnit", ORG_UNIT.key(), "targetYear", TARGET_YEAR.key(), "effectiveFrom",
+            EFFECTIVE_FROM.key());
 
-    /** The import's columns, in the order of its template. */
+    /** The import's columns, in the order of its template; other columns of an upload are ignored (an export's year, source…). */
     static final List<Column<AppliedTarget>> READER_COLUMNS = List.of(INDICATOR, ORG_UNIT, VALUE, TARGET_YEAR, DOCUMENT, EFFECTIVE_FROM);
 
     static final TableReader READER = new TableReader(READER_COLUMNS, TableReader.Limits.DEFAULT, true);
@@ -57,10 +59,7 @@ final class TargetTable {
     /** A row of an upload as an allocation asked for, its faults named by the row's place and column. */
     static TargetService.Requested requested(TableRow row) {
         BigDecimal value = row.number(VALUE.key());
-        Long targetYear = row.integer(TARGET_YEAR.key());
         return new TargetService.Requested(row.text(INDICATOR.key()), row.text(ORG_UNIT.key()), value == null ? null : value.doubleValue(),
-                // a year beyond an int is no year: it is refused as one out of range
-                targetYear == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, targetYear)), row.text(DOCUMENT.key()),
-                row.date(EFFECTIVE_FROM.key()), field -> row.field(IMPORTED.get(field).key()));
+                Checks.asYear(row.integer(TARGET_YEAR.key())), row.text(DOCUMENT.key()), row.date(EFFECTIVE_FROM.key()), Fields.of(row, COLUMN_OF));
     }
 }
