@@ -573,6 +573,7 @@ class HelmChartTest {
                 "/api/v1/org-units", fullname("registry-service"),
                 "/api/v1/projects", fullname("registry-service"),
                 "/api/v1/pilots", fullname("registry-service"),
+                "/api/v1/targets", fullname("registry-service"),
                 "/", fullname("aggregation-service"),
                 "/api/v1/attainment", fullname("aggregation-service"),
                 "/api/v1/synergy", fullname("aggregation-service"),
