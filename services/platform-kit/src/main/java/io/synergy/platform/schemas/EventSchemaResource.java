@@ -34,8 +34,8 @@ public class EventSchemaResource {
     @Path("{file}")
     @Produces({SCHEMA_JSON, "application/json"})
     @Operation(summary = "The JSON Schema of an event or feed message",
-            description = "indicator-event.v1, result.v1, org-unit-event.v1 (events) and report.v1 (a feed message, the body of "
-                    + "POST /api/v1/reports)")
+            description = "indicator-event.v1, result.v1, org-unit-event.v1, target-event.v1 (events) and report.v1 (a feed message, the "
+                    + "body of POST /api/v1/reports)")
     @APIResponse(responseCode = "200", description = "The schema", content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type =
             org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "No such schema")
