@@ -46,8 +46,8 @@ final class InventoryReportPage {
 
     static String render(InventoryAnswer a, InventoryCatalogue catalogue) {
         StringBuilder b = new StringBuilder();
-        String unitZh = a.name().getOrDefault("zh", a.orgUnit());
-        String unitEn = a.name().getOrDefault("en", "");
+        String unitZh = a.name() == null || a.name().zh() == null ? a.orgUnit() : a.name().zh();
+        String unitEn = a.name() == null || a.name().en() == null ? "" : a.name().en();
         String titleZh = unitZh + " " + a.period() + " 年度大气污染物与温室气体融合排放清单";
         String titleEn = "Integrated air-pollutant and greenhouse-gas emission inventory — " + (unitEn.isBlank() ? a.orgUnit() : unitEn) + ", " + a.period();
 
