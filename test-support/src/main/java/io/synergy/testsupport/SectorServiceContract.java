@@ -85,7 +85,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }</pre>
  *
  * <p>Tests do not depend on each other or on their order: each uses its own report ids and its own year
- * ({@link #freshYear()}), so district-year combinations never overlap. One Quarkus boot serves them all.
+ * ({@link #freshYear()}) — or, writing one or two districts only, district-years of their own
+ * ({@link #freshDistrictYears}) — so district-year combinations never overlap. One Quarkus boot serves them all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SectorServiceContract {
@@ -99,8 +100,18 @@ public abstract class SectorServiceContract {
     protected static final ObjectMapper MAPPER = new ObjectMapper();
     protected static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** Years handed out by {@link #freshYear()}; 1990–1999 are the bulk test's. */
+    /**
+     * Years handed out by {@link #freshYear()}; 1990–1995 are the bulk test's, 1996–1999 are handed out district by
+     * district ({@link #freshDistrictYears}): the years a test may report for end with last year, so they are few.
+     */
     private static final AtomicInteger YEARS = new AtomicInteger(2000);
+    private static final int BULK_LAST_YEAR = 1995;
+    private static final int SHARED_FIRST_YEAR = 1996;
+    private static final int SHARED_LAST_YEAR = 1999;
+    private static final java.util.Set<String> TAKEN_DISTRICT_YEARS = new java.util.HashSet<>();
+    /** Parks and enterprises registered by the tests of this JVM, numbered. */
+    private static final AtomicInteger PARKS = new AtomicInteger();
+    private static final AtomicInteger ENTERPRISES = new AtomicInteger(Math.floorMod(UUID.randomUUID().hashCode(), 50_000));
     private static final int BULK_FIRST_YEAR = 1990;
 
     protected final Sector sector;
@@ -245,6 +256,28 @@ public abstract class SectorServiceContract {
         accepted(postJson(MAPPER.valueToTree(batch.subList(0, 2))), 200);
     }
 
+    /**
+     * Two reports of one batch for the same org unit and period may carry the same data element: the later one holds
+     * it, as if they had been sent one after the other (found by the property test: the batch was a 500).
+     */
+    @Test
+    void twoReportsOfOneBatchMayCarryTheSameDataElement() {
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String district = slot.district();
+        String element = wholeOrFirst();
+        String earlier = uniqueId("batch-same-earlier");
+        String later = uniqueId("batch-same-later");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(earlier, district, String.valueOf(year), null, Map.of(element, 300.0)))
+                .add(report(later, district, String.valueOf(year), null, Map.of(element, 500.0)));
+        assertThat(each(accepted(postJson(batch), 201), "status")).containsExactly("ACCEPTED", "ACCEPTED");
+        JsonNode c = json(given().queryParam("period", String.valueOf(year)).get("/api/v1/completeness").then().statusCode(200).extract().response());
+        JsonNode row = stream(c.path("districts")).filter(d -> district.equals(d.path("orgUnit").asText())).findFirst().orElseThrow()
+                .path("dataElements");
+        assertThat(stream(row).filter(de -> element.equals(de.path("dataElement").asText())).findFirst().orElseThrow().path("reportId").asText())
+                .isEqualTo(later);
+    }
+
     @Test
     void acceptsACsvUpload() {
         int year = freshYear();
@@ -289,7 +322,7 @@ public abstract class SectorServiceContract {
         int made = 0;
         String batch = UUID.randomUUID().toString().substring(0, 8);
         outer:
-        for (int year = BULK_FIRST_YEAR; year < 2000; year++) {
+        for (int year = BULK_FIRST_YEAR; year <= BULK_LAST_YEAR; year++) {
             for (int month = 1; month <= 12; month++) {
                 for (int d = 0; d < districts.size(); d++) {
                     if (made == reportsNeeded) {
@@ -304,7 +337,7 @@ public abstract class SectorServiceContract {
                 }
             }
         }
-        assertThat(made).as("1990–1999 hold enough months for 10,000 values").isEqualTo(reportsNeeded);
+        assertThat(made).as("1990–1995 hold enough months for 10,000 values").isEqualTo(reportsNeeded);
         long started = System.nanoTime();
         JsonNode answer = accepted(postCsv(csv.toString()), 201);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -737,30 +770,74 @@ public abstract class SectorServiceContract {
         assertDistrictIndicators(indicatorsOf(String.valueOf(year), district), district, expectedOutputs(v2));
     }
 
+    /**
+     * A report's org unit and period are fixed by its first revision: a revision may correct its values, not move its
+     * figures elsewhere (issue 13 — until then a revision could empty another district). On every channel, in a batch,
+     * and for two revisions of a new report in one request.
+     */
     @Test
-    void aRevisionMayMoveTheReportToAnotherDistrict() {
-        int year = freshYear();
-        String from = districts.get(5);
-        String to = districts.get(6);
-        String id = uniqueId("moved");
+    void aRevisionMayNotMoveTheReportToAnotherOrgUnitOrPeriod() {
+        List<DistrictYear> slots = freshDistrictYears(2, 1);
+        int year = slots.get(0).year();
+        String from = slots.get(0).district();
+        String to = slots.get(1).district();
+        String id = uniqueId("fixed");
         Map<String, Double> values = validValues();
         accepted(postJson(report(id, from, String.valueOf(year), null, values)), 201);
-        JsonNode answer = accepted(postJson(report(id, to, String.valueOf(year), 2, values)), 201);
-        assertThat(answer.path("status").asText()).isEqualTo("REVISED");
 
-        Map<String, IndicatorValue> expected = expectedOutputs(values);
+        Snapshot before = settledSnapshot();
+        Exchange moved = exchange("POST", REPORTS, JSON, bytes(report(id, to, String.valueOf(year), 2, values)), false);
+        assertProblem(moved, 409, "orgUnit");
+        assertThat(moved.json().path("type").asText()).endsWith("/report-scope-fixed");
+        assertThat(each(moved.json().path("errors"), "message")).anySatisfy(m -> assertThat(m).contains(id, from, to));
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(id, from, year + "Q1", 2, values)), false), 409, "period");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(uniqueId("fixed-innocent"), to, String.valueOf(year), null, values))
+                .add(report(id, to, String.valueOf(year), 3, values));
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(batch), false), 409, "[1].orgUnit");
+        String fresh = uniqueId("fixed-new");
+        ArrayNode twoPlaces = MAPPER.createArrayNode().add(report(fresh, from, String.valueOf(year), 1, values))
+                .add(report(fresh, to, String.valueOf(year), 2, values));
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(twoPlaces), false), 409, "[1].orgUnit");
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        values.forEach((de, v) -> csv.append(csvRow(id, to, String.valueOf(year), de, String.valueOf(v), "", "2")).append('\n'));
+        assertProblem(exchange("POST", REPORTS, CSV, csv.toString().getBytes(StandardCharsets.UTF_8), false), 409, "line 2: district");
+        assertUnchanged(before);
+        JsonNode history = getReport(id);
+        assertThat(history.path("revisions")).hasSize(1);
+        assertThat(history.path("revisions").get(0).path("orgUnit").asText()).isEqualTo(from);
         JsonNode all = indicators(String.valueOf(year), null);
-        assertDistrictIndicators(all, to, expected);
+        assertDistrictIndicators(all, from, expectedOutputs(values));
         Map<String, IndicatorValue> none = new LinkedHashMap<>();
-        expected.keySet().forEach(k -> none.put(k, IndicatorValue.NONE));
-        assertDistrictIndicators(all, from, none);
-        // the district it left is told too: its values are withdrawn, by this report's revision
-        List<Event> withdrawn = awaitEvents(e -> from.equals(e.data().path("orgUnit").asText())
-                && String.valueOf(year).equals(e.data().path("period").asText()) && e.data().path("revision").asLong() == 2, presentCount(expected));
-        for (Event e : withdrawn) {
-            assertThat(e.data().path("value").isNull()).as(e.data().toString()).isTrue();
-            assertThat(e.data().path("reportId").asText()).isEqualTo(id);
-        }
+        expectedOutputs(values).keySet().forEach(k -> none.put(k, IndicatorValue.NONE));
+        assertDistrictIndicators(all, to, none);
+
+        // a revision that keeps them is welcome
+        JsonNode revised = accepted(postJson(report(id, from, String.valueOf(year), 2, valuesFor(2))), 201);
+        assertThat(revised.path("status").asText()).isEqualTo("REVISED");
+        assertDistrictIndicators(indicatorsOf(String.valueOf(year), from), from, expectedOutputs(valuesFor(2)));
+    }
+
+    /** Every revision records who sent it (the token's subject) and through which channel; the history shows both. */
+    @Test
+    void theHistoryShowsWhoSentEachRevisionAndThroughWhichChannel() {
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String district = slot.district();
+        String id = uniqueId("sent-by");
+        accepted(postJson(report(id, district, String.valueOf(year), 1, validValues())), 201);
+        String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(district), "feed:" + sector.code()));
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        valuesFor(1).forEach((de, v) -> csv.append(csvRow(id, district, String.valueOf(year), de, String.valueOf(v), "", "2")).append('\n'));
+        Response viaCsv = given().header("Authorization", limited).contentType(CSV).body(csv.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS);
+        accepted(viaCsv, 201);
+        kafka.send(feedTopic, id, report(id, district, String.valueOf(year), 3, valuesFor(2)).toString(), feedIdentity());
+        await().atMost(WAIT).until(() -> getReport(id).path("currentRevision").asInt() == 3);
+
+        JsonNode revisions = getReport(id).path("revisions");
+        assertThat(each(revisions, "revision")).containsExactly("3", "2", "1");
+        assertThat(each(revisions, "channel")).containsExactly("KAFKA", "CSV", "REST");
+        String writer = "test-feed:" + sector.code() + "+reader";
+        assertThat(each(revisions, "sentBy")).containsExactly(writer, "test-district-writer", writer);
     }
 
     @Test
@@ -1105,13 +1182,469 @@ public abstract class SectorServiceContract {
         }
     }
 
+    // write authority follows the data: a report stays with its org unit and period, and only its writers revise it
+
+    /**
+     * Issue 13: a writer limited to one district sent a revision of another district's report with its own district
+     * as the org unit — and the other district's figures were gone. Refused on every channel, and nothing changes.
+     */
+    @Test
+    void aWriterMayReviseOnlyReportsOfOrgUnitsItMayWrite() {
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String other = slot.district();
+        String own = districts.stream().filter(d -> !d.equals(other)).findFirst().orElseThrow(); // only refused writes reach it
+        String id = uniqueId("owned-by-other");
+        Map<String, Double> values = validValues();
+        accepted(postJson(report(id, other, String.valueOf(year), null, values)), 201);
+        String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(own), "feed:" + sector.code()));
+
+        Snapshot before = settledSnapshot();
+        Response rest = postAs(limited, report(id, own, String.valueOf(year), 99, valuesFor(3)));
+        assertThat(rest.statusCode()).as(rest.asString()).isEqualTo(403);
+        assertThat(rest.contentType()).startsWith(PROBLEM);
+        assertThat(json(rest).findValuesAsText("field")).containsExactly("reportId");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(uniqueId("owned-innocent"), own, String.valueOf(year), null, validValues()))
+                .add(report(id, own, String.valueOf(year), 99, valuesFor(3)));
+        Response inBatch = postAs(limited, batch);
+        assertThat(inBatch.statusCode()).as(inBatch.asString()).isEqualTo(403);
+        assertThat(json(inBatch).findValuesAsText("field")).containsExactly("[1].reportId");
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        valuesFor(3).forEach((de, v) -> csv.append(csvRow(id, own, String.valueOf(year), de, String.valueOf(v), "", "99")).append('\n'));
+        Response viaCsv = given().header("Authorization", limited).contentType(CSV).body(csv.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS);
+        assertThat(viaCsv.statusCode()).as(viaCsv.asString()).isEqualTo(403);
+        assertThat(json(viaCsv).findValuesAsText("field")).containsExactly("line 2: report_id");
+        assertUnchanged(before);
+
+        // the feed: the message goes to the dead-letter topic, the report stays as it was
+        String key = uniqueId("owned-key");
+        kafka.send(feedTopic, key, report(id, own, String.valueOf(year), 99, valuesFor(3)).toString(), Map.of("authorization", limited));
+        Received dead = kafka.readUntil(Topics.feedDeadLetters(sector), seen -> seen.stream().anyMatch(r -> key.equals(r.key())), WAIT).stream()
+                .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertThat(dead.headers().get("dead-letter-reason")).contains("forbidden").contains("reportId").contains(other);
+        JsonNode history = getReport(id);
+        assertThat(history.path("revisions")).hasSize(1);
+        assertThat(history.path("revisions").get(0).path("orgUnit").asText()).isEqualTo(other);
+        assertThat(storedValues(history.path("revisions").get(0))).containsExactlyInAnyOrderEntriesOf(values);
+        assertDistrictIndicators(indicatorsOf(String.valueOf(year), other), other, expectedOutputs(values));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // rules hold on the combined state of an org unit and period, not only inside one report
+
+    /**
+     * Issue 13: a second report for the same district and year carrying only a whole of 1 was accepted while another
+     * report's part was in the hundreds of thousands — E1 was published as 28,392,121 %. The whole is refused (422),
+     * naming both data elements, both values and both reports, and nothing is stored or published.
+     */
+    @Test
+    void aReportThatBreaksARuleWithAnotherReportsValuesIsRefused() {
+        assertThat(rules).as("rules of %s", sector).isNotEmpty();
+        PartOfWholeRule rule = rules.get(0);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String district = slot.district();
+        String first = uniqueId("combined-first");
+        Map<String, Double> big = scaled(validValues(), 400);
+        accepted(postJson(report(first, district, String.valueOf(year), null, big)), 201);
+        awaitEvents(e -> first.equals(e.data().path("reportId").asText()), presentCount(expectedOutputs(big)));
+
+        Snapshot before = settledSnapshot();
+        String second = uniqueId("combined-second");
+        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0))), false);
+        assertProblem(refused, 422, "values[0].value");
+        assertThat(refused.json().path("type").asText()).endsWith("/combined-state-rule");
+        List<String> messages = each(refused.json().path("errors"), "message");
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(rule.part(), rule.whole(), first, second, "1.0",
+                String.valueOf(big.get(rule.part()))));
+        // all or nothing: a valid report in the same batch is not stored either
+        String innocent = uniqueId("combined-innocent");
+        ArrayNode batch = MAPPER.createArrayNode().add(report(innocent, district, year + "Q4", null, validValues()))
+                .add(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0)));
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(batch), false), 422, "[1].values[0].value");
+        assertUnchanged(before);
+        given().get(REPORTS + "/" + second).then().statusCode(404);
+        given().get(REPORTS + "/" + innocent).then().statusCode(404);
+        assertDistrictIndicators(indicatorsOf(String.valueOf(year), district), district, expectedOutputs(big));
+    }
+
+    /** A rule of the sector between two data elements that add up over periods (months sum to the year). */
+    private PartOfWholeRule summedRule() {
+        return rules.stream().filter(r -> catalogue.dataElement(r.part()).orElseThrow().aggregation() == io.synergy.model.catalogue.Aggregation.SUM
+                && catalogue.dataElement(r.whole()).orElseThrow().aggregation() == io.synergy.model.catalogue.Aggregation.SUM).findFirst()
+                .orElseThrow(() -> new AssertionError(sector + " has no rule between summed data elements"));
+    }
+
+    /**
+     * Rules hold at every period the roll-up produces: a year's whole from an annual report against its months' parts
+     * from monthly reports, a quarter's whole against the months inside it, and a revision that lowers a whole below
+     * what other reports already hold.
+     */
+    @Test
+    void rulesHoldOnEveryPeriodMonthsQuartersAndYearsRollUpTo() {
+        PartOfWholeRule rule = summedRule();
+        List<DistrictYear> slots = freshDistrictYears(1, 2);
+        int year = slots.get(0).year();
+        String district = slots.get(0).district();
+        String annual = uniqueId("mix-year");
+        accepted(postJson(report(annual, district, String.valueOf(year), null, Map.of(rule.whole(), 120.0))), 201);
+        ArrayNode months = MAPPER.createArrayNode();
+        for (int m = 1; m <= 11; m++) {
+            months.add(report(uniqueId("mix-m" + m), district, YearMonth.of(year, m).toString(), null, Map.of(rule.part(), 10.0)));
+        }
+        accepted(postJson(months), 201);
+
+        Snapshot before = settledSnapshot();
+        String december = uniqueId("mix-m12");
+        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(december, district, YearMonth.of(year, 12).toString(), null,
+                Map.of(rule.part(), 11.0))), false);
+        assertProblem(refused, 422, "values[0].value");
+        assertThat(each(refused.json().path("errors"), "message")).anySatisfy(m -> assertThat(m)
+                .contains(rule.part(), "121.0", rule.whole(), "120.0", annual, december, " in " + year + " "));
+        // the annual report's revision may not lower the whole below the months either
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(annual, district, String.valueOf(year), 2, Map.of(rule.whole(), 100.0))), false),
+                422, "values[0].value");
+        assertUnchanged(before);
+        accepted(postJson(report(december, district, YearMonth.of(year, 12).toString(), null, Map.of(rule.part(), 10.0))), 201);
+
+        // a quarter's whole against the months inside it, while the year's whole (from its own report) holds them
+        int next = slots.get(1).year();
+        accepted(postJson(report(uniqueId("mix-next-year"), district, String.valueOf(next), null, Map.of(rule.whole(), 1000.0))), 201);
+        accepted(postJson(report(uniqueId("mix-q1"), district, next + "Q1", null, Map.of(rule.whole(), 15.0))), 201);
+        accepted(postJson(report(uniqueId("mix-jan"), district, next + "-01", null, Map.of(rule.part(), 10.0))), 201);
+        Snapshot again = settledSnapshot();
+        Exchange quarter = exchange("POST", REPORTS, JSON, bytes(report(uniqueId("mix-feb"), district, next + "-02", null,
+                Map.of(rule.part(), 10.0))), false);
+        assertProblem(quarter, 422, "values[0].value");
+        assertThat(each(quarter.json().path("errors"), "message")).anySatisfy(m -> assertThat(m).contains(" in " + next + "Q1 ", "20.0", "15.0"));
+        assertUnchanged(again);
+    }
+
+    /**
+     * The enterprises registered in a district (in its parks or directly in it) may not add up to more than the
+     * district's own total for the year: the aggregation takes that total as the district's figure, and the enterprises
+     * as parts of it. A district that has reported only part of the year is not yet a total to hold them against.
+     */
+    @Test
+    void theEnterprisesOfADistrictStayWithinItsOwnTotal() {
+        String element = summedRule().whole();
+        List<DistrictYear> slots = freshDistrictYears(1, 2);
+        String district = slots.get(0).district();
+        String inPark = registerEnterprise(registerPark(district));
+        String direct = registerEnterprise(district);
+        int year = slots.get(0).year();
+        String total = uniqueId("district-total");
+        accepted(postJson(report(total, district, String.valueOf(year), null, Map.of(element, 1000.0))), 201);
+        String first = uniqueId("enterprise-first");
+        accepted(postJson(report(first, inPark, String.valueOf(year), null, Map.of(element, 600.0))), 201);
+
+        Snapshot before = settledSnapshot();
+        String second = uniqueId("enterprise-second");
+        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(second, direct, String.valueOf(year), null, Map.of(element, 500.0))), false);
+        assertProblem(refused, 422, "values[0].value");
+        assertThat(refused.json().path("type").asText()).endsWith("/combined-state-rule");
+        assertThat(each(refused.json().path("errors"), "message")).anySatisfy(m -> assertThat(m)
+                .contains(element, inPark, direct, "1100.0", "1000.0", first, second, total));
+        // nor may the district lower its total below what its enterprises hold
+        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(total, district, String.valueOf(year), 2, Map.of(element, 500.0))), false),
+                422, "values[0].value");
+        assertUnchanged(before);
+        accepted(postJson(report(second, direct, String.valueOf(year), null, Map.of(element, 400.0))), 201);
+
+        int next = slots.get(1).year();
+        accepted(postJson(report(uniqueId("district-january"), district, next + "-01", null, Map.of(element, 10.0))), 201);
+        accepted(postJson(report(uniqueId("enterprise-year"), inPark, String.valueOf(next), null, Map.of(element, 600.0))), 201);
+    }
+
+    /**
+     * The property behind the combined-state rules: seeded random sequences of valid and invalid reports ({@link RandomReports}:
+     * revisions, months, quarters and years, several report ids per org unit, enterprises, other writers, batches) sent
+     * through the service never leave a stored, readable or published figure that breaks a rule — shares within 0–100 %,
+     * parts within their wholes, a district's enterprises within its own total — and every refused request changes
+     * nothing. The seed is {@code synergy.test.seed} (a fixed one by default, so a failure repeats).
+     */
+    @Test
+    void randomReportSequencesNeverBreakARuleAndRefusalsChangeNothing() throws SQLException {
+        long seed = Long.getLong("synergy.test.seed", 13L * (sector.ordinal() + 1));
+        int steps = Integer.getInteger("synergy.test.property-steps", 1_000);
+        List<DistrictYear> slots = freshDistrictYears(2, 2);
+        String d0 = slots.get(0).district();
+        String d1 = slots.get(2).district();
+        List<String> units = List.of(d0, d1, registerEnterprise(registerPark(d0)), registerEnterprise(d0));
+        List<Integer> years = List.of(slots.get(0).year(), slots.get(1).year());
+        List<String> periods = new ArrayList<>();
+        for (int y : years) {
+            periods.addAll(List.of(String.valueOf(y), y + "Q1", y + "Q2", y + "-01", y + "-02", y + "-04"));
+        }
+        String prefix = uniqueId("property") + "/";
+        RandomReports sequence = new RandomReports(seed, prefix, source(), units, List.of(d1), periods, elements, rules);
+        String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(d1), "feed:" + sector.code()));
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        String state = stateFingerprint(prefix, units, years);
+        for (int i = 0; i < steps; i++) {
+            RandomReports.Step step = sequence.next();
+            String context = "seed " + seed + ", step " + i + ": " + step;
+            // the JDK client: a thousand requests through RestAssured would cost more than the service's work
+            Exchange r = send(HttpRequest.newBuilder(uri(REPORTS)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", step.limitedWriter() ? limited : auth.header()).header("Content-Type", JSON)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(step.body()))).build());
+            assertThat(r.status()).as("%s → %s", context, r.text()).isIn(step.allowed());
+            statuses.merge(r.status(), 1, Integer::sum);
+            String now = stateFingerprint(prefix, units, years);
+            if (r.status() >= 400) {
+                assertThat(now).as("a refused request changed nothing: %s → %s", context, r.text()).isEqualTo(state);
+            } else {
+                sequence.answered(step, r.json());
+                assertStoredFiguresKeepTheRules(units, years, context);
+            }
+            state = now;
+        }
+        assertThat(statuses.keySet()).as("the run met every kind of answer: %s", statuses).contains(200, 201, 400, 403, 409, 422);
+
+        // what the read API computes for every period, and every event published, keeps the rules too
+        for (String period : periods) {
+            JsonNode all = indicators(period, null);
+            for (String d : List.of(d0, d1)) {
+                Map<String, JsonNode> rows = new HashMap<>();
+                unitRows(all, d).forEach(row -> rows.put(row.path("code").asText(), row));
+                assertFiguresKeepTheRules(rows, d + " " + period + " (read API)");
+            }
+        }
+        settledSnapshot();
+        long published = kafka.endOffsetSum(indicatorTopic);
+        List<Event> events = events(kafka.readUntil(indicatorTopic, seen -> seen.size() >= published, WAIT)).stream()
+                .filter(e -> units.contains(e.data().path("orgUnit").asText()) && years.contains(e.data().path("period").asInt())).toList();
+        assertThat(events).isNotEmpty();
+        Map<String, JsonNode> latest = new HashMap<>();
+        for (Event e : events) {
+            Map<String, JsonNode> one = Map.of(e.data().path("code").asText(), e.data());
+            assertFiguresKeepTheRules(one, "published " + e.data());
+            latest.merge(e.record().key() + "|" + e.data().path("period").asText(), e.data(),
+                    (a, b) -> a.path("revision").asLong() >= b.path("revision").asLong() ? a : b);
+        }
+        for (Map.Entry<String, Map<String, JsonNode>> stored : storedFigures(units, years).entrySet()) {
+            for (JsonNode row : stored.getValue().values()) {
+                JsonNode event = latest.get(row.path("code").asText() + "|" + stored.getKey());
+                assertThat(event).as("the latest event of %s %s", stored.getKey(), row).isNotNull();
+                assertThat(event.path("revision").asLong()).as("%s %s", stored.getKey(), row).isEqualTo(row.path("revision").asLong());
+                assertNumber(event.path("value"), row.path("value").isNull() ? null : row.path("value").asDouble(), stored.getKey() + " " + row);
+            }
+        }
+    }
+
+    /** The rows of the service's tables that belong to the property test's reports, org units and years, as one hash. */
+    private String stateFingerprint(String prefix, List<String> units, List<Integer> years) throws SQLException {
+        try (java.sql.PreparedStatement ps = database().prepareStatement("""
+                SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (
+                    SELECT concat_ws(',', 'r', report_id, revision, status, sent_by, content_hash) AS x FROM report WHERE starts_with(report_id, ?)
+                    UNION ALL SELECT concat_ws(',', 'v', data_element, org_unit, period, value, report_id, revision)
+                      FROM data_value WHERE year = ANY (?) AND org_unit = ANY (?)
+                    UNION ALL SELECT concat_ws(',', 'i', code, org_unit, year, value, numerator, denominator, complete, revision)
+                      FROM indicator_value WHERE year = ANY (?) AND org_unit = ANY (?)
+                    UNION ALL SELECT concat_ws(',', 'f', id, report_id, revision) FROM report_flag WHERE starts_with(report_id, ?)) t""")) {
+            java.sql.Array y = database().createArrayOf("integer", years.toArray());
+            java.sql.Array u = database().createArrayOf("text", units.toArray());
+            ps.setString(1, prefix);
+            ps.setArray(2, y);
+            ps.setArray(3, u);
+            ps.setArray(4, y);
+            ps.setArray(5, u);
+            ps.setString(6, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The stored annual figures (indicator_value) of the org units and years: "orgUnit|year" → code → row. */
+    private Map<String, Map<String, JsonNode>> storedFigures(List<String> units, List<Integer> years) throws SQLException {
+        Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+        try (java.sql.PreparedStatement ps = database().prepareStatement("""
+                SELECT org_unit, year, code, value, numerator, denominator, complete, revision FROM indicator_value
+                 WHERE year = ANY (?) AND org_unit = ANY (?)""")) {
+            ps.setArray(1, database().createArrayOf("integer", years.toArray()));
+            ps.setArray(2, database().createArrayOf("text", units.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode row = MAPPER.createObjectNode().put("code", rs.getString(3)).put("complete", rs.getBoolean(7)).put("revision", rs.getLong(8));
+                    row.set("value", MAPPER.valueToTree(rs.getObject(4)));
+                    row.set("numerator", MAPPER.valueToTree(rs.getObject(5)));
+                    row.set("denominator", MAPPER.valueToTree(rs.getObject(6)));
+                    out.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new LinkedHashMap<>()).put(rs.getString(3), row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every stored figure keeps the rules, and the district's enterprises stay within its complete own totals. */
+    private void assertStoredFiguresKeepTheRules(List<String> units, List<Integer> years, String context) throws SQLException {
+        Map<String, Map<String, JsonNode>> stored = storedFigures(units, years);
+        stored.forEach((unitYear, rows) -> assertFiguresKeepTheRules(rows, unitYear + " after " + context));
+        String district = units.get(0);
+        List<String> enterprises = units.stream().filter(u -> orgUnits.find(u).isEmpty()).toList();
+        for (int year : years) {
+            Map<String, Double[]> own = totals(stored.getOrDefault(district + "|" + year, Map.of()));
+            own.forEach((element, total) -> {
+                if (total[1] == 1) {
+                    double sum = enterprises.stream().map(e -> totals(stored.getOrDefault(e + "|" + year, Map.of())).get(element))
+                            .filter(java.util.Objects::nonNull).mapToDouble(t -> t[0]).sum();
+                    assertThat(sum).as("%s of %s's enterprises in %s, after %s", element, district, year, context).isLessThanOrEqualTo(total[0]);
+                }
+            });
+        }
+    }
+
+    /**
+     * Figures of one org unit and period (code → row with value, numerator, denominator): every share within 0–100 %,
+     * and every part within its whole where both can be read from the figures.
+     */
+    private void assertFiguresKeepTheRules(Map<String, JsonNode> rows, String what) {
+        for (Indicator i : indicators) {
+            JsonNode row = rows.get(i.id());
+            if (row != null && "%".equals(i.unit()) && i.formula().type() == FormulaType.RATIO && !row.path("value").isNull()
+                    && !row.path("value").isMissingNode()) {
+                assertThat(row.path("value").asDouble()).as("%s of %s", i.id(), what).isBetween(0.0, 100.0);
+            }
+        }
+        Map<String, Double[]> totals = totals(rows);
+        for (PartOfWholeRule rule : rules) {
+            if (totals.containsKey(rule.part()) && totals.containsKey(rule.whole())) {
+                assertThat(totals.get(rule.part())[0]).as("%s within %s, %s", rule.part(), rule.whole(), what)
+                        .isLessThanOrEqualTo(totals.get(rule.whole())[0]);
+            }
+        }
+    }
+
+    /**
+     * Data-element totals read from figures: a ratio's numerator and denominator, a single-element sum's or published
+     * data element's value; each with 1 when its figure is complete (0 when not).
+     */
+    private Map<String, Double[]> totals(Map<String, JsonNode> rows) {
+        Map<String, Double[]> out = new HashMap<>();
+        for (Indicator i : indicators) {
+            JsonNode row = rows.get(i.id());
+            if (row == null || row.path("value").isNull() || row.path("value").isMissingNode()) {
+                continue;
+            }
+            Double complete = row.path("complete").asBoolean() ? 1.0 : 0.0;
+            if (i.formula().type() == FormulaType.RATIO && catalogue.dataElement(i.formula().numerator()).isPresent()
+                    && catalogue.dataElement(i.formula().denominator()).isPresent()) {
+                out.put(i.formula().numerator(), new Double[] {row.path("numerator").asDouble(), complete});
+                out.put(i.formula().denominator(), new Double[] {row.path("denominator").asDouble(), complete});
+            } else if (i.formula().type() == FormulaType.SUM && i.formula().of().size() == 1) {
+                out.put(i.formula().of().get(0), new Double[] {row.path("value").asDouble(), complete});
+            }
+        }
+        for (DataElement de : published) {
+            JsonNode row = rows.get(de.code());
+            if (row != null && !row.path("value").isNull() && !row.path("value").isMissingNode()) {
+                out.put(de.code(), new Double[] {row.path("value").asDouble(), row.path("complete").asBoolean() ? 1.0 : 0.0});
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // the plausibility band: accepted, flagged and listed for review
+
+    @Test
+    void anImplausibleChangeIsAcceptedButFlaggedAndListedForReview() {
+        PartOfWholeRule rule = summedRule();
+        List<DistrictYear> slots = freshDistrictYears(1, 2);
+        int previous = slots.get(0).year();
+        int year = slots.get(1).year();
+        String district = slots.get(0).district();
+        Map<String, Double> before = validValues();
+        accepted(postJson(report(uniqueId("plausible-before"), district, String.valueOf(previous), null, before)), 201);
+        // the whole ×11 and the part ÷11 are beyond the default band (×10, ÷10); everything else is unchanged
+        Map<String, Double> now = new LinkedHashMap<>(before);
+        now.put(rule.whole(), before.get(rule.whole()) * 11);
+        now.put(rule.part(), before.get(rule.part()) / 11);
+        String id = uniqueId("implausible");
+        JsonNode answer = accepted(postJson(report(id, district, String.valueOf(year), null, now)), 201);
+        assertThat(answer.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(answer.path("flags")).hasSize(1);
+        assertThat(answer.path("flags").get(0).asText()).isEqualTo("IMPLAUSIBLE_CHANGE");
+        Map<String, JsonNode> flagged = new HashMap<>();
+        answer.path("flagged").forEach(f -> flagged.put(f.path("dataElement").asText(), f));
+        assertThat(flagged.keySet()).containsExactlyInAnyOrder(rule.whole(), rule.part());
+        JsonNode whole = flagged.get(rule.whole());
+        assertThat(whole.path("flag").asText()).isEqualTo("IMPLAUSIBLE_CHANGE");
+        assertNumber(whole.path("value"), now.get(rule.whole()), "flagged value");
+        assertNumber(whole.path("previousValue"), before.get(rule.whole()), "previous value");
+        assertThat(whole.path("period").asText()).isEqualTo(String.valueOf(year));
+        assertThat(whole.path("previousPeriod").asText()).isEqualTo(String.valueOf(previous));
+        assertThat(whole.path("unit").asText()).isEqualTo(unitOf(rule.whole()));
+        assertThat(getReport(id).path("revisions").get(0).path("result").path("flagged")).hasSize(2);
+
+        // the review list, a page at a time, for the reader too: both values (other tests' districts may have flags in this year)
+        String reader = TestTokens.bearer(TestTokens.token("reader"));
+        List<JsonNode> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification spec = given().header("Authorization", reader).queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                    .queryParam("period", String.valueOf(year)).queryParam("limit", 1);
+            JsonNode page = json(spec.queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get(REPORTS).then().statusCode(200)
+                    .extract().response());
+            assertThat(page.path("flag").asText()).isEqualTo("IMPLAUSIBLE_CHANGE");
+            assertThat(page.path("items").size()).isLessThanOrEqualTo(1);
+            page.path("items").forEach(listed::add);
+            cursor = page.path("nextCursor").isMissingNode() || page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 1_000);
+        assertThat(listed).extracting(n -> n.path("period").asText()).allMatch(p -> p.startsWith(String.valueOf(year)));
+        assertThat(listed).extracting(n -> n.path("reportId").asText() + " " + n.path("dataElement").asText()).doesNotHaveDuplicates();
+        List<JsonNode> mine = listed.stream().filter(n -> id.equals(n.path("reportId").asText())).toList();
+        assertThat(mine).extracting(n -> n.path("dataElement").asText()).containsExactlyInAnyOrder(rule.whole(), rule.part());
+        assertThat(mine).allSatisfy(n -> {
+            assertThat(n.path("orgUnit").asText()).isEqualTo(district);
+            assertThat(n.path("channel").asText()).isEqualTo("REST");
+            assertThat(n.path("sentBy").asText()).isEqualTo("test-feed:" + sector.code() + "+reader");
+        });
+        // a month is compared with the same month a year earlier, and listed under its month, quarter and year
+        accepted(postJson(report(uniqueId("plausible-march-before"), district, previous + "-03", null, Map.of(rule.whole(), 10.0))), 201);
+        String march = uniqueId("implausible-march");
+        assertThat(accepted(postJson(report(march, district, year + "-03", null, Map.of(rule.whole(), 101.0))), 201).path("flagged"))
+                .singleElement().satisfies(f -> assertThat(f.path("previousPeriod").asText()).isEqualTo(previous + "-03"));
+        for (String period : List.of(year + "-03", year + "Q1", String.valueOf(year), year + "Q2", year + "-04")) {
+            JsonNode listedIn = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", period).queryParam("limit", 1000)
+                    .get(REPORTS).then().statusCode(200).extract().response());
+            List<String> ids = each(listedIn.path("items"), "reportId");
+            assertThat(ids.contains(march)).as("the March flag listed for %s", period).isEqualTo(!period.endsWith("Q2") && !period.endsWith("-04"));
+            assertThat(ids.contains(id)).as("the annual report's flags listed for %s", period).isEqualTo(period.equals(String.valueOf(year)));
+        }
+        given().header("Authorization", TestTokens.bearer(TestTokens.token(otherSectorRole()))).queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                .get(REPORTS).then().statusCode(403);
+        assertProblem(exchange("GET", REPORTS, null, null, false), 400, "flag");
+        assertProblem(exchange("GET", REPORTS + "?flag=NO_SUCH_FLAG", null, null, false), 400, "flag");
+        assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&period=2024Q5", null, null, false), 400, "period");
+        assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&limit=0", null, null, false), 400, "limit");
+        assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&cursor=next", null, null, false), 400, "cursor");
+
+        // a correcting revision takes the report off the list
+        JsonNode corrected = accepted(postJson(report(id, district, String.valueOf(year), 2, before)), 201);
+        assertThat(corrected.has("flags")).as("no flags on %s", corrected).isFalse();
+        JsonNode after = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", String.valueOf(year)).queryParam("limit", 1000)
+                .get(REPORTS).then().statusCode(200).extract().response());
+        assertThat(each(after.path("items"), "reportId")).doesNotContain(id);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // the registry of parks and enterprises: learnt from org-units.v1
 
     private void publishOrgUnit(String code, String parent, boolean closed, long version) {
-        String event = String.format(java.util.Locale.ROOT, "{\"code\": \"%s\", \"level\": \"ENTERPRISE\", \"zh\": \"测试企业\", \"en\": \"test enterprise\", "
-                + "\"parent\": \"%s\", \"industrySection\": \"C\", \"industryDivision\": \"26\", \"flags\": [], \"closed\": %s, \"version\": %d, "
-                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, parent, closed, version);
+        publishOrgUnit(code, "ENTERPRISE", parent, closed, version);
+    }
+
+    private void publishOrgUnit(String code, String level, String parent, boolean closed, long version) {
+        // an enterprise has an industry classification (GB/T 4754); a park has none (org-units.v1 consumers refuse one)
+        String industry = "ENTERPRISE".equals(level) ? "\"industrySection\": \"C\", \"industryDivision\": \"26\"" : "\"industrySection\": null, \"industryDivision\": null";
+        String event = String.format(java.util.Locale.ROOT, "{\"code\": \"%s\", \"level\": \"%s\", \"zh\": \"测试单位\", \"en\": \"test unit\", "
+                + "\"parent\": \"%s\", %s, \"flags\": [], \"closed\": %s, \"version\": %d, "
+                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, level, parent, industry, closed, version);
         kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 
@@ -1119,6 +1652,67 @@ public abstract class SectorServiceContract {
     private String unknownEnterprise() {
         String first17 = String.format(java.util.Locale.ROOT, "9137021%dMA3G%05d", sector.ordinal(), Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
         return first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    /** Registers a park in a district (a code of its own) and waits until this service knows it. */
+    protected String registerPark(String district) {
+        String code = district + "P" + String.format(java.util.Locale.ROOT, "%02d", 50 + PARKS.getAndIncrement() % 50);
+        publishOrgUnit(code, "PARK", district, false, 1);
+        awaitRegistered(code);
+        return code;
+    }
+
+    /** Registers an enterprise under a park or district (a fresh credit code) and waits until this service knows it. */
+    protected String registerEnterprise(String parent) {
+        String first17 = String.format(java.util.Locale.ROOT, "9137020%dMA4H%05d", sector.ordinal(), ENTERPRISES.getAndIncrement());
+        String code = first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+        publishOrgUnit(code, "ENTERPRISE", parent, false, 1);
+        awaitRegistered(code);
+        return code;
+    }
+
+    /**
+     * Waits until a report for the unit is no longer refused as unknown (a park's is refused as a park's): the probe
+     * carries a negative value, so it is refused either way and stores nothing.
+     */
+    private void awaitRegistered(String code) {
+        ObjectNode probe = report(uniqueId("registry-probe"), code, "2020", null, Map.of(elements.get(0).code(), -1.0));
+        await().atMost(WAIT).untilAsserted(() -> {
+            Response r = postJson(probe);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(json(r).path("errors")).as(r.asString())
+                    .noneMatch(e -> "orgUnit".equals(e.path("field").asText()) && !e.path("message").asText().contains("a park"));
+        });
+    }
+
+    /**
+     * A district-limited writer may report the enterprises registered in its districts — directly in one, or in one
+     * of its parks — and no others; revising one of their reports follows the same rule.
+     */
+    @Test
+    void aDistrictLimitedWriterReportsTheEnterprisesOfItsDistricts() {
+        DistrictYear slot = freshDistrictYear();
+        String district = slot.district();
+        String inPark = registerEnterprise(registerPark(district));
+        String direct = registerEnterprise(district);
+        String other = districts.stream().filter(d -> !d.equals(district)).findFirst().orElseThrow();
+        String elsewhere = registerEnterprise(other); // only refused writes reach it
+        int year = slot.year();
+        String token = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(district), "feed:" + sector.code()));
+        String parkReport = uniqueId("enterprise-in-park");
+        ArrayNode own = MAPPER.createArrayNode().add(report(parkReport, inPark, String.valueOf(year), null, validValues()))
+                .add(report(uniqueId("enterprise-direct"), direct, String.valueOf(year), null, validValues()));
+        assertThat(each(accepted(postAs(token, own), 201), "status")).containsOnly("ACCEPTED");
+
+        Snapshot before = settledSnapshot();
+        Response outside = postAs(token, report(uniqueId("enterprise-elsewhere"), elsewhere, String.valueOf(year), null, validValues()));
+        assertThat(outside.statusCode()).as(outside.asString()).isEqualTo(403);
+        assertThat(json(outside).findValuesAsText("field")).containsExactly("orgUnit");
+        String stranger = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(other), "feed:" + sector.code()));
+        Response revision = postAs(stranger, report(parkReport, inPark, String.valueOf(year), 2, valuesFor(2)));
+        assertThat(revision.statusCode()).as(revision.asString()).isEqualTo(403);
+        assertUnchanged(before);
+        accepted(postAs(token, report(parkReport, inPark, String.valueOf(year), 2, valuesFor(2))), 201);
     }
 
     @Test
@@ -1336,6 +1930,41 @@ public abstract class SectorServiceContract {
 
     // ------------------------------------------------------------------------------------------------------------
     // building blocks for the contract and for sector-specific tests
+
+    /** A district and a year that no other test of this JVM writes. */
+    protected record DistrictYear(String district, int year) {
+        public String period() {
+            return String.valueOf(year);
+        }
+    }
+
+    /**
+     * District-years no other test of this JVM writes, for a test that writes a few districts only: {@code count}
+     * districts, each for {@code years} consecutive years (district by district, then year by year).
+     */
+    protected List<DistrictYear> freshDistrictYears(int count, int years) {
+        synchronized (TAKEN_DISTRICT_YEARS) {
+            for (int first = SHARED_FIRST_YEAR; first + years - 1 <= SHARED_LAST_YEAR; first++) {
+                List<DistrictYear> out = new ArrayList<>();
+                for (String d : districts) {
+                    int y0 = first;
+                    if (out.size() < count * years && IntStream.range(0, years).noneMatch(k -> TAKEN_DISTRICT_YEARS.contains(d + "|" + (y0 + k)))) {
+                        IntStream.range(0, years).forEach(k -> out.add(new DistrictYear(d, y0 + k)));
+                    }
+                }
+                if (out.size() == count * years) {
+                    out.forEach(dy -> TAKEN_DISTRICT_YEARS.add(dy.district() + "|" + dy.year()));
+                    return out;
+                }
+            }
+            throw new AssertionError("no " + count + " district(s) left free for " + years + " year(s) in " + SHARED_FIRST_YEAR + "–" + SHARED_LAST_YEAR);
+        }
+    }
+
+    /** One district-year no other test of this JVM writes. */
+    protected DistrictYear freshDistrictYear() {
+        return freshDistrictYears(1, 1).get(0);
+    }
 
     /** A year no other test of this JVM uses, so district-year combinations never overlap. */
     protected static int freshYear() {

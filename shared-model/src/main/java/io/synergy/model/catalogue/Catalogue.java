@@ -183,6 +183,22 @@ public final class Catalogue {
                 throw new IllegalStateException("rule " + r.id() + " must relate two data elements of one sector");
             }
         }
+        // the services keep shares within 0–100 % by enforcing part ≤ whole (in each report and on the combined state):
+        // a share whose rule is missing could be published as 28,392,121 %
+        for (Indicator i : indicators.values()) {
+            Formula f = i.formula();
+            if (isShare(i) && rules.stream().noneMatch(r -> r.part().equals(f.numerator()) && r.whole().equals(f.denominator()))) {
+                throw new IllegalStateException("indicator " + i.id() + " is a share of " + f.denominator() + ": declare the rule "
+                        + f.numerator() + " within " + f.denominator());
+            }
+        }
+    }
+
+    /** A percentage of one data element in another (100 × part ÷ whole): E1, T1, A1… */
+    private boolean isShare(Indicator i) {
+        Formula f = i.formula();
+        return f.type() == FormulaType.RATIO && f.scale() == 100 && "%".equals(i.unit())
+                && dataElements.containsKey(f.numerator()) && dataElements.containsKey(f.denominator());
     }
 
     private static void require(boolean ok, Indicator i, String message) {

@@ -38,7 +38,8 @@ public class ProblemMappers {
                     ? "is required"
                     : "'" + abbreviate(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)) + "' is not accepted here (see the OpenAPI document)"));
             case 406 -> List.of(new FieldError(HttpHeaders.ACCEPT, "'" + abbreviate(String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)))
-                    + "' cannot be served: this endpoint answers application/json (errors: application/problem+json)"));
+                    + "' cannot be served: endpoints answer application/json, tables also text/csv and XLSX (the OpenAPI document lists "
+                    + "each endpoint's); errors: application/problem+json"));
             default -> List.of();
         };
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
@@ -94,7 +95,8 @@ public class ProblemMappers {
                 "The request could not be completed; quote " + id + " to the operator", uri.getPath(), List.of()));
     }
 
-    private static String abbreviate(String s) {
+    /** A client's text quoted in a message: at most 80 characters. */
+    public static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 

@@ -1,13 +1,12 @@
 package io.synergy.registry.orgunits;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tabular.TableRow;
+import io.synergy.platform.tabular.Tabular;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,23 +21,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -60,9 +57,6 @@ import org.jboss.resteasy.reactive.RestResponse;
         mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
-    static final List<String> CSV_COLUMNS = List.of("code", "level", "name_zh", "name_en", "parent", "industry_section", "industry_division",
-            "flags", "closed");
-
     /** Largest page a client may ask for. */
     static final int MAX_LIMIT = 1000;
 
@@ -76,16 +70,21 @@ public class OrgUnitResource {
 
     @GET
     @RolesAllowed("reader")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "Parks and enterprises in code order; filters: level (PARK, ENTERPRISE), parent (a district or park), industry "
-            + "(section letter or division). Without limit, every unit; with limit, a page and a Link header to the next one")
-    @APIResponse(responseCode = "200", description = "The units (a page of them with limit)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = OrgUnitView.class)),
+            + "(section letter or division). Without limit, every unit; with limit, a page and a Link header to the next one. JSON, or "
+            + "with Accept a CSV (the import's columns) or an Excel workbook (Chinese and English headers)")
+    @APIResponse(responseCode = "200", description = "The units (a page of them with limit)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OrgUnitView.class)),
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; header "
+                    + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the same columns with Chinese and English headers"))},
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "level, limit or cursor is malformed; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<List<OrgUnitView>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
+    public RestResponse<Tabular<List<OrgUnitView>>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
             @QueryParam("industry") String industry,
             @Parameter(description = "page size, 1-" + MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
@@ -117,11 +116,11 @@ public class OrgUnitResource {
         // one more than the page: whether a next page exists
         List<OrgUnitEvent> units = service.list(l, parent, industry, after, size == null ? null : size + 1);
         if (size == null || units.size() <= size) {
-            return RestResponse.ok(units.stream().map(OrgUnitView::of).toList());
+            return RestResponse.ok(OrgUnitTable.answer(units.stream().map(OrgUnitView::of).toList()));
         }
         List<OrgUnitView> page = units.subList(0, size).stream().map(OrgUnitView::of).toList();
         URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encodeCursor(page.get(page.size() - 1).code())).build();
-        return RestResponse.ResponseBuilder.ok(page).header("Link", "<" + next + ">; rel=\"next\"").build();
+        return RestResponse.ResponseBuilder.ok(OrgUnitTable.answer(page)).header("Link", "<" + next + ">; rel=\"next\"").build();
     }
 
     @GET
@@ -209,60 +208,30 @@ public class OrgUnitResource {
     @POST
     @Path("/import")
     @RolesAllowed("ops")
-    @Consumes("text/csv")
+    @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The initial load: a CSV with the header code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed "
-            + "(flags separated by |); all rows or none")
+            + "(flags separated by |), or an Excel workbook with these columns (headers as keys, or in Chinese or English as the export "
+            + "writes them); all rows or none")
+    @RequestBody(content = {
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
+                    code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed
+                    370211P01,PARK,董家口经济区,Dongjiakou Economic Zone,370211,,,,false""")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "Imported: how many rows created, changed or left unchanged units", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\"), a missing column or a "
-            + "malformed CSV; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not text/csv", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public ImportSummary importCsv(String body) {
-        List<OrgUnitChange> changes = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body == null ? "" : body.replace("\uFEFF", ""))) {
-            List<String> header = it.hasNextValue() ? it.nextValue().stream().map(h -> h.strip().toLowerCase()).toList() : List.of();
-            List<String> missing = CSV_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                throw ProblemException.invalid("Missing columns", List.of(new FieldError("line 1", "missing column(s): " + String.join(", ", missing))));
-            }
-            int line = 1;
-            while (it.hasNextValue()) {
-                List<String> row = it.nextValue();
-                line++;
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size() && i < row.size(); i++) {
-                    cells.put(header.get(i), row.get(i).strip());
-                }
-                Set<String> flags = new TreeSet<>();
-                String f = cells.getOrDefault("flags", "");
-                if (!f.isBlank()) {
-                    flags.addAll(Arrays.stream(f.split("\\|")).map(String::strip).toList());
-                }
-                String closed = cells.getOrDefault("closed", "");
-                if (!closed.isBlank() && !closed.equalsIgnoreCase("true") && !closed.equalsIgnoreCase("false")) {
-                    errors.add(new FieldError("line " + line + ": closed", "must be true or false"));
-                }
-                changes.add(new OrgUnitChange(blankToNull(cells.get("code")), blankToNull(cells.get("level")), blankToNull(cells.get("name_zh")),
-                        cells.get("name_en"), blankToNull(cells.get("parent")), blankToNull(cells.get("industry_section")),
-                        blankToNull(cells.get("industry_division")), flags, closed.isBlank() ? null : Boolean.parseBoolean(closed)));
-                paths.add("line " + line + ": ");
-            }
-        } catch (ProblemException e) {
-            throw e;
-        } catch (Exception e) {
-            throw ProblemException.invalid("Malformed CSV", List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " faults; nothing was changed", errors);
-        }
-        if (changes.isEmpty()) {
-            throw ProblemException.invalid("No rows", List.of(new FieldError("body", "the CSV has a header but no rows")));
-        }
+    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportSummary importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        List<TableRow> rows = OrgUnitTable.READER.read(body, contentType, sheet);
+        List<OrgUnitChange> changes = rows.stream().map(OrgUnitTable::change).toList();
+        List<String> paths = rows.stream().map(r -> r.where() + ": ").toList();
         List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
         return new ImportSummary(outcomes.size(), outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
                 outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count());
@@ -270,10 +239,6 @@ public class OrgUnitResource {
 
     private String operator() {
         return token == null || token.getName() == null ? "unknown" : token.getName();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     /** A cursor is opaque to clients: the last code of the page, base64url. */

@@ -17,12 +17,29 @@ import java.util.Set;
  */
 public final class PeriodRollUp {
 
-    /** A stored value of one data element. */
-    public record PeriodValue(Period period, double value) {
+    /**
+     * A stored value of one data element.
+     *
+     * @param reportId the report the value came from ({@code null} where it does not matter)
+     */
+    public record PeriodValue(Period period, double value, String reportId) {
+
+        public PeriodValue(Period period, double value) {
+            this(period, value, null);
+        }
     }
 
-    /** The rolled-up value and whether the sub-periods cover the whole target period. */
-    public record Total(double value, boolean complete) {
+    /**
+     * The rolled-up value and whether the sub-periods cover the whole target period.
+     *
+     * @param parts the values it was made of (what a refused report is told it collided with)
+     */
+    public record Total(double value, boolean complete, List<PeriodValue> parts) {
+
+        /** The reports the parts came from, in period order, each once. */
+        public List<String> reportIds() {
+            return parts.stream().map(PeriodValue::reportId).filter(java.util.Objects::nonNull).distinct().toList();
+        }
     }
 
     private PeriodRollUp() {
@@ -33,7 +50,7 @@ public final class PeriodRollUp {
         List<PeriodValue> inside = new ArrayList<>();
         for (PeriodValue v : values) {
             if (v.period().equals(target)) {
-                return new Total(v.value(), true);
+                return new Total(v.value(), true, List.of(v));
             }
             if (target.contains(v.period())) {
                 inside.add(v);
@@ -59,7 +76,8 @@ public final class PeriodRollUp {
         } else {
             value = chosen.stream().mapToDouble(PeriodValue::value).sum();
         }
-        return new Total(value, covered.size() == months(target).size());
+        chosen.sort(Comparator.comparing(PeriodValue::period));
+        return new Total(value, covered.size() == months(target).size(), List.copyOf(chosen));
     }
 
     private static List<YearMonth> months(Period p) {

@@ -34,4 +34,19 @@ public interface SectorConfig {
     /** Most data-element values accepted in one request (a batch or a CSV file). */
     @WithDefault("50000")
     int maxValues();
+
+    /** When an accepted value is flagged for review as an implausible change. */
+    Plausibility plausibility();
+
+    /** The band around the previous year's value within which a value is plausible. */
+    interface Plausibility {
+
+        /**
+         * A value more than this many times the same period's value a year earlier, or less than that value divided by
+         * it, is accepted but flagged {@code IMPLAUSIBLE_CHANGE} (a unit mistake, a missing digit, a typing error). Must be
+         * above 1.
+         */
+        @WithDefault("10")
+        double maxRatio();
+    }
 }

@@ -175,7 +175,8 @@ public final class JsonReportParser {
         };
     }
 
-    static String abbreviate(String s) {
+    /** A text quoted back in an error: at most 40 characters. */
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

@@ -73,7 +73,8 @@ public class ReportService {
 
     /**
      * @param charset what the body is encoded in (strictly checked: a byte that is not of it is an error)
-     * @param writer  who submits: reports for districts outside the writer's are refused (403), nothing is stored
+     * @param writer  who submits: reports for org units outside the writer's districts, or revisions of reports it may not
+     *                write, are refused (403) and nothing is stored; it is recorded with every revision
      */
     public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         try {
@@ -102,13 +103,13 @@ public class ReportService {
                     List.of(new FieldError("body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
         }
         access.checkDistricts(writer, parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
-                parsed.reports().stream().map(RawReport::orgUnit).toList());
+                parsed.reports().stream().map(RawReport::orgUnit).toList(), orgUnits.current());
         List<ParsedReport> reports = validator().validate(parsed.reports(), LocalDate.now(ZONE), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")
                     + " in the request; nothing was stored", errors);
         }
-        return new Outcome(ingestor.ingest(reports, channel), parsed.batch());
+        return new Outcome(ingestor.ingest(reports, channel, writer), parsed.batch());
     }
 
     /** Strict decoding: a body with bytes that are not of its charset is refused, not silently mangled. */

@@ -173,7 +173,7 @@ public final class ReportValidator {
         if (errors.size() > before || period == null || r.reportId() == null || r.source() == null || r.orgUnit() == null) {
             return null;
         }
-        return new ParsedReport(r.reportId(), r.source(), r.orgUnit(), period, revision, List.copyOf(values.values()));
+        return new ParsedReport(r.reportId(), r.source(), r.orgUnit(), period, revision, List.copyOf(values.values()), r.path(), pathOf);
     }
 
     private static void id(String value, String field, List<FieldError> errors) {

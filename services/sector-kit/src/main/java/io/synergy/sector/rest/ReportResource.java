@@ -1,13 +1,24 @@
 package io.synergy.sector.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.SectorConfig;
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.period.Period;
+import io.synergy.model.period.PeriodType;
+import io.synergy.sector.ingest.IngestResult;
+import io.synergy.sector.ingest.JsonReportParser;
+import io.synergy.sector.ingest.ParsedReport;
+import io.synergy.sector.ingest.ReportFlag;
 import io.synergy.sector.ingest.ReportService;
+import io.synergy.sector.store.ReportStore;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,9 +44,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -68,6 +77,9 @@ public class ReportResource {
     @Inject
     WriterAccess access;
 
+    @Inject
+    Catalogue catalogue;
+
     @POST
     @RolesAllowed("${synergy.sector.feed-role}")
     @Consumes({MediaType.APPLICATION_JSON, CSV})
@@ -85,7 +97,8 @@ public class ReportResource {
                     report_id,source,district,period,data_element,value,unit
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.total,1250,tce
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce"""))})
-    @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand")
+    @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand, and "
+            + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before")
     @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision")
     @APIResponse(responseCode = "400", description = "Invalid report(s): every fault listed in errors[]; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = """
@@ -94,12 +107,27 @@ public class ReportResource {
                      "errors": [{"field": "orgUnit", "message": "'370299' is not a district of 青岛市 370200"},
                                 {"field": "values[1].value", "message": "energy.primary.nonfossil (1300.0 tce) exceeds its whole energy.primary.total (1250.0 tce) [rule nonfossil-within-total]"}]}""")))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token may not write this sector (feed:<sector>) or one of the districts")
-    @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "conflict", value = """
+    @APIResponse(responseCode = "403", description = "The token may not write this sector (feed:<sector>), one of the org units (a district "
+            + "outside its districts claim, or an enterprise registered outside them: errors[].field orgUnit), or it revises a report whose "
+            + "stored org unit it may not write (errors[].field reportId); nothing stored")
+    @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content (revision-conflict), "
+            + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period); "
+            + "nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "conflict", value = """
                     {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
                      "detail": "A report id and revision can carry one content only; nothing was stored",
-                     "errors": [{"field": "revision", "message": "report qd-energy-stats/2024/370202/1 revision 1 was already received with different content; send it as revision 2 to correct it"}]}""")))
+                     "errors": [{"field": "revision", "message": "report qd-energy-stats/2024/370202/1 revision 1 was already received with different content; send it as revision 2 to correct it"}]}"""),
+                    @ExampleObject(name = "moved", value = """
+                    {"type": "https://synergy.qingdao/problems/report-scope-fixed", "title": "A report's org unit and period are fixed", "status": 409,
+                     "detail": "A revision may correct a report's values, not move it to another org unit or period; nothing was stored",
+                     "errors": [{"field": "orgUnit", "message": "report qd-energy-stats/2024/370203 holds figures of 370203 (fixed by its first revision); a revision may not move it to 370202: send 370202's figures under a report id of their own"}]}""")}))
+    @APIResponse(responseCode = "422", description = "The figures of an org unit and period taken together — every current report's values, "
+            + "rolled up to the year, its quarters and months, and a district's enterprises against its own total — would break a rule of the "
+            + "catalogue; errors[] name both data elements, both values and the reports they come from; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "combined", value = """
+                    {"type": "https://synergy.qingdao/problems/combined-state-rule", "title": "The combined figures would break a rule", "status": 422,
+                     "detail": "合并后的数据违反目录规则,未保存任何内容 / With this request, the figures of an org unit and period taken together would break 1 rule(s) of the catalogue; nothing was stored",
+                     "errors": [{"field": "values[0].value", "message": "部分超过整体 / part exceeds its whole for 370203 in 2024 [rule nonfossil-within-total]: energy.primary.nonfossil = 283921.21 tce (from report(s) demo/qd-energy-stats/370203/2024) > energy.primary.total = 1.0 tce (from report(s) qd-energy-stats/2024/370203/total)"}]}""")))
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB (synergy.sector.max-body-bytes) or more values than allowed "
             + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json or text/csv, or a charset the "
@@ -194,43 +222,140 @@ public class ReportResource {
         }
     }
 
+    /** A report's history: every revision received, newest first. */
+    public record ReportHistory(String reportId, Integer currentRevision, List<RevisionEntry> revisions) {
+    }
+
+    /**
+     * One revision as received.
+     *
+     * @param status  CURRENT, SUPERSEDED or STALE
+     * @param channel REST, CSV or KAFKA
+     * @param sentBy  the subject of the token it came with ({@code null} for revisions stored before it was recorded)
+     * @param values  in the catalogue's units
+     * @param result  the answer it was given
+     */
+    public record RevisionEntry(int revision, String status, String channel, String sentBy, Instant receivedAt, String source, String orgUnit,
+            String period, List<ParsedReport.Value> values, IngestResult result) {
+    }
+
+    /** The stored body of a revision: only its values are read back. */
+    private record StoredBody(List<ParsedReport.Value> values) {
+    }
+
     @GET
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/{id: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A report's revisions, newest first: status, when and how each arrived, its values and its result")
+    @Operation(summary = "A report's revisions, newest first: status, when, how (channel) and by whom (sentBy) each arrived, its values and its result")
     @APIResponse(responseCode = "200", description = "The report's id, current revision and every revision (CURRENT, SUPERSEDED, STALE)")
     @APIResponse(responseCode = "404", description = "No report with this id", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Map<String, Object> history(@PathParam("id") String id) throws SQLException, IOException {
-        List<Map<String, Object>> revisions = new ArrayList<>();
+    public ReportHistory history(@PathParam("id") String id) throws SQLException, IOException {
+        List<RevisionEntry> revisions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT revision, status, channel, received_at, body, result, source, org_unit, period
+                SELECT revision, status, channel, received_at, body, result, source, org_unit, period, sent_by
                   FROM report WHERE report_id = ? ORDER BY revision DESC""")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("revision", rs.getInt(1));
-                    r.put("status", rs.getString(2));
-                    r.put("channel", rs.getString(3));
-                    r.put("receivedAt", rs.getTimestamp(4).toInstant().toString());
-                    r.put("source", rs.getString(7));
-                    r.put("orgUnit", rs.getString(8));
-                    r.put("period", rs.getString(9));
-                    JsonNode body = json.readTree(rs.getString(5));
-                    r.put("values", body.get("values"));
-                    r.put("result", rs.getString(6) == null ? null : json.readTree(rs.getString(6)));
-                    revisions.add(r);
+                    revisions.add(new RevisionEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(10),
+                            rs.getTimestamp(4).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
+                            json.readValue(rs.getString(5), StoredBody.class).values(),
+                            rs.getString(6) == null ? null : json.readValue(rs.getString(6), IngestResult.class)));
                 }
             }
         }
         if (revisions.isEmpty()) {
             throw ProblemException.notFound("No report " + id + " in the " + config.code().code() + " service");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reportId", id);
-        out.put("currentRevision", revisions.stream().filter(r -> "CURRENT".equals(r.get("status"))).map(r -> r.get("revision")).findFirst().orElse(null));
-        out.put("revisions", revisions);
-        return out;
+        return new ReportHistory(id, revisions.stream().filter(r -> "CURRENT".equals(r.status())).map(RevisionEntry::revision).findFirst().orElse(null),
+                revisions);
+    }
+
+    /** A page of flagged values. */
+    public record FlaggedValues(ReportFlag flag, String period, List<FlaggedEntry> items, String nextCursor) {
+    }
+
+    /**
+     * A value of a current revision accepted but flagged for review.
+     *
+     * @param previousPeriod the period it was compared with (the same period a year earlier)
+     */
+    public record FlaggedEntry(String reportId, int revision, String orgUnit, String period, String dataElement, double value, String unit,
+            String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt) {
+    }
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    @GET
+    @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Values accepted but flagged for review, oldest first, a page at a time",
+            description = "flag=IMPLAUSIBLE_CHANGE: values beyond synergy.sector.plausibility.max-ratio (default ×10 or ÷10) of the same period a "
+                    + "year earlier. Only values of current revisions: a correcting revision takes its report off the list. Pass nextCursor "
+                    + "as cursor for the next page; it is null on the last page.")
+    @APIResponse(responseCode = "200", description = "The page, and nextCursor when more may follow")
+    @APIResponse(responseCode = "400", description = "Missing or unknown flag, malformed period, limit outside 1–1000, or a cursor not given "
+            + "by an earlier page; errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public FlaggedValues flagged(
+            @Parameter(description = "the flag to list", required = true, example = "IMPLAUSIBLE_CHANGE") @QueryParam("flag") String flagText,
+            @Parameter(description = "a year (every period in it), a quarter (and its months) or a month", example = "2024")
+            @QueryParam("period") String periodText,
+            @Parameter(description = "entries per page, 1–1000 (default 100)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        ReportFlag flag = null;
+        if (flagText == null || flagText.isBlank()) {
+            errors.add(new FieldError("flag", "is required: one of " + List.of(ReportFlag.values())));
+        } else {
+            try {
+                flag = ReportFlag.valueOf(flagText.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("flag", "'" + JsonReportParser.abbreviate(flagText) + "' is not a flag: one of " + List.of(ReportFlag.values())));
+            }
+        }
+        Period period = null;
+        if (periodText != null) {
+            try {
+                period = Period.parse(periodText);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("period", e.getMessage()));
+            }
+        }
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        long after = 0;
+        if (cursor != null) {
+            try {
+                after = Long.parseLong(cursor.strip());
+            } catch (NumberFormatException e) {
+                after = -1;
+            }
+            if (after < 0) {
+                errors.add(new FieldError("cursor", "'" + JsonReportParser.abbreviate(cursor) + "' is not a cursor of this list (pass nextCursor as it was given)"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid parameters", errors);
+        }
+        List<String> periods = null;
+        if (period != null && period.type() != PeriodType.YEAR) {
+            periods = new ArrayList<>(List.of(period.toString()));
+            for (YearMonth m = period.firstMonth(); period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth()); m = m.plusMonths(1)) {
+                periods.add(m.toString()); // a month period is written as its YearMonth
+            }
+        }
+        List<ReportStore.StoredFlag> rows;
+        try (Connection c = dataSource.getConnection()) {
+            rows = ReportStore.flags(c, flag.name(), period == null ? null : period.year(), periods, after, n);
+        }
+        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
+                f.value(), catalogue.dataElement(f.dataElement()).map(d -> d.unit()).orElse(null), f.previousPeriod(), f.previousValue(),
+                f.channel(), f.sentBy(), f.receivedAt())).toList();
+        return new FlaggedValues(flag, period == null ? null : period.toString(), items,
+                rows.size() == n ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.synergy.model.event.FeedDeadLetter.Identity;
 import io.synergy.model.event.FeedDeadLetter.JudgedBy;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.FeedConfig;
@@ -134,17 +135,43 @@ public class WriterAccess {
         return new Writer(identity.subject(), identity.districts() == null ? null : new TreeSet<>(identity.districts()));
     }
 
-    /** Refuses the whole request if any report is for a district the writer may not write. */
-    public void checkDistricts(Writer writer, List<String> paths, List<String> orgUnits) {
+    /**
+     * Refuses the whole request if any report is for an org unit the writer may not write (a district outside its
+     * claim, or an enterprise registered outside it).
+     */
+    public void checkDistricts(Writer writer, List<String> paths, List<String> orgUnits, OrgUnits units) {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (int i = 0; i < orgUnits.size(); i++) {
-            if (orgUnits.get(i) != null && !writer.mayWrite(orgUnits.get(i))) {
+            String unit = orgUnits.get(i);
+            if (unit != null && !writer.mayWrite(unit, units)) {
                 errors.add(new FieldError(paths.get(i), "forbidden: " + writer.name() + " may write districts " + writer.districts()
-                        + " only, not " + orgUnits.get(i)));
+                        + " only, not " + unit + units.districtOf(unit).filter(d -> !d.code().equals(unit))
+                                .map(d -> " (an enterprise of " + d.code() + ")").orElse("")));
             }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(403, "forbidden-district", "Forbidden", "The token may not write some of these districts; nothing was stored",
+                    errors);
+        }
+    }
+
+    /**
+     * Refuses the whole request if it revises a report whose stored org unit the writer may not write: a report belongs
+     * to the districts it holds figures for, not to whoever knows its id.
+     *
+     * @param storedOrgUnits the stored org unit of each report that has one ({@code null} for a new report)
+     */
+    public void checkReportOwners(Writer writer, List<String> paths, List<String> storedOrgUnits, OrgUnits units) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < storedOrgUnits.size(); i++) {
+            String unit = storedOrgUnits.get(i);
+            if (unit != null && !writer.mayWrite(unit, units)) {
+                errors.add(new FieldError(paths.get(i), "forbidden: this report holds figures of " + unit + "; " + writer.name()
+                        + " may write districts " + writer.districts() + " only, so it may not send revisions of it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(403, "forbidden-report", "Forbidden", "The token may not revise some of these reports; nothing was stored",
                     errors);
         }
     }

@@ -1,0 +1,57 @@
+package io.synergy.platform.tabular;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An answer that a client may take as JSON, CSV or an Excel workbook. The resource method lists the three media types in
+ * {@code @Produces}, returns this, and content negotiation picks the format: JSON is {@code body} as it is
+ * ({@link JsonValue}); CSV is the first table; XLSX is every table, one sheet each ({@link TabularBodyWriter}). The
+ * download is named {@code filename} with the format's extension. The resource's {@code @APIResponse} declares the JSON
+ * schema of {@code body} and the two other media types (an answer's type here is this wrapper, not the body's).
+ *
+ * @param body     the JSON answer
+ * @param filename the download's name without extension (letters, digits, {@code .-_} only)
+ * @param tables   the tables: the CSV is the first
+ * @param <J>      the JSON answer's type
+ */
+public record Tabular<J>(J body, String filename, List<Table<?>> tables) {
+
+    /** {@code text/csv}: UTF-8 with a byte order mark, RFC 4180. */
+    public static final String CSV = "text/csv";
+
+    /** An Excel workbook (.xlsx, Office Open XML). */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    public Tabular {
+        Objects.requireNonNull(body, "body");
+        if (filename == null || !FILENAME.matcher(filename).matches()) {
+            // it goes into Content-Disposition unquoted by anything else: keep it to what needs no escaping
+            throw new IllegalArgumentException("a filename of letters, digits and .-_ only: " + filename);
+        }
+        tables = List.copyOf(tables);
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("an answer needs a table");
+        }
+    }
+
+    /** The answer {@code body}, downloadable as {@code filename}.csv (the first table) or .xlsx (every table). */
+    public static <J> Tabular<J> of(J body, String filename, Table<?> first, Table<?>... more) {
+        List<Table<?>> tables = new ArrayList<>();
+        tables.add(first);
+        tables.addAll(List.of(more));
+        return new Tabular<>(body, filename, tables);
+    }
+
+    /** What JSON carries: the body alone. */
+    @Override
+    @JsonValue
+    public J body() {
+        return body;
+    }
+}

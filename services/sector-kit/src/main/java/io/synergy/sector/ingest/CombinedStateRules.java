@@ -1,0 +1,205 @@
+package io.synergy.sector.ingest;
+
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.DataElement;
+import io.synergy.model.catalogue.PartOfWholeRule;
+import io.synergy.model.catalogue.Sector;
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.period.Period;
+import io.synergy.model.period.PeriodType;
+import io.synergy.sector.compute.PeriodRollUp;
+import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
+import io.synergy.sector.store.ReportStore.UnitYear;
+import io.synergy.sector.store.ReportStore.ValueKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The catalogue's rules checked on the combined state an org unit and year would have — the values of every current
+ * report together, rolled up to every period the roll-up produces — and not only inside one report:
+ *
+ * <ul>
+ *   <li>part ≤ whole (which keeps every share within 0–100 %, see {@link Catalogue}) for the year, each quarter and each
+ *       month of an org unit, whichever reports the values come from (a year's whole against its months' parts…);</li>
+ *   <li>enterprises within their district: the sum of a data element over the enterprises registered in a district
+ *       (directly or in its parks) may not exceed the district's own total of it for the year, when the district
+ *       reports one for the whole year. The aggregation takes a district's own total when it has one and the sum of its
+ *       enterprises only when it has none (district totals are never counted twice), so the enterprises are parts of
+ *       that total; a district that has reported only some months is not yet a total to hold them against.</li>
+ * </ul>
+ *
+ * <p>The other rules of the catalogue hold value by value and so for any combination: every value is checked
+ * non-negative and converted to its data element's unit before it is stored ({@link ReportValidator}).
+ *
+ * <p>Only what a request touches is judged: a rule is broken by the request when it changed a value of the rule's data
+ * elements in that org unit (or district) and year. The values come from after the request's writes, inside its
+ * transaction and after its advisory locks, so two concurrent requests cannot both pass.
+ */
+public final class CombinedStateRules {
+
+    static final String ENTERPRISES_RULE = "enterprises-within-district";
+
+    /**
+     * One side of a broken rule: a data element's value and where it comes from.
+     *
+     * @param orgUnits  the org units whose values make it up (one, or a district's enterprises)
+     * @param reportIds the reports those values come from
+     */
+    public record Side(String dataElement, double value, String unit, List<String> orgUnits, List<String> reportIds) {
+    }
+
+    /** A rule the combined state would break: {@code part} exceeds {@code whole} for {@code orgUnit} in {@code period}. */
+    public record Violation(String rule, String orgUnit, Period period, Side part, Side whole) {
+
+        public String message() {
+            if (ENTERPRISES_RULE.equals(rule)) {
+                return "企业合计超过区县总量 / the enterprises of " + orgUnit + " exceed its own total for " + period + " [rule " + rule + "]: "
+                        + part.dataElement() + " summed over " + part.orgUnits().size() + " enterprise(s) " + list(part.orgUnits()) + " = "
+                        + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > " + orgUnit + "'s own "
+                        + whole.dataElement() + " = " + whole.value() + " " + whole.unit() + " (from report(s) " + list(whole.reportIds()) + ")";
+            }
+            return "部分超过整体 / part exceeds its whole for " + orgUnit + " in " + period + " [rule " + rule + "]: " + part.dataElement() + " = "
+                    + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > " + whole.dataElement() + " = "
+                    + whole.value() + " " + whole.unit() + " (from report(s) " + list(whole.reportIds()) + ")";
+        }
+
+        /** Every org unit whose values take part. */
+        public Set<String> orgUnits() {
+            Set<String> all = new LinkedHashSet<>(whole.orgUnits());
+            all.addAll(part.orgUnits());
+            return all;
+        }
+
+        /** At most twelve (a year's months): a district's enterprises may be many more. */
+        private static String list(List<String> items) {
+            return items.size() <= 12 ? String.join(", ", items)
+                    : String.join(", ", items.subList(0, 12)) + " and " + (items.size() - 12) + " more";
+        }
+    }
+
+    private final Catalogue catalogue;
+    private final List<PartOfWholeRule> rules;
+
+    public CombinedStateRules(Catalogue catalogue, Sector sector) {
+        this.catalogue = catalogue;
+        this.rules = catalogue.rules(sector);
+    }
+
+    /** The org units and years whose values {@link #check} needs for these changed values. */
+    public Set<UnitYear> reads(Set<ValueKey> touched, OrgUnits units) {
+        Set<UnitYear> out = new TreeSet<>();
+        for (ValueKey k : touched) {
+            out.add(new UnitYear(k.orgUnit(), k.year()));
+            OrgUnit district = units.districtOf(k.orgUnit()).orElse(null);
+            if (district != null && !units.enterprisesUnder(district.code()).isEmpty()) {
+                out.add(new UnitYear(district.code(), k.year()));
+                units.enterprisesUnder(district.code()).forEach(e -> out.add(new UnitYear(e.code(), k.year())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rules broken in the combined state where the request touched it.
+     *
+     * @param state   values of (at least) the unit-years {@link #reads} named, after the request's writes
+     * @param touched the values the request wrote or removed
+     */
+    public List<Violation> check(Map<UnitYear, Map<String, List<PeriodValue>>> state, Set<ValueKey> touched, OrgUnits units) {
+        List<Violation> out = new ArrayList<>();
+        for (UnitYear uy : new TreeSet<>(touched.stream().map(t -> new UnitYear(t.orgUnit(), t.year())).toList())) {
+            Map<String, List<PeriodValue>> values = state.getOrDefault(uy, Map.of());
+            for (PartOfWholeRule rule : rules) {
+                if (touched.contains(new ValueKey(uy.orgUnit(), rule.part(), uy.year()))
+                        || touched.contains(new ValueKey(uy.orgUnit(), rule.whole(), uy.year()))) {
+                    Violation v = partOfWhole(rule, uy.orgUnit(), uy.year(), values);
+                    if (v != null) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        // enterprises within their district: each district, data element and year a touched value belongs to
+        Set<ValueKey> districtTotals = new LinkedHashSet<>();
+        for (ValueKey k : touched) {
+            units.districtOf(k.orgUnit()).filter(d -> !units.enterprisesUnder(d.code()).isEmpty())
+                    .ifPresent(d -> districtTotals.add(new ValueKey(d.code(), k.dataElement(), k.year())));
+        }
+        for (ValueKey k : districtTotals) {
+            Violation v = enterprisesWithinDistrict(k, state, units);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The first period, longest first (the year, its quarters, its months), where the part exceeds the whole. */
+    private Violation partOfWhole(PartOfWholeRule rule, String orgUnit, int year, Map<String, List<PeriodValue>> values) {
+        List<PeriodValue> parts = values.get(rule.part());
+        List<PeriodValue> wholes = values.get(rule.whole());
+        if (parts == null || wholes == null) {
+            return null;
+        }
+        DataElement partElement = element(rule.part());
+        DataElement wholeElement = element(rule.whole());
+        for (Period p : levels(year)) {
+            PeriodRollUp.Total part = PeriodRollUp.rollUp(p, partElement.aggregation(), parts);
+            PeriodRollUp.Total whole = part == null ? null : PeriodRollUp.rollUp(p, wholeElement.aggregation(), wholes);
+            if (whole != null && part.value() > whole.value()) {
+                return new Violation(rule.id(), orgUnit, p, new Side(rule.part(), part.value(), partElement.unit(), List.of(orgUnit), part.reportIds()),
+                        new Side(rule.whole(), whole.value(), wholeElement.unit(), List.of(orgUnit), whole.reportIds()));
+            }
+        }
+        return null;
+    }
+
+    private Violation enterprisesWithinDistrict(ValueKey k, Map<UnitYear, Map<String, List<PeriodValue>>> state, OrgUnits units) {
+        DataElement de = element(k.dataElement());
+        Period year = Period.year(k.year());
+        List<PeriodValue> own = state.getOrDefault(new UnitYear(k.orgUnit(), k.year()), Map.of()).get(de.code());
+        PeriodRollUp.Total total = own == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), own);
+        if (total == null || !total.complete()) {
+            return null;
+        }
+        double sum = 0;
+        List<String> enterprises = new ArrayList<>();
+        Set<String> reportIds = new LinkedHashSet<>();
+        for (OrgUnit e : units.enterprisesUnder(k.orgUnit())) {
+            List<PeriodValue> vs = state.getOrDefault(new UnitYear(e.code(), k.year()), Map.of()).get(de.code());
+            PeriodRollUp.Total t = vs == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), vs);
+            if (t != null) {
+                sum += t.value();
+                enterprises.add(e.code());
+                reportIds.addAll(t.reportIds());
+            }
+        }
+        if (enterprises.isEmpty() || sum <= total.value()) {
+            return null;
+        }
+        return new Violation(ENTERPRISES_RULE, k.orgUnit(), year, new Side(de.code(), sum, de.unit(), enterprises, List.copyOf(reportIds)),
+                new Side(de.code(), total.value(), de.unit(), List.of(k.orgUnit()), total.reportIds()));
+    }
+
+    private DataElement element(String code) {
+        return catalogue.dataElement(code).orElseThrow();
+    }
+
+    /** Every period a year's values roll up to: the year, its quarters, its months. */
+    static List<Period> levels(int year) {
+        List<Period> out = new ArrayList<>();
+        out.add(Period.year(year));
+        for (int q = 1; q <= 4; q++) {
+            out.add(new Period(PeriodType.QUARTER, year, q));
+        }
+        for (int m = 1; m <= 12; m++) {
+            out.add(new Period(PeriodType.MONTH, year, m));
+        }
+        return out;
+    }
+}
