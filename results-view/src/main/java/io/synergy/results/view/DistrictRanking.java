@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.YearCoverage;
+import io.synergy.platform.tabular.Column;
+import io.synergy.platform.tabular.Table;
+import io.synergy.platform.tabular.Tabular;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +24,22 @@ public record DistrictRanking(String period, String basis, String method, String
 
     /** A district's result of the year, with its name. */
     public record District(ResultDocument document, Name name) {
+    }
+
+    /** The answer as JSON, or as a table of one row per district (CSV, a workbook). */
+    public Tabular<DistrictRanking> tabular() {
+        List<Column<RankedDistrict>> columns = List.of(
+                ViewColumns.rank(RankedDistrict::rank),
+                ViewColumns.orgUnit(r -> r.synergy().orgUnit()),
+                ViewColumns.nameZh(RankedDistrict::name),
+                ViewColumns.nameEn(RankedDistrict::name),
+                ViewColumns.d(r -> r.synergy().score()),
+                ViewColumns.u1(r -> r.synergy().score()),
+                ViewColumns.u2(r -> r.synergy().score()),
+                ViewColumns.gradeZh(r -> r.synergy().score()),
+                ViewColumns.lag(r -> r.synergy().score()),
+                ViewColumns.provisional(r -> r.synergy().provisional()));
+        return Tabular.of(this, "synergy-districts-" + period, new Table<>("区县协同度排名 District ranking", columns, districts));
     }
 
     /**

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearCoverage;
+import io.synergy.platform.tabular.Column;
+import io.synergy.platform.tabular.Table;
+import io.synergy.platform.tabular.Tabular;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +34,23 @@ public record HistoryView(String orgUnit, String basis, String method, String co
      */
     public record HistoryYear(String period, boolean provisional, YearCoverage coverage, boolean computable,
             @JsonUnwrapped Score score, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, Double dOwnWindow) {
+    }
+
+    /** The answer as JSON, or as a table of one row per year (CSV, a workbook). */
+    public Tabular<HistoryView> tabular() {
+        List<Column<HistoryYear>> columns = List.of(
+                Column.text("year", "年份", "Year", HistoryYear::period),
+                ViewColumns.d(HistoryYear::score),
+                ViewColumns.u1(HistoryYear::score),
+                ViewColumns.u2(HistoryYear::score),
+                ViewColumns.c(HistoryYear::score),
+                ViewColumns.t(HistoryYear::score),
+                ViewColumns.gradeZh(HistoryYear::score),
+                ViewColumns.gradeEn(HistoryYear::score),
+                ViewColumns.lag(HistoryYear::score),
+                Column.number("d_own_window", "本年窗口协同度", "D on its own window", null, HistoryYear::dOwnWindow),
+                ViewColumns.provisional(HistoryYear::provisional));
+        return Tabular.of(this, "synergy-history-" + orgUnit, new Table<>("协同度历年 Synergy history", columns, years));
     }
 
     /**

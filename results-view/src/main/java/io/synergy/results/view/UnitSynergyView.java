@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.synergy.method.results.UnitSynergyCalculator;
 import io.synergy.method.results.YearCoverage;
 import io.synergy.method.synergy.Excluded;
+import io.synergy.platform.tabular.Column;
+import io.synergy.platform.tabular.Table;
+import io.synergy.platform.tabular.Tabular;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +36,8 @@ public record UnitSynergyView(String period, String level, String industry, Stri
      * One park or enterprise: when computable, its rank (1 is the highest D over the whole panel), its score under the
      * coupling asked for and its normalised values; otherwise the reason.
      */
-    public record RankedUnit(@JsonInclude(JsonInclude.Include.NON_NULL) Integer rank, String orgUnit, Name name, String parent, String industrySection,
-            String industryDivision, boolean computable, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, @JsonUnwrapped Score score,
+    public record RankedUnit(@JsonInclude(JsonInclude.Include.NON_NULL) Integer rank, String orgUnit, Name name, String parent,
+            String industrySection, String industryDivision, boolean computable, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, @JsonUnwrapped Score score,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> normalised, Double pollutionIntensity, Double carbonIntensity,
             boolean nearZero, Map<String, Double> values) {
 
@@ -48,6 +51,28 @@ public record UnitSynergyView(String period, String level, String industry, Stri
             return new RankedUnit(rank, r.orgUnit(), name, r.parent(), r.industrySection(), r.industryDivision(), true, null, score, r.normalised(),
                     r.pollutionIntensity(), r.carbonIntensity(), r.nearZero(), r.values());
         }
+    }
+
+    /** The answer as JSON, or as a table of one row per unit (CSV, a workbook). */
+    public Tabular<UnitSynergyView> tabular() {
+        List<Column<RankedUnit>> columns = List.of(
+                ViewColumns.rank(RankedUnit::rank),
+                ViewColumns.orgUnit(RankedUnit::orgUnit),
+                ViewColumns.nameZh(RankedUnit::name),
+                Column.text("industry_section", "行业门类", "Industry section", RankedUnit::industrySection),
+                Column.text("industry_division", "行业大类", "Industry division", RankedUnit::industryDivision),
+                ViewColumns.d(RankedUnit::score),
+                ViewColumns.u1(RankedUnit::score),
+                ViewColumns.u2(RankedUnit::score),
+                ViewColumns.gradeZh(RankedUnit::score),
+                ViewColumns.lag(RankedUnit::score),
+                Column.number("pollution_intensity", "污染物排放强度", "Pollution intensity", "t/10^4 CNY", RankedUnit::pollutionIntensity),
+                Column.number("carbon_intensity", "二氧化碳排放强度", "CO2 intensity", "t/10^4 CNY", RankedUnit::carbonIntensity),
+                Column.bool("near_zero", "双近零", "Near zero", RankedUnit::nearZero),
+                ViewColumns.reason(RankedUnit::reason),
+                ViewColumns.provisional(r -> provisional));
+        return Tabular.of(this, "synergy-" + level.toLowerCase(Locale.ROOT) + "s-" + period,
+                new Table<>("园区企业协同度 Unit synergy", columns, units));
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.synergy.aggregation.inventory;
 
-import io.synergy.aggregation.rest.Csv;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,10 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -57,27 +55,24 @@ public class InventoryResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "The inventory of an org unit and year: sectors × gases, calculated vs reported, difference, factor version",
-            description = "orgUnit: the city (default), a district, a group, a park or an enterprise. Accept: text/csv gives one row per sector and gas "
-                    + "(then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was reported for the unit and year.")
+            description = "orgUnit: the city (default), a district, a group, a park or an enterprise. JSON, or with Accept a CSV or an Excel "
+                    + "workbook: one row per sector and gas (then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was "
+                    + "reported for the unit and year.")
     @APIResponse(responseCode = "200", description = "The inventory", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryAnswer.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
-                    description = "one row per sector and gas, then the totals (sector all) and the CO2 equivalent"))})
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "one row per sector and gas, then the totals (sector all) and the CO2 equivalent")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
     @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit,
-            @Context HttpHeaders headers) {
-        InventoryAnswer answer = inventory.inventory(orgUnit, Queries.year("period", period));
-        if (Csv.wanted(headers)) {
-            return Response.ok(InventoryCsv.of(answer, inventory.catalogue().inventory()), Csv.MEDIA_TYPE + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"inventory-" + answer.orgUnit() + "-" + answer.period() + ".csv\"").build();
-        }
-        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+    public Tabular<InventoryAnswer> get(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+        return InventoryTable.answer(inventory.inventory(orgUnit, Queries.year("period", period)), inventory.catalogue().inventory());
     }
 
     @GET

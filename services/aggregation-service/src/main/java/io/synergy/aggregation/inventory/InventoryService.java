@@ -240,7 +240,7 @@ public class InventoryService {
         return revised;
     }
 
-    /** One factor version in full — the current one when {@code version} is null — and every version's summary; 404 problem for an unknown version. */
+    /** One factor version in full (the current one when {@code version} is null) and every version's summary; 404 for an unknown version. */
     public Factors factors(Integer version) {
         try (Connection c = dataSource.getConnection()) {
             Optional<FactorLibrary> library = version == null ? libraries.current(c) : libraries.version(c, version);

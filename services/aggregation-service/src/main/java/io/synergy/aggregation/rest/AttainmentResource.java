@@ -1,11 +1,11 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.store.ResultStore;
-import io.synergy.method.results.UnitYearResult;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.AttainmentView;
 import io.synergy.results.view.Name;
 import io.synergy.results.view.ResultDocument;
@@ -14,13 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,10 +47,11 @@ public class AttainmentResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "Attainment of every targeted indicator: value, baseline, target, completion, τ (序时进度), status, projection",
-            description = "Without orgUnit: the city (370200). CSV with Accept: text/csv. A year without data is a 404 problem. A year "
-                    + "neither complete nor closed says provisional: true with its coverage (docs/method.md §3).")
+            description = "Without orgUnit: the city (370200). JSON, or with Accept a CSV or an Excel workbook (one row per indicator). A year "
+                    + "without data is a 404 problem. A year neither complete nor closed says provisional: true with its coverage "
+                    + "(docs/method.md §3).")
     @APIResponse(responseCode = "200", description = "The attainment of every targeted indicator", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentView.class),
                     examples = @ExampleObject(name = "city", value = """
@@ -65,33 +60,19 @@ public class AttainmentResource {
                              "completion": 0.775862, "timeProgress": 0.8, "status": "LAGGING",
                              "projection": {"year": 2025, "value": 15.08, "meetsTarget": true}}],
                              "summary": {"ACHIEVED": 0, "ON_TRACK": 2, "LAGGING": 3, "OFF_TRACK": 0, "NO_DATA": 0}}""")),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "one row per indicator"))})
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per indicator")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
     @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No data for this org unit and year", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response attainment(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit") String orgUnit,
-            @Context HttpHeaders headers) {
+    public Tabular<AttainmentView> attainment(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit") String orgUnit) {
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         ResultDocument doc = results.find(unit.code(), year)
                 .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year + ": no indicator of that year has been reported"));
-        AttainmentView view = AttainmentView.of(doc, Name.of(unit));
-        if (Csv.wanted(headers)) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (UnitYearResult.AttainmentRow a : view.indicators()) {
-                var p = a.projection();
-                // Arrays.asList: an indicator without data has null cells, which List.of refuses
-                rows.add(Arrays.asList(a.indicator(), a.zh(), a.en(), a.orgUnit(), a.period(), a.value(), a.unit(), a.baseline(), a.baselineYear(),
-                        a.target(), a.targetYear(), a.completion(), a.timeProgress(), a.status(), a.trajectoryValue(), a.gap(),
-                        p == null ? null : p.year(), p == null ? null : p.value(), p == null ? null : p.meetsTarget(), a.complete(),
-                        view.provisional()));
-            }
-            return Csv.of(List.of("indicator", "name_zh", "name_en", "org_unit", "period", "value", "unit", "baseline", "baseline_year", "target",
-                    "target_year", "completion", "time_progress", "status", "trajectory_value", "gap", "projection_year", "projection_value",
-                    "projection_meets_target", "complete", "provisional"), rows, "attainment-" + unit.code() + "-" + year + ".csv");
-        }
-        return Response.ok(view, MediaType.APPLICATION_JSON).build();
+        return AttainmentView.of(doc, Name.of(unit)).tabular();
     }
 }

@@ -5,7 +5,6 @@ import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.EffectsCalculator;
 import io.synergy.method.results.IndicatorTable;
-import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearState;
 import io.synergy.method.results.YearStates;
 import io.synergy.model.catalogue.Sector;
@@ -16,18 +15,14 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.EffectsView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -66,23 +61,25 @@ public class EffectsResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "ΔP, ΔC, elasticity ELs = ΔP/ΔC and quadrant of each air pollutant against CO2 between two years",
             description = "sector: energy, transport, building, agriculture, waste, or all (the sum of the five); omitted: every sector and all. "
-                    + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them.")
+                    + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them. "
+                    + "JSON, or with Accept a CSV or an Excel workbook.")
     @APIResponse(responseCode = "200", description = "The effects; a row that cannot be computed carries a reason", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant"))})
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
     @APIResponse(responseCode = "400", description = "from, to, sector or orgUnit is not valid (to must be later than from); errors[].field "
             + "names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No data for one of the years", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response effects(@Parameter(description = "the earlier year, e.g. 2023", required = true) @QueryParam("from") String from,
+    public Tabular<EffectsView> effects(@Parameter(description = "the earlier year, e.g. 2023", required = true) @QueryParam("from") String from,
             @Parameter(description = "the later year, e.g. 2024", required = true) @QueryParam("to") String to,
             @Parameter(description = "energy, transport, building, agriculture, waste or all; omitted: every sector and all") @QueryParam("sector")
             String sector,
-            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit,
-            @Context HttpHeaders headers) {
+            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
@@ -100,16 +97,6 @@ public class EffectsResource {
         }
         Map<Integer, YearState> states = yearStates.states();
         List<Integer> provisionalYears = Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states)).toList();
-        EffectsView view = EffectsView.of(unit.code(), y0, y1, provisionalYears, EffectsCalculator.effects(table, unit.code(), y0, y1, sector));
-        if (Csv.wanted(headers)) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (UnitYearResult.EffectRow r : view.effects()) {
-                rows.add(Arrays.asList(r.sector(), r.pollutant(), r.from(), r.to(), r.p0(), r.p1(), r.c0(), r.c1(), r.deltaP(), r.deltaC(),
-                        r.elasticity(), r.quadrant(), r.quadrantZh(), r.reason(), view.provisional()));
-            }
-            return Csv.of(List.of("sector", "pollutant", "from", "to", "p0", "p1", "co2_0", "co2_1", "delta_p", "delta_c", "elasticity", "quadrant",
-                    "quadrant_zh", "reason", "provisional"), rows, "effects-" + unit.code() + "-" + y0 + "-" + y1 + ".csv");
-        }
-        return Response.ok(view, MediaType.APPLICATION_JSON).build();
+        return EffectsView.of(unit.code(), y0, y1, provisionalYears, EffectsCalculator.effects(table, unit.code(), y0, y1, sector)).tabular();
     }
 }

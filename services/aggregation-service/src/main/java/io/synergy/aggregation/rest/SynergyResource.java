@@ -10,6 +10,7 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.DistrictRanking;
 import io.synergy.results.view.HistoryView;
 import io.synergy.results.view.Name;
@@ -21,12 +22,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,24 +97,27 @@ public class SynergyResource {
 
     @GET
     @Path("/history")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "D, U1, U2 (and C, T, grade, lag) per year for one org unit: the complete and closed years, then the provisional ones",
             description = "The complete and closed years are scored in one evaluation, the window of the latest of them (settled years from "
                     + "the base year), as the literature presents a time series; a year that has just begun changes none of their figures. "
                     + "Each provisional year is listed too, provisional: true with its coverage, scored on its own window (the settled years "
                     + "before it and itself). dOwnWindow is each year's own result. Without a complete or closed year: computable false "
-                    + "with the reason, and the provisional years alone.")
+                    + "with the reason, and the provisional years alone. JSON, or with Accept a CSV or an Excel workbook (one row per year).")
     @APIResponse(responseCode = "200", description = "The unit's years", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "one row per year"))})
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per year")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
     @APIResponse(responseCode = "400", description = "orgUnit, method, coupling or basis is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No result for this org unit", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response history(@Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit,
+    public Tabular<HistoryView> history(
+            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
-            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis, @Context HttpHeaders headers) {
+            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
         OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         String m = Queries.choice("method", method, "range", METHODS);
         String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
@@ -126,37 +126,27 @@ public class SynergyResource {
         if (docs.isEmpty()) {
             throw Queries.noData("No results for " + unit.code());
         }
-        HistoryView history = HistoryView.of(unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c);
-        if (Csv.wanted(headers)) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (HistoryView.HistoryYear y : history.years()) {
-                Score s = y.score();
-                rows.add(Arrays.asList(y.period(), s == null ? null : s.d(), s == null ? null : s.u1(), s == null ? null : s.u2(),
-                        s == null ? null : s.c(), s == null ? null : s.t(), s == null ? null : s.grade().zh(), s == null ? null : s.grade().en(),
-                        s == null ? null : s.lag(), y.dOwnWindow(), y.provisional()));
-            }
-            return Csv.of(List.of("year", "d", "u1", "u2", "c", "t", "grade_zh", "grade_en", "lag", "d_own_window", "provisional"), rows,
-                    "synergy-history-" + unit.code() + ".csv");
-        }
-        return Response.ok(history, MediaType.APPLICATION_JSON).build();
+        return HistoryView.of(unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c).tabular();
     }
 
     @GET
     @Path("/districts")
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "District ranking by D in one year, scored on the district panel (comparable across districts and years)",
             description = "The panel holds the district-years of the complete and closed years up to the year, and the year itself; a "
-                    + "provisional year says provisional: true with its coverage.")
+                    + "provisional year says provisional: true with its coverage. JSON, or with Accept a CSV or an Excel workbook.")
     @APIResponse(responseCode = "200", description = "The districts, ranked", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DistrictRanking.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "one row per district"))})
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per district")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
     @APIResponse(responseCode = "400", description = "period, method or coupling is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No district result in this year", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response districts(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+    public Tabular<DistrictRanking> districts(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
-            @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling, @Context HttpHeaders headers) {
+            @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
         int year = Queries.year("period", period);
         String m = Queries.choice("method", method, "range", METHODS);
         String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
@@ -168,18 +158,6 @@ public class SynergyResource {
         if (districts.isEmpty()) {
             throw Queries.noData("No district results in " + year);
         }
-        DistrictRanking ranking = DistrictRanking.of(year, districts, m, c);
-        if (Csv.wanted(headers)) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (DistrictRanking.RankedDistrict r : ranking.districts()) {
-                Score s = r.synergy().score();
-                rows.add(Arrays.asList(r.rank(), r.synergy().orgUnit(), r.name().zh(), r.name().en(), s == null ? null : s.d(),
-                        s == null ? null : s.u1(), s == null ? null : s.u2(), s == null ? null : s.grade().zh(), s == null ? null : s.lag(),
-                        r.synergy().provisional()));
-            }
-            return Csv.of(List.of("rank", "org_unit", "name_zh", "name_en", "d", "u1", "u2", "grade_zh", "lag", "provisional"), rows,
-                    "synergy-districts-" + year + ".csv");
-        }
-        return Response.ok(ranking, MediaType.APPLICATION_JSON).build();
+        return DistrictRanking.of(year, districts, m, c).tabular();
     }
 }

@@ -22,6 +22,7 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Paging;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.Score;
 import io.synergy.results.view.UnitSynergyView;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,12 +31,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The synergy degree of parks or enterprises, scored on the panel of the units of that level (clause 二十). */
 @Path("/api/v1/synergy/units")
@@ -83,29 +82,33 @@ public class UnitSynergyResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "D, U1, U2 and grade of every park or enterprise, ranked, with the panel's weights and the 双近零 (near-zero) flags",
             description = "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
                     + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
                     + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
                     + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
-                    + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page.")
+                    + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
+                    + "CSV or an Excel workbook.")
     @APIResponse(responseCode = "200", description = "The units, ranked (a page of them with limit)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitSynergyView.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)"))},
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))},
             headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No unit of the level (and industry) is registered, or no data in the year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response units(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+    public RestResponse<Tabular<UnitSynergyView>> units(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "park or enterprise (default)") @QueryParam("level") String level,
             @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry") String industry,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
+            @Context UriInfo uri) {
         int year = Queries.year("period", period);
         String l = Queries.choice("level", level, "enterprise", LEVELS);
         String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
@@ -126,7 +129,8 @@ public class UnitSynergyResource {
         Map<Integer, YearState> states = yearStates.states();
         boolean provisional = YearStates.provisional(method.baseYear(), year, states);
         UnitsConfig.NearZero nearZero = units.nearZero();
-        UnitSynergyCalculator.NearZero thresholds = new UnitSynergyCalculator.NearZero(nearZero.pollutionIntensityMax(), nearZero.carbonIntensityMax());
+        UnitSynergyCalculator.NearZero thresholds = new UnitSynergyCalculator.NearZero(nearZero.pollutionIntensityMax(),
+                nearZero.carbonIntensityMax());
         UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, chosen, YearStates.window(method.baseYear(), year, states), year,
                 indicators(units.pollutionIndicators()), indicators(units.carbonIndicators()),
                 SynergyOptions.defaults().withNormalisation(Normalisation.RANGE).withAlphaBeta(method.alpha(), method.beta())
@@ -135,23 +139,7 @@ public class UnitSynergyResource {
         YearCoverage coverage = yearStates.all().stream().filter(y -> y.year() == year).map(YearStateStore.Stored::coverage).findFirst().orElse(null);
         UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds);
         Paging.Page<UnitSynergyView.RankedUnit> page = Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
-        UnitSynergyView view = all.page(page.items(), page.next());
-        Response.ResponseBuilder answer;
-        if (Csv.wanted(headers)) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (UnitSynergyView.RankedUnit u : view.units()) {
-                Score s = u.score();
-                rows.add(Arrays.asList(u.rank(), u.orgUnit(), u.name().zh(), u.industrySection(), u.industryDivision(), s == null ? null : s.d(),
-                        s == null ? null : s.u1(), s == null ? null : s.u2(), s == null ? null : s.grade().zh(), s == null ? null : s.lag(),
-                        u.pollutionIntensity(), u.carbonIntensity(), u.nearZero(), u.reason(), provisional));
-            }
-            answer = Response.fromResponse(Csv.of(List.of("rank", "org_unit", "name_zh", "industry_section", "industry_division", "d", "u1", "u2",
-                    "grade_zh", "lag", "pollution_intensity", "carbon_intensity", "near_zero", "reason", "provisional"), rows,
-                    "synergy-" + l + "s-" + year + ".csv"));
-        } else {
-            answer = Response.ok(view, MediaType.APPLICATION_JSON);
-        }
-        return page.next() == null ? answer.build() : answer.header("Link", Paging.link(uri, page.next())).build();
+        return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);
     }
 
     private List<Indicator> indicators(List<String> ids) {

@@ -123,8 +123,7 @@ public class YearsResource {
                 s.settled())).toList();
         Integer latest = years.stream().filter(y -> !y.provisional()).map(YearView::year).reduce((a, b) -> b).orElse(null);
         Paging.Page<YearView> page = Paging.page(years, y -> Integer.toString(y.year()), paging);
-        YearsView view = new YearsView(registry.current().city().code(), latest, page.items(), page.next());
-        return page.next() == null ? RestResponse.ok(view) : RestResponse.ResponseBuilder.ok(view).header("Link", Paging.link(uri, page.next())).build();
+        return Paging.ok(new YearsView(registry.current().city().code(), latest, page.items(), page.next()), page, uri);
     }
 
     @POST

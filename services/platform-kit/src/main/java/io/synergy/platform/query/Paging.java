@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Cursor paging of a list answer (docs/api.md, "Paging"): without {@code limit} the whole list, as lists answered before
@@ -95,8 +96,16 @@ public final class Paging {
         return new Page<>(page, to < items.size() && !page.isEmpty() ? encode(key.apply(page.get(page.size() - 1))) : null);
     }
 
+    /** 200 with {@code body} (built from {@code page}), and the {@code Link} header of the next page when there is one. */
+    public static <B> RestResponse<B> ok(B body, Page<?> page, UriInfo uri) {
+        if (page.next() == null) {
+            return RestResponse.ok(body);
+        }
+        return RestResponse.ResponseBuilder.ok(body).header("Link", link(uri, page.next())).build();
+    }
+
     /** The {@code Link} header of a page with a next one: the request's URI with the next cursor. */
-    public static String link(UriInfo uri, String next) {
+    static String link(UriInfo uri, String next) {
         URI target = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
         return "<" + target + ">; rel=\"next\"";
     }
