@@ -36,14 +36,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed("reader")
 @Path("/api/v1/inventory")
 @Tag(name = "inventory", description = "The integrated air-pollutant and greenhouse-gas inventory")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader to read, ops to revise the factors", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable, or the factor library not loaded yet; retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InventoryResource {
 
     private final InventoryService inventory;
@@ -70,6 +62,8 @@ public class InventoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The factor library is not loaded yet (at the first start), or the database is "
+            + "unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Tabular<InventoryAnswer> get(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
         return InventoryTable.answer(inventory.inventory(orgUnit, Queries.year("period", period)), inventory.catalogue().inventory());

@@ -38,14 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("reader")
 @Path("/api/v1/synergy")
 @Tag(name = "synergy", description = "The synergy degree of pollution and carbon reduction")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
 public class SynergyResource {
 
     private static final Set<String> METHODS = Set.of("range", "target");

@@ -51,14 +51,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/synergy/units")
 @RolesAllowed("reader")
 @Tag(name = "synergy")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role reader", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
 public class UnitSynergyResource {
 
     private static final Set<String> LEVELS = Set.of("park", "enterprise");

@@ -46,14 +46,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/years")
 @Tag(name = "years", description = "Complete, closed and provisional years")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader to read, ops to close", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing changed, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class YearsResource {
 
     static final int MAX_REASON = 1000;
