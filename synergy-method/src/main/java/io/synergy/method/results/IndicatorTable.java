@@ -75,8 +75,15 @@ public final class IndicatorTable {
         if (year < firstYear || year > lastYear) {
             return Figure.NONE; // no fact of any indicator in that year, so nothing derived from it either
         }
-        AtomicReferenceArray<Figure> byYear = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(code, k -> new AtomicReferenceArray<>(lastYear - firstYear + 1));
+        // get before computeIfAbsent: a concurrent map's get takes no lock, its computeIfAbsent may even when the key is there
+        Map<String, AtomicReferenceArray<Figure>> byCode = memo.get(unitCode);
+        if (byCode == null) {
+            byCode = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>());
+        }
+        AtomicReferenceArray<Figure> byYear = byCode.get(code);
+        if (byYear == null) {
+            byYear = byCode.computeIfAbsent(code, k -> new AtomicReferenceArray<>(lastYear - firstYear + 1));
+        }
         Figure f = byYear.get(year - firstYear);
         if (f == null) {
             // computed outside any map's lock: a figure asks for the figures it is derived from
@@ -98,7 +105,15 @@ public final class IndicatorTable {
     /** Annual values of an indicator for a unit (scope applied), for the years present; read-only. */
     public SortedMap<Integer, Double> series(String unitCode, Indicator indicator) {
         String unit = scopeOf(unitCode, indicator);
-        return seriesMemo.computeIfAbsent(unit, k -> new ConcurrentHashMap<>()).computeIfAbsent(indicator.id(), id -> {
+        Map<String, SortedMap<Integer, Double>> byIndicator = seriesMemo.get(unit);
+        if (byIndicator == null) {
+            byIndicator = seriesMemo.computeIfAbsent(unit, k -> new ConcurrentHashMap<>());
+        }
+        SortedMap<Integer, Double> known = byIndicator.get(indicator.id());
+        if (known != null) {
+            return known;
+        }
+        return byIndicator.computeIfAbsent(indicator.id(), id -> {
             TreeMap<Integer, Double> s = new TreeMap<>();
             for (int y : years) {
                 Figure f = get(unit, id, y);
