@@ -63,6 +63,25 @@ seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; 
 record() { echo "$1=$2" >> "$RESULTS/platform.properties"; }
 NOTES=()
 note() { NOTES+=("$*"); log "NOTE: $*"; }
+# One line per phase with the time it took and the time since the start, so a run of many minutes shows where it is:
+#   [bench] phase 5/11 ingestion: 60s (+10s warm-up) — at 95.2 s
+#   [bench] phase 5/11 done in 71.3 s — at 166.5 s
+BENCH_T0=$(now)
+PHASE=""
+PHASE_N=0
+PHASE_T0=$BENCH_T0
+PHASES=11
+phase() {
+  if [ -n "$PHASE" ]; then
+    log "phase $PHASE_N/$PHASES done in $(seconds_since "$PHASE_T0") s — at $(seconds_since "$BENCH_T0") s"
+  fi
+  PHASE=${1:-}
+  PHASE_T0=$(now)
+  if [ -n "$PHASE" ]; then
+    PHASE_N=$((PHASE_N + 1))
+    log "phase $PHASE_N/$PHASES $PHASE — at $(seconds_since "$BENCH_T0") s"
+  fi
+}
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && exec 3>&- 3<&-; }
 taken_ports() { local p out=(); for p in "${PORTS[@]}"; do port_taken "$p" && out+=("$p"); done; echo "${out[*]:-}"; }
@@ -139,6 +158,7 @@ record started.at "$(date --iso-8601=seconds)"
 record quick "$QUICK"
 
 # 1. PostgreSQL: started if stopped, role and database synergy_bench created once
+phase "PostgreSQL"
 if [ "$(id -u)" = 0 ]; then
   DATABASES=synergy_bench deploy/local/postgres.sh
 else
@@ -155,6 +175,7 @@ build() {
   sleep 30
   ./mvnw -B -q "$@"
 }
+phase "build"
 if [ "$SKIP_BUILD" != 1 ]; then
   build package -DskipTests
   build -Pbench -pl bench -am package -DskipTests
@@ -168,6 +189,7 @@ record aggregation.jvm.opts "${AGGREGATION_JVM_OPTS:-$(sed -n 's/^AGGREGATION_JV
 
 # 3. Broker and services on a fresh broker data folder and fresh schemas; timed from the broker's start to all healthy.
 #    A port taken meanwhile by someone else's test: stop ours, wait, try again.
+phase "broker and services: start until all healthy"
 started=false
 for attempt in 1 2 3; do
   wait_for_free_ports
@@ -199,6 +221,7 @@ if [ -x deploy/local/token.sh ]; then
 fi
 
 # 4. RSS at idle
+phase "RSS at idle (${IDLE_WAIT_S}s)"
 sleep "$IDLE_WAIT_S"
 record idle.wait.s "$IDLE_WAIT_S"
 for n in "${SERVICES[@]}" kafka; do
@@ -208,7 +231,7 @@ done
 # 5. Under load, RSS sampled every second. A phase that fails is noted and the others still run.
 start_sampler
 
-log "ingestion: ${INGEST_S}s (+${WARMUP_S}s warm-up)"
+phase "ingestion: ${INGEST_S}s (+${WARMUP_S}s warm-up)"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.IngestionLoad --url http://127.0.0.1:8081 --bootstrap "$BOOTSTRAP" --jdbc "$JDBC" \
   --duration "$INGEST_S" --warmup "$WARMUP_S" --clients 4 --batch 1000 --out "$RESULTS/ingestion.properties" \
   || note "the ingestion phase failed (see the output above)"
@@ -218,7 +241,7 @@ RECORD_BYTES=$(sed -n 's/^event.value.bytes.avg=//p' "$RESULTS/ingestion.propert
 RECORD_BYTES=${RECORD_BYTES:-400}
 record producer.record.bytes "$RECORD_BYTES"
 record producer.records "$PRODUCER_RECORDS"
-log "Kafka ProducerPerformance: $PRODUCER_RECORDS records of $RECORD_BYTES bytes, acks=all"
+phase "Kafka ProducerPerformance: $PRODUCER_RECORDS records of $RECORD_BYTES bytes, acks=all"
 {
   deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
     --topic "$PRODUCER_TOPIC" --partitions 3 --replication-factor 1 >/dev/null
@@ -227,30 +250,32 @@ log "Kafka ProducerPerformance: $PRODUCER_RECORDS records of $RECORD_BYTES bytes
     --producer-props bootstrap.servers="$BOOTSTRAP" acks=all linger.ms=5 enable.idempotence=true
 } 2>&1 | tee "$RESULTS/producer-performance.txt" || note "Kafka ProducerPerformance failed"
 
-log "PostgreSQL COPY: ${COPY_S}s"
+phase "PostgreSQL COPY: ${COPY_S}s"
 EVENTS_PER_REPORT=$(sed -n 's/^events.per.report=//p' "$RESULTS/ingestion.properties" 2>/dev/null || true)
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.CopyLimit --jdbc "$JDBC" --duration "$COPY_S" --batch 1000 \
   --events-per-report "${EVENTS_PER_REPORT:-1}" --event-sample "$RESULTS/indicator-event.json" --out "$RESULTS/copy.properties" \
   || note "the COPY phase failed (see the output above)"
 
-log "freshness: 1,000 reports/s for ${FRESH_S}s"
+phase "freshness: 1,000 reports/s for ${FRESH_S}s"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.Freshness --url http://127.0.0.1:8085 --bootstrap "$BOOTSTRAP" --jdbc "$JDBC" \
   --rate 1000 --per-request "$FRESH_PER_REQUEST" --warmup "$WARMUP_S" --duration "$FRESH_S" --drain "$FRESH_DRAIN_S" --out "$RESULTS/freshness.properties" \
   || note "the freshness phase failed (see the output above)"
 
 stop_sampler
-log "stopping the broker and the services…"
+phase "stopping the broker and the services"
 stop_platform
 PLATFORM_UP=false
 
 # 6. The computation core alone, on a quiet platform (everything above is stopped)
-log "JMH RecomputeBenchmark ($JMH_OPTS)"
+phase "JMH RecomputeBenchmark ($JMH_OPTS)"
 record jmh.options "$JMH_OPTS"
 "${TOOL_JAVA[@]}" org.openjdk.jmh.Main RecomputeBenchmark $JMH_OPTS -rf json -rff "$RESULTS/jmh.json" > "$RESULTS/jmh.txt" 2>&1 \
   || note "the JMH benchmark failed (see $RESULTS/jmh.txt)"
 grep -E '^(Benchmark|RecomputeBenchmark)' "$RESULTS/jmh.txt" || true
 
 # 7. One table, and docs/performance.md
+phase "report (docs/performance.md)"
 [ ${#NOTES[@]} -gt 0 ] && record note "$(IFS=' '; echo "${NOTES[*]}")"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.PerformanceReport --root "$ROOT" --results "$RESULTS" --jdbc "$JDBC" \
   --command "$COMMAND" --out "$ROOT/docs/performance.md"
+phase ""

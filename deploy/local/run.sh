@@ -1,30 +1,79 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine: PostgreSQL, a Kafka broker and the seven services, with demo data.
-# Ctrl-C stops everything this script started.
+# Ctrl-C (SIGINT) or SIGTERM stops everything this script started, then the script exits (130 or 143).
 #   deploy/local/run.sh            (SKIP_BUILD=1 to use what is built; NO_DEMO=1 to start empty)
+# SYNERGY_LOCAL_DIR (default deploy/local) is where the step scripts (postgres.sh, kafka.sh, services.sh, token.sh) are
+# taken from: deploy/helm-check's RunScriptTest runs this script against stand-ins to test its signal handling.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+LOCAL=${SYNERGY_LOCAL_DIR:-deploy/local}
 export SYNERGY_RUN_DIR=${SYNERGY_RUN_DIR:-$ROOT/deploy/local/run}
 export KAFKA_RUN_DIR=${KAFKA_RUN_DIR:-$SYNERGY_RUN_DIR/kafka}
 mkdir -p "$SYNERGY_RUN_DIR"
 T0=$SECONDS
+STOPPED=0
 
 stop_all() {
+  [ "$STOPPED" = 1 ] && return 0
+  STOPPED=1
   trap - INT TERM EXIT
   echo
   echo "[run] stopping…"
-  deploy/local/services.sh stop || true
-  deploy/local/kafka.sh stop || true
+  if [ -n "$STEP_PID" ]; then
+    kill "$STEP_PID" 2>/dev/null || true
+    wait "$STEP_PID" 2>/dev/null || true
+  fi
+  "$LOCAL/services.sh" stop || true
+  "$LOCAL/kafka.sh" stop || true
   echo "[run] stopped (PostgreSQL keeps running: pg_ctlcluster 15 main stop)"
 }
 
+# A signal stops what was started and ends the script at once, with the shell's conventional status (128 + the signal):
+# a terminal gets its prompt back after one Ctrl-C, and a supervisor's TERM leaves nothing behind.
+on_signal() {
+  stop_all
+  exit "$1"
+}
+
+# Runs one step and says how long it took ("[run] <what>: 12 s"). The step runs in the background while the shell waits for
+# it, so that a signal is handled at once, not when the step ends (bash runs a trap only between foreground commands); the
+# signal handler ends the step too.
+STEP_PID=
+step() {
+  local what=$1 t=$SECONDS status=0
+  shift
+  echo "[run] $what…"
+  "$@" &
+  STEP_PID=$!
+  wait "$STEP_PID" || status=$?
+  STEP_PID=
+  if [ "$status" != 0 ]; then
+    echo "[run] $what failed (status $status)" >&2
+    return "$status"
+  fi
+  echo "[run] $what: $((SECONDS - t)) s"
+}
+
+# The build, module by module: Maven's reactor lines ("Building … [3/15]") and its result; the whole log in build.log.
+build() {
+  local log="$SYNERGY_RUN_DIR/build.log"
+  if ! ./mvnw -B package -DskipTests 2>&1 | tee "$log" | grep --line-buffered -E '^\[INFO\] (Building .*\[[0-9]+/[0-9]+\]|BUILD |Total time)|^\[ERROR\]' \
+      | sed -u -e 's/^\[INFO\] /[build] /' -e 's/^\[ERROR\] /[build] ERROR /'; then
+    echo "[run] the build failed; the whole log: $log" >&2
+    return 1
+  fi
+  grep -q 'BUILD SUCCESS' "$log"
+}
+
 # 1. PostgreSQL: started if stopped, role and databases created once
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 if [ "$(id -u)" = 0 ]; then
-  deploy/local/postgres.sh
+  step "PostgreSQL" "$LOCAL/postgres.sh"
 else
-  sudo -n deploy/local/postgres.sh 2>/dev/null || deploy/local/postgres.sh
+  step "PostgreSQL" bash -c "sudo -n '$LOCAL/postgres.sh' 2>/dev/null || '$LOCAL/postgres.sh'"
 fi
 
 # 2. Build if needed (the first time, or when a service jar is missing)
@@ -34,34 +83,33 @@ for s in aggregation energy transport building agriculture waste registry; do
 done
 [ -d deploy/kafka-broker/target/lib ] || needs_build=1
 if [ "${SKIP_BUILD:-0}" != 1 ] && [ $needs_build = 1 ]; then
-  echo "[run] building (./mvnw package -DskipTests)…"
-  ./mvnw -B -q package -DskipTests
+  step "build (./mvnw package -DskipTests; the first build takes minutes)" build
 fi
 
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
 
 # 3. Kafka broker, then the services
-deploy/local/kafka.sh start
-deploy/local/services.sh start
+step "Kafka broker" "$LOCAL/kafka.sh" start
+step "services" "$LOCAL/services.sh" start
 echo "[run] platform healthy in $((SECONDS - T0)) s"
 
 # 4. Demo data: five sectors, ten districts, 2020–2024 (each sector's system writes with its own token)
 if [ "${NO_DEMO:-0}" != 1 ]; then
   for s in energy transport building agriculture waste; do
-    export "SYNERGY_TOKEN_${s^^}=$(deploy/local/token.sh "feed:$s" --name "demo-$s-system")"
+    export "SYNERGY_TOKEN_${s^^}=$("$LOCAL/token.sh" "feed:$s" --name "demo-$s-system")"
   done
-  java deploy/local/DemoData.java 127.0.0.1
+  step "demo data" java deploy/local/DemoData.java 127.0.0.1
   # parks and enterprises: registered by an operator on the registry service, then the energy statistics system reports their figures
-  SYNERGY_TOKEN_OPS=$(deploy/local/token.sh ops --name demo-registry-operator) java deploy/local/DemoUnits.java 127.0.0.1
+  SYNERGY_TOKEN_OPS=$("$LOCAL/token.sh" ops --name demo-registry-operator) step "demo parks and enterprises" java deploy/local/DemoUnits.java 127.0.0.1
   # the aggregation recomputes as the indicator events arrive
   for _ in $(seq 1 60); do
-    curl -fsS -o /dev/null -H "Authorization: Bearer $(deploy/local/token.sh reader)" "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
+    curl -fsS -o /dev/null -H "Authorization: Bearer $("$LOCAL/token.sh" reader)" "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
     sleep 0.5
   done
 fi
 
-READER=$(deploy/local/token.sh reader --name local-reader)
-OFFICIAL=$(deploy/local/token.sh reader ops --name local-official)
+READER=$("$LOCAL/token.sh" reader --name local-reader)
+OFFICIAL=$("$LOCAL/token.sh" reader ops --name local-official)
 cat <<MSG
 
   Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
@@ -80,11 +128,15 @@ cat <<MSG
   Ctrl-C stops everything.
 MSG
 
-# wait until Ctrl-C (or until a service dies)
+# wait until Ctrl-C or TERM (or until a service dies). The sleep runs in the background and the shell waits for it: a
+# signal interrupts the wait at once (a foreground sleep would delay the trap until it ends).
 while true; do
-  sleep 2
+  sleep 2 &
+  wait $! || true
   for s in aggregation energy transport building agriculture waste registry; do
-    if ! kill -0 "$(cat "$SYNERGY_RUN_DIR/$s.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
+    # no pid file, or an empty one, is a stopped service ("kill -0 0" would probe this script's own process group)
+    pid=$(cat "$SYNERGY_RUN_DIR/$s.pid" 2>/dev/null || true)
+    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
       echo "[run] $s stopped unexpectedly; see $SYNERGY_RUN_DIR/$s.log" >&2
       exit 1
     fi

@@ -79,7 +79,7 @@ class DeadLetterReplayIT {
         // the cause is fixed: the enterprise is registered, and the energy service learns it from org-units.v1
         given().contentType("application/json").body(Map.of("code", enterprise, "level", "ENTERPRISE", "zh", "端到端测试企业", "en", "e2e enterprise",
                 "parent", "370211", "industrySection", "D", "industryDivision", "44", "flags", List.of()))
-                .post(url("aggregation", "/api/v1/org-units")).then().statusCode(201);
+                .post(url("registry", "/api/v1/org-units")).then().statusCode(201);
         await().atMost(WAIT).untilAsserted(() -> given().contentType("application/json")
                 .body(report.formatted(reportId + "/probe", enterprise, "2013")).post(url("energy", "/api/v1/reports")).then().statusCode(201));
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.LintResult;
 import io.synergy.model.event.Topics;
+import io.synergy.testsupport.MonitoringFiles;
+import io.synergy.testsupport.PromQl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +103,9 @@ class HelmChartTest {
         values.put("kafkaTopics.enabled", true);
         values.put("ingress.enabled", true);
         values.put("metrics.serviceMonitor.enabled", true);
+        values.put("metrics.prometheusRule.enabled", true);
+        values.put("metrics.grafanaDashboard.enabled", true);
+        values.put("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317");
         LintResult result = Chart.lint(Chart.copyWithValues(dir, values));
         assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
     }
@@ -125,6 +130,7 @@ class HelmChartTest {
     @Test
     void everyRenderedManifestBindsToItsKubernetesApiTypeWithoutUnknownFields() {
         for (Chart.Rendered rendered : List.of(defaults, everything,
+                Chart.template(Map.of("metrics.prometheusRule.enabled", true, "metrics.grafanaDashboard.enabled", true)),
                 Chart.template(Map.of("metrics.serviceMonitor.enabled", true, "ingress.enabled", true,
                         "ingress.sectors.mode", "prefix", "ingress.tls[0].secretName", "synergy-tls",
                         "ingress.tls[0].hosts[0]", "synergy.example.org")),
@@ -155,6 +161,8 @@ class HelmChartTest {
         assertThat(defaults.ofKind("KafkaTopic")).isEmpty();
         assertThat(defaults.ofKind("Ingress")).isEmpty();
         assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
+        assertThat(defaults.ofKind("PrometheusRule")).isEmpty();
+        assertThat(defaults.ofKind("ConfigMap")).as("the configuration only, no dashboard").hasSize(1);
         assertThat(defaults.docs().stream().map(KubeModel::typeKey).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
                         "v1 ServiceAccount", "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget");
@@ -364,7 +372,8 @@ class HelmChartTest {
                 config.append(Files.readString(f)).append('\n');
             }
         }
-        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS")) {
+        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "SYNERGY_LOG_JSON",
+                "SYNERGY_TRACES_SAMPLE_RATIO", "SYNERGY_EVENTS_SCHEMA_BASE")) {
             assertThat(config).as("the services read ${%s}", variable).contains("${" + variable + ":");
         }
         // MicroProfile Config maps SYNERGY_KAFKA_CREATE_TOPICS to synergy.kafka.create-topics, and so on
@@ -635,6 +644,85 @@ class HelmChartTest {
                 .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
                 .map(s -> s.at("/metadata/name").asText()).toList();
         assertThat(selected).hasSize(7);
+    }
+
+    // ---------------------------------------------------------------- alert rules, dashboard, logs, traces
+
+    /** The conditions the issue names, one rule each at least. */
+    static final Set<String> REQUIRED_ALERTS = Set.of("SynergyConsumerStalled", "SynergyConsumerLagGrowing", "SynergyDeadLettersIncreasing",
+            "SynergyOutboxAgeing", "SynergyResultsStale", "SynergyDataSetsOverdue", "SynergyHttp5xxRate");
+
+    @Test
+    void thePrometheusRuleIsTheRuleFileAndEveryRuleParsesAndNamesItsMetrics() throws Exception {
+        Chart.Rendered r = Chart.template(Map.of("metrics.prometheusRule.enabled", true,
+                "metrics.prometheusRule.labels.release", "kube-prometheus-stack"));
+        List<JsonNode> rules = r.ofKind("PrometheusRule");
+        assertThat(rules).hasSize(1);
+        JsonNode pr = rules.get(0);
+        assertThat(pr.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(pr.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+        // the rendered spec is the file, as the services' scrape tests read it
+        assertThat(pr.path("spec")).isEqualTo(Chart.YAML.readTree(Files.readString(MonitoringFiles.rulesFile())));
+        List<MonitoringFiles.Rule> parsed = MonitoringFiles.rules(pr.path("spec"));
+        assertThat(parsed).extracting(MonitoringFiles.Rule::alert).doesNotHaveDuplicates().containsAll(REQUIRED_ALERTS);
+        for (MonitoringFiles.Rule rule : parsed) {
+            assertThat(PromQl.metricNames(rule.expr())).as(rule.alert())
+                    .allMatch(m -> m.startsWith("synergy_") || m.startsWith("http_server_"));
+            if (rule.forDuration() != null) {
+                assertThat(rule.forDuration()).as(rule.alert() + " for").matches("[0-9]+[smh]");
+            }
+            assertThat(rule.labels().get("severity")).as(rule.alert() + " severity").isIn("critical", "warning", "info");
+            assertThat(rule.annotations()).as(rule.alert() + " annotations").containsKeys("summary", "description");
+        }
+        // the parser is no rubber stamp
+        assertThatThrownBy(() -> PromQl.metricNames("max by (group) (synergy_kafka_consumer_lag > 0"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PromQl.metricNames("rate(synergy_kafka_topic_records_total[5 minutes])"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(PromQl.metricNames(
+                "sum by (le) (rate(http_server_requests_seconds_bucket{status=~\"5..\"}[5m])) / on (le) group_left x"))
+                .containsExactly("http_server_requests_seconds_bucket", "x");
+    }
+
+    @Test
+    void theGrafanaDashboardIsAConfigMapForTheSidecarWithEveryQueryParsing() throws Exception {
+        Chart.Rendered r = Chart.template(Map.of("metrics.grafanaDashboard.enabled", true,
+                "metrics.grafanaDashboard.annotations.grafana_folder", "Synergy"));
+        JsonNode cm = byName(r.ofKind("ConfigMap")).get("synergy-grafana-dashboard");
+        assertThat(cm).isNotNull();
+        assertThat(labels(cm.path("metadata"))).containsEntry("grafana_dashboard", "1");
+        assertThat(cm.at("/metadata/annotations/grafana_folder").asText()).isEqualTo("Synergy");
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cm.at("/data/synergy-platform.json").asText());
+        assertThat(dashboard).isEqualTo(MonitoringFiles.dashboard());
+        assertThat(dashboard.path("uid").asText()).isEqualTo("synergy-platform");
+        List<String> queries = MonitoringFiles.dashboardQueries(dashboard);
+        assertThat(queries).hasSizeGreaterThan(10).doesNotContainNull();
+        assertThat(PromQl.metricNames(queries)).contains("synergy_kafka_consumer_lag", "synergy_result_freshness_seconds_bucket",
+                "http_server_requests_seconds_bucket", "synergy_reports_total");
+    }
+
+    @Test
+    void logsAreJsonByDefaultTracesGoWhereAnEndpointIsGivenAndEveryServiceNamesItsSchemaBase(@TempDir Path dir) {
+        JsonNode config = defaults.ofKind("ConfigMap").get(0);
+        assertThat(config.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("true");
+        assertThat(config.path("data").has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).as("no endpoint, nothing recorded").isFalse();
+        assertThat(config.path("data").has("SYNERGY_TRACES_SAMPLE_RATIO")).isFalse();
+        // from a values file: --set cannot type 0.25 as a number
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317");
+        values.put("observability.tracing.sampleRatio", 0.25);
+        values.put("observability.jsonLogs", false);
+        JsonNode traced = Chart.Rendered.parse(Chart.templateText(Chart.copyWithValues(dir, values), Map.of())).ofKind("ConfigMap").get(0);
+        assertThat(traced.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText())
+                .isEqualTo("http://otel-collector.observability.svc:4317");
+        assertThat(traced.at("/data/SYNERGY_TRACES_SAMPLE_RATIO").asText()).isEqualTo("0.25");
+        assertThat(traced.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("false");
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            String name = d.at("/metadata/name").asText();
+            String service = name.substring((Chart.RELEASE + "-").length());
+            assertThat(env(d.at("/spec/template/spec/containers/0")).get("SYNERGY_EVENTS_SCHEMA_BASE")).as(name)
+                    .isEqualTo("http://" + name + "." + Chart.NAMESPACE + ".svc:" + PORTS.get(service));
+        }
     }
 
     // ---------------------------------------------------------------- what must fail

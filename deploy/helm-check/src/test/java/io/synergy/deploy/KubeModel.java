@@ -45,7 +45,8 @@ final class KubeModel {
     static final Set<String> CUSTOM = Set.of(
             "kafka.strimzi.io/v1beta2 KafkaTopic",
             "kafka.strimzi.io/v1 KafkaTopic",
-            "monitoring.coreos.com/v1 ServiceMonitor");
+            "monitoring.coreos.com/v1 ServiceMonitor",
+            "monitoring.coreos.com/v1 PrometheusRule");
 
     private static final JsonMapper STRICT = JsonMapper.builder()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

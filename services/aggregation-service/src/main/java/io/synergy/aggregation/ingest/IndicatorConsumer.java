@@ -3,6 +3,9 @@ package io.synergy.aggregation.ingest;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.FactStore;
@@ -15,6 +18,9 @@ import io.synergy.platform.deadletter.DeadLetter;
 import io.synergy.platform.deadletter.DeadLetterWriter;
 import io.synergy.platform.orgunits.OrgUnitFeed;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
+import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
+import io.synergy.platform.tracing.WorkTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -59,9 +65,11 @@ public class IndicatorConsumer {
     private final ConsumerProgress progress;
     private final MeterRegistry metrics;
     private final IndicatorEventValidator validator;
+    private final Traces traces;
 
     public IndicatorConsumer(FactWriter writer, DeadLetterWriter deadLetters, OrgUnitRegistry orgUnits, OrgUnitFeed orgUnitFeed,
-            ConsumerProgress progress, MeterRegistry metrics, Catalogue catalogue) {
+            ConsumerProgress progress, MeterRegistry metrics, Catalogue catalogue, Traces traces) {
+        this.traces = traces;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.orgUnits = orgUnits;
@@ -86,10 +94,42 @@ public class IndicatorConsumer {
     @Incoming("indicators")
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<byte[], byte[]> records) {
+        // the batch continues the trace of its first record and links to the others' (each record's traceparent, as its
+        // sector service's outbox relay sent it); the recompute requests it writes carry this span on to the recompute
+        List<Context> contexts = recordContexts(records);
+        try (Traces.Work work = traces.start("indicators consume", SpanKind.CONSUMER, contexts.isEmpty() ? Context.root() : contexts.get(0),
+                contexts.stream().map(r -> Span.fromContext(r).getSpanContext()).toList(), WorkTags.NONE)) {
+            work.span().setAttribute("messaging.batch.message_count", records.count());
+            try {
+                consume(records, work);
+            } catch (RuntimeException e) {
+                work.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    /** Each record's trace, from its traceparent header. */
+    private static List<Context> recordContexts(ConsumerRecords<byte[], byte[]> records) {
+        List<Context> contexts = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Context c = Traceparent.parse(Traceparent.of(r.headers()));
+            if (Span.fromContext(c).getSpanContext().isValid()) {
+                contexts.add(c);
+            }
+        }
+        return contexts;
+    }
+
+    private void consume(ConsumerRecords<byte[], byte[]> records, Traces.Work work) {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
                 Sorted batch = sort(records);
+                work.tag(new WorkTags(WorkTags.summary(batch.events().stream().map(IndicatorEvent::reportId).toList()),
+                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::sector).toList()),
+                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::orgUnit).toList()),
+                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::period).toList())));
                 List<DeadLetter> letters = new ArrayList<>(batch.letters());
                 letters.addAll(store(batch));
                 // the dead letters are acknowledged before the offsets may move past their records

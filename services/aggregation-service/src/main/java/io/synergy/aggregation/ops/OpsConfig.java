@@ -36,7 +36,7 @@ public interface OpsConfig {
     @WithDefault("10s")
     Duration sampleInterval();
 
-    /** How often the synergy.freshness.overdue.years gauges are recomputed. */
+    /** How often the synergy.freshness.overdue.datasets gauges are recomputed. */
     @WithDefault("60s")
     Duration freshnessInterval();
 

@@ -1,7 +1,6 @@
 package io.synergy.aggregation.ops;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.synergy.aggregation.ops.consumers.ConsumerGroups;
 import io.synergy.aggregation.ops.topics.PlatformTopic;
 import io.synergy.aggregation.ops.topics.TopicOffsets;
+import io.synergy.platform.metrics.KnownGauges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,8 +29,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
  * lost on restart — Prometheus keeps the long history from the metrics registered here).
  *
  * <p>The samples also feed the Micrometer meters, so a Prometheus scrape never waits on Kafka:
- * {@code synergy.kafka.topic.records{topic}} (end offset, a counter: use {@code rate()}),
- * {@code synergy.kafka.consumer.lag{group}} and {@code synergy.kafka.dlq.depth{topic}} (gauges, NaN while Kafka is away).
+ * {@code synergy.kafka.topic.records{topic}} (end offset, a counter: use {@code rate()}; registered once first sampled),
+ * {@code synergy.kafka.consumer.lag{group}} and {@code synergy.kafka.dlq.depth{topic}} (gauges, absent while Kafka is away: unknown
+ * is not zero, and not NaN either).
  */
 @ApplicationScoped
 public class PipelineSampler {
@@ -58,27 +59,23 @@ public class PipelineSampler {
     private final Map<String, Deque<Sample>> topicEnds = new ConcurrentHashMap<>();
     private final Map<String, Deque<Sample>> groupLags = new ConcurrentHashMap<>();
     private final Map<String, Double> topicRecords = new ConcurrentHashMap<>();
-    private final Map<String, Double> dlqDepth = new ConcurrentHashMap<>();
-    private final Map<String, Double> groupLag = new ConcurrentHashMap<>();
+    private KnownGauges dlqDepth;
+    private KnownGauges groupLag;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile Instant lastSampleAt;
 
     void registerMeters(@Observes StartupEvent event) {
-        for (PlatformTopic t : PlatformTopic.all()) {
-            topicRecords.put(t.name(), Double.NaN);
-            FunctionCounter.builder("synergy.kafka.topic.records", topicRecords, m -> m.getOrDefault(t.name(), Double.NaN))
+        dlqDepth = new KnownGauges(registry, "synergy.kafka.dlq.depth", "Messages retained in the dead-letter topic", "topic");
+        groupLag = new KnownGauges(registry, "synergy.kafka.consumer.lag", "Records the group has yet to consume, over all its partitions",
+                "group");
+    }
+
+    /** The topic's record counter, registered the first time its end offset is known (the last known value stays: it only grows). */
+    private void topicRecords(String topic, long end) {
+        if (topicRecords.put(topic, (double) end) == null) {
+            FunctionCounter.builder("synergy.kafka.topic.records", topicRecords, m -> m.get(topic))
                     .description("End offset summed over the topic's partitions: records ever written (rate() gives msgs/s)")
-                    .tag("topic", t.name()).register(registry);
-            if (PlatformTopic.DEAD_LETTER.equals(t.kind())) {
-                dlqDepth.put(t.name(), Double.NaN);
-                Gauge.builder("synergy.kafka.dlq.depth", dlqDepth, m -> m.getOrDefault(t.name(), Double.NaN))
-                        .description("Messages retained in the dead-letter topic").tag("topic", t.name()).register(registry);
-            }
-        }
-        for (String group : ConsumerGroups.platformGroups().keySet()) {
-            groupLag.put(group, Double.NaN);
-            Gauge.builder("synergy.kafka.consumer.lag", groupLag, m -> m.getOrDefault(group, Double.NaN))
-                    .description("Records the group has yet to consume, over all its partitions").tag("group", group).register(registry);
+                    .tag("topic", topic).register(registry);
         }
     }
 
@@ -96,14 +93,14 @@ public class PipelineSampler {
                 }
                 long end = TopicOffsets.sumEnd(p);
                 record(topicEnds, t.name(), new Sample(now, end));
-                topicRecords.put(t.name(), (double) end);
+                topicRecords(t.name(), end);
                 if (PlatformTopic.DEAD_LETTER.equals(t.kind())) {
-                    dlqDepth.put(t.name(), (double) TopicOffsets.sumRetained(p));
+                    dlqDepth.set(t.name(), TopicOffsets.sumRetained(p));
                 }
             }
             for (ConsumerGroups.GroupLag g : consumerGroups.lags()) {
                 record(groupLags, g.group(), new Sample(now, g.totalLag()));
-                groupLag.put(g.group(), (double) g.totalLag());
+                groupLag.set(g.group(), g.totalLag());
             }
             lastSampleAt = now;
             if (lastError.getAndSet(null) != null) {
@@ -111,8 +108,8 @@ public class PipelineSampler {
             }
         } catch (RuntimeException e) {
             // unknown is not zero: a dashboard must not show "no lag" while Kafka is away
-            dlqDepth.replaceAll((k, v) -> Double.NaN);
-            groupLag.replaceAll((k, v) -> Double.NaN);
+            dlqDepth.allUnknown();
+            groupLag.allUnknown();
             if (lastError.getAndSet(e.getMessage()) == null) {
                 Log.warnf("pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s", e.getMessage());
             }

@@ -8,6 +8,11 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.opentelemetry.api.trace.SpanKind;
+import io.synergy.platform.metrics.KnownGauges;
+import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
+import io.synergy.platform.tracing.WorkTags;
 import io.synergy.platform.worker.WakeableLoop;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -91,8 +96,16 @@ public class Recomputer {
     YearStateStore yearStates;
 
     private Timer duration;
+    private KnownGauges pendingAge;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    ResultFreshness freshness;
 
     @ConfigProperty(name = "synergy.recompute.poll-interval", defaultValue = "2s")
     Duration pollInterval;
@@ -103,14 +116,21 @@ public class Recomputer {
     void init() {
         // checks the configured indicator sets at start; computations use the registry of their moment
         new ResultCalculator(catalogue, registry.current(), method.settings());
-        duration = Timer.builder("synergy.recompute.duration").description("Time to recompute all results").publishPercentiles(0.5, 0.99)
-                .register(metrics);
+        // a histogram, not client-side percentiles: buckets add up across replicas (histogram_quantile over sum by (le))
+        duration = Timer.builder("synergy.recompute.duration").description("Time to recompute all results").publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5)).register(metrics);
+        pendingAge = new KnownGauges(metrics, "synergy.recompute.pending.age.seconds",
+                "Age of the oldest recompute request not yet served: how far results are behind the facts (0 when none waits)", null);
     }
 
     void start(@Observes StartupEvent event) {
         // woken by the consumer's commits; the poll also picks up requests recorded by another instance
         loop = new WakeableLoop("recompute", pollInterval, Duration.ofMillis(250), Duration.ofSeconds(10), () -> {
-            recomputeIfRequested();
+            try {
+                recomputeIfRequested();
+            } finally {
+                measurePendingAge();
+            }
             return false;
         });
         loop.start();
@@ -140,13 +160,35 @@ public class Recomputer {
                 if (claim == null) {
                     return 0;
                 }
-                Timer.Sample sample = Timer.start(metrics);
-                int changed = recompute(c, claim.fromYear());
-                claim.delete(c);
-                sample.stop(duration);
-                return changed;
+                // one span per recompute: a child of the earliest request's trace (one report's trace runs on to its results),
+                // linked to the traces of every other request it serves
+                String earliest = claim.traceparents().isEmpty() ? null : claim.traceparents().get(0);
+                try (Traces.Work work = traces.start("recompute", SpanKind.INTERNAL, Traceparent.parse(earliest),
+                        claim.traceparents().stream().map(Traceparent::spanContext).toList(), WorkTags.NONE)) {
+                    work.span().setAttribute("synergy.recompute.from_year", claim.fromYear());
+                    work.span().setAttribute("synergy.recompute.traces", claim.traceparents().size());
+                    Timer.Sample sample = Timer.start(metrics);
+                    int changed = recompute(c, claim.fromYear());
+                    claim.delete(c);
+                    sample.stop(duration);
+                    work.span().setAttribute("synergy.results.changed", changed);
+                    return changed;
+                }
             }
         });
+    }
+
+    /** The age of the oldest waiting request (0 when none waits); unknown (no series) while the database does not answer. */
+    private void measurePendingAge() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT coalesce(extract(epoch FROM now() - min(requested_at)), 0) FROM recompute_request");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            pendingAge.set("", rs.getDouble(1));
+        } catch (SQLException | RuntimeException e) {
+            pendingAge.allUnknown();
+        }
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
@@ -159,8 +201,11 @@ public class Recomputer {
         }
     }
 
-    /** The requests one recompute covers: every row up to {@code lastId}, the earliest year among them. */
-    record Claim(long lastId, int fromYear) {
+    /**
+     * The requests one recompute covers: every row up to {@code lastId}, the earliest year among them, and the distinct traces
+     * that asked (earliest first, at most {@link Traces#MAX_LINKS} + 1).
+     */
+    record Claim(long lastId, int fromYear, List<String> traceparents) {
 
         /** Removes the covered requests, in the recompute's transaction: they go when its results commit, not before. */
         void delete(Connection c) throws SQLException {
@@ -176,12 +221,29 @@ public class Recomputer {
      * request (a higher id) stays for the next pass. Read before the facts, so every fact behind a claimed request is seen.
      */
     private static Claim claimRequests(Connection c) throws SQLException {
+        long lastId;
+        int fromYear;
         try (PreparedStatement ps = c.prepareStatement("SELECT max(id), min(year) FROM recompute_request");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            long lastId = rs.getLong(1);
-            return rs.wasNull() ? null : new Claim(lastId, rs.getInt(2));
+            lastId = rs.getLong(1);
+            if (rs.wasNull()) {
+                return null;
+            }
+            fromYear = rs.getInt(2);
         }
+        List<String> traceparents = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT traceparent FROM recompute_request WHERE id <= ? AND traceparent IS NOT NULL "
+                + "GROUP BY traceparent ORDER BY min(id) LIMIT ?")) {
+            ps.setLong(1, lastId);
+            ps.setInt(2, Traces.MAX_LINKS + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    traceparents.add(rs.getString(1));
+                }
+            }
+        }
+        return new Claim(lastId, fromYear, traceparents);
     }
 
     private int recompute(Connection c, int fromYear) throws SQLException {
@@ -192,6 +254,7 @@ public class Recomputer {
         ResultCalculator current = new ResultCalculator(catalogue, units, method.settings());
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
+        Map<String, Instant> newestInputs = freshness.newestInputs(c, units);
         YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
         phase("load", loaded - start);
@@ -210,7 +273,7 @@ public class Recomputer {
             long t0 = System.nanoTime();
             List<UnitYearResult> results = current.computeYear(table, year, states);
             long t1 = System.nanoTime();
-            changed += store(c, results, stored);
+            changed += store(c, results, stored, newestInputs);
             phase("compute", t1 - t0);
             phase("store", System.nanoTime() - t1);
         }
@@ -219,7 +282,8 @@ public class Recomputer {
     }
 
     /** Stores and publishes the results that differ from the stored ones; returns how many did. */
-    private int store(Connection c, List<UnitYearResult> results, Map<String, ResultStore.Stored> stored) throws SQLException {
+    private int store(Connection c, List<UnitYearResult> results, Map<String, ResultStore.Stored> stored, Map<String, Instant> newestInputs)
+            throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         Instant now = Instant.now();
@@ -247,6 +311,9 @@ public class Recomputer {
         }
         ResultStore.upsert(c, rows);
         outbox.write(events);
+        for (ResultStore.Row row : rows) {
+            freshness.stored(row.orgUnit(), row.year(), newestInputs.get(row.orgUnit() + ":" + row.year()), now);
+        }
         return rows.size();
     }
 

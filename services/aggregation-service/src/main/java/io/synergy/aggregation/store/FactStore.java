@@ -2,6 +2,7 @@ package io.synergy.aggregation.store;
 
 import io.synergy.method.results.Fact;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -109,9 +110,11 @@ public class FactStore {
         }
     }
 
+    /** Records that {@code years} need recomputing, with the trace of the work asking for it (the recompute links to it). */
     public static void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year) SELECT unnest(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year, traceparent) SELECT unnest(?), ?")) {
             ps.setArray(1, c.createArrayOf("integer", years.toArray()));
+            ps.setString(2, Traceparent.current());
             ps.executeUpdate();
         }
     }

@@ -307,13 +307,14 @@ class OpsApiTest {
     }
 
     @Test
-    void metricsExposeLagDeadLettersTopicRecordsAndOverdueYears() {
+    void metricsExposeLagDeadLettersTopicRecordsAndOverdueDataSets() {
         await().atMost(PATIENCE).untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern("synergy_kafka_consumer_lag\\{group=\"aggregation-service\"[^}]*} [0-9]")
                     .containsPattern("synergy_kafka_dlq_depth\\{[^}]*topic=\"feeds.energy.v1.dlq\"[^}]*} [0-9]")
                     .containsPattern("synergy_kafka_topic_records_total\\{[^}]*topic=\"results.v1\"[^}]*} [0-9]")
-                    .containsPattern("synergy_freshness_overdue_years\\{[^}]*sector=\"energy\"[^}]*} [0-9]");
+                    .containsPattern("synergy_freshness_overdue_datasets\\{[^}]*sector=\"energy\"[^}]*} [0-9]")
+                    .doesNotContain("synergy_freshness_overdue_years").doesNotContainPattern("(?m)^synergy_\\S* NaN");
         });
     }
 }

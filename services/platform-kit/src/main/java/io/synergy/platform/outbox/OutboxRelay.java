@@ -15,6 +15,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.synergy.platform.schemas.EventSchemaConfig;
+import io.synergy.platform.tracing.Traceparent;
 import io.synergy.platform.worker.WakeableLoop;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -39,7 +42,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) claims
  * a batch of rows in id order, sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
  * channel, waits for every acknowledgement, then deletes them in the same transaction. If the broker is away the
- * transaction rolls back and the rows wait; the relay retries with exponential backoff.
+ * transaction rolls back and the rows wait; the relay retries with exponential backoff. Each event goes out as part of the
+ * trace of the work that wrote it (the row's {@code traceparent}).
  *
  * <p>Delivery is at least once: a crash after the broker acknowledged and before the delete commits sends the batch
  * again. Consumers are idempotent (they keep the highest revision per key), so that is safe.
@@ -48,7 +52,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class OutboxRelay {
 
     private static final String CLAIM = """
-            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8')
+            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8'),
+                   traceparent
               FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
@@ -66,6 +71,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    EventSchemaConfig schemas;
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
@@ -127,7 +135,7 @@ public class OutboxRelay {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
-                            acks.add(emitter.sendMessage(toMessage(rs)));
+                            acks.add(emitter.sendMessage(toMessage(rs, schemas)));
                         }
                     }
                 }
@@ -157,7 +165,12 @@ public class OutboxRelay {
         }
     }
 
-    private static Message<byte[]> toMessage(ResultSet rs) throws SQLException {
+    /**
+     * The row as a CloudEvent: {@code dataschema} absolute (CloudEvents types it as a URI; the row keeps the schema's path, the
+     * base is where this service serves it), and the row's trace continued: the Kafka connector's producer span becomes a child
+     * of the stored context and its {@code traceparent} header goes out with the record.
+     */
+    private static Message<byte[]> toMessage(ResultSet rs, EventSchemaConfig schemas) throws SQLException {
         String dataSchema = rs.getString(9);
         OutgoingCloudEventMetadata<byte[]> ce = OutgoingCloudEventMetadata.<byte[]>builder()
                 .withId(rs.getObject(4, UUID.class).toString())
@@ -166,13 +179,13 @@ public class OutboxRelay {
                 .withSubject(rs.getString(7))
                 .withTimestamp(rs.getTimestamp(8).toInstant().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withDataSchema(dataSchema == null ? null : URI.create(dataSchema))
+                .withDataSchema(schemas.absolute(dataSchema))
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(rs.getString(2))
                 .withKey(rs.getString(3))
                 .build();
-        return Message.of(rs.getBytes(10), Metadata.of(ce, kafka));
+        return Message.of(rs.getBytes(10), Metadata.of(ce, kafka, TracingMetadata.withCurrent(Traceparent.parse(rs.getString(11)))));
     }
 
     private void refreshBacklog() {

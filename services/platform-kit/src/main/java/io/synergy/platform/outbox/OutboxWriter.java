@@ -1,6 +1,7 @@
 package io.synergy.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -14,13 +15,14 @@ import java.util.Collection;
 /**
  * Writes events to the outbox inside the caller's transaction: either the state change and its events are both
  * committed, or neither is. After the commit the relay is woken at once, so events do not wait for its next poll.
+ * Each row keeps the trace context of the work that wrote it, which the relay continues when it publishes.
  */
 @ApplicationScoped
 public class OutboxWriter {
 
     private static final String INSERT = """
-            INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'))""";
+            INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?)""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -36,6 +38,8 @@ public class OutboxWriter {
         if (messages.isEmpty()) {
             return;
         }
+        // the trace of the work writing the events, unless an event names its own
+        String current = Traceparent.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (OutboxMessage m : messages) {
                 ps.setString(1, m.topic());
@@ -47,6 +51,7 @@ public class OutboxWriter {
                 ps.setTimestamp(7, Timestamp.from(m.time()));
                 ps.setString(8, m.dataSchema());
                 ps.setBytes(9, m.payload());
+                ps.setString(10, m.traceparent() != null ? m.traceparent() : current);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -229,12 +229,14 @@ public class OrgUnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportSummary importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        long started = System.nanoTime();
         List<TableRow> rows = OrgUnitTable.READER.read(body, contentType, sheet);
         List<OrgUnitChange> changes = rows.stream().map(OrgUnitTable::change).toList();
         List<String> paths = rows.stream().map(r -> r.where() + ": ").toList();
         List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
         return new ImportSummary(outcomes.size(), outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
-                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count());
+                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private String operator() {

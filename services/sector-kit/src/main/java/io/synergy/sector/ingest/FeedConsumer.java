@@ -10,11 +10,19 @@ import io.synergy.sector.security.WriterAccess;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
+import io.synergy.platform.tracing.WorkTags;
+import io.synergy.sector.config.SectorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -47,10 +55,30 @@ public class FeedConsumer {
     @Inject
     FeedDeadLetters deadLetters;
 
+    @Inject
+    Traces traces;
+
+    @Inject
+    SectorConfig config;
+
     @Incoming("feed")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<byte[]> message) {
         FeedRecord record = FeedRecord.of(message);
+        // the message's trace goes on here (the connector's receive span, or the producer's traceparent header), so the outbox
+        // rows it writes, and the indicator events they become, belong to the bureau system's trace
+        try (Traces.Work work = traces.start("feed " + config.code().code() + " ingest", SpanKind.INTERNAL, parent(message, record), List.of(),
+                new WorkTags(null, config.code().code(), null, null))) {
+            return consume(message, record, work);
+        }
+    }
+
+    private static Context parent(Message<byte[]> message, FeedRecord record) {
+        return TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(() -> Traceparent.parse(record.header(Traceparent.HEADER)));
+    }
+
+    private CompletionStage<Void> consume(Message<byte[]> message, FeedRecord record, Traces.Work work) {
         FeedIdentity who;
         String reason;
         RuntimeException failure;
@@ -63,11 +91,13 @@ public class FeedConsumer {
                 }
                 return message.ack();
             } catch (RejectedFeedMessage e) {
+                work.failed(e);
                 // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
                 Log.warnf("feed: message %s rejected to the dead-letter topic: %s", record.position(), e.getMessage());
                 reason = e.getMessage();
                 failure = e;
             } catch (RuntimeException e) {
+                work.failed(e);
                 Log.errorf(e, "feed: message %s could not be stored after retries; sent to the dead-letter topic for replay", record.position());
                 reason = "could not be stored: " + e;
                 failure = e;
@@ -76,6 +106,7 @@ public class FeedConsumer {
             Log.debugf("feed: message %s is dead letter %s", record.position(), id);
             return message.ack();
         } catch (RuntimeException e) {
+            work.failed(e);
             Log.errorf(e, "feed: message %s could neither be stored nor dead-lettered; the feed stops here and resumes from it on restart",
                     record.position());
             return message.nack(e);

@@ -8,6 +8,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tracing.WorkTags;
 import io.synergy.sector.config.SectorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -95,6 +96,10 @@ public class ReportService {
             text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
         }
         JsonReportParser.Result parsed = format == Format.CSV ? CsvReportParser.parse(text) : JsonReportParser.parse(text);
+        // the request's span and log lines name its report(s) from here on (a batch: the first, and how many more)
+        new WorkTags(WorkTags.summary(parsed.reports().stream().map(RawReport::reportId).toList()), config.code().code(),
+                WorkTags.summary(parsed.reports().stream().map(RawReport::orgUnit).toList()),
+                WorkTags.summary(parsed.reports().stream().map(RawReport::period).toList())).onCurrentRequest();
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
         if (values > config.maxValues()) {

@@ -45,6 +45,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -179,7 +181,20 @@ public class ReportResource {
         ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
                 charset, access.of(token));
         Object entity = outcome.batch() ? outcome.results() : outcome.results().get(0);
-        return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity).build();
+        // a batch's counts at a glance (the body lists every report; Server-Timing gives the duration)
+        return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity)
+                .header(REPORT_COUNTS, counts(outcome)).build();
+    }
+
+    /** {@code Synergy-Report-Counts: total=1000, CREATED=990, DUPLICATE=10}: how many reports the request held, by status. */
+    static final String REPORT_COUNTS = "Synergy-Report-Counts";
+
+    static String counts(ReportService.Outcome outcome) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        outcome.results().forEach(r -> byStatus.merge(r.status().name(), 1L, Long::sum));
+        StringBuilder s = new StringBuilder("total=").append(outcome.results().size());
+        byStatus.forEach((status, n) -> s.append(", ").append(status).append('=').append(n));
+        return s.toString();
     }
 
     /**

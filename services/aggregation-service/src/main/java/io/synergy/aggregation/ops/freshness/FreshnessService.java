@@ -1,8 +1,8 @@
 package io.synergy.aggregation.ops.freshness;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.synergy.platform.metrics.KnownGauges;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,7 +63,7 @@ public class FreshnessService {
     int baseYear;
 
     private ReportingCalendar calendar;
-    private final Map<String, Double> overdueBySector = new ConcurrentHashMap<>();
+    private KnownGauges overdueBySector;
 
     public record MissingYear(int year, LocalDate dueBy, boolean overdue) {
     }
@@ -90,21 +89,19 @@ public class FreshnessService {
     }
 
     void registerMeters(@Observes StartupEvent event) {
-        for (Sector s : Sector.values()) {
-            overdueBySector.put(s.code(), Double.NaN);
-            Gauge.builder("synergy.freshness.overdue.years", overdueBySector, m -> m.getOrDefault(s.code(), Double.NaN))
-                    .description("District-years whose annual data is past its due date and still missing").tag("sector", s.code()).register(registry);
-        }
+        // a count of data sets (district-years of a sector), not a duration: the name says what it counts; absent until known
+        overdueBySector = new KnownGauges(registry, "synergy.freshness.overdue.datasets",
+                "Data sets (district-years of a sector) whose annual data is past its due date and still missing", "sector");
     }
 
     @Scheduled(every = "${synergy.ops.freshness-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshMeters() {
         try {
             for (SectorFreshness s : freshness(today(), null).sectors()) {
-                overdueBySector.put(s.sector(), (double) s.overdueYears());
+                overdueBySector.set(s.sector(), s.overdueYears());
             }
         } catch (RuntimeException e) {
-            overdueBySector.replaceAll((k, v) -> Double.NaN);
+            overdueBySector.allUnknown();
             Log.debugf("freshness gauges unknown: %s", e.getMessage());
         }
     }
