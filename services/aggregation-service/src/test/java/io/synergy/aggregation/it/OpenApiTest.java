@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.synergy.testsupport.OpenApiContract;
+import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +27,16 @@ class OpenApiTest {
 
     @Test
     void everyOperationOfTheReadApiHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
-        JsonNode doc = OpenApiContract.document();
+        JsonNode doc = OpenApiAssertions.document();
         Files.writeString(Path.of("target", "openapi.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-        int operations = OpenApiContract.assertTyped(doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
+        int operations = OpenApiAssertions.assertEveryOperationIsTyped(doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
         // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision)
         assertThat(operations).isEqualTo(13);
     }
 
     @Test
     void theListsOfUnboundedSizePage() {
-        JsonNode doc = OpenApiContract.document();
+        JsonNode doc = OpenApiAssertions.document();
         for (String path : List.of("/api/v1/synergy/units", "/api/v1/years")) {
             List<String> parameters = doc.path("paths").path(path).path("get").path("parameters").findValuesAsText("name");
             assertThat(parameters).as(path).contains("limit", "cursor");
