@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -17,10 +16,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 /**
  * The errors every operation behind a bearer token may answer, declared once for every service's OpenAPI document
  * instead of on each resource: 401 (no valid token), 403 (the token lacks the role), 500 (an unexpected failure, quoted
- * by id) and 503 (the database away), each a {@link Problem}. An operation that declares one of them with content keeps
- * its own; an operation open to anyone (health, the moved paths' redirects: an empty security requirement) gets none. Only a
- * document that has the {@code Problem} schema (a resource of the service refers to it) is given them: a reference to a
- * schema the document lacks would be an error.
+ * by id) and 503 (the database away), each a {@link Problem}; and every error an operation declares without saying
+ * what it answers (Quarkus declares its 400, 401 and 403 so) is a {@link Problem} too, as every error of the platform is
+ * ({@link ProblemMappers}). An error declared with content keeps it. An operation open to anyone (health, the moved
+ * paths' redirects: an empty security requirement) gets none. Only a document that has the {@code Problem} schema (a
+ * resource of the service refers to it) is changed: a reference to a schema the document lacks would be an error.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -53,13 +53,20 @@ public class ProblemResponses implements OASFilter {
 
     private static void add(APIResponses responses) {
         for (Map.Entry<String, String> r : SHARED.entrySet()) {
-            APIResponse declared = responses.getAPIResponse(r.getKey());
-            // Quarkus declares 401 and 403 of a secured operation by itself, without content: those become problems too
-            if (declared == null || declared.getContent() == null || declared.getContent().getMediaTypes() == null
-                    || declared.getContent().getMediaTypes().isEmpty()) {
+            if (!responses.hasAPIResponse(r.getKey())) {
+                responses.addAPIResponse(r.getKey(), OASFactory.createAPIResponse().description(r.getValue()));
+            }
+        }
+        for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
+            APIResponse declared = r.getValue();
+            // an error declared without content (Quarkus declares 400, 401 and 403 so) is a problem like every other
+            if (r.getKey().matches("[45]\\d\\d") && (declared.getContent() == null || declared.getContent().getMediaTypes() == null
+                    || declared.getContent().getMediaTypes().isEmpty())) {
                 Schema problem = OASFactory.createSchema().ref("Problem");
-                Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problem));
-                responses.addAPIResponse(r.getKey(), OASFactory.createAPIResponse().description(r.getValue()).content(content));
+                declared.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problem)));
+                if (SHARED.containsKey(r.getKey())) {
+                    declared.description(SHARED.get(r.getKey()));
+                }
             }
         }
     }
