@@ -184,6 +184,8 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
       "writers" (list "registry-service") "readers" (list)) }}
 {{- $topics = append $topics (dict "name" "pilots.v1" "partitions" $p.pilots "kind" "pilots" "compact" true
       "writers" (list "registry-service") "readers" (list)) }}
+{{- $topics = append $topics (dict "name" "targets.v1" "partitions" $p.targets "kind" "targets" "compact" true
+      "writers" (list "registry-service") "readers" (list)) }}
 {{- toJson $topics -}}
 {{- end -}}
 

@@ -61,9 +61,9 @@ class KafkaAccessTest {
         List<String> writers = KafkaAccess.acls().stream().filter(a -> a.name().equals(Topics.ORG_UNITS) && a.operation() == Operation.WRITE)
                 .map(KafkaAcl::principal).toList();
         assertThat(writers).containsExactly(Principals.REGISTRY);
-        // the registry's master data: org units, key projects and pilots
+        // the registry's master data: org units, key projects, pilots and targets
         assertThat(topics(Principals.REGISTRY, Operation.WRITE)).containsExactlyInAnyOrder(Topics.ORG_UNITS, Topics.ORG_UNITS_DEAD_LETTERS,
-                Topics.PROJECTS, Topics.PILOTS);
+                Topics.PROJECTS, Topics.PILOTS, Topics.TARGETS);
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class Topics {
     public static final String ALERTS = "alerts.v1";
     /** The registry of parks and enterprises, compacted (key: the unit's code). */
     public static final String ORG_UNITS = "org-units.v1";
+    /** The targets allocated to org units (目标分解), compacted (key: {@code <indicator>|<orgUnit>}); see {@link TargetEvent}. */
+    public static final String TARGETS = "targets.v1";
     /**
      * Indicator events the aggregation refused (any of the five {@code indicators.<sector>.v1}), with the reason in
      * headers. Browse only: a replay must never write an {@code indicators.*} topic, only the sector service that owns it does.
@@ -91,9 +93,10 @@ public final class Topics {
         all.add(new TopicSpec(ORG_UNITS, 1, true, writtenBy(REGISTRY).readBy(Principals.services())));
         all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false, writtenBy(AGGREGATION).readBy(OPS)));
         all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true, writtenBy(Principals.services()).readBy(OPS)));
-        // the registry's key projects and pilots: no service consumes them yet (a reader is one readBy here)
+        // the registry's key projects, pilots and targets: no service consumes them yet (a reader is one readBy here)
         all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY)));
         all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY)));
+        all.add(new TopicSpec(TARGETS, 1, true, writtenBy(REGISTRY)));
         return all;
     }
 
