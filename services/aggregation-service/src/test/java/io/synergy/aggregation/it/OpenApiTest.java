@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The aggregation's OpenAPI document lets a consumer generate a client: every operation of its read API (results, years,
  * the inventory) has a typed success schema and a problem schema for each error. The operations console and the dashboard
- * (/api/v1/ops, /api/v1/dashboard) leave for their own service, and the registry's former paths only redirect (asserted by
- * OrgUnitRedirectsTest). The document is kept as target/openapi.json for a linter (docs/api.md).
+ * (/api/v1/ops, /api/v1/dashboard and its sign-in /api/v1/session) leave for their own service, and the registry's former
+ * paths only redirect (asserted by OrgUnitRedirectsTest). The document is kept as target/openapi.json for a linter (docs/api.md).
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class OpenApiTest {
 
-    static final List<String> ELSEWHERE = List.of("/api/v1/ops", "/api/v1/dashboard", "/api/v1/org-units");
+    // the dashboard's sign-in (/api/v1/session: starts and ends its cookie session) is the dashboard's, tested by WebEdgeTest
+    static final List<String> ELSEWHERE = List.of("/api/v1/ops", "/api/v1/dashboard", "/api/v1/session", "/api/v1/org-units");
 
     @Test
     void everyOperationOfTheReadApiHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
