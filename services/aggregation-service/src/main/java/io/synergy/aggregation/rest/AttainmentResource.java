@@ -46,10 +46,13 @@ public class AttainmentResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Attainment of every targeted indicator: value, baseline, target, completion, τ (序时进度), status, projection",
             description = "Without orgUnit: the city (370200). CSV with Accept: text/csv. A year without data is a 404 problem. A year "
-                    + "neither complete nor closed says provisional: true with its coverage (docs/method.md §3).")
+                    + "neither complete nor closed says provisional: true with its coverage (docs/method.md §3). Each row names the "
+                    + "target it is judged against: targetSource PLAN (the plan's), ALLOCATED (set for the unit by document, targets.v1) "
+                    + "or NONE (no target applies: status NO_TARGET, not counted in the summary), and targetDocument (its 文号).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "city", value = """
             {"period": "2024", "orgUnit": "370200", "indicators": [{"indicator": "E1", "orgUnit": "370200", "period": "2024", "value": 13.7,
-             "unit": "%", "baseline": 9.2, "baselineYear": 2020, "target": 15.0, "targetYear": 2025, "completion": 0.775862,
+             "unit": "%", "baseline": 9.2, "baselineYear": 2020, "target": 15.0, "targetYear": 2025, "targetSource": "PLAN",
+             "targetDocument": "青环发〔2024〕18号", "completion": 0.775862,
              "timeProgress": 0.8, "status": "LAGGING", "projection": {"year": 2025, "value": 15.08, "meetsTarget": true}}],
              "summary": {"ACHIEVED": 0, "ON_TRACK": 2, "LAGGING": 3, "OFF_TRACK": 0, "NO_DATA": 0}}""")))
     @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown")
@@ -69,12 +72,12 @@ public class AttainmentResource {
                 // Arrays.asList: an indicator without data has null cells, which List.of refuses
                 rows.add(Arrays.asList(a.path("indicator").asText(), a.path("zh").asText(), a.path("en").asText(), a.path("orgUnit").asText(),
                         a.path("period").asText(), text(a, "value"), a.path("unit").asText(), text(a, "baseline"), a.path("baselineYear").asText(),
-                        text(a, "target"), a.path("targetYear").asText(), text(a, "completion"), text(a, "timeProgress"), a.path("status").asText(),
+                        text(a, "target"), text(a, "targetYear"), text(a, "targetSource"), text(a, "targetDocument"), text(a, "completion"), text(a, "timeProgress"), a.path("status").asText(),
                         text(a, "trajectoryValue"), text(a, "gap"), text(p, "year"), text(p, "value"), text(p, "meetsTarget"),
                         a.path("complete").asText(), Provisional.of(body)));
             }
             return Csv.of(List.of("indicator", "name_zh", "name_en", "org_unit", "period", "value", "unit", "baseline", "baseline_year", "target",
-                    "target_year", "completion", "time_progress", "status", "trajectory_value", "gap", "projection_year", "projection_value",
+                    "target_year", "target_source", "target_document", "completion", "time_progress", "status", "trajectory_value", "gap", "projection_year", "projection_value",
                     "projection_meets_target", "complete", "provisional"), rows, "attainment-" + unit.code() + "-" + year + ".csv");
         }
         ObjectNode out = json.createObjectNode();

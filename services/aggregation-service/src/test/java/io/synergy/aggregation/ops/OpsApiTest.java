@@ -85,7 +85,7 @@ class OpsApiTest {
         }
         JsonPath groups = given().get("/api/v1/ops/consumers").then().statusCode(200).extract().jsonPath();
         assertThat(groups.getList("group", String.class)).containsExactly("aggregation-service", "energy-service-feed", "transport-service-feed",
-                "building-service-feed", "agriculture-service-feed", "waste-service-feed");
+                "building-service-feed", "agriculture-service-feed", "waste-service-feed", "aggregation-service-targets");
         long lag = groups.getLong("find { it.group == '" + group + "' }.totalLag");
         assertThat(lag).isGreaterThanOrEqualTo(4);
         assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class)).hasSize(3);
