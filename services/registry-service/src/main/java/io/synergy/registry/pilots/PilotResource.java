@@ -238,8 +238,9 @@ public class PilotResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportSummary importPilots(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        long started = System.nanoTime();
         List<TableRow> rows = PilotTable.READER.read(body, contentType, sheet);
         return Written.summary(service.apply(rows.stream().map(PilotTable::change).toList(), rows.stream().map(PilotTable::fields).toList(),
-                Params.operator(token), null));
+                Params.operator(token), null), started);
     }
 }

@@ -270,8 +270,9 @@ public class ProjectResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportSummary importProjects(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+        long started = System.nanoTime();
         List<TableRow> rows = ProjectTable.READER.read(body, contentType, sheet);
         return Written.summary(service.apply(rows.stream().map(ProjectTable::change).toList(), rows.stream().map(ProjectTable::fields).toList(),
-                Params.operator(token), null));
+                Params.operator(token), null), started);
     }
 }
