@@ -70,6 +70,15 @@ public final class TestTokens {
         return sign(claims("test-district-writer", List.of(groups), districts, 3600), KEYS.getPrivate());
     }
 
+    /**
+     * A valid token of a named person with these groups, limited to some districts ({@code null}: every district): a district's
+     * reviewer ({@code reviewer:energy} with its districts), the city's sector bureau ({@code approver:energy}), as
+     * deploy/local/token.sh mints them.
+     */
+    public static String named(String subject, Collection<String> districts, String... groups) {
+        return sign(claims(subject, List.of(groups), districts, 3600), KEYS.getPrivate());
+    }
+
     /** A valid token that expires in {@code seconds}. */
     public static String expiringIn(long seconds, String... groups) {
         return sign(claims("test-short-lived", List.of(groups), null, seconds), KEYS.getPrivate());

@@ -5,6 +5,9 @@ import io.synergy.model.report.Report;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.sector.approval.AcknowledgedFlag;
+import io.synergy.sector.approval.ApprovalService;
+import io.synergy.sector.approval.FlagAcknowledgement;
 import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.ingest.IngestionAdmission;
 import io.synergy.sector.ingest.JsonReportParser;
@@ -74,15 +77,17 @@ public class ReportResource {
     private final SectorConfig config;
     private final JsonWebToken token;
     private final WriterAccess access;
+    private final ApprovalService approvals;
 
     public ReportResource(ReportService reports, ReportQueries queries, IngestionAdmission admission, SectorConfig config, JsonWebToken token,
-            WriterAccess access) {
+            WriterAccess access, ApprovalService approvals) {
         this.reports = reports;
         this.queries = queries;
         this.admission = admission;
         this.config = config;
         this.token = token;
         this.access = access;
+        this.approvals = approvals;
     }
 
     @POST
@@ -236,6 +241,27 @@ public class ReportResource {
     public ReportHistory history(@Parameter(description = "the report id, as sent (it may hold slashes)", example = "qd-energy-stats/2024/370202/1")
             @PathParam("id") String id) {
         return queries.history(id).orElseThrow(() -> ProblemException.notFound("No report " + id + " in the " + config.code().code() + " service"));
+    }
+
+    @POST
+    @RolesAllowed("${synergy.sector.reviewer-role}")
+    @Path("/flags/{flagId}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Acknowledge a flagged value with a comment (the district's reviewer, reviewer:<sector>): its data set can be approved "
+            + "once every flagged value of it is acknowledged")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagAcknowledgement.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AcknowledgedFlag.class)))
+    @APIResponse(responseCode = "400", description = "No comment, or one longer than 2000 characters; errors[].field is comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No flagged value with this id", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already acknowledged, or its revision was superseded; errors[].field is id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AcknowledgedFlag acknowledge(@Parameter(description = "the flag's id, as the list of flagged values gives it") @PathParam("flagId") long id,
+            FlagAcknowledgement body) {
+        return approvals.acknowledge(id, body, ApprovalResource.actor(token));
     }
 
     static final int DEFAULT_LIMIT = 100;
