@@ -44,6 +44,7 @@ import io.synergy.sector.store.ReportStore.NewFlag;
 import io.synergy.sector.store.ReportStore.NewRevision;
 import io.synergy.sector.store.ReportStore.StoredRevision;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,9 +95,11 @@ public class ReportIngestor {
     private final CombinedStateRules stateRules;
     private final Plausibility plausibility;
     private final ApprovalService approvals;
+    private final TransactionSynchronizationRegistry transactions;
 
     public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, IndicatorValueStore indicatorStore, OutboxWriter outbox,
-            Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access, ApprovalService approvals) {
+            Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access, ApprovalService approvals,
+            TransactionSynchronizationRegistry transactions) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
         this.indicatorStore = indicatorStore;
@@ -106,6 +109,7 @@ public class ReportIngestor {
         this.orgUnits = orgUnits;
         this.access = access;
         this.approvals = approvals;
+        this.transactions = transactions;
         this.calculator = new SectorCalculator(catalogue, config.code());
         this.stateRules = new CombinedStateRules(catalogue, config.code());
         this.plausibility = new Plausibility(catalogue, config.plausibility().maxRatio());
@@ -115,8 +119,16 @@ public class ReportIngestor {
      * @param channel REST, CSV or KAFKA
      * @param writer  who sends them: recorded with each revision, and checked against the stored reports' org units
      */
-    @Transactional
     public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer) {
+        return ingest(reports, channel, writer, false);
+    }
+
+    /**
+     * @param dryRun do everything — locks, rules, the lock of the reporting cycle, the recomputation — and roll it all back: the
+     *               answer is what the request would get, and nothing is stored or published (the outbox rows go with the rollback)
+     */
+    @Transactional
+    public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer, boolean dryRun) {
         OrgUnits units = orgUnits.current();
         List<String> ids = reports.stream().map(ParsedReport::reportId).distinct().toList();
         reportStore.lock(LOCK_REPORTS, ids.stream().map(String::hashCode).toList());
@@ -207,6 +219,10 @@ public class ReportIngestor {
         }
         reportStore.insertRevisions(rows);
         reportStore.insertFlags(flags);
+        if (dryRun) {
+            // the interceptor rolls a transaction marked so back instead of committing it
+            transactions.setRollbackOnly();
+        }
         return List.copyOf(results);
     }
 

@@ -14,12 +14,14 @@ import io.synergy.sector.ingest.JsonReportParser;
 import io.synergy.sector.ingest.ReportService;
 import io.synergy.sector.model.IngestResult;
 import io.synergy.sector.model.ReportFlag;
+import io.synergy.sector.model.UploadPreview;
 import io.synergy.sector.read.FlaggedValues;
 import io.synergy.sector.read.ReportHistory;
 import io.synergy.sector.read.ReportQueries;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -113,8 +115,12 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})),
             headers = @Header(name = "Location", description = "for one report (not a batch): its history, /api/v1/reports/{reportId}",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})))
+    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision. With "
+            + "dryRun=true, what the request would get, nothing stored or published: for JSON the results a real submission would get (or "
+            + "the same problem); for CSV the upload's preview (UploadPreview: rows without a fault, rows with one and why, and the status a "
+            + "real upload would get)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class,
+                    UploadPreview.class})))
     @APIResponse(responseCode = "400", description = "Invalid report(s): every fault listed in errors[]; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = """
                     {"type": "https://synergy.qingdao/problems/invalid-request", "title": "The request is not valid", "status": 400,
@@ -126,8 +132,9 @@ public class ReportResource {
             + "stored org unit it may not write (errors[].field reportId); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content (revision-conflict), "
-            + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period); "
-            + "nothing stored",
+            + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period), "
+            + "or a report for a data set (district, year) that is SUBMITTED, APPROVED or ACCEPTED (data-set-locked, errors[].field orgUnit: "
+            + "its state and who must return or reopen it); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "conflict", value = """
                     {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
                      "detail": "A report id and revision can carry one content only; nothing was stored",
@@ -150,7 +157,9 @@ public class ReportResource {
     @APIResponse(responseCode = "503", description = "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
             + "the database is unavailable; nothing stored, retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri,
+            @Parameter(description = "true: check and compute, store and publish nothing (the form's live validation, the upload's preview)")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         if (contentType == null || contentType.isBlank()) {
             // JSON or CSV cannot be guessed reliably: the sender says which
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
@@ -161,6 +170,14 @@ public class ReportResource {
         byte[] bytes = readLimited(body, config.maxBodyBytes());
         try (IngestionAdmission.Turn turn = admission.admit(bytes.length)) {
             boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
+            if (dryRun && csv) {
+                return Response.ok(reports.preview(bytes, ReportService.Format.CSV, charset, access.of(token)), MediaType.APPLICATION_JSON).build();
+            }
+            if (dryRun) {
+                ReportService.Outcome outcome = reports.dryRun(bytes, ReportService.Format.JSON, charset, access.of(token));
+                return Response.ok(outcome.batch() ? outcome.results() : outcome.results().get(0), MediaType.APPLICATION_JSON)
+                        .header(REPORT_COUNTS, counts(outcome)).build();
+            }
             ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
                     charset, access.of(token));
             Response.ResponseBuilder answer;
