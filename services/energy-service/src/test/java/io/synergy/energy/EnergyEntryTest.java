@@ -7,8 +7,8 @@ import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.sector.EntryContract;
 
 /**
- * The sector kit's sector-neutral contract: data entry without storing — the dry run and the upload's preview ({@link EntryContract}).
- * Run here only, once for the five sector services, which share the kit's code. One boot serves all of this module's test classes.
+ * The sector kit's sector-neutral contract: data entry — the dry run, the upload's preview, the template and XLSX uploads
+ * ({@link EntryContract}). Run here only, once for the five sector services, which share the kit's code. One boot serves all of this module's test classes.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)

@@ -40,7 +40,8 @@ public class ReportService {
     /** Periods are judged in the city's time zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    public enum Format { JSON, CSV }
+    /** How a body is written: JSON (one report or a batch), CSV, or an XLSX workbook in the CSV's layout. */
+    public enum Format { JSON, CSV, XLSX }
 
     /** The reports' results, and whether the request was a batch (an array or a CSV file). */
     public record Outcome(List<IngestResult> results, boolean batch) {
@@ -165,7 +166,10 @@ public class ReportService {
         return new Outcome(ingestor.ingest(reports, channel, writer, dryRun), parsed.batch());
     }
 
-    private static JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {
+    private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {
+        if (format == Format.XLSX) {
+            return CsvReportParser.sheet(body, config.maxBodyBytes());
+        }
         String text = decode(body, charset);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as spreadsheet exports write it

@@ -5,6 +5,7 @@ import io.synergy.model.report.Report;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.approval.AcknowledgedFlag;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.approval.FlagAcknowledgement;
@@ -94,12 +95,14 @@ public class ReportResource {
 
     @POST
     @RolesAllowed("${synergy.sector.feed-role}")
-    @Consumes({MediaType.APPLICATION_JSON, CSV})
+    @Consumes({MediaType.APPLICATION_JSON, CSV, Tabular.XLSX})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Submit one report, a batch (JSON array) or a CSV file",
+    @Operation(summary = "Submit one report, a batch (JSON array), a CSV file or an XLSX workbook in the CSV's layout",
             description = "201 when anything new was stored, 200 when every report was already known (identical duplicates, "
                     + "stale revisions). Invalid input: 400 problem+json naming every faulty field; nothing is stored. The body is UTF-8 "
-                    + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export).")
+                    + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export). A workbook has one "
+                    + "sheet with the CSV's columns (headers as keys, or as GET /api/v1/template writes them); its faults name 'row N: column'. "
+                    + "dryRun=true stores and publishes nothing: see the 200 answer.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Report.class, Report[].class}), examples = @ExampleObject(name = "report", value = """
                     {"reportId": "qd-energy-stats/2024/370202/1", "source": "qd-energy-stats", "orgUnit": "370202", "period": "2024",
@@ -108,7 +111,8 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
                     report_id,source,district,period,data_element,value,unit
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.total,1250,tce
-                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce"""))})
+                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce""")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand, and "
             + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before; "
             + "a batch (JSON array or CSV) is answered with an array, one result per report in request order",
@@ -152,7 +156,7 @@ public class ReportResource {
                      "errors": [{"field": "values[0].value", "message": "部分超过整体 / part exceeds its whole for 370203 in 2024 [rule nonfossil-within-total]: energy.primary.nonfossil = 283921.21 tce (from report(s) demo/qd-energy-stats/370203/2024) > energy.primary.total = 1.0 tce (from report(s) qd-energy-stats/2024/370203/total)"}]}""")))
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB (synergy.sector.max-body-bytes) or more values than allowed "
             + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json or text/csv, or a charset the "
+    @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json, text/csv or XLSX, or a charset the "
             + "server does not know; errors[].field is Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
             + "the database is unavailable; nothing stored, retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -163,23 +167,25 @@ public class ReportResource {
         if (contentType == null || contentType.isBlank()) {
             // JSON or CSV cannot be guessed reliably: the sender says which
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "A Content-Type is required: application/json or text/csv",
-                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "is required: application/json or text/csv")));
+                    "A Content-Type is required: application/json, text/csv or " + Tabular.XLSX,
+                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "is required: application/json, text/csv or " + Tabular.XLSX)));
         }
         Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
         try (IngestionAdmission.Turn turn = admission.admit(bytes.length)) {
-            boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
-            if (dryRun && csv) {
-                return Response.ok(reports.preview(bytes, ReportService.Format.CSV, charset, access.of(token)), MediaType.APPLICATION_JSON).build();
+            String type = contentType.toLowerCase(Locale.ROOT);
+            ReportService.Format format = type.startsWith(CSV) ? ReportService.Format.CSV
+                    : type.startsWith(Tabular.XLSX) ? ReportService.Format.XLSX : ReportService.Format.JSON;
+            if (dryRun && format != ReportService.Format.JSON) {
+                return Response.ok(reports.preview(bytes, format, charset, access.of(token)), MediaType.APPLICATION_JSON).build();
             }
             if (dryRun) {
                 ReportService.Outcome outcome = reports.dryRun(bytes, ReportService.Format.JSON, charset, access.of(token));
                 return Response.ok(outcome.batch() ? outcome.results() : outcome.results().get(0), MediaType.APPLICATION_JSON)
                         .header(REPORT_COUNTS, counts(outcome)).build();
             }
-            ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
-                    charset, access.of(token));
+            ReportService.Outcome outcome = reports.submit(bytes, format, format == ReportService.Format.JSON ? "REST" : format.name(), charset,
+                    access.of(token));
             Response.ResponseBuilder answer;
             if (outcome.batch()) {
                 answer = Response.status(outcome.created() ? 201 : 200).entity(outcome.results());
