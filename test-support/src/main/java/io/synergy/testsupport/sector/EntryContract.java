@@ -156,6 +156,10 @@ public abstract class EntryContract extends SectorServiceTest {
         JsonNode stored = accepted(given().contentType(CSV).body(filled.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS), 201);
         assertIndicatorsAnswer(stored.get(0), d, year, expectedOutputs(values));
         problem(given().queryParam("format", "pdf").get(TEMPLATE), "format");
+        // as JSON: the same rows, what a form is built from
+        JsonNode rows = accepted(given().queryParams(Map.of("format", "json", "period", String.valueOf(year), "districts", d)).get(TEMPLATE), 200);
+        assertThat(each(rows, "dataElement")).containsExactlyElementsOf(elements.stream().map(e -> e.code()).toList());
+        assertThat(rows.get(0).path("districtName").asText()).isEqualTo(orgUnits.find(d).orElseThrow().zh());
         problem(given().queryParam("districts", "379999").get(TEMPLATE), "districts");
     }
 

@@ -8,18 +8,19 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.ingest.ReportService;
+import io.synergy.sector.model.ReportSheet;
 import io.synergy.sector.read.ReportTemplate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,25 +48,27 @@ public class TemplateResource {
 
     @GET
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
-    @Produces({Tabular.CSV, Tabular.XLSX})
+    @Produces({Tabular.CSV, Tabular.XLSX, MediaType.APPLICATION_JSON})
     @Operation(summary = "The upload template: one row per district and data element (codes, Chinese names, units) with the value empty",
             description = "Fill in the value column (and your system's source and report ids, if you like) and upload it as it is to POST "
                     + "/api/v1/reports (text/csv, or the XLSX media type); the name columns are ignored on upload.")
-    @APIResponse(responseCode = "200", description = "The template, as a download", content = {
+    @APIResponse(responseCode = "200", description = "The template, as a download (csv, xlsx), or its rows as JSON (json: what a form is "
+            + "built from)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportSheet.Row[].class)),
             @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "400", description = "format not csv or xlsx, a period that is not one, a code that is not a district; "
+    @APIResponse(responseCode = "400", description = "format not csv, xlsx or json, a period that is not one, a code that is not a district; "
             + "errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response template(@Parameter(description = "csv (default) or xlsx", example = "xlsx") @QueryParam("format") String format,
+    public Response template(@Parameter(description = "csv (default), xlsx, or json", example = "xlsx") @QueryParam("format") String format,
             @Parameter(description = "the period to fill in: a year, quarter or month (default: last year)", example = "2024")
             @QueryParam("period") String period,
             @Parameter(description = "district codes, comma-separated (default: every district)", example = "370202,370203")
             @QueryParam("districts") String districts) {
         List<FieldError> errors = new ArrayList<>();
         String type = format == null || format.isBlank() || format.strip().equalsIgnoreCase("csv") ? Tabular.CSV
-                : format.strip().equalsIgnoreCase("xlsx") ? Tabular.XLSX : null;
+                : format.strip().equalsIgnoreCase("xlsx") ? Tabular.XLSX : format.strip().equalsIgnoreCase("json") ? MediaType.APPLICATION_JSON : null;
         if (type == null) {
-            errors.add(new FieldError("format", "must be csv or xlsx"));
+            errors.add(new FieldError("format", "must be csv, xlsx or json"));
         }
         String p = String.valueOf(LocalDate.now(ReportService.ZONE).getYear() - 1);
         if (period != null && !period.isBlank()) {
@@ -85,6 +88,6 @@ public class TemplateResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameters", errors);
         }
-        return Response.ok(template.template(p, codes), type.toLowerCase(Locale.ROOT)).build();
+        return Response.ok(template.template(p, codes), type).build();
     }
 }
