@@ -83,8 +83,9 @@ public abstract class ApprovalContract extends SectorServiceTest {
 
     @Test
     void aDataSetIsSubmittedApprovedAndAcceptedEachStepAuditedAndPublished() {
-        int year = freshYear();
-        String d = districts.get(1);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         String period = String.valueOf(year);
         accepted(postJson(report(uniqueId("cycle"), d, period, null, validValues())), 201);
         JsonNode open = matrixRow(period, d);
@@ -104,7 +105,7 @@ public abstract class ApprovalContract extends SectorServiceTest {
         assertThat(each(accepted.path("history"), "actor")).containsExactly("bureau-" + d, "reviewer-" + d, "approver-city");
         assertThat(accepted.path("history").get(1).path("comment").asText()).isEqualTo("核对无误 / checked");
         assertThat(matrixRow(period, d)).isEqualTo(accepted);
-        assertThat(matrixRow(period, districts.get(2)).path("state").asText()).as("another district's data set").isEqualTo("OPEN");
+        assertThat(matrixRow(String.valueOf(refusedYear()), d).path("state").asText()).as("another year's data set").isEqualTo("OPEN");
 
         List<Received> events = awaitTransitions(d, year, 3);
         assertThat(events).hasSize(3);
@@ -119,14 +120,15 @@ public abstract class ApprovalContract extends SectorServiceTest {
         }
         assertThat(events.stream().map(e -> read(e.value()).path("state").asText()).toList()).containsExactly("SUBMITTED", "APPROVED", "ACCEPTED");
         assertThat(read(events.get(1).value()).path("role").asText()).isEqualTo("reviewer:" + sector.code());
-        assertThat(count("data_set_transition WHERE year = " + year)).isEqualTo(3);
+        assertThat(count("data_set_transition WHERE year = " + year + " AND org_unit = '" + d + "'")).isEqualTo(3);
     }
 
     @Test
     void onlyThePartyWhoseTurnItIsMayAct() {
-        int year = freshYear();
-        String d = districts.get(3);
-        String other = districts.get(4);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
+        String other = otherDistrict(d);
         String period = String.valueOf(year);
         // the wrong party: 403 naming the action; the wrong district: 403 naming the org unit; nothing changes
         problem(act(reviewer(d), d, period, "SUBMIT", null), 403, "forbidden-action", "action");
@@ -171,8 +173,9 @@ public abstract class ApprovalContract extends SectorServiceTest {
 
     @Test
     void aSubmittedDataSetTakesNoReportOnAnyChannelUntilItIsReturned() {
-        int year = freshYear();
-        String d = districts.get(5);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         String period = String.valueOf(year);
         String first = uniqueId("locked");
         accepted(postJson(report(first, d, period, null, validValues())), 201);
@@ -189,7 +192,7 @@ public abstract class ApprovalContract extends SectorServiceTest {
                 "orgUnit");
         // a batch with a report of an open data set is refused whole
         Response batch = given().contentType(JSON).body(bytes(MAPPER.createArrayNode()
-                .add(report(uniqueId("open"), districts.get(6), period, null, validValues()))
+                .add(report(uniqueId("open"), otherDistrict(d), period, null, validValues()))
                 .add(report(uniqueId("locked-batch"), d, period, null, validValues())))).post(REPORTS);
         problem(batch, 409, "data-set-locked", "[1].orgUnit");
         // CSV
@@ -219,8 +222,9 @@ public abstract class ApprovalContract extends SectorServiceTest {
 
     @Test
     void anAcceptedDataSetIsLockedUntilTheCityReopensItWithAReason() {
-        int year = freshYear();
-        String d = districts.get(7);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         String period = String.valueOf(year);
         String id = uniqueId("reopen");
         accepted(postJson(report(id, d, period, null, validValues())), 201);
@@ -262,7 +266,7 @@ public abstract class ApprovalContract extends SectorServiceTest {
         assertThat(mine).hasSize(flags).allSatisfy(i -> assertThat(i.path("acknowledged").isNull()).isTrue());
         long first = mine.get(0).path("id").asLong();
         String path = REPORTS + "/flags/" + first + "/acknowledge";
-        given().header("Authorization", reviewer(districts.stream().filter(x -> !x.equals(d)).findFirst().orElseThrow())).contentType(JSON).body("{\"comment\": \"看过了\"}").post(path).then()
+        given().header("Authorization", reviewer(otherDistrict(d))).contentType(JSON).body("{\"comment\": \"看过了\"}").post(path).then()
                 .statusCode(403);
         given().header("Authorization", bureau(d)).contentType(JSON).body("{\"comment\": \"看过了\"}").post(path).then().statusCode(403);
         problem(given().header("Authorization", reviewer(d)).contentType(JSON).body("{\"comment\": \"\"}").post(path), 400, "invalid-request",

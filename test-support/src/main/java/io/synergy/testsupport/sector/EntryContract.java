@@ -35,8 +35,9 @@ public abstract class EntryContract extends SectorServiceTest {
 
     @Test
     void aDryRunAnswersWhatTheSubmissionWouldAndStoresNothing() {
-        int year = freshYear();
-        String d = districts.get(2);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         String id = uniqueId("dry");
         ObjectNode r = report(id, d, String.valueOf(year), null, validValues());
 
@@ -55,7 +56,7 @@ public abstract class EntryContract extends SectorServiceTest {
         assertProblem(refused, 400, "values[0].value");
         assertThat(exchange("POST", DRY_RUN, JSON, bytes(report(id, d, String.valueOf(year), null, validValues())), false).status())
                 .isEqualTo(200);
-        Response other = given().header("Authorization", TestTokens.bearer(TestTokens.tokenForDistricts(List.of(districts.get(0)),
+        Response other = given().header("Authorization", TestTokens.bearer(TestTokens.tokenForDistricts(List.of(otherDistrict(d)),
                 "feed:" + sector.code()))).contentType(JSON).body(bytes(r)).post(DRY_RUN);
         assertThat(other.statusCode()).as(other.asString()).isEqualTo(403);
         assertUnchanged(before);
@@ -67,10 +68,11 @@ public abstract class EntryContract extends SectorServiceTest {
 
     @Test
     void aDryRunOfABatchAnswersEveryReportAndOfALockedDataSetTheLock() {
-        int year = freshYear();
-        String d = districts.get(4);
+        List<DistrictYear> slots = freshDistrictYears(2, 1);
+        int year = slots.get(0).year();
+        String d = slots.get(0).district();
         ObjectNode a = report(uniqueId("dry-batch-a"), d, String.valueOf(year), null, validValues());
-        ObjectNode b = report(uniqueId("dry-batch-b"), districts.get(5), String.valueOf(year), null, valuesFor(1));
+        ObjectNode b = report(uniqueId("dry-batch-b"), slots.get(1).district(), String.valueOf(year), null, valuesFor(1));
         Snapshot before = settledSnapshot();
         JsonNode would = accepted(given().contentType(JSON).body(bytes(MAPPER.createArrayNode().add(a).add(b))).post(DRY_RUN), 200);
         assertThat(each(would, "status")).containsExactly("ACCEPTED", "ACCEPTED");
@@ -88,8 +90,9 @@ public abstract class EntryContract extends SectorServiceTest {
 
     @Test
     void theDryRunOfACsvUploadIsItsPreviewRowByRow() {
-        int year = freshYear();
-        String d = districts.get(6);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         String id = uniqueId("preview");
         Map<String, Double> values = validValues();
         List<String> codes = List.copyOf(values.keySet());
@@ -133,8 +136,9 @@ public abstract class EntryContract extends SectorServiceTest {
 
     @Test
     void theCsvTemplateFilledInUploads() {
-        int year = freshYear();
-        String d = districts.get(7);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         Response r = given().queryParams(Map.of("format", "csv", "period", String.valueOf(year), "districts", d)).get(TEMPLATE);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).startsWith(CSV);
@@ -165,8 +169,9 @@ public abstract class EntryContract extends SectorServiceTest {
 
     @Test
     void theWorkbookTemplateFilledInUploadsAndItsFaultsNameTheirRows() throws IOException {
-        int year = freshYear();
-        String d = districts.get(8);
+        DistrictYear slot = freshDistrictYear();
+        int year = slot.year();
+        String d = slot.district();
         Response r = given().queryParams(Map.of("format", "xlsx", "period", String.valueOf(year), "districts", d)).get(TEMPLATE);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo(XLSX);
