@@ -65,15 +65,22 @@ public final class TestTokens {
         return sign(claims("test-" + String.join("+", groups), List.of(groups), null, 3600), KEYS.getPrivate());
     }
 
+    /**
+     * A valid token of a named person with these groups, e.g. {@code named("planner-wang", "planner")}: what the services
+     * record as who made a change (the token's subject).
+     */
+    public static String named(String subject, String... groups) {
+        return sign(claims(subject, List.of(groups), null, 3600), KEYS.getPrivate());
+    }
+
     /** A valid token limited to some districts (the {@code districts} claim). */
     public static String tokenForDistricts(Collection<String> districts, String... groups) {
         return sign(claims("test-district-writer", List.of(groups), districts, 3600), KEYS.getPrivate());
     }
 
     /**
-     * A valid token of a named person with these groups, limited to some districts ({@code null}: every district): a district's
-     * reviewer ({@code reviewer:energy} with its districts), the city's sector bureau ({@code approver:energy}), as
-     * deploy/local/token.sh mints them.
+     * A valid token of a named person with these groups, limited to some districts: a district's reviewer
+     * ({@code reviewer:energy} with its districts), as deploy/local/token.sh mints it.
      */
     public static String named(String subject, Collection<String> districts, String... groups) {
         return sign(claims(subject, List.of(groups), districts, 3600), KEYS.getPrivate());

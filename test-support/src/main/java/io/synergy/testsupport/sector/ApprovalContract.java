@@ -38,7 +38,7 @@ public abstract class ApprovalContract extends SectorServiceTest {
     }
 
     protected String approver() {
-        return TestTokens.bearer(TestTokens.named("approver-city", null, "approver:" + sector.code()));
+        return TestTokens.bearer(TestTokens.named("approver-city", "approver:" + sector.code()));
     }
 
     protected Response act(String authorization, String district, String period, String action, String comment) {

@@ -282,7 +282,7 @@ public class ReportResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already acknowledged, or its revision was superseded; errors[].field is id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AcknowledgedFlag acknowledge(@Parameter(description = "the flag's id, as the list of flagged values gives it") @PathParam("flagId") long id,
+    public AcknowledgedFlag acknowledge(@Parameter(description = "the flag's id, as the list of flagged values gives it", example = "1") @PathParam("flagId") long id,
             FlagAcknowledgement body) {
         return approvals.acknowledge(id, body, ApprovalResource.actor(token));
     }

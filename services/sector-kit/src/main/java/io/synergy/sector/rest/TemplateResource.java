@@ -15,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -59,13 +61,15 @@ public class TemplateResource {
             @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", description = "format not csv, xlsx or json, a period that is not one, a code that is not a district; "
             + "errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response template(@Parameter(description = "csv (default), xlsx, or json", example = "xlsx") @QueryParam("format") String format,
+    public Response template(@Context HttpHeaders headers,
+            @Parameter(description = "csv, xlsx, or json; without it, the Accept header decides (default csv)", example = "xlsx")
+            @QueryParam("format") String format,
             @Parameter(description = "the period to fill in: a year, quarter or month (default: last year)", example = "2024")
             @QueryParam("period") String period,
             @Parameter(description = "district codes, comma-separated (default: every district)", example = "370202,370203")
             @QueryParam("districts") String districts) {
         List<FieldError> errors = new ArrayList<>();
-        String type = format == null || format.isBlank() || format.strip().equalsIgnoreCase("csv") ? Tabular.CSV
+        String type = format == null || format.isBlank() ? accepted(headers) : format.strip().equalsIgnoreCase("csv") ? Tabular.CSV
                 : format.strip().equalsIgnoreCase("xlsx") ? Tabular.XLSX : format.strip().equalsIgnoreCase("json") ? MediaType.APPLICATION_JSON : null;
         if (type == null) {
             errors.add(new FieldError("format", "must be csv, xlsx or json"));
@@ -89,5 +93,17 @@ public class TemplateResource {
             throw ProblemException.invalid("Invalid parameters", errors);
         }
         return Response.ok(template.template(p, codes), type).build();
+    }
+
+    /** The first of the template's formats the client accepts, in its order of preference; CSV when it names none of them. */
+    private static String accepted(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            for (String type : List.of(Tabular.CSV, Tabular.XLSX, MediaType.APPLICATION_JSON)) {
+                if (!m.isWildcardType() && !m.isWildcardSubtype() && m.isCompatible(MediaType.valueOf(type))) {
+                    return type;
+                }
+            }
+        }
+        return Tabular.CSV;
     }
 }
