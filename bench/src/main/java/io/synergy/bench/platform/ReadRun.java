@@ -1,0 +1,110 @@
+package io.synergy.bench.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One wrk run of the read or scale part of deploy/bench/run.sh ({@code results/<part>/NNN-<service>.properties}): the
+ * endpoint, the single request that checked it answers, and what wrk measured (deploy/bench/wrk-report.lua).
+ *
+ * @param format       json, csv, xlsx, or live (the service's /q/health/live: its ceiling)
+ * @param probeStatus  the HTTP status of the single request before the load (404: the endpoint is not on this build)
+ * @param requests     answers wrk read in the run, whatever their status
+ * @param non2xx       answers with a status of 400 or more
+ * @param timeouts     requests without an answer within the run's timeout (not in the latencies)
+ * @param socketErrors connect, read and write errors
+ */
+record ReadRun(String service, String path, String format, String role, int connections, String timeout, double durationPlannedS, int probeStatus,
+        double probeMs, double requests, double rps, double p50, double p90, double p99, double max, long non2xx, long timeouts, long socketErrors) {
+
+    static ReadRun of(Map<String, String> v) {
+        return new ReadRun(v.getOrDefault("service", "?"), v.getOrDefault("path", "?"), v.getOrDefault("format", "json"), v.getOrDefault("role", "none"),
+                (int) num(v, "connections"), v.getOrDefault("timeout", "?"), num(v, "duration.planned.s"), (int) num(v, "probe.status"),
+                num(v, "probe.ms"), num(v, "requests"), num(v, "requests.per.s"), num(v, "latency.p50.ms"), num(v, "latency.p90.ms"),
+                num(v, "latency.p99.ms"), num(v, "latency.max.ms"), (long) num(v, "errors.status"), (long) num(v, "errors.timeout"),
+                (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")));
+    }
+
+    /** Every run of a part, in the order they ran (the files are numbered); empty when the part did not run. */
+    static List<ReadRun> readAll(Path folder) throws IOException {
+        List<ReadRun> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().forEach(f -> out.add(of(ResultFile.read(f))));
+        }
+        return out;
+    }
+
+    boolean ceiling() {
+        return format.equals("live");
+    }
+
+    /** The endpoint exists on this build (the single request before the load was not a 404, and the connection worked). */
+    boolean answered() {
+        return probeStatus != 404 && probeStatus != 0;
+    }
+
+    /** Every request answered, and none with an error status. */
+    boolean clean() {
+        return non2xx == 0 && timeouts == 0 && socketErrors == 0 && requests > 0;
+    }
+
+    /** wrk's --timeout ("2s", "60s", "500ms") in milliseconds. */
+    double timeoutMillis() {
+        try {
+            return timeout.endsWith("ms") ? Double.parseDouble(timeout.substring(0, timeout.length() - 2))
+                    : Double.parseDouble(timeout.replaceAll("s$", "")) * 1000;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    String formatName() {
+        return switch (format) {
+            case "csv" -> "CSV";
+            case "xlsx" -> "XLSX";
+            case "live" -> "health";
+            default -> "JSON";
+        };
+    }
+
+    /** "2,213 req/s · p50 13 · p99 64 ms" and, when there were any, the failures. */
+    String figure() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,.0f req/s · p50 %s · p99 %s ms", rps, ms(p50), ms(p99)));
+        List<String> failures = new ArrayList<>();
+        if (non2xx > 0) {
+            failures.add(String.format(Locale.ROOT, "%,d non-2xx", non2xx));
+        }
+        if (timeouts > 0) {
+            failures.add(String.format(Locale.ROOT, "%,d timeouts (> %s)", timeouts, timeout));
+        }
+        if (socketErrors > 0) {
+            failures.add(String.format(Locale.ROOT, "%,d socket errors", socketErrors));
+        }
+        if (!failures.isEmpty()) {
+            sb.append(", ").append(String.join(", ", failures));
+        }
+        return sb.toString();
+    }
+
+    /** Milliseconds to two significant digits below 10, whole above. */
+    static String ms(double v) {
+        return Double.isNaN(v) ? "n/a" : v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static double num(Map<String, String> v, String key) {
+        try {
+            return Double.parseDouble(v.getOrDefault(key, "NaN"));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
