@@ -28,7 +28,7 @@
 # Environment: SYNERGY_TOKEN_<SECTOR> / SYNERGY_TOKEN_READER / SYNERGY_TOKEN_OPS (bearer tokens; taken from
 #              deploy/local/token.sh if it exists), SERVICE_JVM_OPTS and AGGREGATION_JVM_OPTS (as deploy/local/services.sh),
 #              PORT_WAIT (s to wait for busy ports, default 1800), SCALE_IDLE_WAIT (s the aggregation may take to
-#              compute the loaded city, default 1200). Needs wrk (Debian package wrk) for the read and scale parts.
+#              compute the loaded city, default 600). Needs wrk (Debian package wrk) for the read and scale parts.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -72,7 +72,7 @@ else
   # a heavy endpoint still works off the requests wrk left in flight when its run ended: a pause keeps them out of the next run
   READ_S=${READ_S:-10} READ_SETTLE_S=3 ENTERPRISES=${ENTERPRISES:-5000} RECOMPUTE_REPORTS=3
 fi
-SCALE_IDLE_WAIT=${SCALE_IDLE_WAIT:-1200}
+SCALE_IDLE_WAIT=${SCALE_IDLE_WAIT:-600}
 
 RUN=$ROOT/deploy/bench/run
 RESULTS=$RUN/results
@@ -444,7 +444,7 @@ SCALE_CITY=(--enterprises "$ENTERPRISES" --parks-per-district 5 --first-year 201
 gc_snapshot scale-loaded
 
 phase "scale: the recompute after one enterprise's report ($RECOMPUTE_REPORTS reports, one at a time)"
-"${TOOL_JAVA[@]}" io.synergy.bench.platform.RecomputeProbe "${SCALE_CITY[@]}" --reports "$RECOMPUTE_REPORTS" --timeout 300 \
+"${TOOL_JAVA[@]}" io.synergy.bench.platform.RecomputeProbe "${SCALE_CITY[@]}" --reports "$RECOMPUTE_REPORTS" --timeout 180 \
   --out "$RESULTS/scale-recompute.properties" || note "the recompute probe failed (see the output above)"
 
 phase "scale: the unit-synergy ranking of $ENTERPRISES enterprises (1 client, then 32)"

@@ -24,7 +24,7 @@ public final class AggregationIdle {
     /** Rows not yet published or served, in every schema that feeds the results. */
     static final String PENDING = "SELECT (SELECT count(*) FROM aggregation.recompute_request) + (SELECT count(*) FROM aggregation.outbox)"
             + " + (SELECT count(*) FROM energy.outbox) + (SELECT count(*) FROM transport.outbox) + (SELECT count(*) FROM building.outbox)"
-            + " + (SELECT count(*) FROM agriculture.outbox) + (SELECT count(*) FROM waste.outbox)";
+            + " + (SELECT count(*) FROM agriculture.outbox) + (SELECT count(*) FROM waste.outbox) + (SELECT count(*) FROM registry.outbox)";
 
     private AggregationIdle() {
     }
