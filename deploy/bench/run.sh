@@ -69,8 +69,7 @@ if [ "$QUICK" = true ]; then
 else
   INGEST_S=$DURATION WARMUP_S=10 COPY_S=20 FRESH_S=$DURATION FRESH_DRAIN_S=90 IDLE_WAIT_S=10 PRODUCER_RECORDS=500000
   JMH_OPTS="-wi 3 -w 2s -i 5 -r 2s -f 1"
-  # a heavy endpoint still works off the requests wrk left in flight when its run ended: a pause keeps them out of the next run
-  READ_S=${READ_S:-10} READ_SETTLE_S=3 ENTERPRISES=${ENTERPRISES:-5000} RECOMPUTE_REPORTS=3
+  READ_S=${READ_S:-10} READ_SETTLE_S=2 ENTERPRISES=${ENTERPRISES:-5000} RECOMPUTE_REPORTS=3
 fi
 SCALE_IDLE_WAIT=${SCALE_IDLE_WAIT:-600}
 
@@ -264,7 +263,7 @@ measure() {
   MEASURE_N=$((MEASURE_N + 1))
   mkdir -p "$RESULTS/$group"
   file=$RESULTS/$group/$(printf '%03d' "$MEASURE_N")-$service.properties
-  probe=$(curl -sS -o "$file.body" -w '%{http_code} %{time_total}' --max-time 120 "${headers[@]}" "$url" 2>/dev/null || echo "000 0")
+  probe=$(curl -sS -o "$file.body" -w '%{http_code} %{time_total}' --max-time 60 "${headers[@]}" "$url" 2>/dev/null || echo "000 0")
   {
     echo "service=$service"; echo "port=$port"; echo "path=$path"; echo "format=$format"; echo "role=$role"
     echo "connections=$connections"; echo "timeout=$timeout"; echo "duration.planned.s=$READ_S"
@@ -272,8 +271,13 @@ measure() {
     echo "probe.bytes=$(stat -c %s "$file.body" 2>/dev/null || echo 0)"
     grep -o '"type" *: *"[^"]*"' "$file.body" 2>/dev/null | head -1 | sed 's/.*"\([^"]*\)"$/probe.problem=\1/' || true
   } > "$file"
-  if [ "${probe%% *}" = 404 ] || [ "${probe%% *}" = 000 ]; then
-    log "  $service GET $path ($format): HTTP ${probe%% *} — not measured"
+  if [ "${probe%% *}" = 404 ]; then
+    log "  $service GET $path ($format): HTTP 404 — not on this build"
+    return 0
+  fi
+  if [ "${probe%% *}" = 000 ]; then
+    log "  $service GET $path ($format): no answer to a single request within 60 s — not loaded"
+    settle "$service" "$file"
     return 0
   fi
   [ "$connections" -lt 2 ] && threads=1
@@ -281,6 +285,27 @@ measure() {
     > "$file.wrk.txt" 2>&1 || note "wrk failed on $url (see $file.wrk.txt)"
   log "  $service GET $path ($format, $connections clients): $(sed -n 's/^requests.per.s=//p' "$file") req/s, p50 $(sed -n 's/^latency.p50.ms=//p' "$file") ms," \
     "p99 $(sed -n 's/^latency.p99.ms=//p' "$file") ms, $(sed -n 's/^errors.status=//p' "$file") non-2xx, $(sed -n 's/^errors.timeout=//p' "$file") timeouts"
+  settle "$service" "$file"
+}
+
+# settle SERVICE FILE: the service keeps working off the requests wrk left in flight when its run ended (a heavy endpoint, for
+# minutes): wait until the process has used under 15 % of a core in each of two seconds in a row, at most 90 s, so the next
+# run measures its own requests only. How long it took goes into the run's file.
+cpu_ticks() { local p; p=$(pid_of "$1"); [ -n "$p" ] && awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; }
+settle() {
+  local t0 waited quiet=0 before after hz
+  hz=$(getconf CLK_TCK)
+  t0=$(now)
+  before=$(cpu_ticks "$1")
+  while [ $quiet -lt 2 ]; do
+    sleep 1
+    after=$(cpu_ticks "$1")
+    if [ $((after - before)) -le $((hz * 15 / 100)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    before=$after
+    waited=$(seconds_since "$t0")
+    awk -v w="$waited" 'BEGIN { exit !(w > 90) }' && { echo "settle.limit=true" >> "$2"; break; }
+  done
+  echo "settle.s=$(seconds_since "$t0")" >> "$2"
   sleep "$READ_SETTLE_S"
 }
 
@@ -396,6 +421,7 @@ record load.read "$(cut -d' ' -f1 /proc/loadavg)"
 java deploy/local/DemoData.java 127.0.0.1 > "$RESULTS/read-demo-data.txt" 2>&1 || note "the demo data did not load (see read-demo-data.txt)"
 java deploy/local/DemoUnits.java 127.0.0.1 >> "$RESULTS/read-demo-data.txt" 2>&1 || note "the demo parks and enterprises did not load (see read-demo-data.txt)"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.AggregationIdle --timeout 300 --out "$RESULTS/read-idle.properties"
+gc_snapshot read-before
 
 phase "read: every endpoint, ${READ_S}s each at 32 clients (wrk)"
 measure read aggregation 8080 none /q/health/live live
@@ -423,6 +449,7 @@ measure_all read registry 8086 reader /api/v1/org-units json,csv,xlsx
 for path in /api/v1/targets /api/v1/projects /api/v1/projects/progress /api/v1/pilots /api/v1/approvals; do
   measure read registry 8086 reader "$path" json
 done
+gc_snapshot read-end
 phase "read: stopping the broker and the services"
 save_logs read
 stop_platform

@@ -212,19 +212,22 @@ public final class PerformanceReport {
                 row(measure, "not on this build (HTTP " + r.probeStatus() + ")", "—", "—", "not measured");
                 continue;
             }
-            if (r.format().equals("json")) {
-                json = r;
-                ReadRun c = ceiling != null && ceiling.service().equals(r.service()) ? ceiling : null;
+            ReadRun c = ceiling != null && ceiling.service().equals(r.service()) ? ceiling : null;
+            ReadRun j = json != null && json.path().equals(r.path()) && json.service().equals(r.service()) && json.requests() > 0 ? json : null;
+            if (r.format().equals("json") || j == null) {
+                // an export whose JSON had no answers is held to the read goal itself
+                if (r.format().equals("json")) {
+                    json = r;
+                }
                 double floor = c == null ? Double.NaN : c.rps() / READ_CEILING_SHARE;
                 boolean met = r.clean() && r.rps() >= floor && r.p99() <= READ_P99_TARGET_MS;
-                row(measure, r.figure(), "≥ 1/6 of the ceiling (" + f0(floor) + " req/s) and p99 ≤ 50 ms",
-                        c == null ? "n/a" : f2(r.rps() / c.rps()) + " of the ceiling", verdict(met, c == null ? Double.NaN : r.rps()));
+                row(measure, r.figure(), (r.format().equals("json") ? "" : "no JSON answers to compare with; ") + "≥ 1/6 of the ceiling ("
+                                + f0(floor) + " req/s) and p99 ≤ 50 ms", c == null ? "n/a" : f2(r.rpsOrZero() / c.rps()) + " of the ceiling",
+                        verdict(met, c == null ? Double.NaN : r.rpsOrZero()));
             } else {
-                ReadRun j = json != null && json.path().equals(r.path()) && json.service().equals(r.service()) ? json : null;
-                boolean met = j != null && r.clean() && r.rps() >= j.rps() / 2 && r.p99() <= 2 * j.p99();
-                row(measure, r.figure(), j == null ? "within 2× of JSON (no JSON run)"
-                                : "within 2× of JSON: ≥ " + f0(j.rps() / 2) + " req/s, p99 ≤ " + f0(2 * j.p99()) + " ms",
-                        j == null ? "n/a" : "JSON ÷ " + r.formatName() + " " + f2(j.rps() / r.rps()) + "×", verdict(met, j == null ? Double.NaN : r.rps()));
+                boolean met = r.clean() && r.rps() >= j.rps() / 2 && r.p99() <= 2 * j.p99();
+                row(measure, r.figure(), "within 2× of JSON: ≥ " + f0(j.rps() / 2) + " req/s, p99 ≤ " + f0(2 * j.p99()) + " ms",
+                        r.rpsOrZero() > 0 ? "JSON ÷ " + r.formatName() + " " + f2(j.rps() / r.rps()) + "×" : "n/a", verdict(met, r.rpsOrZero()));
             }
         }
     }
@@ -262,12 +265,8 @@ public final class PerformanceReport {
                 row(measure, "no answer (HTTP " + r.probeStatus() + ")", "p99 ≤ 100 ms", "n/a", "**misses**");
                 continue;
             }
-            // with no answer inside the run, the single request before it is the only latency there is — or, if requests timed out, their timeout
-            double p99 = r.requests() > 0 ? r.p99() : r.timeouts() > 0 ? Math.max(r.probeMs(), r.timeoutMillis()) : r.probeMs();
-            String figure = r.requests() > 0 ? r.figure()
-                    : (r.timeouts() > 0 ? "no answer within " + r.timeout() + " (" + f0(r.timeouts()) + " timeouts)" : "no answer within the "
-                            + f0(r.durationPlannedS()) + " s run") + "; the single request before the run took " + f0(r.probeMs()) + " ms";
-            row(measure, figure, "p99 ≤ 100 ms", ratio(p99 / RANKING_P99_TARGET_MS), verdict(r.clean() && p99 <= RANKING_P99_TARGET_MS, p99));
+            double p99 = r.p99OrBound();
+            row(measure, r.figure(), "p99 ≤ 100 ms", ratio(p99 / RANKING_P99_TARGET_MS), verdict(r.clean() && p99 <= RANKING_P99_TARGET_MS, p99));
         }
         freshnessRows("Scale: freshness", ", spread over " + integer(scaleFreshness, "org.units") + " enterprises", scaleFreshness);
         double aggregation = rssScaleMaxKib.containsKey("aggregation") ? rssScaleMaxKib.get("aggregation") / 1024.0 : Double.NaN;
@@ -479,6 +478,11 @@ public final class PerformanceReport {
                 .toList();
         if (!absent.isEmpty()) {
             notes.add("Read: not on this build, so not measured: " + String.join(", ", absent) + ".");
+        }
+        List<String> busyAfter = reads.stream().filter(ReadRun::settleLimit).map(r -> "`" + r.path() + "` (" + r.formatName() + ")").toList();
+        if (!busyAfter.isEmpty()) {
+            notes.add("Read: the service was still busy 90 s after the run of " + String.join(", ", busyAfter)
+                    + " (finishing the requests wrk had left in flight); the next run began anyway and shared the service with them.");
         }
         if (parts.contains("read") && !"true".equals(readIdle.get("idle"))) {
             notes.add("Read: the platform had not finished computing the demo data after " + integer(readIdle, "timeout.s") + " s; the read load started anyway.");

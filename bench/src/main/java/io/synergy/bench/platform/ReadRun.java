@@ -19,16 +19,20 @@ import java.util.stream.Stream;
  * @param non2xx       answers with a status of 400 or more
  * @param timeouts     requests without an answer within the run's timeout (not in the latencies)
  * @param socketErrors connect, read and write errors
+ * @param settleS      how long the service then took to finish the requests left in flight (its CPU quiet again)
+ * @param settleLimit  it was still busy when the bench stopped waiting, and the next run began anyway
  */
 record ReadRun(String service, String path, String format, String role, int connections, String timeout, double durationPlannedS, int probeStatus,
-        double probeMs, double requests, double rps, double p50, double p90, double p99, double max, long non2xx, long timeouts, long socketErrors) {
+        double probeMs, double requests, double rps, double p50, double p90, double p99, double max, long non2xx, long timeouts, long socketErrors,
+        double settleS, boolean settleLimit) {
 
     static ReadRun of(Map<String, String> v) {
         return new ReadRun(v.getOrDefault("service", "?"), v.getOrDefault("path", "?"), v.getOrDefault("format", "json"), v.getOrDefault("role", "none"),
                 (int) num(v, "connections"), v.getOrDefault("timeout", "?"), num(v, "duration.planned.s"), (int) num(v, "probe.status"),
                 num(v, "probe.ms"), num(v, "requests"), num(v, "requests.per.s"), num(v, "latency.p50.ms"), num(v, "latency.p90.ms"),
                 num(v, "latency.p99.ms"), num(v, "latency.max.ms"), (long) num(v, "errors.status"), (long) num(v, "errors.timeout"),
-                (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")));
+                (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")), num(v, "settle.s"),
+                "true".equals(v.get("settle.limit")));
     }
 
     /** Every run of a part, in the order they ran (the files are numbered); empty when the part did not run. */
@@ -47,9 +51,14 @@ record ReadRun(String service, String path, String format, String role, int conn
         return format.equals("live");
     }
 
-    /** The endpoint exists on this build (the single request before the load was not a 404, and the connection worked). */
+    /** The endpoint exists on this build (the single request before the load was not a 404). */
     boolean answered() {
-        return probeStatus != 404 && probeStatus != 0;
+        return probeStatus != 404;
+    }
+
+    /** Requests/s as a verdict weighs it: none when nothing was answered. */
+    double rpsOrZero() {
+        return requests > 0 ? rps : 0;
     }
 
     /** Every request answered, and none with an error status. */
@@ -76,8 +85,23 @@ record ReadRun(String service, String path, String format, String role, int conn
         };
     }
 
+    /**
+     * The p99 the run measured; without any answer in the run, what is known instead: the timeout the requests
+     * exceeded, or the single request before the run.
+     */
+    double p99OrBound() {
+        return requests > 0 ? p99 : probeStatus == 0 ? 60_000 : timeouts > 0 ? Math.max(probeMs, timeoutMillis()) : probeMs;
+    }
+
     /** "2,213 req/s · p50 13 · p99 64 ms" and, when there were any, the failures. */
     String figure() {
+        if (probeStatus == 0) {
+            return "no answer to a single request within 60 s: not loaded";
+        }
+        if (!(requests > 0)) {
+            return "no answer within the " + ms(durationPlannedS) + " s run" + (timeouts > 0 ? String.format(Locale.ROOT, " (%,d timeouts > %s)", timeouts, timeout) : "")
+                    + "; the single request before it took " + ms(probeMs) + " ms";
+        }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,.0f req/s · p50 %s · p99 %s ms", rps, ms(p50), ms(p99)));
         List<String> failures = new ArrayList<>();
         if (non2xx > 0) {

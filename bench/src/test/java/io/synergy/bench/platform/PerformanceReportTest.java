@@ -26,6 +26,9 @@ class PerformanceReportTest {
         run("read", "003-aggregation", "/api/v1/attainment?period=2024", "csv", "reader", 200, 1500, 20, 100, 0, 0);
         run("read", "004-aggregation", "/api/v1/years", "json", "reader", 200, 6000, 3, 20, 0, 0);
         run("read", "005-aggregation", "/api/v1/synergy/districts?period=2024", "json", "reader", 200, 6.9, 1320, 1940, 0, 55);
+        run("read", "0055-aggregation", "/api/v1/effects?from=2023&to=2024", "json", "reader", 200, 0, 0, 0, 0, 0);
+        run("read", "0056-aggregation", "/api/v1/synergy/units?period=2024&level=enterprise", "json", "reader", 0, 0, 0, 0, 0, 0);
+        run("read", "0057-aggregation", "/api/v1/synergy/units?period=2024&level=enterprise", "csv", "reader", 200, 4.5, 850, 1600, 0, 3);
         run("read", "006-aggregation", "/api/v1/ops/topics", "json", "ops", 200, 5000, 4, 30, 12, 0);
         run("read", "007-registry", "/q/health/live", "live", "none", 200, 12000, 1, 8, 0, 0);
         run("read", "008-registry", "/api/v1/org-units", "json", "reader", 200, 3000, 8, 40, 0, 0);
@@ -43,6 +46,14 @@ class PerformanceReportTest {
                 .endsWith("| meets |");
         assertThat(row(table, "`GET /api/v1/years` (JSON)")).contains("0.40 of the ceiling").endsWith("| meets |");
         assertThat(row(table, "`GET /api/v1/synergy/districts?period=2024` (JSON)")).contains("7 req/s", "55 timeouts (> 2s)", "**misses**");
+        // not one answer within the run: what is known is the single request before it
+        assertThat(row(table, "`GET /api/v1/effects?from=2023&to=2024` (JSON)")).contains("no answer within the 10 s run; the single request before it took 12 ms",
+                "**misses**");
+        // a single request got no answer at all: not loaded, missed; its export has nothing to compare with
+        assertThat(row(table, "`GET /api/v1/synergy/units?period=2024&level=enterprise` (JSON)")).contains("no answer to a single request within 60 s",
+                "0.00 of the ceiling", "**misses**");
+        assertThat(row(table, "`GET /api/v1/synergy/units?period=2024&level=enterprise` (CSV)")).contains("5 req/s", "3 timeouts",
+                "no JSON answers to compare with; ≥ 1/6 of the ceiling (2,502 req/s)", "**misses**");
         // fast, but answers with errors: missed
         assertThat(row(table, "`GET /api/v1/ops/topics` (JSON, ops)")).contains("12 non-2xx", "**misses**");
         // the registry's endpoints against the registry's own ceiling
@@ -80,7 +91,7 @@ class PerformanceReportTest {
         assertThat(row(table, "Scale: unit-synergy ranking of 5,000 enterprises `GET /api/v1/synergy/units?period=2024&level=enterprise`, 1 client |"))
                 .contains("p99 3,400 ms", "34.00", "**misses**");
         assertThat(row(table, "enterprises `GET /api/v1/synergy/units?period=2024&level=enterprise`, 32 clients"))
-                .contains("no answer within 2s (320 timeouts)", "20.00", "**misses**");
+                .contains("no answer within the 10 s run (320 timeouts > 2s); the single request before it took 12 ms", "20.00", "**misses**");
         assertThat(row(table, "Scale: freshness: 2xx")).contains("spread over 5,000 enterprises", "p99 9,000", "9.00", "**misses**");
         assertThat(row(table, "Scale: RSS aggregation-service")).contains("244 MB", "≤ 300 MB", "0.81", "meets");
         assertThat(row(table, "Scale: RSS of the others")).contains("energy 146", "Kafka broker 293");
@@ -91,9 +102,9 @@ class PerformanceReportTest {
     void run(String part, String name, String path, String format, String role, int status, double rps, double p50, double p99, long non2xx, long timeouts)
             throws Exception {
         Path folder = Files.createDirectories(results.resolve(part));
-        Files.writeString(folder.resolve(name + ".properties"), "service=" + name.substring(4) + "\nport=8080\npath=" + path + "\nformat=" + format
+        Files.writeString(folder.resolve(name + ".properties"), "service=" + name.substring(name.indexOf('-') + 1) + "\nport=8080\npath=" + path + "\nformat=" + format
                 + "\nrole=" + role + "\nconnections=32\ntimeout=2s\nduration.planned.s=10\nprobe.status=" + status + "\nprobe.ms=12.0\n"
-                + (status == 404 ? "" : "requests=" + (long) (rps * 10) + "\nduration.s=10\nrequests.per.s=" + rps + "\nlatency.p50.ms=" + p50
+                + (status == 404 || status == 0 ? "" : "requests=" + (long) (rps * 10) + "\nduration.s=10\nrequests.per.s=" + rps + "\nlatency.p50.ms=" + p50
                         + "\nlatency.p90.ms=" + p99 + "\nlatency.p99.ms=" + p99 + "\nlatency.max.ms=" + p99 + "\nerrors.status=" + non2xx
                         + "\nerrors.timeout=" + timeouts + "\nerrors.connect=0\nerrors.read=0\nerrors.write=0\n"));
     }
