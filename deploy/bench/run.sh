@@ -469,6 +469,7 @@ SCALE_CITY=(--enterprises "$ENTERPRISES" --parks-per-district 5 --first-year 201
   || note "the scale load failed (see the output above)"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.AggregationIdle --timeout "$SCALE_IDLE_WAIT" --out "$RESULTS/scale-idle.properties"
 gc_snapshot scale-loaded
+record scale.aggregation.ready "$(curl -s --max-time 30 http://127.0.0.1:8080/q/health/ready | tr -d '\n' | tr -s ' ' | cut -c1-400)"
 
 phase "scale: the recompute after one enterprise's report ($RECOMPUTE_REPORTS reports, one at a time)"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.RecomputeProbe "${SCALE_CITY[@]}" --reports "$RECOMPUTE_REPORTS" --timeout 180 \

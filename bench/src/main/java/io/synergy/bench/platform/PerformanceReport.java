@@ -236,8 +236,7 @@ public final class PerformanceReport {
         String enterprises = integer(scaleLoad, "enterprises");
         row("Scale: registry import of the city's units (one CSV of " + integer(scaleLoad, "import.rows") + " rows: "
                         + integer(scaleLoad, "parks") + " parks, " + enterprises + " enterprises, " + integer(scaleLoad, "districts") + " districts)",
-                f1(num(scaleLoad, "import.s")) + " s (HTTP " + integer(scaleLoad, "import.status") + "; the registry's own " + f0(num(scaleLoad, "import.server.ms"))
-                        + " ms)", "—", "—", "");
+                f1(num(scaleLoad, "import.s")) + " s (HTTP " + integer(scaleLoad, "import.status") + ")", "—", "—", "");
         row("Scale: the city's reports through the five sectors' batch REST (" + enterprises + " enterprises × " + integer(scaleLoad, "years")
                         + " years × 30 data elements; batches of " + integer(scaleLoad, "batch.reports") + " reports, "
                         + integer(scaleLoad, "clients.per.sector") + " clients per sector)",
@@ -247,7 +246,10 @@ public final class PerformanceReport {
                 "minutes, not hours", "—", "");
         boolean idle = "true".equals(scaleIdle.get("idle"));
         row("Scale: loaded → the aggregation idle (every indicator event consumed, every result computed and published)",
-                idle ? f1(num(scaleIdle, "waited.s")) + " s" : "not idle after " + integer(scaleIdle, "timeout.s") + " s", "—", "—", "");
+                idle ? f1(num(scaleIdle, "waited.s")) + " s"
+                        : ("true".equals(scaleIdle.get("stalled")) ? "never: nothing moved any more after " + f0(num(scaleIdle, "waited.s")) + " s"
+                                : "not idle after " + integer(scaleIdle, "timeout.s") + " s") + " (" + integer(scaleIdle, "lag.left")
+                                + " indicator events not consumed, " + integer(scaleIdle, "pending.left") + " rows pending)", "—", "—", "");
         double pass = num(scaleRecompute, "pass.mean.ms");
         row("Scale: recompute pass after one enterprise's report (the aggregation's `synergy_recompute_duration_seconds`, "
                         + integer(scaleRecompute, "reports.measured") + " of " + integer(scaleRecompute, "reports.planned") + " reports, one at a time)",
@@ -495,8 +497,9 @@ public final class PerformanceReport {
                     + integer(scaleLoad, "retries.registry") + " while a sector service had not yet learnt the new enterprises from org-units.v1.");
         }
         if (parts.contains("scale") && !"true".equals(scaleIdle.get("idle"))) {
-            notes.add("Scale: the aggregation had not computed the loaded city after " + integer(scaleIdle, "timeout.s")
-                    + " s (events not consumed, or recomputes or results pending); the phases after it ran on a busy aggregation.");
+            notes.add("Scale: the aggregation had not computed the loaded city (" + ("true".equals(scaleIdle.get("stalled"))
+                    ? "its backlog stopped moving after " + f0(num(scaleIdle, "waited.s")) + " s" : "after " + integer(scaleIdle, "timeout.s") + " s")
+                    + "); the phases after it ran on that aggregation. Its readiness then: `" + platform.getOrDefault("scale.aggregation.ready", "?") + "`.");
         }
         if (scaleRecompute.containsKey("first.failure")) {
             notes.add("Scale: the recompute probe stopped: " + scaleRecompute.get("first.failure") + ".");

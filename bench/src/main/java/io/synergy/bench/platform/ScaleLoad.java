@@ -69,7 +69,7 @@ public final class ScaleLoad {
             System.exit(1);
         }
         JsonNode answer = new ObjectMapper().readTree(imported.body());
-        result.put("import.created", answer.path("created").asLong()).put("import.server.ms", answer.path("durationMs").asDouble());
+        result.put("import.created", answer.path("created").asLong());
         String unitsOut = o.string("units-out", null);
         if (unitsOut != null) {
             Files.writeString(Path.of(unitsOut), city.unitsFile(), StandardCharsets.UTF_8);
