@@ -99,8 +99,11 @@ if [ "${NO_DEMO:-0}" != 1 ]; then
     export "SYNERGY_TOKEN_${s^^}=$("$LOCAL/token.sh" "feed:$s" --name "demo-$s-system")"
   done
   step "demo data" java deploy/local/DemoData.java 127.0.0.1
-  # parks and enterprises: registered by an operator on the registry service, then the energy statistics system reports their figures
-  SYNERGY_TOKEN_OPS=$("$LOCAL/token.sh" ops --name demo-registry-operator) step "demo parks and enterprises" java deploy/local/DemoUnits.java 127.0.0.1
+  # parks and enterprises: registered by an operator on the registry service, their key projects and pilots recorded by a
+  # planner, then the energy statistics system reports their figures
+  SYNERGY_TOKEN_OPS=$("$LOCAL/token.sh" ops --name demo-registry-operator) \
+    SYNERGY_TOKEN_PLANNER=$("$LOCAL/token.sh" planner --name demo-planner) step "demo parks, enterprises, projects and pilots" \
+    java deploy/local/DemoUnits.java 127.0.0.1
   # the aggregation recomputes as the indicator events arrive
   for _ in $(seq 1 60); do
     curl -fsS -o /dev/null -H "Authorization: Bearer $("$LOCAL/token.sh" reader)" "http://127.0.0.1:8080/api/v1/attainment?period=2024" 2>/dev/null && break
@@ -113,13 +116,16 @@ OFFICIAL=$("$LOCAL/token.sh" reader ops --name local-official)
 cat <<MSG
 
   Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
-  feed:energy … feed:waste to write a sector, reader to read, ops to operate). Tokens below are valid 8 hours.
+  feed:energy … feed:waste to write a sector, reader to read, ops to operate, planner for projects and pilots). Tokens below
+  are valid 8 hours.
     Dashboard                http://127.0.0.1:8080/#token=$OFFICIAL
     Attainment, city 2024    curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
     Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
     A reader token           $READER
     Sector services          energy :8081  transport :8082  building :8083  agriculture :8084  waste :8085
     Parks, enterprises       curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/org-units?level=PARK'
+    Key projects, pilots     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/projects/progress?period=2024'
+                             curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/pilots'
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics
     Kafka                    127.0.0.1:9092   (deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list)

@@ -10,11 +10,19 @@ import com.networknt.schema.Error;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.event.PilotEvent;
+import io.synergy.model.event.ProjectEvent;
+import io.synergy.model.project.DesignationLevel;
+import io.synergy.model.project.PilotStatus;
+import io.synergy.model.project.ProjectStatus;
+import io.synergy.model.project.Substance;
 import io.synergy.model.report.Report;
 import io.synergy.model.report.ReportValue;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -103,5 +111,42 @@ class EventSchemaTest {
                 .isEqualTo(components(ReportValue.class));
         assertThat(validate("report.v1.json", new Report("r", "s", "370202", "2024Q5", 1, List.of(new ReportValue("x", 1.0, null)))))
                 .isNotEmpty();
+    }
+
+    @Test
+    void projectEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        ProjectEvent p = new ProjectEvent("QD-2023-0001", "董家口电厂3号机组“三改联动”", "Dongjiakou unit 3 retrofit", "COAL_POWER_RETROFIT", 3,
+                "370211P01", "市发展改革委", List.of("青岛示范电力有限公司"), 2023, 2024, ProjectStatus.COMPLETED,
+                List.of(new ProjectEvent.StatusChange(ProjectStatus.PLANNED, LocalDate.parse("2023-01-10")),
+                        new ProjectEvent.StatusChange(ProjectStatus.COMPLETED, LocalDate.parse("2024-10-31"))),
+                List.of(new ProjectEvent.Reduction(Substance.NOX, new BigDecimal("120.5"), new BigDecimal("98.25")),
+                        new ProjectEvent.Reduction(Substance.CO2, new BigDecimal("52000"), null)),
+                "青环验〔2024〕31号", 4, Instant.parse("2024-11-05T08:00:00Z"), "planner-wang");
+        assertThat(validate(EventSchemas.PROJECT_EVENT, p)).isEmpty();
+        JsonNode schema = schemaNode(EventSchemas.PROJECT_EVENT);
+        assertThat(names(schema.path("properties"))).isEqualTo(components(ProjectEvent.class));
+        assertThat(names(schema.at("/properties/statusHistory/items/properties"))).isEqualTo(components(ProjectEvent.StatusChange.class));
+        assertThat(names(schema.at("/properties/reductions/items/properties"))).isEqualTo(components(ProjectEvent.Reduction.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(ProjectEvent.class));
+        List<ProjectEvent.Reduction> minusOne = List.of(new ProjectEvent.Reduction(Substance.NOX, BigDecimal.ONE.negate(), null));
+        ProjectEvent negative = new ProjectEvent(p.code(), p.zh(), p.en(), p.type(), p.clause(), p.orgUnit(), p.leadDepartment(),
+                p.responsibleUnits(), p.startYear(), p.completionYear(), p.status(), p.statusHistory(), minusOne, null, 1, Instant.now(), "x");
+        assertThat(validate(EventSchemas.PROJECT_EVENT, negative)).isNotEmpty();
+    }
+
+    @Test
+    void pilotEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        PilotEvent p = new PilotEvent("PL-2023-001", "91370211MA3D00101W", "CARBON_EIA", 2, "CHEMICAL", DesignationLevel.PROVINCIAL, 2023,
+                PilotStatus.DESIGNATED, "鲁环函〔2023〕45号", 1, Instant.parse("2024-01-05T08:00:00Z"), "planner-wang");
+        assertThat(validate(EventSchemas.PILOT_EVENT, p)).isEmpty();
+        assertThat(validate(EventSchemas.PILOT_EVENT, new PilotEvent("P1", "370211", "EOD_PILOT", 21, null, DesignationLevel.NATIONAL, null,
+                PilotStatus.APPLIED, null, 1, Instant.now(), "x"))).as("a code of three characters at least").isNotEmpty();
+        JsonNode schema = schemaNode(EventSchemas.PILOT_EVENT);
+        assertThat(names(schema.path("properties"))).isEqualTo(components(PilotEvent.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(PilotEvent.class));
     }
 }

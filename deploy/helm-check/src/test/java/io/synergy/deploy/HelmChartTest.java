@@ -509,10 +509,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(20);
+        assertThat(topics).hasSize(22);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(20);
+        assertThat(expected).hasSize(22);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -539,6 +539,8 @@ class HelmChartTest {
         assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);
         assertThat(byTopic.get("org-units.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("org-units.v1.dlq").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
@@ -550,7 +552,7 @@ class HelmChartTest {
         Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
                 "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
                 "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
-        assertThat(r.ofKind("KafkaTopic")).hasSize(20).allSatisfy(t -> {
+        assertThat(r.ofKind("KafkaTopic")).hasSize(Topics.all().size()).allSatisfy(t -> {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
             assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
@@ -568,6 +570,8 @@ class HelmChartTest {
         assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
         assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "/api/v1/org-units", fullname("registry-service"),
+                "/api/v1/projects", fullname("registry-service"),
+                "/api/v1/pilots", fullname("registry-service"),
                 "/", fullname("aggregation-service"),
                 "/api/v1/attainment", fullname("aggregation-service"),
                 "/api/v1/synergy", fullname("aggregation-service"),

@@ -10,19 +10,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.PlatformTestResource;
-import io.synergy.testsupport.SectorServiceContract;
+import io.synergy.testsupport.sector.CatalogueContract;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sector service contract for agriculture, and what only agriculture has: monitoring totals (fertiliser,
- * pesticide, CH4, N2O, NH3) reported in mixed units.
+ * What differs per sector ({@link CatalogueContract}) for agriculture, and what only agriculture has: monitoring totals
+ * (fertiliser, pesticide, CH4, N2O, NH3) reported in mixed units.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class AgricultureServiceTest extends SectorServiceContract {
+class AgricultureServiceTest extends CatalogueContract {
 
     AgricultureServiceTest() {
         super(Sector.AGRICULTURE);

@@ -8,14 +8,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.PlatformTestResource;
-import io.synergy.testsupport.SectorServiceContract;
+import io.synergy.testsupport.sector.CatalogueContract;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The sector service contract for building, and what only building has: roof areas in m² (a unit that is not ASCII). */
+/** What differs per sector ({@link CatalogueContract}) for building, and what only building has: roof areas in m² (a unit that is not ASCII). */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class BuildingServiceTest extends SectorServiceContract {
+class BuildingServiceTest extends CatalogueContract {
 
     BuildingServiceTest() {
         super(Sector.BUILDING);

@@ -10,15 +10,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.PlatformTestResource;
-import io.synergy.testsupport.SectorServiceContract;
+import io.synergy.testsupport.sector.CatalogueContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The sector service contract for energy, and what only energy has: E2 in g/kWh from tce and MWh, and its units. */
+/**
+ * What differs per sector ({@link CatalogueContract}) for energy, and what only energy has: E2 in g/kWh from tce and MWh, and its
+ * units. The sector-neutral contract runs here in full, once for the five sector services (EnergyIngestionTest and its siblings).
+ */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class EnergyServiceTest extends SectorServiceContract {
+class EnergyServiceTest extends CatalogueContract {
 
     EnergyServiceTest() {
         super(Sector.ENERGY);

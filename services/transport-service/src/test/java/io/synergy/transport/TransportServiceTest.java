@@ -9,15 +9,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.PlatformTestResource;
-import io.synergy.testsupport.SectorServiceContract;
+import io.synergy.testsupport.sector.CatalogueContract;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The sector service contract for transport, and what only transport has: T1 over the central urban area, freight units. */
+/**
+ * What differs per sector ({@link CatalogueContract}) for transport, and what only transport has: T1 over the central urban area,
+ * freight units.
+ */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class TransportServiceTest extends SectorServiceContract {
+class TransportServiceTest extends CatalogueContract {
 
     TransportServiceTest() {
         super(Sector.TRANSPORT);

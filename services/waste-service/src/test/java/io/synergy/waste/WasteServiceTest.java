@@ -8,15 +8,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.testsupport.PlatformTestResource;
-import io.synergy.testsupport.SectorServiceContract;
+import io.synergy.testsupport.sector.CatalogueContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The sector service contract for waste, and what only waste has: W2, a total (tonnes landfilled), not a share. */
+/** What differs per sector ({@link CatalogueContract}) for waste, and what only waste has: W2, a total (tonnes landfilled), not a share. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class WasteServiceTest extends SectorServiceContract {
+class WasteServiceTest extends CatalogueContract {
 
     WasteServiceTest() {
         super(Sector.WASTE);

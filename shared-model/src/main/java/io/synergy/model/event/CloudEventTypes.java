@@ -16,6 +16,10 @@ public final class CloudEventTypes {
     public static final String ORG_UNIT_SCHEMA = "/schemas/org-unit-event.v1.json";
     public static final String INDICATOR_SCHEMA = "/schemas/indicator-event.v1.json";
     public static final String RESULT_SCHEMA = "/schemas/result.v1.json";
+    public static final String PROJECT = "cn.qingdao.synergy.project.v1";
+    public static final String PROJECT_SCHEMA = "/schemas/project-event.v1.json";
+    public static final String PILOT = "cn.qingdao.synergy.pilot.v1";
+    public static final String PILOT_SCHEMA = "/schemas/pilot-event.v1.json";
 
     private CloudEventTypes() {
     }
@@ -27,6 +31,9 @@ public final class CloudEventTypes {
 
     public static final String AGGREGATION_SOURCE = "/synergy/aggregation";
 
-    /** The source of the registry's events ({@code org-units.v1}): the registry service, the owner of the master data. */
+    /**
+     * The source of the registry's events ({@code org-units.v1}, {@code projects.v1}, {@code pilots.v1}): the registry
+     * service, the owner of the master data.
+     */
     public static final String REGISTRY_SOURCE = "/synergy/registry";
 }

@@ -27,6 +27,10 @@ public final class EventSchemas {
     public static final String INDICATOR_EVENT = "indicator-event.v1.json";
     /** The schema of {@link OrgUnitEvent}. */
     public static final String ORG_UNIT_EVENT = "org-unit-event.v1.json";
+    /** The schema of {@link ProjectEvent}. */
+    public static final String PROJECT_EVENT = "project-event.v1.json";
+    /** The schema of {@link PilotEvent}. */
+    public static final String PILOT_EVENT = "pilot-event.v1.json";
 
     private static final EventSchemas SHARED = new EventSchemas();
 

@@ -24,6 +24,10 @@ public final class Topics {
      * every service and every restart reads the whole registry again and dead-letters the same record again.
      */
     public static final String ORG_UNITS_DEAD_LETTERS = ORG_UNITS + ".dlq";
+    /** Key projects (重点工程) of the registry, compacted (key: the project's code). */
+    public static final String PROJECTS = "projects.v1";
+    /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
+    public static final String PILOTS = "pilots.v1";
 
     private Topics() {
     }
@@ -74,6 +78,8 @@ public final class Topics {
         all.add(new TopicSpec(ORG_UNITS, 1, true));
         all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false));
         all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true));
+        all.add(new TopicSpec(PROJECTS, 1, true));
+        all.add(new TopicSpec(PILOTS, 1, true));
         return all;
     }
 

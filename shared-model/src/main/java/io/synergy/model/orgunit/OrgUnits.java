@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -193,6 +195,29 @@ public final class OrgUnits {
 
     public Optional<OrgUnit> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    /**
+     * The codes of a unit and of every unit below it: for the city every unit, for a group its districts and what lies
+     * in them, for a district its parks and enterprises, for a park its enterprises. Empty for an unknown code.
+     */
+    public Set<String> within(String code) {
+        OrgUnit u = code == null ? null : byCode.get(code);
+        if (u == null) {
+            return Set.of();
+        }
+        if (u.level() == OrgUnitLevel.CITY) {
+            return Set.copyOf(byCode.keySet());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        out.add(code);
+        List<String> below = u.level() == OrgUnitLevel.GROUP ? u.members() : List.of(code);
+        for (String b : below) {
+            out.add(b);
+            children(b).forEach(c -> out.add(c.code()));
+            enterprisesUnder(b).forEach(e -> out.add(e.code()));
+        }
+        return Set.copyOf(out);
     }
 
     public boolean isDistrict(String code) {

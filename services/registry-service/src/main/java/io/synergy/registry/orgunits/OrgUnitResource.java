@@ -7,6 +7,9 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.TableRow;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Pages;
+import io.synergy.registry.shared.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,10 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,9 +57,6 @@ import org.jboss.resteasy.reactive.RestResponse;
         mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
-    /** Largest page a client may ask for. */
-    static final int MAX_LIMIT = 1000;
-
     private final OrgUnitService service;
     private final JsonWebToken token;
 
@@ -86,7 +83,7 @@ public class OrgUnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<List<OrgUnitView>>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
             @QueryParam("industry") String industry,
-            @Parameter(description = "page size, 1-" + MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
@@ -98,29 +95,14 @@ public class OrgUnitResource {
                 l = OrgUnitLevel.valueOf(level);
             }
         }
-        Integer size = null;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
-        String after = cursor == null ? null : decodeCursor(cursor, errors);
+        Integer size = Paging.limit(limit, errors);
+        String after = Paging.decodeCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         // one more than the page: whether a next page exists
-        List<OrgUnitEvent> units = service.list(l, parent, industry, after, size == null ? null : size + 1);
-        if (size == null || units.size() <= size) {
-            return RestResponse.ok(OrgUnitTable.answer(units.stream().map(OrgUnitView::of).toList()));
-        }
-        List<OrgUnitView> page = units.subList(0, size).stream().map(OrgUnitView::of).toList();
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encodeCursor(page.get(page.size() - 1).code())).build();
-        return RestResponse.ResponseBuilder.ok(OrgUnitTable.answer(page)).header("Link", "<" + next + ">; rel=\"next\"").build();
+        List<OrgUnitView> units = service.list(l, parent, industry, after, size == null ? null : size + 1).stream().map(OrgUnitView::of).toList();
+        return Pages.answer(units, size, OrgUnitView::code, uri, OrgUnitTable::answer);
     }
 
     @GET
@@ -199,10 +181,8 @@ public class OrgUnitResource {
 
     /** 201 with the new unit's Location, or 200; the unit's version as ETag either way. */
     private static RestResponse<OrgUnitEvent> written(OrgUnitService.Outcome o, UriInfo uri) {
-        RestResponse.ResponseBuilder<OrgUnitEvent> response = o.created()
-                ? RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build())
-                : RestResponse.ResponseBuilder.ok();
-        return response.entity(o.unit()).header(HttpHeaders.ETAG, EntityTags.of(o.unit().version())).build();
+        return EntityTags.written(o.created(), () -> uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build(), o.unit(),
+                o.unit().version());
     }
 
     @POST
@@ -241,23 +221,5 @@ public class OrgUnitResource {
 
     private String operator() {
         return token == null || token.getName() == null ? "unknown" : token.getName();
-    }
-
-    /** A cursor is opaque to clients: the last code of the page, base64url. */
-    static String encodeCursor(String code) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(code.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor, List<FieldError> errors) {
-        try {
-            String code = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            if (!code.isEmpty()) {
-                return code;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
-        return null;
     }
 }

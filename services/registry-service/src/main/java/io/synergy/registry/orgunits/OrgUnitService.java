@@ -22,12 +22,13 @@ import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.transaction.AfterCommit;
+import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.RegistryLock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.hibernate.Session;
 
 /**
  * The registry of parks and enterprises: validates changes, stores them ({@link OrgUnitEntity}), publishes each one on
@@ -53,9 +53,6 @@ public class OrgUnitService {
 
     /** A park: its district's code, {@code P}, two digits ({@code 370211P01}). */
     static final Pattern PARK_CODE = Pattern.compile("\\d{6}P\\d{2}");
-
-    /** Advisory lock class of registry changes (sector services use 1 and 2, the recompute 3, the outbox relay 4). */
-    static final int LOCK_CLASS = 5;
 
     private final OrgUnitRegistry registry;
     private final OutboxWriter outbox;
@@ -123,7 +120,7 @@ public class OrgUnitService {
      */
     @Transactional
     public List<Outcome> apply(List<OrgUnitChange> changes, List<String> paths, String operator, EntityTags ifMatch) {
-        lockRegistry();
+        RegistryLock.acquire();
         Map<String, OrgUnitEntity> stored = new LinkedHashMap<>();
         List<String> codes = changes.stream().map(OrgUnitChange::code).filter(Objects::nonNull).distinct().toList();
         if (!codes.isEmpty()) {
@@ -255,16 +252,6 @@ public class OrgUnitService {
         return a.level() == b.level() && a.zh().equals(b.zh()) && a.en().equals(b.en()) && a.parent().equals(b.parent())
                 && Objects.equals(a.industrySection(), b.industrySection()) && Objects.equals(a.industryDivision(), b.industryDivision())
                 && a.flags().equals(b.flags()) && a.closed() == b.closed();
-    }
-
-    /** Serialises the registry's writers (every instance) for the rest of the transaction. */
-    private static void lockRegistry() {
-        Panache.getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
-                ps.setInt(1, LOCK_CLASS);
-                ps.executeQuery().close();
-            }
-        });
     }
 
     private String write(Object o) {

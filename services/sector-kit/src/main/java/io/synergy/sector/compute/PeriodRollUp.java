@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public final class PeriodRollUp {
 
         /** The reports the parts came from, in period order, each once. */
         public List<String> reportIds() {
-            return parts.stream().map(PeriodValue::reportId).filter(java.util.Objects::nonNull).distinct().toList();
+            return parts.stream().map(PeriodValue::reportId).filter(Objects::nonNull).distinct().toList();
         }
     }
 

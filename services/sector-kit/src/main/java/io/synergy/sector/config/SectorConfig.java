@@ -3,6 +3,7 @@ package io.synergy.sector.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.synergy.model.catalogue.Sector;
+import java.time.Duration;
 
 /** What makes a sector service the energy, transport, building, agriculture or waste service. */
 @ConfigMapping(prefix = "synergy.sector")
@@ -29,7 +30,7 @@ public interface SectorConfig {
 
     /** How long a request waits for its turn before a 503 with Retry-After. */
     @WithDefault("30s")
-    java.time.Duration ingestionWait();
+    Duration ingestionWait();
 
     /** Most data-element values accepted in one request (a batch or a CSV file). */
     @WithDefault("50000")

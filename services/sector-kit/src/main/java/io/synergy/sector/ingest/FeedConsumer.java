@@ -1,26 +1,24 @@
 package io.synergy.sector.ingest;
 
-import io.synergy.model.event.FeedDeadLetter;
-import io.synergy.model.event.FeedDeadLetter.JudgedBy;
-import io.synergy.sector.deadletter.FeedDeadLetters;
-import io.synergy.sector.security.FeedIdentity;
-import io.synergy.sector.security.Writer;
-import io.synergy.sector.security.WriterAccess;
-
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.synergy.model.event.FeedDeadLetter;
+import io.synergy.model.event.FeedDeadLetter.JudgedBy;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tracing.Traceparent;
 import io.synergy.platform.tracing.Traces;
 import io.synergy.platform.tracing.WorkTags;
 import io.synergy.sector.config.SectorConfig;
+import io.synergy.sector.deadletter.FeedDeadLetters;
+import io.synergy.sector.security.FeedIdentity;
+import io.synergy.sector.security.Writer;
+import io.synergy.sector.security.WriterAccess;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,20 +44,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class FeedConsumer {
 
-    @Inject
-    ReportService reports;
+    private final ReportService reports;
+    private final WriterAccess access;
+    private final FeedDeadLetters deadLetters;
+    private final Traces traces;
+    private final SectorConfig config;
 
-    @Inject
-    WriterAccess access;
-
-    @Inject
-    FeedDeadLetters deadLetters;
-
-    @Inject
-    Traces traces;
-
-    @Inject
-    SectorConfig config;
+    public FeedConsumer(ReportService reports, WriterAccess access, FeedDeadLetters deadLetters, Traces traces, SectorConfig config) {
+        this.reports = reports;
+        this.access = access;
+        this.deadLetters = deadLetters;
+        this.traces = traces;
+        this.config = config;
+    }
 
     @Incoming("feed")
     @Blocking(ordered = true)

@@ -1,12 +1,16 @@
 package io.synergy.sector.ingest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.synergy.platform.problem.FieldError;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,12 +29,12 @@ public final class JsonReportParser {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // "{...} garbage" or two documents in one body is not one report: refuse it instead of reading the first
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** Reads one value at a time out of a larger document: what follows it is the next report, not trailing garbage. */
-    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = JSON.reader()
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader ONE_VALUE = JSON.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonReportParser() {
     }
@@ -66,12 +70,12 @@ public final class JsonReportParser {
                 read(ONE_VALUE.readTree(p), "", reports, errors);
             }
             if (p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "trailing content after the JSON value");
+                throw new JsonParseException(p, "trailing content after the JSON value");
             }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return new Result(List.of(), false, List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new Result(List.of(), false, List.of(new FieldError("body", "unreadable JSON: " + e.getMessage())));
         }
         return new Result(reports, batch, errors);

@@ -1,5 +1,6 @@
 package io.synergy.sector.ingest;
 
+import io.synergy.sector.model.FieldPaths;
 import java.util.List;
 
 /**
@@ -21,23 +22,6 @@ public record RawReport(String path, String reportId, String source, String orgU
 
     /** The error path of one of this report's fields: {@code orgUnit}, {@code [2].orgUnit}, or {@code line 5: district} in a CSV. */
     String at(String field) {
-        return field(path, field);
+        return FieldPaths.field(path, field);
     }
-
-    /**
-     * The error path of a field under {@code path}. A CSV upload names its cells by the column headers the bureau sent
-     * ({@code district}, {@code data_element}), not by the JSON names.
-     */
-    static String field(String path, String field) {
-        if (path.isEmpty()) {
-            return field;
-        }
-        if (path.startsWith("line")) {
-            return path + ": " + CSV_COLUMNS.getOrDefault(field, field);
-        }
-        return path + "." + field;
-    }
-
-    private static final java.util.Map<String, String> CSV_COLUMNS = java.util.Map.of(
-            "reportId", "report_id", "orgUnit", "district", "dataElement", "data_element");
 }

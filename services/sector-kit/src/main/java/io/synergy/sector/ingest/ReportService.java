@@ -1,8 +1,5 @@
 package io.synergy.sector.ingest;
 
-import io.synergy.sector.security.Writer;
-import io.synergy.sector.security.WriterAccess;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
@@ -10,11 +7,16 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tracing.WorkTags;
 import io.synergy.sector.config.SectorConfig;
+import io.synergy.sector.model.IngestResult;
+import io.synergy.sector.model.ParsedReport;
+import io.synergy.sector.security.Writer;
+import io.synergy.sector.security.WriterAccess;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,31 +43,21 @@ public class ReportService {
         }
     }
 
-    @Inject
-    Catalogue catalogue;
+    private final OrgUnitRegistry orgUnits;
+    private final SectorConfig config;
+    private final ReportIngestor ingestor;
+    private final WriterAccess access;
+    private final MeterRegistry metrics;
+    private final ReportValidator validator;
 
-    @Inject
-    OrgUnitRegistry orgUnits;
-
-    @Inject
-    SectorConfig config;
-
-    @Inject
-    ReportIngestor ingestor;
-
-    @Inject
-    WriterAccess access;
-
-    @Inject
-    MeterRegistry metrics;
-
-    private ReportValidator validator;
-
-    private ReportValidator validator() {
-        if (validator == null) {
-            validator = new ReportValidator(catalogue, orgUnits::current, config.code());
-        }
-        return validator;
+    public ReportService(Catalogue catalogue, OrgUnitRegistry orgUnits, SectorConfig config, ReportIngestor ingestor, WriterAccess access,
+            MeterRegistry metrics) {
+        this.orgUnits = orgUnits;
+        this.config = config;
+        this.ingestor = ingestor;
+        this.access = access;
+        this.metrics = metrics;
+        this.validator = new ReportValidator(catalogue, orgUnits::current, config.code());
     }
 
     public Outcome submit(byte[] body, Format format, String channel, Writer writer) {
@@ -109,7 +101,7 @@ public class ReportService {
         }
         access.checkDistricts(writer, parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
                 parsed.reports().stream().map(RawReport::orgUnit).toList(), orgUnits.current());
-        List<ParsedReport> reports = validator().validate(parsed.reports(), LocalDate.now(ZONE), errors);
+        List<ParsedReport> reports = validator.validate(parsed.reports(), LocalDate.now(ZONE), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")
                     + " in the request; nothing was stored", errors);
@@ -131,10 +123,10 @@ public class ReportService {
     }
 
     private static int offset(byte[] body, Charset charset) {
-        java.nio.charset.CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, body.length));
+        CharBuffer out = CharBuffer.allocate(Math.max(16, body.length));
         d.decode(in, out, true);
         return in.position();
     }

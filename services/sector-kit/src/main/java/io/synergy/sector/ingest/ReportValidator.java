@@ -8,9 +8,11 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
-import java.util.function.Supplier;
 import io.synergy.model.period.Period;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.sector.model.FieldPaths;
+import io.synergy.sector.model.ParsedReport;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +80,7 @@ public final class ReportValidator {
                 String problem = UnifiedSocialCreditCode.problem(r.orgUnit()).orElse(null);
                 errors.add(new FieldError(r.at("orgUnit"), problem != null
                         ? "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a valid unified social credit code: " + problem
-                        : r.orgUnit() + " is not a registered enterprise (the registry: GET /api/v1/org-units on the aggregation service)"));
+                        : r.orgUnit() + " is not a registered enterprise (the registry: GET /api/v1/org-units on the registry service)"));
             } else if (unit == null) {
                 errors.add(new FieldError(r.at("orgUnit"), "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a district of "
                         + orgUnits.city().zh() + " " + orgUnits.city().code() + " (districts: "
@@ -118,18 +121,18 @@ public final class ReportValidator {
             }
             DataElement de = catalogue.dataElement(v.dataElement()).orElse(null);
             if (de == null) {
-                errors.add(new FieldError(RawReport.field(path, "dataElement"), "'" + JsonReportParser.abbreviate(v.dataElement())
+                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), "'" + JsonReportParser.abbreviate(v.dataElement())
                         + "' is not a data element of the catalogue (GET /api/v1/catalog lists them)"));
                 continue;
             }
             if (de.sector() != sector) {
-                errors.add(new FieldError(RawReport.field(path, "dataElement"), de.code() + " belongs to the " + de.sector().code()
+                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), de.code() + " belongs to the " + de.sector().code()
                         + " sector; this is the " + sector.code() + " service"));
                 continue;
             }
             if (pathOf.containsKey(de.code())) {
                 duplicates.add(de.code());
-                errors.add(new FieldError(RawReport.field(path, "dataElement"), de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
+                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
                 continue;
             }
             pathOf.put(de.code(), path);
@@ -138,23 +141,23 @@ public final class ReportValidator {
             }
             double value = v.value();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
-                errors.add(new FieldError(RawReport.field(path, "value"), "must be a finite number"));
+                errors.add(new FieldError(FieldPaths.field(path, "value"), "must be a finite number"));
                 continue;
             }
             Double factor = de.factorFor(v.unit()).orElse(null);
             if (factor == null) {
-                errors.add(new FieldError(RawReport.field(path, "unit"), "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code()
+                errors.add(new FieldError(FieldPaths.field(path, "unit"), "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code()
                         + " (use " + de.unit() + (de.units().isEmpty() ? "" : " or " + String.join(", ", de.units().keySet())) + ")"));
                 continue;
             }
             // decimal arithmetic: 1.1 × 10^4 tce is 11000 tce, not 11000.000000000002
-            double canonical = factor == 1.0 ? value : java.math.BigDecimal.valueOf(value).multiply(java.math.BigDecimal.valueOf(factor)).doubleValue();
+            double canonical = factor == 1.0 ? value : BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(factor)).doubleValue();
             if (de.nonNegative() && canonical < 0) {
-                errors.add(new FieldError(RawReport.field(path, "value"), de.code() + " cannot be negative (" + value + ")"));
+                errors.add(new FieldError(FieldPaths.field(path, "value"), de.code() + " cannot be negative (" + value + ")"));
                 continue;
             }
             if (Math.abs(canonical) > MAX_VALUE) {
-                errors.add(new FieldError(RawReport.field(path, "value"), value + " " + (v.unit() == null ? de.unit() : v.unit())
+                errors.add(new FieldError(FieldPaths.field(path, "value"), value + " " + (v.unit() == null ? de.unit() : v.unit())
                         + " is beyond any plausible figure for " + de.code() + " (check the unit)"));
                 continue;
             }
@@ -166,7 +169,7 @@ public final class ReportValidator {
             if (part != null && whole != null && part.value() > whole.value() && !duplicates.contains(rule.part())) {
                 String unit = catalogue.dataElement(rule.part()).orElseThrow().unit();
                 String p = pathOf.get(rule.part());
-                errors.add(new FieldError(RawReport.field(p, "value"), rule.part() + " (" + part.value() + " " + unit
+                errors.add(new FieldError(FieldPaths.field(p, "value"), rule.part() + " (" + part.value() + " " + unit
                         + ") exceeds its whole " + rule.whole() + " (" + whole.value() + " " + unit + ") [rule " + rule.id() + "]"));
             }
         }

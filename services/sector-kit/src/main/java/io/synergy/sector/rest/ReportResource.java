@@ -1,28 +1,21 @@
 package io.synergy.sector.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import io.synergy.model.period.Period;
+import io.synergy.model.report.Report;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.SectorConfig;
-import io.synergy.model.catalogue.Catalogue;
-import io.synergy.model.period.Period;
-import io.synergy.model.period.PeriodType;
-import io.synergy.sector.ingest.IngestResult;
+import io.synergy.sector.ingest.IngestionAdmission;
 import io.synergy.sector.ingest.JsonReportParser;
-import io.synergy.sector.ingest.ParsedReport;
-import io.synergy.sector.ingest.ReportFlag;
 import io.synergy.sector.ingest.ReportService;
-import io.synergy.sector.store.ReportStore;
-import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
-import java.time.YearMonth;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.synergy.sector.model.IngestResult;
+import io.synergy.sector.model.ReportFlag;
+import io.synergy.sector.read.FlaggedValues;
+import io.synergy.sector.read.ReportHistory;
+import io.synergy.sector.read.ReportQueries;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,57 +23,67 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Ingestion of reports over REST: JSON (one report or a batch) or a CSV upload. */
+/**
+ * Reports over REST: submitting them (JSON, one report or a batch, or a CSV upload) and reading their history and the
+ * values flagged for review. Reads the request, then hands over: admission ({@link IngestionAdmission}), ingestion
+ * ({@link ReportService}) and the reads ({@link ReportQueries}) live in their own beans.
+ */
 @Path("/api/v1/reports")
 @Tag(name = "reports", description = "Submit reports and read their history")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the role: reader or feed:<sector> to read, feed:<sector> to write",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
     static final String CSV = "text/csv";
 
-    @Inject
-    ReportService reports;
+    private final ReportService reports;
+    private final ReportQueries queries;
+    private final IngestionAdmission admission;
+    private final SectorConfig config;
+    private final JsonWebToken token;
+    private final WriterAccess access;
 
-    @Inject
-    SectorConfig config;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    JsonWebToken token;
-
-    @Inject
-    WriterAccess access;
-
-    @Inject
-    Catalogue catalogue;
+    public ReportResource(ReportService reports, ReportQueries queries, IngestionAdmission admission, SectorConfig config, JsonWebToken token,
+            WriterAccess access) {
+        this.reports = reports;
+        this.queries = queries;
+        this.admission = admission;
+        this.config = config;
+        this.token = token;
+        this.access = access;
+    }
 
     @POST
     @RolesAllowed("${synergy.sector.feed-role}")
@@ -91,31 +94,36 @@ public class ReportResource {
                     + "stale revisions). Invalid input: 400 problem+json naming every faulty field; nothing is stored. The body is UTF-8 "
                     + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export).")
     @RequestBody(content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Report.class, Report[].class}), examples = @ExampleObject(name = "report", value = """
                     {"reportId": "qd-energy-stats/2024/370202/1", "source": "qd-energy-stats", "orgUnit": "370202", "period": "2024",
                      "revision": 1, "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"},
                      {"dataElement": "energy.primary.nonfossil", "value": 180.5, "unit": "tce"}]}""")),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = """
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
                     report_id,source,district,period,data_element,value,unit
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.total,1250,tce
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce"""))})
     @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand, and "
-            + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before")
-    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision")
+            + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before; "
+            + "a batch (JSON array or CSV) is answered with an array, one result per report in request order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})),
+            headers = @Header(name = "Location", description = "for one report (not a batch): its history, /api/v1/reports/{reportId}",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})))
     @APIResponse(responseCode = "400", description = "Invalid report(s): every fault listed in errors[]; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = """
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = """
                     {"type": "https://synergy.qingdao/problems/invalid-request", "title": "The request is not valid", "status": 400,
                      "detail": "2 faults in the request; nothing was stored",
                      "errors": [{"field": "orgUnit", "message": "'370299' is not a district of 青岛市 370200"},
                                 {"field": "values[1].value", "message": "energy.primary.nonfossil (1300.0 tce) exceeds its whole energy.primary.total (1250.0 tce) [rule nonfossil-within-total]"}]}""")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token may not write this sector (feed:<sector>), one of the org units (a district "
             + "outside its districts claim, or an enterprise registered outside them: errors[].field orgUnit), or it revises a report whose "
-            + "stored org unit it may not write (errors[].field reportId); nothing stored")
+            + "stored org unit it may not write (errors[].field reportId); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content (revision-conflict), "
             + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period); "
             + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {@ExampleObject(name = "conflict", value = """
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "conflict", value = """
                     {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
                      "detail": "A report id and revision can carry one content only; nothing was stored",
                      "errors": [{"field": "revision", "message": "report qd-energy-stats/2024/370202/1 revision 1 was already received with different content; send it as revision 2 to correct it"}]}"""),
@@ -126,15 +134,18 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "The figures of an org unit and period taken together — every current report's values, "
             + "rolled up to the year, its quarters and months, and a district's enterprises against its own total — would break a rule of the "
             + "catalogue; errors[] name both data elements, both values and the reports they come from; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "combined", value = """
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "combined", value = """
                     {"type": "https://synergy.qingdao/problems/combined-state-rule", "title": "The combined figures would break a rule", "status": 422,
                      "detail": "合并后的数据违反目录规则,未保存任何内容 / With this request, the figures of an org unit and period taken together would break 1 rule(s) of the catalogue; nothing was stored",
                      "errors": [{"field": "values[0].value", "message": "部分超过整体 / part exceeds its whole for 370203 in 2024 [rule nonfossil-within-total]: energy.primary.nonfossil = 283921.21 tce (from report(s) demo/qd-energy-stats/370203/2024) > energy.primary.total = 1.0 tce (from report(s) qd-energy-stats/2024/370203/total)"}]}""")))
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB (synergy.sector.max-body-bytes) or more values than allowed "
-            + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json or text/csv, or a charset the "
-            + "server does not know; errors[].field is Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+            + "server does not know; errors[].field is Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
+            + "the database is unavailable; nothing stored, retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
         if (contentType == null || contentType.isBlank()) {
             // JSON or CSV cannot be guessed reliably: the sender says which
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
@@ -143,47 +154,23 @@ public class ReportResource {
         }
         Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
-        // weighed in KiB (at least 1, at most the whole allowance): a semaphore's permits are ints
-        int weight = (int) Math.max(1, Math.min(config.maxBytesInFlight(), bytes.length) / 1024);
-        if (!turn().tryAcquire(weight)) {
-            try {
-                if (!turn().tryAcquire(weight, config.ingestionWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    throw busy();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw busy();
+        try (IngestionAdmission.Turn turn = admission.admit(bytes.length)) {
+            boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
+            ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
+                    charset, access.of(token));
+            Response.ResponseBuilder answer;
+            if (outcome.batch()) {
+                answer = Response.status(outcome.created() ? 201 : 200).entity(outcome.results());
+            } else if (outcome.created()) {
+                // one report stored: its history is where it now lives (a batch creates many, so it names none)
+                IngestResult result = outcome.results().get(0);
+                answer = Response.created(uri.getBaseUriBuilder().path(ReportResource.class).path(result.reportId()).build()).entity(result);
+            } else {
+                answer = Response.ok(outcome.results().get(0));
             }
+            // a batch's counts at a glance (the body lists every report; Server-Timing gives the duration)
+            return answer.type(MediaType.APPLICATION_JSON).header(REPORT_COUNTS, counts(outcome)).build();
         }
-        try {
-            return store(bytes, contentType, charset);
-        } finally {
-            turn().release(weight);
-        }
-    }
-
-    private static ProblemException busy() {
-        return new ProblemException(503, "busy", "Service Unavailable", "Too many reports are being stored right now; nothing was stored. "
-                + "Retry in a few seconds.");
-    }
-
-    private java.util.concurrent.Semaphore turns;
-
-    private synchronized java.util.concurrent.Semaphore turn() {
-        if (turns == null) {
-            turns = new java.util.concurrent.Semaphore((int) Math.max(1, config.maxBytesInFlight() / 1024), true);
-        }
-        return turns;
-    }
-
-    private Response store(byte[] bytes, String contentType, Charset charset) {
-        boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
-        ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
-                charset, access.of(token));
-        Object entity = outcome.batch() ? outcome.results() : outcome.results().get(0);
-        // a batch's counts at a glance (the body lists every report; Server-Timing gives the duration)
-        return Response.status(outcome.created() ? 201 : 200).type(MediaType.APPLICATION_JSON).entity(entity)
-                .header(REPORT_COUNTS, counts(outcome)).build();
     }
 
     /** {@code Synergy-Report-Counts: total=1000, CREATED=990, DUPLICATE=10}: how many reports the request held, by status. */
@@ -237,67 +224,18 @@ public class ReportResource {
         }
     }
 
-    /** A report's history: every revision received, newest first. */
-    public record ReportHistory(String reportId, Integer currentRevision, List<RevisionEntry> revisions) {
-    }
-
-    /**
-     * One revision as received.
-     *
-     * @param status  CURRENT, SUPERSEDED or STALE
-     * @param channel REST, CSV or KAFKA
-     * @param sentBy  the subject of the token it came with ({@code null} for revisions stored before it was recorded)
-     * @param values  in the catalogue's units
-     * @param result  the answer it was given
-     */
-    public record RevisionEntry(int revision, String status, String channel, String sentBy, Instant receivedAt, String source, String orgUnit,
-            String period, List<ParsedReport.Value> values, IngestResult result) {
-    }
-
-    /** The stored body of a revision: only its values are read back. */
-    private record StoredBody(List<ParsedReport.Value> values) {
-    }
-
     @GET
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/{id: .+}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A report's revisions, newest first: status, when, how (channel) and by whom (sentBy) each arrived, its values and its result")
-    @APIResponse(responseCode = "200", description = "The report's id, current revision and every revision (CURRENT, SUPERSEDED, STALE)")
-    @APIResponse(responseCode = "404", description = "No report with this id", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ReportHistory history(@PathParam("id") String id) throws SQLException, IOException {
-        List<RevisionEntry> revisions = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT revision, status, channel, received_at, body, result, source, org_unit, period, sent_by
-                  FROM report WHERE report_id = ? ORDER BY revision DESC""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    revisions.add(new RevisionEntry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(10),
-                            rs.getTimestamp(4).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
-                            json.readValue(rs.getString(5), StoredBody.class).values(),
-                            rs.getString(6) == null ? null : json.readValue(rs.getString(6), IngestResult.class)));
-                }
-            }
-        }
-        if (revisions.isEmpty()) {
-            throw ProblemException.notFound("No report " + id + " in the " + config.code().code() + " service");
-        }
-        return new ReportHistory(id, revisions.stream().filter(r -> "CURRENT".equals(r.status())).map(RevisionEntry::revision).findFirst().orElse(null),
-                revisions);
-    }
-
-    /** A page of flagged values. */
-    public record FlaggedValues(ReportFlag flag, String period, List<FlaggedEntry> items, String nextCursor) {
-    }
-
-    /**
-     * A value of a current revision accepted but flagged for review.
-     *
-     * @param previousPeriod the period it was compared with (the same period a year earlier)
-     */
-    public record FlaggedEntry(String reportId, int revision, String orgUnit, String period, String dataElement, double value, String unit,
-            String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt) {
+    @APIResponse(responseCode = "200", description = "The report's id, current revision and every revision (CURRENT, SUPERSEDED, STALE)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportHistory.class)))
+    @APIResponse(responseCode = "404", description = "No report with this id", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public ReportHistory history(@Parameter(description = "the report id, as sent (it may hold slashes)", example = "qd-energy-stats/2024/370202/1")
+            @PathParam("id") String id) {
+        return queries.history(id).orElseThrow(() -> ProblemException.notFound("No report " + id + " in the " + config.code().code() + " service"));
     }
 
     static final int DEFAULT_LIMIT = 100;
@@ -310,15 +248,17 @@ public class ReportResource {
             description = "flag=IMPLAUSIBLE_CHANGE: values beyond synergy.sector.plausibility.max-ratio (default ×10 or ÷10) of the same period a "
                     + "year earlier. Only values of current revisions: a correcting revision takes its report off the list. Pass nextCursor "
                     + "as cursor for the next page; it is null on the last page.")
-    @APIResponse(responseCode = "200", description = "The page, and nextCursor when more may follow")
+    @APIResponse(responseCode = "200", description = "The page, and nextCursor when more may follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlaggedValues.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown flag, malformed period, limit outside 1–1000, or a cursor not given "
-            + "by an earlier page; errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            + "by an earlier page; errors[].field names the parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public FlaggedValues flagged(
             @Parameter(description = "the flag to list", required = true, example = "IMPLAUSIBLE_CHANGE") @QueryParam("flag") String flagText,
             @Parameter(description = "a year (every period in it), a quarter (and its months) or a month", example = "2024")
             @QueryParam("period") String periodText,
             @Parameter(description = "entries per page, 1–1000 (default 100)") @QueryParam("limit") Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) throws SQLException {
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         List<FieldError> errors = new ArrayList<>();
         ReportFlag flag = null;
         if (flagText == null || flagText.isBlank()) {
@@ -356,21 +296,6 @@ public class ReportResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameters", errors);
         }
-        List<String> periods = null;
-        if (period != null && period.type() != PeriodType.YEAR) {
-            periods = new ArrayList<>(List.of(period.toString()));
-            for (YearMonth m = period.firstMonth(); period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth()); m = m.plusMonths(1)) {
-                periods.add(m.toString()); // a month period is written as its YearMonth
-            }
-        }
-        List<ReportStore.StoredFlag> rows;
-        try (Connection c = dataSource.getConnection()) {
-            rows = ReportStore.flags(c, flag.name(), period == null ? null : period.year(), periods, after, n);
-        }
-        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
-                f.value(), catalogue.dataElement(f.dataElement()).map(d -> d.unit()).orElse(null), f.previousPeriod(), f.previousValue(),
-                f.channel(), f.sentBy(), f.receivedAt())).toList();
-        return new FlaggedValues(flag, period == null ? null : period.toString(), items,
-                rows.size() == n ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
+        return queries.flagged(flag, period, after, n);
     }
 }

@@ -12,11 +12,12 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.sector.config.FeedConfig;
 import io.synergy.sector.config.SectorConfig;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -38,17 +39,9 @@ public class WriterAccess {
     /** The Kafka header carrying the producing system's token ({@code Bearer <JWT>}). */
     public static final String FEED_HEADER = "authorization";
 
-    @Inject
-    SectorConfig config;
-
-    @Inject
-    JWTParser parser;
-
-    @Inject
-    FeedConfig feed;
-
-    @Inject
-    JWTAuthContextInfo verification;
+    private final SectorConfig config;
+    private final JWTParser parser;
+    private final FeedConfig feed;
 
     /**
      * The REST verification (key, issuer, algorithms) without its check of the token's lifetime, for a token that is not
@@ -56,14 +49,20 @@ public class WriterAccess {
      * {@link #ofFeedHeader} checks {@code exp} and {@code nbf} itself. Its own principal factory, not the service's
      * caching one: a token verified without its lifetime must never be handed to a REST request.
      */
-    private JWTParser lifetimeUnchecked;
+    private final JWTParser lifetimeUnchecked;
 
-    @PostConstruct
-    void init() {
+    /**
+     * @param parser       the service's verification of REST tokens (with its cache)
+     * @param verification what that parser verifies: key, issuer, algorithms
+     */
+    public WriterAccess(SectorConfig config, JWTParser parser, FeedConfig feed, JWTAuthContextInfo verification) {
+        this.config = config;
+        this.parser = parser;
+        this.feed = feed;
         JWTAuthContextInfo context = new JWTAuthContextInfo(verification);
         context.setExpGracePeriodSecs(0);
         context.setClockSkew(Integer.MAX_VALUE);
-        lifetimeUnchecked = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
+        this.lifetimeUnchecked = new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory());
     }
 
     public String feedRole() {
@@ -107,7 +106,7 @@ public class WriterAccess {
             return Identity.unauthenticated("unauthenticated: the token expired at " + expires + ", before " + when);
         }
         Object claim = token.getClaim(Claims.nbf.name());
-        Long nbf = claim instanceof Number n ? Long.valueOf(n.longValue()) : claim instanceof jakarta.json.JsonNumber n ? Long.valueOf(n.longValue()) : null;
+        Long nbf = claim instanceof Number n ? Long.valueOf(n.longValue()) : claim instanceof JsonNumber n ? Long.valueOf(n.longValue()) : null;
         if (nbf != null && at.plus(skew).isBefore(Instant.ofEpochSecond(nbf))) {
             return Identity.unauthenticated("unauthenticated: the token is valid from " + Instant.ofEpochSecond(nbf) + " only, after " + when);
         }
@@ -140,7 +139,7 @@ public class WriterAccess {
      * claim, or an enterprise registered outside it).
      */
     public void checkDistricts(Writer writer, List<String> paths, List<String> orgUnits, OrgUnits units) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < orgUnits.size(); i++) {
             String unit = orgUnits.get(i);
             if (unit != null && !writer.mayWrite(unit, units)) {
@@ -162,7 +161,7 @@ public class WriterAccess {
      * @param storedOrgUnits the stored org unit of each report that has one ({@code null} for a new report)
      */
     public void checkReportOwners(Writer writer, List<String> paths, List<String> storedOrgUnits, OrgUnits units) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < storedOrgUnits.size(); i++) {
             String unit = storedOrgUnits.get(i);
             if (unit != null && !writer.mayWrite(unit, units)) {
@@ -184,7 +183,7 @@ public class WriterAccess {
         Set<String> out = new TreeSet<>();
         if (claim instanceof Collection<?> c) {
             c.forEach(x -> out.add(unquote(String.valueOf(x))));
-        } else if (claim instanceof jakarta.json.JsonArray a) {
+        } else if (claim instanceof JsonArray a) {
             a.forEach(x -> out.add(unquote(x.toString())));
         } else {
             for (String s : String.valueOf(claim).split(",")) {

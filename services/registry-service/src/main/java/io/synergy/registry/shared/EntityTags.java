@@ -1,18 +1,23 @@
-package io.synergy.registry.orgunits;
+package io.synergy.registry.shared;
 
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * An {@code If-Match} precondition (RFC 9110 §13.1.1): {@code *} or a list of entity tags. A unit's entity tag is its
- * version ({@code ETag: "3"}); If-Match compares strongly, so a weak tag ({@code W/"3"}) never matches.
+ * An {@code If-Match} precondition (RFC 9110 §13.1.1): {@code *} or a list of entity tags. An entity's tag is its
+ * version ({@code ETag: "3"}) — a park's or enterprise's, an (indicator, org unit)'s targets'; If-Match compares
+ * strongly, so a weak tag ({@code W/"3"}) never matches.
  *
- * @param any  {@code *}: the unit must exist, whatever its version
+ * @param any  {@code *}: the entity must exist, whatever its version
  * @param tags the strong tags' values
  */
 public record EntityTags(boolean any, Set<String> tags) {
@@ -40,9 +45,16 @@ public record EntityTags(boolean any, Set<String> tags) {
         }
         if (end < header.length() || header.isBlank()) {
             throw ProblemException.invalid("Malformed If-Match", List.of(new FieldError(IF_MATCH,
-                    "must be * or entity tags such as \"3\" (the ETag of GET /api/v1/org-units/{code})")));
+                    "must be * or entity tags such as \"3\" (the ETag of the resource's GET)")));
         }
         return new EntityTags(false, Set.copyOf(tags));
+    }
+
+    /** The answer to a write: 201 with {@code Location} when it created the entity, else 200; its version as {@code ETag} either way. */
+    public static <T> RestResponse<T> written(boolean created, Supplier<URI> location, T entity, long version) {
+        RestResponse.ResponseBuilder<T> response = created ? RestResponse.ResponseBuilder.created(location.get())
+                : RestResponse.ResponseBuilder.ok();
+        return response.entity(entity).header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** The entity tag of a version. */
@@ -50,12 +62,12 @@ public record EntityTags(boolean any, Set<String> tags) {
         return "\"" + version + "\"";
     }
 
-    /** Answers 412 unless the stored unit ({@code null}: none) satisfies the precondition. */
-    void require(Long current) {
+    /** Answers 412 unless the stored entity's version ({@code null}: there is none) satisfies the precondition. */
+    public void require(Long current) {
         if (current != null && (any || tags.contains(Long.toString(current)))) {
             return;
         }
-        String message = current == null ? "the unit does not exist" : "the unit's current version is " + of(current) + "; read it again and retry";
+        String message = current == null ? "it does not exist" : "the current version is " + of(current) + "; read it again and retry";
         throw new ProblemException(412, "precondition-failed", "Precondition Failed", "If-Match does not match: nothing was changed",
                 List.of(new FieldError(IF_MATCH, message)));
     }

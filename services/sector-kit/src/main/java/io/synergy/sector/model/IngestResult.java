@@ -1,4 +1,4 @@
-package io.synergy.sector.ingest;
+package io.synergy.sector.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.synergy.sector.ingest;
+package io.synergy.sector.model;
 
 /** What became of a submitted report. */
 public enum IngestStatus {

@@ -1,4 +1,4 @@
-package io.synergy.testsupport;
+package io.synergy.testsupport.sector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.synergy.sector.ingest;
+package io.synergy.sector.model;
 
 import io.synergy.model.period.Period;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +29,13 @@ public record ParsedReport(String reportId, String source, String orgUnit, Perio
 
     /** The error path of one of the report's fields in the request: {@code orgUnit}, {@code [2].orgUnit}, {@code line 5: district}. */
     public String at(String field) {
-        return RawReport.field(path, field);
+        return FieldPaths.field(path, field);
     }
 
     /** The error path of a data element's value in the request ({@code values[1].value}); the report's id when it has none. */
     public String valueAt(String dataElement) {
         String p = valuePaths.get(dataElement);
-        return p == null ? at("reportId") : RawReport.field(p, "value");
+        return p == null ? at("reportId") : FieldPaths.field(p, "value");
     }
 
     /**

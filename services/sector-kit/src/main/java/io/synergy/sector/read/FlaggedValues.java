@@ -1,0 +1,23 @@
+package io.synergy.sector.read;
+
+import io.synergy.sector.model.ReportFlag;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A page of values accepted but flagged for review.
+ *
+ * @param period     the period asked for ({@code null}: every period)
+ * @param nextCursor the cursor of the next page; {@code null} on the last page
+ */
+public record FlaggedValues(ReportFlag flag, String period, List<FlaggedEntry> items, String nextCursor) {
+
+    /**
+     * A value of a current revision accepted but flagged for review.
+     *
+     * @param previousPeriod the period it was compared with (the same period a year earlier)
+     */
+    public record FlaggedEntry(String reportId, int revision, String orgUnit, String period, String dataElement, double value, String unit,
+            String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt) {
+    }
+}

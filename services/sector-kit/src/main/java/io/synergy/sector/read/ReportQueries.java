@@ -1,0 +1,84 @@
+package io.synergy.sector.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.DataElement;
+import io.synergy.model.period.Period;
+import io.synergy.model.period.PeriodType;
+import io.synergy.sector.model.IngestResult;
+import io.synergy.sector.model.ParsedReport;
+import io.synergy.sector.model.ReportFlag;
+import io.synergy.sector.read.FlaggedValues.FlaggedEntry;
+import io.synergy.sector.read.ReportHistory.RevisionEntry;
+import io.synergy.sector.store.ReportStore;
+import io.synergy.sector.store.ReportStore.RevisionRow;
+import io.synergy.sector.store.ReportStore.StoredFlag;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The reports as received: a report's revisions, and the values flagged for review. */
+@ApplicationScoped
+public class ReportQueries {
+
+    private final ReportStore store;
+    private final ObjectMapper json;
+    private final Catalogue catalogue;
+
+    public ReportQueries(ReportStore store, ObjectMapper json, Catalogue catalogue) {
+        this.store = store;
+        this.json = json;
+        this.catalogue = catalogue;
+    }
+
+    /** The stored body of a revision: only its values are read back. */
+    private record StoredBody(List<ParsedReport.Value> values) {
+    }
+
+    /** A report's revisions, newest first; empty when there is no report with this id. */
+    public Optional<ReportHistory> history(String reportId) {
+        List<RevisionEntry> revisions = new ArrayList<>();
+        for (RevisionRow r : store.history(reportId)) {
+            revisions.add(new RevisionEntry(r.revision(), r.status(), r.channel(), r.sentBy(), r.receivedAt(), r.source(), r.orgUnit(), r.period(),
+                    read(r.body(), StoredBody.class).values(), r.result() == null ? null : read(r.result(), IngestResult.class)));
+        }
+        if (revisions.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer current = revisions.stream().filter(r -> "CURRENT".equals(r.status())).map(RevisionEntry::revision).findFirst().orElse(null);
+        return Optional.of(new ReportHistory(reportId, current, revisions));
+    }
+
+    /**
+     * A page of the values of current revisions flagged {@code flag}, oldest first.
+     *
+     * @param period a year (every period in it), a quarter (and its months) or a month; {@code null} for every period
+     * @param after  the cursor: the id of the last entry of the previous page (0 for the first page)
+     */
+    public FlaggedValues flagged(ReportFlag flag, Period period, long after, int limit) {
+        List<String> periods = null;
+        if (period != null && period.type() != PeriodType.YEAR) {
+            periods = new ArrayList<>(List.of(period.toString()));
+            for (YearMonth m = period.firstMonth(); period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth()); m = m.plusMonths(1)) {
+                periods.add(m.toString()); // a month period is written as its YearMonth
+            }
+        }
+        List<StoredFlag> rows = store.flags(flag.name(), period == null ? null : period.year(), periods, after, limit);
+        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
+                f.value(), catalogue.dataElement(f.dataElement()).map(DataElement::unit).orElse(null), f.previousPeriod(), f.previousValue(),
+                f.channel(), f.sentBy(), f.receivedAt())).toList();
+        return new FlaggedValues(flag, period == null ? null : period.toString(), items,
+                rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored report revision that is not the JSON this service wrote", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.synergy.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * What a service's OpenAPI document must give a REST consumer who generates a client from it (issue 14), asserted the
+ * same way for every service: each operation answers a <b>typed</b> success — a record's schema, an array of them, or one
+ * of several such — and every 4xx and 5xx it documents carries the problem schema ({@code application/problem+json},
+ * platform-kit {@code Problem}); every operation documents 401 and 403 (every API of the platform needs a token), and one that
+ * takes input (not a GET) documents 400.
+ */
+public final class OpenApiAssertions {
+
+    private static final String COMPONENTS = "#/components/schemas/";
+
+    private OpenApiAssertions() {
+    }
+
+    /**
+     * Asserts the rules above for every operation whose path starts with one of {@code pathPrefixes}.
+     *
+     * @param document the document as {@code /q/openapi?format=json} serves it
+     * @return how many operations were checked (a test asserts the number, so that an operation cannot slip out of view)
+     */
+    public static int assertEveryOperationIsTyped(JsonNode document, String... pathPrefixes) {
+        JsonNode schemas = document.at("/components/schemas");
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!startsWithAny(path.getKey(), pathPrefixes)) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey() + " " + path.getKey();
+                JsonNode responses = op.getValue().path("responses");
+                boolean success = false;
+                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext();) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    String response = where + " " + r.getKey();
+                    JsonNode content = r.getValue().path("content");
+                    if (r.getKey().startsWith("2")) {
+                        success = true;
+                        assertTyped(content.path("application/json").path("schema"), schemas, response);
+                    } else {
+                        assertThat(r.getKey()).as(where).matches("[45]\\d\\d");
+                        assertThat(content.path("application/problem+json").path("schema").path("$ref").asText()).as(response)
+                                .isEqualTo(COMPONENTS + "Problem");
+                    }
+                }
+                assertThat(success).as(where + " documents its success").isTrue();
+                assertThat(responses.has("400") || op.getKey().equals("get")).as(where + " documents its 400").isTrue();
+                assertThat(responses.has("401") && responses.has("403")).as(where + " documents 401 and 403").isTrue();
+            }
+        }
+        assertThat(schemas.path("Problem").path("properties").has("errors")).as("the problem schema names the faulty fields").isTrue();
+        return operations;
+    }
+
+    /** A record's schema (a reference to a component with more than two properties), an array of them, or one of several such. */
+    private static void assertTyped(JsonNode schema, JsonNode schemas, String where) {
+        if (schema.has("oneOf") || schema.has("anyOf")) {
+            JsonNode alternatives = schema.has("oneOf") ? schema.path("oneOf") : schema.path("anyOf");
+            assertThat(alternatives.size()).as(where + ": alternatives").isPositive();
+            alternatives.forEach(a -> assertTyped(a, schemas, where));
+            return;
+        }
+        JsonNode ref = schema.has("items") ? schema.path("items").path("$ref") : schema.path("$ref");
+        assertThat(ref.asText()).as(where + ": a typed application/json schema, not " + schema).startsWith(COMPONENTS);
+        JsonNode target = schemas.path(ref.asText().substring(COMPONENTS.length()));
+        assertThat(target.path("properties").size()).as(where + " is a record's schema: " + target).isGreaterThan(2);
+    }
+
+    private static boolean startsWithAny(String path, String... prefixes) {
+        for (String p : prefixes) {
+            if (path.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
