@@ -65,12 +65,15 @@ public final class PerformanceReport {
     private final Map<String, String> scaleFreshness;
     private final List<String> parts;
     private int busyProcessesMax;
-    private final List<String[]> rows = new ArrayList<>();
+    /** The table's rows as written: this run's, and the carried ones of the parts it did not run. */
+    private final List<String> rows = new ArrayList<>();
+    private final CarriedParts carried;
     private final List<String> notes = new ArrayList<>();
 
-    private PerformanceReport(Path root, Path results) throws IOException {
+    private PerformanceReport(Path root, Path results, CarriedParts carried) throws IOException {
         this.root = root;
         this.results = results;
+        this.carried = carried;
         platform = ResultFile.read(results.resolve("platform.properties"));
         ingestion = ResultFile.read(results.resolve("ingestion.properties"));
         copy = ResultFile.read(results.resolve("copy.properties"));
@@ -97,8 +100,10 @@ public final class PerformanceReport {
         Path out = Path.of(o.string("out", root.resolve("docs/performance.md").toString()));
         String command = o.string("command", "deploy/bench/run.sh");
         String jdbc = o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench");
+        // --carry DOCUMENT: the parts this run did not measure keep their rows and explanations from that document
+        CarriedParts carried = o.string("carry", "").isEmpty() ? CarriedParts.none() : CarriedParts.read(Path.of(o.string("carry", "")));
 
-        PerformanceReport report = new PerformanceReport(root, results);
+        PerformanceReport report = new PerformanceReport(root, results, carried);
         report.buildTable();
         String table = report.table();
         System.out.println();
@@ -118,12 +123,18 @@ public final class PerformanceReport {
     private void buildTable() {
         if (parts.contains("write")) {
             writeRows();
+        } else {
+            rows.addAll(carried.rowsOf("write"));
         }
         if (parts.contains("read")) {
             readRows();
+        } else {
+            rows.addAll(carried.rowsOf("read"));
         }
         if (parts.contains("scale")) {
             scaleRows();
+        } else {
+            rows.addAll(carried.rowsOf("scale"));
         }
     }
 
@@ -287,13 +298,13 @@ public final class PerformanceReport {
     }
 
     private void row(String measure, String figure, String limit, String ratio, String verdict) {
-        rows.add(new String[] {measure, figure, limit, ratio, verdict});
+        rows.add("| " + String.join(" | ", measure, figure, limit, ratio, verdict) + " |");
     }
 
     private String table() {
         StringBuilder sb = new StringBuilder("| measure | figure | limit / target | ratio | |\n|---|---|---|---|---|\n");
-        for (String[] r : rows) {
-            sb.append("| ").append(String.join(" | ", r)).append(" |\n");
+        for (String r : rows) {
+            sb.append(r).append('\n');
         }
         return sb.toString();
     }
@@ -331,7 +342,8 @@ public final class PerformanceReport {
                 .append("everything it started at the end or on Ctrl-C. Options: `--duration S` (ingestion and freshness phases, default 60), ")
                 .append("`--quick` (a smoke run), `--skip-build`, `--phases write,read,scale` (a part alone, e.g. `--phases read --skip-build` ")
                 .append("while working on reads: its table goes to `deploy/bench/run/results/performance.md`), `--read-only`, `--read-duration S` ")
-                .append("(per endpoint and format, default 10), `--enterprises N` (the generated city, default 5,000). The read and scale parts ")
+                .append("(per endpoint and format, default 10), `--read-services LIST` (the read part on these services' endpoints only, e.g. ")
+                .append("`energy,waste`), `--enterprises N` (the generated city, default 5,000). The read and scale parts ")
                 .append("need `wrk` (Debian package `wrk`).\n\n");
         d.append("## Machine and versions\n\n| | |\n|---|---|\n")
                 .append("| CPU | ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores |\n")
@@ -351,6 +363,32 @@ public final class PerformanceReport {
         d.append("Ratios: ingestion ÷ COPY (target ≥ 25 %), published ÷ ProducerPerformance (no target: the broker's ceiling for the same ")
                 .append("records), otherwise figure ÷ target (≤ 1 meets it). MB are MiB (`ps -o rss`, sampled every second).\n\n");
         d.append("## What each figure is\n\n");
+        if (parts.contains("write")) {
+            writeExplanations(d);
+        } else {
+            carried.explanationsOf("write").forEach(l -> d.append(l).append('\n'));
+        }
+        if (parts.contains("read")) {
+            readExplanation(d);
+        } else {
+            carried.explanationsOf("read").forEach(l -> d.append(l).append('\n'));
+        }
+        if (parts.contains("scale")) {
+            scaleExplanation(d);
+        } else {
+            carried.explanationsOf("scale").forEach(l -> d.append(l).append('\n'));
+        }
+        d.append('\n');
+        if (!notes.isEmpty()) {
+            d.append("## Notes from this run\n\n");
+            notes.forEach(n -> d.append("- ").append(n).append('\n'));
+            d.append('\n');
+        }
+        d.append("Raw outputs of the run: `deploy/bench/run/results/` (not committed).\n");
+        return d.toString();
+    }
+
+    private void writeExplanations(StringBuilder d) {
         d.append("- **Ingestion.** `IngestionLoad` posts JSON arrays of ").append(f0(num(ingestion, "batch.reports")))
                 .append(" energy reports, each with all 11 energy data elements (non-fossil and coal within the total), to `POST /api/v1/reports` ")
                 .append("of the energy service from ").append(integer(ingestion, "clients"))
@@ -394,49 +432,43 @@ public final class PerformanceReport {
                 .append(" s after all were healthy (idle), and the maximum of per-second samples during the ingestion, limit and freshness phases. ")
                 .append("Healthy = from `kafka.sh start` (fresh data folder) to every service's `/q/health/ready` answering 200, with `FRESH_DB=1` ")
                 .append("(Flyway cleans and migrates every schema).\n");
-        if (parts.contains("read")) {
-            d.append("- **Read path.** On broker and services started afresh, the local run's demo data (`deploy/local/DemoData.java`: five ")
-                    .append("sectors, ten districts, 2020–2024; `deploy/local/DemoUnits.java`: three parks, thirty enterprises) is loaded and the ")
-                    .append("platform left to compute it; then each endpoint is loaded by `wrk` (C, one event loop per thread: a Java load generator ")
-                    .append("would take more of the two cores it shares with what it measures, and the issue's own figures were taken with it) at ")
-                    .append("32 connections for the run's duration, with a reader's (or, for `/api/v1/ops/*`, an operator's) bearer token and the ")
-                    .append("format's `Accept`. Each service's `/q/health/live` (no token, no database) is measured just before its endpoints: the ")
-                    .append("framework's ceiling on this machine at that moment. A JSON endpoint is held to a sixth of it and a p99 of 50 ms (issue 19: ")
-                    .append("2,500 requests/s beside a ceiling near 15,000), with no error and no timeout; a CSV or XLSX export to within twice the ")
-                    .append("throughput and p99 of the same endpoint's JSON. Requests/s counts every answer; non-2xx are answers of status 400 or more; a ")
-                    .append("timeout is a request unanswered after 2 s, which wrk leaves out of the latencies — an endpoint with timeouts is slower ")
-                    .append("than its p99 says. A single request before each run checks that the endpoint exists: a 404 is recorded as not on this ")
-                    .append("build. After each run a pause of a few seconds lets the service finish the requests wrk left in flight.\n");
-        }
-        if (parts.contains("scale")) {
-            d.append("- **City scale.** `ScaleLoad` generates a city (`ScaleCity`: the ten districts, five parks each, ")
-                    .append(integer(scaleLoad, "enterprises")).append(" enterprises with valid unified social credit codes, nine in ten in a park) ")
-                    .append("and loads it through the real APIs on a platform started afresh: the units in one CSV import on the registry ")
-                    .append("(`POST /api/v1/org-units/import`, role ops), then each enterprise's annual report to each of the five sectors for ")
-                    .append(integer(scaleLoad, "years")).append(" years from ").append(integer(scaleLoad, "first.year"))
-                    .append(" — 30 data elements in all (energy 11, transport 5, building 5, agriculture 4, waste 5), every part within its whole ")
-                    .append("and no year ten times the last — in JSON batches of ").append(integer(scaleLoad, "batch.reports"))
-                    .append(" reports, the five sectors at once. The districts report nothing themselves, so every district figure is the sum of ")
-                    .append("its enterprises. `AggregationIdle` then waits (at most ").append(integer(scaleIdle, "timeout.s"))
-                    .append(" s) until every sector outbox is published, the aggregation has consumed every indicator event, and no recompute ")
-                    .append("or result is pending. `RecomputeProbe` posts, one at a time on that idle platform, a correction (revision 2) of one ")
-                    .append("enterprise's energy report of the last year and reads the aggregation's own `synergy_recompute_duration_seconds` and ")
-                    .append("`synergy_recompute_phase_seconds` from `/q/metrics` before and after: the passes the platform really ran for it. ")
-                    .append("The ranking `GET /api/v1/synergy/units?period=2024&level=enterprise` is loaded by wrk with one client (60 s timeout: ")
-                    .append("the latency one user sees) and with 32. Freshness is the freshness phase above with `--units`: the same 1,000 ")
-                    .append("reports/s of `waste.domestic.landfilled` (which the load leaves out, so each district-year's W2 starts at zero), each ")
-                    .append("(district, year) stream's reports rotating over the district's enterprises, each report raising its enterprise's value ")
-                    .append("by one, so the district's W2 — the sum of its enterprises' — rises by one per report. RSS: `ps -o rss` every second ")
-                    .append("over the whole scale part; `jstat -gc` of the aggregation after the load and at the end are in the results folder.\n");
-        }
-        d.append('\n');
-        if (!notes.isEmpty()) {
-            d.append("## Notes from this run\n\n");
-            notes.forEach(n -> d.append("- ").append(n).append('\n'));
-            d.append('\n');
-        }
-        d.append("Raw outputs of the run: `deploy/bench/run/results/` (not committed).\n");
-        return d.toString();
+    }
+
+    private void readExplanation(StringBuilder d) {
+        d.append("- **Read path.** On broker and services started afresh, the local run's demo data (`deploy/local/DemoData.java`: five ")
+                .append("sectors, ten districts, 2020–2024; `deploy/local/DemoUnits.java`: three parks, thirty enterprises) is loaded and the ")
+                .append("platform left to compute it; then each endpoint is loaded by `wrk` (C, one event loop per thread: a Java load generator ")
+                .append("would take more of the two cores it shares with what it measures, and the issue's own figures were taken with it) at ")
+                .append("32 connections for the run's duration, with a reader's (or, for `/api/v1/ops/*`, an operator's) bearer token and the ")
+                .append("format's `Accept`. Each service's `/q/health/live` (no token, no database) is measured just before its endpoints: the ")
+                .append("framework's ceiling on this machine at that moment. A JSON endpoint is held to a sixth of it and a p99 of 50 ms (issue 19: ")
+                .append("2,500 requests/s beside a ceiling near 15,000), with no error and no timeout; a CSV or XLSX export to within twice the ")
+                .append("throughput and p99 of the same endpoint's JSON. Requests/s counts every answer; non-2xx are answers of status 400 or more; a ")
+                .append("timeout is a request unanswered after 2 s, which wrk leaves out of the latencies — an endpoint with timeouts is slower ")
+                .append("than its p99 says. A single request before each run checks that the endpoint exists: a 404 is recorded as not on this ")
+                .append("build. After each run a pause of a few seconds lets the service finish the requests wrk left in flight.\n");
+    }
+
+    private void scaleExplanation(StringBuilder d) {
+        d.append("- **City scale.** `ScaleLoad` generates a city (`ScaleCity`: the ten districts, five parks each, ")
+                .append(integer(scaleLoad, "enterprises")).append(" enterprises with valid unified social credit codes, nine in ten in a park) ")
+                .append("and loads it through the real APIs on a platform started afresh: the units in one CSV import on the registry ")
+                .append("(`POST /api/v1/org-units/import`, role ops), then each enterprise's annual report to each of the five sectors for ")
+                .append(integer(scaleLoad, "years")).append(" years from ").append(integer(scaleLoad, "first.year"))
+                .append(" — 30 data elements in all (energy 11, transport 5, building 5, agriculture 4, waste 5), every part within its whole ")
+                .append("and no year ten times the last — in JSON batches of ").append(integer(scaleLoad, "batch.reports"))
+                .append(" reports, the five sectors at once. The districts report nothing themselves, so every district figure is the sum of ")
+                .append("its enterprises. `AggregationIdle` then waits (at most ").append(integer(scaleIdle, "timeout.s"))
+                .append(" s) until every sector outbox is published, the aggregation has consumed every indicator event, and no recompute ")
+                .append("or result is pending. `RecomputeProbe` posts, one at a time on that idle platform, a correction (revision 2) of one ")
+                .append("enterprise's energy report of the last year and reads the aggregation's own `synergy_recompute_duration_seconds` and ")
+                .append("`synergy_recompute_phase_seconds` from `/q/metrics` before and after: the passes the platform really ran for it. ")
+                .append("The ranking `GET /api/v1/synergy/units?period=2024&level=enterprise` is loaded by wrk with one client (60 s timeout: ")
+                .append("the latency one user sees) and with 32. Freshness is the freshness phase above with `--units`: the same 1,000 ")
+                .append("reports/s of `waste.domestic.landfilled` (which the load leaves out, so each district-year's W2 starts at zero), each ")
+                .append("(district, year) stream's reports rotating over the district's enterprises, each report raising its enterprise's value ")
+                .append("by one, so the district's W2 — the sum of its enterprises' — rises by one per report. RSS: `ps -o rss` every second ")
+                .append("over the whole scale part; `jstat -gc` of the aggregation after the load and at the end are in the results folder.\n");
     }
 
     private void addNotes() {
@@ -486,6 +518,9 @@ public final class PerformanceReport {
             notes.add("Read: the service was still busy 90 s after the run of " + String.join(", ", busyAfter)
                     + " (finishing the requests wrk had left in flight); the next run began anyway and shared the service with them.");
         }
+        if (num(platform, "read.aggregation.oom") > 0) {
+            notes.add("Read: the aggregation's log holds " + integer(platform, "read.aggregation.oom") + " line(s) with `OutOfMemoryError`.");
+        }
         if (parts.contains("read") && !"true".equals(readIdle.get("idle"))) {
             notes.add("Read: the platform had not finished computing the demo data after " + integer(readIdle, "timeout.s") + " s; the read load started anyway.");
         }
@@ -512,6 +547,11 @@ public final class PerformanceReport {
         }
         if (num(scaleFreshness, "reports.unmatched") > 0) {
             notes.add("Scale freshness: " + integer(scaleFreshness, "reports.unmatched") + " accepted reports never showed on results.v1 within the drain time.");
+        }
+        List<String> kept = List.of("write", "read", "scale").stream().filter(p -> !parts.contains(p) && !carried.rowsOf(p).isEmpty()).toList();
+        if (!kept.isEmpty()) {
+            notes.add("This run measured the " + String.join(" and ", parts) + " part(s); the rows of the " + String.join(" and ", kept)
+                    + " part(s) and their explanations are those of the run of " + carried.date() + ", carried over unchanged.");
         }
         String extra = platform.get("note");
         if (extra != null && !extra.isBlank()) {

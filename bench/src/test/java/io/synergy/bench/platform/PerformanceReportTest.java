@@ -99,6 +99,54 @@ class PerformanceReportTest {
         assertThat(doc).contains("2 line(s) with `OutOfMemoryError`", "400 accepted reports never showed", "had not computed the loaded city (after 1,200 s)");
     }
 
+    @Test
+    void aPartRunAloneKeepsTheOtherPartsFiguresOfTheDocumentItReplacesAndSaysSo() throws Exception {
+        results = Files.createDirectories(root.resolve("results"));
+        Files.writeString(results.resolve("platform.properties"), "phases=read\n");
+        Files.writeString(results.resolve("read-idle.properties"), "idle=true\nwaited.s=3\ntimeout.s=300\n");
+        run("read", "001-energy", "/q/health/live", "live", "none", 200, 12000, 1, 8, 0, 0);
+        run("read", "002-energy", "/api/v1/catalog", "json", "reader", 200, 9000, 3, 30, 0, 0);
+        Path earlier = root.resolve("earlier.md");
+        Files.writeString(earlier, """
+                # Performance
+
+                Run on 2026-11-25T13:13:28+00:00. Needs root.
+
+                ## Results
+
+                | measure | figure | limit / target | ratio | |
+                |---|---|---|---|---|
+                | Ingestion: values accepted (2xx) | 13,224 values/s | COPY: 82,660 values/s | 16.0 % | **misses** |
+                | Read: energy-service `GET /api/v1/catalog` (JSON) | 1 req/s | ≥ 1/6 | 0.00 of the ceiling | **misses** |
+                | Scale: RSS aggregation-service, max over the scale part | 244 MB | ≤ 300 MB | 0.81 | meets |
+
+                ## What each figure is
+
+                - **Ingestion.** IngestionLoad posts arrays.
+                - **Read path.** The earlier read.
+                - **City scale.** The earlier city.
+
+                ## Notes from this run
+                """);
+
+        PerformanceReport.main(new String[] {"--root", root.toString(), "--results", results.toString(), "--jdbc", "jdbc:postgresql://127.0.0.1:1/none",
+                "--carry", earlier.toString(), "--out", root.resolve("out.md").toString()});
+        List<String> table = Files.readAllLines(root.resolve("out.md")).stream().filter(l -> l.startsWith("| ")).toList();
+
+        assertThat(table).contains("| Ingestion: values accepted (2xx) | 13,224 values/s | COPY: 82,660 values/s | 16.0 % | **misses** |",
+                "| Scale: RSS aggregation-service, max over the scale part | 244 MB | ≤ 300 MB | 0.81 | meets |");
+        // this run's read rows replace the earlier ones, in the table's order: write, read, scale
+        assertThat(row(table, "`GET /api/v1/catalog` (JSON)")).contains("9,000 req/s").endsWith("| meets |");
+        assertThat(table).noneMatch(l -> l.contains("| 1 req/s |"));
+        assertThat(table.indexOf(row(table, "Ingestion"))).isLessThan(table.indexOf(row(table, "catalog")));
+        assertThat(table.indexOf(row(table, "catalog"))).isLessThan(table.indexOf(row(table, "Scale: RSS")));
+        String doc = Files.readString(root.resolve("out.md"));
+        assertThat(doc).contains("- **Ingestion.** IngestionLoad posts arrays.", "- **City scale.** The earlier city.", "- **Read path.** On broker and services")
+                .doesNotContain("The earlier read", "NaN")
+                .contains("This run measured the read part(s); the rows of the write and scale part(s) and their explanations are those of the run of "
+                        + "2026-11-25T13:13:28+00:00, carried over unchanged.");
+    }
+
     void run(String part, String name, String path, String format, String role, int status, double rps, double p50, double p99, long non2xx, long timeouts)
             throws Exception {
         Path folder = Files.createDirectories(results.resolve(part));
