@@ -34,6 +34,7 @@ import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.NewValue;
+import io.synergy.sector.store.DataVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
 import io.synergy.sector.store.IndicatorValueStore.IndicatorRow;
 import io.synergy.sector.store.IndicatorValueStore.Key;
@@ -83,6 +84,7 @@ public class ReportIngestor {
 
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
+    private final DataVersionStore versions;
     private final IndicatorValueStore indicatorStore;
     private final OutboxWriter outbox;
     private final SectorConfig config;
@@ -93,10 +95,11 @@ public class ReportIngestor {
     private final CombinedStateRules stateRules;
     private final Plausibility plausibility;
 
-    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, IndicatorValueStore indicatorStore, OutboxWriter outbox,
-            Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access) {
+    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, DataVersionStore versions, IndicatorValueStore indicatorStore,
+            OutboxWriter outbox, Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
+        this.versions = versions;
         this.indicatorStore = indicatorStore;
         this.outbox = outbox;
         this.config = config;
@@ -199,6 +202,8 @@ public class ReportIngestor {
         }
         reportStore.insertRevisions(rows);
         reportStore.insertFlags(flags);
+        // last: the read side's answers for these years are stale from the commit on (their rows stay locked until then)
+        versions.raise(touched.stream().map(ValueKey::year).toList());
         return List.copyOf(results);
     }
 
