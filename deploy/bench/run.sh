@@ -18,14 +18,18 @@
 #     --skip-build   use what is built (services, broker jars, bench/target/benchmarks.jar)
 #     --phases LIST  the parts to run, comma-separated (default write,read,scale). Only a run of all three rewrites
 #                    docs/performance.md; a part run alone (to iterate on it) writes its table to
-#                    deploy/bench/run/results/performance.md
+#                    deploy/bench/run/results/performance.md, with the other parts' rows carried over from
+#                    docs/performance.md (and said so): copy it over docs/performance.md to record that run
 #     --read-only    the read part alone: --phases read
 #     --read-duration S   seconds per endpoint and format in the read part (default 10)
+#     --read-services LIST   the services whose endpoints the read part loads, comma-separated (default all: aggregation,
+#                            energy, transport, building, agriculture, waste, registry), e.g. energy,waste to compare two
+#                            builds of the sector kit in minutes
 #     --enterprises N     enterprises of the generated city (default 5000)
 #     --fresh-per-request N   reports per request in the freshness phases (default 10: 100 requests/s carry the 1,000
 #                             reports/s; with 1, each report its own request, the waste service tops out near 350/s
 #                             on two shared cores — a commit per request — and the rate measured is that, not freshness)
-# Environment: SYNERGY_TOKEN_<SECTOR> / SYNERGY_TOKEN_READER / SYNERGY_TOKEN_OPS (bearer tokens; taken from
+# Environment: SYNERGY_TOKEN_<SECTOR> / SYNERGY_TOKEN_READER / SYNERGY_TOKEN_OPS / SYNERGY_TOKEN_PLANNER (bearer tokens; from
 #              deploy/local/token.sh if it exists), SERVICE_JVM_OPTS and AGGREGATION_JVM_OPTS (as deploy/local/services.sh),
 #              PORT_WAIT (s to wait for busy ports, default 1800), SCALE_IDLE_WAIT (s the aggregation may take to
 #              compute the loaded city, default 600). Needs wrk (Debian package wrk) for the read and scale parts.
@@ -42,7 +46,8 @@ FRESH_PER_REQUEST=10
 SELECTED=write,read,scale
 READ_S=
 ENTERPRISES=
-USAGE="usage: $0 [--duration S] [--quick] [--skip-build] [--phases write,read,scale] [--read-only] [--read-duration S] [--enterprises N] [--fresh-per-request N]"
+READ_SERVICES=aggregation,energy,transport,building,agriculture,waste,registry
+USAGE="usage: $0 [--duration S] [--quick] [--skip-build] [--phases write,read,scale] [--read-only] [--read-duration S] [--read-services LIST] [--enterprises N] [--fresh-per-request N]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
@@ -52,6 +57,7 @@ while [ $# -gt 0 ]; do
     --phases) SELECTED=$2; shift 2 ;;
     --read-only) SELECTED=read; shift ;;
     --read-duration) READ_S=$2; shift 2 ;;
+    --read-services) READ_SERVICES=$2; shift 2 ;;
     --enterprises) ENTERPRISES=$2; shift 2 ;;
     *) echo "$USAGE" >&2; exit 2 ;;
   esac
@@ -60,6 +66,10 @@ for part in ${SELECTED//,/ }; do
   case "$part" in write|read|scale) ;; *) echo "unknown part '$part' in --phases (write, read, scale)" >&2; echo "$USAGE" >&2; exit 2 ;; esac
 done
 want() { [[ ",$SELECTED," == *",$1,"* ]]; }
+for s in ${READ_SERVICES//,/ }; do
+  case "$s" in aggregation|energy|transport|building|agriculture|waste|registry) ;; *) echo "unknown service '$s' in --read-services" >&2; echo "$USAGE" >&2; exit 2 ;; esac
+done
+read_wanted() { [[ ",$READ_SERVICES," == *",$1,"* ]]; }
 
 # Phase lengths. Quick: enough to see every phase work, not to trust the figures.
 if [ "$QUICK" = true ]; then
@@ -218,14 +228,15 @@ start_platform() {
   tokens
 }
 
-# Bearer tokens, if access control exists (the load generators send them when set): each sector's writer, a reader, an operator
+# Bearer tokens, if access control exists (the load generators send them when set): each sector's writer, a reader, an
+# operator, and a planner (the demo's key projects and pilots)
 tokens() {
   [ -x deploy/local/token.sh ] || return 0
   local role var grant value
-  for role in "${SECTORS[@]}" reader ops; do
+  for role in "${SECTORS[@]}" reader ops planner; do
     var=SYNERGY_TOKEN_${role^^}
     [ -n "${!var:-}" ] && continue
-    case "$role" in reader|ops) grant=$role ;; *) grant=feed:$role ;; esac
+    case "$role" in reader|ops|planner) grant=$role ;; *) grant=feed:$role ;; esac
     value=$(deploy/local/token.sh "$grant") || note "deploy/local/token.sh $grant failed"
     printf -v "$var" '%s' "$value"
     export "${var?}"
@@ -251,6 +262,7 @@ MEASURE_N=0
 measure() {
   local group=$1 service=$2 port=$3 role=$4 path=$5 format=$6 connections=${7:-32} timeout=${8:-2s}
   local url="http://127.0.0.1:$port$path" accept=application/json headers=() probe file threads=2
+  if [ "$group" = read ] && ! read_wanted "$service"; then return 0; fi
   case "$format" in
     csv) accept=text/csv ;;
     xlsx) accept=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ;;
@@ -272,11 +284,15 @@ measure() {
     grep -o '"type" *: *"[^"]*"' "$file.body" 2>/dev/null | head -1 | sed 's/.*"\([^"]*\)"$/probe.problem=\1/' || true
   } > "$file"
   if [ "${probe%% *}" = 404 ]; then
-    log "  $service GET $path ($format): HTTP 404 — not on this build"
+    log "  $service GET $path ($format): HTTP 404 $(sed -n 's/^probe.problem=//p' "$file") — not loaded (not on this build, or nothing to read)"
     return 0
   fi
   if [ "${probe%% *}" = 000 ]; then
-    log "  $service GET $path ($format): no answer to a single request within 60 s — not loaded"
+    log "  $service GET $path ($format): no answer to a single request within 60 s — not loaded (its threads: $file.threads.txt)"
+    # what the service's threads were doing instead: the evidence for why
+    local p
+    p=$(pid_of "$service")
+    [ -n "$p" ] && command -v jcmd >/dev/null && jcmd "$p" Thread.print > "$file.threads.txt" 2>&1 || true
     settle "$service" "$file"
     return 0
   fi
@@ -424,6 +440,7 @@ java deploy/local/DemoUnits.java 127.0.0.1 >> "$RESULTS/read-demo-data.txt" 2>&1
 gc_snapshot read-before
 
 phase "read: every endpoint, ${READ_S}s each at 32 clients (wrk)"
+[ "$READ_SERVICES" = aggregation,energy,transport,building,agriculture,waste,registry ] || note "the read part loaded the endpoints of $READ_SERVICES only (--read-services)"
 measure read aggregation 8080 none /q/health/live live
 measure_all read aggregation 8080 reader '/api/v1/attainment?period=2024' json,csv
 measure_all read aggregation 8080 reader '/api/v1/synergy?period=2024' json
@@ -445,11 +462,15 @@ for s in "${SECTORS[@]}"; do
 done
 measure read registry 8086 none /q/health/live live
 measure_all read registry 8086 reader /api/v1/org-units json,csv,xlsx
+measure_all read registry 8086 reader /api/v1/projects json,csv,xlsx
+measure_all read registry 8086 reader '/api/v1/projects/progress?period=2024' json,csv,xlsx
+measure_all read registry 8086 reader /api/v1/pilots json,csv,xlsx
 # master data the registry is to hold next (docs/architecture.md): measured once they exist, recorded as absent until then
-for path in /api/v1/targets /api/v1/projects /api/v1/projects/progress /api/v1/pilots /api/v1/approvals; do
+for path in /api/v1/targets /api/v1/approvals; do
   measure read registry 8086 reader "$path" json
 done
 gc_snapshot read-end
+record read.aggregation.oom "$(grep -c OutOfMemoryError "$RUN/aggregation.log" 2>/dev/null || true)"
 phase "read: stopping the broker and the services"
 save_logs read
 stop_platform
@@ -509,5 +530,5 @@ REPORT_OUT=$ROOT/docs/performance.md
 want write && want read && want scale || REPORT_OUT=$RESULTS/performance.md
 [ ${#NOTES[@]} -gt 0 ] && record note "$(IFS=' '; echo "${NOTES[*]}")"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.PerformanceReport --root "$ROOT" --results "$RESULTS" --jdbc "$JDBC" \
-  --command "$COMMAND" --out "$REPORT_OUT"
+  --command "$COMMAND" --carry "$ROOT/docs/performance.md" --out "$REPORT_OUT"
 phase ""

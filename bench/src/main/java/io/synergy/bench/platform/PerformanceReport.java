@@ -220,7 +220,7 @@ public final class PerformanceReport {
             }
             String measure = "Read: " + r.service() + "-service `GET " + r.path() + "` (" + r.formatName() + (r.role().equals("ops") ? ", ops" : "") + ")";
             if (!r.answered()) {
-                row(measure, "not on this build (HTTP " + r.probeStatus() + ")", "—", "—", "not measured");
+                row(measure, r.notLoaded(), "—", "—", r.absent() ? "not measured" : "**misses**");
                 continue;
             }
             ReadRun c = ceiling != null && ceiling.service().equals(r.service()) ? ceiling : null;
@@ -275,7 +275,7 @@ public final class PerformanceReport {
             String measure = "Scale: unit-synergy ranking of " + enterprises + " enterprises `GET " + r.path() + "`, " + r.connections() + " client"
                     + (r.connections() == 1 ? "" : "s");
             if (!r.answered()) {
-                row(measure, "no answer (HTTP " + r.probeStatus() + ")", "p99 ≤ 100 ms", "n/a", "**misses**");
+                row(measure, r.notLoaded(), "p99 ≤ 100 ms", "n/a", "**misses**");
                 continue;
             }
             double p99 = r.p99OrBound();
@@ -508,7 +508,7 @@ public final class PerformanceReport {
         if (parts.contains("write") && producer.isEmpty()) {
             notes.add("Kafka ProducerPerformance produced no summary line; see producer-performance.txt in the results folder.");
         }
-        List<String> absent = reads.stream().filter(r -> !r.answered()).map(r -> "`" + r.path() + "` (" + r.service() + ", HTTP " + r.probeStatus() + ")")
+        List<String> absent = reads.stream().filter(ReadRun::absent).map(r -> "`" + r.path() + "` (" + r.service() + ", HTTP " + r.probeStatus() + ")")
                 .toList();
         if (!absent.isEmpty()) {
             notes.add("Read: not on this build, so not measured: " + String.join(", ", absent) + ".");

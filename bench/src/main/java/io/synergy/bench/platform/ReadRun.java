@@ -21,10 +21,11 @@ import java.util.stream.Stream;
  * @param socketErrors connect, read and write errors
  * @param settleS      how long the service then took to finish the requests left in flight (its CPU quiet again)
  * @param settleLimit  it was still busy when the bench stopped waiting, and the next run began anyway
+ * @param probeProblem the problem type the single request answered, if any (a 404 of type no-data: the endpoint is there)
  */
 record ReadRun(String service, String path, String format, String role, int connections, String timeout, double durationPlannedS, int probeStatus,
         double probeMs, double requests, double rps, double p50, double p90, double p99, double max, long non2xx, long timeouts, long socketErrors,
-        double settleS, boolean settleLimit) {
+        double settleS, boolean settleLimit, String probeProblem) {
 
     static ReadRun of(Map<String, String> v) {
         return new ReadRun(v.getOrDefault("service", "?"), v.getOrDefault("path", "?"), v.getOrDefault("format", "json"), v.getOrDefault("role", "none"),
@@ -32,7 +33,7 @@ record ReadRun(String service, String path, String format, String role, int conn
                 num(v, "probe.ms"), num(v, "requests"), num(v, "requests.per.s"), num(v, "latency.p50.ms"), num(v, "latency.p90.ms"),
                 num(v, "latency.p99.ms"), num(v, "latency.max.ms"), (long) num(v, "errors.status"), (long) num(v, "errors.timeout"),
                 (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")), num(v, "settle.s"),
-                "true".equals(v.get("settle.limit")));
+                "true".equals(v.get("settle.limit")), v.getOrDefault("probe.problem", ""));
     }
 
     /** Every run of a part, in the order they ran (the files are numbered); empty when the part did not run. */
@@ -54,6 +55,17 @@ record ReadRun(String service, String path, String format, String role, int conn
     /** The endpoint exists on this build (the single request before the load was not a 404). */
     boolean answered() {
         return probeStatus != 404;
+    }
+
+    /** A 404 of the framework (not-found, or no problem at all): the endpoint is not on this build, rather than without data. */
+    boolean absent() {
+        return probeStatus == 404 && (probeProblem.isEmpty() || probeProblem.endsWith("/not-found"));
+    }
+
+    /** Why a 404 was not loaded: not on this build, or the problem the endpoint answered (no data yet, for one). */
+    String notLoaded() {
+        return absent() ? "not on this build (HTTP 404)"
+                : "HTTP 404 `" + probeProblem.substring(probeProblem.lastIndexOf('/') + 1) + "`: nothing to load";
     }
 
     /** Requests/s as a verdict weighs it: none when nothing was answered. */

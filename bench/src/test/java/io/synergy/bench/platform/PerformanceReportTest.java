@@ -81,6 +81,10 @@ class PerformanceReportTest {
         run("scale", "001-aggregation", "/api/v1/synergy/units?period=2024&level=enterprise", "json", "reader", 200, 0.3, 3100, 3400, 0, 0);
         Files.writeString(results.resolve("scale/001-aggregation.properties"), "connections=1\ntimeout=60s\n", java.nio.file.StandardOpenOption.APPEND);
         run("scale", "002-aggregation", "/api/v1/synergy/units?period=2024&level=enterprise", "json", "reader", 200, 0, 0, 0, 0, 320);
+        // the aggregation had computed nothing: the endpoint is there and says so
+        run("scale", "003-aggregation", "/api/v1/synergy/units?period=2023&level=enterprise", "json", "reader", 404, 0, 0, 0, 0, 0);
+        Files.writeString(results.resolve("scale/003-aggregation.properties"), "probe.problem=https://synergy.qingdao/problems/no-data\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         List<String> table = report();
 
@@ -92,6 +96,7 @@ class PerformanceReportTest {
                 .contains("p99 3,400 ms", "34.00", "**misses**");
         assertThat(row(table, "enterprises `GET /api/v1/synergy/units?period=2024&level=enterprise`, 32 clients"))
                 .contains("no answer within the 10 s run (320 timeouts > 2s); the single request before it took 12 ms", "20.00", "**misses**");
+        assertThat(row(table, "`GET /api/v1/synergy/units?period=2023&level=enterprise`")).contains("HTTP 404 `no-data`: nothing to load", "**misses**");
         assertThat(row(table, "Scale: freshness: 2xx")).contains("spread over 5,000 enterprises", "p99 9,000", "9.00", "**misses**");
         assertThat(row(table, "Scale: RSS aggregation-service")).contains("244 MB", "≤ 300 MB", "0.81", "meets");
         assertThat(row(table, "Scale: RSS of the others")).contains("energy 146", "Kafka broker 293");
