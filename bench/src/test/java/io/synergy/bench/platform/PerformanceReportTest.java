@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,7 @@ class PerformanceReportTest {
 
     @Test
     void readRowsJudgeEachEndpointAgainstItsServicesCeilingAndEachExportAgainstItsJson() throws Exception {
-        results = Files.createDirectories(root.resolve("results"));
-        Files.writeString(results.resolve("platform.properties"), "phases=read\nload.before=14.3\nload.read=15.1\nload.end=12.0\n");
-        Files.writeString(results.resolve("read-idle.properties"), "idle=true\nwaited.s=3\ntimeout.s=300\n");
+        readPart("phases=read\nload.before=14.3\nload.read=15.1\nload.end=12.0\n");
         run("read", "001-aggregation", "/q/health/live", "live", "none", 200, 15012, 1.1, 9.0, 0, 0);
         run("read", "002-aggregation", "/api/v1/attainment?period=2024", "json", "reader", 200, 2213, 13, 64, 0, 0);
         run("read", "003-aggregation", "/api/v1/attainment?period=2024", "csv", "reader", 200, 1500, 20, 100, 0, 0);
@@ -106,9 +105,7 @@ class PerformanceReportTest {
 
     @Test
     void aPartRunAloneKeepsTheOtherPartsFiguresOfTheDocumentItReplacesAndSaysSo() throws Exception {
-        results = Files.createDirectories(root.resolve("results"));
-        Files.writeString(results.resolve("platform.properties"), "phases=read\n");
-        Files.writeString(results.resolve("read-idle.properties"), "idle=true\nwaited.s=3\ntimeout.s=300\n");
+        readPart("phases=read\n");
         run("read", "001-energy", "/q/health/live", "live", "none", 200, 12000, 1, 8, 0, 0);
         run("read", "002-energy", "/api/v1/catalog", "json", "reader", 200, 9000, 3, 30, 0, 0);
         Path earlier = root.resolve("earlier.md");
@@ -134,9 +131,7 @@ class PerformanceReportTest {
                 ## Notes from this run
                 """);
 
-        PerformanceReport.main(new String[] {"--root", root.toString(), "--results", results.toString(), "--jdbc", "jdbc:postgresql://127.0.0.1:1/none",
-                "--carry", earlier.toString(), "--out", root.resolve("out.md").toString()});
-        List<String> table = Files.readAllLines(root.resolve("out.md")).stream().filter(l -> l.startsWith("| ")).toList();
+        List<String> table = report("--carry", earlier.toString());
 
         assertThat(table).contains("| Ingestion: values accepted (2xx) | 13,224 values/s | COPY: 82,660 values/s | 16.0 % | **misses** |",
                 "| Scale: RSS aggregation-service, max over the scale part | 244 MB | ≤ 300 MB | 0.81 | meets |");
@@ -162,9 +157,18 @@ class PerformanceReportTest {
                         + "\nerrors.timeout=" + timeouts + "\nerrors.connect=0\nerrors.read=0\nerrors.write=0\n"));
     }
 
-    List<String> report() throws Exception {
-        PerformanceReport.main(new String[] {"--root", root.toString(), "--results", results.toString(), "--jdbc", "jdbc:postgresql://127.0.0.1:1/none",
-                "--out", root.resolve("out.md").toString()});
+    /** A results folder of a read part whose platform was idle before the load. */
+    void readPart(String platformProperties) throws Exception {
+        results = Files.createDirectories(root.resolve("results"));
+        Files.writeString(results.resolve("platform.properties"), platformProperties);
+        Files.writeString(results.resolve("read-idle.properties"), "idle=true\nwaited.s=3\ntimeout.s=300\n");
+    }
+
+    List<String> report(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--results", results.toString(), "--jdbc",
+                "jdbc:postgresql://127.0.0.1:1/none", "--out", root.resolve("out.md").toString()));
+        args.addAll(List.of(options));
+        PerformanceReport.main(args.toArray(String[]::new));
         return Files.readAllLines(root.resolve("out.md")).stream().filter(l -> l.startsWith("| ")).toList();
     }
 
