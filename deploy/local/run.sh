@@ -116,8 +116,8 @@ OFFICIAL=$("$LOCAL/token.sh" reader ops --name local-official)
 cat <<MSG
 
   Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
-  feed:energy … feed:waste to write a sector, reader to read, ops to operate, planner for projects and pilots). Tokens below
-  are valid 8 hours.
+  feed:energy … feed:waste to write a sector, reader to read, ops to operate, planner for projects, pilots and targets). Tokens
+  below are valid 8 hours.
     Dashboard                http://127.0.0.1:8080/#token=$OFFICIAL
     Attainment, city 2024    curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
     Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
@@ -126,6 +126,7 @@ cat <<MSG
     Parks, enterprises       curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/org-units?level=PARK'
     Key projects, pilots     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/projects/progress?period=2024'
                              curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/pilots'
+    Targets per district     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/targets?indicator=T1&year=2025'
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics
     Kafka                    127.0.0.1:9092   (deploy/local/kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --list)

@@ -72,6 +72,24 @@ class WalkingSkeletonIT {
         given().urlEncodingEnabled(false).get(location).then().statusCode(200).body("code", org.hamcrest.Matchers.hasItems("370285P09", enterprise));
     }
 
+    @Test
+    @Order(6)
+    void thePlannerAllocatesATargetToADistrictByDocument() {
+        String planner = "Bearer " + Platform.token("planner", "--name", "e2e-planner");
+        String path = url("registry", "/api/v1/targets/T1/370283");
+        Map<String, Object> allocation = Map.of("value", 45, "targetYear", 2025, "document", "平政发〔2025〕2号", "effectiveFrom", "2025-02-10");
+        // operators run the platform; allocating a target is the planner's
+        given().contentType("application/json").body(allocation).put(path).then().statusCode(403);
+        given().header("Authorization", planner).contentType("application/json").body(allocation).put(path).then().statusCode(201)
+                .header("ETag", "\"1\"");
+        // 平度 lies outside 中心城区: no T1 by default, its own from 2025
+        Map<String, Object> query = Map.of("indicator", "T1", "orgUnit", "370283");
+        given().queryParams(query).queryParam("year", 2024).get(url("registry", "/api/v1/targets")).then().statusCode(200)
+                .body("[0].source", equalTo("NONE"));
+        given().queryParams(query).queryParam("year", 2025).get(url("registry", "/api/v1/targets")).then().statusCode(200)
+                .body("[0].source", equalTo("ALLOCATED")).body("[0].value", equalTo(45.0)).body("[0].setBy", equalTo("e2e-planner"));
+    }
+
     @AfterAll
     static void report() {
         StringBuilder sb = new StringBuilder("[e2e] resident memory (ps -o rss):");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The worked example of SYNERGY-METHOD.md §7, sent as raw data elements to four sector services (energy, transport,
+ * The worked example of docs/method.md §5 (the worked example), sent as raw data elements to four sector services (energy, transport,
  * agriculture, waste) over HTTP, through the real broker, and read back from the aggregation's API: synergy, attainment
  * and co-reduction effect must reproduce the document's numbers to 6 decimals once 2020–2024 are closed. Then a
  * revision changes the result and a duplicate does not.

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue must hold every data element and indicator of INDICATORS.md, with the plan's targets. */
+/** The catalogue must hold every data element and indicator of the plan (docs/method.md §1), with the plan's targets. */
 class CatalogueTest {
 
     private static final List<String> FUELS = List.of("rawcoal", "coke", "naturalgas", "fueloil", "diesel", "gasoline", "lpg");
@@ -80,6 +80,13 @@ class CatalogueTest {
             assertThat(i.clause()).as(t.id()).isNotBlank();
         }
         assertThat(catalogue.indicator("T1").orElseThrow().target().scope()).isEqualTo("central-urban");
+        // where the targets come from: the plan, or for a provincial default the Shandong document (E5's a placeholder)
+        assertThat(catalogue.planDocument()).isEqualTo("青环发〔2024〕18号");
+        for (T t : expected) {
+            Indicator i = catalogue.indicator(t.id()).orElseThrow();
+            assertThat(i.target().document()).as(t.id()).isEqualTo(t.provincial() ? "鲁政字〔2022〕242号" : null);
+            assertThat(i.target().placeholder()).as(t.id()).isEqualTo(t.id().startsWith("E5-"));
+        }
     }
 
     @Test

@@ -102,6 +102,29 @@ class EventSchemaTest {
     }
 
     @Test
+    void targetEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        io.synergy.model.target.Allocation a = new io.synergy.model.target.Allocation(java.time.LocalDate.parse("2024-05-01"), 16.5, 2025,
+                "青发改〔2024〕7号", "planner-wang", Instant.parse("2024-05-02T08:00:00Z"));
+        io.synergy.model.event.TargetEvent e = new io.synergy.model.event.TargetEvent("E1", "370211", 2, 2024, List.of(a),
+                Instant.parse("2024-05-02T08:00:00Z"), "planner-wang");
+        assertThat(validate("target-event.v1.json", e)).isEmpty();
+        assertThat(json.writeValueAsString(e)).contains("\"effectiveFrom\":\"2024-05-01\"");
+        JsonNode schema = schemaNode("target-event.v1.json");
+        assertThat(names(schema.path("properties"))).isEqualTo(components(io.synergy.model.event.TargetEvent.class));
+        assertThat(names(schema.path("properties").path("allocations").path("items").path("properties")))
+                .isEqualTo(components(io.synergy.model.target.Allocation.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(io.synergy.model.event.TargetEvent.class));
+        assertThat(validate("target-event.v1.json", new io.synergy.model.event.TargetEvent("T1", "central-urban", 1, 2025, List.of(a),
+                Instant.now(), "x"))).isEmpty();
+        assertThat(validate("target-event.v1.json", new io.synergy.model.event.TargetEvent("T1", "370202 ", 1, 2025, List.of(a),
+                Instant.now(), "x"))).isNotEmpty();
+        assertThat(validate("target-event.v1.json", new io.synergy.model.event.TargetEvent("T1", "370202", 0, 2025, List.of(a),
+                Instant.now(), "x"))).isNotEmpty();
+    }
+
+    @Test
     void reportSerialisesToItsSchema() throws Exception {
         Report r = new Report("qd-energy-stats/2024/370202/1", "qd-energy-stats", "370202", "2024", 1,
                 List.of(new ReportValue("energy.primary.total", 1250.0, "tce"), new ReportValue("energy.primary.nonfossil", 180.5, null)));

@@ -65,6 +65,14 @@ public final class TestTokens {
         return sign(claims("test-" + String.join("+", groups), List.of(groups), null, 3600), KEYS.getPrivate());
     }
 
+    /**
+     * A valid token of a named person with these groups, e.g. {@code named("planner-wang", "planner")}: what the services
+     * record as who made a change (the token's subject).
+     */
+    public static String named(String subject, String... groups) {
+        return sign(claims(subject, List.of(groups), null, 3600), KEYS.getPrivate());
+    }
+
     /** A valid token limited to some districts (the {@code districts} claim). */
     public static String tokenForDistricts(Collection<String> districts, String... groups) {
         return sign(claims("test-district-writer", List.of(groups), districts, 3600), KEYS.getPrivate());

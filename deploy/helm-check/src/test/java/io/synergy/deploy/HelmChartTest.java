@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelmChartTest {
 
-    /** The public contract's ports (shared/spec/CONTRACT.md). */
+    /** The platform's public ports (README.md, docs/deploy.md). */
     static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
@@ -509,10 +509,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(22);
+        assertThat(topics).hasSize(23);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(22);
+        assertThat(expected).hasSize(23);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -541,6 +541,7 @@ class HelmChartTest {
         assertThat(byTopic.get("org-units.v1.dlq").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("targets.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
@@ -572,6 +573,7 @@ class HelmChartTest {
                 "/api/v1/org-units", fullname("registry-service"),
                 "/api/v1/projects", fullname("registry-service"),
                 "/api/v1/pilots", fullname("registry-service"),
+                "/api/v1/targets", fullname("registry-service"),
                 "/", fullname("aggregation-service"),
                 "/api/v1/attainment", fullname("aggregation-service"),
                 "/api/v1/synergy", fullname("aggregation-service"),

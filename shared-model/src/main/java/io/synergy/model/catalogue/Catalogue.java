@@ -30,13 +30,15 @@ public final class Catalogue {
     private final List<PartOfWholeRule> rules;
     private final InventoryCatalogue inventory;
     private final Set<String> sectorIndicators; // ids of the indicators a sector service computes (asked for per figure)
+    private final String planDocument;
 
+    /** A catalogue of these parts alone: no inventory, no plan document. */
     Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules) {
-        this(dataElements, indicators, rules, InventoryCatalogue.EMPTY);
+        this(dataElements, indicators, rules, InventoryCatalogue.EMPTY, null);
     }
 
     Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules,
-            InventoryCatalogue inventory) {
+            InventoryCatalogue inventory, String planDocument) {
         Map<String, DataElement> des = new LinkedHashMap<>();
         dataElements.forEach(d -> des.put(d.code(), d));
         Map<String, Indicator> ins = new LinkedHashMap<>();
@@ -46,6 +48,7 @@ public final class Catalogue {
         this.rules = List.copyOf(rules);
         this.inventory = inventory;
         this.sectorIndicators = ins.values().stream().filter(this::computedBySector).map(Indicator::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.planDocument = planDocument;
         check();
         checkInventory();
     }
@@ -77,7 +80,11 @@ public final class Catalogue {
             for (JsonNode r : root.path("rules")) {
                 rules.add(yaml.treeToValue(r, PartOfWholeRule.class));
             }
-            return new Catalogue(des, ins, rules, readInventory(yaml, root.path("inventory"), des));
+            String plan = root.path("plan").path("document").asText(null);
+            if (plan == null || plan.isBlank()) {
+                throw new IllegalStateException(RESOURCE + ": plan.document (the plan's 文号) is missing");
+            }
+            return new Catalogue(des, ins, rules, readInventory(yaml, root.path("inventory"), des), plan);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
@@ -175,6 +182,12 @@ public final class Catalogue {
             if (f.type() == FormulaType.RATIO && (f.numerator() == null || f.denominator() == null)) {
                 throw new IllegalStateException("indicator " + i.id() + ": a RATIO needs numerator and denominator");
             }
+            TargetDefinition t = i.target();
+            if (t != null) {
+                // a provincial default says where it comes from; the plan's own targets come from the plan
+                require(t.provincial() == (t.document() != null), i, "a provincial target names its document, and only a provincial one");
+                require(t.provincial() || !t.placeholder(), i, "only a provincial target can be a placeholder");
+            }
         }
         for (PartOfWholeRule r : rules) {
             DataElement part = dataElements.get(r.part());
@@ -222,6 +235,11 @@ public final class Catalogue {
     /** The integrated emission inventory's gases, activities and their data elements (clause 二十二). */
     public InventoryCatalogue inventory() {
         return inventory;
+    }
+
+    /** The 文号 of the plan ({@code plan.document}): the document of every target that is not provincial. */
+    public String planDocument() {
+        return planDocument;
     }
 
     public Optional<DataElement> dataElement(String code) {

@@ -14,6 +14,8 @@ public final class CloudEventTypes {
     public static final String ALERT = "cn.qingdao.synergy.alert.v1";
     public static final String ORG_UNIT = "cn.qingdao.synergy.orgunit.v1";
     public static final String ORG_UNIT_SCHEMA = "/schemas/org-unit-event.v1.json";
+    public static final String TARGET = "cn.qingdao.synergy.target.v1";
+    public static final String TARGET_SCHEMA = "/schemas/target-event.v1.json";
     public static final String INDICATOR_SCHEMA = "/schemas/indicator-event.v1.json";
     public static final String RESULT_SCHEMA = "/schemas/result.v1.json";
     public static final String PROJECT = "cn.qingdao.synergy.project.v1";
@@ -32,8 +34,8 @@ public final class CloudEventTypes {
     public static final String AGGREGATION_SOURCE = "/synergy/aggregation";
 
     /**
-     * The source of the registry's events ({@code org-units.v1}, {@code projects.v1}, {@code pilots.v1}): the registry
-     * service, the owner of the master data.
+     * The source of the registry's events ({@code org-units.v1}, {@code projects.v1}, {@code pilots.v1}, {@code targets.v1}): the
+     * registry service, the owner of the master data.
      */
     public static final String REGISTRY_SOURCE = "/synergy/registry";
 }

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ALERTS = "alerts.v1";
     /** The registry of parks and enterprises, compacted (key: the unit's code). */
     public static final String ORG_UNITS = "org-units.v1";
+    /** The targets allocated to org units (目标分解), compacted (key: {@code <indicator>|<orgUnit>}); see {@link TargetEvent}. */
+    public static final String TARGETS = "targets.v1";
     /**
      * Indicator events the aggregation refused (any of the five {@code indicators.<sector>.v1}), with the reason in
      * headers. Browse only: a replay must never write an {@code indicators.*} topic, only the sector service that owns it does.
@@ -80,6 +82,7 @@ public final class Topics {
         all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true));
         all.add(new TopicSpec(PROJECTS, 1, true));
         all.add(new TopicSpec(PILOTS, 1, true));
+        all.add(new TopicSpec(TARGETS, 1, true));
         return all;
     }
 

@@ -1,7 +1,7 @@
 package io.synergy.method.attainment;
 
 /**
- * Attainment of one indicator in one year (spec §6). Undefined quantities are {@code null}, never 0.
+ * Attainment of one indicator in one year (docs/method.md §2). Undefined quantities are {@code null}, never 0.
  *
  * @param indicator       indicator id
  * @param year            evaluated year y

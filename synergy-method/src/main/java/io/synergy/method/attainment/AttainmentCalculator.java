@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * Target attainment of one indicator (spec §6).
+ * Target attainment of one indicator (docs/method.md §2).
  *
  * <p>For baseline b (value at base year y0), target g in target year Y and value v in year y:
  * <ul>
@@ -22,7 +22,7 @@ import java.util.SortedMap;
  *   <li>projection: the least-squares line through the annual values of y0..y (those present), evaluated at Y.</li>
  * </ul>
  *
- * <p>Decisions where the spec leaves room, and why:
+ * <p>Decisions where the method (docs/method.md) leaves room, and why:
  * <ul>
  *   <li><b>Tolerance 10⁻⁹ in r ≥ τ − 10⁻⁹.</b> r and τ are ratios computed in binary floating point; a value
  *       exactly on the trajectory may come out a few ulps below or above τ ((96.2 − 93)/(97 − 93) is

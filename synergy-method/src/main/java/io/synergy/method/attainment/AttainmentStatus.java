@@ -1,6 +1,6 @@
 package io.synergy.method.attainment;
 
-/** Status of an indicator against its target in the evaluated year (spec §6). */
+/** Status of an indicator against its target in the evaluated year (docs/method.md §2). */
 public enum AttainmentStatus {
     /** 已完成: the value meets the target (with the target's tolerance). */
     ACHIEVED,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * City summary of attainment (spec §6): counts per status and the share of targeted indicators achieved or on
+ * City summary of attainment (docs/method.md §2): counts per status and the share of targeted indicators achieved or on
  * track.
  *
  * @param counts                    one entry per {@link AttainmentStatus}, in enum order, 0 when absent

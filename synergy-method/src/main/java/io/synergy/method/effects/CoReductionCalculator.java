@@ -3,7 +3,7 @@ package io.synergy.method.effects;
 import java.util.Objects;
 
 /**
- * Co-reduction effect (协同控制效应, spec §5): ΔP = (P_t1 − P_t0)/P_t0, ΔC = (C_t1 − C_t0)/C_t0,
+ * Co-reduction effect (协同控制效应, docs/method.md §4): ΔP = (P_t1 − P_t0)/P_t0, ΔC = (C_t1 − C_t0)/C_t0,
  * elasticity ELs = ΔP/ΔC (undefined, {@code null}, when ΔC = 0) and the quadrant of (ΔP, ΔC).
  *
  * <p>Why the inputs are checked: a relative change needs a base; with P_t0 = 0 or C_t0 = 0 it is undefined, and

@@ -1,7 +1,7 @@
 package io.synergy.method.effects;
 
 /**
- * Co-reduction effect of a pollutant and CO2 between two periods (spec §5).
+ * Co-reduction effect of a pollutant and CO2 between two periods (docs/method.md §4).
  *
  * @param pollutant  pollutant name (SO2, NOx, PM, VOCs)
  * @param p0         pollutant emission in t0

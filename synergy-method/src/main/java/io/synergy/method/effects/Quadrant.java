@@ -1,8 +1,8 @@
 package io.synergy.method.effects;
 
 /**
- * Quadrant of the co-control coordinate system (协同控制效应坐标系, spec §5), from the relative changes ΔP of a
- * pollutant and ΔC of CO2. A zero change counts with the increases (ΔP ≥ 0, ΔC ≥ 0), as in the spec.
+ * Quadrant of the co-control coordinate system (协同控制效应坐标系, docs/method.md §4), from the relative changes ΔP of a
+ * pollutant and ΔC of CO2. A zero change counts with the increases (ΔP ≥ 0, ΔC ≥ 0).
  */
 public enum Quadrant {
     /** ΔP &lt; 0 and ΔC &lt; 0. */

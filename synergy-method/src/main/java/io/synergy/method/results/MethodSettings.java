@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The configurable choices of the method (SYNERGY-METHOD.md), as plain values.
+ * The configurable choices of the method (docs/method.md), as plain values.
  *
  * @param baseYear             y0: first sample of every evaluation and the baseline year of attainment (2020)
  * @param alpha                weight of U1 in T

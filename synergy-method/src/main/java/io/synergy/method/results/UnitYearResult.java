@@ -27,7 +27,7 @@ public record UnitYearResult(String orgUnit, String level, int year, boolean pro
             Double denominator, boolean complete, List<String> missing, String from) {
     }
 
-    /** Target attainment of one indicator (SYNERGY-METHOD.md §6). */
+    /** Target attainment of one indicator (docs/method.md §2). */
     public record AttainmentRow(String indicator, String zh, String en, String orgUnit, String period, Double value, String unit,
             Double baseline, int baselineYear, double target, int targetYear, boolean keptEveryYear, boolean provincialTarget,
             Double completion, Double timeProgress, String status, Double trajectoryValue, Double gap, Projection projection,
@@ -59,7 +59,7 @@ public record UnitYearResult(String orgUnit, String level, int year, boolean pro
             Map<String, double[]> normalised, List<Excluded> excluded, Map<String, Double> baselines, Map<String, Double> targets) {
     }
 
-    /** Co-reduction effect of one pollutant against CO2 between two years (SYNERGY-METHOD.md §5). */
+    /** Co-reduction effect of one pollutant against CO2 between two years (docs/method.md §4). */
     public record EffectRow(String sector, String pollutant, int from, int to, Double p0, Double p1, Double c0, Double c1,
             Double deltaP, Double deltaC, Double elasticity, String quadrant, String quadrantZh, String reason) {
     }

@@ -1,6 +1,6 @@
 package io.synergy.method.synergy;
 
-/** Which coupling degree C enters D = √(C·T) (spec §4). Both are always reported. */
+/** Which coupling degree C enters D = √(C·T) (docs/method.md §3). Both are always reported. */
 public enum Coupling {
     /** C = 2√(U1·U2)/(U1 + U2); 0 when U1 + U2 = 0. */
     STANDARD,

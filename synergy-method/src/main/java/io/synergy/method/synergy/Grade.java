@@ -1,7 +1,7 @@
 package io.synergy.method.synergy;
 
 /**
- * The ten grades of the coupling coordination degree D (spec §4), lower bound inclusive: [0, 0.1) 极度失调 …
+ * The ten grades of the coupling coordination degree D (docs/method.md §3), lower bound inclusive: [0, 0.1) 极度失调 …
  * [0.9, ∞) 优质协调.
  *
  * <p>Why the bounds are compared as literal doubles instead of {@code floor(10·D)}: 10·0.7 is 7.000000000000001

@@ -1,7 +1,7 @@
 package io.synergy.method.synergy;
 
 /**
- * Relative lag of the two subsystems (spec §4): |U1 − U2| ≤ threshold → synchronous; U1 − U2 &gt; threshold →
+ * Relative lag of the two subsystems (docs/method.md §3): |U1 − U2| ≤ threshold → synchronous; U1 − U2 &gt; threshold →
  * carbon reduction lagging; U2 − U1 &gt; threshold → pollution reduction lagging.
  */
 public enum LagType {

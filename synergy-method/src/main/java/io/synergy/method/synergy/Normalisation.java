@@ -1,7 +1,7 @@
 package io.synergy.method.synergy;
 
 /**
- * How indicator values are mapped to [0, 1] + ε before weighting (spec §2 and §4).
+ * How indicator values are mapped to [0, 1] + ε before weighting (docs/method.md §3).
  *
  * <p>Why two modes: RANGE (极差标准化) is what the literature uses, but over a time series it scores the worst
  * year 0 and the best 1 by construction, and adding a year changes every earlier score. TARGET reads as "share of

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The synergy degree 协同度: coupling coordination degree of the pollution-reduction (U1) and carbon-reduction (U2)
- * subsystems (spec §1–§4).
+ * subsystems (docs/method.md §3).
  *
  * <p>For samples i = 1..n (years of the city, or district-years of a panel: the calculator never assumes the
  * labels are years) and indicators j of one subsystem:
@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>Normalisation, ε = {@link SynergyOptions#epsilon()}:
  *     <ul>
  *       <li>RANGE: x' = (x − lo)/(hi − lo) + ε (higher is better), (hi − x)/(hi − lo) + ε (lower is better);
- *           hi = lo → x' = 1 for every sample (spec §2; such an indicator carries no information, its entropy
+ *           hi = lo → x' = 1 for every sample (docs/method.md §3; such an indicator carries no information, its entropy
  *           weight is 0 and the other weights renormalise).</li>
  *       <li>TARGET: x' = clamp((x − b)/(g − b), 0, 1) + ε. When g = b (e.g. a zero landfill target with a zero
  *           baseline) the ratio is undefined; the indicator is then read as compliance: x' = 1 + ε when x meets g

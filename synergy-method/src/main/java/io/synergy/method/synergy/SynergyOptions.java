@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Options of a synergy evaluation (spec §2–§4).
+ * Options of a synergy evaluation (docs/method.md §3).
  *
  * @param normalisation RANGE (default, the literature's) or TARGET (stable as years are added)
  * @param coupling      which coupling degree enters D: STANDARD (default) or CORRECTED

@@ -1,6 +1,6 @@
 package io.synergy.method.synergy;
 
-/** How the indicator weights of a subsystem were obtained (spec §3). */
+/** How the indicator weights of a subsystem were obtained (docs/method.md §3). */
 public enum WeightMethod {
     /** Entropy weights w_j = d_j/Σd_j. */
     ENTROPY,

@@ -12,9 +12,9 @@ import static io.synergy.method.attainment.AttainmentFixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** SYNERGY-METHOD.md §7: the attainment table in 2024. */
+/** docs/method.md §5 (the worked example): the attainment table in 2024. */
 class AttainmentSpecExampleTest {
-    // SYNERGY-METHOD.md §7, attainment in 2024 (base 2020, target year 2025, τ = 0.8); values 2020–2024.
+    // docs/method.md §5 (the worked example), attainment in 2024 (base 2020, target year 2025, τ = 0.8); values 2020–2024.
     @ParameterizedTest(name = "{0}: r = {6}, {7}, projected {8} meets = {9}")
     @CsvSource({
             "E1, HIGHER, 9.2,  10.1,  11.8,  12.9, 13.7,  15,  0.775862, LAGGING,  15.0800,  true",

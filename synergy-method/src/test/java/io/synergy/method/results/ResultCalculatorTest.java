@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worked example of SYNERGY-METHOD.md §7, fed as district facts (one district of the central urban area, so the
+ * The worked example of docs/method.md §5 (the worked example), fed as district facts (one district of the central urban area, so the
  * city's T1 comes from the group as the plan defines it) and checked through the whole core: roll-up, derived
  * indicators, synergy, attainment and effects.
  */
@@ -75,7 +75,7 @@ class ResultCalculatorTest {
                 {0.638092, 0.515266, 0.994313, 0.576679, 0.757232},
                 {0.804984, 0.845415, 0.999700, 0.825199, 0.908269},
                 {1.000100, 1.000100, 1.000000, 1.000100, 1.000050}};
-        // each year's series result is evaluated over 2020..year; the 2024 evaluation is the spec's table
+        // each year's series result is evaluated over 2020..year; the 2024 evaluation is the worked example's table (docs/method.md §5)
         UnitYearResult.SynergyResult s2024 = city(results, 2024).synergy().get("series.range");
         assertThat(s2024.computable()).isTrue();
         assertThat(s2024.u1()).isCloseTo(expected[4][0], within(5e-7));
@@ -86,7 +86,7 @@ class ResultCalculatorTest {
         assertThat(s2024.explanation().normalised().get("A1")).containsExactly(new double[] {0.000100, 0.348937, 0.651263, 0.837309, 1.000100},
                 within(5e-7));
         assertThat(s2024.standard().gradeZh()).isEqualTo("优质协调");
-        // the whole window, every year scored over 2020–2024: the spec's table, row by row
+        // the whole window, every year scored over 2020–2024: the worked example's table, row by row
         assertThat(s2024.window()).hasSize(5);
         for (int k = 0; k < 5; k++) {
             UnitYearResult.SampleRow row = s2024.window().get(k);

@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** SYNERGY-METHOD.md §7, reproduced to 6 decimal places (|actual − printed| ≤ 5e-7). */
+/** docs/method.md §5 (the worked example), reproduced to 6 decimal places (|actual − printed| ≤ 5e-7). */
 class SpecWorkedExampleTest {
 
     private static final double SIX_DP = 5e-7;

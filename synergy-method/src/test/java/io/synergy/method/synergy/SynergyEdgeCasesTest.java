@@ -199,7 +199,7 @@ class SynergyEdgeCasesTest {
 
     @Test
     void lagAtExactlyTheThresholdIsSynchronousDespiteRounding() {
-        // 0.8 − 0.7 = 0.10000000000000009 in doubles, 0.1 in decimal: the spec's "≤ 0.1" means synchronous.
+        // 0.8 − 0.7 = 0.10000000000000009 in doubles, 0.1 in decimal: docs/method.md's "≤ 0.1" means synchronous.
         assertThat(0.8 - 0.7).isGreaterThan(0.1);
         assertThat(SynergyCalculator.score("s", 0.8, 0.7, DEFAULTS).lag()).isEqualTo(LagType.SYNCHRONOUS);
         assertThat(SynergyCalculator.score("s", 0.7, 0.8, DEFAULTS).lag()).isEqualTo(LagType.SYNCHRONOUS);

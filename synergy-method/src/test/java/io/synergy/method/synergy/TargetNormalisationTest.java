@@ -14,13 +14,13 @@ import static io.synergy.model.catalogue.Subsystem.POLLUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Target-anchored normalisation (spec §4, last paragraph) and why both modes exist. */
+/** Target-anchored normalisation (docs/method.md §3) and why both modes exist. */
 class TargetNormalisationTest {
 
     private static final double EPS = 1e-4;
     private static final SynergyOptions TARGET = SynergyOptions.defaults().withNormalisation(Normalisation.TARGET);
 
-    /** The spec §7 series anchored at their 2020 value, with the §7 targets (NOx: 44000). */
+    /** The worked example's series (docs/method.md §5) anchored at their 2020 value, with its targets (NOx: 44000). */
     private static List<IndicatorSeries> anchoredSpecSeries(int years) {
         Map<String, Double> targets = Map.of("A1", 97.0, "W1", 92.0, "EM-NOX", 44000.0, "E1", 15.0, "E2", 295.0,
                 "T1", 70.0);

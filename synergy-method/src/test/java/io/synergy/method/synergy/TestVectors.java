@@ -13,7 +13,7 @@ final class TestVectors {
     private TestVectors() {
     }
 
-    /** SYNERGY-METHOD.md §7: city 2020–2024, three indicators per subsystem. */
+    /** docs/method.md §5 (the worked example): city 2020–2024, three indicators per subsystem. */
     static final List<String> SPEC_YEARS = List.of("2020", "2021", "2022", "2023", "2024");
 
     static final List<IndicatorSeries> SPEC_SERIES = List.of(

@@ -18,6 +18,7 @@ import io.synergy.model.catalogue.PartOfWholeRule;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.testsupport.OpenApiAssertions;
+import io.synergy.testsupport.OperationWalk;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -285,5 +286,18 @@ public abstract class CatalogueContract extends SectorServiceTest {
         JsonNode document = MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         assertThat(OpenApiAssertions.assertEveryOperationIsTyped(document, "/api/v1/")).as("operations of the %s service", sector.code())
                 .isEqualTo(6);
+    }
+
+    /**
+     * Every operation with every media type it declares — JSON, CSV, an empty body of each type it accepts — on the data the
+     * tests left and on a year without any: never a server error (issue 16).
+     */
+    @Test
+    void everyOperationAnswersEveryMediaTypeItDeclaresWithoutAServerError() throws IOException {
+        JsonNode document = MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        for (String period : List.of("2024", "2031")) {
+            OperationWalk.assertNoServerError(OperationWalk.walk(document,
+                    Map.of("period", period, "orgUnit", "370200", "reportId", "no-such-report", "flag", "IMPLAUSIBLE_CHANGE"), "/api/v1/"));
+        }
     }
 }

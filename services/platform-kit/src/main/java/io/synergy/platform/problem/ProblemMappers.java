@@ -1,6 +1,9 @@
 package io.synergy.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -70,7 +73,66 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
                 "The token's groups do not allow this request", uri.getPath(), List.of(new FieldError(HttpHeaders.AUTHORIZATION,
-                        "lacks the role this endpoint needs (reads: reader; writes: feed:<sector>; operations: ops)"))));
+                        "lacks the role this endpoint needs (reads: reader; writes: feed:<sector>; operations: ops; targets: planner)"))));
+    }
+
+    /**
+     * JSON that does not fit the request's type: a field of the wrong type ({@code "value": "high"}, a date that is none),
+     * named by its path ({@code value}, {@code values[2].value}) like every other fault of a request. Without a path (the
+     * body itself is of the wrong type) it is a malformed body.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        if (e.getPath().isEmpty()) {
+            return json(e, uri);
+        }
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() == null) {
+                field.append('[').append(r.getIndex()).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+            }
+        }
+        return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
+                "A field has the wrong type; nothing was changed", uri.getPath(), List.of(new FieldError(field.toString(), expected(e)))));
+    }
+
+    /** What a field of this type must be, for a client. */
+    static String expected(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        Class<?> t = e.getTargetType();
+        if (t == null) {
+            return "has the wrong type";
+        }
+        if (t == int.class || t == long.class || t == short.class || t == Integer.class || t == Long.class || t == Short.class
+                || t == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (t.isPrimitive() && t != boolean.class && t != char.class || Number.class.isAssignableFrom(t)) {
+            return "must be a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "must be true or false";
+        }
+        if (t == String.class) {
+            return "must be a string";
+        }
+        if (t == java.time.LocalDate.class) {
+            return "must be a date, yyyy-mm-dd";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "must be a date and time, ISO 8601 (2024-05-01T08:00:00Z)";
+        }
+        if (t.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(t.getEnumConstants());
+        }
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+            return "must be an array";
+        }
+        return "has the wrong type";
     }
 
     @ServerExceptionMapper

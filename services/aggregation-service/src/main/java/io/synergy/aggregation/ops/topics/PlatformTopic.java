@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link Topics#all()} and the naming rule of docs/events.md, so a new sector needs no change here.
  *
  * @param name          topic name
- * @param kind          feed, dead-letter, indicators, results, alerts, org-units, projects or pilots
+ * @param kind          feed, dead-letter, indicators, results, alerts, org-units, projects, pilots or targets
  * @param sector        sector code for per-sector topics, else {@code null}
  * @param eventType     CloudEvents type of its records, {@code null} when they are not CloudEvents (feeds)
  * @param consumerGroup the platform's consumer group reading it, {@code null} if none of ours does
@@ -32,6 +32,7 @@ public record PlatformTopic(String name, String kind, String sector, String even
     public static final String ORG_UNITS = "org-units";
     public static final String PROJECTS = "projects";
     public static final String PILOTS = "pilots";
+    public static final String TARGETS = "targets";
 
     /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
     public static final String AGGREGATION_GROUP = "aggregation-service";
@@ -86,6 +87,10 @@ public record PlatformTopic(String name, String kind, String sector, String even
         if (n.equals(Topics.PILOTS)) {
             // the registry's pilots and designations (试点示范); no consumer group of ours reads it yet
             return new PlatformTopic(n, PILOTS, null, CloudEventTypes.PILOT, null, null, spec.partitions(), spec.compacted());
+        }
+        if (n.equals(Topics.TARGETS)) {
+            // the registry's allocations of targets (目标分解); no consumer group of ours reads it yet
+            return new PlatformTopic(n, TARGETS, null, CloudEventTypes.TARGET, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
