@@ -35,6 +35,7 @@ import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.NewValue;
+import io.synergy.sector.store.DataVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
 import io.synergy.sector.store.IndicatorValueStore.IndicatorRow;
 import io.synergy.sector.store.IndicatorValueStore.Key;
@@ -85,6 +86,7 @@ public class ReportIngestor {
 
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
+    private final DataVersionStore versions;
     private final IndicatorValueStore indicatorStore;
     private final OutboxWriter outbox;
     private final SectorConfig config;
@@ -97,11 +99,12 @@ public class ReportIngestor {
     private final ApprovalService approvals;
     private final TransactionSynchronizationRegistry transactions;
 
-    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, IndicatorValueStore indicatorStore, OutboxWriter outbox,
-            Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access, ApprovalService approvals,
-            TransactionSynchronizationRegistry transactions) {
+    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, DataVersionStore versions, IndicatorValueStore indicatorStore,
+            OutboxWriter outbox, Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access,
+            ApprovalService approvals, TransactionSynchronizationRegistry transactions) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
+        this.versions = versions;
         this.indicatorStore = indicatorStore;
         this.outbox = outbox;
         this.config = config;
@@ -219,6 +222,8 @@ public class ReportIngestor {
         }
         reportStore.insertRevisions(rows);
         reportStore.insertFlags(flags);
+        // last: the read side's answers for these years are stale from the commit on (their rows stay locked until then)
+        versions.raise(touched.stream().map(ValueKey::year).toList());
         if (dryRun) {
             // the interceptor rolls a transaction marked so back instead of committing it
             transactions.setRollbackOnly();
