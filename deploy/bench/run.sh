@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole-platform benchmark of issue 8, in one command: PostgreSQL, the build, the broker and the seven services on
+# The whole-platform benchmark of issue 8, in one command: PostgreSQL, the build, the broker and the eight services on
 # a fresh database (synergy_bench) in deploy/bench/run/, then
 #   ingestion (values/s accepted and published, latency) · the limits: PostgreSQL COPY and Kafka ProducerPerformance ·
 #   freshness at 1,000 reports/s · RSS at idle and under load · start → all healthy · the JMH recompute benchmark,
@@ -52,8 +52,8 @@ BOOTSTRAP=127.0.0.1:9092
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
 JAR=$ROOT/bench/target/benchmarks.jar
 TOOL_JAVA=(java -Xmx512m -cp "$JAR")
-SERVICES=(aggregation energy transport building agriculture waste registry)
-PORTS=(8080 8081 8082 8083 8084 8085 8086 9092 9093)
+SERVICES=(aggregation energy transport building agriculture waste registry console)
+PORTS=(8080 8081 8082 8083 8084 8085 8086 8087 9092 9093)
 PRODUCER_TOPIC=bench.producer-performance
 
 log() { echo "[bench] $*"; }
