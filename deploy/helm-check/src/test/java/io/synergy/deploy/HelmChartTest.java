@@ -338,13 +338,15 @@ class HelmChartTest {
     }
 
     @Test
-    void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizing() {
+    void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizingWithMoreMetaspace() {
         JsonNode registry = defaults.get("Deployment", fullname("registry-service"));
         Map<String, String> labels = labels(registry.path("metadata"));
         assertThat(labels).containsEntry("app.kubernetes.io/component", "registry").doesNotContainKey("synergy.qingdao/sector");
         assertThat(registry.at("/spec/replicas").asInt()).isEqualTo(2);
         Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
-        assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND")).isEqualTo(energy.get("JAVA_OPTS_APPEND"));
+        // the common sizing, then more class metadata for Hibernate ORM and the master data's entities (the later flag wins)
+        assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND"))
+                .isEqualTo(energy.get("JAVA_OPTS_APPEND") + " -XX:MaxMetaspaceSize=160m");
     }
 
     @Test
