@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
+import io.synergy.model.approval.ApprovalAction;
+import io.synergy.model.approval.ApprovalState;
+import io.synergy.model.event.ApprovalEvent;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.IndicatorEvent;
@@ -171,5 +174,24 @@ class EventSchemaTest {
         Set<String> required = new TreeSet<>();
         schema.path("required").forEach(n -> required.add(n.asText()));
         assertThat(required).isEqualTo(components(PilotEvent.class));
+    }
+
+    @Test
+    void approvalEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        ApprovalEvent e = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", ApprovalState.OPEN, ApprovalAction.RETURN,
+                ApprovalState.SUBMITTED, "reviewer-li", "reviewer:energy", "2024年12月数据缺失，请补报", 2, Instant.parse("2025-02-10T08:00:00Z"));
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, e)).isEmpty();
+        assertThat(e.key()).isEqualTo("energy|370202|2024");
+        ApprovalEvent submitted = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", ApprovalState.SUBMITTED,
+                ApprovalAction.SUBMIT, ApprovalState.OPEN, "bureau", "feed:energy", null, 1, Instant.now());
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, submitted)).isEmpty();
+        ApprovalEvent quarter = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024Q3", ApprovalState.SUBMITTED,
+                ApprovalAction.SUBMIT, ApprovalState.OPEN, "bureau", "feed:energy", null, 1, Instant.now());
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, quarter)).as("a data set is a year").isNotEmpty();
+        JsonNode schema = schemaNode(EventSchemas.APPROVAL_EVENT);
+        assertThat(names(schema.path("properties"))).isEqualTo(components(ApprovalEvent.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(ApprovalEvent.class));
     }
 }

@@ -22,6 +22,8 @@ public final class CloudEventTypes {
     public static final String PROJECT_SCHEMA = "/schemas/project-event.v1.json";
     public static final String PILOT = "cn.qingdao.synergy.pilot.v1";
     public static final String PILOT_SCHEMA = "/schemas/pilot-event.v1.json";
+    public static final String APPROVAL = "cn.qingdao.synergy.approval.v1";
+    public static final String APPROVAL_SCHEMA = "/schemas/approval-event.v1.json";
 
     private CloudEventTypes() {
     }

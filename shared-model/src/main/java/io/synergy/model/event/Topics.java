@@ -30,6 +30,11 @@ public final class Topics {
     public static final String PROJECTS = "projects.v1";
     /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
     public static final String PILOTS = "pilots.v1";
+    /**
+     * The data sets' transitions in the reporting cycle (审核确认), from the five sector services, compacted (key:
+     * {@code <sector>|<orgUnit>|<period>}); see {@link ApprovalEvent}.
+     */
+    public static final String APPROVALS = "approvals.v1";
 
     private Topics() {
     }
@@ -83,6 +88,7 @@ public final class Topics {
         all.add(new TopicSpec(PROJECTS, 1, true));
         all.add(new TopicSpec(PILOTS, 1, true));
         all.add(new TopicSpec(TARGETS, 1, true));
+        all.add(new TopicSpec(APPROVALS, 1, true));
         return all;
     }
 

@@ -33,6 +33,7 @@ public record PlatformTopic(String name, String kind, String sector, String even
     public static final String PROJECTS = "projects";
     public static final String PILOTS = "pilots";
     public static final String TARGETS = "targets";
+    public static final String APPROVALS = "approvals";
 
     /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
     public static final String AGGREGATION_GROUP = "aggregation-service";
@@ -91,6 +92,10 @@ public record PlatformTopic(String name, String kind, String sector, String even
         if (n.equals(Topics.TARGETS)) {
             // the registry's allocations of targets (目标分解); no consumer group of ours reads it yet
             return new PlatformTopic(n, TARGETS, null, CloudEventTypes.TARGET, null, null, spec.partitions(), spec.compacted());
+        }
+        if (n.equals(Topics.APPROVALS)) {
+            // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads it yet
+            return new PlatformTopic(n, APPROVALS, null, CloudEventTypes.APPROVAL, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
