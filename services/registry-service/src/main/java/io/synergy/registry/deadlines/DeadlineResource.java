@@ -9,6 +9,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.Checks;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
@@ -121,21 +122,7 @@ public class DeadlineResource {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         List<Deadline> rows = service.deadlines(p, s, units, st, LocalDate.now(clock.withZone(Checks.ZONE)));
-        int start = 0;
-        if (after != null) {
-            start = rows.stream().map(DeadlineResource::position).toList().indexOf(after) + 1;
-            if (start == 0) {
-                throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("cursor",
-                        "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
-            }
-        }
-        int end = size == null ? rows.size() : Math.min(rows.size(), start + size);
-        List<Deadline> page = rows.subList(start, end);
-        RestResponse.ResponseBuilder<Tabular<List<Deadline>>> response = RestResponse.ResponseBuilder.ok(DeadlineTable.answer(page));
-        if (end < rows.size()) {
-            response.header("Link", Paging.nextLink(uri, position(page.get(page.size() - 1))));
-        }
-        return response.build();
+        return Pages.slice(rows, size, after, DeadlineResource::position, uri, DeadlineTable::answer);
     }
 
     /** Where a row is in the list, for its cursor. */
