@@ -8,14 +8,13 @@ import io.synergy.model.event.ApprovalEvent;
 import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.Rejection;
 import io.synergy.model.event.Topics;
+import io.synergy.model.project.ProjectCatalogue;
 import io.synergy.platform.deadletter.DeadLetter;
 import io.synergy.platform.deadletter.DeadLetterWriter;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
-import io.synergy.registry.shared.Checks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -54,57 +53,71 @@ public class ApprovalFeed {
         if (record.value() == null) {
             return; // a tombstone: data sets are never deleted
         }
-        Rejection why;
+        Checked c;
         try {
-            why = check(record);
+            c = check(record);
         } catch (RuntimeException e) {
-            // a fault of ours must not stop the stream either: the record is set aside with it
+            // a fault of ours in the checks must not stop the stream either: the record is set aside with it
             Log.errorf(e, "approval record %s-%d@%d failed", record.topic(), record.partition(), record.offset());
-            why = new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            c = new Checked(null, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
-        if (why != null) {
-            Log.warnf("approval record %s-%d@%d refused: %s", record.topic(), record.partition(), record.offset(), why.reason());
-            byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-            // waits for the broker: the offset moves past the record only once its dead letter is written
-            deadLetters.sendAndAwait(List.of(new DeadLetter(Topics.APPROVALS_DEAD_LETTERS, key, record.value(), record.headers(),
-                    new DeadLetter.Source(record.topic(), record.partition(), record.offset()), why)));
+        if (c.event() != null) {
+            // a sound record is stored; a database that fails here fails the stream (its health says so) rather than
+            // dead-lettering a sound record: the record is read again from the committed offset once the service restarts
+            service.apply(c.event());
+            return;
+        }
+        Rejection why = c.rejection();
+        Log.warnf("approval record %s-%d@%d refused: %s", record.topic(), record.partition(), record.offset(), why.reason());
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        // waits for the broker: the offset moves past the record only once its dead letter is written
+        deadLetters.sendAndAwait(List.of(new DeadLetter(Topics.APPROVALS_DEAD_LETTERS, key, record.value(), record.headers(),
+                new DeadLetter.Source(record.topic(), record.partition(), record.offset()), why)));
+    }
+
+    /** A record checked: the event when it is sound, else why not. */
+    private record Checked(ApprovalEvent event, Rejection rejection) {
+
+        static Checked refused(String kind, String field, String message) {
+            return new Checked(null, new Rejection(kind, field, message));
         }
     }
 
-    /** Applies the record if it is sound; otherwise why not (its first fault). */
-    private Rejection check(ConsumerRecord<String, byte[]> record) {
+    /** The record's event if it is sound; otherwise its first fault. */
+    private Checked check(ConsumerRecord<String, byte[]> record) {
         String text = new String(record.value(), StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            return new Rejection(Rejection.EMPTY, null, "an empty record");
+            return Checked.refused(Rejection.EMPTY, null, "an empty record");
         }
         try {
             json.readTree(text);
         } catch (IOException ex) {
-            return new Rejection(Rejection.NOT_JSON, null, "not JSON");
+            return Checked.refused(Rejection.NOT_JSON, null, "not JSON");
         }
         Rejection schema = EventSchemas.shared().check(EventSchemas.APPROVAL_EVENT, text);
         if (schema != null) {
-            return schema;
+            return new Checked(null, schema);
         }
         ApprovalEvent e;
         try {
             e = json.readValue(text, ApprovalEvent.class);
         } catch (IOException ex) {
-            return new Rejection(Rejection.SCHEMA, null, "does not read as an ApprovalEvent");
+            return Checked.refused(Rejection.SCHEMA, null, "does not read as an ApprovalEvent");
         }
         if (Sector.find(e.sector()).isEmpty()) {
-            return new Rejection(SECTOR, "sector", "'" + e.sector() + "' is not a sector");
+            return Checked.refused(SECTOR, "sector", "'" + e.sector() + "' is not a sector");
         }
         if (!registry.current().isDistrict(e.orgUnit())) {
-            return new Rejection(DISTRICT, "orgUnit", "'" + e.orgUnit() + "' is not a district of the registry");
+            return Checked.refused(DISTRICT, "orgUnit", "'" + e.orgUnit() + "' is not a district of the registry");
         }
-        if (!Checks.year(Integer.parseInt(e.period()), "period", new ArrayList<>())) {
-            return new Rejection(YEAR, "period", "'" + e.period() + "' is not a year of the plan");
+        int year = Integer.parseInt(e.period());
+        if (year < ProjectCatalogue.FIRST_YEAR || year > ProjectCatalogue.LAST_YEAR) {
+            return Checked.refused(YEAR, "period", "'" + e.period() + "' is not a year from " + ProjectCatalogue.FIRST_YEAR + " to "
+                    + ProjectCatalogue.LAST_YEAR);
         }
         if (!e.key().equals(record.key())) {
-            return new Rejection(KEY, null, "the record's key '" + record.key() + "' is not the event's, " + e.key());
+            return Checked.refused(KEY, null, "the record's key '" + record.key() + "' is not the event's, " + e.key());
         }
-        service.apply(e);
-        return null;
+        return new Checked(e, null);
     }
 }

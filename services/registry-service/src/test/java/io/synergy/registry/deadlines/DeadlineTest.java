@@ -96,14 +96,19 @@ class DeadlineTest {
         // a district the registry does not know, then a record that is no JSON, then a sound one: the sound one is applied
         publish("energy", "370299", "2024", ApprovalState.SUBMITTED, ApprovalAction.SUBMIT, 1);
         kafka.send(Topics.APPROVALS, "energy|370203|2024", "{not json");
+        ApprovalEvent misfiled = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370203", "2024", ApprovalState.ACCEPTED,
+                ApprovalAction.ACCEPT, ApprovalState.APPROVED, "approver", "approver:energy", null, 3, Instant.parse("2025-03-01T00:00:00Z"));
+        kafka.send(Topics.APPROVALS, "energy|370203|2023", json.writeValueAsString(misfiled));
         publish("energy", "370202", "2024", ApprovalState.SUBMITTED, ApprovalAction.SUBMIT, 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(row("2024", "energy", "370202")).containsEntry("status", "SUBMITTED"));
-        List<KafkaTestClient.Received> letters = kafka.readUntil(Topics.APPROVALS_DEAD_LETTERS, rs -> rs.size() >= 2, WAIT);
+        List<KafkaTestClient.Received> letters = kafka.readUntil(Topics.APPROVALS_DEAD_LETTERS, rs -> rs.size() >= 3, WAIT);
         assertThat(letters).anySatisfy(r -> {
             assertThat(r.key()).isEqualTo("energy|370299|2024");
             assertThat(r.headers()).containsEntry("dead-letter-field", "orgUnit").containsEntry("dead-letter-service", "registry-service");
         });
         assertThat(letters).anySatisfy(r -> assertThat(r.headers()).containsEntry("dead-letter-kind", "not-json"));
+        assertThat(letters).anySatisfy(r -> assertThat(r.headers()).containsEntry("dead-letter-kind", "key")
+                .containsEntry("dead-letter-topic", Topics.APPROVALS));
         assertThat(row("2024", "energy", "370203")).containsEntry("status", "DUE");
 
         // a later version wins; an older one read afterwards changes nothing
