@@ -1,23 +1,38 @@
 package io.synergy.testsupport;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a service's OpenAPI document must give a REST consumer who generates a client from it (issue 14), asserted the
  * same way for every service: each operation answers a <b>typed</b> success — a record's schema, an array of them, or one
  * of several such — and every 4xx and 5xx it documents carries the problem schema ({@code application/problem+json},
  * platform-kit {@code Problem}); every operation documents 401 and 403 (every API of the platform needs a token), and one that
- * takes input (not a GET) documents 400.
+ * takes input (not a GET) documents 400. A success in another format than JSON (CSV, a workbook, a printable report) is a
+ * string, beside the JSON record or alone.
  */
 public final class OpenApiAssertions {
 
     private static final String COMPONENTS = "#/components/schemas/";
 
     private OpenApiAssertions() {
+    }
+
+    /** The document of the application under test ({@code /q/openapi}, JSON). */
+    public static JsonNode document() {
+        try {
+            return new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -27,11 +42,16 @@ public final class OpenApiAssertions {
      * @return how many operations were checked (a test asserts the number, so that an operation cannot slip out of view)
      */
     public static int assertEveryOperationIsTyped(JsonNode document, String... pathPrefixes) {
+        return assertEveryOperationIsTyped(document, path -> startsWithAny(path, pathPrefixes));
+    }
+
+    /** As {@link #assertEveryOperationIsTyped(JsonNode, String...)}, for every operation whose path {@code paths} accepts. */
+    public static int assertEveryOperationIsTyped(JsonNode document, Predicate<String> paths) {
         JsonNode schemas = document.at("/components/schemas");
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (!startsWithAny(path.getKey(), pathPrefixes)) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            if (!paths.test(path.getKey())) {
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
@@ -49,7 +69,17 @@ public final class OpenApiAssertions {
                     JsonNode content = r.getValue().path("content");
                     if (r.getKey().startsWith("2")) {
                         success = true;
-                        assertTyped(content.path("application/json").path("schema"), schemas, response);
+                        assertThat(content.size()).as(response + " says what it answers").isPositive();
+                        if (content.has("application/json")) {
+                            assertTyped(content.path("application/json").path("schema"), schemas, response);
+                        }
+                        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
+                            Map.Entry<String, JsonNode> type = types.next();
+                            if (!type.getKey().equals("application/json")) {
+                                assertThat(type.getValue().path("schema").path("type").asText()).as(response + " " + type.getKey() + " is a string")
+                                        .isEqualTo("string");
+                            }
+                        }
                     } else {
                         assertThat(r.getKey()).as(where).matches("[45]\\d\\d");
                         assertThat(content.path("application/problem+json").path("schema").path("$ref").asText()).as(response)

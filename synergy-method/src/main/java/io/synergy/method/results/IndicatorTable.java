@@ -17,6 +17,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Every indicator of the catalogue for every org unit and year, computed from the district facts:
@@ -27,7 +29,8 @@ import java.util.TreeSet;
  *   <li>derived indicators, in dependency order: SUM across sectors (EM-*), RATIO of those (CI), REDUCTION_VS_BASE
  *       (E3, E4) and BASE_MINUS_CURRENT (E5) against the unit's own base year.</li>
  * </ul>
- * Pure: no I/O, built in one pass, read many times.
+ * Pure: no I/O, built in one pass, read many times — by several threads at once: the service shares the table of the
+ * current facts between every reader, so the figures it remembers are kept in concurrent maps.
  */
 public final class IndicatorTable {
 
@@ -36,10 +39,11 @@ public final class IndicatorTable {
     private final int baseYear;
     private final Map<String, Map<Integer, Map<String, Fact>>> facts = new HashMap<>(); // code → year → district → fact
     // unit → code → figure by year (index year − firstYear): the recompute asks for the same figures many times, and
-    // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call
-    private final Map<String, Map<String, Figure[]>> memo = new HashMap<>();
-    private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new HashMap<>();
-    private final SortedSet<Integer> years = new TreeSet<>();
+    // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call. Two threads
+    // may compute the same figure at once: both get equal figures, and either may be kept.
+    private final Map<String, Map<String, AtomicReferenceArray<Figure>>> memo = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new ConcurrentHashMap<>();
+    private final SortedSet<Integer> years;
     private final int firstYear;
     private final int lastYear;
 
@@ -47,15 +51,17 @@ public final class IndicatorTable {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.baseYear = baseYear;
+        SortedSet<Integer> years = new TreeSet<>();
         for (Fact f : facts) {
             this.facts.computeIfAbsent(f.code(), k -> new HashMap<>()).computeIfAbsent(f.year(), k -> new HashMap<>()).put(f.orgUnit(), f);
             years.add(f.year());
         }
+        this.years = Collections.unmodifiableSortedSet(years);
         firstYear = years.isEmpty() ? baseYear : Math.min(years.first(), baseYear);
         lastYear = years.isEmpty() ? baseYear : Math.max(years.last(), baseYear);
     }
 
-    /** Years with at least one fact. */
+    /** Years with at least one fact (read-only). */
     public SortedSet<Integer> years() {
         return years;
     }
@@ -69,11 +75,20 @@ public final class IndicatorTable {
         if (year < firstYear || year > lastYear) {
             return Figure.NONE; // no fact of any indicator in that year, so nothing derived from it either
         }
-        Figure[] byYear = memo.computeIfAbsent(unitCode, k -> new HashMap<>()).computeIfAbsent(code, k -> new Figure[lastYear - firstYear + 1]);
-        Figure f = byYear[year - firstYear];
+        // get before computeIfAbsent: a concurrent map's get takes no lock, its computeIfAbsent may even when the key is there
+        Map<String, AtomicReferenceArray<Figure>> byCode = memo.get(unitCode);
+        if (byCode == null) {
+            byCode = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>());
+        }
+        AtomicReferenceArray<Figure> byYear = byCode.get(code);
+        if (byYear == null) {
+            byYear = byCode.computeIfAbsent(code, k -> new AtomicReferenceArray<>(lastYear - firstYear + 1));
+        }
+        Figure f = byYear.get(year - firstYear);
         if (f == null) {
+            // computed outside any map's lock: a figure asks for the figures it is derived from
             f = compute(orgUnits.find(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode)), code, year);
-            byYear[year - firstYear] = f;
+            byYear.set(year - firstYear, f);
         }
         return f;
     }
@@ -90,7 +105,15 @@ public final class IndicatorTable {
     /** Annual values of an indicator for a unit (scope applied), for the years present; read-only. */
     public SortedMap<Integer, Double> series(String unitCode, Indicator indicator) {
         String unit = scopeOf(unitCode, indicator);
-        return seriesMemo.computeIfAbsent(unit, k -> new HashMap<>()).computeIfAbsent(indicator.id(), id -> {
+        Map<String, SortedMap<Integer, Double>> byIndicator = seriesMemo.get(unit);
+        if (byIndicator == null) {
+            byIndicator = seriesMemo.computeIfAbsent(unit, k -> new ConcurrentHashMap<>());
+        }
+        SortedMap<Integer, Double> known = byIndicator.get(indicator.id());
+        if (known != null) {
+            return known;
+        }
+        return byIndicator.computeIfAbsent(indicator.id(), id -> {
             TreeMap<Integer, Double> s = new TreeMap<>();
             for (int y : years) {
                 Figure f = get(unit, id, y);

@@ -1,6 +1,7 @@
 package io.synergy.aggregation.inventory;
 
 import io.synergy.method.inventory.Inventory;
+import io.synergy.results.view.Name;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  *
  * @param revisedFrom the factor revision that last changed this unit's figures for the year, or {@code null} if none did
  */
-public record InventoryAnswer(String orgUnit, Map<String, String> name, String level, String period, int factorVersion, LibraryInfo factorLibrary,
+public record InventoryAnswer(String orgUnit, Name name, String level, String period, int factorVersion, LibraryInfo factorLibrary,
         RevisedFrom revisedFrom, boolean usesExampleFactors, String exampleNote, boolean complete, List<String> incomplete,
         List<String> notReported, List<Inventory.Row> rows, List<Inventory.FuelEnergy> energy, Map<String, Double> energyByFuel,
         List<Inventory.Total> totals, Inventory.Co2e co2e, Instant computedAt) {

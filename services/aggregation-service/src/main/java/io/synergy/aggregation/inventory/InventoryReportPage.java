@@ -74,8 +74,8 @@ public final class InventoryReportPage {
     }
 
     static Page page(InventoryAnswer a, InventoryCatalogue catalogue) {
-        String unitZh = a.name().getOrDefault("zh", a.orgUnit());
-        String unitEn = a.name().getOrDefault("en", "");
+        String unitZh = a.name() == null || a.name().zh() == null ? a.orgUnit() : a.name().zh();
+        String unitEn = a.name() == null || a.name().en() == null ? "" : a.name().en();
         String titleZh = unitZh + " " + a.period() + " 年度大气污染物与温室气体融合排放清单";
         String titleEn = "Integrated air-pollutant and greenhouse-gas emission inventory — " + (unitEn.isBlank() ? a.orgUnit() : unitEn) + ", " + a.period();
         InventoryAnswer.LibraryInfo lib = a.factorLibrary();

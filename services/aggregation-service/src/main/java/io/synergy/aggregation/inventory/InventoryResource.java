@@ -1,11 +1,11 @@
 package io.synergy.aggregation.inventory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,19 +13,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The integrated emission inventory (大气污染物与温室气体融合排放清单, clause 二十二): per sector and gas, calculated
@@ -34,39 +35,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RolesAllowed("reader")
 @Path("/api/v1/inventory")
-@Tag(name = "inventory")
+@Tag(name = "inventory", description = "The integrated air-pollutant and greenhouse-gas inventory")
 public class InventoryResource {
 
-    @Inject
-    InventoryService inventory;
+    private final InventoryService inventory;
+    private final JsonWebToken token;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    JsonWebToken token;
+    InventoryResource(InventoryService inventory, JsonWebToken token) {
+        this.inventory = inventory;
+        this.token = token;
+    }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, io.synergy.aggregation.rest.Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "The inventory of an org unit and year: sectors × gases, calculated vs reported, difference, factor version",
-            description = "orgUnit: the city (default), a district, a group, a park or an enterprise. Accept: text/csv gives one row per sector and gas "
-                    + "(then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was reported for the unit and year.")
-    public Response get(@QueryParam("period") String period, @QueryParam("orgUnit") String orgUnit, @Context HttpHeaders headers) {
-        InventoryAnswer answer = inventory.inventory(orgUnit, io.synergy.aggregation.rest.Queries.year("period", period));
-        if (io.synergy.aggregation.rest.Csv.wanted(headers)) {
-            return Response.ok(InventoryCsv.of(answer, inventory.catalogue().inventory()), io.synergy.aggregation.rest.Csv.MEDIA_TYPE + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"inventory-" + answer.orgUnit() + "-" + answer.period() + ".csv\"").build();
-        }
-        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+            description = "orgUnit: the city (default), a district, a group, a park or an enterprise. JSON, or with Accept a CSV or an Excel "
+                    + "workbook: one row per sector and gas (then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was "
+                    + "reported for the unit and year.")
+    @APIResponse(responseCode = "200", description = "The inventory", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryAnswer.class)),
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "one row per sector and gas, then the totals (sector all) and the CO2 equivalent")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
+    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The factor library is not loaded yet (at the first start), or the database is "
+            + "unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tabular<InventoryAnswer> get(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+        return InventoryTable.answer(inventory.inventory(orgUnit, Queries.year("period", period)), inventory.catalogue().inventory());
     }
 
     @GET
     @Path("report")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The annual inventory report (清单报告) as printable HTML (A4; the browser's print to PDF gives a clean document)")
-    public Response report(@QueryParam("period") String period, @QueryParam("orgUnit") String orgUnit) {
-        InventoryAnswer answer = inventory.inventory(orgUnit, io.synergy.aggregation.rest.Queries.year("period", period));
-        return Response.ok(InventoryReportPage.render(answer, inventory.catalogue().inventory()), MediaType.TEXT_HTML + "; charset=UTF-8")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(
+            type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<String> report(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+        InventoryAnswer answer = inventory.inventory(orgUnit, Queries.year("period", period));
+        return RestResponse.ResponseBuilder.ok(InventoryReportPage.render(answer, inventory.catalogue().inventory()), MediaType.TEXT_HTML
+                + "; charset=UTF-8")
                 // the report has inline styles and nothing else: no script may run in it, whatever text was posted as a source
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
                 .header("X-Content-Type-Options", "nosniff").build();
@@ -76,29 +93,27 @@ public class InventoryResource {
     @Path("history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Earlier figures of an org unit and year: the inventory as each factor revision found it, newest first")
-    public Map<String, Object> history(@QueryParam("period") String period, @QueryParam("orgUnit") String orgUnit) throws IOException {
-        InventoryService.History history = inventory.history(orgUnit, io.synergy.aggregation.rest.Queries.year("period", period));
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (InventoryHistoryStore.Entry e : history.entries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("factorVersion", e.factorVersion());
-            m.put("supersededBy", e.supersededBy());
-            m.put("supersededAt", e.supersededAt().toString());
-            m.put("inventory", json.readValue(e.body(), JsonNode.class));
-            entries.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("orgUnit", history.orgUnit());
-        out.put("period", Integer.toString(history.year()));
-        out.put("entries", entries);
-        return out;
+    @APIResponse(responseCode = "200", description = "The earlier figures (none before a revision changed them)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryService.History.class)))
+    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InventoryService.History history(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+        return inventory.history(orgUnit, Queries.year("period", period));
     }
 
     @GET
     @Path("factors")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The emission-factor library: the current version (or ?version=N) in full, and every version's summary")
-    public Map<String, Object> factors(@QueryParam("version") String version) {
+    @APIResponse(responseCode = "200", description = "The library", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InventoryService.Factors.class)))
+    @APIResponse(responseCode = "400", description = "version is not a number", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public InventoryService.Factors factors(@Parameter(description = "a version number; omitted: the current one") @QueryParam("version")
+            String version) {
         Integer v = null;
         if (version != null && !version.isBlank()) {
             try {
@@ -107,13 +122,7 @@ public class InventoryResource {
                 throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("version", "must be a version number such as 2")));
             }
         }
-        FactorLibraryDocument library = inventory.factors(v);
-        List<FactorLibraryStore.VersionInfo> versions = inventory.versions();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("current", versions.isEmpty() ? null : versions.get(0).version());
-        out.put("library", library);
-        out.put("versions", versions);
-        return out;
+        return inventory.factors(v);
     }
 
     @POST
@@ -124,11 +133,18 @@ public class InventoryResource {
     @Operation(summary = "Store a new version of the factor library (the complete set, JSON or YAML); recomputes the affected years",
             description = "The figures the new version changes (every org unit and year with data) are kept in the history as computed with the "
                     + "previous version; GET /api/v1/inventory then names the revision in revisedFrom. 400 with every fault of the library.")
-    public Response revise(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @APIResponse(responseCode = "201", description = "Stored: the new version and the org-unit years whose figures it changed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryService.Revision.class)), headers = @Header(
+                    name = "Location", description = "/api/v1/inventory/factors?version={version}", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Every fault of the library in errors[], or a body that is not JSON or YAML; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<InventoryService.Revision> revise(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         FactorLibraryDocument document = FactorLibraryParser.parse(body, FactorLibraryParser.isYaml(contentType));
         InventoryService.Revision revision = inventory.revise(document, who());
-        return Response.created(URI.create("/api/v1/inventory/factors?version=" + revision.version())).entity(revision)
-                .type(MediaType.APPLICATION_JSON).build();
+        return RestResponse.ResponseBuilder.<InventoryService.Revision>created(URI.create("/api/v1/inventory/factors?version=" + revision.version()))
+                .entity(revision).type(MediaType.APPLICATION_JSON).build();
     }
 
     /** The subject of the token that authorised the revision: a client cannot name someone else. */

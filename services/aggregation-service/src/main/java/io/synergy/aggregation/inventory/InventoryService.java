@@ -6,8 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.synergy.aggregation.config.MethodConfig;
-import io.synergy.aggregation.store.FactStore;
+import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.method.inventory.FactorLibrary;
 import io.synergy.method.inventory.FactorLibraryValidator;
 import io.synergy.method.inventory.Inventory;
@@ -21,6 +20,8 @@ import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.query.Queries;
+import io.synergy.results.view.Name;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,16 +60,13 @@ public class InventoryService {
     AgroalDataSource dataSource;
 
     @Inject
-    FactStore facts;
+    IndicatorTables tables;
 
     @Inject
     OrgUnitRegistry registry;
 
     @Inject
     Catalogue catalogue;
-
-    @Inject
-    MethodConfig method;
 
     @Inject
     InventoryConfig config;
@@ -136,14 +133,14 @@ public class InventoryService {
     /** The inventory of a unit and year with the current factor version; 404 problem when nothing was reported. */
     public InventoryAnswer inventory(String orgUnit, int year) {
         OrgUnits units = registry.current();
-        OrgUnit unit = io.synergy.aggregation.rest.Queries.orgUnit(units, orgUnit);
+        OrgUnit unit = Queries.orgUnit(units, orgUnit);
         try (Connection c = dataSource.getConnection()) {
             FactorLibrary library = libraries.current(c).orElseThrow(() -> new ProblemException(503, "unavailable", "Service unavailable",
                     "the factor library is not loaded yet"));
-            IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+            IndicatorTable table = tables.current(c, units);
             Inventory inventory = calculator.compute(library, InventoryInputs.of(table, catalogue, unit.code(), year), year);
             if (!inventory.hasData()) {
-                throw io.synergy.aggregation.rest.Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year);
+                throw Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year);
             }
             InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year).map(e -> revisedFrom(e, unit.code(), year)).orElse(null);
             return answer(unit, year, inventory, library, revisedFrom, Instant.now());
@@ -152,18 +149,37 @@ public class InventoryService {
         }
     }
 
-    /** A unit's earlier figures for a year. */
-    public record History(String orgUnit, int year, List<InventoryHistoryStore.Entry> entries) {
+    /** A unit's earlier figures for a year, newest first. */
+    public record History(String orgUnit, String period, List<Superseded> entries) {
+    }
+
+    /**
+     * The inventory as a factor version computed it before a later one changed it.
+     *
+     * @param supersededBy the version that changed it
+     * @param inventory    the whole answer as it stood
+     */
+    public record Superseded(int factorVersion, int supersededBy, Instant supersededAt, InventoryAnswer inventory) {
     }
 
     /** Earlier figures of a unit and year, newest first (each the whole answer as it stood). */
     public History history(String orgUnit, int year) {
-        OrgUnit unit = io.synergy.aggregation.rest.Queries.orgUnit(registry.current(), orgUnit);
+        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
         try (Connection c = dataSource.getConnection()) {
-            return new History(unit.code(), year, history.list(c, unit.code(), year));
+            List<Superseded> entries = new ArrayList<>();
+            for (InventoryHistoryStore.Entry e : history.list(c, unit.code(), year)) {
+                entries.add(new Superseded(e.factorVersion(), e.supersededBy(), e.supersededAt(), json.readValue(e.body(), InventoryAnswer.class)));
+            }
+            return new History(unit.code(), Integer.toString(year), entries);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the inventory history", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable inventory in the history: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The factor library: the current version's number, one version in full and every version's summary (newest first). */
+    public record Factors(Integer current, FactorLibraryDocument library, List<FactorLibraryStore.VersionInfo> versions) {
     }
 
     /**
@@ -204,7 +220,7 @@ public class InventoryService {
      */
     private List<RevisedUnit> keepSupersededFigures(Connection c, FactorLibrary previous, FactorLibrary next) throws SQLException {
         OrgUnits units = registry.current();
-        IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+        IndicatorTable table = tables.current(c, units);
         List<InventoryHistoryStore.Entry> entries = new ArrayList<>();
         List<RevisedUnit> revised = new ArrayList<>();
         for (OrgUnit unit : units.everything()) {
@@ -224,21 +240,16 @@ public class InventoryService {
         return revised;
     }
 
-    public FactorLibraryDocument factors(Integer version) {
+    /** One factor version in full (the current one when {@code version} is null) and every version's summary; 404 for an unknown version. */
+    public Factors factors(Integer version) {
         try (Connection c = dataSource.getConnection()) {
             Optional<FactorLibrary> library = version == null ? libraries.current(c) : libraries.version(c, version);
             FactorLibrary l = library.orElseThrow(() -> ProblemException.notFound("No factor version " + version));
-            return FactorLibraryDocument.of(l, libraries.previousOf(c, l.version()).orElse(null));
+            List<FactorLibraryStore.VersionInfo> versions = libraries.versions(c);
+            return new Factors(versions.isEmpty() ? null : versions.get(0).version(), FactorLibraryDocument.of(l,
+                    libraries.previousOf(c, l.version()).orElse(null)), versions);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the factor library", e);
-        }
-    }
-
-    public List<FactorLibraryStore.VersionInfo> versions() {
-        try (Connection c = dataSource.getConnection()) {
-            return libraries.versions(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the factor versions", e);
         }
     }
 
@@ -262,9 +273,7 @@ public class InventoryService {
         inventory.rows().forEach(r -> r.contributions().forEach(k -> sources.add(k.factorSource())));
         InventoryAnswer.LibraryInfo info = new InventoryAnswer.LibraryInfo(library.version(), library.description(), library.createdAt(),
                 library.createdBy(), List.copyOf(sources));
-        Map<String, String> name = new java.util.LinkedHashMap<>();
-        name.put("zh", unit.zh() == null ? "" : unit.zh());
-        name.put("en", unit.en() == null ? "" : unit.en());
+        Name name = new Name(unit.zh() == null ? "" : unit.zh(), unit.en() == null ? "" : unit.en());
         return new InventoryAnswer(unit.code(), name, unit.level().name(), Integer.toString(year),
                 library.version(), info, revisedFrom, inventory.usesExampleFactors(),
                 inventory.usesExampleFactors() ? InventoryAnswer.EXAMPLE_NOTE : null, inventory.complete(), inventory.incomplete(),

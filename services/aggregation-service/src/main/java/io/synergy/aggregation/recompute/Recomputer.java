@@ -23,7 +23,7 @@ import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.method.results.IndicatorTable;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
-import io.synergy.aggregation.store.FactStore;
+import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.YearAssessment;
@@ -72,7 +72,7 @@ public class Recomputer {
     AgroalDataSource dataSource;
 
     @Inject
-    FactStore facts;
+    IndicatorTables tables;
 
     @Inject
     OutboxWriter outbox;
@@ -250,7 +250,7 @@ public class Recomputer {
         // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
         OrgUnits units = registry.current();
         long start = System.nanoTime();
-        IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
+        IndicatorTable table = tables.current(c, units);
         ResultCalculator current = new ResultCalculator(catalogue, units, method.settings());
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);

@@ -1,65 +1,77 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.IndicatorTables;
+import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.EffectsCalculator;
 import io.synergy.method.results.IndicatorTable;
-import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearState;
 import io.synergy.method.results.YearStates;
-import io.synergy.aggregation.store.FactStore;
-import io.synergy.aggregation.store.YearStateStore;
-import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
+import io.synergy.results.view.EffectsView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Co-reduction effects (协同控制效应): ΔP, ΔC, elasticity and quadrant per pollutant, per sector and for all sectors. */
 @RolesAllowed("reader")
 @Path("/api/v1/effects")
-@Tag(name = "effects")
+@Tag(name = "effects", description = "Co-reduction effects between two years")
 public class EffectsResource {
 
-    @Inject
-    FactStore facts;
+    private final IndicatorTables tables;
+    private final OrgUnitRegistry registry;
+    private final MethodConfig method;
+    private final YearStateStore yearStates;
 
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    OrgUnitRegistry registry;
-
-    @Inject
-    MethodConfig method;
-
-    @Inject
-    YearStateStore yearStates;
+    EffectsResource(IndicatorTables tables, OrgUnitRegistry registry, MethodConfig method, YearStateStore yearStates) {
+        this.tables = tables;
+        this.registry = registry;
+        this.method = method;
+        this.yearStates = yearStates;
+    }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "ΔP, ΔC, elasticity ELs = ΔP/ΔC and quadrant of each air pollutant against CO2 between two years",
             description = "sector: energy, transport, building, agriculture, waste, or all (the sum of the five); omitted: every sector and all. "
-                    + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them.")
-    public Response effects(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sector") String sector,
-            @QueryParam("orgUnit") String orgUnit, @Context HttpHeaders headers) {
+                    + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them. "
+                    + "JSON, or with Accept a CSV or an Excel workbook.")
+    @APIResponse(responseCode = "200", description = "The effects; a row that cannot be computed carries a reason", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)),
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
+    @APIResponse(responseCode = "400", description = "from, to, sector or orgUnit is not valid (to must be later than from); errors[].field "
+            + "names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No data for one of the years", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Tabular<EffectsView> effects(@Parameter(description = "the earlier year, e.g. 2023", required = true) @QueryParam("from") String from,
+            @Parameter(description = "the later year, e.g. 2024", required = true) @QueryParam("to") String to,
+            @Parameter(description = "energy, transport, building, agriculture, waste or all; omitted: every sector and all") @QueryParam("sector")
+            String sector,
+            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
@@ -69,32 +81,14 @@ public class EffectsResource {
             throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("sector",
                     "must be one of energy, transport, building, agriculture, waste, all")));
         }
-        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        IndicatorTable table = new IndicatorTable(facts.all(), catalogue, registry.current(), method.baseYear());
+        OrgUnits units = registry.current();
+        OrgUnit unit = Queries.orgUnit(units, orgUnit);
+        IndicatorTable table = tables.current(units);
         if (!table.years().contains(y0) || !table.years().contains(y1)) {
             throw Queries.noData("No data for " + (table.years().contains(y0) ? y1 : y0));
         }
-        List<UnitYearResult.EffectRow> rows = EffectsCalculator.effects(table, unit.code(), y0, y1, sector);
         Map<Integer, YearState> states = yearStates.states();
-        List<Integer> provisionalYears = java.util.stream.Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states))
-                .toList();
-        boolean provisional = !provisionalYears.isEmpty();
-        if (Csv.wanted(headers)) {
-            List<List<Object>> table2 = new ArrayList<>();
-            for (UnitYearResult.EffectRow r : rows) {
-                table2.add(Arrays.asList(r.sector(), r.pollutant(), r.from(), r.to(), r.p0(), r.p1(), r.c0(), r.c1(), r.deltaP(), r.deltaC(),
-                        r.elasticity(), r.quadrant(), r.quadrantZh(), r.reason(), provisional));
-            }
-            return Csv.of(List.of("sector", "pollutant", "from", "to", "p0", "p1", "co2_0", "co2_1", "delta_p", "delta_c", "elasticity", "quadrant",
-                    "quadrant_zh", "reason", "provisional"), table2, "effects-" + unit.code() + "-" + y0 + "-" + y1 + ".csv");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("orgUnit", unit.code());
-        out.put("from", Integer.toString(y0));
-        out.put("to", Integer.toString(y1));
-        out.put("provisional", provisional);
-        out.put("provisionalYears", provisionalYears);
-        out.put("effects", rows);
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+        List<Integer> provisionalYears = Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states)).toList();
+        return EffectsView.of(unit.code(), y0, y1, provisionalYears, EffectsCalculator.effects(table, unit.code(), y0, y1, sector)).tabular();
     }
 }

@@ -2,13 +2,13 @@ package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.config.UnitsConfig;
-import io.synergy.aggregation.store.FactStore;
+import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
 import io.synergy.method.results.UnitSynergyCalculator;
+import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
 import io.synergy.method.results.YearStates;
-import io.synergy.method.synergy.Coupling;
 import io.synergy.method.synergy.Normalisation;
 import io.synergy.method.synergy.SynergyOptions;
 import io.synergy.model.catalogue.Catalogue;
@@ -18,26 +18,34 @@ import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.query.Paging;
+import io.synergy.platform.query.Queries;
+import io.synergy.platform.tabular.Tabular;
+import io.synergy.results.view.Score;
+import io.synergy.results.view.UnitSynergyView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The synergy degree of parks or enterprises, scored on the panel of the units of that level (clause 二十). */
 @Path("/api/v1/synergy/units")
@@ -45,36 +53,58 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "synergy")
 public class UnitSynergyResource {
 
-    @Inject
-    FactStore facts;
+    private static final Set<String> LEVELS = Set.of("park", "enterprise");
+    private static final Set<String> COUPLINGS = Set.of(Score.STANDARD, Score.CORRECTED);
 
-    @Inject
-    Catalogue catalogue;
+    private final IndicatorTables tables;
+    private final Catalogue catalogue;
+    private final OrgUnitRegistry registry;
+    private final MethodConfig method;
+    private final UnitsConfig units;
+    private final YearStateStore yearStates;
 
-    @Inject
-    OrgUnitRegistry registry;
-
-    @Inject
-    MethodConfig method;
-
-    @Inject
-    UnitsConfig units;
-
-    @Inject
-    YearStateStore yearStates;
+    UnitSynergyResource(IndicatorTables tables, Catalogue catalogue, OrgUnitRegistry registry, MethodConfig method, UnitsConfig units,
+            YearStateStore yearStates) {
+        this.tables = tables;
+        this.catalogue = catalogue;
+        this.registry = registry;
+        this.method = method;
+        this.units = units;
+        this.yearStates = yearStates;
+    }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
     @Operation(summary = "D, U1, U2 and grade of every park or enterprise, ranked, with the panel's weights and the 双近零 (near-zero) flags",
             description = "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
                     + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
                     + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
-                    + "provisional: true with its coverage (docs/method.md §3).")
-    public Response units(@QueryParam("period") String period, @QueryParam("level") String level, @QueryParam("industry") String industry,
-            @QueryParam("coupling") String coupling, @Context HttpHeaders headers) {
+                    + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
+                    + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
+                    + "CSV or an Excel workbook.")
+    @APIResponse(responseCode = "200", description = "The units, ranked (a page of them with limit)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitSynergyView.class)),
+            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "one sheet, the CSV's columns with Chinese and English headers"))},
+            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit of the level (and industry) is registered, or no data in the year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Tabular<UnitSynergyView>> units(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "park or enterprise (default)") @QueryParam("level") String level,
+            @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry") String industry,
+            @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
+            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         int year = Queries.year("period", period);
-        String l = Queries.choice("level", level, "enterprise", Set.of("park", "enterprise"));
-        String c = Queries.choice("coupling", coupling, "standard", Set.of("standard", "corrected"));
+        String l = Queries.choice("level", level, "enterprise", LEVELS);
+        String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
+        Paging.Request paging = Paging.request(limit, cursor);
         OrgUnits orgUnits = registry.current();
         OrgUnitLevel wanted = "park".equals(l) ? OrgUnitLevel.PARK : OrgUnitLevel.ENTERPRISE;
         List<OrgUnit> chosen = orgUnits.everything().stream().filter(u -> u.level() == wanted)
@@ -84,85 +114,24 @@ public class UnitSynergyResource {
         if (chosen.isEmpty()) {
             throw Queries.noData("No " + l + (industry == null ? "" : " of industry " + industry) + " is registered");
         }
-        IndicatorTable table = new IndicatorTable(facts.all(), catalogue, orgUnits, method.baseYear());
+        IndicatorTable table = tables.current(orgUnits);
         if (!table.years().contains(year)) {
             throw Queries.noData("No data for " + year);
         }
         Map<Integer, YearState> states = yearStates.states();
         boolean provisional = YearStates.provisional(method.baseYear(), year, states);
+        UnitsConfig.NearZero nearZero = units.nearZero();
+        UnitSynergyCalculator.NearZero thresholds = new UnitSynergyCalculator.NearZero(nearZero.pollutionIntensityMax(),
+                nearZero.carbonIntensityMax());
         UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, chosen, YearStates.window(method.baseYear(), year, states), year,
                 indicators(units.pollutionIndicators()), indicators(units.carbonIndicators()),
                 SynergyOptions.defaults().withNormalisation(Normalisation.RANGE).withAlphaBeta(method.alpha(), method.beta())
                         .withLagThreshold(method.lagThreshold()),
-                new UnitSynergyCalculator.NearZero(units.nearZero().pollutionIntensityMax(), units.nearZero().carbonIntensityMax()),
-                units.pollutionIndicators(), "CI");
-        boolean corrected = "corrected".equals(c);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int rank = 0;
-        for (UnitSynergyCalculator.UnitRow r : e.units()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            if (r.computable()) {
-                m.put("rank", ++rank);
-            }
-            m.put("orgUnit", r.orgUnit());
-            m.put("name", Map.of("zh", r.zh(), "en", r.en()));
-            m.put("parent", r.parent());
-            m.put("industrySection", r.industrySection());
-            m.put("industryDivision", r.industryDivision());
-            m.put("computable", r.computable());
-            if (!r.computable()) {
-                m.put("reason", r.reason());
-            } else {
-                var chosenC = corrected ? r.corrected() : r.standard();
-                m.put("u1", r.u1());
-                m.put("u2", r.u2());
-                m.put("c", chosenC.c());
-                m.put("t", r.t());
-                m.put("d", chosenC.d());
-                m.put("grade", Map.of("zh", chosenC.gradeZh(), "en", chosenC.gradeEn()));
-                m.put("lag", r.lag());
-                m.put("normalised", r.normalised());
-            }
-            m.put("pollutionIntensity", r.pollutionIntensity());
-            m.put("carbonIntensity", r.carbonIntensity());
-            m.put("nearZero", r.nearZero());
-            m.put("values", r.values());
-            rows.add(m);
-        }
-        if (Csv.wanted(headers)) {
-            List<List<Object>> table2 = new ArrayList<>();
-            for (Map<String, Object> m : rows) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> name = (Map<String, String>) m.get("name");
-                @SuppressWarnings("unchecked")
-                Map<String, String> grade = (Map<String, String>) m.getOrDefault("grade", Map.of());
-                table2.add(Arrays.asList(m.get("rank"), m.get("orgUnit"), name.get("zh"), m.get("industrySection"), m.get("industryDivision"),
-                        m.get("d"), m.get("u1"), m.get("u2"), grade.get("zh"), m.get("lag"), m.get("pollutionIntensity"), m.get("carbonIntensity"),
-                        m.get("nearZero"), m.get("reason"), provisional));
-            }
-            return Csv.of(List.of("rank", "org_unit", "name_zh", "industry_section", "industry_division", "d", "u1", "u2", "grade_zh", "lag",
-                    "pollution_intensity", "carbon_intensity", "near_zero", "reason", "provisional"), table2, "synergy-" + l + "s-" + year + ".csv");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("period", Integer.toString(year));
-        out.put("level", l.toUpperCase(Locale.ROOT));
-        out.put("industry", industry);
-        out.put("method", "range");
-        out.put("coupling", c);
-        out.put("provisional", provisional);
-        out.put("coverage", yearStates.all().stream().filter(y -> y.year() == year).map(YearStateStore.Stored::coverage).findFirst().orElse(null));
-        out.put("computable", e.computable());
-        if (!e.computable()) {
-            out.put("reason", e.reason());
-        }
-        out.put("samples", e.samples());
-        out.put("weights", e.weights());
-        out.put("weightMethods", e.weightMethods());
-        out.put("excluded", e.excluded());
-        out.put("nearZeroThresholds", Map.of("pollutionIntensityMax", units.nearZero().pollutionIntensityMax(),
-                "carbonIntensityMax", units.nearZero().carbonIntensityMax()));
-        out.put("units", rows);
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+                thresholds, units.pollutionIndicators(), "CI");
+        YearCoverage coverage = yearStates.all().stream().filter(y -> y.year() == year).map(YearStateStore.Stored::coverage).findFirst().orElse(null);
+        UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds);
+        Paging.Page<UnitSynergyView.RankedUnit> page = Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
+        return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);
     }
 
     private List<Indicator> indicators(List<String> ids) {

@@ -1,24 +1,19 @@
 package io.synergy.aggregation.rest;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.ops.deadletters.Operator;
-import io.synergy.aggregation.recompute.Recomputer;
-import io.synergy.aggregation.store.FactStore;
+import io.synergy.aggregation.recompute.YearCloser;
 import io.synergy.aggregation.store.YearStateStore;
-import io.synergy.method.results.IndicatorTable;
-import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.YearAssessment;
 import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
-import io.synergy.method.results.YearStates;
-import io.synergy.model.catalogue.Catalogue;
-import io.synergy.model.catalogue.Indicator;
-import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.query.Paging;
+import io.synergy.platform.query.Queries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,18 +21,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Which years are complete, closed or provisional (docs/method.md §3): only complete and closed years enter the
@@ -69,28 +69,27 @@ public class YearsResource {
         }
     }
 
-    /** Every assessed year; {@code latestSettled} is the newest complete or closed one (the dashboard opens on it). */
-    public record YearsView(String orgUnit, Integer latestSettled, List<YearView> years) {
+    /**
+     * Every assessed year (a page of them with {@code limit}); {@code latestSettled} is the newest complete or closed one
+     * (the dashboard opens on it), of all years.
+     *
+     * @param nextCursor the cursor of the next page, when the request pages and more years follow (absent otherwise)
+     */
+    public record YearsView(String orgUnit, Integer latestSettled, List<YearView> years,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 
     private final YearStateStore store;
-    private final AgroalDataSource dataSource;
-    private final FactStore facts;
-    private final Catalogue catalogue;
+    private final YearCloser closer;
     private final OrgUnitRegistry registry;
     private final MethodConfig method;
-    private final Recomputer recomputer;
     private final Operator operator;
 
-    public YearsResource(YearStateStore store, AgroalDataSource dataSource, FactStore facts, Catalogue catalogue, OrgUnitRegistry registry,
-            MethodConfig method, Recomputer recomputer, Operator operator) {
+    YearsResource(YearStateStore store, YearCloser closer, OrgUnitRegistry registry, MethodConfig method, Operator operator) {
         this.store = store;
-        this.dataSource = dataSource;
-        this.facts = facts;
-        this.catalogue = catalogue;
+        this.closer = closer;
         this.registry = registry;
         this.method = method;
-        this.recomputer = recomputer;
         this.operator = operator;
     }
 
@@ -100,12 +99,23 @@ public class YearsResource {
     @Operation(summary = "Every year's state — COMPLETE, CLOSED or PROVISIONAL — with indicatorsIn/Expected, districtsIn/Expected, missing, "
             + "excluded and, for a settled year, who settled it, when and why",
             description = "As assessed by the latest recompute. A year is complete when every indicator of the synergy set is complete for the "
-                    + "city; closed when an operator closed it; provisional otherwise.")
-    public YearsView years() {
+                    + "city; closed when an operator closed it; provisional otherwise. Without limit, every year; with limit, a page, "
+                    + "nextCursor and a Link header to the next one.")
+    @APIResponse(responseCode = "200", description = "The years, ascending (a page of them with limit)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearsView.class)), headers = @Header(name = "Link",
+                    description = "<…?cursor=…>; rel=\"next\" when more years follow this page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "limit or cursor is malformed; errors[].field names it", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<YearsView> years(
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every year") @QueryParam("limit") String limit,
+            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Paging.Request paging = Paging.request(limit, cursor);
         List<YearView> years = store.all().stream().map(s -> YearView.of(s.year(), s.coverage(), s.missing(), s.excluded(), s.assessedAt(),
                 s.settled())).toList();
         Integer latest = years.stream().filter(y -> !y.provisional()).map(YearView::year).reduce((a, b) -> b).orElse(null);
-        return new YearsView(registry.current().city().code(), latest, years);
+        Paging.Page<YearView> page = Paging.page(years, y -> Integer.toString(y.year()), paging);
+        return Paging.ok(new YearsView(registry.current().city().code(), latest, page.items(), page.next()), page, uri);
     }
 
     @POST
@@ -120,11 +130,17 @@ public class YearsResource {
                     + "closed already.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
             value = "{\"reason\": \"莱西市 2025 年畜禽粪污数据确认无法提供 · Laixi cannot provide its 2025 manure figures\"}")))
-    @APIResponse(responseCode = "200", description = "Closed")
-    @APIResponse(responseCode = "400", description = "year is not a year, or before the base year; reason is missing or too long")
-    @APIResponse(responseCode = "404", description = "Nothing has been reported for the year")
-    @APIResponse(responseCode = "409", description = "The year is complete or closed already")
-    public YearView close(@PathParam("year") String yearText, CloseRequest request) {
+    @APIResponse(responseCode = "200", description = "Closed: the year's state, what it misses and the settlement", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearView.class)))
+    @APIResponse(responseCode = "400", description = "year is not a year, or before the base year; reason is missing or too long; "
+            + "errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Nothing has been reported for the year", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The year is complete or closed already", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public YearView close(@Parameter(description = "the year, e.g. 2025") @PathParam("year") String yearText, CloseRequest request) {
         int year = Queries.year("year", yearText);
         if (year < method.baseYear()) {
             throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("year",
@@ -135,33 +151,8 @@ public class YearsResource {
             throw ProblemException.invalid("A reason is required", List.of(new FieldError("reason",
                     "say why the year is closed without being complete (at most " + MAX_REASON + " characters)")));
         }
-        String who = operator.who();
-        return QuarkusTransaction.requiringNew().call(() -> close(year, reason, who));
-    }
-
-    private YearView close(int year, String reason, String who) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            OrgUnits units = registry.current();
-            IndicatorTable table = new IndicatorTable(facts.all(c), catalogue, units, method.baseYear());
-            if (!table.years().contains(year)) {
-                throw Queries.noData("Nothing has been reported for " + year + ": there is nothing to close");
-            }
-            ResultCalculator calculator = new ResultCalculator(catalogue, units, method.settings());
-            YearAssessment now = YearStates.assess(table, calculator.synergySet(), units, year, YearStateStore.states(c).get(year));
-            List<String> synergySet = calculator.synergySet().stream().map(Indicator::id).toList();
-            Optional<YearStateStore.Settlement> settled = now.state().settled() ? Optional.empty()
-                    : store.settle(c, now, YearState.CLOSED, synergySet, who, reason, Instant.now());
-            if (settled.isEmpty()) {
-                throw new ProblemException(409, "year-settled", "The year is settled already",
-                        year + " is " + (now.state().settled() ? now.state().en() : "settled") + " already: see GET /api/v1/years");
-            }
-            // the year joins the windows of the years after it: recompute from it, as soon as this commits
-            FactStore.requestRecompute(c, List.of(year));
-            recomputer.requestedInTransaction();
-            YearCoverage v = now.coverage();
-            YearCoverage closed = new YearCoverage(YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(),
-                    v.districtsExpected());
-            return YearView.of(year, closed, now.missing(), now.excluded(), settled.get().at(), settled.get());
-        }
+        YearCloser.Closed closed = closer.close(year, reason, operator.who());
+        YearAssessment a = closed.assessment();
+        return YearView.of(year, a.coverage(), a.missing(), a.excluded(), closed.settlement().at(), closed.settlement());
     }
 }

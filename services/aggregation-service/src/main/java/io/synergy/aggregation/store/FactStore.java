@@ -1,11 +1,9 @@
 package io.synergy.aggregation.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.synergy.method.results.Fact;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,12 +38,10 @@ public class FactStore {
              WHERE indicator_fact.revision < excluded.revision
             RETURNING year""";
 
-    @Inject
-    AgroalDataSource dataSource;
-
     /**
-     * Upserts the events (in the caller's transaction) and returns the years whose facts changed. A redelivered
-     * event, or one older than what is stored, changes nothing and returns nothing.
+     * Upserts the events (in the caller's transaction) and returns the years whose facts changed; when any did, requests
+     * their recompute and moves the facts' {@link #version}. A redelivered event, or one older than what is stored,
+     * changes nothing and returns nothing.
      */
     public Set<Integer> upsert(Connection c, List<IndicatorEvent> events) throws SQLException {
         Set<Integer> changed = new TreeSet<>();
@@ -96,8 +92,22 @@ public class FactStore {
         }
         if (!changed.isEmpty()) {
             requestRecompute(c, changed);
+            // last: the row's lock is held only until the commit
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fact_version SET version = version + 1")) {
+                ps.executeUpdate();
+            }
         }
         return changed;
+    }
+
+    /**
+     * The version of the facts as committed (as the caller's transaction sees them): one more with every transaction that
+     * changed one. Facts read after it are at least that version.
+     */
+    public static long version(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM fact_version"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** Records that {@code years} need recomputing, with the trace of the work asking for it (the recompute links to it). */
@@ -109,6 +119,7 @@ public class FactStore {
         }
     }
 
+    /** Every fact (the caller builds one table of them for every reader: {@link IndicatorTables}). */
     public List<Fact> all(Connection c) throws SQLException {
         List<Fact> facts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT code, org_unit, year, value, numerator, denominator, complete FROM indicator_fact");
@@ -121,12 +132,5 @@ public class FactStore {
         return facts;
     }
 
-    public List<Fact> all() {
-        try (Connection c = dataSource.getConnection()) {
-            return all(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the facts", e);
-        }
-    }
 
 }

@@ -1,8 +1,11 @@
 package io.synergy.aggregation.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.synergy.method.results.UnitYearResult;
+import io.synergy.results.view.ResultDocument;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,24 +13,29 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The result table: one JSON document per org unit and year. */
+/**
+ * The result table: one JSON document per org unit and year ({@link UnitYearResult}, as published on results.v1), read
+ * back into the typed {@link ResultDocument} that every answer is built from.
+ */
 @ApplicationScoped
 public class ResultStore {
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    ResultStore(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
 
     /** What is stored of a result: its digest, version and attainment statuses (for alerts). */
     public record Stored(String orgUnit, int year, String digest, long version, String statuses) {
-    }
-
-    /** A result document as served. */
-    public record Document(String orgUnit, int year, String body, long version, Instant computedAt) {
     }
 
     public static Map<String, Stored> index(Connection c) throws SQLException {
@@ -65,38 +73,72 @@ public class ResultStore {
         }
     }
 
-    public Optional<Document> find(String orgUnit, int year) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT body::text, version, computed_at FROM result WHERE org_unit = ? AND year = ?")) {
+    /** The result of a unit and year. */
+    public Optional<ResultDocument> find(String orgUnit, int year) {
+        List<ResultDocument> found = select("WHERE org_unit = ? AND year = ?", ps -> {
             ps.setString(1, orgUnit);
             ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Document(orgUnit, year, rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the result of " + orgUnit + " " + year, e);
-        }
+        });
+        return found.stream().findFirst();
     }
 
-    /** Every stored result of a unit (by year), or of a year (by unit). */
-    public List<Document> findAll(String orgUnit, Integer year) {
-        List<Document> out = new ArrayList<>();
-        String sql = "SELECT org_unit, year, body::text, version, computed_at FROM result WHERE (? IS NULL OR org_unit = ?) AND (?::int IS NULL OR year = ?)"
-                + " ORDER BY org_unit, year";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    /** Every result of a unit, ascending by year. */
+    public List<ResultDocument> ofUnit(String orgUnit) {
+        return select("WHERE org_unit = ? ORDER BY year", ps -> ps.setString(1, orgUnit));
+    }
+
+    /** The results of these units in a year, by unit code. */
+    public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
+        return select("WHERE year = ? AND org_unit = ANY (?) ORDER BY org_unit", ps -> {
+            ps.setInt(1, year);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", orgUnits.toArray()));
+        });
+    }
+
+    /** The years a unit has a result for, ascending. */
+    public List<Integer> years(String orgUnit) {
+        List<Integer> years = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT year FROM result WHERE org_unit = ? ORDER BY year")) {
             ps.setString(1, orgUnit);
-            ps.setString(2, orgUnit);
-            ps.setObject(3, year);
-            ps.setObject(4, year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Document(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant()));
+                    years.add(rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the result years of " + orgUnit, e);
+        }
+        return years;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** The stored documents a condition selects, each read once into its typed record. */
+    private List<ResultDocument> select(String condition, Binder binder) {
+        List<ResultDocument> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT body::text, version, computed_at FROM result " + condition)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument(rs.getLong(2), rs.getTimestamp(3).toInstant(), read(rs.getString(1))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read results", e);
         }
         return out;
+    }
+
+    private UnitYearResult read(String body) {
+        try {
+            return json.readValue(body, UnitYearResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable result document: " + e.getOriginalMessage(), e);
+        }
     }
 }

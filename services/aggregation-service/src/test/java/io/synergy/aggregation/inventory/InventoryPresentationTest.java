@@ -12,6 +12,9 @@ import io.synergy.method.inventory.NetCalorificValue;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.InventoryCatalogue;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.tabular.TabularWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +38,17 @@ class InventoryPresentationTest {
     }
 
     @Test
-    void theCsvHasOneRowPerSectorAndGasThenTheTotals() {
-        String csv = InventoryCsv.of(answer("IPCC"), CATALOGUE);
-        String[] lines = csv.split("\r\n");
+    void theCsvHasOneRowPerSectorAndGasThenTheTotals() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TabularWriter.csv(InventoryTable.answer(answer("IPCC"), CATALOGUE).tables().get(0), out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF"); // the platform's CSV: Excel reads the UTF-8 as UTF-8
+        String[] lines = csv.substring(1).split("\r\n");
         assertThat(lines[0]).startsWith("org_unit,period,sector,sector_zh,gas");
         assertThat(lines[1]).startsWith("370211,2024,energy,能源,CO2,二氧化碳,t,1977.8968,2000,-22.1032,-0.011052,COMPUTED,,false,2,true");
         assertThat(csv).contains("370211,2024,building,建筑,CO2,二氧化碳,t,,,,,MISSING_FACTOR,factor version 2: no CO2 factor for lpg valid in 2024,");
         assertThat(csv).contains(",all,合计,CO2e,二氧化碳当量,t CO2e,");
-        assertThat(io.synergy.aggregation.rest.Csv.decimal(362205.39300000004)).isEqualTo("362205.393");
-        assertThat(io.synergy.aggregation.rest.Csv.decimal(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(TabularWriter.decimal(362205.39300000004).toPlainString()).isEqualTo("362205.393");
+        assertThat(TabularWriter.decimal(0.1 + 0.2).toPlainString()).isEqualTo("0.3");
     }
 }

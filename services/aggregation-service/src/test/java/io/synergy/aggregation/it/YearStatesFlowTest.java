@@ -24,6 +24,7 @@ import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.TestTokens;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -314,5 +315,64 @@ class YearStatesFlowTest {
         assertThat(get("/api/v1/dashboard/years", Map.of()).path("defaultYear").asInt()).isEqualTo(2025);
         // 2026 is scored against the settled years, 2025 among them
         assertThat(get("/api/v1/synergy", Map.of("period", "2026")).path("explanation").path("samples")).hasSize(7);
+    }
+
+    /** Every item of a paged list, page by page through nextCursor (each page's Link header naming the next). */
+    private List<JsonNode> allPages(String path, Map<String, String> query, String items, int limit) throws Exception {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParams(query).queryParam("limit", Integer.toString(limit));
+            var answer = (cursor == null ? request : request.queryParam("cursor", cursor)).get(path).then().statusCode(200).extract();
+            JsonNode page = json.readTree(answer.asString());
+            assertThat(page.path(items).size()).isBetween(1, limit);
+            page.path(items).forEach(all::add);
+            cursor = page.has("nextCursor") ? page.path("nextCursor").asText() : null;
+            if (cursor != null) {
+                assertThat(answer.header("Link")).contains("cursor=" + cursor).endsWith("; rel=\"next\"");
+            } else {
+                assertThat(answer.header("Link")).isNull();
+            }
+        } while (cursor != null);
+        return all;
+    }
+
+    @Test
+    @Order(5)
+    void theListsPageAndTheTablesComeAsCsvOrWorkbook() throws Exception {
+        // the years, two at a time, are the years; what describes them all stays on every page
+        JsonNode years = years();
+        List<JsonNode> paged = allPages("/api/v1/years", Map.of(), "years", 2);
+        assertThat(paged.stream().map(y -> y.path("year").asInt()).toList()).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        assertThat(json.readTree(given().queryParam("limit", "2").get("/api/v1/years").then().extract().asString()).path("latestSettled"))
+                .isEqualTo(years.path("latestSettled"));
+        // the parks' ranking, one park a page: the same units with the ranks of the whole panel
+        Map<String, String> parks = Map.of("period", "2026", "level", "park");
+        OrgUnitEvent second = new OrgUnitEvent("370203P09", OrgUnitLevel.PARK, "市北测试园区", "Shibei test park", "370203", null, null, Set.of(),
+                false, 1, Instant.now(), "year-states-test");
+        try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers())) {
+            kafka.send(Topics.ORG_UNITS, second.code(), json.writeValueAsString(second), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+        }
+        await().atMost(PATIENCE).until(() -> get("/api/v1/synergy/units", parks).path("units").size() == 2);
+        JsonNode ranking = get("/api/v1/synergy/units", parks);
+        assertThat(ranking.has("nextCursor")).isFalse();
+        assertThat(allPages("/api/v1/synergy/units", parks, "units", 1).stream().map(JsonNode::toString).toList())
+                .isEqualTo(java.util.stream.StreamSupport.stream(ranking.path("units").spliterator(), false).map(JsonNode::toString).toList());
+        given().queryParam("limit", "0").get("/api/v1/years").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParams(parks).queryParam("limit", "1").queryParam("cursor", "bm90LWEtdW5pdA").get("/api/v1/synergy/units").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+
+        // the district ranking's table names the districts (it left the name cells empty while it reshaped JSON)
+        List<String> districts = given().accept("text/csv").get("/api/v1/synergy/districts?period=2024").then().statusCode(200).extract()
+                .asString().lines().toList();
+        assertThat(districts.get(0)).isEqualTo("\uFEFFrank,org_unit,name_zh,name_en,d,u1,u2,grade_zh,lag,provisional");
+        assertThat(districts).anyMatch(l -> l.contains(",370202,市南区,Shinan,"));
+        // every table comes as a workbook too, named after the answer
+        var xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get("/api/v1/attainment?period=2024")
+                .then().statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"attainment-370200-2024.xlsx\"").extract().asByteArray();
+        assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK"); // a zip: Office Open XML
+        given().accept("text/csv").get("/api/v1/synergy/history").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"synergy-history-370200.csv\"");
     }
 }

@@ -1,5 +1,6 @@
 package io.synergy.platform.schemas;
 
+import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,9 +13,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code ce_dataschema} points: {@code /schemas/<name>.json}. Open like the OpenAPI document: they are the public contract.
  */
 @Path("/schemas")
+// open to anyone, said explicitly (an empty requirement) for the document's readers and linters
+@SecurityRequirementsSet
 @Tag(name = "schemas", description = "JSON Schemas of the events (CloudEvents dataschema)")
 public class EventSchemaResource {
 
@@ -34,11 +39,12 @@ public class EventSchemaResource {
     @Path("{file}")
     @Produces({SCHEMA_JSON, "application/json"})
     @Operation(summary = "The JSON Schema of an event or feed message",
-            description = "indicator-event.v1, result.v1, org-unit-event.v1, target-event.v1 (events) and report.v1 (a feed message, the "
-                    + "body of POST /api/v1/reports)")
-    @APIResponse(responseCode = "200", description = "The schema", content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type =
-            org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "No such schema")
+            description = "indicator-event.v1, result.v1, org-unit-event.v1, target-event.v1 (events) and report.v1 (a feed message, the body of "
+                    + "POST /api/v1/reports)")
+    @APIResponse(responseCode = "200", description = "The schema", content = @Content(mediaType = SCHEMA_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such schema", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Response schema(@PathParam("file") String file) {
         // letters, digits, '-', an optional version: no other resource (and no path) can be named through it
         InputStream in = NAME.matcher(file).matches() ? Thread.currentThread().getContextClassLoader().getResourceAsStream("schemas/" + file)

@@ -83,15 +83,18 @@ public class FreshnessService {
     private record YearFacts(Instant receivedAt, Instant computedAt, boolean complete) {
     }
 
+    // the gauges are made with the bean, not on StartupEvent: the scheduler may call refreshMeters before that event is observed
     @PostConstruct
     void init() {
         calendar = new ReportingCalendar(baseYear, ReportingCalendar.parseDue(config.annualDue()));
-    }
-
-    void registerMeters(@Observes StartupEvent event) {
         // a count of data sets (district-years of a sector), not a duration: the name says what it counts; absent until known
         overdueBySector = new KnownGauges(registry, "synergy.freshness.overdue.datasets",
                 "Data sets (district-years of a sector) whose annual data is past its due date and still missing", "sector");
+    }
+
+    /** Made at start, so that its gauges are registered before the first scrape. */
+    void start(@Observes StartupEvent event) {
+        // observing the event is what makes this application-scoped bean eager; init() did the work
     }
 
     @Scheduled(every = "${synergy.ops.freshness-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

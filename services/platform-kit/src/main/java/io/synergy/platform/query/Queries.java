@@ -1,4 +1,4 @@
-package io.synergy.aggregation.rest;
+package io.synergy.platform.query;
 
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Validation of the read API's query parameters, with problem answers naming the parameter. */
+/**
+ * The read API's query parameters — a year, an org unit, one of a few choices — checked, with a problem answer naming the
+ * parameter; and the problem of a read that finds nothing. Shared by every service that serves results, so that each
+ * parameter means and is refused the same everywhere.
+ */
 public final class Queries {
 
     private Queries() {

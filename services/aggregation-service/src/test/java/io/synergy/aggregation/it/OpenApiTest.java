@@ -1,0 +1,46 @@
+package io.synergy.aggregation.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.testsupport.OpenApiAssertions;
+import io.synergy.testsupport.PlatformTestResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The aggregation's OpenAPI document lets a consumer generate a client: every operation of its read API (results, years,
+ * the inventory) has a typed success schema and a problem schema for each error. The operations console and the dashboard
+ * (/api/v1/ops, /api/v1/dashboard) leave for their own service, and the registry's former paths only redirect (asserted by
+ * OrgUnitRedirectsTest). The document is kept as target/openapi.json for a linter (docs/api.md).
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class OpenApiTest {
+
+    static final List<String> ELSEWHERE = List.of("/api/v1/ops", "/api/v1/dashboard", "/api/v1/org-units");
+
+    @Test
+    void everyOperationOfTheReadApiHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
+        JsonNode doc = OpenApiAssertions.document();
+        Files.writeString(Path.of("target", "openapi.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        int operations = OpenApiAssertions.assertEveryOperationIsTyped(doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
+        // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision)
+        assertThat(operations).isEqualTo(13);
+    }
+
+    @Test
+    void theListsOfUnboundedSizePage() {
+        JsonNode doc = OpenApiAssertions.document();
+        for (String path : List.of("/api/v1/synergy/units", "/api/v1/years")) {
+            List<String> parameters = doc.path("paths").path(path).path("get").path("parameters").findValuesAsText("name");
+            assertThat(parameters).as(path).contains("limit", "cursor");
+            assertThat(doc.path("paths").path(path).path("get").path("responses").path("200").path("headers").has("Link")).as(path).isTrue();
+        }
+    }
+}
