@@ -3,7 +3,7 @@
 #   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry)
 # Environment: SYNERGY_RUN_DIR (logs and pids; default deploy/local/run), DB_NAME (synergy), KAFKA_BOOTSTRAP_SERVERS
 #              (127.0.0.1:9092), FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS (every service),
-#              AGGREGATION_JVM_OPTS (added for the aggregation), READY_TIMEOUT (s)
+#              AGGREGATION_JVM_OPTS (added for the aggregation), REGISTRY_JVM_OPTS (added for the registry), READY_TIMEOUT (s)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -19,6 +19,8 @@ JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRat
 # fills, and full collections took a quarter of its time under a steady stream of reports. A young generation as large
 # as the old one, with survivor spaces that hold a pass, and a heap allowed to keep 40 % free, let it die young.
 AGGREGATION_JVM_OPTS=${AGGREGATION_JVM_OPTS:--XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70}
+# Hibernate ORM with Panache and the entities of all the master data need more class metadata than the 100m above
+REGISTRY_JVM_OPTS=${REGISTRY_JVM_OPTS:--XX:MaxMetaspaceSize=160m}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA=${JAVA:-java}
 # tokens are verified with this public key (the local run makes the pair once; production configures its own key)
@@ -50,9 +52,10 @@ start_one() {
     exit 1
   fi
   local extra_opts=""
-  if [ "$name" = aggregation ]; then
-    extra_opts=$AGGREGATION_JVM_OPTS
-  fi
+  case "$name" in
+    aggregation) extra_opts=$AGGREGATION_JVM_OPTS ;;
+    registry) extra_opts=$REGISTRY_JVM_OPTS ;;
+  esac
   local fresh=()
   if [ "${FRESH_DB:-0}" = 1 ]; then
     fresh=(QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false)

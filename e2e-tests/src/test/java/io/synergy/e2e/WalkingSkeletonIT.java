@@ -88,6 +88,10 @@ class WalkingSkeletonIT {
                 .body("[0].source", equalTo("NONE"));
         given().queryParams(query).queryParam("year", 2025).get(url("registry", "/api/v1/targets")).then().statusCode(200)
                 .body("[0].source", equalTo("ALLOCATED")).body("[0].value", equalTo(45.0)).body("[0].setBy", equalTo("e2e-planner"));
+        // the aggregation reads it from targets.v1 (its group catches up) and names the target every attainment row is judged by
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get(url("aggregation", "/api/v1/ops/consumers")).then()
+                .statusCode(200).extract().jsonPath().getLong("find { it.group == 'aggregation-service-targets' }.totalLag")).isZero());
+        assertThat(e1("370202")).containsEntry("targetSource", "PLAN").containsEntry("targetDocument", "青环发〔2024〕18号");
     }
 
     @AfterAll

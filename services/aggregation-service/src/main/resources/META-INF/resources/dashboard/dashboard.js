@@ -18,7 +18,9 @@
     ON_TRACK: { zh: '符合序时进度', en: 'on track', color: '#7cc36b' },
     LAGGING: { zh: '滞后', en: 'lagging', color: '#f2a93b' },
     OFF_TRACK: { zh: '偏离', en: 'off track', color: '#d9423b' },
-    NO_DATA: { zh: '无数据', en: 'no data', color: '#b7bec8' }
+    NO_DATA: { zh: '无数据', en: 'no data', color: '#b7bec8' },
+    // no target applies to the unit (targetSource NONE): shown, not judged
+    NO_TARGET: { zh: '无目标', en: 'no target', color: '#b7bec8' }
   };
 
   // The ten grades of D (method §4), lower bound inclusive, from 极度失调 to 优质协调.
@@ -362,7 +364,8 @@
 
   function lightCard(a) {
     const s = STATUS[a.status] || STATUS.NO_DATA;
-    const target = withUnit(a.target, a.unit) + (a.keptEveryYear ? '（每年 every year）' : '（' + a.targetYear + '）');
+    const target = a.target == null ? '–'
+      : withUnit(a.target, a.unit) + (a.keptEveryYear ? '（每年 every year）' : '（' + a.targetYear + '）');
     const figures = [
       ['现值 value', withUnit(a.value, a.unit)],
       ['目标 target', target],
@@ -370,6 +373,9 @@
     ];
     if (a.completion != null) {
       figures.push(['完成度 completion', fmt(a.completion * 100, 1) + ' %']);
+    }
+    if (a.targetDocument) {
+      figures.push([a.targetSource === 'ALLOCATED' ? '分解文件 allocated by' : '依据 document', a.targetDocument]);
     }
     return '<div class="light-card" data-indicator="' + escapeHtml(a.indicator) + '" data-status="' + escapeHtml(a.status) + '">'
       + '<span class="light ' + escapeHtml(a.status) + '" title="' + s.zh + ' ' + s.en + '"></span>'

@@ -26,6 +26,11 @@ public final class Topics {
      * every service and every restart reads the whole registry again and dead-letters the same record again.
      */
     public static final String ORG_UNITS_DEAD_LETTERS = ORG_UNITS + ".dlq";
+    /**
+     * Records of {@code targets.v1} the aggregation refused. Compacted, keyed by the source partition and offset: a
+     * redelivered record's letter replaces the first.
+     */
+    public static final String TARGETS_DEAD_LETTERS = TARGETS + ".dlq";
     /** Key projects (重点工程) of the registry, compacted (key: the project's code). */
     public static final String PROJECTS = "projects.v1";
     /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
@@ -98,6 +103,7 @@ public final class Topics {
         all.add(new TopicSpec(PROJECTS, 1, true));
         all.add(new TopicSpec(PILOTS, 1, true));
         all.add(new TopicSpec(TARGETS, 1, true));
+        all.add(new TopicSpec(TARGETS_DEAD_LETTERS, 1, true));
         all.add(new TopicSpec(APPROVALS, 1, true));
         all.add(new TopicSpec(APPROVALS_DEAD_LETTERS, 1, false));
         all.add(new TopicSpec(REMINDERS, 1, false));

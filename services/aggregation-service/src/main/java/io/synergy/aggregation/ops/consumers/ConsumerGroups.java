@@ -61,6 +61,8 @@ public class ConsumerGroups {
             String group = PlatformTopic.feedGroup(s);
             groups.put(group, PlatformTopic.all().stream().filter(t -> group.equals(t.consumerGroup())).map(PlatformTopic::name).toList());
         }
+        groups.put(PlatformTopic.TARGETS_GROUP, PlatformTopic.all().stream()
+                .filter(t -> PlatformTopic.TARGETS_GROUP.equals(t.consumerGroup())).map(PlatformTopic::name).toList());
         return groups;
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param eventType     CloudEvents type of its records, {@code null} when they are not CloudEvents (feeds)
  * @param consumerGroup the platform's consumer group reading it, {@code null} if none of ours does
  * @param deadLetters   the dead-letter topic of what is refused from it (a feed's own, {@code indicators.v1.dlq} for the
- *                      indicator topics, {@code org-units.v1.dlq}), else {@code null}
+ *                      indicator topics, {@code org-units.v1.dlq}, {@code targets.v1.dlq}), else {@code null}
  * @param partitions    the partition count it is provisioned with
  * @param compacted     provisioned with {@code cleanup.policy=compact}
  */
@@ -38,6 +38,8 @@ public record PlatformTopic(String name, String kind, String sector, String even
 
     /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
     public static final String AGGREGATION_GROUP = "aggregation-service";
+    /** The aggregation's consumer group of targets.v1 (mp.messaging.incoming.targets.group.id). */
+    public static final String TARGETS_GROUP = "aggregation-service-targets";
 
     /** A sector service's feed consumer group (sector-kit: {@code <sector>-service-feed}). */
     public static String feedGroup(Sector s) {
@@ -91,8 +93,9 @@ public record PlatformTopic(String name, String kind, String sector, String even
             return new PlatformTopic(n, PILOTS, null, CloudEventTypes.PILOT, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.TARGETS)) {
-            // the registry's allocations of targets (目标分解); no consumer group of ours reads it yet
-            return new PlatformTopic(n, TARGETS, null, CloudEventTypes.TARGET, null, null, spec.partitions(), spec.compacted());
+            // the registry's allocations of targets (目标分解): the aggregation judges attainment by them (TargetConsumer)
+            return new PlatformTopic(n, TARGETS, null, CloudEventTypes.TARGET, TARGETS_GROUP, Topics.TARGETS_DEAD_LETTERS, spec.partitions(),
+                    spec.compacted());
         }
         if (n.equals(Topics.APPROVALS)) {
             // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads it yet
@@ -102,16 +105,18 @@ public record PlatformTopic(String name, String kind, String sector, String even
             // the registry's reminders of data sets due soon or overdue (截止提醒), for mail or SMS gateways outside the platform
             return new PlatformTopic(n, REMINDERS, null, CloudEventTypes.REMINDER, null, null, spec.partitions(), spec.compacted());
         }
-        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS) || n.equals(Topics.APPROVALS_DEAD_LETTERS)) {
+        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS) || n.equals(Topics.TARGETS_DEAD_LETTERS)
+                || n.equals(Topics.APPROVALS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
         }
         return new PlatformTopic(n, "other", null, null, null, null, spec.partitions(), spec.compacted());
     }
 
     /**
-     * Whether the ops API may replay this dead-letter topic: a feed's only. {@code indicators.v1.dlq} and {@code org-units.v1.dlq}
-     * are browse only — their records came from topics that only the platform's own services may write (an indicator
-     * topic belongs to its sector service, org-units.v1 to the registry): a fix goes to that service, not into a replay.
+     * Whether the ops API may replay this dead-letter topic: a feed's only. {@code indicators.v1.dlq}, {@code org-units.v1.dlq}
+     * and {@code targets.v1.dlq} are browse only — their records came from topics that only the platform's own services may
+     * write (an indicator topic belongs to its sector service, org-units.v1 and targets.v1 to the registry): a fix goes to
+     * that service, not into a replay.
      */
     public boolean replayable() {
         return feedOf(name).isPresent();
