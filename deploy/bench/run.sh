@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole-platform benchmark of issues 8 and 19, in one command: PostgreSQL, the build, then three parts, each on its
-# own broker and seven services with fresh schemas in the database synergy_bench (run folder deploy/bench/run/):
+# own broker and eight services with fresh schemas in the database synergy_bench (run folder deploy/bench/run/):
 #   write  ingestion (values/s accepted and published, latency) · the limits: PostgreSQL COPY and Kafka
 #          ProducerPerformance · freshness at 1,000 reports/s · RSS at idle and under load · start → all healthy ·
 #          the JMH recompute benchmark (at the end, on a quiet machine)
@@ -92,8 +92,8 @@ BOOTSTRAP=127.0.0.1:9092
 JDBC="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
 JAR=$ROOT/bench/target/benchmarks.jar
 TOOL_JAVA=(java -Xmx512m -cp "$JAR")
-SERVICES=(aggregation energy transport building agriculture waste registry)
-PORTS=(8080 8081 8082 8083 8084 8085 8086 9092 9093)
+SERVICES=(aggregation energy transport building agriculture waste registry console)
+PORTS=(8080 8081 8082 8083 8084 8085 8086 8087 9092 9093)
 PRODUCER_TOPIC=bench.producer-performance
 SECTORS=(energy transport building agriculture waste)
 declare -A SECTOR_PORT=([energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts, stops or kills the seven Synergy services as processes (the built quarkus-run.jar of each).
-#   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry)
+# Starts, stops or kills the eight Synergy services as processes (the built quarkus-run.jar of each).
+#   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry console)
 # Environment: SYNERGY_RUN_DIR (logs and pids; default deploy/local/run), DB_NAME (synergy), KAFKA_BOOTSTRAP_SERVERS
 #              (127.0.0.1:9092), FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS (every service),
 #              AGGREGATION_JVM_OPTS (added for the aggregation), REGISTRY_JVM_OPTS (added for the registry), READY_TIMEOUT (s)
@@ -26,8 +26,8 @@ JAVA=${JAVA:-java}
 # tokens are verified with this public key (the local run makes the pair once; production configures its own key)
 KEY_DIR=${SYNERGY_KEY_DIR:-$ROOT/deploy/local/run/keys}
 
-declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085 [registry]=8086)
-ALL=(aggregation energy transport building agriculture waste registry)
+declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085 [registry]=8086 [console]=8087)
+ALL=(aggregation energy transport building agriculture waste registry console)
 
 selected() {
   if [ $# -eq 0 ]; then echo "${ALL[@]}"; else echo "$@"; fi
@@ -128,5 +128,5 @@ case "$cmd" in
     for n in $(selected "$@"); do
       if alive "$n"; then echo "$n running (pid $(pid_of "$n"), port ${PORT[$n]})"; else echo "$n stopped"; fi
     done ;;
-  *) echo "usage: $0 start|stop|kill|status [aggregation|energy|transport|building|agriculture|waste|registry ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|kill|status [aggregation|energy|transport|building|agriculture|waste|registry|console ...]" >&2; exit 2 ;;
 esac

@@ -6,10 +6,11 @@ Prefix of every resource name: fullnameOverride or the release name.
 {{- end -}}
 
 {{/*
-The seven services, in a fixed order: aggregation first, then the sectors as the catalogue lists them, then the registry.
+The eight services, in a fixed order: aggregation first, then the sectors as the catalogue lists them, then the registry
+and the console.
 */}}
 {{- define "synergy.serviceKeys" -}}
-aggregation energy transport building agriculture waste registry
+aggregation energy transport building agriculture waste registry console
 {{- end -}}
 
 {{/*
@@ -30,7 +31,7 @@ Name of a service's resources. Call with (dict "root" $ "key" "energy").
 app.kubernetes.io/component of a service.
 */}}
 {{- define "synergy.component" -}}
-{{- if or (eq .key "aggregation") (eq .key "registry") -}}{{ .key }}{{- else -}}sector{{- end -}}
+{{- if or (eq .key "aggregation") (eq .key "registry") (eq .key "console") -}}{{ .key }}{{- else -}}sector{{- end -}}
 {{- end -}}
 
 {{/*
@@ -138,6 +139,22 @@ registry's Service inside the cluster.
 {{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
 {{- else -}}
 {{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "registry")) .Values.services.registry.port -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The console service as clients reach it: where the aggregation's former ops and dashboard paths (and "/") redirect
+(308). links.console if set; else the Ingress host when the Ingress is on (it routes those paths and "/" to the console);
+else the console's Service inside the cluster.
+*/}}
+{{- define "synergy.links.console" -}}
+{{- $ing := .Values.ingress -}}
+{{- if .Values.links.console -}}
+{{- .Values.links.console -}}
+{{- else if $ing.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
+{{- else -}}
+{{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "console")) .Values.services.console.port -}}
 {{- end -}}
 {{- end -}}
 

@@ -75,7 +75,7 @@ class ComposeFileTest {
 
     @Test
     void usesOnlyKnownComposeKeysAndNoObsoleteVersion() {
-        // x-* keys are Compose extensions (here: the anchors shared by the seven services)
+        // x-* keys are Compose extensions (here: the anchors shared by the eight services)
         assertThat(TOP_KEYS).containsAll(compose.keySet().stream().filter(k -> !k.startsWith("x-")).toList());
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
@@ -97,15 +97,18 @@ class ComposeFileTest {
     }
 
     @Test
-    void kafkaPostgresAndTheSevenServices() {
+    void kafkaPostgresAndTheEightServices() {
         assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "postgres", "aggregation-service",
-                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service");
+                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service",
+                "console-service");
     }
 
     @Test
     void theAggregationRedirectsTheRegistrysFormerPathsToTheRegistryServiceAsTheHostReachesIt() {
         assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:"
                 + HelmChartTest.PORTS.get("registry-service"));
+        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:"
+                + HelmChartTest.PORTS.get("console-service"));
     }
 
     @Test

@@ -42,6 +42,7 @@ class HelmChartTest {
         PORTS.put("agriculture-service", 8084);
         PORTS.put("waste-service", 8085);
         PORTS.put("registry-service", 8086);
+        PORTS.put("console-service", 8087);
     }
 
     static final Set<String> SECTORS = Set.of("energy-service", "transport-service", "building-service",
@@ -171,7 +172,7 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Deployments
 
     @Test
-    void sevenDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
+    void eightDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
         assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(
                 PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
@@ -320,6 +321,23 @@ class HelmChartTest {
     }
 
     @Test
+    void theAggregationRedirectsTheConsolesFormerPathsToWhereClientsReachTheConsoleService() {
+        Map<String, String> inCluster = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(inCluster).containsEntry("SYNERGY_LINKS_CONSOLE", "http://" + fullname("console-service") + ":8087");
+        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true)).get("Deployment", fullname("aggregation-service"))
+                .at("/spec/template/spec/containers/0"));
+        assertThat(viaIngress).containsEntry("SYNERGY_LINKS_CONSOLE", "http://synergy.example.org");
+        Map<String, String> given = env(Chart.template(Map.of("links.console", "https://console.qingdao.example"))
+                .get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(given).containsEntry("SYNERGY_LINKS_CONSOLE", "https://console.qingdao.example");
+        assertThat(env(defaults.get("Deployment", fullname("console-service")).at("/spec/template/spec/containers/0")))
+                .doesNotContainKey("SYNERGY_LINKS_CONSOLE");
+        assertThat(labels(defaults.get("Deployment", fullname("console-service")).path("metadata")))
+                .containsEntry("app.kubernetes.io/component", "console").doesNotContainKey("synergy.qingdao/sector");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("links.console", "console:8087"))).hasMessageContaining("console");
+    }
+
+    @Test
     void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizing() {
         JsonNode registry = defaults.get("Deployment", fullname("registry-service"));
         Map<String, String> labels = labels(registry.path("metadata"));
@@ -338,8 +356,8 @@ class HelmChartTest {
                 "services.energy.jvmOptions", "-Xmx256m",
                 "services.energy.env.SYNERGY_FEATURE", "on",
                 "global.env.TZ", "Asia/Shanghai"));
-        assertThat(r.names("Deployment")).hasSize(6).doesNotContain(fullname("waste-service"));
-        assertThat(r.names("Service")).hasSize(6).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Deployment")).hasSize(7).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Service")).hasSize(7).doesNotContain(fullname("waste-service"));
         assertThat(r.names("HorizontalPodAutoscaler")).hasSize(3)
                 .doesNotContain(fullname("waste-service"), fullname("energy-service"));
         JsonNode energy = r.get("Deployment", fullname("energy-service"));
@@ -384,10 +402,10 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Services, configuration
 
     @Test
-    void sevenServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
+    void eightServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
         Map<String, JsonNode> services = byName(defaults.ofKind("Service"));
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
-        assertThat(services).hasSize(7);
+        assertThat(services).hasSize(8);
         PORTS.forEach((service, port) -> {
             JsonNode s = services.get(fullname(service));
             assertThat(s).as(service).isNotNull();
@@ -567,21 +585,24 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Ingress
 
     @Test
-    void ingressSendsTheReadApiAndTheRootToAggregationTheRegistryToItsServiceAndEachSectorHostToItsService() {
+    void ingressSendsTheReadApiToAggregationTheRegistryAndTheConsoleWithTheRootToTheirServicesAndEachSectorHostToItsService() {
         List<JsonNode> ingresses = everything.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Map<String, String>> routes = routes(ingresses);
         assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
-        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "/api/v1/org-units", fullname("registry-service"),
-                "/api/v1/projects", fullname("registry-service"),
-                "/api/v1/pilots", fullname("registry-service"),
-                "/api/v1/targets", fullname("registry-service"),
-                "/", fullname("aggregation-service"),
-                "/api/v1/attainment", fullname("aggregation-service"),
-                "/api/v1/synergy", fullname("aggregation-service"),
-                "/api/v1/effects", fullname("aggregation-service"),
-                "/api/v1/ops", fullname("aggregation-service")));
+        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("/api/v1/org-units", fullname("registry-service")),
+                Map.entry("/api/v1/projects", fullname("registry-service")),
+                Map.entry("/api/v1/pilots", fullname("registry-service")),
+                Map.entry("/api/v1/targets", fullname("registry-service")),
+                Map.entry("/", fullname("console-service")),
+                Map.entry("/api/v1/ops", fullname("console-service")),
+                Map.entry("/api/v1/dashboard", fullname("console-service")),
+                Map.entry("/api/v1/attainment", fullname("aggregation-service")),
+                Map.entry("/api/v1/synergy", fullname("aggregation-service")),
+                Map.entry("/api/v1/effects", fullname("aggregation-service")),
+                Map.entry("/api/v1/years", fullname("aggregation-service")),
+                Map.entry("/api/v1/inventory", fullname("aggregation-service"))));
         for (String sector : List.of("energy", "transport", "building", "agriculture", "waste")) {
             assertThat(routes.get(sector + ".synergy.example.org"))
                     .containsExactlyEntriesOf(Map.of("/", fullname(sector + "-service")));
@@ -652,7 +673,7 @@ class HelmChartTest {
                 .filter(s -> labels(s.path("metadata")).entrySet().containsAll(match.entrySet()))
                 .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
                 .map(s -> s.at("/metadata/name").asText()).toList();
-        assertThat(selected).hasSize(7);
+        assertThat(selected).hasSize(8);
     }
 
     // ---------------------------------------------------------------- alert rules, dashboard, logs, traces

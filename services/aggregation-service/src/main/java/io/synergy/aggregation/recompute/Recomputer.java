@@ -49,6 +49,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -328,7 +329,9 @@ public class Recomputer {
             throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
-        Instant now = Instant.now();
+        // in microseconds, as PostgreSQL keeps it: the stored result and the one published on results.v1 say the same
+        // computedAt (the console serves the dashboard from results.v1; a nanosecond clock made them differ)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (UnitYearResult r : results) {
             String key = r.orgUnit() + ":" + r.year();
             byte[] utf8 = writeBytes(r);

@@ -1,14 +1,11 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.store.ResultStore;
-import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.Problem;
-import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.AttainmentView;
-import io.synergy.results.view.Name;
-import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultAnswers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -63,10 +60,6 @@ public class AttainmentResource {
             schema = @Schema(implementation = Problem.class)))
     public Tabular<AttainmentView> attainment(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit") String orgUnit) {
-        int year = Queries.year("period", period);
-        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        ResultDocument doc = results.find(unit.code(), year)
-                .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year + ": no indicator of that year has been reported"));
-        return AttainmentView.of(doc, Name.of(unit)).tabular();
+        return ResultAnswers.attainment(results, registry.current(), period, orgUnit).tabular();
     }
 }
