@@ -529,10 +529,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(25);
+        assertThat(topics).hasSize(27);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(25);
+        assertThat(expected).hasSize(27);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -564,6 +564,8 @@ class HelmChartTest {
         assertThat(byTopic.get("targets.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("approvals.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
+        assertThat(byTopic.get("approvals.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
+        assertThat(byTopic.get("reminders.v1").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
                 .startsWith("synergy-kafka-bootstrap.");

@@ -40,6 +40,16 @@ public final class Topics {
      * {@code <sector>|<orgUnit>|<period>}); see {@link ApprovalEvent}.
      */
     public static final String APPROVALS = "approvals.v1";
+    /**
+     * Records of {@code approvals.v1} the registry refused, with the reason in headers (browse only; the registry's consumer
+     * group commits its offsets, so a record is refused once).
+     */
+    public static final String APPROVALS_DEAD_LETTERS = APPROVALS + ".dlq";
+    /**
+     * Reminders of data sets due soon or overdue, for mail or SMS gateways (key: {@code <sector>|<orgUnit>|<period>}); see
+     * {@link ReminderEvent}. Not compacted: every reminder is a message of its own, not a newer state of its key.
+     */
+    public static final String REMINDERS = "reminders.v1";
 
     private Topics() {
     }
@@ -95,6 +105,8 @@ public final class Topics {
         all.add(new TopicSpec(TARGETS, 1, true));
         all.add(new TopicSpec(TARGETS_DEAD_LETTERS, 1, true));
         all.add(new TopicSpec(APPROVALS, 1, true));
+        all.add(new TopicSpec(APPROVALS_DEAD_LETTERS, 1, false));
+        all.add(new TopicSpec(REMINDERS, 1, false));
         return all;
     }
 

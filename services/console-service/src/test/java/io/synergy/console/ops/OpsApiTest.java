@@ -141,8 +141,9 @@ class OpsApiTest {
 
         JsonPath listing = given().queryParam("limit", 20).get("/api/v1/ops/dead-letters").then().statusCode(200).extract().jsonPath();
         assertThat(listing.getList("topic", String.class)).containsExactly("feeds.energy.v1.dlq", "feeds.transport.v1.dlq", "feeds.building.v1.dlq",
-                "feeds.agriculture.v1.dlq", "feeds.waste.v1.dlq", "indicators.v1.dlq", "org-units.v1.dlq", "targets.v1.dlq");
-        assertThat(listing.getList("replayable", Boolean.class)).containsExactly(true, true, true, true, true, false, false, false);
+                "feeds.agriculture.v1.dlq", "feeds.waste.v1.dlq", "indicators.v1.dlq", "org-units.v1.dlq", "targets.v1.dlq",
+                "approvals.v1.dlq");
+        assertThat(listing.getList("replayable", Boolean.class)).containsExactly(true, true, true, true, true, false, false, false, false);
         String waste = "find { it.topic == '" + dlq + "' }";
         assertThat(listing.getInt(waste + ".depth")).isEqualTo(2);
         assertThat(listing.getString(waste + ".sourceTopic")).isEqualTo("feeds.waste.v1");

@@ -104,11 +104,11 @@ public class DeadLettersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq): depth, messages per reason, and the newest "
+    @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq, approvals.v1.dlq): depth, messages per reason, and the newest "
             + "messages with key, value, timestamp, partition/offset, the producer's identity as the sector service verified it, and every "
             + "header (dead-letter-reason, -cause, -topic, -partition, -offset, -id, -identity...)",
             description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
-                    + "indicators.v1.dlq, org-units.v1.dlq and targets.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq "
+                    + "indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq and approvals.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq "
                     + "and targets.v1.dlq list one entry per source record. A credential header (authorization...) of an old dead letter is shown as (redacted), never its value.")
     @APIResponse(responseCode = "200", description = "Every dead-letter topic, or the one asked for", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterTopicView.class)))

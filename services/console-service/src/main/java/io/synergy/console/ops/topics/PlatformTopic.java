@@ -34,6 +34,7 @@ public record PlatformTopic(String name, String kind, String sector, String even
     public static final String PILOTS = "pilots";
     public static final String TARGETS = "targets";
     public static final String APPROVALS = "approvals";
+    public static final String REMINDERS = "reminders";
 
     /** The consumer group of the aggregation service (mp.messaging.incoming.indicators.group.id). */
     public static final String AGGREGATION_GROUP = "aggregation-service";
@@ -103,7 +104,12 @@ public record PlatformTopic(String name, String kind, String sector, String even
             // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads it yet
             return new PlatformTopic(n, APPROVALS, null, CloudEventTypes.APPROVAL, null, null, spec.partitions(), spec.compacted());
         }
-        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS) || n.equals(Topics.TARGETS_DEAD_LETTERS)) {
+        if (n.equals(Topics.REMINDERS)) {
+            // the registry's reminders of data sets due soon or overdue (截止提醒), for mail or SMS gateways outside the platform
+            return new PlatformTopic(n, REMINDERS, null, CloudEventTypes.REMINDER, null, null, spec.partitions(), spec.compacted());
+        }
+        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS) || n.equals(Topics.TARGETS_DEAD_LETTERS)
+                || n.equals(Topics.APPROVALS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
         }
         return new PlatformTopic(n, "other", null, null, null, null, spec.partitions(), spec.compacted());
