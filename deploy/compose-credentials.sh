@@ -6,7 +6,7 @@
 set -euo pipefail
 ENV_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.env
 PRINCIPALS="admin ops aggregation-service energy-service transport-service building-service agriculture-service waste-service
-registry-service bureau-energy bureau-transport bureau-building bureau-agriculture bureau-waste"
+registry-service console-service bureau-energy bureau-transport bureau-building bureau-agriculture bureau-waste"
 touch "$ENV_FILE"
 chmod 600 "$ENV_FILE"
 add() {

@@ -22,7 +22,7 @@ DB_USER=${DB_USER:-synergy}
 DB_PASSWORD=${DB_PASSWORD:-synergy}
 DATABASES=${DATABASES:-"synergy synergy_test synergy_e2e synergy_bench"}
 # service → schema (the service's quarkus.flyway.schemas)
-SERVICES="aggregation energy transport building agriculture waste registry"
+SERVICES="aggregation energy transport building agriculture waste registry console"
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole platform on this machine: PostgreSQL, a Kafka broker and the seven services, with demo data.
+# Runs the whole platform on this machine: PostgreSQL, a Kafka broker and the eight services, with demo data.
 # Ctrl-C (SIGINT) or SIGTERM stops everything this script started, then the script exits (130 or 143).
 #   deploy/local/run.sh            (SKIP_BUILD=1 to use what is built; NO_DEMO=1 to start empty)
 # SYNERGY_LOCAL_DIR (default deploy/local) is where the step scripts (postgres.sh, kafka.sh, services.sh, token.sh) are
@@ -78,7 +78,7 @@ fi
 
 # 2. Build if needed (the first time, or when a service jar is missing)
 needs_build=0
-for s in aggregation energy transport building agriculture waste registry; do
+for s in aggregation energy transport building agriculture waste registry console; do
   [ -f "services/$s-service/target/quarkus-app/quarkus-run.jar" ] || needs_build=1
 done
 # the broker's jars and its provisioning tool (credentials, topics, ACLs)
@@ -119,7 +119,8 @@ cat <<MSG
   Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
   feed:energy … feed:waste to write a sector, reader to read, ops to operate, planner for projects, pilots and targets). Tokens
   below are valid 8 hours.
-    Dashboard                http://127.0.0.1:8080/#token=$OFFICIAL
+    Dashboard                http://127.0.0.1:8087/#token=$OFFICIAL
+    Operations (ops API)     curl -H "Authorization: Bearer \$(deploy/local/token.sh ops)" 'http://127.0.0.1:8087/api/v1/ops/consumers'
     Attainment, city 2024    curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
     Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'
     A reader token           $READER
@@ -143,7 +144,7 @@ MSG
 while true; do
   sleep 2 &
   wait $! || true
-  for s in aggregation energy transport building agriculture waste registry; do
+  for s in aggregation energy transport building agriculture waste registry console; do
     # no pid file, or an empty one, is a stopped service ("kill -0 0" would probe this script's own process group)
     pid=$(cat "$SYNERGY_RUN_DIR/$s.pid" 2>/dev/null || true)
     if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Starts, stops or kills the seven Synergy services as processes (the built quarkus-run.jar of each).
-#   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry)
+# Starts, stops or kills the eight Synergy services as processes (the built quarkus-run.jar of each).
+#   deploy/local/services.sh start|stop|kill|status [service...]      (service: aggregation energy transport building agriculture waste registry console)
 # Environment: SYNERGY_RUN_DIR (logs and pids; default deploy/local/run), DB_NAME (synergy), KAFKA_BOOTSTRAP_SERVERS
 #              (127.0.0.1:9092), KAFKA_RUN_DIR (the broker's, for its credentials; default $SYNERGY_RUN_DIR/kafka),
 #              FRESH_DB=1 (empty each service's schema at start), SERVICE_JVM_OPTS (every service),
-#              AGGREGATION_JVM_OPTS (added for the aggregation), READY_TIMEOUT (s)
+#              AGGREGATION_JVM_OPTS (added for the aggregation), REGISTRY_JVM_OPTS (added for the registry), READY_TIMEOUT (s)
 # Each service connects as itself: to PostgreSQL as its role synergy_<service> (deploy/local/postgres.sh), to Kafka as its
-# principal <service>-service with the password deploy/local/kafka.sh made (the aggregation's ops API also as ops), both
+# principal <service>-service with the password deploy/local/kafka.sh made (the console's ops API also as ops), both
 # handed over in the environment, never on the command line.
 set -euo pipefail
 
@@ -23,14 +23,16 @@ JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRat
 # fills, and full collections took a quarter of its time under a steady stream of reports. A young generation as large
 # as the old one, with survivor spaces that hold a pass, and a heap allowed to keep 40 % free, let it die young.
 AGGREGATION_JVM_OPTS=${AGGREGATION_JVM_OPTS:--XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70}
+# Hibernate ORM with Panache and the entities of all the master data need more class metadata than the 100m above
+REGISTRY_JVM_OPTS=${REGISTRY_JVM_OPTS:--XX:MaxMetaspaceSize=160m}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA=${JAVA:-java}
 # tokens are verified with this public key (the local run makes the pair once; production configures its own key)
 KEY_DIR=${SYNERGY_KEY_DIR:-$ROOT/deploy/local/run/keys}
 KAFKA_CREDENTIALS=${KAFKA_RUN_DIR:-$RUN_DIR/kafka}/credentials
 
-declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085 [registry]=8086)
-ALL=(aggregation energy transport building agriculture waste registry)
+declare -A PORT=([aggregation]=8080 [energy]=8081 [transport]=8082 [building]=8083 [agriculture]=8084 [waste]=8085 [registry]=8086 [console]=8087)
+ALL=(aggregation energy transport building agriculture waste registry console)
 
 selected() {
   if [ $# -eq 0 ]; then echo "${ALL[@]}"; else echo "$@"; fi
@@ -55,9 +57,10 @@ start_one() {
     exit 1
   fi
   local extra_opts=""
-  if [ "$name" = aggregation ]; then
-    extra_opts=$AGGREGATION_JVM_OPTS
-  fi
+  case "$name" in
+    aggregation) extra_opts=$AGGREGATION_JVM_OPTS ;;
+    registry) extra_opts=$REGISTRY_JVM_OPTS ;;
+  esac
   local fresh=()
   if [ "${FRESH_DB:-0}" = 1 ]; then
     fresh=(QUARKUS_FLYWAY_CLEAN_AT_START=true QUARKUS_FLYWAY_CLEAN_DISABLED=false)
@@ -72,7 +75,7 @@ start_one() {
     export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" SYNERGY_JWT_PUBLIC_KEY_LOCATION="$KEY_DIR/public.pem"
     SYNERGY_KAFKA_PASSWORD=$(cat "$KAFKA_CREDENTIALS/$name-service.password")
     export SYNERGY_KAFKA_PASSWORD
-    if [ "$name" = aggregation ]; then
+    if [ "$name" = console ]; then
       SYNERGY_OPS_KAFKA_PASSWORD=$(cat "$KAFKA_CREDENTIALS/ops.password")
       export SYNERGY_OPS_KAFKA_PASSWORD
     fi
@@ -148,5 +151,5 @@ case "$cmd" in
     for n in $(selected "$@"); do
       if alive "$n"; then echo "$n running (pid $(pid_of "$n"), port ${PORT[$n]})"; else echo "$n stopped"; fi
     done ;;
-  *) echo "usage: $0 start|stop|kill|status [aggregation|energy|transport|building|agriculture|waste|registry ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|kill|status [aggregation|energy|transport|building|agriculture|waste|registry|console ...]" >&2; exit 2 ;;
 esac

@@ -11,4 +11,7 @@ if [ "$(id -u)" = 0 ]; then
 else
   sudo -n deploy/local/postgres.sh 2>/dev/null || deploy/local/postgres.sh
 fi
-exec ./mvnw -B verify "$@"
+# Two modules at a time (-T 2): a module's tests wait on Kafka, PostgreSQL and HTTP for much of their time, so a second
+# module's build fills the gaps; every module has its own schema and the tests take free ports (the end-to-end tests,
+# on fixed ports, depend on every service and so run last, alone).
+exec ./mvnw -B -T 2 verify "$@"

@@ -2,7 +2,8 @@
 # Prints a signed JWT (RS256) for the local run, valid for $TOKEN_TTL seconds (default 8 hours), for the local run's
 # deployment (aud: $SYNERGY_JWT_AUDIENCE, default synergy-local, what the services accept unless told otherwise).
 #   deploy/local/token.sh ROLE [ROLE...] [--districts 370202,370203] [--name someone] [--audience other-deployment]
-# ROLE: feed:energy | feed:transport | feed:building | feed:agriculture | feed:waste | reader | ops | planner
+# ROLE: feed:<sector> | reviewer:<sector> | approver:<sector> | reader | ops | planner   (<sector>: energy, transport, building,
+#       agriculture, waste). A district's reviewer is limited to its districts: reviewer:energy --districts 370202,370203
 # Example: curl -H "Authorization: Bearer $(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,7 +23,9 @@ while [ $# -gt 0 ]; do
     --audience) AUDIENCE=$2; shift 2 ;;
     -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     feed:energy|feed:transport|feed:building|feed:agriculture|feed:waste|reader|ops|planner) roles+=("$1"); shift ;;
-    *) echo "unknown role or option: $1 (roles: feed:<sector>, reader, ops, planner)" >&2; exit 2 ;;
+    reviewer:energy|reviewer:transport|reviewer:building|reviewer:agriculture|reviewer:waste) roles+=("$1"); shift ;;
+    approver:energy|approver:transport|approver:building|approver:agriculture|approver:waste) roles+=("$1"); shift ;;
+    *) echo "unknown role or option: $1 (roles: feed:<sector>, reviewer:<sector>, approver:<sector>, reader, ops, planner)" >&2; exit 2 ;;
   esac
 done
 [ ${#roles[@]} -gt 0 ] || { echo "usage: $0 ROLE [ROLE...] [--districts codes] [--name subject]" >&2; exit 2; }

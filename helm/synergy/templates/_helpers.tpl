@@ -6,10 +6,11 @@ Prefix of every resource name: fullnameOverride or the release name.
 {{- end -}}
 
 {{/*
-The seven services, in a fixed order: aggregation first, then the sectors as the catalogue lists them, then the registry.
+The eight services, in a fixed order: aggregation first, then the sectors as the catalogue lists them, then the registry
+and the console.
 */}}
 {{- define "synergy.serviceKeys" -}}
-aggregation energy transport building agriculture waste registry
+aggregation energy transport building agriculture waste registry console
 {{- end -}}
 
 {{/*
@@ -30,7 +31,7 @@ Name of a service's resources. Call with (dict "root" $ "key" "energy").
 app.kubernetes.io/component of a service.
 */}}
 {{- define "synergy.component" -}}
-{{- if or (eq .key "aggregation") (eq .key "registry") -}}{{ .key }}{{- else -}}sector{{- end -}}
+{{- if or (eq .key "aggregation") (eq .key "registry") (eq .key "console") -}}{{ .key }}{{- else -}}sector{{- end -}}
 {{- end -}}
 
 {{/*
@@ -142,6 +143,22 @@ registry's Service inside the cluster.
 {{- end -}}
 
 {{/*
+The console service as clients reach it: where the aggregation's former ops and dashboard paths (and "/") redirect
+(308). links.console if set; else the Ingress host when the Ingress is on (it routes those paths and "/" to the console);
+else the console's Service inside the cluster.
+*/}}
+{{- define "synergy.links.console" -}}
+{{- $ing := .Values.ingress -}}
+{{- if .Values.links.console -}}
+{{- .Values.links.console -}}
+{{- else if $ing.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
+{{- else -}}
+{{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "console")) .Values.services.console.port -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 Refuses a private key where the public key belongs.
 */}}
 {{- define "synergy.checkJwtKey" -}}
@@ -169,11 +186,12 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $topics = append $topics (dict "name" (printf "feeds.%s.v1.dlq" $s) "partitions" $p.deadLetters "kind" "dead-letters"
       "writers" (list $svc) "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" (printf "indicators.%s.v1" $s) "partitions" $p.indicators "kind" "indicators"
-      "writers" (list $svc) "readers" (list "aggregation-service")) }}
+      "writers" (list $svc) "readers" (list "aggregation-service" "console-service")) }}
 {{- end }}
 {{- $topics = append $topics (dict "name" "results.v1" "partitions" $p.results "kind" "results" "compact" true
-      "writers" (list "aggregation-service") "readers" (list)) }}
-{{- $topics = append $topics (dict "name" "alerts.v1" "partitions" $p.alerts "kind" "alerts" "writers" (list "aggregation-service") "readers" (list)) }}
+      "writers" (list "aggregation-service") "readers" (list "console-service")) }}
+{{- $topics = append $topics (dict "name" "alerts.v1" "partitions" $p.alerts "kind" "alerts" "writers" (list "aggregation-service")
+      "readers" (list "console-service")) }}
 {{- $topics = append $topics (dict "name" "org-units.v1" "partitions" $p.orgUnits "kind" "org-units" "compact" true
       "writers" (list "registry-service") "readers" $services) }}
 {{- $topics = append $topics (dict "name" "indicators.v1.dlq" "partitions" $p.indicatorDeadLetters "kind" "dead-letters"
@@ -185,6 +203,16 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $topics = append $topics (dict "name" "pilots.v1" "partitions" $p.pilots "kind" "pilots" "compact" true
       "writers" (list "registry-service") "readers" (list)) }}
 {{- $topics = append $topics (dict "name" "targets.v1" "partitions" $p.targets "kind" "targets" "compact" true
+      "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
+{{- $topics = append $topics (dict "name" "targets.v1.dlq" "partitions" $p.targetDeadLetters "kind" "dead-letters" "compact" true
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
+{{- $sectorServices := list -}}
+{{- range $s := $kt.sectors }}{{ $sectorServices = append $sectorServices (printf "%s-service" $s) }}{{ end -}}
+{{- $topics = append $topics (dict "name" "approvals.v1" "partitions" $p.approvals "kind" "approvals" "compact" true
+      "writers" $sectorServices "readers" (list "registry-service")) }}
+{{- $topics = append $topics (dict "name" "approvals.v1.dlq" "partitions" $p.approvalDeadLetters "kind" "dead-letters"
+      "writers" (list "registry-service") "readers" (list "ops")) }}
+{{- $topics = append $topics (dict "name" "reminders.v1" "partitions" $p.reminders "kind" "reminders"
       "writers" (list "registry-service") "readers" (list)) }}
 {{- toJson $topics -}}
 {{- end -}}
@@ -213,7 +241,8 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "Describe") }}
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "DescribeConfigs") }}
 {{- end }}
-{{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") -}}
+{{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") (dict "principal" "aggregation-service" "name" "aggregation-service-targets")
+      (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
 {{- range $s := .Values.kafkaTopics.sectors }}{{ $groups = append $groups (dict "principal" (printf "%s-service" $s) "name" (printf "%s-service-feed" $s)) }}{{ end -}}
 {{- range $g := $groups }}
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" $g.principal "type" "group" "name" $g.name "pattern" "literal" "op" "Read") }}

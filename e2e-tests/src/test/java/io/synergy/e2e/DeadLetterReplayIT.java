@@ -65,9 +65,9 @@ class DeadLetterReplayIT {
 
         // the dead letter, as the ops API lists it: the energy service's verified identity, not the token
         String dlq = "/api/v1/ops/dead-letters?topic=feeds.energy.v1.dlq&limit=500";
-        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get(url("aggregation", dlq)).then().statusCode(200).extract().jsonPath()
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get(url("console", dlq)).then().statusCode(200).extract().jsonPath()
                 .getList("[0].messages.key", String.class)).contains(reportId));
-        String answer = given().get(url("aggregation", dlq)).then().extract().asString();
+        String answer = given().get(url("console", dlq)).then().extract().asString();
         assertThat(answer).doesNotContain(token);
         Map<String, Object> dead = JsonPath.from(answer).getMap("[0].messages.find { it.key == '" + reportId + "' }");
         assertThat((String) dead.get("reason")).contains("not a registered enterprise");
@@ -84,7 +84,7 @@ class DeadLetterReplayIT {
                 .body(report.formatted(reportId + "/probe", enterprise, "2013")).post(url("energy", "/api/v1/reports")).then().statusCode(201));
 
         JsonPath replay = given().contentType("application/json").body(Map.of("messages", List.of(Map.of("partition",
-                ((Number) dead.get("partition")).intValue(), "offset", ((Number) dead.get("offset")).longValue())))).post(url("aggregation", "/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay"))
+                ((Number) dead.get("partition")).intValue(), "offset", ((Number) dead.get("offset")).longValue())))).post(url("console", "/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay"))
                 .then().statusCode(200).extract().jsonPath();
         assertThat(replay.getString("messages[0].outcome")).isEqualTo("REPLAYED");
         assertThat(replay.getString("messages[0].targetTopic")).isEqualTo("feeds.energy.v1");
@@ -94,7 +94,7 @@ class DeadLetterReplayIT {
         JsonPath stored = given().get(url("energy", "/api/v1/reports/" + reportId)).then().extract().jsonPath();
         assertThat(stored.getString("revisions[0].status")).isEqualTo("CURRENT");
         assertThat(stored.getString("revisions[0].channel")).isEqualTo("KAFKA");
-        assertThat(given().queryParam("topic", "feeds.energy.v1.dlq").get(url("aggregation", "/api/v1/ops/dead-letters/replays")).then()
+        assertThat(given().queryParam("topic", "feeds.energy.v1.dlq").get(url("console", "/api/v1/ops/dead-letters/replays")).then()
                 .statusCode(200).extract().jsonPath().getString("find { it.key == '" + reportId + "' }.identity.subject")).isEqualTo("e2e-energy-bureau");
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The platform as processes, driven through the same scripts as the local run: a Kafka broker on 127.0.0.1:9092 —
  * SASL/SCRAM-SHA-512 and the platform's ACLs, as deploy/local/kafka.sh runs it, with the credentials it makes in
- * target/e2e/kafka/credentials — and the seven services on 8080–8086 against the database synergy_e2e, emptied at start,
+ * target/e2e/kafka/credentials — and the eight services on 8080–8087 against the database synergy_e2e, emptied at start,
  * each as its own Kafka principal and PostgreSQL role. One platform per test JVM.
  */
 final class Platform {
@@ -33,6 +33,7 @@ final class Platform {
         PORTS.put("agriculture", 8084);
         PORTS.put("waste", 8085);
         PORTS.put("registry", 8086);
+        PORTS.put("console", 8087);
     }
 
     private static boolean started;

@@ -12,6 +12,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +89,28 @@ class WalkingSkeletonIT {
                 .body("[0].source", equalTo("NONE"));
         given().queryParams(query).queryParam("year", 2025).get(url("registry", "/api/v1/targets")).then().statusCode(200)
                 .body("[0].source", equalTo("ALLOCATED")).body("[0].value", equalTo(45.0)).body("[0].setBy", equalTo("e2e-planner"));
+        // the aggregation reads it from targets.v1 (its group catches up) and names the target every attainment row is judged by
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get(url("console", "/api/v1/ops/consumers")).then()
+                .statusCode(200).extract().jsonPath().getLong("find { it.group == 'aggregation-service-targets' }.totalLag")).isZero());
+        assertThat(e1("370202")).containsEntry("targetSource", "PLAN").containsEntry("targetDocument", "青环发〔2024〕18号");
+    }
+
+    @Test
+    @Order(7)
+    void theConsoleServesTheDashboardFromResultsV1AndTheOldPathsRedirectToIt() {
+        // the console's view of results.v1 gives the dashboard what the aggregation's read API answers
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().queryParam("period", "2024")
+                .get(url("console", "/api/v1/dashboard/attainment")).then().statusCode(200).extract().jsonPath().getMap("$"))
+                .isEqualTo(given().queryParam("period", "2024").get(url("aggregation", "/api/v1/attainment")).then().statusCode(200)
+                        .extract().jsonPath().getMap("$")));
+        given().get(url("console", "/api/v1/dashboard/years")).then().statusCode(200).body("years", org.hamcrest.Matchers.hasItem(2024));
+        given().get(url("console", "/api/v1/ops/consumers")).then().statusCode(200)
+                .body("find { it.group == 'aggregation-service' }.state", equalTo("STABLE"));
+        // the aggregation's former pages and paths answer 308 to the console service, path and query kept
+        for (String moved : List.of("/", "/dashboard/dashboard.js", "/api/v1/ops/dead-letters?limit=1", "/api/v1/dashboard/years")) {
+            assertThat(given().redirects().follow(false).urlEncodingEnabled(false).get(url("aggregation", moved)).then().statusCode(308)
+                    .extract().header("Location")).isEqualTo(url("console", moved));
+        }
     }
 
     @AfterAll
@@ -128,7 +151,7 @@ class WalkingSkeletonIT {
             given().get(url(s.getKey(), "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
             given().get(url(s.getKey(), "/q/openapi")).then().statusCode(200);
             assertThat(given().get(url(s.getKey(), "/q/metrics")).then().statusCode(200).extract().asString()).contains("jvm_memory_used_bytes");
-            if (!s.getKey().equals("aggregation") && !s.getKey().equals("registry")) {
+            if (!List.of("aggregation", "registry", "console").contains(s.getKey())) {
                 given().get(url(s.getKey(), "/api/v1/catalog")).then().statusCode(200).body("sector", equalTo(s.getKey()));
                 // the deployed services verify tokens with the key the run scripts made: no token, no data
                 given().header("Authorization", "Bearer " + Platform.token("reader")).contentType("application/json").body("{}")

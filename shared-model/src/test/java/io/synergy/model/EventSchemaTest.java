@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
+import io.synergy.model.approval.ApprovalAction;
+import io.synergy.model.approval.ApprovalState;
+import io.synergy.model.deadline.DeadlineStatus;
+import io.synergy.model.event.ApprovalEvent;
+import io.synergy.model.event.ReminderEvent;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.EventSchemas;
 import io.synergy.model.event.IndicatorEvent;
@@ -103,7 +108,7 @@ class EventSchemaTest {
 
     @Test
     void targetEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
-        io.synergy.model.target.Allocation a = new io.synergy.model.target.Allocation(java.time.LocalDate.parse("2024-05-01"), 16.5, 2025,
+        io.synergy.model.target.Allocation a = new io.synergy.model.target.Allocation(LocalDate.parse("2024-05-01"), 16.5, 2025,
                 "青发改〔2024〕7号", "planner-wang", Instant.parse("2024-05-02T08:00:00Z"));
         io.synergy.model.event.TargetEvent e = new io.synergy.model.event.TargetEvent("E1", "370211", 2, 2024, List.of(a),
                 Instant.parse("2024-05-02T08:00:00Z"), "planner-wang");
@@ -171,5 +176,40 @@ class EventSchemaTest {
         Set<String> required = new TreeSet<>();
         schema.path("required").forEach(n -> required.add(n.asText()));
         assertThat(required).isEqualTo(components(PilotEvent.class));
+    }
+
+    @Test
+    void approvalEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        ApprovalEvent e = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", ApprovalState.OPEN, ApprovalAction.RETURN,
+                ApprovalState.SUBMITTED, "reviewer-li", "reviewer:energy", "2024年12月数据缺失，请补报", 2, Instant.parse("2025-02-10T08:00:00Z"));
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, e)).isEmpty();
+        assertThat(e.key()).isEqualTo("energy|370202|2024");
+        ApprovalEvent submitted = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", ApprovalState.SUBMITTED,
+                ApprovalAction.SUBMIT, ApprovalState.OPEN, "bureau", "feed:energy", null, 1, Instant.now());
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, submitted)).isEmpty();
+        ApprovalEvent quarter = new ApprovalEvent(UUID.randomUUID().toString(), "energy", "370202", "2024Q3", ApprovalState.SUBMITTED,
+                ApprovalAction.SUBMIT, ApprovalState.OPEN, "bureau", "feed:energy", null, 1, Instant.now());
+        assertThat(validate(EventSchemas.APPROVAL_EVENT, quarter)).as("a data set is a year").isNotEmpty();
+        JsonNode schema = schemaNode(EventSchemas.APPROVAL_EVENT);
+        assertThat(names(schema.path("properties"))).isEqualTo(components(ApprovalEvent.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(ApprovalEvent.class));
+    }
+
+    @Test
+    void reminderEventSerialisesToItsSchemaAndNamesExactlyItsComponents() throws Exception {
+        ReminderEvent e = new ReminderEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", LocalDate.parse("2025-03-31"), -3,
+                DeadlineStatus.OVERDUE, ApprovalState.OPEN, LocalDate.parse("2025-04-03"), Instant.parse("2025-04-02T23:00:00Z"));
+        assertThat(validate(EventSchemas.REMINDER_EVENT, e)).isEmpty();
+        assertThat(e.key()).isEqualTo("energy|370202|2024");
+        ReminderEvent submitted = new ReminderEvent(UUID.randomUUID().toString(), "energy", "370202", "2024", LocalDate.parse("2025-03-31"),
+                5, DeadlineStatus.SUBMITTED, ApprovalState.SUBMITTED, LocalDate.parse("2025-03-26"), Instant.now());
+        assertThat(validate(EventSchemas.REMINDER_EVENT, submitted)).as("only open data sets are reminded of").isNotEmpty();
+        JsonNode schema = schemaNode(EventSchemas.REMINDER_EVENT);
+        assertThat(names(schema.path("properties"))).isEqualTo(components(ReminderEvent.class));
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(n -> required.add(n.asText()));
+        assertThat(required).isEqualTo(components(ReminderEvent.class));
     }
 }

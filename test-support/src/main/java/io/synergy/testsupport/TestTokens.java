@@ -80,6 +80,14 @@ public final class TestTokens {
         return sign(claims("test-district-writer", List.of(groups), districts, 3600), KEYS.getPrivate());
     }
 
+    /**
+     * A valid token of a named person with these groups, limited to some districts: a district's reviewer
+     * ({@code reviewer:energy} with its districts), as deploy/local/token.sh mints it.
+     */
+    public static String named(String subject, Collection<String> districts, String... groups) {
+        return sign(claims(subject, List.of(groups), districts, 3600), KEYS.getPrivate());
+    }
+
     /** A valid token that expires in {@code seconds}. */
     public static String expiringIn(long seconds, String... groups) {
         return sign(claims("test-short-lived", List.of(groups), null, seconds), KEYS.getPrivate());

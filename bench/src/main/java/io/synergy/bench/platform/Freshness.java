@@ -3,16 +3,11 @@ package io.synergy.bench.platform;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,13 +38,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * <p>The rate is open-loop: request j is due at start + j × interval whatever the answers, sent asynchronously with at
  * most {@code --max-in-flight} requests outstanding; if the service cannot keep up, the achieved rate says so.
+ *
+ * <p>With {@code --units FILE} (the scale phase: {@code code,district} lines) each stream's reports rotate over the
+ * district's enterprises instead, so 1,000 reports/s are spread over every enterprise of the city and the district's W2
+ * is their sum ({@link FreshnessStreams}).
  */
 public final class Freshness {
 
     static final String[] DISTRICTS = EnergyReports.DISTRICTS;
     static final String RESULTS = "results.v1";
-    static final List<String> INDICATOR_TOPICS = List.of("indicators.energy.v1", "indicators.transport.v1", "indicators.building.v1",
-            "indicators.agriculture.v1", "indicators.waste.v1");
 
     private Freshness() {
     }
@@ -77,30 +74,23 @@ public final class Freshness {
         int warmupSeconds = o.integer("warmup", 10);
         Path out = Path.of(o.required("out"));
 
-        // the streams: one per (district, year)
-        List<String> streamKeys = new ArrayList<>();
-        for (int y = firstYear; y <= lastYear; y++) {
-            for (String d : DISTRICTS) {
-                streamKeys.add(d + ":" + y);
-            }
-        }
-        int streams = streamKeys.size();
+        String unitsFile = o.string("units", null);
+        // the streams: one per (district, year), reported by the district itself or spread over its enterprises
+        FreshnessStreams streamSet = unitsFile == null ? FreshnessStreams.districts(DISTRICTS, firstYear, lastYear)
+                : FreshnessStreams.of(FreshnessStreams.readUnits(Path.of(unitsFile)), firstYear, lastYear);
+        int streams = streamSet.size();
         if (perRequest > streams) {
             throw new IllegalArgumentException("--per-request must not exceed the " + streams + " streams (one report per stream per request)");
         }
-        Map<String, Integer> streamOf = new HashMap<>();
-        for (int s = 0; s < streams; s++) {
-            streamOf.put(streamKeys.get(s), s);
-        }
 
         ResultFile result = new ResultFile().put("rate.planned.per.s", rate).put("duration.planned.s", durationSeconds)
-                .put("reports.per.request", perRequest).put("streams", streams);
+                .put("reports.per.request", perRequest).put("streams", streams).put("org.units", streamSet.units());
         if (warmupSeconds > 0) {
-            warmUp(url, streamKeys, warmupSeconds);
+            warmUp(url, streamSet, warmupSeconds);
         }
-        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", waitForIdleAggregation(kafkaClient, jdbc, 300));
+        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", AggregationIdle.await(kafkaClient, jdbc, o.integer("idle-timeout", 300)));
 
-        ResultWatcher watcher = new ResultWatcher(kafkaClient, streamOf);
+        ResultWatcher watcher = new ResultWatcher(kafkaClient, streamSet.index());
         watcher.start();
 
         int totalReports = (int) Math.round(rate * durationSeconds / perRequest) * perRequest;
@@ -116,8 +106,8 @@ public final class Freshness {
         long lateSends = 0;
         List<Double> requestMillis = new ArrayList<>();
 
-        System.out.printf("[freshness] %.0f reports/s (%d per request) for %d s over %d (district, year) streams%n", rate, perRequest,
-                durationSeconds, streams);
+        System.out.printf("[freshness] %.0f reports/s (%d per request) for %d s over %d (district, year) streams of %d org units%n", rate,
+                perRequest, durationSeconds, streams, streamSet.units());
         long start = System.nanoTime();
         // the phase lasts its duration: a service that cannot keep up gets fewer reports, not a longer phase
         long sendDeadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
@@ -145,10 +135,9 @@ public final class Freshness {
                 if (i > first) {
                     body.append(',');
                 }
-                String[] key = streamKeys.get(i % streams).split(":");
                 body.append("{\"reportId\":\"bench-fresh/").append(tag).append('/').append(i).append("\",\"source\":\"bench-waste\",\"orgUnit\":\"")
-                        .append(key[0]).append("\",\"period\":\"").append(key[1]).append("\",\"revision\":1,\"values\":[{\"dataElement\":")
-                        .append("\"waste.domestic.landfilled\",\"value\":").append(valueOf(i, streams)).append(",\"unit\":\"t\"}]}");
+                        .append(streamSet.orgUnit(i)).append("\",\"period\":\"").append(streamSet.period(i)).append("\",\"revision\":1,\"values\":[{")
+                        .append("\"dataElement\":\"waste.domestic.landfilled\",\"value\":").append(streamSet.postedValue(i)).append(",\"unit\":\"t\"}]}");
             }
             if (perRequest > 1) {
                 body.append(']');
@@ -190,7 +179,7 @@ public final class Freshness {
         for (int i = 0; i < totalReports; i++) {
             if (ackNanos[i] != 0) {
                 accepted++;
-                lastAccepted[i % streams] = Math.max(lastAccepted[i % streams], valueOf(i, streams));
+                lastAccepted[i % streams] = Math.max(lastAccepted[i % streams], FreshnessStreams.expected(i, streams));
             }
         }
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
@@ -211,7 +200,7 @@ public final class Freshness {
             if (ackNanos[i] == 0) {
                 continue;
             }
-            Observation first = firstReaching(seen.get(i % streams), valueOf(i, streams));
+            Observation first = firstReaching(seen.get(i % streams), FreshnessStreams.expected(i, streams));
             if (first != null) {
                 long nanos = first.nanos() - ackNanos[i];
                 if (nanos < 0) {
@@ -240,10 +229,10 @@ public final class Freshness {
 
     /**
      * Warms the waste service and the aggregation up (JIT, connection pools) on the same code paths — single reports,
-     * the same districts and years — but with another data element (waste.emissions.co2), so W2 is untouched.
+     * the same org units and years — but with another data element (waste.emissions.co2), so W2 is untouched.
      * Closed loop, a few clients: as fast as the platform answers, without building a backlog.
      */
-    static void warmUp(String url, List<String> streamKeys, int seconds) throws Exception {
+    static void warmUp(String url, FreshnessStreams streams, int seconds) throws Exception {
         System.out.printf("[freshness] warm-up %d s (not measured)%n", seconds);
         ReportPoster poster = new ReportPoster(url, "waste", null);
         String tag = "warmup" + Long.toString(System.currentTimeMillis(), 36);
@@ -254,10 +243,9 @@ public final class Freshness {
         for (int c = 0; c < 4; c++) {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    long i = next.getAndIncrement();
-                    String[] key = streamKeys.get((int) (i % streamKeys.size())).split(":");
-                    poster.post("{\"reportId\":\"bench-fresh/" + tag + "/" + i + "\",\"source\":\"bench-waste\",\"orgUnit\":\"" + key[0]
-                            + "\",\"period\":\"" + key[1] + "\",\"revision\":1,\"values\":[{\"dataElement\":\"waste.emissions.co2\",\"value\":"
+                    int i = (int) next.getAndIncrement();
+                    poster.post("{\"reportId\":\"bench-fresh/" + tag + "/" + i + "\",\"source\":\"bench-waste\",\"orgUnit\":\"" + streams.orgUnit(i)
+                            + "\",\"period\":\"" + streams.period(i) + "\",\"revision\":1,\"values\":[{\"dataElement\":\"waste.emissions.co2\",\"value\":"
                             + (1000 + i) + ",\"unit\":\"t\"}]}");
                 }
                 return null;
@@ -269,11 +257,6 @@ public final class Freshness {
         clients.shutdown();
     }
 
-    /** The value of report i: its stream's (i / streams + 1)-th value, so every stream's values strictly increase. */
-    static long valueOf(int i, int streams) {
-        return i / streams + 1L;
-    }
-
     /** The first observation whose W2, or that of an earlier one, reached the value (W2 may dip if two writes crossed). */
     static Observation firstReaching(List<Observation> observations, double value) {
         for (Observation o : observations) {
@@ -282,34 +265,6 @@ public final class Freshness {
             }
         }
         return null;
-    }
-
-    /**
-     * Waits until the aggregation has consumed every indicator event and recomputed and published everything (the
-     * ingestion phase leaves a backlog), so the freshness phase measures its own reports only.
-     */
-    static boolean waitForIdleAggregation(Properties kafkaClient, String jdbc, int timeoutSeconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        int idleChecks = 0;
-        try (KafkaProbe kafka = new KafkaProbe(kafkaClient); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
-                Statement st = db.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                long lag = kafka.lag("aggregation-service", INDICATOR_TOPICS);
-                long pending;
-                try (ResultSet rs = st.executeQuery(
-                        "SELECT (SELECT count(*) FROM aggregation.recompute_request) + (SELECT count(*) FROM aggregation.outbox)")) {
-                    rs.next();
-                    pending = rs.getLong(1);
-                }
-                idleChecks = lag == 0 && pending == 0 ? idleChecks + 1 : 0;
-                if (idleChecks >= 3) {
-                    return true;
-                }
-                Thread.sleep(500);
-            }
-        }
-        System.err.println("[freshness] the aggregation was still busy after " + timeoutSeconds + " s; measuring anyway");
-        return false;
     }
 
     /** Reads results.v1 from its end and keeps, per stream, every W2 seen and when. */

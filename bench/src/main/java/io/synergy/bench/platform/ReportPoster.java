@@ -26,8 +26,13 @@ final class ReportPoster {
         }
         this.http = builder.build();
         this.uri = URI.create(baseUrl + "/api/v1/reports");
-        String token = System.getenv("SYNERGY_TOKEN_" + sector.toUpperCase(Locale.ROOT));
-        this.authorization = token == null || token.isBlank() ? null : "Bearer " + token.strip();
+        this.authorization = authorization(sector);
+    }
+
+    /** "Bearer …" from {@code SYNERGY_TOKEN_<ROLE>} (a sector, OPS, READER), or null when it is not set. */
+    static String authorization(String role) {
+        String token = System.getenv("SYNERGY_TOKEN_" + role.toUpperCase(Locale.ROOT));
+        return token == null || token.isBlank() ? null : "Bearer " + token.strip();
     }
 
     private HttpRequest request(String json) {

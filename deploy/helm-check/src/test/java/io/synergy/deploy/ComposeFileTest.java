@@ -77,7 +77,7 @@ class ComposeFileTest {
 
     @Test
     void usesOnlyKnownComposeKeysAndNoObsoleteVersion() {
-        // x-* keys are Compose extensions (here: the anchors shared by the seven services)
+        // x-* keys are Compose extensions (here: the anchors shared by the eight services)
         assertThat(TOP_KEYS).containsAll(compose.keySet().stream().filter(k -> !k.startsWith("x-")).toList());
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
@@ -116,14 +116,14 @@ class ComposeFileTest {
         assertThat(start).contains("sasl.enabled.mechanisms=SCRAM-SHA-512", "allow.everyone.if.no.acl.found=false", "super.users=User:admin",
                 "--add-scram");
         assertThat((List<Object>) at(services.get("kafka"), "command")).containsExactly("bash", "/synergy/start.sh");
-        // each service's own principal, its password from deploy/.env; the aggregation's ops API also as ops
+        // each service's own principal, its password from deploy/.env; the console's ops API also as ops
         for (String service : HelmChartTest.PORTS.keySet()) {
             String variable = "SYNERGY_KAFKA_PASSWORD_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
             assertThat(String.valueOf((Object) at(services.get(service), "environment", "SYNERGY_KAFKA_PASSWORD"))).as(service)
                     .isEqualTo("${" + variable + ":?run deploy/compose-credentials.sh}");
             assertThat(env(service)).containsEntry("SYNERGY_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").doesNotContainKey("SYNERGY_KAFKA_CREATE_TOPICS");
         }
-        assertThat(String.valueOf((Object) at(services.get("aggregation-service"), "environment", "SYNERGY_OPS_KAFKA_PASSWORD")))
+        assertThat(String.valueOf((Object) at(services.get("console-service"), "environment", "SYNERGY_OPS_KAFKA_PASSWORD")))
                 .isEqualTo("${SYNERGY_KAFKA_PASSWORD_OPS:?run deploy/compose-credentials.sh}");
         // the script that makes the secrets knows every principal of the platform
         String credentials = Files.readString(Chart.ROOT.resolve("deploy/compose-credentials.sh"));
@@ -137,15 +137,18 @@ class ComposeFileTest {
     }
 
     @Test
-    void kafkaPostgresAndTheSevenServices() {
+    void kafkaPostgresAndTheEightServices() {
         assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "postgres", "aggregation-service",
-                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service");
+                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service",
+                "console-service");
     }
 
     @Test
     void theAggregationRedirectsTheRegistrysFormerPathsToTheRegistryServiceAsTheHostReachesIt() {
         assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:"
                 + HelmChartTest.PORTS.get("registry-service"));
+        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:"
+                + HelmChartTest.PORTS.get("console-service"));
     }
 
     @Test

@@ -45,6 +45,7 @@ class HelmChartTest {
         PORTS.put("agriculture-service", 8084);
         PORTS.put("waste-service", 8085);
         PORTS.put("registry-service", 8086);
+        PORTS.put("console-service", 8087);
     }
 
     static final Set<String> SECTORS = Set.of("energy-service", "transport-service", "building-service",
@@ -179,7 +180,7 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Deployments
 
     @Test
-    void sevenDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
+    void eightDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
         assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(
                 PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
@@ -328,13 +329,32 @@ class HelmChartTest {
     }
 
     @Test
-    void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizing() {
+    void theAggregationRedirectsTheConsolesFormerPathsToWhereClientsReachTheConsoleService() {
+        Map<String, String> inCluster = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(inCluster).containsEntry("SYNERGY_LINKS_CONSOLE", "http://" + fullname("console-service") + ":8087");
+        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true)).get("Deployment", fullname("aggregation-service"))
+                .at("/spec/template/spec/containers/0"));
+        assertThat(viaIngress).containsEntry("SYNERGY_LINKS_CONSOLE", "http://synergy.example.org");
+        Map<String, String> given = env(Chart.template(Map.of("links.console", "https://console.qingdao.example"))
+                .get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(given).containsEntry("SYNERGY_LINKS_CONSOLE", "https://console.qingdao.example");
+        assertThat(env(defaults.get("Deployment", fullname("console-service")).at("/spec/template/spec/containers/0")))
+                .doesNotContainKey("SYNERGY_LINKS_CONSOLE");
+        assertThat(labels(defaults.get("Deployment", fullname("console-service")).path("metadata")))
+                .containsEntry("app.kubernetes.io/component", "console").doesNotContainKey("synergy.qingdao/sector");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("links.console", "console:8087"))).hasMessageContaining("console");
+    }
+
+    @Test
+    void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizingWithMoreMetaspace() {
         JsonNode registry = defaults.get("Deployment", fullname("registry-service"));
         Map<String, String> labels = labels(registry.path("metadata"));
         assertThat(labels).containsEntry("app.kubernetes.io/component", "registry").doesNotContainKey("synergy.qingdao/sector");
         assertThat(registry.at("/spec/replicas").asInt()).isEqualTo(2);
         Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
-        assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND")).isEqualTo(energy.get("JAVA_OPTS_APPEND"));
+        // the common sizing, then more class metadata for Hibernate ORM and the master data's entities (the later flag wins)
+        assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND"))
+                .isEqualTo(energy.get("JAVA_OPTS_APPEND") + " -XX:MaxMetaspaceSize=160m");
     }
 
     @Test
@@ -346,8 +366,8 @@ class HelmChartTest {
                 "services.energy.jvmOptions", "-Xmx256m",
                 "services.energy.env.SYNERGY_FEATURE", "on",
                 "global.env.TZ", "Asia/Shanghai"));
-        assertThat(r.names("Deployment")).hasSize(6).doesNotContain(fullname("waste-service"));
-        assertThat(r.names("Service")).hasSize(6).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Deployment")).hasSize(7).doesNotContain(fullname("waste-service"));
+        assertThat(r.names("Service")).hasSize(7).doesNotContain(fullname("waste-service"));
         assertThat(r.names("HorizontalPodAutoscaler")).hasSize(3)
                 .doesNotContain(fullname("waste-service"), fullname("energy-service"));
         JsonNode energy = r.get("Deployment", fullname("energy-service"));
@@ -394,10 +414,10 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Services, configuration
 
     @Test
-    void sevenServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
+    void eightServicesOnTheContractPortsSelectingTheirDeploymentsPods() {
         Map<String, JsonNode> services = byName(defaults.ofKind("Service"));
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
-        assertThat(services).hasSize(7);
+        assertThat(services).hasSize(8);
         PORTS.forEach((service, port) -> {
             JsonNode s = services.get(fullname(service));
             assertThat(s).as(service).isNotNull();
@@ -521,10 +541,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(23);
+        assertThat(topics).hasSize(27);
         Map<String, Topics.TopicSpec> expected = Topics.all().stream()
                 .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(23);
+        assertThat(expected).hasSize(27);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -554,7 +574,10 @@ class HelmChartTest {
         assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("targets.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("approvals.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
         assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
+        assertThat(byTopic.get("approvals.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
+        assertThat(byTopic.get("reminders.v1").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
         assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
                 .startsWith("synergy-kafka-bootstrap.");
@@ -576,8 +599,8 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Ingress
 
     @Test
-    void ingressSendsTheReadApiAndTheDashboardToAggregationTheRegistryToItsServiceAndEachSectorsApiToItsService() {
-        // the public surface is /api/v1 and the page at / (issue 17): "/" is exact now, and /api/v1/ops is no longer routed
+    void ingressSendsTheReadApiToAggregationTheRegistryAndTheConsoleWithTheDashboardToTheirServicesAndEachSectorsApiToItsService() {
+        // the public surface is /api/v1 and the page at / (issue 17): "/" is exact, and /api/v1/ops is not routed
         List<JsonNode> ingresses = everything.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Map<String, String>> routes = routes(ingresses);
@@ -586,8 +609,10 @@ class HelmChartTest {
         for (String path : List.of("/api/v1/org-units", "/api/v1/projects", "/api/v1/pilots", "/api/v1/targets")) {
             expected.put(path, fullname("registry-service"));
         }
-        for (String path : List.of("/", "/dashboard", "/webjars", "/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years",
-                "/api/v1/inventory", "/api/v1/dashboard", "/api/v1/session")) {
+        for (String path : List.of("/", "/dashboard", "/webjars", "/api/v1/dashboard", "/api/v1/session")) {
+            expected.put(path, fullname("console-service"));
+        }
+        for (String path : List.of("/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years", "/api/v1/inventory")) {
             expected.put(path, fullname("aggregation-service"));
         }
         assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(expected);
@@ -604,16 +629,17 @@ class HelmChartTest {
         for (String mode : List.of("hosts", "prefix")) {
             Chart.Rendered r = Chart.template(Map.of("ingress.enabled", true, "ingress.sectors.mode", mode));
             String aggregation = fullname("aggregation-service") + " ";
+            String console = fullname("console-service") + " ";
             for (String reached : reachable(r.ofKind("Ingress"))) {
                 assertThat(reached.substring(reached.indexOf(' ') + 1)).as(mode + " " + reached).doesNotStartWith("/q");
-                // the ops API is the aggregation's (a sector service has no /api/v1/ops: 404)
-                assertThat(reached).as(mode).doesNotStartWith(aggregation + "/api/v1/ops");
+                // the ops API is the console's (a sector service has no /api/v1/ops: 404)
+                assertThat(reached).as(mode).doesNotStartWith(console + "/api/v1/ops");
             }
-            assertThat(reachable(r.ofKind("Ingress"))).as(mode).contains(aggregation + "/", aggregation + "/api/v1/attainment",
+            assertThat(reachable(r.ofKind("Ingress"))).as(mode).contains(console + "/", aggregation + "/api/v1/attainment",
                     fullname("energy-service") + " /api/v1/reports");
         }
         Chart.Rendered open = Chart.template(Map.of("ingress.enabled", true, "ingress.exposeOps", true, "ingress.exposeQuarkusEndpoints", true));
-        assertThat(reachable(open.ofKind("Ingress"))).contains(fullname("aggregation-service") + " /api/v1/ops/topics",
+        assertThat(reachable(open.ofKind("Ingress"))).contains(fullname("console-service") + " /api/v1/ops/topics",
                 fullname("aggregation-service") + " /q/metrics", fullname("energy-service") + " /q/metrics");
     }
 
@@ -711,9 +737,9 @@ class HelmChartTest {
         }
         assertThat(rendered).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(KafkaAccess.acls().stream().map(KafkaAcl::toString).toList());
-        // without the bureaus' users: the services' and ops' ACLs, nothing else
+        // without the bureaus' users: the services', the console's and ops' ACLs, nothing else
         Chart.Rendered noBureaus = Chart.template(Map.of("kafka.strimzi.enabled", true, "kafka.strimzi.bureaus", false));
-        assertThat(noBureaus.ofKind("KafkaUser")).hasSize(Principals.services().size() + 1);
+        assertThat(noBureaus.ofKind("KafkaUser")).hasSize(Principals.services().size() + 2);
     }
 
     @Test
@@ -731,7 +757,7 @@ class HelmChartTest {
                         refs.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef"));
                     }
                 });
-                List<String> principals = service.equals("aggregation-service") ? List.of(service, Principals.OPS) : List.of(service);
+                List<String> principals = service.equals(Principals.CONSOLE) ? List.of(service, Principals.OPS) : List.of(service);
                 for (String principal : principals) {
                     JsonNode ref = refs.get(principal.equals(Principals.OPS) ? "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG" : "SYNERGY_KAFKA_SASL_JAAS_CONFIG");
                     assertThat(ref).as(c.getKey() + " " + service + " " + principal).isNotNull();
@@ -743,7 +769,7 @@ class HelmChartTest {
                         assertThat(ref.path("key").asText()).isEqualTo(principal);
                     }
                 }
-                assertThat(refs).as(service).doesNotContainKey(service.equals("aggregation-service") ? "none" : "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG");
+                assertThat(refs).as(service).doesNotContainKey(service.equals(Principals.CONSOLE) ? "none" : "SYNERGY_OPS_KAFKA_SASL_JAAS_CONFIG");
             }
         }
         // the CA of a TLS listener, mounted from its Secret and named in the configuration
@@ -831,7 +857,7 @@ class HelmChartTest {
                 .filter(s -> labels(s.path("metadata")).entrySet().containsAll(match.entrySet()))
                 .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
                 .map(s -> s.at("/metadata/name").asText()).toList();
-        assertThat(selected).hasSize(7);
+        assertThat(selected).hasSize(8);
     }
 
     // ---------------------------------------------------------------- alert rules, dashboard, logs, traces

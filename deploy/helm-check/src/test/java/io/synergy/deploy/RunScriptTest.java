@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunScriptTest {
 
-    static final List<String> SERVICES = List.of("aggregation", "energy", "transport", "building", "agriculture", "waste", "registry");
+    static final List<String> SERVICES = List.of("aggregation", "energy", "transport", "building", "agriculture", "waste", "registry", "console");
 
     @Test
     void ctrlCStopsEverythingAndExitsWith130() throws Exception {

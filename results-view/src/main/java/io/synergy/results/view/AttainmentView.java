@@ -36,6 +36,8 @@ public record AttainmentView(String period, String orgUnit, Name name, boolean p
                 Column.integer("baseline_year", "基准年", "Baseline year", null, UnitYearResult.AttainmentRow::baselineYear),
                 Column.number("target", "目标值", "Target", null, UnitYearResult.AttainmentRow::target),
                 Column.integer("target_year", "目标年", "Target year", null, UnitYearResult.AttainmentRow::targetYear),
+                Column.text("target_source", "目标来源", "Target source", UnitYearResult.AttainmentRow::targetSource),
+                Column.text("target_document", "目标文件", "Target document", UnitYearResult.AttainmentRow::targetDocument),
                 Column.number("completion", "完成度", "Completion", null, UnitYearResult.AttainmentRow::completion),
                 Column.number("time_progress", "序时进度", "Time progress", null, UnitYearResult.AttainmentRow::timeProgress),
                 Column.text("status", "状态", "Status", UnitYearResult.AttainmentRow::status),

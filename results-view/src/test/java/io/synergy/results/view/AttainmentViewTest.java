@@ -36,11 +36,11 @@ class AttainmentViewTest {
     @Test
     void theTableHasOneRowPerIndicatorAndEmptyCellsForWhatIsMissing() {
         List<String> csv = Documents.csv(AttainmentView.of(DOC, new Name("青岛市", "Qingdao")).tabular().tables().get(0));
-        assertThat(csv.get(0)).isEqualTo("indicator,name_zh,name_en,org_unit,period,value,unit,baseline,baseline_year,target,target_year,completion,"
+        assertThat(csv.get(0)).isEqualTo("indicator,name_zh,name_en,org_unit,period,value,unit,baseline,baseline_year,target,target_year,target_source,target_document,completion,"
                 + "time_progress,status,trajectory_value,gap,projection_year,projection_value,projection_meets_target,complete,provisional");
-        assertThat(csv.get(1)).isEqualTo("E1,非化石能源占比,non-fossil share,370200,2024,13.7,%,9.2,2020,15,2025,0.775862,0.8,LAGGING,14.16,-0.46,2025,"
+        assertThat(csv.get(1)).isEqualTo("E1,非化石能源占比,non-fossil share,370200,2024,13.7,%,9.2,2020,15,2025,PLAN,青环发〔2024〕18号,0.775862,0.8,LAGGING,14.16,-0.46,2025,"
                 + "15.08,true,true,false");
-        assertThat(csv.get(2)).isEqualTo("T1,绿色出行比例,green trips,370200,2024,,%,,2020,70,2025,,0.8,NO_DATA,,,,,,false,false");
+        assertThat(csv.get(2)).isEqualTo("T1,绿色出行比例,green trips,370200,2024,,%,,2020,70,2025,PLAN,青环发〔2024〕18号,,0.8,NO_DATA,,,,,,false,false");
         assertThat(AttainmentView.of(DOC, new Name("青岛市", "Qingdao")).tabular().filename()).isEqualTo("attainment-370200-2024");
     }
 }

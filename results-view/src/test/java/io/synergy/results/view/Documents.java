@@ -65,10 +65,10 @@ final class Documents {
     /** The result of a unit and year with these evaluations (keyed {@code basis.method}). */
     static UnitYearResult result(String orgUnit, int year, boolean provisional, Map<String, UnitYearResult.SynergyResult> synergy) {
         UnitYearResult.AttainmentRow e1 = new UnitYearResult.AttainmentRow("E1", "非化石能源占比", "non-fossil share", orgUnit, Integer.toString(year),
-                13.7, "%", 9.2, 2020, 15.0, 2025, false, false, 0.775862, 0.8, AttainmentStatus.LAGGING.name(), 14.16, -0.46,
+                13.7, "%", 9.2, 2020, 15.0, 2025, false, false, "PLAN", "青环发〔2024〕18号", 0.775862, 0.8, AttainmentStatus.LAGGING.name(), 14.16, -0.46,
                 new Projection(2025, 15.08, true), true);
         UnitYearResult.AttainmentRow t1 = new UnitYearResult.AttainmentRow("T1", "绿色出行比例", "green trips", orgUnit, Integer.toString(year),
-                null, "%", null, 2020, 70.0, 2025, false, false, null, 0.8, AttainmentStatus.NO_DATA.name(), null, null, null, false);
+                null, "%", null, 2020, 70.0, 2025, false, false, "PLAN", "青环发〔2024〕18号", null, 0.8, AttainmentStatus.NO_DATA.name(), null, null, null, false);
         return new UnitYearResult(orgUnit, "DISTRICT", year, provisional, provisional ? PROVISIONAL : COMPLETE, !provisional,
                 provisional ? List.of("T1: 370285") : List.of(), List.of(), List.of(e1, t1),
                 new AttainmentSummary(Map.of(AttainmentStatus.LAGGING, 1, AttainmentStatus.NO_DATA, 1), 0.0), new LinkedHashMap<>(synergy),

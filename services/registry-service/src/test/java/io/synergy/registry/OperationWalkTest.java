@@ -34,7 +34,7 @@ class OperationWalkTest {
         RestAssured.replaceFiltersWith(DefaultAuthorization.as("reader", "ops", "planner"));
         for (String year : List.of("2024", "2031")) {
             OperationWalk.assertNoServerError(OperationWalk.walk(document, Map.of("period", year, "year", year, "orgUnit", "370200",
-                    "code", "no-such-code", "indicator", "E1"), "/api/v1/"));
+                    "code", "no-such-code", "indicator", "E1", "sector", "energy", "periodType", "QUARTER"), "/api/v1/"));
         }
     }
 }

@@ -33,9 +33,10 @@ class PackageLayersTest {
             "store", Set.of("model", "compute"),
             "security", Set.of("config", "model"),
             "deadletter", Set.of("ingest", "security"),
-            "ingest", Set.of("model", "compute", "config", "store", "security", "deadletter"),
+            "approval", Set.of("model", "config", "store", "security"),
+            "ingest", Set.of("model", "compute", "config", "store", "security", "deadletter", "approval"),
             "read", Set.of("model", "compute", "config", "store"),
-            "rest", Set.of("model", "config", "ingest", "read", "security"));
+            "rest", Set.of("model", "config", "ingest", "read", "security", "approval"));
 
     @Test
     void everyPackageImportsOnlyWhatLiesBelowIt() throws IOException {

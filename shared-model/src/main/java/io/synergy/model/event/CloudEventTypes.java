@@ -22,6 +22,10 @@ public final class CloudEventTypes {
     public static final String PROJECT_SCHEMA = "/schemas/project-event.v1.json";
     public static final String PILOT = "cn.qingdao.synergy.pilot.v1";
     public static final String PILOT_SCHEMA = "/schemas/pilot-event.v1.json";
+    public static final String APPROVAL = "cn.qingdao.synergy.approval.v1";
+    public static final String APPROVAL_SCHEMA = "/schemas/approval-event.v1.json";
+    public static final String REMINDER = "cn.qingdao.synergy.reminder.v1";
+    public static final String REMINDER_SCHEMA = "/schemas/reminder-event.v1.json";
 
     private CloudEventTypes() {
     }
@@ -34,7 +38,7 @@ public final class CloudEventTypes {
     public static final String AGGREGATION_SOURCE = "/synergy/aggregation";
 
     /**
-     * The source of the registry's events ({@code org-units.v1}, {@code projects.v1}, {@code pilots.v1}, {@code targets.v1}): the
+     * The source of the registry's events ({@code org-units.v1}, {@code projects.v1}, {@code pilots.v1}, {@code targets.v1}, {@code reminders.v1}): the
      * registry service, the owner of the master data.
      */
     public static final String REGISTRY_SOURCE = "/synergy/registry";

@@ -33,6 +33,10 @@ public final class EventSchemas {
     public static final String PILOT_EVENT = "pilot-event.v1.json";
     /** The schema of {@link TargetEvent}. */
     public static final String TARGET_EVENT = "target-event.v1.json";
+    /** The schema of {@link ApprovalEvent}. */
+    public static final String APPROVAL_EVENT = "approval-event.v1.json";
+    /** The schema of {@link ReminderEvent}. */
+    public static final String REMINDER_EVENT = "reminder-event.v1.json";
 
     private static final EventSchemas SHARED = new EventSchemas();
 

@@ -1,6 +1,7 @@
 package io.synergy.model.event;
 
 import static io.synergy.model.kafka.Principals.AGGREGATION;
+import static io.synergy.model.kafka.Principals.CONSOLE;
 import static io.synergy.model.kafka.Principals.OPS;
 import static io.synergy.model.kafka.Principals.REGISTRY;
 import static io.synergy.model.kafka.TopicAccess.writtenBy;
@@ -33,10 +34,30 @@ public final class Topics {
      * every service and every restart reads the whole registry again and dead-letters the same record again.
      */
     public static final String ORG_UNITS_DEAD_LETTERS = ORG_UNITS + ".dlq";
+    /**
+     * Records of {@code targets.v1} the aggregation refused. Compacted, keyed by the source partition and offset: a
+     * redelivered record's letter replaces the first.
+     */
+    public static final String TARGETS_DEAD_LETTERS = TARGETS + ".dlq";
     /** Key projects (重点工程) of the registry, compacted (key: the project's code). */
     public static final String PROJECTS = "projects.v1";
     /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
     public static final String PILOTS = "pilots.v1";
+    /**
+     * The data sets' transitions in the reporting cycle (审核确认), from the five sector services, compacted (key:
+     * {@code <sector>|<orgUnit>|<period>}); see {@link ApprovalEvent}.
+     */
+    public static final String APPROVALS = "approvals.v1";
+    /**
+     * Records of {@code approvals.v1} the registry refused, with the reason in headers (browse only; the registry's consumer
+     * group commits its offsets, so a record is refused once).
+     */
+    public static final String APPROVALS_DEAD_LETTERS = APPROVALS + ".dlq";
+    /**
+     * Reminders of data sets due soon or overdue, for mail or SMS gateways (key: {@code <sector>|<orgUnit>|<period>}); see
+     * {@link ReminderEvent}. Not compacted: every reminder is a message of its own, not a newer state of its key.
+     */
+    public static final String REMINDERS = "reminders.v1";
 
     private Topics() {
     }
@@ -86,17 +107,22 @@ public final class Topics {
             String service = Principals.service(s);
             all.add(new TopicSpec(feed(s), DEFAULT_PARTITIONS, false, writtenBy(Principals.bureau(s), OPS).readBy(service)));
             all.add(new TopicSpec(feedDeadLetters(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(OPS)));
-            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(AGGREGATION)));
+            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(AGGREGATION, CONSOLE)));
         }
-        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true, writtenBy(AGGREGATION)));
-        all.add(new TopicSpec(ALERTS, 1, false, writtenBy(AGGREGATION)));
+        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true, writtenBy(AGGREGATION).readBy(CONSOLE)));
+        all.add(new TopicSpec(ALERTS, 1, false, writtenBy(AGGREGATION).readBy(CONSOLE)));
         all.add(new TopicSpec(ORG_UNITS, 1, true, writtenBy(REGISTRY).readBy(Principals.services())));
         all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false, writtenBy(AGGREGATION).readBy(OPS)));
         all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true, writtenBy(Principals.services()).readBy(OPS)));
-        // the registry's key projects, pilots and targets: no service consumes them yet (a reader is one readBy here)
+        // the registry's key projects and pilots: no service consumes them yet (a reader is one readBy here)
         all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY)));
         all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY)));
-        all.add(new TopicSpec(TARGETS, 1, true, writtenBy(REGISTRY)));
+        all.add(new TopicSpec(TARGETS, 1, true, writtenBy(REGISTRY).readBy(AGGREGATION)));
+        all.add(new TopicSpec(TARGETS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
+        all.add(new TopicSpec(APPROVALS, 1, true, writtenBy(Principals.sectorServices()).readBy(REGISTRY)));
+        all.add(new TopicSpec(APPROVALS_DEAD_LETTERS, 1, false, writtenBy(REGISTRY).readBy(OPS)));
+        // reminders.v1 is for mail or SMS gateways outside the platform: none of its services reads it
+        all.add(new TopicSpec(REMINDERS, 1, false, writtenBy(REGISTRY)));
         return all;
     }
 

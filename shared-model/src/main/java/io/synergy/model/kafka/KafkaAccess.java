@@ -27,6 +27,12 @@ public final class KafkaAccess {
 
     /** The aggregation service's consumer group of the indicator topics. */
     public static final String AGGREGATION_GROUP = Principals.AGGREGATION;
+    /** The aggregation service's consumer group of targets.v1 (mp.messaging.incoming.targets.group.id). */
+    public static final String TARGETS_GROUP = Principals.AGGREGATION + "-targets";
+    /** The registry's consumer group of approvals.v1 (mp.messaging.incoming.approvals.group.id). */
+    public static final String APPROVALS_GROUP = Principals.REGISTRY + "-approvals";
+    /** The console's own group on the indicator topics (the feeds' freshness; mp.messaging.incoming.indicators.group.id). */
+    public static final String CONSOLE_GROUP = Principals.CONSOLE;
 
     private KafkaAccess() {
     }
@@ -58,6 +64,9 @@ public final class KafkaAccess {
     public static List<ConsumerGroup> consumerGroups() {
         List<ConsumerGroup> groups = new ArrayList<>();
         groups.add(new ConsumerGroup(Principals.AGGREGATION, AGGREGATION_GROUP, false));
+        groups.add(new ConsumerGroup(Principals.AGGREGATION, TARGETS_GROUP, false));
+        groups.add(new ConsumerGroup(Principals.REGISTRY, APPROVALS_GROUP, false));
+        groups.add(new ConsumerGroup(Principals.CONSOLE, CONSOLE_GROUP, false));
         for (Sector s : Sector.values()) {
             groups.add(new ConsumerGroup(Principals.service(s), feedGroup(s), false));
         }

@@ -14,11 +14,13 @@ public final class Principals {
     public static final String ADMIN = "admin";
     /**
      * The operations API: describes topics, groups and offsets, reads the dead-letter topics and replays to feed topics only.
-     * The aggregation service's ops code uses it today; it is a principal of its own so that the capability can move to
-     * another service with its credentials and ACLs unchanged.
+     * The console service's ops code uses it (it moved there from the aggregation with its credentials and ACLs unchanged);
+     * the console's own consumers (results.v1, the indicator topics, alerts.v1) use {@link #CONSOLE}.
      */
     public static final String OPS = "ops";
     public static final String AGGREGATION = "aggregation-service";
+    /** The console service (dashboard, ops API): reads results.v1, the indicator topics and alerts.v1, writes nothing. */
+    public static final String CONSOLE = "console-service";
     public static final String REGISTRY = "registry-service";
 
     private Principals() {
@@ -34,15 +36,18 @@ public final class Principals {
         return "bureau-" + sector.code();
     }
 
-    /** Every service's principal: the aggregation, the five sector services, the registry. */
+    /** The principals of the services that read org-units.v1: the aggregation, the five sector services, the registry. */
     public static List<String> services() {
         List<String> out = new ArrayList<>();
         out.add(AGGREGATION);
-        for (Sector s : Sector.values()) {
-            out.add(service(s));
-        }
+        out.addAll(sectorServices());
         out.add(REGISTRY);
         return List.copyOf(out);
+    }
+
+    /** The five sector services' principals, in the order of {@link Sector#values()}. */
+    public static List<String> sectorServices() {
+        return java.util.Arrays.stream(Sector.values()).map(Principals::service).toList();
     }
 
     public static List<String> bureaus() {
@@ -52,6 +57,7 @@ public final class Principals {
     /** Every principal the platform defines, the administrator included: each gets SCRAM credentials of its own. */
     public static List<String> all() {
         List<String> out = new ArrayList<>(services());
+        out.add(CONSOLE);
         out.add(OPS);
         out.addAll(bureaus());
         out.add(ADMIN);

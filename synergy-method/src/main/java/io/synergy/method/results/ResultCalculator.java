@@ -18,6 +18,10 @@ import io.synergy.model.catalogue.Subsystem;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.target.AppliedTarget;
+import io.synergy.model.target.ProvincialTarget;
+import io.synergy.model.target.TargetRules;
+import io.synergy.model.target.TargetSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The computation core of the aggregation service: from district facts to the {@link UnitYearResult} of every org unit
@@ -43,11 +48,25 @@ public final class ResultCalculator {
     private final OrgUnits orgUnits;
     private final MethodSettings settings;
     private final List<Indicator> synergySet;
+    private final TargetRules targets;
+    private final TargetAllocations allocations;
 
+    /** A calculator that judges every unit by the plan's targets and their defaults, nothing allocated. */
     public ResultCalculator(Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings) {
+        this(catalogue, orgUnits, settings, TargetAllocations.NONE);
+    }
+
+    /**
+     * @param allocations the targets allocated to units (targets.v1); the plan's targets and the catalogue's defaults
+     *                    apply where none is ({@link TargetRules})
+     * @throws IllegalArgumentException when a configured target override is not a provincial target of the catalogue
+     */
+    public ResultCalculator(Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings, TargetAllocations allocations) {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.settings = settings;
+        this.allocations = allocations;
+        this.targets = new TargetRules(catalogue, orgUnits, provincial(catalogue, settings));
         List<Indicator> set = new ArrayList<>();
         for (String id : settings.pollutionIndicators()) {
             set.add(requireSubsystem(id, Subsystem.POLLUTION));
@@ -106,14 +125,29 @@ public final class ResultCalculator {
 
     /** The results of every org unit for one year — a caller that stores them year by year holds one year in memory, not all. */
     public List<UnitYearResult> computeYear(IndicatorTable table, int year, YearStates states) {
+        return computeYear(table, year, states, null);
+    }
+
+    /**
+     * The results of the named org units for one year ({@code null}: every unit) — what a change of one unit's targets
+     * needs: a target changes that unit's attainment, and nothing of any other unit (the synergy anchors are the plan's).
+     */
+    public List<UnitYearResult> computeYear(IndicatorTable table, int year, YearStates states, Set<String> only) {
         List<Integer> window = states.window(year);
         YearCoverage coverage = states.coverage(year);
-        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = panel(table, window);
+        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = only != null && only.stream().noneMatch(this::isDistrict)
+                ? Map.of() : panel(table, window);
         List<UnitYearResult> out = new ArrayList<>();
         for (OrgUnit unit : orgUnits.all()) {
-            out.add(compute(table, unit, year, window, coverage, panel.getOrDefault(unit.code(), Map.of())));
+            if (only == null || only.contains(unit.code())) {
+                out.add(compute(table, unit, year, window, coverage, panel.getOrDefault(unit.code(), Map.of())));
+            }
         }
         return out;
+    }
+
+    private boolean isDistrict(String code) {
+        return orgUnits.find(code).map(u -> u.level() == OrgUnitLevel.DISTRICT).orElse(false);
     }
 
     private UnitYearResult compute(IndicatorTable table, OrgUnit unit, int year, List<Integer> window, YearCoverage coverage,
@@ -137,13 +171,23 @@ public final class ResultCalculator {
         List<UnitYearResult.AttainmentRow> rows = new ArrayList<>();
         for (Indicator i : catalogue.targeted()) {
             String from = table.scopeOf(unit.code(), i);
-            Target target = target(i);
-            Attainment a = AttainmentCalculator.evaluate(new AttainmentInput(i.id(), i.direction(), settings.baseYear(), target,
-                    table.series(unit.code(), i), year));
+            SortedMap<Integer, Double> series = table.series(unit.code(), i);
+            boolean complete = table.get(from, i.id(), year).complete();
+            AppliedTarget applied = target(i, unit, year);
+            if (applied.source() == TargetSource.NONE) {
+                // no target applies to the unit: its figures are shown, but it is not judged on the indicator
+                rows.add(new UnitYearResult.AttainmentRow(i.id(), i.zh(), i.en(), from, Integer.toString(year), series.get(year), i.unit(),
+                        series.get(settings.baseYear()), settings.baseYear(), null, null, i.target().keptEveryYear(), false,
+                        applied.source().name(), null, null, null, UnitYearResult.AttainmentRow.NO_TARGET, null, null, null, complete));
+                continue;
+            }
+            Target target = attainmentTarget(i, applied);
+            Attainment a = AttainmentCalculator.evaluate(new AttainmentInput(i.id(), i.direction(), settings.baseYear(), target, series, year));
             attainments.add(a);
             rows.add(new UnitYearResult.AttainmentRow(i.id(), i.zh(), i.en(), from, Integer.toString(year), a.value(), i.unit(), a.baseline(),
-                    a.baseYear(), a.target(), a.targetYear(), target.keptEveryYear(), i.target().provincial(), a.completion(), a.timeProgress(),
-                    a.status().name(), a.trajectoryValue(), a.gap(), a.projection(), table.get(from, i.id(), year).complete()));
+                    a.baseYear(), a.target(), a.targetYear(), i.target().keptEveryYear(),
+                    applied.source() == TargetSource.PLAN && i.target().provincial(), applied.source().name(), applied.document(),
+                    a.completion(), a.timeProgress(), a.status().name(), a.trajectoryValue(), a.gap(), a.projection(), complete));
         }
 
         Map<String, UnitYearResult.SynergyResult> synergy = new LinkedHashMap<>();
@@ -160,11 +204,39 @@ public final class ResultCalculator {
                 AttainmentCalculator.summarise(attainments), synergy, effects);
     }
 
-    /** The plan's target of an indicator, with the configured provincial value and tolerance. */
-    public Target target(Indicator i) {
-        double value = settings.targetOverrides().getOrDefault(i.id(), i.target().value());
+    /**
+     * The target that applies to the indicator, the unit and the year ({@link TargetRules#resolve}): an allocation of the
+     * unit in force, else the plan's where the catalogue's defaults apply it, else none.
+     */
+    public AppliedTarget target(Indicator i, OrgUnit unit, int year) {
+        return targets.resolve(i, unit, year, allocations.of(i.id(), unit.code()));
+    }
+
+    /**
+     * The applied target as the attainment method takes it, with the indicator's tolerance. A target to reach by the
+     * base year or earlier has no time progress to measure (τ needs Y &gt; y0): it is due already, so it is judged as
+     * met or not, like a target kept every year.
+     */
+    private Target attainmentTarget(Indicator i, AppliedTarget applied) {
         double tolerance = settings.tolerances().getOrDefault(i.id(), i.target().tolerance());
-        return new Target(value, i.target().year(), i.target().keptEveryYear(), tolerance);
+        boolean kept = i.target().keptEveryYear() || applied.targetYear() <= settings.baseYear();
+        return new Target(applied.value(), applied.targetYear(), kept, tolerance);
+    }
+
+    /**
+     * The configured target values ({@code synergy.method.targets}) as the province's assignments: they replace a
+     * provincial target's default or placeholder and come from the document the catalogue names for it. A revised
+     * target of the plan itself is allocated to the city by document (targets.v1), not configured.
+     */
+    private static Map<String, ProvincialTarget> provincial(Catalogue catalogue, MethodSettings settings) {
+        Map<String, ProvincialTarget> provincial = new TreeMap<>();
+        settings.targetOverrides().forEach((id, value) -> {
+            Indicator i = catalogue.indicator(id).filter(Indicator::hasTarget).filter(x -> x.target().provincial())
+                    .orElseThrow(() -> new IllegalArgumentException("target override " + id + ": not a provincial target of the catalogue "
+                            + "(a revised target of the plan is allocated to the city by document: PUT /api/v1/targets/" + id + "/<city>)"));
+            provincial.put(id, new ProvincialTarget(value, i.target().document()));
+        });
+        return provincial;
     }
 
     /**
@@ -173,11 +245,11 @@ public final class ResultCalculator {
      */
     Double anchorTarget(Indicator i, boolean city, Double baseline) {
         if (i.hasTarget()) {
-            return target(i).value();
+            return targets.plan(i).value();
         }
         String reduction = i.id().startsWith("EM-") ? "E5-" + i.id().substring(3) : null;
         if (city && reduction != null && baseline != null) {
-            return catalogue.indicator(reduction).map(r -> baseline - target(r).value()).orElse(null);
+            return catalogue.indicator(reduction).map(r -> baseline - targets.plan(r).value()).orElse(null);
         }
         return null;
     }

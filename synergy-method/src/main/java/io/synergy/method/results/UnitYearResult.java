@@ -27,11 +27,24 @@ public record UnitYearResult(String orgUnit, String level, int year, boolean pro
             Double denominator, boolean complete, List<String> missing, String from) {
     }
 
-    /** Target attainment of one indicator (docs/method.md §2). */
+    /**
+     * Target attainment of one indicator (docs/method.md §2), judged against the target that applies to the unit
+     * and year ({@code TargetRules}, shared-model).
+     *
+     * @param target           the target judged against; {@code null} when none applies ({@code targetSource} NONE)
+     * @param provincialTarget the plan's target is a provincial one (E3, E4, E5) and applies here
+     * @param targetSource     PLAN (the plan's own target), ALLOCATED (set for the unit by document) or NONE
+     * @param targetDocument   the 文号 of the document the target comes from; {@code null} with NONE
+     * @param status           an {@link io.synergy.method.attainment.AttainmentStatus}, or {@link #NO_TARGET} when no
+     *                         target applies: no verdict, and not counted in the summary
+     */
     public record AttainmentRow(String indicator, String zh, String en, String orgUnit, String period, Double value, String unit,
-            Double baseline, int baselineYear, double target, int targetYear, boolean keptEveryYear, boolean provincialTarget,
-            Double completion, Double timeProgress, String status, Double trajectoryValue, Double gap, Projection projection,
-            boolean complete) {
+            Double baseline, int baselineYear, Double target, Integer targetYear, boolean keptEveryYear, boolean provincialTarget,
+            String targetSource, String targetDocument, Double completion, Double timeProgress, String status, Double trajectoryValue,
+            Double gap, Projection projection, boolean complete) {
+
+        /** The status of a row without a target: the unit is not judged on the indicator (no failure either). */
+        public static final String NO_TARGET = "NO_TARGET";
     }
 
     /** The coupling degree and the synergy degree D under one coupling formula. */

@@ -285,7 +285,7 @@ public abstract class CatalogueContract extends SectorServiceTest {
     void everyOperationHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws IOException {
         JsonNode document = MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
         assertThat(OpenApiAssertions.assertEveryOperationIsTyped(document, "/api/v1/")).as("operations of the %s service", sector.code())
-                .isEqualTo(6);
+                .isEqualTo(10);
     }
 
     /**

@@ -417,6 +417,42 @@ public abstract class RollUpContract extends SectorServiceTest {
         });
     }
 
+    /**
+     * The service keeps each computed answer of indicators and completeness until the data of its year change (issue 19):
+     * a report, and then its revision, is in the very next read — no wait — of the whole city, of its district alone and of
+     * the completeness, each of them asked before the write so that an answer was kept.
+     */
+    @Test
+    void aReportAndItsRevisionAreInTheVeryNextRead() {
+        int year = freshYear();
+        String period = String.valueOf(year);
+        String district = districts.get(4);
+        Map<String, Double> first = valuesFor(1);
+        JsonNode allBefore = indicators(period, null);
+        assertThat(indicators(period, null)).as("asked twice, nothing written").isEqualTo(allBefore);
+        assertThat(each(unitRows(allBefore, district), "value")).as("nothing reported for %s yet", year).containsOnly("null");
+        assertThat(each(unitRows(indicators(period, district), district), "value")).containsOnly("null");
+        assertThat(reportedElements(period, district)).isZero();
+
+        String id = uniqueId("next-read");
+        accepted(postJson(report(id, district, period, null, first)), 201);
+        assertDistrictIndicators(indicators(period, null), district, expectedOutputs(first));
+        assertDistrictIndicators(indicators(period, district), district, expectedOutputs(first));
+        assertThat(reportedElements(period, district)).isEqualTo(elements.size());
+
+        Map<String, Double> second = valuesFor(2);
+        accepted(postJson(report(id, district, period, 2, second)), 201);
+        assertDistrictIndicators(indicators(period, null), district, expectedOutputs(second));
+        assertDistrictIndicators(indicators(period, district), district, expectedOutputs(second));
+        assertThat(reportedElements(period, district)).isEqualTo(elements.size());
+    }
+
+    private int reportedElements(String period, String district) {
+        JsonNode c = json(given().queryParam("period", period).get("/api/v1/completeness").then().statusCode(200).extract().response());
+        return stream(c.path("districts")).filter(d -> district.equals(d.path("orgUnit").asText())).findFirst().orElseThrow()
+                .path("reported").asInt();
+    }
+
     @Test
     void completenessListsWhoReportedWhat() {
         int year = freshYear();

@@ -410,6 +410,11 @@ public abstract class SectorServiceTest {
         }
     }
 
+    /** A district other than this one (for a token that must not reach it, or a report that is refused anyway). */
+    protected String otherDistrict(String district) {
+        return districts.stream().filter(d -> !d.equals(district)).findFirst().orElseThrow();
+    }
+
     /** One district-year no other test of this JVM writes. */
     protected DistrictYear freshDistrictYear() {
         return freshDistrictYears(1, 1).get(0);

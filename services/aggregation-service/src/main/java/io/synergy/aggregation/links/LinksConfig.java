@@ -14,4 +14,11 @@ public interface LinksConfig {
      */
     @WithDefault("http://127.0.0.1:8086")
     URI registry();
+
+    /**
+     * Base URL of the console service (the ops API and the dashboard), e.g. {@code https://synergy.qingdao.example}: the
+     * aggregation's former ops and dashboard paths, and {@code /}, redirect there.
+     */
+    @WithDefault("http://127.0.0.1:8087")
+    URI console();
 }

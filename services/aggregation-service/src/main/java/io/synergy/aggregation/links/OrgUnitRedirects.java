@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -76,11 +75,7 @@ public class OrgUnitRedirects {
         return moved(uri);
     }
 
-    /** The same path and query (as sent, percent-encoding kept) under the registry's base URL. */
     private Response moved(UriInfo uri) {
-        URI request = uri.getRequestUri();
-        String base = links.registry().toString().replaceAll("/+$", "");
-        String location = base + request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
-        return Response.status(Response.Status.PERMANENT_REDIRECT).location(URI.create(location)).build();
+        return Moved.to(links.registry(), uri);
     }
 }

@@ -25,6 +25,7 @@ import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ResultStore;
+import io.synergy.aggregation.store.TargetStore;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.YearAssessment;
 import io.synergy.method.results.YearState;
@@ -48,11 +49,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -165,10 +170,10 @@ public class Recomputer {
                 String earliest = claim.traceparents().isEmpty() ? null : claim.traceparents().get(0);
                 try (Traces.Work work = traces.start("recompute", SpanKind.INTERNAL, Traceparent.parse(earliest),
                         claim.traceparents().stream().map(Traceparent::spanContext).toList(), WorkTags.NONE)) {
-                    work.span().setAttribute("synergy.recompute.from_year", claim.fromYear());
+                    work.span().setAttribute("synergy.recompute.from_year", claim.earliestYear());
                     work.span().setAttribute("synergy.recompute.traces", claim.traceparents().size());
                     Timer.Sample sample = Timer.start(metrics);
-                    int changed = recompute(c, claim.fromYear());
+                    int changed = recompute(c, claim);
                     claim.delete(c);
                     sample.stop(duration);
                     work.span().setAttribute("synergy.results.changed", changed);
@@ -202,10 +207,33 @@ public class Recomputer {
     }
 
     /**
-     * The requests one recompute covers: every row up to {@code lastId}, the earliest year among them, and the distinct traces
-     * that asked (earliest first, at most {@link Traces#MAX_LINKS} + 1).
+     * The requests one recompute covers: every row up to {@code lastId}; the earliest year among those for every unit
+     * ({@code null} when all name one unit); the earliest year of each unit named alone (a target changed for it); and
+     * the distinct traces that asked (earliest first, at most {@link Traces#MAX_LINKS} + 1).
      */
-    record Claim(long lastId, int fromYear, List<String> traceparents) {
+    record Claim(long lastId, Integer fromYear, Map<String, Integer> unitsFromYear, List<String> traceparents) {
+
+        int earliestYear() {
+            int earliest = fromYear == null ? Integer.MAX_VALUE : fromYear;
+            for (int y : unitsFromYear.values()) {
+                earliest = Math.min(earliest, y);
+            }
+            return earliest;
+        }
+
+        /** The units to compute in {@code year} when every unit is computed from {@code allFrom} on; {@code null}: every unit. */
+        Set<String> units(int year, int allFrom) {
+            if (year >= allFrom) {
+                return null;
+            }
+            Set<String> units = new TreeSet<>();
+            unitsFromYear.forEach((unit, from) -> {
+                if (from <= year) {
+                    units.add(unit);
+                }
+            });
+            return units;
+        }
 
         /** Removes the covered requests, in the recompute's transaction: they go when its results commit, not before. */
         void delete(Connection c) throws SQLException {
@@ -222,15 +250,25 @@ public class Recomputer {
      */
     private static Claim claimRequests(Connection c) throws SQLException {
         long lastId;
-        int fromYear;
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(id), min(year) FROM recompute_request");
+        Integer fromYear;
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(id), min(year) FILTER (WHERE org_unit IS NULL) FROM recompute_request");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             lastId = rs.getLong(1);
             if (rs.wasNull()) {
                 return null;
             }
-            fromYear = rs.getInt(2);
+            fromYear = (Integer) rs.getObject(2);
+        }
+        Map<String, Integer> unitsFromYear = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT org_unit, min(year) FROM recompute_request WHERE id <= ? AND org_unit IS NOT NULL "
+                + "GROUP BY org_unit")) {
+            ps.setLong(1, lastId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unitsFromYear.put(rs.getString(1), rs.getInt(2));
+                }
+            }
         }
         List<String> traceparents = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT traceparent FROM recompute_request WHERE id <= ? AND traceparent IS NOT NULL "
@@ -243,23 +281,23 @@ public class Recomputer {
                 }
             }
         }
-        return new Claim(lastId, fromYear, traceparents);
+        return new Claim(lastId, fromYear, unitsFromYear, traceparents);
     }
 
-    private int recompute(Connection c, int fromYear) throws SQLException {
+    private int recompute(Connection c, Claim claim) throws SQLException {
         // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
         OrgUnits units = registry.current();
         long start = System.nanoTime();
         IndicatorTable table = tables.current(c, units);
-        ResultCalculator current = new ResultCalculator(catalogue, units, method.settings());
+        ResultCalculator current = new ResultCalculator(catalogue, units, method.settings(), TargetStore.all(c));
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
         Map<String, Instant> newestInputs = freshness.newestInputs(c, units);
         YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
         phase("load", loaded - start);
-        // a year found complete in this pass joins the window of every later year: recompute from it
-        int from = fromYear;
+        // a year found complete in this pass joins the window of every later year: recompute every unit from it
+        int from = claim.fromYear() == null ? Integer.MAX_VALUE : claim.fromYear();
         for (YearAssessment a : states.all()) {
             if (a.state() != before.get(a.year())) {
                 from = Math.min(from, a.year());
@@ -269,9 +307,14 @@ public class Recomputer {
         int changed = 0;
         // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
         // dies young instead of filling a small heap's old generation
-        for (int year : current.years(table, from)) {
+        // a unit whose targets changed is computed alone from its year on, until every unit is
+        for (int year : current.years(table, Math.min(from, claim.earliestYear()))) {
+            Set<String> only = claim.units(year, from);
+            if (only != null && only.isEmpty()) {
+                continue;
+            }
             long t0 = System.nanoTime();
-            List<UnitYearResult> results = current.computeYear(table, year, states);
+            List<UnitYearResult> results = current.computeYear(table, year, states, only);
             long t1 = System.nanoTime();
             changed += store(c, results, stored, newestInputs);
             phase("compute", t1 - t0);
@@ -286,7 +329,9 @@ public class Recomputer {
             throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
-        Instant now = Instant.now();
+        // in microseconds, as PostgreSQL keeps it: the stored result and the one published on results.v1 say the same
+        // computedAt (the console serves the dashboard from results.v1; a nanosecond clock made them differ)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (UnitYearResult r : results) {
             String key = r.orgUnit() + ":" + r.year();
             byte[] utf8 = writeBytes(r);

@@ -1,21 +1,12 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.store.ResultStore;
-import io.synergy.method.results.ResultCalculator;
-import io.synergy.model.orgunit.OrgUnit;
-import io.synergy.model.orgunit.OrgUnitLevel;
-import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
-import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
-import io.synergy.platform.problem.ProblemException;
-import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.DistrictRanking;
 import io.synergy.results.view.HistoryView;
-import io.synergy.results.view.Name;
-import io.synergy.results.view.ResultDocument;
-import io.synergy.results.view.Score;
+import io.synergy.results.view.ResultAnswers;
 import io.synergy.results.view.SynergyView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,9 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,10 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/synergy")
 @Tag(name = "synergy", description = "The synergy degree of pollution and carbon reduction")
 public class SynergyResource {
-
-    private static final Set<String> METHODS = Set.of("range", "target");
-    private static final Set<String> COUPLINGS = Set.of(Score.STANDARD, Score.CORRECTED);
-    private static final Set<String> BASES = Set.of(ResultCalculator.SERIES, ResultCalculator.PANEL);
 
     private final ResultStore results;
     private final OrgUnitRegistry registry;
@@ -69,22 +53,7 @@ public class SynergyResource {
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        int year = Queries.year("period", period);
-        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        String m = Queries.choice("method", method, "range", METHODS);
-        String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
-        String b = basis(unit, basis);
-        ResultDocument doc = results.find(unit.code(), year).orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year));
-        return SynergyView.of(doc.result(), b, m, c);
-    }
-
-    private static String basis(OrgUnit unit, String basis) {
-        String b = Queries.choice("basis", basis, unit.level() == OrgUnitLevel.DISTRICT ? ResultCalculator.PANEL : ResultCalculator.SERIES, BASES);
-        if (ResultCalculator.PANEL.equals(b) && unit.level() != OrgUnitLevel.DISTRICT) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("basis",
-                    "the district panel scores districts; " + unit.code() + " is not a district")));
-        }
-        return b;
+        return ResultAnswers.synergy(results, registry.current(), period, orgUnit, method, coupling, basis);
     }
 
     @GET
@@ -110,15 +79,7 @@ public class SynergyResource {
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        String m = Queries.choice("method", method, "range", METHODS);
-        String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
-        String b = basis(unit, basis);
-        List<ResultDocument> docs = results.ofUnit(unit.code());
-        if (docs.isEmpty()) {
-            throw Queries.noData("No results for " + unit.code());
-        }
-        return HistoryView.of(unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c).tabular();
+        return ResultAnswers.history(results, registry.current(), orgUnit, method, coupling, basis).tabular();
     }
 
     @GET
@@ -139,17 +100,6 @@ public class SynergyResource {
     public Tabular<DistrictRanking> districts(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
-        int year = Queries.year("period", period);
-        String m = Queries.choice("method", method, "range", METHODS);
-        String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
-        OrgUnits units = registry.current();
-        List<DistrictRanking.District> districts = new ArrayList<>();
-        for (ResultDocument doc : results.ofYear(year, units.districts().stream().map(OrgUnit::code).toList())) {
-            units.find(doc.orgUnit()).ifPresent(unit -> districts.add(new DistrictRanking.District(doc, Name.of(unit))));
-        }
-        if (districts.isEmpty()) {
-            throw Queries.noData("No district results in " + year);
-        }
-        return DistrictRanking.of(year, districts, m, c).tabular();
+        return ResultAnswers.districts(results, registry.current(), period, method, coupling).tabular();
     }
 }

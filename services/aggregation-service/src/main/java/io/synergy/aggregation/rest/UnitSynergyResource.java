@@ -23,8 +23,8 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Paging;
 import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
-import io.synergy.results.view.Score;
 import io.synergy.results.view.UnitSynergyView;
+import io.synergy.results.view.ViewChoices;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,7 +54,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UnitSynergyResource {
 
     private static final Set<String> LEVELS = Set.of("park", "enterprise");
-    private static final Set<String> COUPLINGS = Set.of(Score.STANDARD, Score.CORRECTED);
 
     private final IndicatorTables tables;
     private final Catalogue catalogue;
@@ -103,7 +102,7 @@ public class UnitSynergyResource {
             @Context UriInfo uri) {
         int year = Queries.year("period", period);
         String l = Queries.choice("level", level, "enterprise", LEVELS);
-        String c = Queries.choice("coupling", coupling, Score.STANDARD, COUPLINGS);
+        String c = ViewChoices.coupling(coupling);
         Paging.Request paging = Paging.request(limit, cursor);
         OrgUnits orgUnits = registry.current();
         OrgUnitLevel wanted = "park".equals(l) ? OrgUnitLevel.PARK : OrgUnitLevel.ENTERPRISE;

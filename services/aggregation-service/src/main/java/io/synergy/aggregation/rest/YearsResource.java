@@ -2,7 +2,6 @@ package io.synergy.aggregation.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.synergy.aggregation.config.MethodConfig;
-import io.synergy.aggregation.ops.deadletters.Operator;
 import io.synergy.aggregation.recompute.YearCloser;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.YearAssessment;
@@ -14,6 +13,7 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Paging;
 import io.synergy.platform.query.Queries;
+import io.synergy.platform.security.Operator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * back into the typed {@link ResultDocument} that every answer is built from.
  */
 @ApplicationScoped
-public class ResultStore {
+public class ResultStore implements ResultSource {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -74,6 +75,7 @@ public class ResultStore {
     }
 
     /** The result of a unit and year. */
+    @Override
     public Optional<ResultDocument> find(String orgUnit, int year) {
         List<ResultDocument> found = select("WHERE org_unit = ? AND year = ?", ps -> {
             ps.setString(1, orgUnit);
@@ -83,11 +85,13 @@ public class ResultStore {
     }
 
     /** Every result of a unit, ascending by year. */
+    @Override
     public List<ResultDocument> ofUnit(String orgUnit) {
         return select("WHERE org_unit = ? ORDER BY year", ps -> ps.setString(1, orgUnit));
     }
 
     /** The results of these units in a year, by unit code. */
+    @Override
     public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
         return select("WHERE year = ? AND org_unit = ANY (?) ORDER BY org_unit", ps -> {
             ps.setInt(1, year);

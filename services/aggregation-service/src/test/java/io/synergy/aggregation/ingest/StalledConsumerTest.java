@@ -72,19 +72,13 @@ class StalledConsumerTest {
                 IndicatorEvent e = PoisonRecordTest.event("energy", "E1", "370212", year, 1);
                 KAFKA.send("indicators.energy.v1", e.key(), JSON.writeValueAsString(e), Map.of());
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(200)
-                    .body("find { it.group == 'aggregation-service' }.processing.state", equalTo("STALLED"))
-                    .body("find { it.group == 'aggregation-service' }.processing.since", notNullValue())
-                    .body("find { it.group == 'aggregation-service' }.processing.reason", containsString("permission denied"))
-                    .body("find { it.group == 'aggregation-service' }.processing.positions.topic", hasItem("indicators.energy.v1"))
-                    .body("find { it.group == 'aggregation-service' }.processing.positions[0].offset", greaterThanOrEqualTo(0))
-                    .body("find { it.group == 'aggregation-service' }.totalLag", greaterThanOrEqualTo(1)));
-            given().get("/q/health/ready").then().statusCode(503)
+            // the consumer's state is its readiness (the console's ops API shows the group's lag from the cluster)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'Indicator consumer' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("STALLED"))
                     .body("checks.find { it.name == 'Indicator consumer' }.data.positions", containsString("indicators.energy.v1-"))
                     .body("checks.find { it.name == 'Indicator consumer' }.data.since", notNullValue())
-                    .body("checks.find { it.name == 'Indicator consumer' }.data.reason", containsString("permission denied"));
+                    .body("checks.find { it.name == 'Indicator consumer' }.data.reason", containsString("permission denied")));
             assertThat(given().get("/q/metrics").then().extract().asString()).contains("synergy_consumer_stalled{group=\"aggregation-service\"} 1.0");
             // the batch stays unacknowledged for longer than SmallRye's 60 s, and liveness stays UP all along
             await().pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(65)).atMost(Duration.ofSeconds(80)).untilAsserted(() -> {
@@ -102,9 +96,9 @@ class StalledConsumerTest {
             assertThat(revision(2013)).isEqualTo(1);
             assertThat(revision(2014)).isEqualTo(1);
         });
-        given().get("/api/v1/ops/consumers").then().body("find { it.group == 'aggregation-service' }.processing.state", equalTo("RUNNING"))
-                .body("find { it.group == 'aggregation-service' }.processing.lastBatchAt", notNullValue());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'Indicator consumer' }.data.lastBatchAt", notNullValue()));
         given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The aggregation's OpenAPI document lets a consumer generate a client: every operation of its read API (results, years,
- * the inventory) has a typed success schema and a problem schema for each error. The operations console and the dashboard
- * (/api/v1/ops, /api/v1/dashboard and its sign-in /api/v1/session) leave for their own service, and the registry's former
- * paths only redirect (asserted by OrgUnitRedirectsTest). The document is kept as target/openapi.json for a linter (docs/api.md).
+ * the inventory) has a typed success schema and a problem schema for each error. The operations API and the dashboard
+ * (/api/v1/ops, /api/v1/dashboard, the pages) moved to the console service and the registry's to the registry service:
+ * their former paths only redirect here (asserted by MovedPathsTest). The document is kept as target/openapi.json for a linter (docs/api.md).
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)

@@ -14,7 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.synergy.aggregation.ops.IndicatorProducer;
+import io.synergy.testsupport.IndicatorProducer;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.event.Topics;
@@ -184,12 +184,13 @@ class YearStatesFlowTest {
         // its D is its own window's, and said to be so
         assertThat(provisional.path("d").asDouble()).isEqualTo(provisional.path("dOwnWindow").asDouble());
 
-        // the dashboard still opens on 2024; 2025 is offered, marked provisional
-        JsonNode dashboard = get("/api/v1/dashboard/years", Map.of());
-        assertThat(dashboard.path("defaultYear").asInt()).isEqualTo(2024);
-        assertThat(dashboard.path("years").toString()).isEqualTo("[2020,2021,2022,2023,2024,2025]");
-        assertThat(dashboard.path("states").get(5).path("provisional").asBoolean()).isTrue();
-        assertThat(dashboard.path("states").get(4).path("state").asText()).isEqualTo("COMPLETE");
+        // the year a dashboard opens on stays 2024; 2025 is offered, marked provisional (the console's dashboard builds the
+        // same from the results on results.v1: ResultYears)
+        JsonNode assessed = get("/api/v1/years", Map.of());
+        assertThat(assessed.path("latestSettled").asInt()).isEqualTo(2024);
+        assertThat(assessed.path("years").findValuesAsText("year")).containsExactly("2020", "2021", "2022", "2023", "2024", "2025");
+        assertThat(assessed.path("years").get(5).path("provisional").asBoolean()).isTrue();
+        assertThat(assessed.path("years").get(4).path("state").asText()).isEqualTo("COMPLETE");
     }
 
     @Test
@@ -312,7 +313,7 @@ class YearStatesFlowTest {
         assertThat(synergy.path("provisional").asBoolean()).isFalse();
         List<String> left = synergy.path("explanation").path("excluded").findValuesAsText("indicator");
         assertThat(left).containsAll(excluded);
-        assertThat(get("/api/v1/dashboard/years", Map.of()).path("defaultYear").asInt()).isEqualTo(2025);
+        assertThat(get("/api/v1/years", Map.of()).path("latestSettled").asInt()).isEqualTo(2025);
         // 2026 is scored against the settled years, 2025 among them
         assertThat(get("/api/v1/synergy", Map.of("period", "2026")).path("explanation").path("samples")).hasSize(7);
     }

@@ -113,21 +113,7 @@ public class TargetResource {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         List<AppliedTarget> rows = service.applied(i, u, years);
-        int start = 0;
-        if (after != null) {
-            start = rows.stream().map(TargetResource::position).toList().indexOf(after) + 1;
-            if (start == 0) {
-                throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("cursor",
-                        "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
-            }
-        }
-        int end = size == null ? rows.size() : Math.min(rows.size(), start + size);
-        List<AppliedTarget> page = rows.subList(start, end);
-        RestResponse.ResponseBuilder<Tabular<List<AppliedTarget>>> response = RestResponse.ResponseBuilder.ok(TargetTable.answer(page));
-        if (end < rows.size()) {
-            response.header("Link", Paging.nextLink(uri, position(page.get(page.size() - 1))));
-        }
-        return response.build();
+        return Pages.slice(rows, size, after, TargetResource::position, uri, TargetTable::answer);
     }
 
     /** Where a row is in the list, for its cursor. */

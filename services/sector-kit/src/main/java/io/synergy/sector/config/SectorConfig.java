@@ -16,6 +16,17 @@ public interface SectorConfig {
     @WithDefault("feed:${synergy.sector.code}")
     String feedRole();
 
+    /**
+     * The token group of a district's reviewer (审核): approves or returns the sector's submitted data sets of the districts
+     * its {@code districts} claim lists, and acknowledges flagged values (docs/reporting-cycle.md).
+     */
+    @WithDefault("reviewer:${synergy.sector.code}")
+    String reviewerRole();
+
+    /** The token group of the city's sector bureau (审定): accepts approved data sets, and reopens them with a reason. */
+    @WithDefault("approver:${synergy.sector.code}")
+    String approverRole();
+
     /** Largest request body accepted (bytes); larger bodies get 413. */
     @WithDefault("8388608")
     long maxBodyBytes();

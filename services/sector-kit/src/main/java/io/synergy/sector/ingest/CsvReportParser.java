@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.synergy.platform.problem.FieldError;
+import io.synergy.platform.tabular.TableReader;
+import io.synergy.platform.tabular.TableRow;
+import io.synergy.sector.model.ReportSheet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a CSV upload as a bureau exports it from a spreadsheet: a header row
  * {@code report_id,source,district,period,data_element,value[,unit][,revision]}, then one row per value. Rows with
- * the same report id and revision form one report; they must agree on source, district and period.
+ * the same report id and revision form one report; they must agree on source, district and period. The template's
+ * informational columns ({@code district_name}, {@code data_element_name}) may stay and are ignored. An XLSX workbook in the same
+ * layout is read by the tabular kit and then checked here alike ({@link #sheet}).
  */
 public final class CsvReportParser {
 
@@ -63,7 +68,7 @@ public final class CsvReportParser {
         Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).replace("\uFEFF", "");
-            if (!REQUIRED.contains(h) && !OPTIONAL.contains(h)) {
+            if (!REQUIRED.contains(h) && !OPTIONAL.contains(h) && !ReportSheet.INFORMATIONAL.contains(h)) {
                 errors.add(new FieldError("line " + lines.get(0), "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
             } else if (column.putIfAbsent(h, i) != null) {
                 errors.add(new FieldError("line " + lines.get(0), "column '" + h + "' appears twice"));
@@ -81,12 +86,46 @@ public final class CsvReportParser {
             return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV has a header but no rows")));
         }
 
-        Map<String, Group> groups = new LinkedHashMap<>();
+        List<String> wheres = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
+            wheres.add("line " + lines.get(r));
+        }
+        return group(column, rows.subList(1, rows.size()), wheres, header.size());
+    }
+
+    /**
+     * Reads an XLSX workbook in the CSV's layout (the template's, {@link ReportSheet}) through the tabular kit, then checks and
+     * groups its rows as a CSV's: the same rules and messages, each naming its place as {@code row 12: value}.
+     *
+     * @param maxBytes the largest workbook accepted
+     */
+    public static JsonReportParser.Result sheet(byte[] bytes, long maxBytes) {
+        List<TableRow> read = new TableReader(ReportSheet.AS_TEXT, new TableReader.Limits(maxBytes, TableReader.Limits.DEFAULT.maxUncompressedBytes(),
+                TableReader.Limits.DEFAULT.maxRows()), false).xlsx(bytes, null);
+        if (read.isEmpty()) {
+            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the workbook has a header but no rows")));
+        }
+        Map<String, Integer> column = new LinkedHashMap<>();
+        ReportSheet.KEYS.forEach(k -> column.put(k, column.size()));
+        List<List<String>> rows = read.stream().map(r -> ReportSheet.KEYS.stream().map(r::text).toList()).toList();
+        return group(column, rows, read.stream().map(TableRow::where).toList(), ReportSheet.KEYS.size());
+    }
+
+    /**
+     * Checks the data rows and groups them into reports.
+     *
+     * @param column the cell index of each column by key
+     * @param wheres where each row is ({@code line 5}, {@code row 5})
+     * @param width  the header's number of cells
+     */
+    private static JsonReportParser.Result group(Map<String, Integer> column, List<List<String>> rows, List<String> wheres, int width) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            String line = "line " + lines.get(r);
-            if (row.size() > header.size()) {
-                errors.add(new FieldError(line, "has " + row.size() + " cells, the header has " + header.size()));
+            String line = wheres.get(r);
+            if (row.size() > width) {
+                errors.add(new FieldError(line, "has " + row.size() + " cells, the header has " + width));
                 continue;
             }
             String reportId = cell(row, column.get("report_id"));

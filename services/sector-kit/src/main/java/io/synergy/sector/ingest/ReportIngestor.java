@@ -7,7 +7,6 @@ import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
-import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.period.Period;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
@@ -15,6 +14,7 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.compute.SectorCalculator;
@@ -25,6 +25,7 @@ import io.synergy.sector.ingest.RevisionRules.Plan;
 import io.synergy.sector.ingest.RevisionRules.Stale;
 import io.synergy.sector.ingest.RevisionRules.Superseded;
 import io.synergy.sector.ingest.RevisionRules.Verdict;
+import io.synergy.sector.model.DataSets;
 import io.synergy.sector.model.IngestResult;
 import io.synergy.sector.model.IngestStatus;
 import io.synergy.sector.model.ParsedReport;
@@ -34,6 +35,7 @@ import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.NewValue;
+import io.synergy.sector.store.DataVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
 import io.synergy.sector.store.IndicatorValueStore.IndicatorRow;
 import io.synergy.sector.store.IndicatorValueStore.Key;
@@ -43,6 +45,7 @@ import io.synergy.sector.store.ReportStore.NewFlag;
 import io.synergy.sector.store.ReportStore.NewRevision;
 import io.synergy.sector.store.ReportStore.StoredRevision;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Stores valid reports and publishes what they change, in one database transaction: the report revision, its data
@@ -79,10 +83,10 @@ import java.util.UUID;
 public class ReportIngestor {
 
     static final int LOCK_REPORTS = 1;
-    static final int LOCK_UNIT_YEARS = 2;
 
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
+    private final DataVersionStore versions;
     private final IndicatorValueStore indicatorStore;
     private final OutboxWriter outbox;
     private final SectorConfig config;
@@ -92,17 +96,23 @@ public class ReportIngestor {
     private final SectorCalculator calculator;
     private final CombinedStateRules stateRules;
     private final Plausibility plausibility;
+    private final ApprovalService approvals;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, IndicatorValueStore indicatorStore, OutboxWriter outbox,
-            Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access) {
+    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, DataVersionStore versions, IndicatorValueStore indicatorStore,
+            OutboxWriter outbox, Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access,
+            ApprovalService approvals, TransactionSynchronizationRegistry transactions) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
+        this.versions = versions;
         this.indicatorStore = indicatorStore;
         this.outbox = outbox;
         this.config = config;
         this.json = json;
         this.orgUnits = orgUnits;
         this.access = access;
+        this.approvals = approvals;
+        this.transactions = transactions;
         this.calculator = new SectorCalculator(catalogue, config.code());
         this.stateRules = new CombinedStateRules(catalogue, config.code());
         this.plausibility = new Plausibility(catalogue, config.plausibility().maxRatio());
@@ -112,8 +122,16 @@ public class ReportIngestor {
      * @param channel REST, CSV or KAFKA
      * @param writer  who sends them: recorded with each revision, and checked against the stored reports' org units
      */
-    @Transactional
     public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer) {
+        return ingest(reports, channel, writer, false);
+    }
+
+    /**
+     * @param dryRun do everything — locks, rules, the lock of the reporting cycle, the recomputation — and roll it all back: the
+     *               answer is what the request would get, and nothing is stored or published (the outbox rows go with the rollback)
+     */
+    @Transactional
+    public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer, boolean dryRun) {
         OrgUnits units = orgUnits.current();
         List<String> ids = reports.stream().map(ParsedReport::reportId).distinct().toList();
         reportStore.lock(LOCK_REPORTS, ids.stream().map(String::hashCode).toList());
@@ -126,8 +144,13 @@ public class ReportIngestor {
 
         // one lock per district and year, taken by its enterprises too: the rule that holds them within their district
         // reads all of them, so two writers of one district's figures must not judge the state side by side
-        reportStore.lock(LOCK_UNIT_YEARS, plan.affected().stream().map(u -> (config.code().code() + ":"
-                + units.districtOf(u.orgUnit()).map(OrgUnit::code).orElse(u.orgUnit()) + ":" + u.year()).hashCode()).toList());
+        reportStore.lock(DataSets.LOCK_CLASS, plan.affected().stream().map(u -> DataSets.lockKey(config.code(), DataSets.of(u.orgUnit(), u.year(), units)))
+                .toList());
+        // the reporting cycle's lock: a data set submitted or signed off takes no report or revision (an identical duplicate changes
+        // nothing and is answered as before)
+        List<Integer> writing = IntStream.range(0, reports.size()).filter(i -> !(plan.verdicts().get(i) instanceof Duplicate)).boxed().toList();
+        approvals.requireOpen(writing.stream().map(i -> reports.get(i).at("orgUnit")).toList(),
+                writing.stream().map(i -> DataSets.of(reports.get(i).orgUnit(), reports.get(i).period().year(), units)).toList());
         Set<ValueKey> touched = new HashSet<>();
         if (!plan.revisedIds().isEmpty()) {
             reportStore.markSuperseded(plan.revisedIds());
@@ -199,6 +222,12 @@ public class ReportIngestor {
         }
         reportStore.insertRevisions(rows);
         reportStore.insertFlags(flags);
+        // last: the read side's answers for these years are stale from the commit on (their rows stay locked until then)
+        versions.raise(touched.stream().map(ValueKey::year).toList());
+        if (dryRun) {
+            // the interceptor rolls a transaction marked so back instead of committing it
+            transactions.setRollbackOnly();
+        }
         return List.copyOf(results);
     }
 

@@ -9,6 +9,7 @@ import io.synergy.platform.tracing.WorkTags;
 import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.model.IngestResult;
 import io.synergy.sector.model.ParsedReport;
+import io.synergy.sector.model.UploadPreview;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one way into a sector service, whatever the channel (REST JSON, CSV upload, Kafka feed): decode, parse,
@@ -34,7 +40,8 @@ public class ReportService {
     /** Periods are judged in the city's time zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    public enum Format { JSON, CSV }
+    /** How a body is written: JSON (one report or a batch), CSV, or an XLSX workbook in the CSV's layout. */
+    public enum Format { JSON, CSV, XLSX }
 
     /** The reports' results, and whether the request was a batch (an array or a CSV file). */
     public record Outcome(List<IngestResult> results, boolean batch) {
@@ -71,7 +78,7 @@ public class ReportService {
      */
     public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel, charset, writer);
+            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, new ArrayList<>());
             for (IngestResult r : outcome.results()) {
                 metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", r.status().name()).increment();
             }
@@ -82,12 +89,62 @@ public class ReportService {
         }
     }
 
-    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset, Writer writer) {
-        String text = decode(body, charset);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
+    /**
+     * What the request would get, through the same path as {@link #submit} — parsing, validation, authorisation, the ingestion's
+     * rules and the reporting cycle's lock — in a transaction that is rolled back: nothing is stored or published.
+     *
+     * @throws ProblemException as {@link #submit} would answer
+     */
+    public Outcome dryRun(byte[] body, Format format, Charset charset, Writer writer) {
+        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, new ArrayList<>());
+    }
+
+    /**
+     * The preview of an upload (CSV or XLSX): a {@link #dryRun} whose faults are laid out by row. A fault that belongs to no
+     * row (the body, a header, the token's sector, the size) is thrown as the real upload would be answered.
+     */
+    public UploadPreview preview(byte[] body, Format format, Charset charset, Writer writer) {
+        List<String> rowPaths = new ArrayList<>();
+        Set<Integer> rows = new TreeSet<>();
+        try {
+            Outcome outcome = submitOrThrow(body, format, "DRY_RUN", charset, writer, true, rowPaths);
+            rowPaths.forEach(p -> rows.add(row(p).orElseThrow()));
+            return new UploadPreview(rows.size(), outcome.created() ? 201 : 200, List.copyOf(rows), List.of(), outcome.results());
+        } catch (ProblemException e) {
+            List<UploadPreview.RefusedRow> refused = new ArrayList<>();
+            for (FieldError error : e.errors()) {
+                Matcher m = ROW_PATH.matcher(error.field());
+                if (!m.matches()) {
+                    throw e;
+                }
+                refused.add(new UploadPreview.RefusedRow(Integer.parseInt(m.group(2)), m.group(3), error.message()));
+            }
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            rowPaths.forEach(p -> row(p).ifPresent(rows::add));
+            Set<Integer> faulty = new TreeSet<>();
+            refused.forEach(r -> faulty.add(r.row()));
+            return new UploadPreview(rows.size(), e.status(), rows.stream().filter(r -> !faulty.contains(r)).toList(), refused, List.of());
         }
-        JsonReportParser.Result parsed = format == Format.CSV ? CsvReportParser.parse(text) : JsonReportParser.parse(text);
+    }
+
+    /** Where an upload's fault is: {@code line 7}, {@code line 7: value} in a CSV, {@code row 7: value} in a sheet. */
+    private static final Pattern ROW_PATH = Pattern.compile("(line|row) (\\d+)(?:: (.+))?");
+
+    private static Optional<Integer> row(String path) {
+        Matcher m = ROW_PATH.matcher(path);
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
+    }
+
+    /**
+     * @param dryRun   roll the ingestion back
+     * @param rowPaths receives the path of every value read ({@code line 7}), for a preview
+     */
+    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset, Writer writer, boolean dryRun,
+            List<String> rowPaths) {
+        JsonReportParser.Result parsed = parse(body, format, charset);
+        parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
         // the request's span and log lines name its report(s) from here on (a batch: the first, and how many more)
         new WorkTags(WorkTags.summary(parsed.reports().stream().map(RawReport::reportId).toList()), config.code().code(),
                 WorkTags.summary(parsed.reports().stream().map(RawReport::orgUnit).toList()),
@@ -106,7 +163,18 @@ public class ReportService {
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")
                     + " in the request; nothing was stored", errors);
         }
-        return new Outcome(ingestor.ingest(reports, channel, writer), parsed.batch());
+        return new Outcome(ingestor.ingest(reports, channel, writer, dryRun), parsed.batch());
+    }
+
+    private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {
+        if (format == Format.XLSX) {
+            return CsvReportParser.sheet(body, config.maxBodyBytes());
+        }
+        String text = decode(body, charset);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
+        }
+        return format == Format.CSV ? CsvReportParser.parse(text) : JsonReportParser.parse(text);
     }
 
     /** Strict decoding: a body with bytes that are not of its charset is refused, not silently mangled. */

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * The error path of a field of a report in its request, as a problem document's {@code errors[].field} names it:
  * {@code orgUnit} for a single JSON report, {@code [2].orgUnit} in a batch, {@code values[1].value} for a value, and
- * {@code line 5: district} in a CSV upload, which names its cells by the column headers the bureau sent.
+ * {@code line 5: district} in a CSV upload, which names its cells by the column headers the bureau sent ({@code row 5: district}
+ * in a workbook).
  */
 public final class FieldPaths {
 
@@ -23,7 +24,7 @@ public final class FieldPaths {
         if (path.isEmpty()) {
             return field;
         }
-        if (path.startsWith("line")) {
+        if (path.startsWith("line") || path.startsWith("row ")) {
             return path + ": " + CSV_COLUMNS.getOrDefault(field, field);
         }
         return path + "." + field;

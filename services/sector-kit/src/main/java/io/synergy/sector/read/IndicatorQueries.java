@@ -20,25 +20,49 @@ import io.synergy.sector.read.IndicatorsView.IndicatorFigure;
 import io.synergy.sector.read.IndicatorsView.OrgUnitIndicators;
 import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.Receipt;
+import io.synergy.sector.store.DataVersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The sector's figures for any period, computed from the current data values, and who has reported what. */
+/**
+ * The sector's figures for any period, computed from the current data values, and who has reported what. Each answer is
+ * computed once per org units' snapshot and data version of its year, and served from memory until either changes
+ * ({@link AnswerCache}): a read costs one lookup of the year's version while nobody writes that year.
+ */
 @ApplicationScoped
 public class IndicatorQueries {
 
+    /**
+     * Questions kept per kind of answer: a year with its quarters and months is 17. An answer of all districts weighs tens
+     * of KB, and the service's heap is 64 MB in the local run: the cap keeps the worst case near 4 MB.
+     */
+    static final int ANSWERS_KEPT = 32;
+    /** How long an answer may be served at most, whatever the version says (see {@link AnswerCache}). */
+    static final Duration ANSWER_MAX_AGE = Duration.ofSeconds(5);
+
+    private record IndicatorsQuestion(Period period, String district) {
+    }
+
     private final DataValueStore values;
+    private final DataVersionStore versions;
     private final OrgUnitRegistry registry;
     private final Catalogue catalogue;
     private final SectorConfig config;
     private final SectorCalculator calculator;
+    private final AnswerCache<IndicatorsQuestion, IndicatorsView> indicatorAnswers =
+            new AnswerCache<>(ANSWERS_KEPT, ANSWER_MAX_AGE, System::nanoTime);
+    private final AnswerCache<Period, CompletenessView> completenessAnswers =
+            new AnswerCache<>(ANSWERS_KEPT, ANSWER_MAX_AGE, System::nanoTime);
 
-    public IndicatorQueries(DataValueStore values, OrgUnitRegistry registry, Catalogue catalogue, SectorConfig config) {
+    public IndicatorQueries(DataValueStore values, DataVersionStore versions, OrgUnitRegistry registry, Catalogue catalogue,
+            SectorConfig config) {
         this.values = values;
+        this.versions = versions;
         this.registry = registry;
         this.catalogue = catalogue;
         this.config = config;
@@ -57,6 +81,12 @@ public class IndicatorQueries {
         if (district != null && orgUnits.find(district).isEmpty()) {
             throw ProblemException.invalid("Unknown org unit", List.of(new FieldError("district", "'" + district + "' is not an org unit")));
         }
+        long version = versions.version(period.year());
+        return indicatorAnswers.get(new IndicatorsQuestion(period, district), orgUnits, version,
+                () -> computeIndicators(orgUnits, period, district));
+    }
+
+    private IndicatorsView computeIndicators(OrgUnits orgUnits, Period period, String district) {
         List<UnitYear> keys = orgUnits.districts().stream().map(d -> new UnitYear(d.code(), period.year())).toList();
         Map<UnitYear, Map<String, List<PeriodValue>>> stored = values.values(keys);
         Map<String, List<SectorCalculator.Output>> byDistrict = new LinkedHashMap<>();
@@ -81,9 +111,9 @@ public class IndicatorQueries {
                     figures.add(figure(o, rolled.get(o.code()), complete));
                 }
             }
-            units.add(new OrgUnitIndicators(unit.code(), unit.level(), new Name(unit.zh(), unit.en()), figures));
+            units.add(new OrgUnitIndicators(unit.code(), unit.level(), new Name(unit.zh(), unit.en()), List.copyOf(figures)));
         }
-        return new IndicatorsView(config.code().code(), period.toString(), units);
+        return new IndicatorsView(config.code().code(), period.toString(), List.copyOf(units));
     }
 
     private static IndicatorFigure figure(SectorCalculator.Output o, IndicatorValue v, boolean complete) {
@@ -93,6 +123,11 @@ public class IndicatorQueries {
     /** Which district reported which data elements within the period (or for a period containing it), for which periods, and when last. */
     public CompletenessView completeness(Period period) {
         OrgUnits orgUnits = registry.current();
+        long version = versions.version(period.year());
+        return completenessAnswers.get(period, orgUnits, version, () -> computeCompleteness(orgUnits, period));
+    }
+
+    private CompletenessView computeCompleteness(OrgUnits orgUnits, Period period) {
         // org unit → data element → what was received, in period order
         Map<String, Map<String, List<Receipt>>> seen = new TreeMap<>();
         for (Receipt r : values.receipts(period.year())) {
@@ -124,8 +159,8 @@ public class IndicatorQueries {
                 rows.add(new DataElementCompleteness(de.code(), true, receipts.stream().map(r -> r.period().toString()).toList(), last.receivedAt(),
                         last.reportId(), total != null && total.complete()));
             }
-            districts.add(new DistrictCompleteness(d.code(), new Name(d.zh(), d.en()), reported, elements.size(), rows));
+            districts.add(new DistrictCompleteness(d.code(), new Name(d.zh(), d.en()), reported, elements.size(), List.copyOf(rows)));
         }
-        return new CompletenessView(config.code().code(), period.toString(), districts);
+        return new CompletenessView(config.code().code(), period.toString(), List.copyOf(districts));
     }
 }

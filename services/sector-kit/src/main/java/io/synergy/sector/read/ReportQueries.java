@@ -67,9 +67,10 @@ public class ReportQueries {
             }
         }
         List<StoredFlag> rows = store.flags(flag.name(), period == null ? null : period.year(), periods, after, limit);
-        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
+        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.id(), f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
                 f.value(), catalogue.dataElement(f.dataElement()).map(DataElement::unit).orElse(null), f.previousPeriod(), f.previousValue(),
-                f.channel(), f.sentBy(), f.receivedAt())).toList();
+                f.channel(), f.sentBy(), f.receivedAt(), f.acknowledged() == null ? null
+                        : new FlaggedValues.Acknowledged(f.acknowledged().by(), f.acknowledged().at(), f.acknowledged().comment()))).toList();
         return new FlaggedValues(flag, period == null ? null : period.toString(), items,
                 rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
     }

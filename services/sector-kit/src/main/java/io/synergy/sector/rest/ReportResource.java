@@ -5,18 +5,24 @@ import io.synergy.model.report.Report;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.tabular.Tabular;
+import io.synergy.sector.approval.AcknowledgedFlag;
+import io.synergy.sector.approval.ApprovalService;
+import io.synergy.sector.approval.FlagAcknowledgement;
 import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.ingest.IngestionAdmission;
 import io.synergy.sector.ingest.JsonReportParser;
 import io.synergy.sector.ingest.ReportService;
 import io.synergy.sector.model.IngestResult;
 import io.synergy.sector.model.ReportFlag;
+import io.synergy.sector.model.UploadPreview;
 import io.synergy.sector.read.FlaggedValues;
 import io.synergy.sector.read.ReportHistory;
 import io.synergy.sector.read.ReportQueries;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -74,25 +80,29 @@ public class ReportResource {
     private final SectorConfig config;
     private final JsonWebToken token;
     private final WriterAccess access;
+    private final ApprovalService approvals;
 
     public ReportResource(ReportService reports, ReportQueries queries, IngestionAdmission admission, SectorConfig config, JsonWebToken token,
-            WriterAccess access) {
+            WriterAccess access, ApprovalService approvals) {
         this.reports = reports;
         this.queries = queries;
         this.admission = admission;
         this.config = config;
         this.token = token;
         this.access = access;
+        this.approvals = approvals;
     }
 
     @POST
     @RolesAllowed("${synergy.sector.feed-role}")
-    @Consumes({MediaType.APPLICATION_JSON, CSV})
+    @Consumes({MediaType.APPLICATION_JSON, CSV, Tabular.XLSX})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Submit one report, a batch (JSON array) or a CSV file",
+    @Operation(summary = "Submit one report, a batch (JSON array), a CSV file or an XLSX workbook in the CSV's layout",
             description = "201 when anything new was stored, 200 when every report was already known (identical duplicates, "
                     + "stale revisions). Invalid input: 400 problem+json naming every faulty field; nothing is stored. The body is UTF-8 "
-                    + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export).")
+                    + "unless the Content-Type declares another charset (text/csv; charset=GBK for a spreadsheet export). A workbook has one "
+                    + "sheet with the CSV's columns (headers as keys, or as GET /api/v1/template writes them); its faults name 'row N: column'. "
+                    + "dryRun=true stores and publishes nothing: see the 200 answer.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Report.class, Report[].class}), examples = @ExampleObject(name = "report", value = """
                     {"reportId": "qd-energy-stats/2024/370202/1", "source": "qd-energy-stats", "orgUnit": "370202", "period": "2024",
@@ -101,15 +111,20 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
                     report_id,source,district,period,data_element,value,unit
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.total,1250,tce
-                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce"""))})
+                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce""")),
+            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "Stored; the indicators of the report's district and year as they now stand, and "
             + "flags (IMPLAUSIBLE_CHANGE) with the flagged values when a value is beyond the plausibility band against the year before; "
             + "a batch (JSON array or CSV) is answered with an array, one result per report in request order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})),
             headers = @Header(name = "Location", description = "for one report (not a batch): its history, /api/v1/reports/{reportId}",
                     schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class})))
+    @APIResponse(responseCode = "200", description = "Nothing new: an identical duplicate (the original result) or a stale revision. With "
+            + "dryRun=true, what the request would get, nothing stored or published: for JSON the results a real submission would get (or "
+            + "the same problem); for CSV the upload's preview (UploadPreview: rows without a fault, rows with one and why, and the status a "
+            + "real upload would get)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {IngestResult.class, IngestResult[].class,
+                    UploadPreview.class})))
     @APIResponse(responseCode = "400", description = "Invalid report(s): every fault listed in errors[]; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = """
                     {"type": "https://synergy.qingdao/problems/invalid-request", "title": "The request is not valid", "status": 400,
@@ -121,8 +136,9 @@ public class ReportResource {
             + "stored org unit it may not write (errors[].field reportId); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Same report id and revision already received with other content (revision-conflict), "
-            + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period); "
-            + "nothing stored",
+            + "or a revision that would move the report to another org unit or period (report-scope-fixed, errors[].field orgUnit or period), "
+            + "or a report for a data set (district, year) that is SUBMITTED, APPROVED or ACCEPTED (data-set-locked, errors[].field orgUnit: "
+            + "its state and who must return or reopen it); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "conflict", value = """
                     {"type": "https://synergy.qingdao/problems/revision-conflict", "title": "Report revision conflict", "status": 409,
                      "detail": "A report id and revision can carry one content only; nothing was stored",
@@ -140,24 +156,36 @@ public class ReportResource {
                      "errors": [{"field": "values[0].value", "message": "部分超过整体 / part exceeds its whole for 370203 in 2024 [rule nonfossil-within-total]: energy.primary.nonfossil = 283921.21 tce (from report(s) demo/qd-energy-stats/370203/2024) > energy.primary.total = 1.0 tce (from report(s) qd-energy-stats/2024/370203/total)"}]}""")))
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB (synergy.sector.max-body-bytes) or more values than allowed "
             + "(synergy.sector.max-values); errors[].field is body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json or text/csv, or a charset the "
+    @APIResponse(responseCode = "415", description = "No Content-Type, one other than application/json, text/csv or XLSX, or a charset the "
             + "server does not know; errors[].field is Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
             + "the database is unavailable; nothing stored, retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri,
+            @Parameter(description = "true: check and compute, store and publish nothing (the form's live validation, the upload's preview)")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         if (contentType == null || contentType.isBlank()) {
             // JSON or CSV cannot be guessed reliably: the sender says which
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "A Content-Type is required: application/json or text/csv",
-                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "is required: application/json or text/csv")));
+                    "A Content-Type is required: application/json, text/csv or " + Tabular.XLSX,
+                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "is required: application/json, text/csv or " + Tabular.XLSX)));
         }
         Charset charset = charset(contentType);
         byte[] bytes = readLimited(body, config.maxBodyBytes());
         try (IngestionAdmission.Turn turn = admission.admit(bytes.length)) {
-            boolean csv = contentType.toLowerCase(Locale.ROOT).startsWith(CSV);
-            ReportService.Outcome outcome = reports.submit(bytes, csv ? ReportService.Format.CSV : ReportService.Format.JSON, csv ? "CSV" : "REST",
-                    charset, access.of(token));
+            String type = contentType.toLowerCase(Locale.ROOT);
+            ReportService.Format format = type.startsWith(CSV) ? ReportService.Format.CSV
+                    : type.startsWith(Tabular.XLSX) ? ReportService.Format.XLSX : ReportService.Format.JSON;
+            if (dryRun && format != ReportService.Format.JSON) {
+                return Response.ok(reports.preview(bytes, format, charset, access.of(token)), MediaType.APPLICATION_JSON).build();
+            }
+            if (dryRun) {
+                ReportService.Outcome outcome = reports.dryRun(bytes, ReportService.Format.JSON, charset, access.of(token));
+                return Response.ok(outcome.batch() ? outcome.results() : outcome.results().get(0), MediaType.APPLICATION_JSON)
+                        .header(REPORT_COUNTS, counts(outcome)).build();
+            }
+            ReportService.Outcome outcome = reports.submit(bytes, format, format == ReportService.Format.JSON ? "REST" : format.name(), charset,
+                    access.of(token));
             Response.ResponseBuilder answer;
             if (outcome.batch()) {
                 answer = Response.status(outcome.created() ? 201 : 200).entity(outcome.results());
@@ -236,6 +264,27 @@ public class ReportResource {
     public ReportHistory history(@Parameter(description = "the report id, as sent (it may hold slashes)", example = "qd-energy-stats/2024/370202/1")
             @PathParam("id") String id) {
         return queries.history(id).orElseThrow(() -> ProblemException.notFound("No report " + id + " in the " + config.code().code() + " service"));
+    }
+
+    @POST
+    @RolesAllowed("${synergy.sector.reviewer-role}")
+    @Path("/flags/{flagId}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Acknowledge a flagged value with a comment (the district's reviewer, reviewer:<sector>): its data set can be approved "
+            + "once every flagged value of it is acknowledged")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlagAcknowledgement.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AcknowledgedFlag.class)))
+    @APIResponse(responseCode = "400", description = "No comment, or one longer than 2000 characters; errors[].field is comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No flagged value with this id", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already acknowledged, or its revision was superseded; errors[].field is id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AcknowledgedFlag acknowledge(@Parameter(description = "the flag's id, as the list of flagged values gives it", example = "1") @PathParam("flagId") long id,
+            FlagAcknowledgement body) {
+        return approvals.acknowledge(id, body, ApprovalResource.actor(token));
     }
 
     static final int DEFAULT_LIMIT = 100;

@@ -181,7 +181,8 @@ public class WriterAccess {
         }
     }
 
-    private static Set<String> districts(JsonWebToken token) {
+    /** The districts a token's {@code districts} claim lists, or {@code null} when it has none (every district of the city). */
+    public static Set<String> districts(JsonWebToken token) {
         Object claim = token.getClaim(DISTRICTS_CLAIM);
         if (claim == null) {
             return null;

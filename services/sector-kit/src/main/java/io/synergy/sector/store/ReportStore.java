@@ -7,13 +7,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report revisions as received ({@code report}), the values flagged for review with them ({@code report_flag}),
@@ -57,7 +60,15 @@ public class ReportStore {
 
     /** A flagged value of a current revision, with who sent it and when: a row of the review list. */
     public record StoredFlag(long id, String reportId, int revision, String flag, String dataElement, String orgUnit, String period,
-            double value, String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt) {
+            double value, String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt, Acknowledgement acknowledged) {
+    }
+
+    /** A reviewer's acknowledgement of a flagged value: who checked it, when, and what they found. */
+    public record Acknowledgement(String by, Instant at, String comment) {
+    }
+
+    /** A flagged value as its acknowledgement needs it: where it is, whether its revision is current, and any acknowledgement. */
+    public record FlagTarget(long id, String orgUnit, int year, boolean current, Acknowledgement acknowledged) {
     }
 
     /**
@@ -190,7 +201,7 @@ public class ReportStore {
     public List<StoredFlag> flags(String flag, Integer year, List<String> periods, long afterId, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT f.id, f.report_id, f.revision, f.flag, f.data_element, f.org_unit, f.period, f.value, f.previous_period, f.previous_value,
-                       r.channel, r.sent_by, r.received_at
+                       r.channel, r.sent_by, r.received_at, f.acknowledged_by, f.acknowledged_at, f.acknowledgement
                   FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision AND r.status = 'CURRENT'
                  WHERE f.flag = ? AND (?::int IS NULL OR f.year = ?) AND (?::text[] IS NULL OR f.period = ANY (?)) AND f.id > ?
                  ORDER BY f.id LIMIT ?""")) {
@@ -207,12 +218,65 @@ public class ReportStore {
                 while (rs.next()) {
                     out.add(new StoredFlag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getDouble(10), rs.getString(11), rs.getString(12),
-                            rs.getTimestamp(13).toInstant()));
+                            rs.getTimestamp(13).toInstant(), acknowledgement(rs, 14)));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("could not list the flagged values", e);
         }
+    }
+
+    /** A flagged value, to acknowledge it; empty when there is no flag with this id. */
+    public Optional<FlagTarget> flag(long id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT f.id, f.org_unit, f.year, r.status = 'CURRENT', f.acknowledged_by, f.acknowledged_at, f.acknowledgement
+                  FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision WHERE f.id = ? FOR UPDATE OF f""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new FlagTarget(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), acknowledgement(rs, 5)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read flag " + id, e);
+        }
+    }
+
+    /** Acknowledges a flagged value. */
+    public void acknowledge(long id, Acknowledgement a) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE report_flag SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement = ? WHERE id = ?")) {
+            ps.setString(1, a.by());
+            ps.setTimestamp(2, Timestamp.from(a.at()));
+            ps.setString(3, a.comment());
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not acknowledge flag " + id, e);
+        }
+    }
+
+    /** The ids and org units of a year's flagged values of current revisions that no reviewer has acknowledged, by id. */
+    public Map<Long, String> unacknowledgedFlags(int year) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT f.id, f.org_unit
+                  FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision AND r.status = 'CURRENT'
+                 WHERE f.year = ? AND f.acknowledged_at IS NULL ORDER BY f.id""")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unacknowledged flags of " + year, e);
+        }
+        return out;
+    }
+
+    private static Acknowledgement acknowledgement(ResultSet rs, int first) throws SQLException {
+        Timestamp at = rs.getTimestamp(first + 1);
+        return at == null ? null : new Acknowledgement(rs.getString(first), at.toInstant(), rs.getString(first + 2));
     }
 }

@@ -104,6 +104,16 @@ class WriterAccessTest {
             }
 
             @Override
+            public String reviewerRole() {
+                return "reviewer:energy";
+            }
+
+            @Override
+            public String approverRole() {
+                return "approver:energy";
+            }
+
+            @Override
             public long maxBodyBytes() {
                 return 8 * 1024 * 1024;
             }

@@ -1,0 +1,63 @@
+package io.synergy.console.ops.consumers;
+
+import jakarta.annotation.security.RolesAllowed;
+import io.synergy.console.ops.PipelineSampler;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The platform's consumer groups: who reads what, and how far behind they are. */
+@RolesAllowed("ops")
+@Path("/api/v1/ops/consumers")
+@Tag(name = "ops")
+public class ConsumersResource {
+
+    @Inject
+    ConsumerGroups groups;
+
+    @Inject
+    PipelineSampler sampler;
+
+    /**
+     * One consumer group.
+     *
+     * @param state     Kafka's group state: STABLE (consuming), EMPTY (no member, offsets kept), DEAD (unknown to the
+     *                  cluster), PREPARING_REBALANCE/COMPLETING_REBALANCE/RECONCILING (members moving)
+     * @param lagTrend  growing, shrinking or steady over the last minute (from the sampler), {@code null} if not yet known
+     * Whether the aggregation's consumer runs or waits (STALLED) is its readiness check, {@code GET /q/health/ready} of each of its
+     * instances: the console sees the groups from the cluster, not a service's insides.
+     */
+    public record GroupView(String group, String state, String type, int memberCount, List<ConsumerGroups.Member> members, long totalLag,
+            String lagTrend, List<ConsumerGroups.TopicLag> topics) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every platform consumer group (aggregation-service, console-service, <sector>-service-feed): state, members, lag per topic and "
+            + "partition (end offset − committed offset) and in total",
+            description = "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). Whether the "
+                    + "aggregation's consumer runs or is STALLED is its readiness (GET /q/health/ready on the aggregation service). 503 when Kafka "
+                    + "does not answer.")
+    public List<GroupView> consumers() {
+        List<ConsumerGroups.GroupLag> lags = groups.lags();
+        Map<String, ConsumerGroupDescription> described = groups.describe(lags.stream().map(ConsumerGroups.GroupLag::group).toList());
+        List<GroupView> out = new ArrayList<>();
+        for (ConsumerGroups.GroupLag lag : lags) {
+            ConsumerGroupDescription d = described.get(lag.group());
+            List<ConsumerGroups.Member> members = d == null ? List.of() : ConsumerGroups.members(d);
+            out.add(new GroupView(lag.group(), d == null ? "DEAD" : d.groupState() == null ? "UNKNOWN" : d.groupState().name(),
+                    d == null || d.type() == null ? null : d.type().name(), members.size(), members, lag.totalLag(),
+                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)), lag.topics()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package io.synergy.energy;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.model.catalogue.Sector;
+import io.synergy.testsupport.PlatformTestResource;
+import io.synergy.testsupport.sector.EntryContract;
+
+/**
+ * The sector kit's sector-neutral contract: data entry — the dry run, the upload's preview, the template and XLSX uploads
+ * ({@link EntryContract}). Run here only, once for the five sector services, which share the kit's code. One boot serves all of this module's test classes.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class EnergyEntryTest extends EntryContract {
+
+    EnergyEntryTest() {
+        super(Sector.ENERGY);
+    }
+}
