@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  */
 final class Platform {
 
-    static final Path ROOT = Path.of(System.getProperty("synergy.root", "..")).toAbsolutePath().normalize();
-    static final Path DIR = Path.of(System.getProperty("synergy.e2e.dir", "target/e2e")).toAbsolutePath();
+    static final Path ROOT =
+            Path.of(System.getProperty("synergy.root", "..")).toAbsolutePath().normalize();
+    static final Path DIR =
+            Path.of(System.getProperty("synergy.e2e.dir", "target/e2e")).toAbsolutePath();
     static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
@@ -38,8 +40,7 @@ final class Platform {
 
     private static boolean started;
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static synchronized void start() {
         if (started) {
@@ -49,7 +50,8 @@ final class Platform {
             deleteRecursively(DIR.resolve("kafka"));
             Files.createDirectories(DIR);
             if ("root".equals(System.getProperty("user.name"))) {
-                // the services' roles and schemas in synergy_e2e (deploy/local/test.sh does it too, for a run that is not root)
+                // the services' roles and schemas in synergy_e2e (deploy/local/test.sh does it too, for a run that is
+                // not root)
                 run(List.of("deploy/local/postgres.sh"), Map.of("DATABASES", "synergy_e2e"));
             }
             run(List.of("deploy/local/kafka.sh", "start"), Map.of());
@@ -91,7 +93,8 @@ final class Platform {
             Process p = pb.start();
             String token = new String(p.getInputStream().readAllBytes()).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || token.isEmpty()) {
-                throw new IllegalStateException("token.sh failed: " + new String(p.getErrorStream().readAllBytes()));
+                throw new IllegalStateException(
+                        "token.sh failed: " + new String(p.getErrorStream().readAllBytes()));
             }
             return token;
         } catch (IOException e) {
@@ -113,7 +116,8 @@ final class Platform {
             Process p = pb.start();
             String path = new String(p.getInputStream().readAllBytes()).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("kafka-client.sh " + principal + " failed: " + new String(p.getErrorStream().readAllBytes()));
+                throw new IllegalStateException("kafka-client.sh " + principal + " failed: "
+                        + new String(p.getErrorStream().readAllBytes()));
             }
             Properties properties = new Properties();
             try (var in = Files.newBufferedReader(Path.of(path))) {
@@ -131,7 +135,8 @@ final class Platform {
     /** A secret deploy/local/kafka.sh made for a principal (its password), for a process started here directly. */
     private static String kafkaPassword(String principal) {
         try {
-            return Files.readString(DIR.resolve("kafka/credentials/" + principal + ".password")).strip();
+            return Files.readString(DIR.resolve("kafka/credentials/" + principal + ".password"))
+                    .strip();
         } catch (IOException e) {
             throw new IllegalStateException("no Kafka credentials of " + principal + ": was the broker started?", e);
         }
@@ -139,7 +144,15 @@ final class Platform {
 
     /** Every request of the end-to-end tests is sent as a system that may do everything, unless it says otherwise. */
     static void authenticateAsEverything() {
-        String header = "Bearer " + token("feed:energy", "feed:transport", "feed:building", "feed:agriculture", "feed:waste", "reader", "ops");
+        String header = "Bearer "
+                + token(
+                        "feed:energy",
+                        "feed:transport",
+                        "feed:building",
+                        "feed:agriculture",
+                        "feed:waste",
+                        "reader",
+                        "ops");
         io.restassured.RestAssured.replaceFiltersWith((request, response, ctx) -> {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
                 request.header("Authorization", header);
@@ -153,10 +166,18 @@ final class Platform {
      * (what a second Kubernetes replica is). The caller destroys it.
      */
     static Process secondAggregation(int port) {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
-                ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar").toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
+        ProcessBuilder pb = new ProcessBuilder(
+                        "java",
+                        "-Xms32m",
+                        "-Xmx160m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar")
+                                .toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/synergy_e2e");
         pb.environment().put("DB_USER", "synergy_aggregation");
@@ -164,7 +185,10 @@ final class Platform {
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         pb.environment().put("SYNERGY_KAFKA_PASSWORD", kafkaPassword("aggregation-service"));
         pb.environment().put("SYNERGY_OPS_KAFKA_PASSWORD", kafkaPassword("ops"));
-        pb.environment().put("SYNERGY_JWT_PUBLIC_KEY_LOCATION", DIR.resolve("keys/public.pem").toString());
+        pb.environment()
+                .put(
+                        "SYNERGY_JWT_PUBLIC_KEY_LOCATION",
+                        DIR.resolve("keys/public.pem").toString());
         try {
             return pb.start();
         } catch (IOException e) {
@@ -176,7 +200,9 @@ final class Platform {
     static long rssMiB(String name) {
         try {
             Path pid = name.equals("kafka") ? DIR.resolve("kafka/broker.pid") : DIR.resolve(name + ".pid");
-            Process p = new ProcessBuilder("ps", "-o", "rss=", "-p", Files.readString(pid).strip()).start();
+            Process p = new ProcessBuilder(
+                            "ps", "-o", "rss=", "-p", Files.readString(pid).strip())
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             p.waitFor(10, TimeUnit.SECONDS);
             return Long.parseLong(out) / 1024;
@@ -186,7 +212,9 @@ final class Platform {
     }
 
     private static void run(List<String> command, Map<String, String> env) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "platform.log")));
         pb.environment().put("SYNERGY_RUN_DIR", DIR.toString());
         pb.environment().put("KAFKA_RUN_DIR", DIR.resolve("kafka").toString());
@@ -198,11 +226,12 @@ final class Platform {
             Process p = pb.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + DIR.resolve("platform.log"));
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish; see " + DIR.resolve("platform.log"));
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see " + DIR.resolve("platform.log")
-                        + ":\n" + tail(DIR.resolve("platform.log")));
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see "
+                        + DIR.resolve("platform.log") + ":\n" + tail(DIR.resolve("platform.log")));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -50,30 +50,49 @@ class TrustBoundaryIT {
     @Test
     void aBureauWritesItsOwnFeedEndToEndButNotThePlatformsTopics() {
         Properties bureau = Platform.kafkaClient("bureau-energy");
-        for (String topic : java.util.List.of("alerts.v1", "results.v1", "indicators.energy.v1", "org-units.v1", "feeds.transport.v1")) {
-            assertThat(send(bureau, topic, "forged", "{}", null)).as(topic).isInstanceOf(TopicAuthorizationException.class);
+        for (String topic : java.util.List.of(
+                "alerts.v1", "results.v1", "indicators.energy.v1", "org-units.v1", "feeds.transport.v1")) {
+            assertThat(send(bureau, topic, "forged", "{}", null))
+                    .as(topic)
+                    .isInstanceOf(TopicAuthorizationException.class);
         }
         String reportId = "e2e/energy/kafka-principal/370215/2013";
         String report = """
                 {"reportId": "%s", "source": "e2e-energy-bureau", "orgUnit": "370215", "period": "2013",
                  "values": [{"dataElement": "energy.primary.total", "value": 1200, "unit": "tce"},
                             {"dataElement": "energy.primary.nonfossil", "value": 120, "unit": "tce"}]}""".formatted(reportId);
-        assertThat(send(bureau, "feeds.energy.v1", reportId, report, "Bearer " + Platform.token("feed:energy", "--name", "e2e-energy-bureau")))
+        assertThat(send(
+                        bureau,
+                        "feeds.energy.v1",
+                        reportId,
+                        report,
+                        "Bearer " + Platform.token("feed:energy", "--name", "e2e-energy-bureau")))
                 .isNull();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get(WalkingSkeletonIT.url("energy",
-                "/api/v1/reports/" + reportId)).then().statusCode(200).extract().jsonPath().getString("revisions[0].channel")).isEqualTo("KAFKA"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                given().get(WalkingSkeletonIT.url("energy", "/api/v1/reports/" + reportId))
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString("revisions[0].channel"))
+                        .isEqualTo("KAFKA"));
     }
 
     @Test
     void aServicesDatabaseRoleReadsItsOwnSchemaOnly() throws SQLException {
         String url = "jdbc:postgresql://127.0.0.1:5432/synergy_e2e";
-        try (Connection energy = DriverManager.getConnection(url, "synergy_energy", "synergy_energy"); Statement st = energy.createStatement()) {
+        try (Connection energy = DriverManager.getConnection(url, "synergy_energy", "synergy_energy");
+                Statement st = energy.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM energy.report")) {
                 assertThat(rs.next()).isTrue();
             }
-            assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM aggregation.indicator_fact")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM aggregation.indicator_fact"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
-            assertThatThrownBy(() -> st.execute("CREATE SCHEMA intruder")).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.execute("CREATE SCHEMA intruder"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 

@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 class KafkaAccessTest {
 
     private static Set<String> topics(String principal, Operation operation) {
-        return KafkaAccess.acls(principal).stream().filter(a -> a.resource() == Resource.TOPIC && a.operation() == operation)
-                .map(KafkaAcl::name).collect(Collectors.toSet());
+        return KafkaAccess.acls(principal).stream()
+                .filter(a -> a.resource() == Resource.TOPIC && a.operation() == operation)
+                .map(KafkaAcl::name)
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> groups(String principal, Operation operation) {
-        return KafkaAccess.acls(principal).stream().filter(a -> a.resource() == Resource.GROUP && a.operation() == operation)
-                .map(a -> a.name() + (a.pattern() == KafkaAcl.Pattern.PREFIXED ? "*" : "")).collect(Collectors.toSet());
+        return KafkaAccess.acls(principal).stream()
+                .filter(a -> a.resource() == Resource.GROUP && a.operation() == operation)
+                .map(a -> a.name() + (a.pattern() == KafkaAcl.Pattern.PREFIXED ? "*" : ""))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -40,30 +44,46 @@ class KafkaAccessTest {
     void aSectorServiceReadsItsFeedAndTheRegistryAndWritesItsIndicatorsAndDeadLetters() {
         for (Sector s : Sector.values()) {
             String service = Principals.service(s);
-            assertThat(topics(service, Operation.READ)).containsExactlyInAnyOrder("feeds." + s.code() + ".v1", "org-units.v1");
-            assertThat(topics(service, Operation.WRITE)).containsExactlyInAnyOrder("feeds." + s.code() + ".v1.dlq",
-                    "indicators." + s.code() + ".v1", "org-units.v1.dlq");
-            assertThat(groups(service, Operation.READ)).containsExactlyInAnyOrder(s.code() + "-service-feed", s.code() + "-service-org-units-*");
+            assertThat(topics(service, Operation.READ))
+                    .containsExactlyInAnyOrder("feeds." + s.code() + ".v1", "org-units.v1");
+            assertThat(topics(service, Operation.WRITE))
+                    .containsExactlyInAnyOrder(
+                            "feeds." + s.code() + ".v1.dlq", "indicators." + s.code() + ".v1", "org-units.v1.dlq");
+            assertThat(groups(service, Operation.READ))
+                    .containsExactlyInAnyOrder(s.code() + "-service-feed", s.code() + "-service-org-units-*");
         }
     }
 
     @Test
     void theAggregationReadsTheIndicatorsAndWritesResultsAlertsAndItsDeadLetters() {
-        Set<String> indicators = java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
-        assertThat(topics(Principals.AGGREGATION, Operation.READ)).containsAll(indicators).contains(Topics.ORG_UNITS).hasSize(indicators.size() + 1);
-        assertThat(topics(Principals.AGGREGATION, Operation.WRITE)).containsExactlyInAnyOrder(Topics.RESULTS, Topics.ALERTS,
-                Topics.INDICATORS_DEAD_LETTERS, Topics.ORG_UNITS_DEAD_LETTERS);
-        assertThat(groups(Principals.AGGREGATION, Operation.READ)).containsExactlyInAnyOrder("aggregation-service", "aggregation-service-org-units-*");
+        Set<String> indicators =
+                java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
+        assertThat(topics(Principals.AGGREGATION, Operation.READ))
+                .containsAll(indicators)
+                .contains(Topics.ORG_UNITS)
+                .hasSize(indicators.size() + 1);
+        assertThat(topics(Principals.AGGREGATION, Operation.WRITE))
+                .containsExactlyInAnyOrder(
+                        Topics.RESULTS, Topics.ALERTS, Topics.INDICATORS_DEAD_LETTERS, Topics.ORG_UNITS_DEAD_LETTERS);
+        assertThat(groups(Principals.AGGREGATION, Operation.READ))
+                .containsExactlyInAnyOrder("aggregation-service", "aggregation-service-org-units-*");
     }
 
     @Test
     void onlyTheRegistryWritesTheRegistry() {
-        List<String> writers = KafkaAccess.acls().stream().filter(a -> a.name().equals(Topics.ORG_UNITS) && a.operation() == Operation.WRITE)
-                .map(KafkaAcl::principal).toList();
+        List<String> writers = KafkaAccess.acls().stream()
+                .filter(a -> a.name().equals(Topics.ORG_UNITS) && a.operation() == Operation.WRITE)
+                .map(KafkaAcl::principal)
+                .toList();
         assertThat(writers).containsExactly(Principals.REGISTRY);
         // the registry's master data: org units, key projects, pilots and targets
-        assertThat(topics(Principals.REGISTRY, Operation.WRITE)).containsExactlyInAnyOrder(Topics.ORG_UNITS, Topics.ORG_UNITS_DEAD_LETTERS,
-                Topics.PROJECTS, Topics.PILOTS, Topics.TARGETS);
+        assertThat(topics(Principals.REGISTRY, Operation.WRITE))
+                .containsExactlyInAnyOrder(
+                        Topics.ORG_UNITS,
+                        Topics.ORG_UNITS_DEAD_LETTERS,
+                        Topics.PROJECTS,
+                        Topics.PILOTS,
+                        Topics.TARGETS);
     }
 
     @Test
@@ -71,16 +91,24 @@ class KafkaAccessTest {
         Set<String> all = Topics.all().stream().map(Topics.TopicSpec::name).collect(Collectors.toSet());
         assertThat(topics(Principals.OPS, Operation.DESCRIBE)).isEqualTo(all);
         assertThat(topics(Principals.OPS, Operation.DESCRIBE_CONFIGS)).isEqualTo(all);
-        assertThat(topics(Principals.OPS, Operation.WRITE)).isEqualTo(all.stream().filter(Topics::isFeed).collect(Collectors.toSet()));
-        assertThat(topics(Principals.OPS, Operation.READ)).isEqualTo(all.stream().filter(t -> t.endsWith(".dlq")).collect(Collectors.toSet()));
-        assertThat(groups(Principals.OPS, Operation.DESCRIBE)).contains("aggregation-service", "energy-service-feed").hasSize(1 + Sector.values().length);
-        assertThat(groups(Principals.OPS, Operation.READ)).as("it browses without a group").isEmpty();
+        assertThat(topics(Principals.OPS, Operation.WRITE))
+                .isEqualTo(all.stream().filter(Topics::isFeed).collect(Collectors.toSet()));
+        assertThat(topics(Principals.OPS, Operation.READ))
+                .isEqualTo(all.stream().filter(t -> t.endsWith(".dlq")).collect(Collectors.toSet()));
+        assertThat(groups(Principals.OPS, Operation.DESCRIBE))
+                .contains("aggregation-service", "energy-service-feed")
+                .hasSize(1 + Sector.values().length);
+        assertThat(groups(Principals.OPS, Operation.READ))
+                .as("it browses without a group")
+                .isEmpty();
     }
 
     @Test
     void nobodyIsGrantedAnythingOnTheClusterAndTheAdministratorNeedsNoAcl() {
         assertThat(KafkaAccess.acls()).noneMatch(a -> a.resource() == Resource.CLUSTER);
         assertThat(KafkaAccess.acls(Principals.ADMIN)).isEmpty();
-        assertThat(KafkaAccess.acls()).doesNotHaveDuplicates().allMatch(a -> Principals.all().contains(a.principal()));
+        assertThat(KafkaAccess.acls())
+                .doesNotHaveDuplicates()
+                .allMatch(a -> Principals.all().contains(a.principal()));
     }
 }

@@ -49,8 +49,7 @@ public final class KafkaBroker {
     private static KafkaClusterTestKit cluster;
     private static String bootstrapServers;
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** Starts the broker if it is not running, and returns its bootstrap servers. */
     public static synchronized String start() {
@@ -58,8 +57,10 @@ public final class KafkaBroker {
             // brokers and clients of every class loader of the JVM authenticate with their own classes (SaslFactories)
             SaslFactories.install();
             try {
-                // the production features (TestKit defaults to the newest *testing* ones, which a controller with unstable
-                // features disabled refuses), and every principal's SCRAM credential, as `kafka-storage format --add-scram` writes
+                // the production features (TestKit defaults to the newest *testing* ones, which a controller with
+                // unstable
+                // features disabled refuses), and every principal's SCRAM credential, as `kafka-storage format
+                // --add-scram` writes
                 TestKitNodes nodes = new TestKitNodes.Builder(bootstrapMetadata())
                         .setCombined(true)
                         .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
@@ -80,16 +81,21 @@ public final class KafkaBroker {
                         .setConfigProp("broker.heartbeat.interval.ms", "250")
                         .setConfigProp("unstable.api.versions.enable", "false")
                         .setConfigProp("unstable.feature.versions.enable", "false")
-                        // clients: SCRAM-SHA-512 with the credentials of the metadata log (written at format time, below)
+                        // clients: SCRAM-SHA-512 with the credentials of the metadata log (written at format time,
+                        // below)
                         .setConfigProp("sasl.enabled.mechanisms", PlatformKafka.MECHANISM)
                         .setConfigProp("sasl.mechanism.inter.broker.protocol", PlatformKafka.MECHANISM)
-                        .setConfigProp("listener.name." + BROKER_LISTENER + ".scram-sha-512.sasl.jaas.config",
+                        .setConfigProp(
+                                "listener.name." + BROKER_LISTENER + ".scram-sha-512.sasl.jaas.config",
                                 PlatformKafka.jaasConfig(Principals.ADMIN, adminPassword))
-                        // the controller listener: the administrator only (the broker itself, KafkaBroker's own admin calls), PLAIN
+                        // the controller listener: the administrator only (the broker itself, KafkaBroker's own admin
+                        // calls), PLAIN
                         // with a static password, since SCRAM credentials live in the metadata the controller serves
                         .setConfigProp("listener.name." + CONTROLLER_LISTENER + ".sasl.enabled.mechanisms", "PLAIN")
                         .setConfigProp("sasl.mechanism.controller.protocol", "PLAIN")
-                        .setConfigProp("listener.name." + CONTROLLER_LISTENER + ".plain.sasl.jaas.config", controllerJaas(adminPassword))
+                        .setConfigProp(
+                                "listener.name." + CONTROLLER_LISTENER + ".plain.sasl.jaas.config",
+                                controllerJaas(adminPassword))
                         // deny by default; the administrator is the only super user
                         .setConfigProp("authorizer.class.name", StandardAuthorizer.class.getName())
                         .setConfigProp("allow.everyone.if.no.acl.found", "false")
@@ -174,8 +180,10 @@ public final class KafkaBroker {
         p.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.bootstrapControllers());
         p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL);
         p.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-        p.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + Principals.ADMIN
-                + "\" password=\"" + password(Principals.ADMIN) + "\";");
+        p.put(
+                SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + Principals.ADMIN
+                        + "\" password=\"" + password(Principals.ADMIN) + "\";");
         try (Admin admin = Admin.create(p)) {
             for (int id : cluster.brokers().keySet()) {
                 admin.unregisterBroker(id).all().get(10, TimeUnit.SECONDS);
@@ -209,8 +217,8 @@ public final class KafkaBroker {
 
     /** The controller listener's JAAS: the administrator's PLAIN credentials, as server (its user list) and as client. */
     private static String controllerJaas(String adminPassword) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + Principals.ADMIN + "\" password=\""
-                + adminPassword + "\" user_" + Principals.ADMIN + "=\"" + adminPassword + "\";";
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + Principals.ADMIN
+                + "\" password=\"" + adminPassword + "\" user_" + Principals.ADMIN + "=\"" + adminPassword + "\";";
     }
 
     /**
@@ -222,14 +230,21 @@ public final class KafkaBroker {
     private static BootstrapMetadata bootstrapMetadata() throws Exception {
         Map<String, Short> features = new HashMap<>();
         Feature.PRODUCTION_FEATURES.forEach(f -> features.put(f.featureName(), f.latestProduction()));
-        BootstrapMetadata production = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(), features, "synergy-test");
+        BootstrapMetadata production =
+                BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(), features, "synergy-test");
         List<ApiMessageAndVersion> records = new ArrayList<>(production.records());
         ScramFormatter formatter = new ScramFormatter(ScramMechanism.SCRAM_SHA_512);
         for (String principal : Principals.all()) {
             ScramCredential credential = formatter.generateCredential(password(principal), PlatformKafka.ITERATIONS);
-            records.add(new ApiMessageAndVersion(new UserScramCredentialRecord().setName(principal).setMechanism(ScramMechanism.SCRAM_SHA_512.type())
-                    .setSalt(credential.salt()).setStoredKey(credential.storedKey()).setServerKey(credential.serverKey())
-                    .setIterations(credential.iterations()), (short) 0));
+            records.add(new ApiMessageAndVersion(
+                    new UserScramCredentialRecord()
+                            .setName(principal)
+                            .setMechanism(ScramMechanism.SCRAM_SHA_512.type())
+                            .setSalt(credential.salt())
+                            .setStoredKey(credential.storedKey())
+                            .setServerKey(credential.serverKey())
+                            .setIterations(credential.iterations()),
+                    (short) 0));
         }
         return BootstrapMetadata.fromRecords(records, production.source());
     }
@@ -237,8 +252,8 @@ public final class KafkaBroker {
     private static synchronized void stop() {
         if (cluster != null) {
             // the JVM is going down anyway: a broker error while closing must not call System.exit in a shutdown hook
-            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> { });
-            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> {});
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> {});
             try {
                 cluster.close();
             } catch (Exception e) {

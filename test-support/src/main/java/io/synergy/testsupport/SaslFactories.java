@@ -27,8 +27,7 @@ final class SaslFactories {
     private static final Map<String, String> CLIENTS = Map.of(
             "SCRAM-SHA-512", "org.apache.kafka.common.security.scram.internals.ScramSaslClient$ScramSaslClientFactory");
 
-    private SaslFactories() {
-    }
+    private SaslFactories() {}
 
     /** Installs the provider once per JVM (idempotent; the first class loader's copy serves every class loader). */
     static void install() {
@@ -40,9 +39,13 @@ final class SaslFactories {
     }
 
     private static Object factory(String className, CallbackHandler handler) throws SaslException {
-        ClassLoader loader = handler == null ? Thread.currentThread().getContextClassLoader() : handler.getClass().getClassLoader();
+        ClassLoader loader = handler == null
+                ? Thread.currentThread().getContextClassLoader()
+                : handler.getClass().getClassLoader();
         try {
-            return Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+            return Class.forName(className, true, loader)
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException e) {
             throw new SaslException("no Kafka SASL factory " + className + " in " + loader, e);
         }
@@ -51,14 +54,24 @@ final class SaslFactories {
     private static final class ByCallerProvider extends Provider {
 
         ByCallerProvider() {
-            super(NAME, "1.0", "Kafka's SASL mechanisms from the class loader of the broker or client that asks (tests only)");
+            super(
+                    NAME,
+                    "1.0",
+                    "Kafka's SASL mechanisms from the class loader of the broker or client that asks (tests only)");
             SaslServerFactory servers = new SaslServerFactory() {
                 @Override
-                public SaslServer createSaslServer(String mechanism, String protocol, String serverName, Map<String, ?> props,
-                        CallbackHandler handler) throws SaslException {
+                public SaslServer createSaslServer(
+                        String mechanism,
+                        String protocol,
+                        String serverName,
+                        Map<String, ?> props,
+                        CallbackHandler handler)
+                        throws SaslException {
                     String className = SERVERS.get(mechanism);
-                    return className == null ? null
-                            : ((SaslServerFactory) factory(className, handler)).createSaslServer(mechanism, protocol, serverName, props, handler);
+                    return className == null
+                            ? null
+                            : ((SaslServerFactory) factory(className, handler))
+                                    .createSaslServer(mechanism, protocol, serverName, props, handler);
                 }
 
                 @Override
@@ -68,13 +81,25 @@ final class SaslFactories {
             };
             SaslClientFactory clients = new SaslClientFactory() {
                 @Override
-                public SaslClient createSaslClient(String[] mechanisms, String authorizationId, String protocol, String serverName,
-                        Map<String, ?> props, CallbackHandler handler) throws SaslException {
+                public SaslClient createSaslClient(
+                        String[] mechanisms,
+                        String authorizationId,
+                        String protocol,
+                        String serverName,
+                        Map<String, ?> props,
+                        CallbackHandler handler)
+                        throws SaslException {
                     for (String mechanism : mechanisms) {
                         String className = CLIENTS.get(mechanism);
                         if (className != null) {
-                            return ((SaslClientFactory) factory(className, handler)).createSaslClient(new String[] {mechanism}, authorizationId,
-                                    protocol, serverName, props, handler);
+                            return ((SaslClientFactory) factory(className, handler))
+                                    .createSaslClient(
+                                            new String[] {mechanism},
+                                            authorizationId,
+                                            protocol,
+                                            serverName,
+                                            props,
+                                            handler);
                         }
                     }
                     return null;

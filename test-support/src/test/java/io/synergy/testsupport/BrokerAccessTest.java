@@ -67,7 +67,8 @@ class BrokerAccessTest {
     void aWrongPasswordIsRefusedByTheBrokersAuthentication() {
         long before = harness.endOffsetSum(Topics.feed(Sector.ENERGY));
         for (String principal : List.of(Principals.bureau(Sector.ENERGY), Principals.ADMIN, "mallory")) {
-            Throwable refused = sendFails(KafkaBroker.clientProperties(principal, "not-the-password"), Topics.feed(Sector.ENERGY));
+            Throwable refused =
+                    sendFails(KafkaBroker.clientProperties(principal, "not-the-password"), Topics.feed(Sector.ENERGY));
             assertThat(refused).as(principal).isInstanceOf(SaslAuthenticationException.class);
             assertThat(refused.getMessage()).as(principal).contains("invalid credentials");
         }
@@ -78,12 +79,20 @@ class BrokerAccessTest {
     void aBureauMayWriteItsOwnFeedButNotAnotherSectorsFeedNorThePlatformsOwnTopics() {
         Properties bureau = KafkaBroker.clientProperties(Principals.bureau(Sector.ENERGY));
         send(bureau, Topics.feed(Sector.ENERGY));
-        for (String topic : List.of(Topics.feed(Sector.TRANSPORT), Topics.indicators(Sector.ENERGY), Topics.indicators(Sector.WASTE),
-                Topics.RESULTS, Topics.ORG_UNITS, Topics.ALERTS, Topics.feedDeadLetters(Sector.ENERGY))) {
+        for (String topic : List.of(
+                Topics.feed(Sector.TRANSPORT),
+                Topics.indicators(Sector.ENERGY),
+                Topics.indicators(Sector.WASTE),
+                Topics.RESULTS,
+                Topics.ORG_UNITS,
+                Topics.ALERTS,
+                Topics.feedDeadLetters(Sector.ENERGY))) {
             long before = harness.endOffsetSum(topic);
             Throwable refused = sendFails(bureau, topic);
             assertThat(refused).as(topic).isInstanceOf(TopicAuthorizationException.class);
-            assertThat(((TopicAuthorizationException) refused).unauthorizedTopics()).as(topic).containsExactly(topic);
+            assertThat(((TopicAuthorizationException) refused).unauthorizedTopics())
+                    .as(topic)
+                    .containsExactly(topic);
             assertThat(harness.endOffsetSum(topic)).as(topic).isEqualTo(before);
         }
     }
@@ -92,9 +101,13 @@ class BrokerAccessTest {
     void aBureauCannotReadFeedsNorDeadLettersAndAServiceCannotUseAnotherServicesGroup() {
         assertThatThrownBy(() -> poll(Principals.bureau(Sector.ENERGY), Topics.feedDeadLetters(Sector.ENERGY), null))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> poll(Principals.service(Sector.ENERGY), Topics.feed(Sector.ENERGY), KafkaAccess.AGGREGATION_GROUP))
+        assertThatThrownBy(() -> poll(
+                        Principals.service(Sector.ENERGY), Topics.feed(Sector.ENERGY), KafkaAccess.AGGREGATION_GROUP))
                 .isInstanceOf(GroupAuthorizationException.class);
-        assertThatThrownBy(() -> poll(Principals.service(Sector.ENERGY), Topics.feed(Sector.TRANSPORT), KafkaAccess.feedGroup(Sector.ENERGY)))
+        assertThatThrownBy(() -> poll(
+                        Principals.service(Sector.ENERGY),
+                        Topics.feed(Sector.TRANSPORT),
+                        KafkaAccess.feedGroup(Sector.ENERGY)))
                 .isInstanceOf(TopicAuthorizationException.class);
         // its own group and feed
         poll(Principals.service(Sector.ENERGY), Topics.feed(Sector.ENERGY), KafkaAccess.feedGroup(Sector.ENERGY));
@@ -110,12 +123,14 @@ class BrokerAccessTest {
             Properties p = KafkaBroker.clientProperties(principal);
             for (Topics.TopicSpec topic : Topics.all()) {
                 boolean granted = KafkaAccess.acls(principal).stream()
-                        .anyMatch(a -> a.operation() == KafkaAcl.Operation.WRITE && a.name().equals(topic.name()));
+                        .anyMatch(a -> a.operation() == KafkaAcl.Operation.WRITE
+                                && a.name().equals(topic.name()));
                 Throwable failure = trySend(p, topic.name());
                 if (granted && failure != null) {
                     mismatches.add(principal + " may write " + topic.name() + " but was refused: " + failure);
                 } else if (!granted && !(failure instanceof TopicAuthorizationException)) {
-                    mismatches.add(principal + " may not write " + topic.name() + " but " + (failure == null ? "its record was accepted" : failure));
+                    mismatches.add(principal + " may not write " + topic.name() + " but "
+                            + (failure == null ? "its record was accepted" : failure));
                 }
             }
         }
@@ -177,7 +192,9 @@ class BrokerAccessTest {
             do {
                 consumer.poll(Duration.ofMillis(200));
             } while (consumer.assignment().isEmpty() && System.nanoTime() < deadline);
-            assertThat(consumer.assignment()).as(principal + " consuming " + topic).isNotEmpty();
+            assertThat(consumer.assignment())
+                    .as(principal + " consuming " + topic)
+                    .isNotEmpty();
         }
     }
 }

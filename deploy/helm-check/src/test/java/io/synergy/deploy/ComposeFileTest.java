@@ -25,10 +25,25 @@ class ComposeFileTest {
     static final Path COMPOSE = Chart.ROOT.resolve("deploy/compose.yaml");
 
     /** Keys of a Compose service this file may use; anything else is a typo (Compose would reject it). */
-    static final Set<String> SERVICE_KEYS = Set.of("image", "hostname", "restart", "ports", "environment", "volumes",
-            "healthcheck", "depends_on", "mem_limit", "read_only", "tmpfs", "security_opt", "command", "build", "env_file");
+    static final Set<String> SERVICE_KEYS = Set.of(
+            "image",
+            "hostname",
+            "restart",
+            "ports",
+            "environment",
+            "volumes",
+            "healthcheck",
+            "depends_on",
+            "mem_limit",
+            "read_only",
+            "tmpfs",
+            "security_opt",
+            "command",
+            "build",
+            "env_file");
     /** One-shot containers: they run to completion (no restart, no health check) and the services wait for that. */
     static final Set<String> ONE_SHOT = Set.of("kafka-init");
+
     static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period");
     static final Set<String> TOP_KEYS = Set.of("name", "services", "volumes", "networks");
 
@@ -78,25 +93,34 @@ class ComposeFileTest {
     @Test
     void usesOnlyKnownComposeKeysAndNoObsoleteVersion() {
         // x-* keys are Compose extensions (here: the anchors shared by the eight services)
-        assertThat(TOP_KEYS).containsAll(compose.keySet().stream().filter(k -> !k.startsWith("x-")).toList());
+        assertThat(TOP_KEYS)
+                .containsAll(compose.keySet().stream()
+                        .filter(k -> !k.startsWith("x-"))
+                        .toList());
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
             assertThat(SERVICE_KEYS).as(name).containsAll(s.keySet());
             if (!ONE_SHOT.contains(name)) {
-                assertThat(HEALTHCHECK_KEYS).as(name + " healthcheck").containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
+                assertThat(HEALTHCHECK_KEYS)
+                        .as(name + " healthcheck")
+                        .containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
             }
         });
     }
 
     @Test
     void everyVariableHasADefaultButTheSecretsWhichSayHowToMakeThem() {
-        // issue 17: no password has a default in a committed file; deploy/compose-credentials.sh makes them (deploy/.env)
+        // issue 17: no password has a default in a committed file; deploy/compose-credentials.sh makes them
+        // (deploy/.env)
         Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(text);
         List<String> neither = new ArrayList<>();
         while (m.find()) {
             boolean defaulted = m.group(1).matches("[A-Z_][A-Z0-9_]*:-.*");
-            boolean secret = m.group(1).matches("SYNERGY_(KAFKA_PASSWORD_[A-Z_]+|DB_PASSWORD):\\?run deploy/compose-credentials\\.sh");
-            assertThat(defaulted && m.group(1).contains("PASSWORD")).as("a default password: " + m.group()).isFalse();
+            boolean secret = m.group(1)
+                    .matches("SYNERGY_(KAFKA_PASSWORD_[A-Z_]+|DB_PASSWORD):\\?run deploy/compose-credentials\\.sh");
+            assertThat(defaulted && m.group(1).contains("PASSWORD"))
+                    .as("a default password: " + m.group())
+                    .isFalse();
             if (!defaulted && !secret) {
                 neither.add(m.group());
             }
@@ -108,22 +132,32 @@ class ComposeFileTest {
     void kafkaAuthenticatesEveryClientAndEachServiceAsItsOwnPrincipal() throws IOException {
         String start = Files.readString(Chart.ROOT.resolve("deploy/kafka-broker/compose/start.sh"));
         // every listener is SASL; the clients' mechanism is SCRAM-SHA-512; nobody is allowed what no ACL allows
-        Matcher map = Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
+        Matcher map =
+                Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
         assertThat(map.find()).isTrue();
         for (String entry : map.group(1).split(",")) {
             assertThat(entry).endsWith(":SASL_PLAINTEXT");
         }
-        assertThat(start).contains("sasl.enabled.mechanisms=SCRAM-SHA-512", "allow.everyone.if.no.acl.found=false", "super.users=User:admin",
-                "--add-scram");
+        assertThat(start)
+                .contains(
+                        "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                        "allow.everyone.if.no.acl.found=false",
+                        "super.users=User:admin",
+                        "--add-scram");
         assertThat((List<Object>) at(services.get("kafka"), "command")).containsExactly("bash", "/synergy/start.sh");
         // each service's own principal, its password from deploy/.env; the console's ops API also as ops
         for (String service : HelmChartTest.PORTS.keySet()) {
-            String variable = "SYNERGY_KAFKA_PASSWORD_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-            assertThat(String.valueOf((Object) at(services.get(service), "environment", "SYNERGY_KAFKA_PASSWORD"))).as(service)
+            String variable = "SYNERGY_KAFKA_PASSWORD_"
+                    + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            assertThat(String.valueOf((Object) at(services.get(service), "environment", "SYNERGY_KAFKA_PASSWORD")))
+                    .as(service)
                     .isEqualTo("${" + variable + ":?run deploy/compose-credentials.sh}");
-            assertThat(env(service)).containsEntry("SYNERGY_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT").doesNotContainKey("SYNERGY_KAFKA_CREATE_TOPICS");
+            assertThat(env(service))
+                    .containsEntry("SYNERGY_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .doesNotContainKey("SYNERGY_KAFKA_CREATE_TOPICS");
         }
-        assertThat(String.valueOf((Object) at(services.get("console-service"), "environment", "SYNERGY_OPS_KAFKA_PASSWORD")))
+        assertThat(String.valueOf(
+                        (Object) at(services.get("console-service"), "environment", "SYNERGY_OPS_KAFKA_PASSWORD")))
                 .isEqualTo("${SYNERGY_KAFKA_PASSWORD_OPS:?run deploy/compose-credentials.sh}");
         // the script that makes the secrets knows every principal of the platform
         String credentials = Files.readString(Chart.ROOT.resolve("deploy/compose-credentials.sh"));
@@ -131,24 +165,37 @@ class ComposeFileTest {
             assertThat(credentials).as(principal).containsPattern("\\b" + Pattern.quote(principal) + "\\b");
         }
         // the services start once kafka-init has provisioned the topics and ACLs
-        assertThat((Object) at(services.get("kafka-init"), "command")).isEqualTo(List.of("bash", "/synergy/provision.sh"));
+        assertThat((Object) at(services.get("kafka-init"), "command"))
+                .isEqualTo(List.of("bash", "/synergy/provision.sh"));
         assertThat(String.valueOf((Object) at(services.get("energy-service"), "depends_on", "kafka-init", "condition")))
                 .isEqualTo("service_completed_successfully");
     }
 
     @Test
     void kafkaPostgresAndTheEightServices() {
-        assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "kafka-init", "postgres", "aggregation-service",
-                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service",
-                "console-service");
+        assertThat(services.keySet())
+                .containsExactlyInAnyOrder(
+                        "kafka",
+                        "kafka-init",
+                        "postgres",
+                        "aggregation-service",
+                        "energy-service",
+                        "transport-service",
+                        "building-service",
+                        "agriculture-service",
+                        "waste-service",
+                        "registry-service",
+                        "console-service");
     }
 
     @Test
     void theAggregationRedirectsTheRegistrysFormerPathsToTheRegistryServiceAsTheHostReachesIt() {
-        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:"
-                + HelmChartTest.PORTS.get("registry-service"));
-        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:"
-                + HelmChartTest.PORTS.get("console-service"));
+        assertThat(env("aggregation-service"))
+                .containsEntry(
+                        "SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:" + HelmChartTest.PORTS.get("registry-service"));
+        assertThat(env("aggregation-service"))
+                .containsEntry(
+                        "SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:" + HelmChartTest.PORTS.get("console-service"));
     }
 
     @Test
@@ -158,19 +205,26 @@ class ComposeFileTest {
         Map<String, String> env = env("kafka");
         assertThat(env).containsKeys("CLUSTER_ID", "KAFKA_LOG_DIRS");
         String start = Files.readString(Chart.ROOT.resolve("deploy/kafka-broker/compose/start.sh"));
-        assertThat(start).contains("process.roles=broker,controller", "controller.quorum.voters=1@kafka:29093", "controller.listener.names=CONTROLLER",
-                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1");
+        assertThat(start)
+                .contains(
+                        "process.roles=broker,controller",
+                        "controller.quorum.voters=1@kafka:29093",
+                        "controller.listener.names=CONTROLLER",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1");
         // every listener has a protocol, and the containers' bootstrap address is an advertised listener
         Matcher listeners = Pattern.compile("\\nlisteners=(.*)").matcher(start);
         assertThat(listeners.find()).isTrue();
-        Matcher protocols = Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
+        Matcher protocols =
+                Pattern.compile("listener\\.security\\.protocol\\.map=(.*)").matcher(start);
         assertThat(protocols.find()).isTrue();
         for (String l : listeners.group(1).split(",")) {
             assertThat(protocols.group(1)).contains(l.substring(0, l.indexOf(':')) + ":");
         }
         assertThat(start).contains("advertised.listeners=INTERNAL://kafka:19092,HOST://localhost:9092");
         // the data survives a restart
-        assertThat((List<String>) at(kafka, "volumes")).anySatisfy(v -> assertThat(v).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
+        assertThat((List<String>) at(kafka, "volumes"))
+                .anySatisfy(v -> assertThat(v).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
         assertThat(ports("kafka")).containsExactly("127.0.0.1:9092:9092");
     }
 
@@ -179,7 +233,9 @@ class ComposeFileTest {
         Map<String, Object> pg = services.get("postgres");
         assertThat((String) pg.get("image")).matches("postgres:15(\\.\\d+)?(-.*)?");
         Map<String, String> env = env("postgres");
-        assertThat(env).containsEntry("POSTGRES_USER", "synergy").containsEntry("POSTGRES_DB", "synergy")
+        assertThat(env)
+                .containsEntry("POSTGRES_USER", "synergy")
+                .containsEntry("POSTGRES_DB", "synergy")
                 .containsKey("POSTGRES_PASSWORD");
         assertThat(ports("postgres")).containsExactly("127.0.0.1:5432:5432");
         assertThat(String.valueOf((Object) at(pg, "healthcheck", "test"))).contains("pg_isready");
@@ -197,7 +253,8 @@ class ComposeFileTest {
                     .isEqualTo("ghcr.io/qingdao-synergy/" + service + ":1.0.0");
             assertThat(ports(service)).containsExactly("127.0.0.1:" + port + ":" + port);
             Map<String, String> env = env(service);
-            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
+            assertThat(env)
+                    .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
                     .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/synergy")
                     .containsEntry("DB_USER", "synergy")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
@@ -246,7 +303,7 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     static List<String> ports(String service) {
-        return ((List<Object>) services.get(service).get("ports")).stream()
-                .map(p -> interpolateDefaults(String.valueOf(p))).toList();
+        return ((List<Object>) services.get(service).get("ports"))
+                .stream().map(p -> interpolateDefaults(String.valueOf(p))).toList();
     }
 }

@@ -58,22 +58,24 @@ public final class PlatformKafka {
 
     private static final long TIMEOUT_S = 60;
 
-    private PlatformKafka() {
-    }
+    private PlatformKafka() {}
 
     /** The {@code sasl.jaas.config} of a principal: SCRAM, its user name and password. */
     public static String jaasConfig(String principal, String password) {
         if (!principal.matches("[A-Za-z0-9._-]+") || password.contains("\"") || password.contains("\\")) {
-            throw new IllegalArgumentException("a principal is letters, digits, '.', '_' and '-'; a password has no quote or backslash");
+            throw new IllegalArgumentException(
+                    "a principal is letters, digits, '.', '_' and '-'; a password has no quote or backslash");
         }
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
+                + "\" password=\"" + password + "\";";
     }
 
     /**
      * Client properties for a principal: bootstrap servers, SASL over the given protocol ({@code SASL_PLAINTEXT} or
      * {@code SASL_SSL}), SCRAM-SHA-512 and its credentials.
      */
-    public static Properties clientProperties(String bootstrap, String securityProtocol, String principal, String password) {
+    public static Properties clientProperties(
+            String bootstrap, String securityProtocol, String principal, String password) {
         Properties p = new Properties();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
@@ -86,18 +88,23 @@ public final class PlatformKafka {
     public static List<String> provisionTopics(Admin admin, short replicationFactor) throws Exception {
         List<String> done = new ArrayList<>();
         Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
-        List<NewTopic> missing = Topics.all().stream().filter(t -> !existing.contains(t.name()))
-                .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.configs())).toList();
+        List<NewTopic> missing = Topics.all().stream()
+                .filter(t -> !existing.contains(t.name()))
+                .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(t.configs()))
+                .toList();
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get(TIMEOUT_S, TimeUnit.SECONDS);
             done.add("created topics " + missing.stream().map(NewTopic::name).toList());
         }
-        // a feed topic created before its records were stamped with the broker's clock gets LogAppendTime (docs/security.md)
+        // a feed topic created before its records were stamped with the broker's clock gets LogAppendTime
+        // (docs/security.md)
         Map<ConfigResource, Topics.TopicSpec> resources = new HashMap<>();
-        Topics.all().stream().filter(t -> existing.contains(t.name()) && !t.configs().isEmpty())
+        Topics.all().stream()
+                .filter(t -> existing.contains(t.name()) && !t.configs().isEmpty())
                 .forEach(t -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), t));
         if (!resources.isEmpty()) {
-            Map<ConfigResource, Config> current = admin.describeConfigs(resources.keySet()).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> current =
+                    admin.describeConfigs(resources.keySet()).all().get(TIMEOUT_S, TimeUnit.SECONDS);
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             resources.forEach((resource, spec) -> spec.configs().forEach((name, value) -> {
                 ConfigEntry entry = current.get(resource).get(name);
@@ -108,7 +115,11 @@ public final class PlatformKafka {
             }));
             if (!changes.isEmpty()) {
                 admin.incrementalAlterConfigs(changes).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-                done.add("reconfigured topics " + changes.keySet().stream().map(ConfigResource::name).sorted().toList());
+                done.add("reconfigured topics "
+                        + changes.keySet().stream()
+                                .map(ConfigResource::name)
+                                .sorted()
+                                .toList());
             }
         }
         return done;
@@ -119,11 +130,13 @@ public final class PlatformKafka {
      * to the platform after the broker was formatted). Existing credentials are kept: {@link #setPassword} changes one.
      */
     public static List<String> provisionCredentials(Admin admin, Map<String, String> passwords) throws Exception {
-        Map<String, UserScramCredentialsDescription> known = admin.describeUserScramCredentials().all().get(TIMEOUT_S, TimeUnit.SECONDS);
+        Map<String, UserScramCredentialsDescription> known =
+                admin.describeUserScramCredentials().all().get(TIMEOUT_S, TimeUnit.SECONDS);
         List<UserScramCredentialAlteration> missing = new ArrayList<>();
         passwords.forEach((principal, password) -> {
             UserScramCredentialsDescription d = known.get(principal);
-            if (d == null || d.credentialInfos().stream().noneMatch(i -> i.mechanism() == ScramMechanism.SCRAM_SHA_512)) {
+            if (d == null
+                    || d.credentialInfos().stream().noneMatch(i -> i.mechanism() == ScramMechanism.SCRAM_SHA_512)) {
                 missing.add(upsertion(principal, password));
             }
         });
@@ -131,22 +144,37 @@ public final class PlatformKafka {
             return List.of();
         }
         admin.alterUserScramCredentials(missing).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-        return List.of("created SCRAM credentials of " + missing.stream().map(UserScramCredentialAlteration::user).sorted().toList());
+        return List.of("created SCRAM credentials of "
+                + missing.stream()
+                        .map(UserScramCredentialAlteration::user)
+                        .sorted()
+                        .toList());
     }
 
     /** Sets a principal's SCRAM-SHA-512 password (credential rotation: clients with the old one fail from their next login). */
     public static void setPassword(Admin admin, String principal, String password) throws Exception {
-        admin.alterUserScramCredentials(List.of(upsertion(principal, password))).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+        admin.alterUserScramCredentials(List.of(upsertion(principal, password)))
+                .all()
+                .get(TIMEOUT_S, TimeUnit.SECONDS);
     }
 
     private static UserScramCredentialUpsertion upsertion(String principal, String password) {
-        return new UserScramCredentialUpsertion(principal, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password);
+        return new UserScramCredentialUpsertion(
+                principal, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password);
     }
 
     /** The Kafka ACL of one of the model's grants (allow, any host). */
     public static AclBinding binding(KafkaAcl acl) {
-        return new AclBinding(new ResourcePattern(ResourceType.valueOf(acl.resource().name()), acl.name(), PatternType.valueOf(acl.pattern().name())),
-                new AccessControlEntry(acl.kafkaPrincipal(), "*", AclOperation.valueOf(acl.operation().name()), AclPermissionType.ALLOW));
+        return new AclBinding(
+                new ResourcePattern(
+                        ResourceType.valueOf(acl.resource().name()),
+                        acl.name(),
+                        PatternType.valueOf(acl.pattern().name())),
+                new AccessControlEntry(
+                        acl.kafkaPrincipal(),
+                        "*",
+                        AclOperation.valueOf(acl.operation().name()),
+                        AclPermissionType.ALLOW));
     }
 
     /**
@@ -154,14 +182,21 @@ public final class PlatformKafka {
      * those the model does not grant (a grant removed from the model is revoked on the next start). Returns what changed.
      */
     public static List<String> provisionAcls(Admin admin) throws Exception {
-        Set<AclBinding> wanted = KafkaAccess.acls().stream().map(PlatformKafka::binding).collect(Collectors.toCollection(HashSet::new));
+        Set<AclBinding> wanted =
+                KafkaAccess.acls().stream().map(PlatformKafka::binding).collect(Collectors.toCollection(HashSet::new));
         Set<String> platform = Principals.all().stream().map(p -> "User:" + p).collect(Collectors.toSet());
-        Collection<AclBinding> current = admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_S, TimeUnit.SECONDS);
-        List<AclBinding> stale = current.stream().filter(b -> platform.contains(b.entry().principal()) && !wanted.contains(b)).toList();
-        List<AclBinding> missing = wanted.stream().filter(b -> !current.contains(b)).toList();
+        Collection<AclBinding> current =
+                admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_S, TimeUnit.SECONDS);
+        List<AclBinding> stale = current.stream()
+                .filter(b -> platform.contains(b.entry().principal()) && !wanted.contains(b))
+                .toList();
+        List<AclBinding> missing =
+                wanted.stream().filter(b -> !current.contains(b)).toList();
         List<String> done = new ArrayList<>();
         if (!stale.isEmpty()) {
-            admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList()).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+            admin.deleteAcls(stale.stream().map(AclBinding::toFilter).toList())
+                    .all()
+                    .get(TIMEOUT_S, TimeUnit.SECONDS);
             done.add("revoked " + stale.size() + " ACLs the platform no longer grants: " + stale);
         }
         if (!missing.isEmpty()) {
@@ -181,13 +216,16 @@ public final class PlatformKafka {
     private static void awaitAcls(Admin admin, Set<AclBinding> wanted, Set<String> platform) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         while (true) {
-            Set<AclBinding> held = admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_S, TimeUnit.SECONDS).stream()
-                    .filter(b -> platform.contains(b.entry().principal())).collect(Collectors.toSet());
+            Set<AclBinding> held =
+                    admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_S, TimeUnit.SECONDS).stream()
+                            .filter(b -> platform.contains(b.entry().principal()))
+                            .collect(Collectors.toSet());
             if (held.equals(wanted)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the broker does not hold the platform's ACLs " + TIMEOUT_S + " s after they were granted");
+                throw new IllegalStateException(
+                        "the broker does not hold the platform's ACLs " + TIMEOUT_S + " s after they were granted");
             }
             Thread.sleep(100);
         }
@@ -204,9 +242,10 @@ public final class PlatformKafka {
         Map<String, List<String>> byPrincipal = new LinkedHashMap<>();
         admin.describeAcls(any).values().get(TIMEOUT_S, TimeUnit.SECONDS).stream()
                 .sorted((a, b) -> a.toString().compareTo(b.toString()))
-                .forEach(b -> byPrincipal.computeIfAbsent(b.entry().principal(), k -> new ArrayList<>())
-                        .add(b.entry().operation() + " " + b.pattern().resourceType() + " " + b.pattern().name()
-                                + (b.pattern().patternType() == PatternType.PREFIXED ? "*" : "")));
+                .forEach(b -> byPrincipal
+                        .computeIfAbsent(b.entry().principal(), k -> new ArrayList<>())
+                        .add(b.entry().operation() + " " + b.pattern().resourceType() + " "
+                                + b.pattern().name() + (b.pattern().patternType() == PatternType.PREFIXED ? "*" : "")));
         return byPrincipal;
     }
 }

@@ -32,8 +32,7 @@ public final class Provision {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Provision() {
-    }
+    private Provision() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "" : args[0];
@@ -61,8 +60,9 @@ public final class Provision {
                 }
             }
             default -> {
-                System.err.println("usage: Provision credentials DIR BOOTSTRAP PROTOCOL [CA_PEM] | principals | provision DIR [RF]"
-                        + " | rotate DIR PRINCIPAL | acls DIR");
+                System.err.println(
+                        "usage: Provision credentials DIR BOOTSTRAP PROTOCOL [CA_PEM] | principals | provision DIR [RF]"
+                                + " | rotate DIR PRINCIPAL | acls DIR");
                 System.exit(2);
             }
         }
@@ -86,7 +86,8 @@ public final class Provision {
             writeClientFiles(dir, principal, password(dir, principal), bootstrap, protocol, caPem);
         }
         // where the client files point: rotate needs it again
-        writePrivate(dir.resolve("bootstrap"), bootstrap + "\n" + protocol + "\n" + (caPem == null ? "" : caPem) + "\n");
+        writePrivate(
+                dir.resolve("bootstrap"), bootstrap + "\n" + protocol + "\n" + (caPem == null ? "" : caPem) + "\n");
     }
 
     static void provision(Path dir, short replicationFactor) throws Exception {
@@ -109,7 +110,8 @@ public final class Provision {
 
     static void rotate(Path dir, String principal) throws Exception {
         if (!Principals.all().contains(principal)) {
-            throw new IllegalArgumentException("unknown principal " + principal + "; the platform's: " + Principals.all());
+            throw new IllegalArgumentException(
+                    "unknown principal " + principal + "; the platform's: " + Principals.all());
         }
         String password = newPassword();
         try (Admin admin = Admin.create(clientFile(dir, Principals.ADMIN))) {
@@ -117,29 +119,55 @@ public final class Provision {
         }
         writePrivate(dir.resolve(principal + ".password"), password + "\n");
         List<String> where = Files.readAllLines(dir.resolve("bootstrap"));
-        writeClientFiles(dir, principal, password, where.get(0), where.get(1), where.size() > 2 && !where.get(2).isBlank() ? where.get(2) : null);
-        System.out.println("[kafka] new password of " + principal + " set on the broker and in " + dir.resolve(principal + ".properties"));
+        writeClientFiles(
+                dir,
+                principal,
+                password,
+                where.get(0),
+                where.get(1),
+                where.size() > 2 && !where.get(2).isBlank() ? where.get(2) : null);
+        System.out.println("[kafka] new password of " + principal + " set on the broker and in "
+                + dir.resolve(principal + ".properties"));
     }
 
-    private static void writeClientFiles(Path dir, String principal, String password, String bootstrap, String protocol, String caPem)
+    private static void writeClientFiles(
+            Path dir, String principal, String password, String bootstrap, String protocol, String caPem)
             throws IOException {
         Properties java = PlatformKafka.clientProperties(bootstrap, protocol, principal, password);
         StringBuilder kcat = new StringBuilder()
-                .append("bootstrap.servers=").append(bootstrap).append('\n')
-                .append("security.protocol=").append(protocol).append('\n')
-                .append("sasl.mechanisms=").append(PlatformKafka.MECHANISM).append('\n')
-                .append("sasl.username=").append(principal).append('\n')
-                .append("sasl.password=").append(password).append('\n');
+                .append("bootstrap.servers=")
+                .append(bootstrap)
+                .append('\n')
+                .append("security.protocol=")
+                .append(protocol)
+                .append('\n')
+                .append("sasl.mechanisms=")
+                .append(PlatformKafka.MECHANISM)
+                .append('\n')
+                .append("sasl.username=")
+                .append(principal)
+                .append('\n')
+                .append("sasl.password=")
+                .append(password)
+                .append('\n');
         if (caPem != null) {
             java.put("ssl.truststore.type", "PEM");
             java.put("ssl.truststore.location", caPem);
             kcat.append("ssl.ca.location=").append(caPem).append('\n');
         }
-        StringBuilder props = new StringBuilder("# Kafka client configuration of the principal ").append(principal)
+        StringBuilder props = new StringBuilder("# Kafka client configuration of the principal ")
+                .append(principal)
                 .append(" (deploy/local/kafka-client.sh; made by deploy/local/kafka.sh, never committed)\n");
-        java.stringPropertyNames().stream().sorted().forEach(k -> props.append(k).append('=').append(escape(java.getProperty(k))).append('\n'));
+        java.stringPropertyNames().stream()
+                .sorted()
+                .forEach(k -> props.append(k)
+                        .append('=')
+                        .append(escape(java.getProperty(k)))
+                        .append('\n'));
         writePrivate(dir.resolve(principal + ".properties"), props.toString());
-        writePrivate(dir.resolve(principal + ".kcat.conf"), "# librdkafka/kcat configuration of " + principal + " (kcat -F <this file>)\n" + kcat);
+        writePrivate(
+                dir.resolve(principal + ".kcat.conf"),
+                "# librdkafka/kcat configuration of " + principal + " (kcat -F <this file>)\n" + kcat);
     }
 
     /** A properties value as {@link Properties#load} reads it back: only backslashes need escaping in ours. */
@@ -156,7 +184,8 @@ public final class Provision {
     }
 
     private static String password(Path dir, String principal) throws IOException {
-        return Files.readString(dir.resolve(principal + ".password"), StandardCharsets.UTF_8).strip();
+        return Files.readString(dir.resolve(principal + ".password"), StandardCharsets.UTF_8)
+                .strip();
     }
 
     /** 192 random bits as hex: no character a JAAS line, a properties file or a shell word would have to quote. */
@@ -173,6 +202,10 @@ public final class Provision {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write(content);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

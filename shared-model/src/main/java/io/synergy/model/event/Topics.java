@@ -59,8 +59,7 @@ public final class Topics {
      */
     public static final String REMINDERS = "reminders.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Partitions of every topic by default: enough for three consumers of a group, few enough for one laptop. */
     public static final int DEFAULT_PARTITIONS = 3;
@@ -94,6 +93,7 @@ public final class Topics {
 
     /** The topic configuration that says whose clock stamps a record: {@code CreateTime} (the producer's) or {@code LogAppendTime}. */
     public static final String TIMESTAMP_TYPE = "message.timestamp.type";
+
     public static final String LOG_APPEND_TIME = "LogAppendTime";
 
     /**
@@ -105,22 +105,43 @@ public final class Topics {
         List<TopicSpec> all = new ArrayList<>();
         for (Sector s : Sector.values()) {
             String service = Principals.service(s);
-            all.add(new TopicSpec(feed(s), DEFAULT_PARTITIONS, false, writtenBy(Principals.bureau(s), OPS).readBy(service)));
-            all.add(new TopicSpec(feedDeadLetters(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(OPS)));
-            all.add(new TopicSpec(indicators(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(AGGREGATION, CONSOLE)));
+            all.add(new TopicSpec(
+                    feed(s),
+                    DEFAULT_PARTITIONS,
+                    false,
+                    writtenBy(Principals.bureau(s), OPS).readBy(service)));
+            all.add(new TopicSpec(
+                    feedDeadLetters(s),
+                    DEFAULT_PARTITIONS,
+                    false,
+                    writtenBy(service).readBy(OPS)));
+            all.add(new TopicSpec(
+                    indicators(s), DEFAULT_PARTITIONS, false, writtenBy(service).readBy(AGGREGATION, CONSOLE)));
         }
-        all.add(new TopicSpec(RESULTS, DEFAULT_PARTITIONS, true, writtenBy(AGGREGATION).readBy(CONSOLE)));
+        all.add(new TopicSpec(
+                RESULTS, DEFAULT_PARTITIONS, true, writtenBy(AGGREGATION).readBy(CONSOLE)));
         all.add(new TopicSpec(ALERTS, 1, false, writtenBy(AGGREGATION).readBy(CONSOLE)));
         all.add(new TopicSpec(ORG_UNITS, 1, true, writtenBy(REGISTRY).readBy(Principals.services())));
-        all.add(new TopicSpec(INDICATORS_DEAD_LETTERS, DEFAULT_PARTITIONS, false, writtenBy(AGGREGATION).readBy(OPS)));
-        all.add(new TopicSpec(ORG_UNITS_DEAD_LETTERS, 1, true, writtenBy(Principals.services()).readBy(OPS)));
+        all.add(new TopicSpec(
+                INDICATORS_DEAD_LETTERS,
+                DEFAULT_PARTITIONS,
+                false,
+                writtenBy(AGGREGATION).readBy(OPS)));
+        all.add(new TopicSpec(
+                ORG_UNITS_DEAD_LETTERS,
+                1,
+                true,
+                writtenBy(Principals.services()).readBy(OPS)));
         // the registry's key projects and pilots: no service consumes them yet (a reader is one readBy here)
         all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY)));
         all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY)));
         all.add(new TopicSpec(TARGETS, 1, true, writtenBy(REGISTRY).readBy(AGGREGATION)));
-        all.add(new TopicSpec(TARGETS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
-        all.add(new TopicSpec(APPROVALS, 1, true, writtenBy(Principals.sectorServices()).readBy(REGISTRY)));
-        all.add(new TopicSpec(APPROVALS_DEAD_LETTERS, 1, false, writtenBy(REGISTRY).readBy(OPS)));
+        all.add(new TopicSpec(
+                TARGETS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
+        all.add(new TopicSpec(
+                APPROVALS, 1, true, writtenBy(Principals.sectorServices()).readBy(REGISTRY)));
+        all.add(new TopicSpec(
+                APPROVALS_DEAD_LETTERS, 1, false, writtenBy(REGISTRY).readBy(OPS)));
         // reminders.v1 is for mail or SMS gateways outside the platform: none of its services reads it
         all.add(new TopicSpec(REMINDERS, 1, false, writtenBy(REGISTRY)));
         return all;

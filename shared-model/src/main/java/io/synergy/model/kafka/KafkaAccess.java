@@ -34,8 +34,7 @@ public final class KafkaAccess {
     /** The console's own group on the indicator topics (the feeds' freshness; mp.messaging.incoming.indicators.group.id). */
     public static final String CONSOLE_GROUP = Principals.CONSOLE;
 
-    private KafkaAccess() {
-    }
+    private KafkaAccess() {}
 
     /** A sector service's feed consumer group ({@code <sector>-service-feed}). */
     public static String feedGroup(Sector sector) {
@@ -57,8 +56,7 @@ public final class KafkaAccess {
      * @param name      its name, or the prefix of its names
      * @param prefixed  one group per start, all with this prefix (never committed: nothing for the ops API to watch)
      */
-    public record ConsumerGroup(String principal, String name, boolean prefixed) {
-    }
+    public record ConsumerGroup(String principal, String name, boolean prefixed) {}
 
     /** Every consumer group of the platform, with the principal that uses it. */
     public static List<ConsumerGroup> consumerGroups() {
@@ -80,10 +78,16 @@ public final class KafkaAccess {
     public static List<KafkaAcl> acls() {
         Set<KafkaAcl> acls = new LinkedHashSet<>();
         for (Topics.TopicSpec t : Topics.all()) {
-            t.access().sortedWriters().forEach(p -> acls.add(new KafkaAcl(p, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.WRITE)));
-            t.access().sortedReaders().forEach(p -> acls.add(new KafkaAcl(p, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.READ)));
+            t.access()
+                    .sortedWriters()
+                    .forEach(
+                            p -> acls.add(new KafkaAcl(p, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.WRITE)));
+            t.access()
+                    .sortedReaders()
+                    .forEach(p -> acls.add(new KafkaAcl(p, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.READ)));
             acls.add(new KafkaAcl(Principals.OPS, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.DESCRIBE));
-            acls.add(new KafkaAcl(Principals.OPS, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.DESCRIBE_CONFIGS));
+            acls.add(new KafkaAcl(
+                    Principals.OPS, Resource.TOPIC, t.name(), Pattern.LITERAL, Operation.DESCRIBE_CONFIGS));
         }
         for (ConsumerGroup g : consumerGroups()) {
             Pattern pattern = g.prefixed() ? Pattern.PREFIXED : Pattern.LITERAL;

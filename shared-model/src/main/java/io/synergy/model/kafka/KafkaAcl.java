@@ -8,16 +8,22 @@ package io.synergy.model.kafka;
 public record KafkaAcl(String principal, Resource resource, String name, Pattern pattern, Operation operation) {
 
     public enum Resource {
-        TOPIC, GROUP, CLUSTER
+        TOPIC,
+        GROUP,
+        CLUSTER
     }
 
     public enum Pattern {
-        LITERAL, PREFIXED
+        LITERAL,
+        PREFIXED
     }
 
     /** Kafka implies DESCRIBE from READ and WRITE, and DESCRIBE_CONFIGS from ALTER_CONFIGS: only what is granted is listed. */
     public enum Operation {
-        READ, WRITE, DESCRIBE, DESCRIBE_CONFIGS
+        READ,
+        WRITE,
+        DESCRIBE,
+        DESCRIBE_CONFIGS
     }
 
     /** {@code User:<principal>}, as Kafka names a SASL principal. */

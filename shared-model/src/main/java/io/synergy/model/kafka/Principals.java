@@ -18,13 +18,14 @@ public final class Principals {
      * the console's own consumers (results.v1, the indicator topics, alerts.v1) use {@link #CONSOLE}.
      */
     public static final String OPS = "ops";
+
     public static final String AGGREGATION = "aggregation-service";
     /** The console service (dashboard, ops API): reads results.v1, the indicator topics and alerts.v1, writes nothing. */
     public static final String CONSOLE = "console-service";
+
     public static final String REGISTRY = "registry-service";
 
-    private Principals() {
-    }
+    private Principals() {}
 
     /** A sector service's principal: its application name ({@code energy-service}). */
     public static String service(Sector sector) {

@@ -33,8 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SessionResource {
 
     /** Who the session is for, and until when. */
-    public record SessionView(String subject, List<String> roles, Instant expiresAt) {
-    }
+    public record SessionView(String subject, List<String> roles, Instant expiresAt) {}
 
     private final JsonWebToken token;
 
@@ -45,17 +44,26 @@ public class SessionResource {
     @POST
     @RolesAllowed({"reader", "ops"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Starts the dashboard's session: the bearer token of the Authorization header becomes the cookie synergy_token "
-            + "(HttpOnly, SameSite=Strict, Secure over TLS, as long as the token is valid), accepted for GET requests and server-sent events only")
-    @APIResponse(responseCode = "200", description = "Set-Cookie: synergy_token=…; the session's subject, roles and end")
-    @APIResponse(responseCode = "401", description = "No valid token in the Authorization header (a cookie does not start a session)")
+    @Operation(
+            summary =
+                    "Starts the dashboard's session: the bearer token of the Authorization header becomes the cookie synergy_token "
+                            + "(HttpOnly, SameSite=Strict, Secure over TLS, as long as the token is valid), accepted for GET requests and server-sent events only")
+    @APIResponse(
+            responseCode = "200",
+            description = "Set-Cookie: synergy_token=…; the session's subject, roles and end")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token in the Authorization header (a cookie does not start a session)")
     @APIResponse(responseCode = "403", description = "The token has neither the reader nor the ops role")
     public RestResponse<SessionView> start(@Context HttpServerRequest request) {
         Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
-        String cookie = SessionCookie.of(token.getRawToken(), Duration.between(Instant.now(), expires), tls(request)).encode();
+        String cookie = SessionCookie.of(token.getRawToken(), Duration.between(Instant.now(), expires), tls(request))
+                .encode();
         List<String> roles = List.copyOf(new TreeSet<>(token.getGroups()));
-        return RestResponse.ResponseBuilder.ok(new SessionView(token.getName(), roles, expires)).header(HttpHeaders.SET_COOKIE, cookie)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return RestResponse.ResponseBuilder.ok(new SessionView(token.getName(), roles, expires))
+                .header(HttpHeaders.SET_COOKIE, cookie)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @DELETE
@@ -63,7 +71,11 @@ public class SessionResource {
     @Operation(summary = "Ends the dashboard's session: the cookie is expired")
     @APIResponse(responseCode = "204", description = "Set-Cookie: synergy_token=; Max-Age=0")
     public RestResponse<Void> end(@Context HttpServerRequest request) {
-        return RestResponse.ResponseBuilder.<Void>noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.expired(tls(request)).encode()).build();
+        return RestResponse.ResponseBuilder.<Void>noContent()
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        SessionCookie.expired(tls(request)).encode())
+                .build();
     }
 
     /** Served over TLS: directly, or by the TLS-terminating ingress in front of the service, which says so. */

@@ -34,37 +34,55 @@ class OpsKafkaAclTest {
     @Test
     void aRefusedGroupDescribeIsNotAuthorisedNotUnavailable() throws Exception {
         given().get("/api/v1/ops/consumers").then().statusCode(200);
-        KafkaAcl describeGroup = new KafkaAcl(Principals.OPS, KafkaAcl.Resource.GROUP, KafkaAccess.AGGREGATION_GROUP, KafkaAcl.Pattern.LITERAL,
+        KafkaAcl describeGroup = new KafkaAcl(
+                Principals.OPS,
+                KafkaAcl.Resource.GROUP,
+                KafkaAccess.AGGREGATION_GROUP,
+                KafkaAcl.Pattern.LITERAL,
                 KafkaAcl.Operation.DESCRIBE);
         assertThat(KafkaAccess.acls(Principals.OPS)).contains(describeGroup);
         try (Admin admin = Admin.create(KafkaBroker.clientProperties(Principals.ADMIN))) {
             try {
                 PlatformKafka.revoke(admin, describeGroup);
-                await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(403)
-                        .contentType(startsWith("application/problem+json")).body("type", equalTo("https://synergy.qingdao/problems/kafka-not-authorized"))
-                        .body("detail", containsString("consumer group " + KafkaAccess.AGGREGATION_GROUP)));
+                await().atMost(PATIENCE)
+                        .untilAsserted(() -> given().get("/api/v1/ops/consumers")
+                                .then()
+                                .statusCode(403)
+                                .contentType(startsWith("application/problem+json"))
+                                .body("type", equalTo("https://synergy.qingdao/problems/kafka-not-authorized"))
+                                .body("detail", containsString("consumer group " + KafkaAccess.AGGREGATION_GROUP)));
                 // what the ops principal may still do keeps working
                 given().get("/api/v1/ops/topics").then().statusCode(200);
             } finally {
                 PlatformKafka.provisionAcls(admin);
             }
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(200));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(200));
     }
 
     @Test
     void aRefusedTopicDescribeNamesTheTopic() throws Exception {
-        KafkaAcl describeResults = new KafkaAcl(Principals.OPS, KafkaAcl.Resource.TOPIC, Topics.RESULTS, KafkaAcl.Pattern.LITERAL,
+        KafkaAcl describeResults = new KafkaAcl(
+                Principals.OPS,
+                KafkaAcl.Resource.TOPIC,
+                Topics.RESULTS,
+                KafkaAcl.Pattern.LITERAL,
                 KafkaAcl.Operation.DESCRIBE);
         try (Admin admin = Admin.create(KafkaBroker.clientProperties(Principals.ADMIN))) {
             try {
                 PlatformKafka.revoke(admin, describeResults);
-                await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/ops/topics").then().statusCode(403)
-                        .body("type", equalTo("https://synergy.qingdao/problems/kafka-not-authorized")).body("detail", containsString(Topics.RESULTS)));
+                await().atMost(PATIENCE)
+                        .untilAsserted(() -> given().get("/api/v1/ops/topics")
+                                .then()
+                                .statusCode(403)
+                                .body("type", equalTo("https://synergy.qingdao/problems/kafka-not-authorized"))
+                                .body("detail", containsString(Topics.RESULTS)));
             } finally {
                 PlatformKafka.provisionAcls(admin);
             }
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/ops/topics").then().statusCode(200));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/v1/ops/topics").then().statusCode(200));
     }
 }

@@ -11,8 +11,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class KafkaClientProperties {
 
-    private KafkaClientProperties() {
-    }
+    private KafkaClientProperties() {}
 
     /**
      * Every {@code kafka.*} property of the application, prefix stripped, and every {@code KAFKA_*} environment variable as
@@ -23,7 +22,9 @@ public final class KafkaClientProperties {
         Properties p = new Properties();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("KAFKA_")) {
-                String key = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = name.substring("KAFKA_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
                 config.getOptionalValue(name, String.class).ifPresent(v -> p.putIfAbsent(key, v));
             }
         }

@@ -27,16 +27,18 @@ public class SessionCookie {
     private static final String BEARER = "Bearer ";
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            HttpServerRequest request = rc.request();
-            if (readOnly(request.method()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-                Cookie cookie = request.getCookie(NAME);
-                if (cookie != null && !cookie.getValue().isBlank()) {
-                    request.headers().set(HttpHeaders.AUTHORIZATION, BEARER + cookie.getValue());
-                }
-            }
-            rc.next();
-        }, 100);
+        filters.register(
+                rc -> {
+                    HttpServerRequest request = rc.request();
+                    if (readOnly(request.method()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                        Cookie cookie = request.getCookie(NAME);
+                        if (cookie != null && !cookie.getValue().isBlank()) {
+                            request.headers().set(HttpHeaders.AUTHORIZATION, BEARER + cookie.getValue());
+                        }
+                    }
+                    rc.next();
+                },
+                100);
     }
 
     private static boolean readOnly(HttpMethod method) {
@@ -45,7 +47,11 @@ public class SessionCookie {
 
     /** The session cookie for a token, valid as long as the token ({@code maxAge}); {@code Secure} when the page is served over TLS. */
     public static Cookie of(String token, Duration maxAge, boolean secure) {
-        return Cookie.cookie(NAME, token).setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.STRICT)
+        return Cookie.cookie(NAME, token)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSecure(secure)
+                .setSameSite(CookieSameSite.STRICT)
                 .setMaxAge(Math.max(0, maxAge.toSeconds()));
     }
 
