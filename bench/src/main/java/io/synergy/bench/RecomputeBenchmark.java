@@ -18,7 +18,6 @@ import io.synergy.model.catalogue.DataElement;
 import io.synergy.model.catalogue.Direction;
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.IndicatorValue;
-import io.synergy.model.catalogue.IndicatorMath;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.catalogue.Subsystem;
 import io.synergy.model.orgunit.OrgUnit;
@@ -121,7 +120,8 @@ public class RecomputeBenchmark {
                         double den = 1000 + r.nextInt(1000);
                         double num = den * (0.3 + 0.02 * (y - 2020) + r.nextDouble() * 0.1);
                         IndicatorValue v = i.formula().type() == io.synergy.model.catalogue.FormulaType.RATIO
-                                ? IndicatorValue.ratio(num, den, i.formula().scale()) : IndicatorValue.total(num);
+                                ? IndicatorValue.ratio(num, den, i.formula().scale())
+                                : IndicatorValue.total(num);
                         facts.add(new Fact(i.id(), d.code(), y, v.value(), v.numerator(), v.denominator(), true));
                     }
                     for (DataElement de : catalogue.publishedDataElements(s)) {
@@ -151,7 +151,8 @@ public class RecomputeBenchmark {
             SynergyEvaluation panel = SynergyCalculator.evaluate(panelSamples, panelSeries, options);
             computed += panel.scores().size();
             for (List<IndicatorSeries> own : unitSeries) {
-                computed += SynergyCalculator.evaluate(years, own, options).scores().size();
+                computed +=
+                        SynergyCalculator.evaluate(years, own, options).scores().size();
             }
         }
         Target target = new Target(70, 2025);

@@ -39,14 +39,16 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
 
-    static final List<String> DISTRICTS = List.of("370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285");
+    static final List<String> DISTRICTS =
+            List.of("370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285");
 
     private static HttpClient http;
     private static String writer;
 
     @BeforeAll
     static void platform() {
-        RestAssured.config = RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
         Platform.start();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         writer = "Bearer " + Platform.token("feed:waste");
@@ -78,18 +80,30 @@ class FaultToleranceIT {
         String district = DISTRICTS.get(slot % DISTRICTS.size());
         int month = slot / DISTRICTS.size() + 1;
         String period = String.format(Locale.ROOT, "%d-%02d", year, month);
-        String body = String.format(Locale.ROOT, "{\"reportId\": \"faults/%s/%s\", \"source\": \"qd-waste-mgmt\", \"orgUnit\": \"%s\", "
-                + "\"period\": \"%s\", \"values\": [{\"dataElement\": \"waste.domestic.landfilled\", \"value\": %s, \"unit\": \"t\"}]}",
-                district, period, district, period, value);
+        String body = String.format(
+                Locale.ROOT,
+                "{\"reportId\": \"faults/%s/%s\", \"source\": \"qd-waste-mgmt\", \"orgUnit\": \"%s\", "
+                        + "\"period\": \"%s\", \"values\": [{\"dataElement\": \"waste.domestic.landfilled\", \"value\": %s, \"unit\": \"t\"}]}",
+                district,
+                period,
+                district,
+                period,
+                value);
         ledger.sent.incrementAndGet();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("waste", "/api/v1/reports"))).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Authorization", writer)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url("waste", "/api/v1/reports")))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", writer)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
                 ledger.accepted.put(district + "/" + period, value);
             } else {
-                ledger.refused.add(r.statusCode() + " " + r.headers().firstValue("content-type").orElse("") + " " + r.body());
+                ledger.refused.add(r.statusCode() + " "
+                        + r.headers().firstValue("content-type").orElse("") + " " + r.body());
             }
             return r.statusCode();
         } catch (Exception e) {
@@ -104,18 +118,23 @@ class FaultToleranceIT {
         AtomicInteger slot = new AtomicInteger();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
-        clock.scheduleAtFixedRate(() -> {
-            int s = slot.getAndIncrement();
-            if (s < slots) {
-                postLandfill(year, s, 100 + s, ledger);
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    int s = slot.getAndIncrement();
+                    if (s < slots) {
+                        postLandfill(year, s, 100 + s, ledger);
+                    }
+                },
+                0,
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             if (midway != null) {
                 await().atMost(duration).until(() -> System.nanoTime() - start > duration.toNanos() / 4);
                 midway.run();
             }
-            await().atMost(duration.plusSeconds(60)).until(() -> System.nanoTime() - start >= duration.toNanos() || slot.get() >= slots);
+            await().atMost(duration.plusSeconds(60))
+                    .until(() -> System.nanoTime() - start >= duration.toNanos() || slot.get() >= slots);
         } finally {
             clock.shutdown();
         }
@@ -134,9 +153,14 @@ class FaultToleranceIT {
 
     /** How many monthly values of landfilled waste the waste service stores for the year, over all districts. */
     static int storedValues(int year) {
-        JsonPath c = given().queryParam("period", Integer.toString(year)).get(url("waste", "/api/v1/completeness")).then().statusCode(200)
-                .extract().jsonPath();
-        List<List<String>> periods = c.getList("districts.collect { d -> d.dataElements.find { it.dataElement == 'waste.domestic.landfilled' }?.periods ?: [] }");
+        JsonPath c = given().queryParam("period", Integer.toString(year))
+                .get(url("waste", "/api/v1/completeness"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<List<String>> periods = c.getList(
+                "districts.collect { d -> d.dataElements.find { it.dataElement == 'waste.domestic.landfilled' }?.periods ?: [] }");
         return periods.stream().mapToInt(List::size).sum();
     }
 
@@ -144,12 +168,15 @@ class FaultToleranceIT {
         assertThat(ledger.accepted).as("accepted values").isNotEmpty();
         await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
             Double city = cityLandfill(year);
-            assertThat(city).as("city W2 %d (accepted %d values summing to %s)", year, ledger.accepted.size(), ledger.sum()).isNotNull();
+            assertThat(city)
+                    .as("city W2 %d (accepted %d values summing to %s)", year, ledger.accepted.size(), ledger.sum())
+                    .isNotNull();
             assertThat(city).isEqualTo(ledger.sum());
         });
         assertThat(storedValues(year)).isEqualTo(ledger.accepted.size());
-        System.out.printf("[faults] %d: sent %d, accepted %d, refused %d, city W2 %.0f t = sum of accepted%n", year, ledger.sent.get(),
-                ledger.accepted.size(), ledger.refused.size(), cityLandfill(year));
+        System.out.printf(
+                "[faults] %d: sent %d, accepted %d, refused %d, city W2 %.0f t = sum of accepted%n",
+                year, ledger.sent.get(), ledger.accepted.size(), ledger.refused.size(), cityLandfill(year));
     }
 
     @Test
@@ -163,7 +190,9 @@ class FaultToleranceIT {
             Platform.kafka("start");
         }
         // with Kafka away the sector service still answers: every report was accepted into its outbox
-        assertThat(ledger.refused).as("answers other than 201 during the outage").isEmpty();
+        assertThat(ledger.refused)
+                .as("answers other than 201 during the outage")
+                .isEmpty();
         assertThat(ledger.accepted).hasSizeGreaterThanOrEqualTo(100);
         assertExactlyOnce(2021, ledger);
     }
@@ -202,28 +231,38 @@ class FaultToleranceIT {
         Platform.services("start", "aggregation");
         assertExactlyOnce(2023, ledger);
         // the waste service's own city figure (from its stored values, no Kafka involved) is the run without a crash
-        Object wasteCity = given().queryParam("period", "2023").queryParam("district", "370200").get(url("waste", "/api/v1/indicators"))
-                .jsonPath().get("orgUnits[0].indicators.find { it.code == 'W2' }.value");
+        Object wasteCity = given().queryParam("period", "2023")
+                .queryParam("district", "370200")
+                .get(url("waste", "/api/v1/indicators"))
+                .jsonPath()
+                .get("orgUnits[0].indicators.find { it.code == 'W2' }.value");
         assertThat(((Number) wasteCity).doubleValue()).isEqualTo(cityLandfill(2023));
     }
 
     @Test
     @Order(4)
     void aPostgresRestartUnderLoadHealsByItselfAndLosesNothing() {
-        Ledger ledger = postSteadily(2024, 110, Duration.ofMillis(100), Duration.ofSeconds(14), FaultToleranceIT::restartPostgres);
+        Ledger ledger = postSteadily(
+                2024, 110, Duration.ofMillis(100), Duration.ofSeconds(14), FaultToleranceIT::restartPostgres);
         // during the restart a request may be refused, but only with a clear answer: 503 problem, Retry-After
         assertThat(ledger.refused).allSatisfy(r -> assertThat(r).startsWith("503 application/problem+json"));
         // and once the database is back, the services write again without being restarted
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(postLandfill(2024, 115, 999, ledger)).isEqualTo(201));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(postLandfill(2024, 115, 999, ledger)).isEqualTo(201));
         assertExactlyOnce(2024, ledger);
     }
 
     static void restartPostgres() {
         try {
-            Process p = new ProcessBuilder("pg_ctlcluster", "15", "main", "restart").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pg_ctlcluster", "15", "main", "restart")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as("pg_ctlcluster 15 main restart (needs root): %s", out).isZero();
+            assertThat(p.exitValue())
+                    .as("pg_ctlcluster 15 main restart (needs root): %s", out)
+                    .isZero();
         } catch (Exception e) {
             throw new IllegalStateException("could not restart PostgreSQL", e);
         }

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  */
 final class Platform {
 
-    static final Path ROOT = Path.of(System.getProperty("synergy.root", "..")).toAbsolutePath().normalize();
-    static final Path DIR = Path.of(System.getProperty("synergy.e2e.dir", "target/e2e")).toAbsolutePath();
+    static final Path ROOT =
+            Path.of(System.getProperty("synergy.root", "..")).toAbsolutePath().normalize();
+    static final Path DIR =
+            Path.of(System.getProperty("synergy.e2e.dir", "target/e2e")).toAbsolutePath();
     static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
     static {
@@ -35,8 +37,7 @@ final class Platform {
 
     private static boolean started;
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static synchronized void start() {
         if (started) {
@@ -84,7 +85,8 @@ final class Platform {
             Process p = pb.start();
             String token = new String(p.getInputStream().readAllBytes()).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || token.isEmpty()) {
-                throw new IllegalStateException("token.sh failed: " + new String(p.getErrorStream().readAllBytes()));
+                throw new IllegalStateException(
+                        "token.sh failed: " + new String(p.getErrorStream().readAllBytes()));
             }
             return token;
         } catch (IOException e) {
@@ -97,7 +99,15 @@ final class Platform {
 
     /** Every request of the end-to-end tests is sent as a system that may do everything, unless it says otherwise. */
     static void authenticateAsEverything() {
-        String header = "Bearer " + token("feed:energy", "feed:transport", "feed:building", "feed:agriculture", "feed:waste", "reader", "ops");
+        String header = "Bearer "
+                + token(
+                        "feed:energy",
+                        "feed:transport",
+                        "feed:building",
+                        "feed:agriculture",
+                        "feed:waste",
+                        "reader",
+                        "ops");
         io.restassured.RestAssured.replaceFiltersWith((request, response, ctx) -> {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
                 request.header("Authorization", header);
@@ -111,14 +121,25 @@ final class Platform {
      * (what a second Kubernetes replica is). The caller destroys it.
      */
     static Process secondAggregation(int port) {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
-                ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar").toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
+        ProcessBuilder pb = new ProcessBuilder(
+                        "java",
+                        "-Xms32m",
+                        "-Xmx160m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar")
+                                .toString())
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "aggregation-" + port + ".log")));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/synergy_e2e");
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        pb.environment().put("SYNERGY_JWT_PUBLIC_KEY_LOCATION", DIR.resolve("keys/public.pem").toString());
+        pb.environment()
+                .put(
+                        "SYNERGY_JWT_PUBLIC_KEY_LOCATION",
+                        DIR.resolve("keys/public.pem").toString());
         try {
             return pb.start();
         } catch (IOException e) {
@@ -130,7 +151,9 @@ final class Platform {
     static long rssMiB(String name) {
         try {
             Path pid = name.equals("kafka") ? DIR.resolve("kafka/broker.pid") : DIR.resolve(name + ".pid");
-            Process p = new ProcessBuilder("ps", "-o", "rss=", "-p", Files.readString(pid).strip()).start();
+            Process p = new ProcessBuilder(
+                            "ps", "-o", "rss=", "-p", Files.readString(pid).strip())
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             p.waitFor(10, TimeUnit.SECONDS);
             return Long.parseLong(out) / 1024;
@@ -140,7 +163,9 @@ final class Platform {
     }
 
     private static void run(List<String> command, Map<String, String> env) {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(DIR.toFile(), "platform.log")));
         pb.environment().put("SYNERGY_RUN_DIR", DIR.toString());
         pb.environment().put("KAFKA_RUN_DIR", DIR.resolve("kafka").toString());
@@ -152,11 +177,12 @@ final class Platform {
             Process p = pb.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + DIR.resolve("platform.log"));
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish; see " + DIR.resolve("platform.log"));
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see " + DIR.resolve("platform.log")
-                        + ":\n" + tail(DIR.resolve("platform.log")));
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see "
+                        + DIR.resolve("platform.log") + ":\n" + tail(DIR.resolve("platform.log")));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

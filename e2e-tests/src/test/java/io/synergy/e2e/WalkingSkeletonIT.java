@@ -31,21 +31,28 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void platform() {
-        RestAssured.config = RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
         Platform.start();
     }
 
     @Test
     @Order(4)
     void theBuildingSectorReachesTheCityToo() {
-        given().contentType("text/csv").body("""
+        given().contentType("text/csv")
+                .body("""
                 report_id,source,district,period,data_element,value,unit
                 e2e/building/370213/2024,qd-housing-bureau,370213,2024,building.energy.total,500000,tce
                 e2e/building/370213/2024,qd-housing-bureau,370213,2024,building.energy.renewable,4,10^4 tce
-                """).post(url("building", "/api/v1/reports")).then().statusCode(201);
+                """)
+                .post(url("building", "/api/v1/reports"))
+                .then()
+                .statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Map<String, Object> b1 = given().queryParam("period", "2024").get(url("aggregation", "/api/v1/attainment"))
-                    .jsonPath().getMap("indicators.find { it.indicator == 'B1' }");
+            Map<String, Object> b1 = given().queryParam("period", "2024")
+                    .get(url("aggregation", "/api/v1/attainment"))
+                    .jsonPath()
+                    .getMap("indicators.find { it.indicator == 'B1' }");
             assertThat((Double) b1.get("value")).isCloseTo(8.0, within(1e-9)); // 40,000 of 500,000 tce
         });
     }
@@ -53,24 +60,46 @@ class WalkingSkeletonIT {
     @Test
     @Order(5)
     void theRegistryServiceOwnsParksAndEnterprisesAndTheOldPathsRedirectToIt() {
-        given().contentType("application/json").body(Map.of("code", "370285P09", "level", "PARK", "zh", "莱西端到端园区", "parent", "370285"))
-                .post(url("registry", "/api/v1/org-units")).then().statusCode(201)
-                .header("Location", equalTo(url("registry", "/api/v1/org-units/370285P09"))).header("ETag", "\"1\"");
+        given().contentType("application/json")
+                .body(Map.of("code", "370285P09", "level", "PARK", "zh", "莱西端到端园区", "parent", "370285"))
+                .post(url("registry", "/api/v1/org-units"))
+                .then()
+                .statusCode(201)
+                .header("Location", equalTo(url("registry", "/api/v1/org-units/370285P09")))
+                .header("ETag", "\"1\"");
         String first17 = "91370285MA3E2E001";
         String enterprise = first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
-        given().contentType("text/csv").body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n"
-                + enterprise + ",ENTERPRISE,端到端企业,e2e enterprise,370285P09,C,26,KEY_POLLUTER,false\n")
-                .post(url("registry", "/api/v1/org-units/import")).then().statusCode(200).body("created", equalTo(1));
+        given().contentType("text/csv")
+                .body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n" + enterprise
+                        + ",ENTERPRISE,端到端企业,e2e enterprise,370285P09,C,26,KEY_POLLUTER,false\n")
+                .post(url("registry", "/api/v1/org-units/import"))
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
         // the energy service learns the enterprise from org-units.v1, then takes its report
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().contentType("application/json").body("""
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().contentType("application/json")
+                        .body("""
                 {"reportId": "e2e/energy/enterprise/2022", "source": "qd-energy-stats", "orgUnit": "%s", "period": "2022",
                  "values": [{"dataElement": "energy.primary.total", "value": 10, "unit": "tce"}]}""".formatted(enterprise))
-                .post(url("energy", "/api/v1/reports")).then().statusCode(201));
+                        .post(url("energy", "/api/v1/reports"))
+                        .then()
+                        .statusCode(201));
         // the aggregation's former paths answer 308 to the registry service, path and query kept
-        String location = given().redirects().follow(false).queryParam("parent", "370285").get(url("aggregation", "/api/v1/org-units")).then()
-                .statusCode(308).extract().header("Location");
+        String location = given().redirects()
+                .follow(false)
+                .queryParam("parent", "370285")
+                .get(url("aggregation", "/api/v1/org-units"))
+                .then()
+                .statusCode(308)
+                .extract()
+                .header("Location");
         assertThat(location).isEqualTo(url("registry", "/api/v1/org-units?parent=370285"));
-        given().urlEncodingEnabled(false).get(location).then().statusCode(200).body("code", org.hamcrest.Matchers.hasItems("370285P09", enterprise));
+        given().urlEncodingEnabled(false)
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("code", org.hamcrest.Matchers.hasItems("370285P09", enterprise));
     }
 
     @Test
@@ -78,20 +107,47 @@ class WalkingSkeletonIT {
     void thePlannerAllocatesATargetToADistrictByDocument() {
         String planner = "Bearer " + Platform.token("planner", "--name", "e2e-planner");
         String path = url("registry", "/api/v1/targets/T1/370283");
-        Map<String, Object> allocation = Map.of("value", 45, "targetYear", 2025, "document", "平政发〔2025〕2号", "effectiveFrom", "2025-02-10");
+        Map<String, Object> allocation =
+                Map.of("value", 45, "targetYear", 2025, "document", "平政发〔2025〕2号", "effectiveFrom", "2025-02-10");
         // operators run the platform; allocating a target is the planner's
-        given().contentType("application/json").body(allocation).put(path).then().statusCode(403);
-        given().header("Authorization", planner).contentType("application/json").body(allocation).put(path).then().statusCode(201)
+        given().contentType("application/json")
+                .body(allocation)
+                .put(path)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", planner)
+                .contentType("application/json")
+                .body(allocation)
+                .put(path)
+                .then()
+                .statusCode(201)
                 .header("ETag", "\"1\"");
         // 平度 lies outside 中心城区: no T1 by default, its own from 2025
         Map<String, Object> query = Map.of("indicator", "T1", "orgUnit", "370283");
-        given().queryParams(query).queryParam("year", 2024).get(url("registry", "/api/v1/targets")).then().statusCode(200)
+        given().queryParams(query)
+                .queryParam("year", 2024)
+                .get(url("registry", "/api/v1/targets"))
+                .then()
+                .statusCode(200)
                 .body("[0].source", equalTo("NONE"));
-        given().queryParams(query).queryParam("year", 2025).get(url("registry", "/api/v1/targets")).then().statusCode(200)
-                .body("[0].source", equalTo("ALLOCATED")).body("[0].value", equalTo(45.0)).body("[0].setBy", equalTo("e2e-planner"));
-        // the aggregation reads it from targets.v1 (its group catches up) and names the target every attainment row is judged by
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get(url("console", "/api/v1/ops/consumers")).then()
-                .statusCode(200).extract().jsonPath().getLong("find { it.group == 'aggregation-service-targets' }.totalLag")).isZero());
+        given().queryParams(query)
+                .queryParam("year", 2025)
+                .get(url("registry", "/api/v1/targets"))
+                .then()
+                .statusCode(200)
+                .body("[0].source", equalTo("ALLOCATED"))
+                .body("[0].value", equalTo(45.0))
+                .body("[0].setBy", equalTo("e2e-planner"));
+        // the aggregation reads it from targets.v1 (its group catches up) and names the target every attainment row is
+        // judged by
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(given().get(url("console", "/api/v1/ops/consumers"))
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("find { it.group == 'aggregation-service-targets' }.totalLag"))
+                        .isZero());
         assertThat(e1("370202")).containsEntry("targetSource", "PLAN").containsEntry("targetDocument", "青环发〔2024〕18号");
     }
 
@@ -99,17 +155,41 @@ class WalkingSkeletonIT {
     @Order(7)
     void theConsoleServesTheDashboardFromResultsV1AndTheOldPathsRedirectToIt() {
         // the console's view of results.v1 gives the dashboard what the aggregation's read API answers
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().queryParam("period", "2024")
-                .get(url("console", "/api/v1/dashboard/attainment")).then().statusCode(200).extract().jsonPath().getMap("$"))
-                .isEqualTo(given().queryParam("period", "2024").get(url("aggregation", "/api/v1/attainment")).then().statusCode(200)
-                        .extract().jsonPath().getMap("$")));
-        given().get(url("console", "/api/v1/dashboard/years")).then().statusCode(200).body("years", org.hamcrest.Matchers.hasItem(2024));
-        given().get(url("console", "/api/v1/ops/consumers")).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(given().queryParam("period", "2024")
+                                .get(url("console", "/api/v1/dashboard/attainment"))
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getMap("$"))
+                        .isEqualTo(given().queryParam("period", "2024")
+                                .get(url("aggregation", "/api/v1/attainment"))
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getMap("$")));
+        given().get(url("console", "/api/v1/dashboard/years"))
+                .then()
+                .statusCode(200)
+                .body("years", org.hamcrest.Matchers.hasItem(2024));
+        given().get(url("console", "/api/v1/ops/consumers"))
+                .then()
+                .statusCode(200)
                 .body("find { it.group == 'aggregation-service' }.state", equalTo("STABLE"));
         // the aggregation's former pages and paths answer 308 to the console service, path and query kept
-        for (String moved : List.of("/", "/dashboard/dashboard.js", "/api/v1/ops/dead-letters?limit=1", "/api/v1/dashboard/years")) {
-            assertThat(given().redirects().follow(false).urlEncodingEnabled(false).get(url("aggregation", moved)).then().statusCode(308)
-                    .extract().header("Location")).isEqualTo(url("console", moved));
+        for (String moved : List.of(
+                "/", "/dashboard/dashboard.js", "/api/v1/ops/dead-letters?limit=1", "/api/v1/dashboard/years")) {
+            assertThat(given().redirects()
+                            .follow(false)
+                            .urlEncodingEnabled(false)
+                            .get(url("aggregation", moved))
+                            .then()
+                            .statusCode(308)
+                            .extract()
+                            .header("Location"))
+                    .isEqualTo(url("console", moved));
         }
     }
 
@@ -128,16 +208,21 @@ class WalkingSkeletonIT {
     }
 
     static void post(String district, double total, double nonfossil) {
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("""
                 {"reportId": "e2e/energy/%s/2024", "source": "qd-energy-stats", "orgUnit": "%s", "period": "2024",
                  "values": [{"dataElement": "energy.primary.total", "value": %s, "unit": "tce"},
-                            {"dataElement": "energy.primary.nonfossil", "value": %s, "unit": "tce"}]}"""
-                .formatted(district, district, total, nonfossil))
-                .post(url("energy", "/api/v1/reports")).then().statusCode(201).body("status", equalTo("ACCEPTED"));
+                            {"dataElement": "energy.primary.nonfossil", "value": %s, "unit": "tce"}]}""".formatted(district, district, total, nonfossil))
+                .post(url("energy", "/api/v1/reports"))
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("ACCEPTED"));
     }
 
     static Map<String, Object> e1(String orgUnit) {
-        Response r = given().queryParam("period", "2024").queryParam("orgUnit", orgUnit).get(url("aggregation", "/api/v1/attainment"));
+        Response r = given().queryParam("period", "2024")
+                .queryParam("orgUnit", orgUnit)
+                .get(url("aggregation", "/api/v1/attainment"));
         if (r.statusCode() != 200) {
             return null;
         }
@@ -148,14 +233,29 @@ class WalkingSkeletonIT {
     @Order(1)
     void everyServiceIsHealthyAndDescribesItself() {
         for (Map.Entry<String, Integer> s : Platform.PORTS.entrySet()) {
-            given().get(url(s.getKey(), "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+            given().get(url(s.getKey(), "/q/health/ready"))
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"));
             given().get(url(s.getKey(), "/q/openapi")).then().statusCode(200);
-            assertThat(given().get(url(s.getKey(), "/q/metrics")).then().statusCode(200).extract().asString()).contains("jvm_memory_used_bytes");
+            assertThat(given().get(url(s.getKey(), "/q/metrics"))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains("jvm_memory_used_bytes");
             if (!List.of("aggregation", "registry", "console").contains(s.getKey())) {
-                given().get(url(s.getKey(), "/api/v1/catalog")).then().statusCode(200).body("sector", equalTo(s.getKey()));
+                given().get(url(s.getKey(), "/api/v1/catalog"))
+                        .then()
+                        .statusCode(200)
+                        .body("sector", equalTo(s.getKey()));
                 // the deployed services verify tokens with the key the run scripts made: no token, no data
-                given().header("Authorization", "Bearer " + Platform.token("reader")).contentType("application/json").body("{}")
-                        .post(url(s.getKey(), "/api/v1/reports")).then().statusCode(403);
+                given().header("Authorization", "Bearer " + Platform.token("reader"))
+                        .contentType("application/json")
+                        .body("{}")
+                        .post(url(s.getKey(), "/api/v1/reports"))
+                        .then()
+                        .statusCode(403);
             }
         }
     }

@@ -19,7 +19,8 @@ class IndicatorMathTest {
 
     @Test
     void ratioIsScaledQuotient() {
-        IndicatorValue v = IndicatorMath.evaluate(e1, Map.of("energy.primary.nonfossil", 180.5, "energy.primary.total", 1250.0)::get);
+        IndicatorValue v = IndicatorMath.evaluate(
+                e1, Map.of("energy.primary.nonfossil", 180.5, "energy.primary.total", 1250.0)::get);
         assertThat(v.value()).isCloseTo(14.44, within(1e-12));
         assertThat(v.numerator()).isEqualTo(180.5);
         assertThat(v.denominator()).isEqualTo(1250.0);
@@ -28,7 +29,8 @@ class IndicatorMathTest {
     @Test
     void coalPerKwhConvertsTonnesAndMegawattHours() {
         // 29,500 tce for 100,000 MWh = 29.5e9 g / 1e8 kWh = 295 gce/kWh
-        IndicatorValue v = IndicatorMath.evaluate(e2, Map.of("energy.coalpower.coal", 29_500.0, "energy.coalpower.supplied", 100_000.0)::get);
+        IndicatorValue v = IndicatorMath.evaluate(
+                e2, Map.of("energy.coalpower.coal", 29_500.0, "energy.coalpower.supplied", 100_000.0)::get);
         assertThat(v.value()).isCloseTo(295.0, within(1e-9));
     }
 
@@ -51,7 +53,11 @@ class IndicatorMathTest {
 
     @Test
     void missingInputMeansNoValue() {
-        assertThat(IndicatorMath.evaluate(e1, Map.of("energy.primary.total", 1.0)::get).present()).isFalse();
-        assertThat(IndicatorMath.evaluate(e1, Map.of("energy.primary.total", 0.0, "energy.primary.nonfossil", 0.0)::get).present()).isFalse();
+        assertThat(IndicatorMath.evaluate(e1, Map.of("energy.primary.total", 1.0)::get)
+                        .present())
+                .isFalse();
+        assertThat(IndicatorMath.evaluate(e1, Map.of("energy.primary.total", 0.0, "energy.primary.nonfossil", 0.0)::get)
+                        .present())
+                .isFalse();
     }
 }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synergy.model.period.Period;
 import io.synergy.model.period.PeriodType;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PeriodTest {
 
@@ -24,7 +24,21 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024Q5", "2024Q0", "2024-13", "2024-00", "24", "2024-7", "2024q3", "2024/07", "abcd", "1899", "2024-07-01", ""})
+    @ValueSource(
+            strings = {
+                "2024Q5",
+                "2024Q0",
+                "2024-13",
+                "2024-00",
+                "24",
+                "2024-7",
+                "2024q3",
+                "2024/07",
+                "abcd",
+                "1899",
+                "2024-07-01",
+                ""
+            })
     void rejectsMalformedPeriods(String text) {
         assertThatThrownBy(() -> Period.parse(text)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Period.tryParse(text)).isEmpty();

@@ -25,16 +25,36 @@ import org.junit.jupiter.api.Test;
 /** Each fault a record on targets.v1 can have is found, named and given its kind; a good one passes as it is. */
 class TargetEventValidatorTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final TargetEventValidator VALIDATOR = new TargetEventValidator(new TargetRules(Catalogue.load(), OrgUnits.load(), Map.of()));
+    private static final TargetEventValidator VALIDATOR =
+            new TargetEventValidator(new TargetRules(Catalogue.load(), OrgUnits.load(), Map.of()));
     private static final String KEY = "T1|370283";
 
     private static TargetEvent good() {
-        return new TargetEvent("T1", "370283", 2, 2023, List.of(
-                new Allocation(LocalDate.parse("2023-03-01"), 60, 2025, "平政发〔2023〕5号", "planner-1", Instant.parse("2026-11-30T10:00:00Z")),
-                new Allocation(LocalDate.parse("2025-02-01"), 65, 2025, "平政发〔2025〕2号", "planner-1", Instant.parse("2026-11-30T11:00:00Z"))),
-                Instant.parse("2026-11-30T11:00:00Z"), "planner-1");
+        return new TargetEvent(
+                "T1",
+                "370283",
+                2,
+                2023,
+                List.of(
+                        new Allocation(
+                                LocalDate.parse("2023-03-01"),
+                                60,
+                                2025,
+                                "平政发〔2023〕5号",
+                                "planner-1",
+                                Instant.parse("2026-11-30T10:00:00Z")),
+                        new Allocation(
+                                LocalDate.parse("2025-02-01"),
+                                65,
+                                2025,
+                                "平政发〔2025〕2号",
+                                "planner-1",
+                                Instant.parse("2026-11-30T11:00:00Z"))),
+                Instant.parse("2026-11-30T11:00:00Z"),
+                "planner-1");
     }
 
     private static byte[] edited(Consumer<ObjectNode> edit) throws Exception {
@@ -67,12 +87,16 @@ class TargetEventValidatorTest {
 
     @Test
     void notJsonATombstoneOrAForeignShapeAreRefused() throws Exception {
-        assertThat(refused(KEY, "{\"indicator\":".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(Rejection.NOT_JSON);
+        assertThat(refused(KEY, "{\"indicator\":".getBytes(StandardCharsets.UTF_8))
+                        .kind())
+                .isEqualTo(Rejection.NOT_JSON);
         assertThat(refused(KEY, null).kind()).isEqualTo(Rejection.EMPTY);
         Rejection extra = refused(n -> n.put("value", 70));
         assertThat(extra.kind()).isEqualTo(Rejection.SCHEMA);
         assertThat(refused(n -> n.remove("version")).kind()).isEqualTo(Rejection.SCHEMA);
-        assertThat(refused(n -> allocation(n, 0).put("effectiveFrom", "2023-02-30")).field()).isEqualTo("allocations[0].effectiveFrom");
+        assertThat(refused(n -> allocation(n, 0).put("effectiveFrom", "2023-02-30"))
+                        .field())
+                .isEqualTo("allocations[0].effectiveFrom");
     }
 
     @Test
@@ -111,7 +135,8 @@ class TargetEventValidatorTest {
         assertThat(document.kind()).isEqualTo(TargetEventValidator.DOCUMENT);
         assertThat(document.field()).isEqualTo("allocations[0].document");
         // the registry stores a 文号 with 〔〕; anything else did not come from it
-        assertThat(refused(n -> allocation(n, 0).put("document", "平政发[2023]5号")).kind()).isEqualTo(TargetEventValidator.DOCUMENT);
+        assertThat(refused(n -> allocation(n, 0).put("document", "平政发[2023]5号")).kind())
+                .isEqualTo(TargetEventValidator.DOCUMENT);
         Rejection twice = refused(n -> allocation(n, 1).put("effectiveFrom", "2023-03-01"));
         assertThat(twice.kind()).isEqualTo(TargetEventValidator.EFFECTIVE_FROM);
         assertThat(twice.field()).isEqualTo("allocations[1].effectiveFrom");

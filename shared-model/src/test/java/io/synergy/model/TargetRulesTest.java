@@ -44,7 +44,13 @@ class TargetRulesTest {
     }
 
     static Allocation allocation(String from, double value, int targetYear, String document) {
-        return new Allocation(LocalDate.parse(from), value, targetYear, document, "planner-wang", Instant.parse("2025-03-01T08:00:00Z"));
+        return new Allocation(
+                LocalDate.parse(from),
+                value,
+                targetYear,
+                document,
+                "planner-wang",
+                Instant.parse("2025-03-01T08:00:00Z"));
     }
 
     @Test
@@ -57,7 +63,9 @@ class TargetRulesTest {
             });
         }
         assertThat(resolve("T1", "central-urban", 2024).source()).isEqualTo(TargetSource.PLAN);
-        assertThat(resolve("T1", "370200", 2024).source()).as("the city's T1 is taken over 中心城区").isEqualTo(TargetSource.PLAN);
+        assertThat(resolve("T1", "370200", 2024).source())
+                .as("the city's T1 is taken over 中心城区")
+                .isEqualTo(TargetSource.PLAN);
         for (String d : OUTSIDE) {
             AppliedTarget t = resolve("T1", d, 2024);
             assertThat(t.source()).as(d).isEqualTo(TargetSource.NONE);
@@ -74,8 +82,12 @@ class TargetRulesTest {
     void theScopeFollowsTheConfiguredGroup() {
         OrgUnits narrower = units.withGroup("central-urban", "中心城区", "central urban area", List.of("370202", "370203"));
         TargetRules r = new TargetRules(catalogue, narrower, Map.of());
-        assertThat(r.resolve(indicator("T1"), narrower.find("370212").orElseThrow(), 2024, List.of()).source()).isEqualTo(TargetSource.NONE);
-        assertThat(r.resolve(indicator("T1"), narrower.find("370203").orElseThrow(), 2024, List.of()).source()).isEqualTo(TargetSource.PLAN);
+        assertThat(r.resolve(indicator("T1"), narrower.find("370212").orElseThrow(), 2024, List.of())
+                        .source())
+                .isEqualTo(TargetSource.NONE);
+        assertThat(r.resolve(indicator("T1"), narrower.find("370203").orElseThrow(), 2024, List.of())
+                        .source())
+                .isEqualTo(TargetSource.PLAN);
     }
 
     @Test
@@ -94,7 +106,9 @@ class TargetRulesTest {
                 .extracting(AppliedTarget::source, AppliedTarget::value, AppliedTarget::basis)
                 .containsExactly(TargetSource.ALLOCATED, 1200.0, TargetBasis.DOCUMENT);
         // 零填埋: zero for the city is zero for every part
-        assertThat(resolve("W2", "370285", 2024)).extracting(AppliedTarget::source, AppliedTarget::value).containsExactly(TargetSource.PLAN, 0.0);
+        assertThat(resolve("W2", "370285", 2024))
+                .extracting(AppliedTarget::source, AppliedTarget::value)
+                .containsExactly(TargetSource.PLAN, 0.0);
     }
 
     @Test
@@ -112,23 +126,28 @@ class TargetRulesTest {
         }
         assertThat(resolve("E2", "370283", 2023).value()).isEqualTo(295.0);
         // provincial defaults name the Shandong document and say they are defaults
-        assertThat(resolve("E3", "370211", 2025)).extracting(AppliedTarget::document, AppliedTarget::basis)
+        assertThat(resolve("E3", "370211", 2025))
+                .extracting(AppliedTarget::document, AppliedTarget::basis)
                 .containsExactly(SHANDONG, TargetBasis.DEFAULT);
-        assertThat(resolve("E1", "370211", 2025)).extracting(AppliedTarget::document, AppliedTarget::basis)
+        assertThat(resolve("E1", "370211", 2025))
+                .extracting(AppliedTarget::document, AppliedTarget::basis)
                 .containsExactly(PLAN, TargetBasis.DOCUMENT);
     }
 
     @Test
     void targetsKeptEveryYearApplyFromTheirFirstYearEachYear() {
         for (String id : List.of("T2", "A2", "W2")) {
-            assertThat(resolve(id, "370202", 2023).source()).as(id + " before the plan's first year").isEqualTo(TargetSource.NONE);
+            assertThat(resolve(id, "370202", 2023).source())
+                    .as(id + " before the plan's first year")
+                    .isEqualTo(TargetSource.NONE);
             for (int y = 2024; y <= 2030; y++) {
                 AppliedTarget t = resolve(id, "370202", y);
                 assertThat(t.source()).as(id + " " + y).isEqualTo(TargetSource.PLAN);
                 assertThat(t.keptEveryYear()).isTrue();
             }
         }
-        // an allocation that keeps A2 at 95 % from 2026 on: 2025 is the plan's no more (the document is in force), 2026 is 95
+        // an allocation that keeps A2 at 95 % from 2026 on: 2025 is the plan's no more (the document is in force), 2026
+        // is 95
         Allocation a = allocation("2025-01-15", 95, 2026, "青农发〔2025〕1号");
         assertThat(resolve("A2", "370283", 2024, a).source()).isEqualTo(TargetSource.PLAN);
         assertThat(resolve("A2", "370283", 2025, a).source()).isEqualTo(TargetSource.NONE);
@@ -140,29 +159,39 @@ class TargetRulesTest {
     void anAllocationAppliesFromTheYearItIsInForceUntilALaterOne() {
         Allocation first = allocation("2024-05-01", 16, 2025, "青发改〔2024〕7号");
         Allocation second = allocation("2026-03-01", 18, 2027, "青发改〔2026〕2号");
-        assertThat(resolve("E1", "370211", 2023, second, first).source()).as("before any allocation: the plan's").isEqualTo(TargetSource.PLAN);
-        assertThat(resolve("E1", "370211", 2024, second, first)).extracting(AppliedTarget::source, AppliedTarget::value,
-                AppliedTarget::effectiveFrom, AppliedTarget::setBy)
+        assertThat(resolve("E1", "370211", 2023, second, first).source())
+                .as("before any allocation: the plan's")
+                .isEqualTo(TargetSource.PLAN);
+        assertThat(resolve("E1", "370211", 2024, second, first))
+                .extracting(
+                        AppliedTarget::source, AppliedTarget::value, AppliedTarget::effectiveFrom, AppliedTarget::setBy)
                 .containsExactly(TargetSource.ALLOCATED, 16.0, LocalDate.parse("2024-05-01"), "planner-wang");
         assertThat(resolve("E1", "370211", 2025, second, first).value()).isEqualTo(16.0);
-        assertThat(resolve("E1", "370211", 2026, second, first)).extracting(AppliedTarget::value, AppliedTarget::targetYear,
-                AppliedTarget::document).containsExactly(18.0, 2027, "青发改〔2026〕2号");
+        assertThat(resolve("E1", "370211", 2026, second, first))
+                .extracting(AppliedTarget::value, AppliedTarget::targetYear, AppliedTarget::document)
+                .containsExactly(18.0, 2027, "青发改〔2026〕2号");
         // other units keep the plan's
         assertThat(resolve("E1", "370212", 2026).value()).isEqualTo(15.0);
     }
 
     @Test
     void aConfiguredProvincialAssignmentReplacesTheDefault() {
-        TargetRules assigned = new TargetRules(catalogue, units, Map.of("E5-NOX", new ProvincialTarget(8700, "鲁环发[2023]12号")));
+        TargetRules assigned =
+                new TargetRules(catalogue, units, Map.of("E5-NOX", new ProvincialTarget(8700, "鲁环发[2023]12号")));
         AppliedTarget t = assigned.resolve(indicator("E5-NOX"), unit("370200"), 2025, List.of());
-        assertThat(t).extracting(AppliedTarget::value, AppliedTarget::document, AppliedTarget::basis)
+        assertThat(t)
+                .extracting(AppliedTarget::value, AppliedTarget::document, AppliedTarget::basis)
                 .containsExactly(8700.0, "鲁环发〔2023〕12号", TargetBasis.DOCUMENT);
-        assertThat(assigned.resolve(indicator("E5-NOX"), unit("370211"), 2025, List.of()).source()).isEqualTo(TargetSource.NONE);
+        assertThat(assigned.resolve(indicator("E5-NOX"), unit("370211"), 2025, List.of())
+                        .source())
+                .isEqualTo(TargetSource.NONE);
         assertThatThrownBy(() -> new TargetRules(catalogue, units, Map.of("E1", new ProvincialTarget(16, SHANDONG))))
-                .hasMessageContaining("E1").hasMessageContaining("not a provincial target");
+                .hasMessageContaining("E1")
+                .hasMessageContaining("not a provincial target");
         assertThatThrownBy(() -> new TargetRules(catalogue, units, Map.of("E3", new ProvincialTarget(140, SHANDONG))))
                 .hasMessageContaining("percentage");
-        assertThatThrownBy(() -> new TargetRules(catalogue, units, Map.of("E3", new ProvincialTarget(14, "the province's letter"))))
+        assertThatThrownBy(() -> new TargetRules(
+                        catalogue, units, Map.of("E3", new ProvincialTarget(14, "the province's letter"))))
                 .hasMessageContaining("文号");
     }
 
@@ -172,7 +201,9 @@ class TargetRulesTest {
         assertThat(rules.unit("central-urban")).isPresent();
         assertThat(rules.unit("370200")).isPresent();
         assertThat(rules.unit("370299")).isEmpty();
-        assertThat(rules.indicator("EM-NOX")).as("monitoring indicators have no target").isEmpty();
+        assertThat(rules.indicator("EM-NOX"))
+                .as("monitoring indicators have no target")
+                .isEmpty();
         assertThat(rules.indicator("T3")).isPresent();
         assertThat(rules.lastPlanYear()).isEqualTo(2030);
     }
@@ -186,7 +217,9 @@ class TargetRulesTest {
         assertThat(TargetRules.valueProblem(indicator("E5-NOX"), 0)).isEmpty();
         assertThat(TargetRules.valueProblem(indicator("E5-NOX"), 25000)).isEmpty();
         assertThat(TargetRules.valueProblem(indicator("E5-NOX"), -5)).isPresent();
-        assertThat(TargetRules.valueProblem(indicator("E2"), 0)).as("no coal-fired unit runs on nothing").isPresent();
+        assertThat(TargetRules.valueProblem(indicator("E2"), 0))
+                .as("no coal-fired unit runs on nothing")
+                .isPresent();
         assertThat(TargetRules.yearProblem(1999)).isPresent();
         assertThat(TargetRules.yearProblem(2025)).isEmpty();
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.synergy.model.orgunit.IndustryClassification;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class UnifiedSocialCreditCodeTest {
 
@@ -20,11 +20,12 @@ class UnifiedSocialCreditCodeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "91350100M000100Y44, check character",
-            "91350100M000100Y4, 18 characters",
-            "91350100M000100YI3, not allowed",
-            "913501A0M000100Y43, division",
-            "'', 18 characters"})
+        "91350100M000100Y44, check character",
+        "91350100M000100Y4, 18 characters",
+        "91350100M000100YI3, not allowed",
+        "913501A0M000100Y43, division",
+        "'', 18 characters"
+    })
     void refusesInvalidCodesSayingWhy(String code, String reason) {
         assertThat(UnifiedSocialCreditCode.problem(code)).get().asString().contains(reason);
     }
@@ -39,7 +40,15 @@ class UnifiedSocialCreditCodeTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"C, 26, true", "C, 13, true", "C, 44, false", "D, 44, true", "A, 1, false", "Z, 01, false", "K, 70, true"})
+    @CsvSource({
+        "C, 26, true",
+        "C, 13, true",
+        "C, 44, false",
+        "D, 44, true",
+        "A, 1, false",
+        "Z, 01, false",
+        "K, 70, true"
+    })
     void industryDivisionsBelongToTheirSection(String section, String division, boolean valid) {
         assertThat(IndustryClassification.problem(section, division).isEmpty()).isEqualTo(valid);
     }

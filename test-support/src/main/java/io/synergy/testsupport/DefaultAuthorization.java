@@ -29,7 +29,8 @@ public final class DefaultAuthorization implements Filter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
         String given = request.getHeaders().getValue("Authorization");
         if (given == null) {
             request.header("Authorization", header);

@@ -15,7 +15,8 @@ import java.util.UUID;
 /** Publishes indicator events as a sector service's outbox relay would (CloudEvents headers, key code|district). */
 public final class IndicatorEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaTestClient kafka;
@@ -25,13 +26,41 @@ public final class IndicatorEvents {
     }
 
     /** A ratio indicator (value = 100 · num / den, in %). */
-    public void ratio(Sector sector, String code, String district, int year, double numerator, double denominator, long revision) {
-        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.INDICATOR, code, district, Integer.toString(year),
-                100 * numerator / denominator, numerator, denominator, "%", revision, true, "ops-test/" + code + "/" + district + "/" + year,
+    public void ratio(
+            Sector sector,
+            String code,
+            String district,
+            int year,
+            double numerator,
+            double denominator,
+            long revision) {
+        IndicatorEvent e = new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                sector.code(),
+                EventKind.INDICATOR,
+                code,
+                district,
+                Integer.toString(year),
+                100 * numerator / denominator,
+                numerator,
+                denominator,
+                "%",
+                revision,
+                true,
+                "ops-test/" + code + "/" + district + "/" + year,
                 Instant.now());
         try {
-            kafka.send(Topics.indicators(sector), e.key(), JSON.writeValueAsString(e),
-                    Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1", "ce_specversion", "1.0"));
+            kafka.send(
+                    Topics.indicators(sector),
+                    e.key(),
+                    JSON.writeValueAsString(e),
+                    Map.of(
+                            "ce_id",
+                            e.eventId(),
+                            "ce_type",
+                            "cn.qingdao.synergy.indicator.v1",
+                            "ce_specversion",
+                            "1.0"));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

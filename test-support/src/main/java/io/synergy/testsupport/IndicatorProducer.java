@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class IndicatorProducer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, String> producer;
@@ -43,8 +44,8 @@ public final class IndicatorProducer implements AutoCloseable {
 
     public void send(IndicatorEvent e) {
         try {
-            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.indicators(Sector.of(e.sector())), e.key(),
-                    JSON.writeValueAsString(e));
+            ProducerRecord<String, String> r =
+                    new ProducerRecord<>(Topics.indicators(Sector.of(e.sector())), e.key(), JSON.writeValueAsString(e));
             r.headers().add("ce_id", e.eventId().getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_type", "cn.qingdao.synergy.indicator.v1".getBytes(StandardCharsets.UTF_8));
             acks.add(producer.send(r));

@@ -23,8 +23,7 @@ public final class KafkaBroker {
     private static KafkaClusterTestKit cluster;
     private static String bootstrapServers;
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     /** Starts the broker if it is not running, and returns its bootstrap servers. */
     public static synchronized String start() {
@@ -134,8 +133,8 @@ public final class KafkaBroker {
     private static synchronized void stop() {
         if (cluster != null) {
             // the JVM is going down anyway: a broker error while closing must not call System.exit in a shutdown hook
-            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> { });
-            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> { });
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> {});
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> {});
             try {
                 cluster.close();
             } catch (Exception e) {

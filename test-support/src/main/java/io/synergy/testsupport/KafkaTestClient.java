@@ -63,7 +63,8 @@ public final class KafkaTestClient implements AutoCloseable {
      * Sends a record whose producer sets its timestamp ({@code null}: the producer's clock, as usual) — a producer may
      * claim any CreateTime; a topic with {@code message.timestamp.type=LogAppendTime} replaces it with the broker's.
      */
-    public synchronized void sendAt(String topic, String key, byte[] value, Map<String, String> headers, Instant timestamp) {
+    public synchronized void sendAt(
+            String topic, String key, byte[] value, Map<String, String> headers, Instant timestamp) {
         if (producer == null) {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -74,7 +75,8 @@ public final class KafkaTestClient implements AutoCloseable {
             producer = new KafkaProducer<>(p);
         }
         try {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, timestamp == null ? null : timestamp.toEpochMilli(), key, value);
+            ProducerRecord<String, byte[]> r =
+                    new ProducerRecord<>(topic, null, timestamp == null ? null : timestamp.toEpochMilli(), key, value);
             headers.forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(r).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -83,9 +85,15 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** A record as the test sees it; {@code timestampType} is {@code CreateTime} or {@code LogAppendTime}. */
-    public record Received(String topic, int partition, long offset, String key, String value, Map<String, String> headers, Instant timestamp,
-            String timestampType) {
-    }
+    public record Received(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            String value,
+            Map<String, String> headers,
+            Instant timestamp,
+            String timestampType) {}
 
     /** Reads the topic from the beginning until {@code done} holds for what was read, or fails after {@code timeout}. */
     public List<Received> readUntil(String topic, Predicate<List<Received>> done, Duration timeout) {
@@ -113,7 +121,9 @@ public final class KafkaTestClient implements AutoCloseable {
     public List<Received> readAll(String topic, Duration timeout) {
         List<Received> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
@@ -134,7 +144,12 @@ public final class KafkaTestClient implements AutoCloseable {
     public synchronized String topicConfig(String topic, String name) {
         try {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin().describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).get(name).value();
+            return admin().describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource)
+                    .get(name)
+                    .value();
         } catch (Exception e) {
             throw new IllegalStateException("could not read the configuration of " + topic, e);
         }
@@ -154,18 +169,33 @@ public final class KafkaTestClient implements AutoCloseable {
         for (Header header : r.headers()) {
             h.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
-        return new Received(r.topic(), r.partition(), r.offset(), r.key(), r.value(), h, Instant.ofEpochMilli(r.timestamp()), r.timestampType().toString());
+        return new Received(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.key(),
+                r.value(),
+                h,
+                Instant.ofEpochMilli(r.timestamp()),
+                r.timestampType().toString());
     }
 
     /** The sum of the end offsets of a topic's partitions: how many records it ever received. */
     public synchronized long endOffsetSum(String topic) {
         try {
-            int partitions = admin().describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+            int partitions = admin().describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int i = 0; i < partitions; i++) {
                 request.put(new TopicPartition(topic, i), OffsetSpec.latest());
             }
-            return admin().listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+            return admin().listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         } catch (Exception e) {
             throw new IllegalStateException("could not read the end offsets of " + topic, e);
         }

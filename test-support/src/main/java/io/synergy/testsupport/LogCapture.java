@@ -27,12 +27,10 @@ public final class LogCapture implements AutoCloseable {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger.getLogger("").addHandler(handler);
     }
@@ -48,7 +46,9 @@ public final class LogCapture implements AutoCloseable {
 
     /** Each record as "LEVEL message". */
     public List<String> lines() {
-        return records.stream().map(r -> r.getLevel() + " " + r.getFormattedMessage()).toList();
+        return records.stream()
+                .map(r -> r.getLevel() + " " + r.getFormattedMessage())
+                .toList();
     }
 
     @Override

@@ -20,20 +20,27 @@ import java.util.TreeMap;
 public final class MonitoringFiles {
 
     /** One alert rule. */
-    public record Rule(String group, String alert, String expr, String forDuration, Map<String, String> labels, Map<String, String> annotations) {
-    }
+    public record Rule(
+            String group,
+            String alert,
+            String expr,
+            String forDuration,
+            Map<String, String> labels,
+            Map<String, String> annotations) {}
 
-    private MonitoringFiles() {
-    }
+    private MonitoringFiles() {}
 
     /** The repository root, found from the working directory (a module folder) upwards. */
     public static Path root() {
-        Path at = Path.of(System.getProperty("synergy.root", ".")).toAbsolutePath().normalize();
+        Path at = Path.of(System.getProperty("synergy.root", "."))
+                .toAbsolutePath()
+                .normalize();
         while (at != null && !Files.isRegularFile(at.resolve("helm/synergy/Chart.yaml"))) {
             at = at.getParent();
         }
         if (at == null) {
-            throw new IllegalStateException("no repository root with helm/synergy above " + Path.of(".").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no repository root with helm/synergy above " + Path.of(".").toAbsolutePath());
         }
         return at;
     }
@@ -51,8 +58,13 @@ public final class MonitoringFiles {
         List<Rule> rules = new ArrayList<>();
         for (JsonNode g : spec.path("groups")) {
             for (JsonNode r : g.path("rules")) {
-                rules.add(new Rule(g.path("name").asText(null), r.path("alert").asText(null), r.path("expr").asText(null),
-                        r.path("for").asText(null), strings(r.path("labels")), strings(r.path("annotations"))));
+                rules.add(new Rule(
+                        g.path("name").asText(null),
+                        r.path("alert").asText(null),
+                        r.path("expr").asText(null),
+                        r.path("for").asText(null),
+                        strings(r.path("labels")),
+                        strings(r.path("annotations"))));
             }
         }
         return rules;

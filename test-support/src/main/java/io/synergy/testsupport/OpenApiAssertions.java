@@ -23,13 +23,18 @@ public final class OpenApiAssertions {
 
     private static final String COMPONENTS = "#/components/schemas/";
 
-    private OpenApiAssertions() {
-    }
+    private OpenApiAssertions() {}
 
     /** The document of the application under test ({@code /q/openapi}, JSON). */
     public static JsonNode document() {
         try {
-            return new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+            return new ObjectMapper()
+                    .readTree(given().queryParam("format", "json")
+                            .get("/q/openapi")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,12 +54,12 @@ public final class OpenApiAssertions {
     public static int assertEveryOperationIsTyped(JsonNode document, Predicate<String> paths) {
         JsonNode schemas = document.at("/components/schemas");
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             if (!paths.test(path.getKey())) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (op.getKey().equals("parameters")) {
                     continue;
@@ -63,35 +68,51 @@ public final class OpenApiAssertions {
                 String where = op.getKey() + " " + path.getKey();
                 JsonNode responses = op.getValue().path("responses");
                 boolean success = false;
-                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
                     Map.Entry<String, JsonNode> r = rs.next();
                     String response = where + " " + r.getKey();
                     JsonNode content = r.getValue().path("content");
                     if (r.getKey().startsWith("2")) {
                         success = true;
-                        assertThat(content.size()).as(response + " says what it answers").isPositive();
+                        assertThat(content.size())
+                                .as(response + " says what it answers")
+                                .isPositive();
                         if (content.has("application/json")) {
                             assertTyped(content.path("application/json").path("schema"), schemas, response);
                         }
-                        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext();) {
+                        for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext(); ) {
                             Map.Entry<String, JsonNode> type = types.next();
                             if (!type.getKey().equals("application/json")) {
-                                assertThat(type.getValue().path("schema").path("type").asText()).as(response + " " + type.getKey() + " is a string")
+                                assertThat(type.getValue()
+                                                .path("schema")
+                                                .path("type")
+                                                .asText())
+                                        .as(response + " " + type.getKey() + " is a string")
                                         .isEqualTo("string");
                             }
                         }
                     } else {
                         assertThat(r.getKey()).as(where).matches("[45]\\d\\d");
-                        assertThat(content.path("application/problem+json").path("schema").path("$ref").asText()).as(response)
+                        assertThat(content.path("application/problem+json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asText())
+                                .as(response)
                                 .isEqualTo(COMPONENTS + "Problem");
                     }
                 }
                 assertThat(success).as(where + " documents its success").isTrue();
-                assertThat(responses.has("400") || op.getKey().equals("get")).as(where + " documents its 400").isTrue();
-                assertThat(responses.has("401") && responses.has("403")).as(where + " documents 401 and 403").isTrue();
+                assertThat(responses.has("400") || op.getKey().equals("get"))
+                        .as(where + " documents its 400")
+                        .isTrue();
+                assertThat(responses.has("401") && responses.has("403"))
+                        .as(where + " documents 401 and 403")
+                        .isTrue();
             }
         }
-        assertThat(schemas.path("Problem").path("properties").has("errors")).as("the problem schema names the faulty fields").isTrue();
+        assertThat(schemas.path("Problem").path("properties").has("errors"))
+                .as("the problem schema names the faulty fields")
+                .isTrue();
         return operations;
     }
 
@@ -104,9 +125,13 @@ public final class OpenApiAssertions {
             return;
         }
         JsonNode ref = schema.has("items") ? schema.path("items").path("$ref") : schema.path("$ref");
-        assertThat(ref.asText()).as(where + ": a typed application/json schema, not " + schema).startsWith(COMPONENTS);
+        assertThat(ref.asText())
+                .as(where + ": a typed application/json schema, not " + schema)
+                .startsWith(COMPONENTS);
         JsonNode target = schemas.path(ref.asText().substring(COMPONENTS.length()));
-        assertThat(target.path("properties").size()).as(where + " is a record's schema: " + target).isGreaterThan(2);
+        assertThat(target.path("properties").size())
+                .as(where + " is a record's schema: " + target)
+                .isGreaterThan(2);
     }
 
     private static boolean startsWithAny(String path, String... prefixes) {

@@ -30,12 +30,12 @@ public final class OperationWalk {
 
         @Override
         public String toString() {
-            return method.toUpperCase() + " " + path + " [" + mediaType + "] → " + status + (problem.isEmpty() ? "" : ": " + problem);
+            return method.toUpperCase() + " " + path + " [" + mediaType + "] → " + status
+                    + (problem.isEmpty() ? "" : ": " + problem);
         }
     }
 
-    private OperationWalk() {
-    }
+    private OperationWalk() {}
 
     /**
      * Calls every operation whose path starts with one of {@code pathPrefixes} (requests go through RestAssured, with the
@@ -43,12 +43,14 @@ public final class OperationWalk {
      */
     public static List<Call> walk(JsonNode document, Map<String, String> values, String... pathPrefixes) {
         List<Call> calls = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (List.of(pathPrefixes).stream().noneMatch(path.getKey()::startsWith)) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey();
                 JsonNode operation = op.getValue();
@@ -61,7 +63,9 @@ public final class OperationWalk {
                 String missing = null;
                 for (JsonNode p : parameters(path.getValue(), operation)) {
                     String name = p.path("name").asText();
-                    String value = values.containsKey(name) ? values.get(name) : p.has("example") ? p.path("example").asText() : null;
+                    String value = values.containsKey(name)
+                            ? values.get(name)
+                            : p.has("example") ? p.path("example").asText() : null;
                     String in = p.path("in").asText();
                     if (value == null) {
                         if (in.equals("path") || p.path("required").asBoolean()) {
@@ -76,15 +80,22 @@ public final class OperationWalk {
                     }
                 }
                 if (missing != null) {
-                    calls.add(new Call(method, path.getKey(), "-", 0, "no value for the required parameter " + missing));
+                    calls.add(
+                            new Call(method, path.getKey(), "-", 0, "no value for the required parameter " + missing));
                     continue;
                 }
                 for (String mediaType : get ? answerTypes(operation) : bodyTypes(operation)) {
                     RequestSpecification call = RestAssured.given().spec(request);
-                    Response r = get ? call.accept(mediaType).get(resolved)
+                    Response r = get
+                            ? call.accept(mediaType).get(resolved)
                             : call.contentType(mediaType).body(new byte[0]).request(method.toUpperCase(), resolved);
                     String body = r.statusCode() >= 500 ? r.asString() : "";
-                    calls.add(new Call(method, resolved, mediaType, r.statusCode(), body.length() > 300 ? body.substring(0, 300) : body));
+                    calls.add(new Call(
+                            method,
+                            resolved,
+                            mediaType,
+                            r.statusCode(),
+                            body.length() > 300 ? body.substring(0, 300) : body));
                 }
             }
         }
@@ -94,7 +105,10 @@ public final class OperationWalk {
     /** Asserts that no call answered a server error, and that every operation could be called. */
     public static void assertNoServerError(List<Call> calls) {
         assertThat(calls).as("the walk called something").isNotEmpty();
-        assertThat(calls).as("calls that answered 5xx, or could not be made").filteredOn(c -> c.status() >= 500 || c.status() == 0).isEmpty();
+        assertThat(calls)
+                .as("calls that answered 5xx, or could not be made")
+                .filteredOn(c -> c.status() >= 500 || c.status() == 0)
+                .isEmpty();
     }
 
     private static List<JsonNode> parameters(JsonNode pathItem, JsonNode operation) {

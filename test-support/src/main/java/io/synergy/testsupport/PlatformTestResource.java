@@ -18,7 +18,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
+        config.put(
+                "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         // one clock in a test JVM: a second of skew (instead of a minute) lets a test see a token expire in seconds
         config.put("mp.jwt.verify.clock.skew", "1");
@@ -34,10 +35,13 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     /** The container infrastructure, compiled into this module only with -Pcontainers (hence the reflection). */
     @SuppressWarnings("unchecked")
     private static Map<String, String> containers() {
-        String schema = ConfigProvider.getConfig().getOptionalValue("quarkus.flyway.schemas", String.class).orElse(null);
+        String schema = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.flyway.schemas", String.class)
+                .orElse(null);
         try {
             return (Map<String, String>) Class.forName("io.synergy.testsupport.containers.ContainerInfrastructure")
-                    .getMethod("start", String.class).invoke(null, schema);
+                    .getMethod("start", String.class)
+                    .invoke(null, schema);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("-Pcontainers: the container infrastructure is not on the class path", e);
         }

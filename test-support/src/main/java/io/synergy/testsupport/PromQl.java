@@ -14,16 +14,70 @@ import java.util.TreeSet;
  */
 public final class PromQl {
 
-    private static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "count", "stddev", "stdvar", "group", "topk",
-            "bottomk", "quantile", "count_values");
-    private static final Set<String> FUNCTIONS = Set.of("abs", "absent", "absent_over_time", "avg_over_time", "ceil", "changes",
-            "clamp", "clamp_max", "clamp_min", "count_over_time", "day_of_month", "day_of_week", "delta", "deriv", "exp", "floor",
-            "histogram_quantile", "holt_winters", "hour", "idelta", "increase", "irate", "label_join", "label_replace", "last_over_time",
-            "ln", "log2", "log10", "max_over_time", "min_over_time", "minute", "month", "predict_linear", "quantile_over_time", "rate",
-            "resets", "round", "scalar", "sort", "sort_desc", "sqrt", "stddev_over_time", "sum_over_time", "time", "timestamp", "vector",
+    private static final Set<String> AGGREGATIONS = Set.of(
+            "sum",
+            "min",
+            "max",
+            "avg",
+            "count",
+            "stddev",
+            "stdvar",
+            "group",
+            "topk",
+            "bottomk",
+            "quantile",
+            "count_values");
+    private static final Set<String> FUNCTIONS = Set.of(
+            "abs",
+            "absent",
+            "absent_over_time",
+            "avg_over_time",
+            "ceil",
+            "changes",
+            "clamp",
+            "clamp_max",
+            "clamp_min",
+            "count_over_time",
+            "day_of_month",
+            "day_of_week",
+            "delta",
+            "deriv",
+            "exp",
+            "floor",
+            "histogram_quantile",
+            "holt_winters",
+            "hour",
+            "idelta",
+            "increase",
+            "irate",
+            "label_join",
+            "label_replace",
+            "last_over_time",
+            "ln",
+            "log2",
+            "log10",
+            "max_over_time",
+            "min_over_time",
+            "minute",
+            "month",
+            "predict_linear",
+            "quantile_over_time",
+            "rate",
+            "resets",
+            "round",
+            "scalar",
+            "sort",
+            "sort_desc",
+            "sqrt",
+            "stddev_over_time",
+            "sum_over_time",
+            "time",
+            "timestamp",
+            "vector",
             "year");
     private static final Set<String> KEYWORD_OPERATORS = Set.of("and", "or", "unless");
-    private static final List<String> SYMBOL_OPERATORS = List.of("==", "!=", ">=", "<=", ">", "<", "+", "-", "*", "/", "%", "^");
+    private static final List<String> SYMBOL_OPERATORS =
+            List.of("==", "!=", ">=", "<=", ">", "<", "+", "-", "*", "/", "%", "^");
 
     private final String text;
     private int pos;
@@ -215,7 +269,8 @@ public final class PromQl {
 
     private void duration() {
         int start = pos;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || "smhdwy".indexOf(text.charAt(pos)) >= 0)) {
+        while (pos < text.length()
+                && (Character.isDigit(text.charAt(pos)) || "smhdwy".indexOf(text.charAt(pos)) >= 0)) {
             pos++;
         }
         if (!text.substring(start, pos).matches("([0-9]+(ms|[smhdwy]))+")) {
@@ -225,7 +280,8 @@ public final class PromQl {
 
     private void number() {
         int start = pos;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.' || text.charAt(pos) == 'e')) {
+        while (pos < text.length()
+                && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.' || text.charAt(pos) == 'e')) {
             pos++;
         }
         try {
@@ -249,7 +305,10 @@ public final class PromQl {
 
     private String identifier() {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == ':')) {
+        while (pos < text.length()
+                && (Character.isLetterOrDigit(text.charAt(pos))
+                        || text.charAt(pos) == '_'
+                        || text.charAt(pos) == ':')) {
             pos++;
         }
         if (start == pos) {
@@ -261,7 +320,9 @@ public final class PromQl {
     /** Consumes the keyword if it stands here as a whole word. */
     private boolean word(String w) {
         int end = pos + w.length();
-        if (text.startsWith(w, pos) && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'))) {
+        if (text.startsWith(w, pos)
+                && (end == text.length()
+                        || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'))) {
             pos = end;
             return true;
         }

@@ -30,8 +30,7 @@ public final class TestTokens {
     private static final KeyPair STRANGER = generate();
     private static Path publicKeyFile;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     private static KeyPair generate() {
         try {
@@ -50,7 +49,8 @@ public final class TestTokens {
                 publicKeyFile = Files.createTempFile("synergy-test-jwt-", ".pem");
                 publicKeyFile.toFile().deleteOnExit();
                 String pem = "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(KEYS.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n";
                 Files.writeString(publicKeyFile, pem);
             } catch (IOException e) {
@@ -93,8 +93,14 @@ public final class TestTokens {
 
     /** A valid token for exactly this window: {@code nbf} and {@code iat} at {@code notBefore}, {@code exp} at {@code expires}. */
     public static String validBetween(Instant notBefore, Instant expires, String... groups) {
-        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).subject("test-window").upn("test-window").groups(Set.of(groups))
-                .claim("jti", UUID.randomUUID().toString()).issuedAt(notBefore.getEpochSecond()).expiresAt(expires.getEpochSecond())
+        JwtClaimsBuilder b = Jwt.claims()
+                .issuer(ISSUER)
+                .subject("test-window")
+                .upn("test-window")
+                .groups(Set.of(groups))
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(notBefore.getEpochSecond())
+                .expiresAt(expires.getEpochSecond())
                 .claim("nbf", notBefore.getEpochSecond());
         return sign(b, KEYS.getPrivate());
     }
@@ -114,9 +120,14 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
-    private static JwtClaimsBuilder claims(String subject, List<String> groups, Collection<String> districts, long ttlSeconds) {
+    private static JwtClaimsBuilder claims(
+            String subject, List<String> groups, Collection<String> districts, long ttlSeconds) {
         long now = System.currentTimeMillis() / 1000;
-        JwtClaimsBuilder b = Jwt.claims().issuer(ISSUER).subject(subject).upn(subject).groups(Set.copyOf(groups))
+        JwtClaimsBuilder b = Jwt.claims()
+                .issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.copyOf(groups))
                 .claim("jti", UUID.randomUUID().toString());
         if (ttlSeconds < 0) {
             b.issuedAt(now + 2 * ttlSeconds).expiresAt(now + ttlSeconds);

@@ -8,8 +8,7 @@ public final class Traceparents {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Traceparents() {
-    }
+    private Traceparents() {}
 
     /** A new trace id: 32 hex digits. */
     public static String newTraceId() {

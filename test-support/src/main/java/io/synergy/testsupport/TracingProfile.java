@@ -13,6 +13,12 @@ public class TracingProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         // and JSON log lines, as the chart writes them (SYNERGY_LOG_JSON): the test output shows them
-        return Map.of("quarkus.otel.traces.sampler.arg", "1", "quarkus.otel.bsp.schedule.delay", "100ms", "quarkus.log.console.json.enabled", "true");
+        return Map.of(
+                "quarkus.otel.traces.sampler.arg",
+                "1",
+                "quarkus.otel.bsp.schedule.delay",
+                "100ms",
+                "quarkus.log.console.json.enabled",
+                "true");
     }
 }

@@ -20,29 +20,44 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AggregationIdle {
 
-    static final List<String> INDICATOR_TOPICS = List.of("indicators.energy.v1", "indicators.transport.v1", "indicators.building.v1",
-            "indicators.agriculture.v1", "indicators.waste.v1");
+    static final List<String> INDICATOR_TOPICS = List.of(
+            "indicators.energy.v1",
+            "indicators.transport.v1",
+            "indicators.building.v1",
+            "indicators.agriculture.v1",
+            "indicators.waste.v1");
     /** Rows not yet published or served, in every schema that feeds the results. */
-    static final String PENDING = "SELECT (SELECT count(*) FROM aggregation.recompute_request) + (SELECT count(*) FROM aggregation.outbox)"
-            + " + (SELECT count(*) FROM energy.outbox) + (SELECT count(*) FROM transport.outbox) + (SELECT count(*) FROM building.outbox)"
-            + " + (SELECT count(*) FROM agriculture.outbox) + (SELECT count(*) FROM waste.outbox) + (SELECT count(*) FROM registry.outbox)";
+    static final String PENDING =
+            "SELECT (SELECT count(*) FROM aggregation.recompute_request) + (SELECT count(*) FROM aggregation.outbox)"
+                    + " + (SELECT count(*) FROM energy.outbox) + (SELECT count(*) FROM transport.outbox) + (SELECT count(*) FROM building.outbox)"
+                    + " + (SELECT count(*) FROM agriculture.outbox) + (SELECT count(*) FROM waste.outbox) + (SELECT count(*) FROM registry.outbox)";
 
-    private AggregationIdle() {
-    }
+    private AggregationIdle() {}
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
         int timeout = o.integer("timeout", 300);
         long start = System.nanoTime();
-        Outcome outcome = await(o.string("bootstrap", "127.0.0.1:9092"), o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench"), timeout,
+        Outcome outcome = await(
+                o.string("bootstrap", "127.0.0.1:9092"),
+                o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench"),
+                timeout,
                 o.integer("stall", STALL_SECONDS));
         double waited = (System.nanoTime() - start) / 1e9;
-        System.out.printf("[idle] %s after %.1f s%n", outcome.idle() ? "the platform is idle" : outcome.stalled() ? "nothing moves any more" : "still busy",
+        System.out.printf(
+                "[idle] %s after %.1f s%n",
+                outcome.idle() ? "the platform is idle" : outcome.stalled() ? "nothing moves any more" : "still busy",
                 waited);
         String out = o.string("out", null);
         if (out != null) {
-            new ResultFile().put("idle", outcome.idle()).put("waited.s", waited).put("timeout.s", timeout).put("stalled", outcome.stalled())
-                    .put("lag.left", outcome.lag()).put("pending.left", outcome.pending()).write(Path.of(out));
+            new ResultFile()
+                    .put("idle", outcome.idle())
+                    .put("waited.s", waited)
+                    .put("timeout.s", timeout)
+                    .put("stalled", outcome.stalled())
+                    .put("lag.left", outcome.lag())
+                    .put("pending.left", outcome.pending())
+                    .write(Path.of(out));
         }
     }
 
@@ -50,8 +65,7 @@ public final class AggregationIdle {
     static final int STALL_SECONDS = 120;
 
     /** Idle, or why not: what was left, and whether it had stopped moving. */
-    record Outcome(boolean idle, boolean stalled, long lag, long pending) {
-    }
+    record Outcome(boolean idle, boolean stalled, long lag, long pending) {}
 
     static boolean await(String bootstrap, String jdbc, int timeoutSeconds) throws Exception {
         return await(bootstrap, jdbc, timeoutSeconds, STALL_SECONDS).idle();
@@ -68,7 +82,8 @@ public final class AggregationIdle {
         long lag = -1;
         long pending = -1;
         long lastChange = System.nanoTime();
-        try (KafkaProbe kafka = new KafkaProbe(bootstrap); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
+        try (KafkaProbe kafka = new KafkaProbe(bootstrap);
+                Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy");
                 Statement st = db.createStatement()) {
             while (System.nanoTime() < deadline) {
                 long nowLag = kafka.lag("aggregation-service", INDICATOR_TOPICS);
@@ -87,7 +102,9 @@ public final class AggregationIdle {
                     return new Outcome(true, false, 0, 0);
                 }
                 if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
-                    System.err.printf("[idle] nothing moved for %d s: %,d indicator events not consumed, %,d rows pending%n", stallSeconds, lag, pending);
+                    System.err.printf(
+                            "[idle] nothing moved for %d s: %,d indicator events not consumed, %,d rows pending%n",
+                            stallSeconds, lag, pending);
                     return new Outcome(false, true, lag, pending);
                 }
                 Thread.sleep(500); // polling another process's progress

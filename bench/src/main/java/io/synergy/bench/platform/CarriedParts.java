@@ -42,7 +42,9 @@ record CarriedParts(String date, Map<String, List<String>> rows, Map<String, Lis
             } else if (section.equals("Results") && line.startsWith("| ") && !line.startsWith("| measure |")) {
                 rows.computeIfAbsent(partOfRow(line), k -> new ArrayList<>()).add(line);
             } else if (section.equals("What each figure is") && line.startsWith("- **")) {
-                explanations.computeIfAbsent(partOfExplanation(line), k -> new ArrayList<>()).add(line);
+                explanations
+                        .computeIfAbsent(partOfExplanation(line), k -> new ArrayList<>())
+                        .add(line);
             }
         }
         return new CarriedParts(date, rows, explanations);

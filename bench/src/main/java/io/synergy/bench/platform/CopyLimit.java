@@ -29,8 +29,7 @@ public final class CopyLimit {
 
     static final String SCHEMA = "bench_copy";
 
-    private CopyLimit() {
-    }
+    private CopyLimit() {}
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
@@ -52,7 +51,9 @@ public final class CopyLimit {
                 st.execute("ALTER TABLE " + SCHEMA + ".outbox ALTER COLUMN id DROP DEFAULT");
             }
             String resultTemplate = realReportResult(c);
-            String payload = Files.isRegularFile(eventSample) ? Files.readString(eventSample).strip() : syntheticEvent();
+            String payload = Files.isRegularFile(eventSample)
+                    ? Files.readString(eventSample).strip()
+                    : syntheticEvent();
             c.setAutoCommit(false);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 
@@ -65,8 +66,9 @@ public final class CopyLimit {
             long sequence = 0;
             long wallStart = System.nanoTime();
             long deadline = wallStart + TimeUnit.SECONDS.toNanos(durationSeconds);
-            System.out.printf("[copy] batches of %d reports (%d values, %d outbox rows) for %d s%n", batch,
-                    batch * EnergyReports.VALUES_PER_REPORT, outboxPerBatch, durationSeconds);
+            System.out.printf(
+                    "[copy] batches of %d reports (%d values, %d outbox rows) for %d s%n",
+                    batch, batch * EnergyReports.VALUES_PER_REPORT, outboxPerBatch, durationSeconds);
             while (System.nanoTime() < deadline) {
                 String now = Instant.now().toString();
                 StringBuilder reportCsv = new StringBuilder(batch * 2500);
@@ -76,27 +78,65 @@ public final class CopyLimit {
                     EnergyReports.Report r = reports.report(sequence);
                     StringBuilder body = new StringBuilder(900);
                     EnergyReports.appendJson(body, r);
-                    csv(reportCsv, r.reportId(), "1", EnergyReports.SOURCE, r.orgUnit(), r.period(), hash(sequence), "CURRENT", "REST", now,
-                            body.toString(), resultTemplate);
+                    csv(
+                            reportCsv,
+                            r.reportId(),
+                            "1",
+                            EnergyReports.SOURCE,
+                            r.orgUnit(),
+                            r.period(),
+                            hash(sequence),
+                            "CURRENT",
+                            "REST",
+                            now,
+                            body.toString(),
+                            resultTemplate);
                     for (EnergyReports.Value v : r.values()) {
-                        csv(valueCsv, v.dataElement(), r.orgUnit(), r.period() + "~" + sequence, Integer.toString(r.year()), Double.toString(v.value()),
-                                r.reportId(), "1", now);
+                        csv(
+                                valueCsv,
+                                v.dataElement(),
+                                r.orgUnit(),
+                                r.period() + "~" + sequence,
+                                Integer.toString(r.year()),
+                                Double.toString(v.value()),
+                                r.reportId(),
+                                "1",
+                                now);
                     }
                 }
                 for (int i = 0; i < outboxPerBatch; i++) {
                     EnergyReports.Report r = reports.report(sequence - batch + i % batch);
-                    csv(outboxCsv, Long.toString(++outboxRows), IngestionLoad.TOPIC, "E1|" + r.orgUnit(), UUID.randomUUID().toString(),
-                            "cn.qingdao.synergy.indicator.v1", "/synergy/sectors/energy", r.orgUnit() + "/E1/" + r.year(), now,
-                            "/schemas/indicator-event.v1.json", payload, now);
+                    csv(
+                            outboxCsv,
+                            Long.toString(++outboxRows),
+                            IngestionLoad.TOPIC,
+                            "E1|" + r.orgUnit(),
+                            UUID.randomUUID().toString(),
+                            "cn.qingdao.synergy.indicator.v1",
+                            "/synergy/sectors/energy",
+                            r.orgUnit() + "/E1/" + r.year(),
+                            now,
+                            "/schemas/indicator-event.v1.json",
+                            payload,
+                            now);
                 }
                 long start = System.nanoTime();
-                copy.copyIn("COPY " + SCHEMA + ".report (report_id, revision, source, org_unit, period, content_hash, status, channel, "
-                        + "received_at, body, result) FROM STDIN (FORMAT csv)", new StringReader(reportCsv.toString()));
-                copy.copyIn("COPY " + SCHEMA + ".data_value (data_element, org_unit, period, year, value, report_id, revision, updated_at) "
-                        + "FROM STDIN (FORMAT csv)", new StringReader(valueCsv.toString()));
+                copy.copyIn(
+                        "COPY " + SCHEMA
+                                + ".report (report_id, revision, source, org_unit, period, content_hash, status, channel, "
+                                + "received_at, body, result) FROM STDIN (FORMAT csv)",
+                        new StringReader(reportCsv.toString()));
+                copy.copyIn(
+                        "COPY " + SCHEMA
+                                + ".data_value (data_element, org_unit, period, year, value, report_id, revision, updated_at) "
+                                + "FROM STDIN (FORMAT csv)",
+                        new StringReader(valueCsv.toString()));
                 if (outboxPerBatch > 0) {
-                    copy.copyIn("COPY " + SCHEMA + ".outbox (id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, "
-                            + "ce_dataschema, payload, created_at) FROM STDIN (FORMAT csv)", new StringReader(outboxCsv.toString()));
+                    copy.copyIn(
+                            "COPY " + SCHEMA
+                                    + ".outbox (id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, "
+                                    + "ce_dataschema, payload, created_at) FROM STDIN (FORMAT csv)",
+                            new StringReader(outboxCsv.toString()));
                 }
                 c.commit();
                 copyNanos += System.nanoTime() - start;
@@ -107,9 +147,13 @@ public final class CopyLimit {
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             long rows = reportRows + valueRows + outboxRows;
             ResultFile result = new ResultFile()
-                    .put("batch.reports", batch).put("outbox.rows.per.batch", outboxPerBatch)
-                    .put("rows.report", reportRows).put("rows.data_value", valueRows).put("rows.outbox", outboxRows)
-                    .put("copy.s", copySeconds).put("wall.s", wallSeconds)
+                    .put("batch.reports", batch)
+                    .put("outbox.rows.per.batch", outboxPerBatch)
+                    .put("rows.report", reportRows)
+                    .put("rows.data_value", valueRows)
+                    .put("rows.outbox", outboxRows)
+                    .put("copy.s", copySeconds)
+                    .put("wall.s", wallSeconds)
                     .put("rows.per.s", rows / copySeconds)
                     .put("values.per.s", valueRows / copySeconds)
                     .put("reports.per.s", reportRows / copySeconds)
@@ -120,20 +164,24 @@ public final class CopyLimit {
             }
             c.commit();
             result.write(out);
-            System.out.printf("[copy] %,.0f rows/s, %,.0f values/s; wrote %s%n", rows / copySeconds, valueRows / copySeconds, out);
+            System.out.printf(
+                    "[copy] %,.0f rows/s, %,.0f values/s; wrote %s%n",
+                    rows / copySeconds, valueRows / copySeconds, out);
         }
     }
 
     /** The result the energy service stored with a real report of the ingestion phase (the service writes one per report). */
     private static String realReportResult(Connection c) throws Exception {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT result::text FROM energy.report WHERE result IS NOT NULL ORDER BY received_at DESC LIMIT 1")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT result::text FROM energy.report WHERE result IS NOT NULL ORDER BY received_at DESC LIMIT 1")) {
             return rs.next() ? rs.getString(1) : "{}";
         }
     }
 
     private static String syntheticEvent() {
-        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sector\":\"energy\",\"kind\":\"INDICATOR\",\"code\":\"E1\",\"orgUnit\":\"370202\","
+        return "{\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"sector\":\"energy\",\"kind\":\"INDICATOR\",\"code\":\"E1\",\"orgUnit\":\"370202\","
                 + "\"period\":\"2024\",\"value\":14.44,\"numerator\":180.5,\"denominator\":1250.0,\"unit\":\"%\",\"revision\":3,\"complete\":true,"
                 + "\"reportId\":\"bench/x/1\",\"computedAt\":\"2026-01-01T00:00:00Z\"}";
     }

@@ -17,19 +17,20 @@ final class EnergyReports {
 
     static final String SECTOR = "energy";
     static final String SOURCE = "bench-energy";
-    static final String[] DISTRICTS = {"370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"};
+    static final String[] DISTRICTS = {
+        "370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"
+    };
     /** Relative size of each district, as in deploy/local/DemoData.java. */
     static final double[] SIZE = {0.9, 0.8, 2.6, 0.7, 0.7, 1.2, 1.3, 1.1, 1.0, 0.8};
+
     static final List<String> PERIODS = periods();
     static final int SLOTS = DISTRICTS.length * PERIODS.size();
     static final int VALUES_PER_REPORT = 11;
 
     /** One value of a report, in the catalogue's unit of its data element. */
-    record Value(String dataElement, double value, String unit) {
-    }
+    record Value(String dataElement, double value, String unit) {}
 
-    record Report(String reportId, String orgUnit, String period, int year, List<Value> values) {
-    }
+    record Report(String reportId, String orgUnit, String period, int year, List<Value> values) {}
 
     private final String runTag;
 
@@ -77,7 +78,12 @@ final class EnergyReports {
                 new Value("energy.emissions.nox", 216 * size * drift, "t"),
                 new Value("energy.emissions.pm", 58 * size * drift, "t"),
                 new Value("energy.emissions.vocs", 33 * size * drift, "t"));
-        return new Report("bench/" + runTag + "/" + sequence, DISTRICTS[district], period, Integer.parseInt(period.substring(0, 4)), values);
+        return new Report(
+                "bench/" + runTag + "/" + sequence,
+                DISTRICTS[district],
+                period,
+                Integer.parseInt(period.substring(0, 4)),
+                values);
     }
 
     /** The JSON array of reports {@code first … first + count - 1}, as posted to the service. */
@@ -94,8 +100,15 @@ final class EnergyReports {
     }
 
     static void appendJson(StringBuilder sb, Report r) {
-        sb.append("{\"reportId\":\"").append(r.reportId()).append("\",\"source\":\"").append(SOURCE).append("\",\"orgUnit\":\"").append(r.orgUnit())
-                .append("\",\"period\":\"").append(r.period()).append("\",\"revision\":1,\"values\":[");
+        sb.append("{\"reportId\":\"")
+                .append(r.reportId())
+                .append("\",\"source\":\"")
+                .append(SOURCE)
+                .append("\",\"orgUnit\":\"")
+                .append(r.orgUnit())
+                .append("\",\"period\":\"")
+                .append(r.period())
+                .append("\",\"revision\":1,\"values\":[");
         for (int i = 0; i < r.values().size(); i++) {
             Value v = r.values().get(i);
             if (i > 0) {

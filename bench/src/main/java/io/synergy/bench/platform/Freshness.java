@@ -48,16 +48,14 @@ public final class Freshness {
     static final String[] DISTRICTS = EnergyReports.DISTRICTS;
     static final String RESULTS = "results.v1";
 
-    private Freshness() {
-    }
+    private Freshness() {}
 
     /**
      * A result record seen on results.v1: when it was polled (monotonic, and wall clock), its W2, and when the
      * aggregation computed it (the record's computedAt, wall clock) — which splits freshness into "2xx → computed" and
      * "computed → on the topic".
      */
-    record Observation(long nanos, long wallMillis, double w2, long computedAtMillis) {
-    }
+    record Observation(long nanos, long wallMillis, double w2, long computedAtMillis) {}
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
@@ -76,19 +74,26 @@ public final class Freshness {
 
         String unitsFile = o.string("units", null);
         // the streams: one per (district, year), reported by the district itself or spread over its enterprises
-        FreshnessStreams streamSet = unitsFile == null ? FreshnessStreams.districts(DISTRICTS, firstYear, lastYear)
+        FreshnessStreams streamSet = unitsFile == null
+                ? FreshnessStreams.districts(DISTRICTS, firstYear, lastYear)
                 : FreshnessStreams.of(FreshnessStreams.readUnits(Path.of(unitsFile)), firstYear, lastYear);
         int streams = streamSet.size();
         if (perRequest > streams) {
-            throw new IllegalArgumentException("--per-request must not exceed the " + streams + " streams (one report per stream per request)");
+            throw new IllegalArgumentException(
+                    "--per-request must not exceed the " + streams + " streams (one report per stream per request)");
         }
 
-        ResultFile result = new ResultFile().put("rate.planned.per.s", rate).put("duration.planned.s", durationSeconds)
-                .put("reports.per.request", perRequest).put("streams", streams).put("org.units", streamSet.units());
+        ResultFile result = new ResultFile()
+                .put("rate.planned.per.s", rate)
+                .put("duration.planned.s", durationSeconds)
+                .put("reports.per.request", perRequest)
+                .put("streams", streams)
+                .put("org.units", streamSet.units());
         if (warmupSeconds > 0) {
             warmUp(url, streamSet, warmupSeconds);
         }
-        result.put("warmup.s", warmupSeconds).put("aggregation.idle.before", AggregationIdle.await(bootstrap, jdbc, o.integer("idle-timeout", 300)));
+        result.put("warmup.s", warmupSeconds)
+                .put("aggregation.idle.before", AggregationIdle.await(bootstrap, jdbc, o.integer("idle-timeout", 300)));
 
         ResultWatcher watcher = new ResultWatcher(bootstrap, streamSet.index());
         watcher.start();
@@ -106,8 +111,9 @@ public final class Freshness {
         long lateSends = 0;
         List<Double> requestMillis = new ArrayList<>();
 
-        System.out.printf("[freshness] %.0f reports/s (%d per request) for %d s over %d (district, year) streams of %d org units%n", rate,
-                perRequest, durationSeconds, streams, streamSet.units());
+        System.out.printf(
+                "[freshness] %.0f reports/s (%d per request) for %d s over %d (district, year) streams of %d org units%n",
+                rate, perRequest, durationSeconds, streams, streamSet.units());
         long start = System.nanoTime();
         // the phase lasts its duration: a service that cannot keep up gets fewer reports, not a longer phase
         long sendDeadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
@@ -135,9 +141,18 @@ public final class Freshness {
                 if (i > first) {
                     body.append(',');
                 }
-                body.append("{\"reportId\":\"bench-fresh/").append(tag).append('/').append(i).append("\",\"source\":\"bench-waste\",\"orgUnit\":\"")
-                        .append(streamSet.orgUnit(i)).append("\",\"period\":\"").append(streamSet.period(i)).append("\",\"revision\":1,\"values\":[{")
-                        .append("\"dataElement\":\"waste.domestic.landfilled\",\"value\":").append(streamSet.postedValue(i)).append(",\"unit\":\"t\"}]}");
+                body.append("{\"reportId\":\"bench-fresh/")
+                        .append(tag)
+                        .append('/')
+                        .append(i)
+                        .append("\",\"source\":\"bench-waste\",\"orgUnit\":\"")
+                        .append(streamSet.orgUnit(i))
+                        .append("\",\"period\":\"")
+                        .append(streamSet.period(i))
+                        .append("\",\"revision\":1,\"values\":[{")
+                        .append("\"dataElement\":\"waste.domestic.landfilled\",\"value\":")
+                        .append(streamSet.postedValue(i))
+                        .append(",\"unit\":\"t\"}]}");
             }
             if (perRequest > 1) {
                 body.append(']');
@@ -157,7 +172,9 @@ public final class Freshness {
                         }
                     } else {
                         failed.addAndGet(perRequest);
-                        String why = error != null ? error.toString() : "HTTP " + response.statusCode() + " " + IngestionLoad.abbreviate(response.body());
+                        String why = error != null
+                                ? error.toString()
+                                : "HTTP " + response.statusCode() + " " + IngestionLoad.abbreviate(response.body());
                         if (firstFailure.compareAndSet(null, why)) {
                             System.err.println("[freshness] request failed: " + why);
                         }
@@ -204,16 +221,24 @@ public final class Freshness {
             if (first != null) {
                 long nanos = first.nanos() - ackNanos[i];
                 if (nanos < 0) {
-                    beforeAnswer++; // the result was out before the client had read the 2xx: a later report of the stream overtook it
+                    beforeAnswer++; // the result was out before the client had read the 2xx: a later report of the
+                    // stream overtook it
                 }
                 computedMillis[matched] = Math.max(0, first.computedAtMillis() - ackWallMillis[i]);
                 publishedMillis[matched] = Math.max(0, first.wallMillis() - first.computedAtMillis());
                 freshnessMillis[matched++] = Math.max(0, nanos) / 1e6;
             }
         }
-        result.put("reports.planned", totalReports).put("reports.sent", sentReports).put("reports.accepted", accepted).put("reports.failed", failed.get())
-                .put("reports.matched", matched).put("reports.unmatched", accepted - matched).put("matched.before.answer", beforeAnswer)
-                .put("rate.achieved.per.s", accepted / answeredSeconds).put("send.s", sendSeconds).put("late.sends", lateSends)
+        result.put("reports.planned", totalReports)
+                .put("reports.sent", sentReports)
+                .put("reports.accepted", accepted)
+                .put("reports.failed", failed.get())
+                .put("reports.matched", matched)
+                .put("reports.unmatched", accepted - matched)
+                .put("matched.before.answer", beforeAnswer)
+                .put("rate.achieved.per.s", accepted / answeredSeconds)
+                .put("send.s", sendSeconds)
+                .put("late.sends", lateSends)
                 .put("results.records", watcher.records.get());
         if (firstFailure.get() != null) {
             result.put("first.failure", firstFailure.get());
@@ -244,8 +269,10 @@ public final class Freshness {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     int i = (int) next.getAndIncrement();
-                    poster.post("{\"reportId\":\"bench-fresh/" + tag + "/" + i + "\",\"source\":\"bench-waste\",\"orgUnit\":\"" + streams.orgUnit(i)
-                            + "\",\"period\":\"" + streams.period(i) + "\",\"revision\":1,\"values\":[{\"dataElement\":\"waste.emissions.co2\",\"value\":"
+                    poster.post("{\"reportId\":\"bench-fresh/" + tag + "/" + i
+                            + "\",\"source\":\"bench-waste\",\"orgUnit\":\"" + streams.orgUnit(i)
+                            + "\",\"period\":\"" + streams.period(i)
+                            + "\",\"revision\":1,\"values\":[{\"dataElement\":\"waste.emissions.co2\",\"value\":"
                             + (1000 + i) + ",\"unit\":\"t\"}]}");
                 }
                 return null;
@@ -314,7 +341,9 @@ public final class Freshness {
                         Reading reading = read(r.value());
                         if (reading != null) {
                             synchronized (this) {
-                                observations.get(stream).add(new Observation(now, wall, reading.w2(), reading.computedAtMillis()));
+                                observations
+                                        .get(stream)
+                                        .add(new Observation(now, wall, reading.w2(), reading.computedAtMillis()));
                                 highest[stream] = Math.max(highest[stream], reading.w2());
                             }
                         }
@@ -326,8 +355,7 @@ public final class Freshness {
         }
 
         /** What the watcher needs of a result record: its W2 and when it was computed. */
-        record Reading(double w2, long computedAtMillis) {
-        }
+        record Reading(double w2, long computedAtMillis) {}
 
         /**
          * Streams through the record for {@code computedAt} and the W2 figure instead of building a tree of the whole
@@ -352,7 +380,9 @@ public final class Freshness {
                         p.skipChildren();
                     }
                 }
-                return computedAt == null || w2 == null ? null : new Reading(w2, Instant.parse(computedAt).toEpochMilli());
+                return computedAt == null || w2 == null
+                        ? null
+                        : new Reading(w2, Instant.parse(computedAt).toEpochMilli());
             } catch (java.io.IOException e) {
                 System.err.println("[freshness] unreadable result: " + e.getMessage());
                 return null;

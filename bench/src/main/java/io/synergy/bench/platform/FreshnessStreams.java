@@ -24,8 +24,7 @@ final class FreshnessStreams {
     private final List<String> keys = new ArrayList<>();
     private final List<List<String>> members = new ArrayList<>();
 
-    private FreshnessStreams() {
-    }
+    private FreshnessStreams() {}
 
     /** One stream per (district, year), each reported by the district itself. */
     static FreshnessStreams districts(String[] districts, int firstYear, int lastYear) {

@@ -31,8 +31,7 @@ public final class IngestionLoad {
 
     static final String TOPIC = "indicators.energy.v1";
 
-    private IngestionLoad() {
-    }
+    private IngestionLoad() {}
 
     public static void main(String[] args) throws Exception {
         Options o = new Options(args);
@@ -50,17 +49,23 @@ public final class IngestionLoad {
         EnergyReports reports = new EnergyReports(Long.toString(System.currentTimeMillis(), 36));
         AtomicLong nextSequence = new AtomicLong();
         ResultFile result = new ResultFile();
-        result.put("clients", clients).put("batch.reports", batch).put("batch.values", batch * EnergyReports.VALUES_PER_REPORT)
-                .put("duration.planned.s", durationSeconds).put("warmup.s", warmupSeconds).put("authenticated", poster.authenticated());
+        result.put("clients", clients)
+                .put("batch.reports", batch)
+                .put("batch.values", batch * EnergyReports.VALUES_PER_REPORT)
+                .put("duration.planned.s", durationSeconds)
+                .put("warmup.s", warmupSeconds)
+                .put("authenticated", poster.authenticated());
 
-        try (KafkaProbe kafka = new KafkaProbe(bootstrap); Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy")) {
+        try (KafkaProbe kafka = new KafkaProbe(bootstrap);
+                Connection db = DriverManager.getConnection(jdbc, "synergy", "synergy")) {
             if (warmupSeconds > 0) {
                 System.out.printf("[ingestion] warm-up %d s (not measured)%n", warmupSeconds);
                 run(poster, reports, nextSequence, clients, batch, warmupSeconds);
                 waitForEmptyOutbox(db, drainTimeoutSeconds);
             }
             long appendedBefore = kafka.recordsAppended(TOPIC);
-            System.out.printf("[ingestion] %d clients × batches of %d reports for %d s%n", clients, batch, durationSeconds);
+            System.out.printf(
+                    "[ingestion] %d clients × batches of %d reports for %d s%n", clients, batch, durationSeconds);
             Load load = run(poster, reports, nextSequence, clients, batch, durationSeconds);
             long loadEnd = System.nanoTime();
             double drainSeconds = waitForEmptyOutbox(db, drainTimeoutSeconds);
@@ -74,7 +79,10 @@ public final class IngestionLoad {
                     .put("values.accepted", load.acceptedValues.get())
                     .put("values.accepted.per.s", load.acceptedValues.get() / loadSeconds)
                     .put("reports.accepted.per.s", load.acceptedReports.get() / loadSeconds);
-            new Percentiles(load.latenciesMillis.stream().mapToDouble(Double::doubleValue).toArray()).putInto(result, "latency");
+            new Percentiles(load.latenciesMillis.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray())
+                    .putInto(result, "latency");
             if (load.firstFailure.get() != null) {
                 result.put("first.failure", load.firstFailure.get());
             }
@@ -82,16 +90,35 @@ public final class IngestionLoad {
             double publishSeconds = (loadEnd - load.startNanos) / 1e9 + drainSeconds;
             result.put("events.published", appended)
                     .put("events.published.per.s", appended / publishSeconds)
-                    .put("events.per.report", load.acceptedReports.get() == 0 ? 0.0 : (double) appended / load.acceptedReports.get())
+                    .put(
+                            "events.per.report",
+                            load.acceptedReports.get() == 0 ? 0.0 : (double) appended / load.acceptedReports.get())
                     .put("outbox.drain.s", drainSeconds);
 
             List<ConsumerRecord<byte[], byte[]>> sample = kafka.sample(TOPIC, 200);
             if (!sample.isEmpty()) {
                 result.put("event.sampled", sample.size())
-                        .put("event.value.bytes.avg", sample.stream().mapToInt(r -> r.value().length).average().orElse(0))
-                        .put("event.key.bytes.avg", sample.stream().mapToInt(r -> r.key() == null ? 0 : r.key().length).average().orElse(0))
-                        .put("event.header.bytes.avg", sample.stream().mapToInt(KafkaProbe::headerBytes).average().orElse(0));
-                Files.writeString(out.resolveSibling("indicator-event.json"), new String(sample.get(0).value(), StandardCharsets.UTF_8));
+                        .put(
+                                "event.value.bytes.avg",
+                                sample.stream()
+                                        .mapToInt(r -> r.value().length)
+                                        .average()
+                                        .orElse(0))
+                        .put(
+                                "event.key.bytes.avg",
+                                sample.stream()
+                                        .mapToInt(r -> r.key() == null ? 0 : r.key().length)
+                                        .average()
+                                        .orElse(0))
+                        .put(
+                                "event.header.bytes.avg",
+                                sample.stream()
+                                        .mapToInt(KafkaProbe::headerBytes)
+                                        .average()
+                                        .orElse(0));
+                Files.writeString(
+                        out.resolveSibling("indicator-event.json"),
+                        new String(sample.get(0).value(), StandardCharsets.UTF_8));
             }
         }
         result.write(out);
@@ -110,7 +137,9 @@ public final class IngestionLoad {
     }
 
     /** Each client posts one batch after the other until the time is up; a request under way then still counts. */
-    static Load run(ReportPoster poster, EnergyReports reports, AtomicLong nextSequence, int clients, int batch, int seconds) throws Exception {
+    static Load run(
+            ReportPoster poster, EnergyReports reports, AtomicLong nextSequence, int clients, int batch, int seconds)
+            throws Exception {
         Load load = new Load();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         load.startNanos = System.nanoTime();

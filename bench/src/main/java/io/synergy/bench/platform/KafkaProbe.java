@@ -35,7 +35,11 @@ final class KafkaProbe implements AutoCloseable {
 
     List<TopicPartition> partitions(String topic) throws Exception {
         List<TopicPartition> out = new ArrayList<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic).partitions()
+        admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(15, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
                 .forEach(p -> out.add(new TopicPartition(topic, p.partition())));
         return out;
     }
@@ -48,8 +52,8 @@ final class KafkaProbe implements AutoCloseable {
             }
         }
         Map<TopicPartition, Long> out = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request).all().get(15, TimeUnit.SECONDS)
-                .entrySet()) {
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
+                admin.listOffsets(request).all().get(15, TimeUnit.SECONDS).entrySet()) {
             out.put(e.getKey(), e.getValue().offset());
         }
         return out;
@@ -57,12 +61,15 @@ final class KafkaProbe implements AutoCloseable {
 
     /** How many records were ever appended to the topic (the sum of its partitions' end offsets). */
     long recordsAppended(String topic) throws Exception {
-        return endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
+        return endOffsets(List.of(topic)).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Records of these topics not yet committed by the group (a partition the group never committed counts whole). */
     long lag(String group, Collection<String> topics) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
                 .get(15, TimeUnit.SECONDS);
         long lag = 0;
         for (Map.Entry<TopicPartition, Long> e : endOffsets(topics).entrySet()) {

@@ -17,11 +17,14 @@ final class MetricsScrape {
 
     private final Map<String, Double> samples = new LinkedHashMap<>();
 
-    private MetricsScrape() {
-    }
+    private MetricsScrape() {}
 
     static MetricsScrape fetch(HttpClient http, String baseUrl) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + baseUrl + "/q/metrics: HTTP " + r.statusCode());
@@ -44,7 +47,9 @@ final class MetricsScrape {
             String value = line.substring(space + 1).trim();
             int timestamp = value.indexOf(' ');
             try {
-                m.samples.put(line.substring(0, space), Double.parseDouble(timestamp < 0 ? value : value.substring(0, timestamp)));
+                m.samples.put(
+                        line.substring(0, space),
+                        Double.parseDouble(timestamp < 0 ? value : value.substring(0, timestamp)));
             } catch (NumberFormatException e) {
                 // NaN is parsed; anything else is not a sample
             }

@@ -23,17 +23,52 @@ import java.util.stream.Stream;
  * @param settleLimit  it was still busy when the bench stopped waiting, and the next run began anyway
  * @param probeProblem the problem type the single request answered, if any (a 404 of type no-data: the endpoint is there)
  */
-record ReadRun(String service, String path, String format, String role, int connections, String timeout, double durationPlannedS, int probeStatus,
-        double probeMs, double requests, double rps, double p50, double p90, double p99, double max, long non2xx, long timeouts, long socketErrors,
-        double settleS, boolean settleLimit, String probeProblem) {
+record ReadRun(
+        String service,
+        String path,
+        String format,
+        String role,
+        int connections,
+        String timeout,
+        double durationPlannedS,
+        int probeStatus,
+        double probeMs,
+        double requests,
+        double rps,
+        double p50,
+        double p90,
+        double p99,
+        double max,
+        long non2xx,
+        long timeouts,
+        long socketErrors,
+        double settleS,
+        boolean settleLimit,
+        String probeProblem) {
 
     static ReadRun of(Map<String, String> v) {
-        return new ReadRun(v.getOrDefault("service", "?"), v.getOrDefault("path", "?"), v.getOrDefault("format", "json"), v.getOrDefault("role", "none"),
-                (int) num(v, "connections"), v.getOrDefault("timeout", "?"), num(v, "duration.planned.s"), (int) num(v, "probe.status"),
-                num(v, "probe.ms"), num(v, "requests"), num(v, "requests.per.s"), num(v, "latency.p50.ms"), num(v, "latency.p90.ms"),
-                num(v, "latency.p99.ms"), num(v, "latency.max.ms"), (long) num(v, "errors.status"), (long) num(v, "errors.timeout"),
-                (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")), num(v, "settle.s"),
-                "true".equals(v.get("settle.limit")), v.getOrDefault("probe.problem", ""));
+        return new ReadRun(
+                v.getOrDefault("service", "?"),
+                v.getOrDefault("path", "?"),
+                v.getOrDefault("format", "json"),
+                v.getOrDefault("role", "none"),
+                (int) num(v, "connections"),
+                v.getOrDefault("timeout", "?"),
+                num(v, "duration.planned.s"),
+                (int) num(v, "probe.status"),
+                num(v, "probe.ms"),
+                num(v, "requests"),
+                num(v, "requests.per.s"),
+                num(v, "latency.p50.ms"),
+                num(v, "latency.p90.ms"),
+                num(v, "latency.p99.ms"),
+                num(v, "latency.max.ms"),
+                (long) num(v, "errors.status"),
+                (long) num(v, "errors.timeout"),
+                (long) (num(v, "errors.connect") + num(v, "errors.read") + num(v, "errors.write")),
+                num(v, "settle.s"),
+                "true".equals(v.get("settle.limit")),
+                v.getOrDefault("probe.problem", ""));
     }
 
     /** Every run of a part, in the order they ran (the files are numbered); empty when the part did not run. */
@@ -43,7 +78,9 @@ record ReadRun(String service, String path, String format, String role, int conn
             return out;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().forEach(f -> out.add(of(ResultFile.read(f))));
+            files.filter(f -> f.getFileName().toString().endsWith(".properties"))
+                    .sorted()
+                    .forEach(f -> out.add(of(ResultFile.read(f))));
         }
         return out;
     }
@@ -64,7 +101,8 @@ record ReadRun(String service, String path, String format, String role, int conn
 
     /** Why a 404 was not loaded: not on this build, or the problem the endpoint answered (no data yet, for one). */
     String notLoaded() {
-        return absent() ? "not on this build (HTTP 404)"
+        return absent()
+                ? "not on this build (HTTP 404)"
                 : "HTTP 404 `" + probeProblem.substring(probeProblem.lastIndexOf('/') + 1) + "`: nothing to load";
     }
 
@@ -81,7 +119,8 @@ record ReadRun(String service, String path, String format, String role, int conn
     /** wrk's --timeout ("2s", "60s", "500ms") in milliseconds. */
     double timeoutMillis() {
         try {
-            return timeout.endsWith("ms") ? Double.parseDouble(timeout.substring(0, timeout.length() - 2))
+            return timeout.endsWith("ms")
+                    ? Double.parseDouble(timeout.substring(0, timeout.length() - 2))
                     : Double.parseDouble(timeout.replaceAll("s$", "")) * 1000;
         } catch (NumberFormatException e) {
             return Double.NaN;
@@ -102,7 +141,9 @@ record ReadRun(String service, String path, String format, String role, int conn
      * exceeded, or the single request before the run.
      */
     double p99OrBound() {
-        return requests > 0 ? p99 : probeStatus == 0 ? 60_000 : timeouts > 0 ? Math.max(probeMs, timeoutMillis()) : probeMs;
+        return requests > 0
+                ? p99
+                : probeStatus == 0 ? 60_000 : timeouts > 0 ? Math.max(probeMs, timeoutMillis()) : probeMs;
     }
 
     /** "2,213 req/s · p50 13 · p99 64 ms" and, when there were any, the failures. */
@@ -111,10 +152,12 @@ record ReadRun(String service, String path, String format, String role, int conn
             return "no answer to a single request within 60 s: not loaded";
         }
         if (!(requests > 0)) {
-            return "no answer within the " + ms(durationPlannedS) + " s run" + (timeouts > 0 ? String.format(Locale.ROOT, " (%,d timeouts > %s)", timeouts, timeout) : "")
+            return "no answer within the " + ms(durationPlannedS) + " s run"
+                    + (timeouts > 0 ? String.format(Locale.ROOT, " (%,d timeouts > %s)", timeouts, timeout) : "")
                     + "; the single request before it took " + ms(probeMs) + " ms";
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,.0f req/s · p50 %s · p99 %s ms", rps, ms(p50), ms(p99)));
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "%,.0f req/s · p50 %s · p99 %s ms", rps, ms(p50), ms(p99)));
         List<String> failures = new ArrayList<>();
         if (non2xx > 0) {
             failures.add(String.format(Locale.ROOT, "%,d non-2xx", non2xx));
@@ -133,7 +176,9 @@ record ReadRun(String service, String path, String format, String role, int conn
 
     /** Milliseconds to two significant digits below 10, whole above. */
     static String ms(double v) {
-        return Double.isNaN(v) ? "n/a" : v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
+        return Double.isNaN(v)
+                ? "n/a"
+                : v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
     }
 
     private static double num(Map<String, String> v, String key) {

@@ -20,7 +20,8 @@ final class ReportPoster {
     private final String authorization;
 
     ReportPoster(String baseUrl, String sector, Executor executor) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
         if (executor != null) {
             builder.executor(executor);
         }
@@ -36,7 +37,9 @@ final class ReportPoster {
     }
 
     private HttpRequest request(String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             b.header("Authorization", authorization);

@@ -24,7 +24,8 @@ final class ResultFile {
 
     void write(Path file) {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
+        values.forEach(
+                (k, v) -> sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);

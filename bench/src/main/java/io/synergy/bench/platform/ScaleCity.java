@@ -20,8 +20,13 @@ final class ScaleCity {
     static final String[] SECTORS = {"energy", "transport", "building", "agriculture", "waste"};
 
     /** A GB/T 4754 section and division, with the shape of its enterprises' figures. */
-    record Industry(String section, String division, double energyPerValue, double co2PerEnergy, double pollutantPerEnergy, String flags) {
-    }
+    record Industry(
+            String section,
+            String division,
+            double energyPerValue,
+            double co2PerEnergy,
+            double pollutantPerEnergy,
+            String flags) {}
 
     static final List<Industry> INDUSTRIES = List.of(
             new Industry("C", "25", 1.8, 2.9, 0.004, "CARBON_MARKET|KEY_POLLUTER|CLEANER_PRODUCTION_AUDIT"),
@@ -35,14 +40,11 @@ final class ScaleCity {
             new Industry("N", "77", 0.3, 1.5, 0.002, "KEY_POLLUTER"),
             new Industry("G", "55", 0.7, 3.0, 0.004, ""));
 
-    record Park(String code, String district) {
-    }
+    record Park(String code, String district) {}
 
-    record Enterprise(int index, String code, String district, String parent, Industry industry) {
-    }
+    record Enterprise(int index, String code, String district, String parent, Industry industry) {}
 
-    record Value(String dataElement, double value) {
-    }
+    record Value(String dataElement, double value) {}
 
     private final List<Park> parks = new ArrayList<>();
     private final List<Enterprise> enterprises = new ArrayList<>();
@@ -63,10 +65,13 @@ final class ScaleCity {
         for (int i = 0; i < enterpriseCount; i++) {
             String district = DISTRICTS[i % DISTRICTS.length];
             int inDistrict = i / DISTRICTS.length;
-            // "91" (an enterprise registered with the market regulator), the district, a nine-character organisation code
+            // "91" (an enterprise registered with the market regulator), the district, a nine-character organisation
+            // code
             String first17 = String.format(Locale.ROOT, "91%sBQ%07d", district, i);
             String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
-            String parent = inDistrict % 10 == 9 ? district : String.format(Locale.ROOT, "%sP%02d", district, 1 + inDistrict % parksPerDistrict);
+            String parent = inDistrict % 10 == 9
+                    ? district
+                    : String.format(Locale.ROOT, "%sP%02d", district, 1 + inDistrict % parksPerDistrict);
             enterprises.add(new Enterprise(i, code, district, parent, INDUSTRIES.get(i % INDUSTRIES.size())));
         }
     }
@@ -89,15 +94,33 @@ final class ScaleCity {
 
     /** The registry import: every park, then every enterprise, in the columns of {@code POST /api/v1/org-units/import}. */
     String registryCsv() {
-        StringBuilder csv = new StringBuilder("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n");
+        StringBuilder csv = new StringBuilder(
+                "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n");
         for (Park p : parks) {
-            csv.append(p.code()).append(",PARK,规模测试园区").append(p.code()).append(",scale-test park ").append(p.code()).append(',')
-                    .append(p.district()).append(",,,,false\n");
+            csv.append(p.code())
+                    .append(",PARK,规模测试园区")
+                    .append(p.code())
+                    .append(",scale-test park ")
+                    .append(p.code())
+                    .append(',')
+                    .append(p.district())
+                    .append(",,,,false\n");
         }
         for (Enterprise e : enterprises) {
-            csv.append(e.code()).append(",ENTERPRISE,规模测试企业").append(e.index() + 1).append("号,scale-test enterprise no. ").append(e.index() + 1)
-                    .append(',').append(e.parent()).append(',').append(e.industry().section()).append(',').append(e.industry().division()).append(',')
-                    .append(e.industry().flags()).append(",false\n");
+            csv.append(e.code())
+                    .append(",ENTERPRISE,规模测试企业")
+                    .append(e.index() + 1)
+                    .append("号,scale-test enterprise no. ")
+                    .append(e.index() + 1)
+                    .append(',')
+                    .append(e.parent())
+                    .append(',')
+                    .append(e.industry().section())
+                    .append(',')
+                    .append(e.industry().division())
+                    .append(',')
+                    .append(e.industry().flags())
+                    .append(",false\n");
         }
         return csv.toString();
     }
@@ -105,7 +128,8 @@ final class ScaleCity {
     /** {@code code,district} per enterprise: the freshness phase's {@code --units} file. */
     String unitsFile() {
         StringBuilder out = new StringBuilder();
-        enterprises.forEach(e -> out.append(e.code()).append(',').append(e.district()).append('\n'));
+        enterprises.forEach(
+                e -> out.append(e.code()).append(',').append(e.district()).append('\n'));
         return out.toString();
     }
 
@@ -120,7 +144,7 @@ final class ScaleCity {
      */
     List<Value> values(String sector, Enterprise e, int year, int revision) {
         Random r = new Random(31L * e.index() + 7);
-        double size = 2_000 + r.nextInt(18_000);           // value added, 10^4 CNY
+        double size = 2_000 + r.nextInt(18_000); // value added, 10^4 CNY
         double improvement = 0.01 + r.nextDouble() * 0.05; // yearly fall in energy and pollutant intensity
         int k = year - firstYear;
         double correction = 1 + 0.001 * (revision - 1);
@@ -131,23 +155,46 @@ final class ScaleCity {
         double co2 = (energy - nonfossil) * ind.co2PerEnergy();
         double pollutants = energy * ind.pollutantPerEnergy() * Math.pow(1 - improvement * 1.5, k);
         return switch (sector) {
-            case "energy" -> List.of(new Value("energy.primary.total", energy), new Value("energy.primary.nonfossil", nonfossil),
-                    new Value("energy.coal.total", energy * 0.4), new Value("energy.coalpower.coal", energy * 0.2),
-                    new Value("energy.coalpower.supplied", energy * 0.6), new Value("energy.gdp", va), new Value("energy.emissions.co2", co2),
-                    new Value("energy.emissions.so2", pollutants * 0.3), new Value("energy.emissions.nox", pollutants * 0.4),
-                    new Value("energy.emissions.pm", pollutants * 0.1), new Value("energy.emissions.vocs", pollutants * 0.2));
-            case "transport" -> List.of(new Value("transport.freight.total", va * 50 * correction),
-                    new Value("transport.freight.railwater", va * 50 * (0.2 + 0.01 * k) * correction), new Value("transport.emissions.co2", co2 * 0.05),
-                    new Value("transport.emissions.nox", pollutants * 0.05), new Value("transport.emissions.pm", pollutants * 0.01));
-            case "building" -> List.of(new Value("building.energy.total", energy * 0.1), new Value("building.energy.renewable", energy * 0.1 * (0.05 + 0.01 * k)),
-                    new Value("building.roof.new", 1_000 + va * 0.1), new Value("building.roof.new.pv", (1_000 + va * 0.1) * (0.1 + 0.03 * k)),
-                    new Value("building.emissions.co2", co2 * 0.03));
-            case "agriculture" -> List.of(new Value("agriculture.fertiliser", 10 + va * 0.001 * correction),
-                    new Value("agriculture.pesticide", 1 + va * 0.0001 * correction), new Value("agriculture.emissions.ch4", 5 + va * 0.0005),
-                    new Value("agriculture.emissions.nh3", 2 + va * 0.0002));
-            case "waste" -> List.of(new Value("waste.industrial.generated", va * 0.05 * correction),
-                    new Value("waste.industrial.utilised", va * 0.05 * (0.6 + 0.02 * k) * correction), new Value("waste.emissions.co2", co2 * 0.02),
-                    new Value("waste.emissions.so2", pollutants * 0.02), new Value("waste.emissions.nox", pollutants * 0.02));
+            case "energy" ->
+                List.of(
+                        new Value("energy.primary.total", energy),
+                        new Value("energy.primary.nonfossil", nonfossil),
+                        new Value("energy.coal.total", energy * 0.4),
+                        new Value("energy.coalpower.coal", energy * 0.2),
+                        new Value("energy.coalpower.supplied", energy * 0.6),
+                        new Value("energy.gdp", va),
+                        new Value("energy.emissions.co2", co2),
+                        new Value("energy.emissions.so2", pollutants * 0.3),
+                        new Value("energy.emissions.nox", pollutants * 0.4),
+                        new Value("energy.emissions.pm", pollutants * 0.1),
+                        new Value("energy.emissions.vocs", pollutants * 0.2));
+            case "transport" ->
+                List.of(
+                        new Value("transport.freight.total", va * 50 * correction),
+                        new Value("transport.freight.railwater", va * 50 * (0.2 + 0.01 * k) * correction),
+                        new Value("transport.emissions.co2", co2 * 0.05),
+                        new Value("transport.emissions.nox", pollutants * 0.05),
+                        new Value("transport.emissions.pm", pollutants * 0.01));
+            case "building" ->
+                List.of(
+                        new Value("building.energy.total", energy * 0.1),
+                        new Value("building.energy.renewable", energy * 0.1 * (0.05 + 0.01 * k)),
+                        new Value("building.roof.new", 1_000 + va * 0.1),
+                        new Value("building.roof.new.pv", (1_000 + va * 0.1) * (0.1 + 0.03 * k)),
+                        new Value("building.emissions.co2", co2 * 0.03));
+            case "agriculture" ->
+                List.of(
+                        new Value("agriculture.fertiliser", 10 + va * 0.001 * correction),
+                        new Value("agriculture.pesticide", 1 + va * 0.0001 * correction),
+                        new Value("agriculture.emissions.ch4", 5 + va * 0.0005),
+                        new Value("agriculture.emissions.nh3", 2 + va * 0.0002));
+            case "waste" ->
+                List.of(
+                        new Value("waste.industrial.generated", va * 0.05 * correction),
+                        new Value("waste.industrial.utilised", va * 0.05 * (0.6 + 0.02 * k) * correction),
+                        new Value("waste.emissions.co2", co2 * 0.02),
+                        new Value("waste.emissions.so2", pollutants * 0.02),
+                        new Value("waste.emissions.nox", pollutants * 0.02));
             default -> throw new IllegalArgumentException("unknown sector " + sector);
         };
     }
@@ -155,15 +202,27 @@ final class ScaleCity {
     /** One report as the JSON of {@code POST /api/v1/reports}. */
     String reportJson(String sector, Enterprise e, int year, int revision) {
         StringBuilder sb = new StringBuilder(96 + 64 * 11);
-        sb.append("{\"reportId\":\"").append(reportId(sector, e, year)).append("\",\"source\":\"bench-scale-").append(sector).append("\",\"orgUnit\":\"")
-                .append(e.code()).append("\",\"period\":\"").append(year).append("\",\"revision\":").append(revision).append(",\"values\":[");
+        sb.append("{\"reportId\":\"")
+                .append(reportId(sector, e, year))
+                .append("\",\"source\":\"bench-scale-")
+                .append(sector)
+                .append("\",\"orgUnit\":\"")
+                .append(e.code())
+                .append("\",\"period\":\"")
+                .append(year)
+                .append("\",\"revision\":")
+                .append(revision)
+                .append(",\"values\":[");
         List<Value> values = values(sector, e, year, revision);
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append("{\"dataElement\":\"").append(values.get(i).dataElement()).append("\",\"value\":")
-                    .append(String.format(Locale.ROOT, "%.6g", values.get(i).value())).append('}'); // small emissions keep their digits
+            sb.append("{\"dataElement\":\"")
+                    .append(values.get(i).dataElement())
+                    .append("\",\"value\":")
+                    .append(String.format(Locale.ROOT, "%.6g", values.get(i).value()))
+                    .append('}'); // small emissions keep their digits
         }
         return sb.append("]}").toString();
     }

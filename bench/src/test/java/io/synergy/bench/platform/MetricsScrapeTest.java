@@ -25,10 +25,13 @@ class MetricsScrapeTest {
         MetricsScrape m = MetricsScrape.parse(SCRAPE);
         assertThat(m.sum("synergy_recompute_duration_seconds_count", null)).isEqualTo(4);
         assertThat(m.sum("synergy_recompute_duration_seconds_sum", null)).isEqualTo(1.25);
-        assertThat(m.sum("synergy_recompute_phase_seconds_sum", "phase=\"load\"")).isEqualTo(0.5);
-        assertThat(m.sum("synergy_recompute_phase_seconds_sum", "phase=\"store\"")).isEqualTo(0.25);
+        assertThat(m.sum("synergy_recompute_phase_seconds_sum", "phase=\"load\""))
+                .isEqualTo(0.5);
+        assertThat(m.sum("synergy_recompute_phase_seconds_sum", "phase=\"store\""))
+                .isEqualTo(0.25);
         assertThat(m.sum("synergy_recompute_phase_seconds_sum", null)).isEqualTo(0.5 + 0.25 + 9 + 9);
-        assertThat(m.sum("synergy_recompute_phase_seconds_count", "phase=\"load\"")).isEqualTo(4);
+        assertThat(m.sum("synergy_recompute_phase_seconds_count", "phase=\"load\""))
+                .isEqualTo(4);
         assertThat(m.sum("absent", null)).isZero();
     }
 }

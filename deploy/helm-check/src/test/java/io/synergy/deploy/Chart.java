@@ -24,15 +24,17 @@ import java.util.stream.Stream;
 final class Chart {
 
     /** The repository root (the surefire configuration passes it; a run from the module's folder also works). */
-    static final Path ROOT = Path.of(System.getProperty("synergy.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("synergy.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
+
     static final Path CHART = ROOT.resolve("helm/synergy");
     static final String RELEASE = "synergy";
     static final String NAMESPACE = "synergy";
 
     static final YAMLMapper YAML = new YAMLMapper();
 
-    private Chart() {
-    }
+    private Chart() {}
 
     /** The values that turn every optional part on (the brief's "topics and ingress on" case). */
     static Map<String, Object> everythingOn() {
@@ -67,7 +69,12 @@ final class Chart {
 
     /** {@code helm install --dry-run=client}: what an operator sees after an installation, NOTES.txt included. */
     static String installDryRunOutput(Map<String, ?> set) {
-        var command = new Helm(CHART).install().withName(RELEASE).withNamespace(NAMESPACE).clientOnly().dryRun();
+        var command = new Helm(CHART)
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .clientOnly()
+                .dryRun();
         set.forEach(command::set);
         return command.call().getOutput();
     }
@@ -94,7 +101,8 @@ final class Chart {
                     }
                 }
             }
-            ObjectNode tree = (ObjectNode) YAML.readTree(copy.resolve("values.yaml").toFile());
+            ObjectNode tree =
+                    (ObjectNode) YAML.readTree(copy.resolve("values.yaml").toFile());
             values.forEach((path, value) -> setPath(tree, path, value));
             YAML.writeValue(copy.resolve("values.yaml").toFile(), tree);
             return copy;
@@ -132,7 +140,9 @@ final class Chart {
         }
 
         List<JsonNode> ofKind(String kind) {
-            return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+            return docs.stream()
+                    .filter(d -> kind.equals(d.path("kind").asText()))
+                    .toList();
         }
 
         JsonNode get(String kind, String name) {
@@ -143,7 +153,9 @@ final class Chart {
         }
 
         List<String> names(String kind) {
-            return ofKind(kind).stream().map(d -> d.path("metadata").path("name").asText()).toList();
+            return ofKind(kind).stream()
+                    .map(d -> d.path("metadata").path("name").asText())
+                    .toList();
         }
     }
 }

@@ -25,8 +25,22 @@ class ComposeFileTest {
     static final Path COMPOSE = Chart.ROOT.resolve("deploy/compose.yaml");
 
     /** Keys of a Compose service this file may use; anything else is a typo (Compose would reject it). */
-    static final Set<String> SERVICE_KEYS = Set.of("image", "hostname", "restart", "ports", "environment", "volumes",
-            "healthcheck", "depends_on", "mem_limit", "read_only", "tmpfs", "security_opt", "command", "build");
+    static final Set<String> SERVICE_KEYS = Set.of(
+            "image",
+            "hostname",
+            "restart",
+            "ports",
+            "environment",
+            "volumes",
+            "healthcheck",
+            "depends_on",
+            "mem_limit",
+            "read_only",
+            "tmpfs",
+            "security_opt",
+            "command",
+            "build");
+
     static final Set<String> HEALTHCHECK_KEYS = Set.of("test", "interval", "timeout", "retries", "start_period");
     static final Set<String> TOP_KEYS = Set.of("name", "services", "volumes", "networks");
 
@@ -76,11 +90,16 @@ class ComposeFileTest {
     @Test
     void usesOnlyKnownComposeKeysAndNoObsoleteVersion() {
         // x-* keys are Compose extensions (here: the anchors shared by the eight services)
-        assertThat(TOP_KEYS).containsAll(compose.keySet().stream().filter(k -> !k.startsWith("x-")).toList());
+        assertThat(TOP_KEYS)
+                .containsAll(compose.keySet().stream()
+                        .filter(k -> !k.startsWith("x-"))
+                        .toList());
         assertThat(compose).doesNotContainKey("version");
         services.forEach((name, s) -> {
             assertThat(SERVICE_KEYS).as(name).containsAll(s.keySet());
-            assertThat(HEALTHCHECK_KEYS).as(name + " healthcheck").containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
+            assertThat(HEALTHCHECK_KEYS)
+                    .as(name + " healthcheck")
+                    .containsAll(((Map<String, ?>) s.get("healthcheck")).keySet());
         });
     }
 
@@ -98,17 +117,28 @@ class ComposeFileTest {
 
     @Test
     void kafkaPostgresAndTheEightServices() {
-        assertThat(services.keySet()).containsExactlyInAnyOrder("kafka", "postgres", "aggregation-service",
-                "energy-service", "transport-service", "building-service", "agriculture-service", "waste-service", "registry-service",
-                "console-service");
+        assertThat(services.keySet())
+                .containsExactlyInAnyOrder(
+                        "kafka",
+                        "postgres",
+                        "aggregation-service",
+                        "energy-service",
+                        "transport-service",
+                        "building-service",
+                        "agriculture-service",
+                        "waste-service",
+                        "registry-service",
+                        "console-service");
     }
 
     @Test
     void theAggregationRedirectsTheRegistrysFormerPathsToTheRegistryServiceAsTheHostReachesIt() {
-        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:"
-                + HelmChartTest.PORTS.get("registry-service"));
-        assertThat(env("aggregation-service")).containsEntry("SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:"
-                + HelmChartTest.PORTS.get("console-service"));
+        assertThat(env("aggregation-service"))
+                .containsEntry(
+                        "SYNERGY_LINKS_REGISTRY", "http://127.0.0.1:" + HelmChartTest.PORTS.get("registry-service"));
+        assertThat(env("aggregation-service"))
+                .containsEntry(
+                        "SYNERGY_LINKS_CONSOLE", "http://127.0.0.1:" + HelmChartTest.PORTS.get("console-service"));
     }
 
     @Test
@@ -117,8 +147,13 @@ class ComposeFileTest {
         assertThat((String) kafka.get("image")).matches("apache/kafka:4\\.1\\.\\d+");
         Map<String, String> env = env("kafka");
         assertThat(env.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-        assertThat(env).containsKeys("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS",
-                "KAFKA_CONTROLLER_LISTENER_NAMES", "KAFKA_LOG_DIRS");
+        assertThat(env)
+                .containsKeys(
+                        "CLUSTER_ID",
+                        "KAFKA_NODE_ID",
+                        "KAFKA_CONTROLLER_QUORUM_VOTERS",
+                        "KAFKA_CONTROLLER_LISTENER_NAMES",
+                        "KAFKA_LOG_DIRS");
         assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:29093");
         // every listener has a protocol, and the containers' bootstrap address is an advertised listener
         List<String> listeners = List.of(env.get("KAFKA_LISTENERS").split(","));
@@ -126,11 +161,14 @@ class ComposeFileTest {
         for (String l : listeners) {
             assertThat(protocols).contains(l.substring(0, l.indexOf(':')) + ":");
         }
-        assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("://kafka:19092").contains("://localhost:9092");
+        assertThat(env.get("KAFKA_ADVERTISED_LISTENERS"))
+                .contains("://kafka:19092")
+                .contains("://localhost:9092");
         assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
         assertThat(env.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
         // the data survives a restart
-        assertThat((List<String>) at(kafka, "volumes")).anySatisfy(v -> assertThat(v).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
+        assertThat((List<String>) at(kafka, "volumes"))
+                .anySatisfy(v -> assertThat(v).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
         assertThat(ports("kafka")).containsExactly("127.0.0.1:9092:9092");
     }
 
@@ -139,7 +177,9 @@ class ComposeFileTest {
         Map<String, Object> pg = services.get("postgres");
         assertThat((String) pg.get("image")).matches("postgres:15(\\.\\d+)?(-.*)?");
         Map<String, String> env = env("postgres");
-        assertThat(env).containsEntry("POSTGRES_USER", "synergy").containsEntry("POSTGRES_DB", "synergy")
+        assertThat(env)
+                .containsEntry("POSTGRES_USER", "synergy")
+                .containsEntry("POSTGRES_DB", "synergy")
                 .containsKey("POSTGRES_PASSWORD");
         assertThat(ports("postgres")).containsExactly("127.0.0.1:5432:5432");
         assertThat(String.valueOf((Object) at(pg, "healthcheck", "test"))).contains("pg_isready");
@@ -156,7 +196,8 @@ class ComposeFileTest {
                     .isEqualTo("ghcr.io/qingdao-synergy/" + service + ":1.0.0");
             assertThat(ports(service)).containsExactly("127.0.0.1:" + port + ":" + port);
             Map<String, String> env = env(service);
-            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
+            assertThat(env)
+                    .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
                     .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/synergy")
                     .containsEntry("DB_USER", "synergy")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
@@ -202,7 +243,7 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     static List<String> ports(String service) {
-        return ((List<Object>) services.get(service).get("ports")).stream()
-                .map(p -> interpolateDefaults(String.valueOf(p))).toList();
+        return ((List<Object>) services.get(service).get("ports"))
+                .stream().map(p -> interpolateDefaults(String.valueOf(p))).toList();
     }
 }

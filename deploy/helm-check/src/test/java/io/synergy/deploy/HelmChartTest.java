@@ -45,8 +45,8 @@ class HelmChartTest {
         PORTS.put("console-service", 8087);
     }
 
-    static final Set<String> SECTORS = Set.of("energy-service", "transport-service", "building-service",
-            "agriculture-service", "waste-service");
+    static final Set<String> SECTORS =
+            Set.of("energy-service", "transport-service", "building-service", "agriculture-service", "waste-service");
 
     static Chart.Rendered defaults;
     static Chart.Rendered everything;
@@ -74,19 +74,28 @@ class HelmChartTest {
 
     static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new HashMap<>();
-        container.path("env").forEach(e -> env.put(e.path("name").asText(),
-                e.has("value") ? e.path("value").asText() : "<from " + e.path("valueFrom").fieldNames().next() + ">"));
+        container
+                .path("env")
+                .forEach(e -> env.put(
+                        e.path("name").asText(),
+                        e.has("value")
+                                ? e.path("value").asText()
+                                : "<from " + e.path("valueFrom").fieldNames().next() + ">"));
         return env;
     }
 
     static Map<String, String> labels(JsonNode node) {
         Map<String, String> labels = new HashMap<>();
-        node.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        node.path("labels")
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 
     static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     // ---------------------------------------------------------------- lint
@@ -95,7 +104,9 @@ class HelmChartTest {
     void lintsStrictlyWithDefaultValues() throws Exception {
         LintResult result = Chart.lint(Chart.CHART);
         Files.writeString(Path.of("target", "rendered", "lint.txt"), String.join("\n", result.getMessages()) + "\n");
-        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+        assertThat(result.isFailed())
+                .as("helm lint --strict: %s", result.getMessages())
+                .isFalse();
     }
 
     @Test
@@ -108,21 +119,32 @@ class HelmChartTest {
         values.put("metrics.grafanaDashboard.enabled", true);
         values.put("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317");
         LintResult result = Chart.lint(Chart.copyWithValues(dir, values));
-        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+        assertThat(result.isFailed())
+                .as("helm lint --strict: %s", result.getMessages())
+                .isFalse();
     }
 
     @Test
     void notesTellTheOperatorWhatIsMissingAndHowToReachTheApi() throws Exception {
         String notes = Chart.installDryRunOutput(Map.of());
         Files.writeString(Path.of("target", "rendered", "install-dry-run.txt"), notes);
-        assertThat(notes).contains("kubectl -n synergy port-forward svc/synergy-aggregation-service 8080:8080")
+        assertThat(notes)
+                .contains("kubectl -n synergy port-forward svc/synergy-aggregation-service 8080:8080")
                 .contains("/api/v1/attainment?period=2024")
                 .contains("WARNING: no database password")
                 .contains("topics must already exist");
-        String configured = Chart.installDryRunOutput(Map.of("global.database.existingSecret", "synergy-db-app",
-                "kafkaTopics.enabled", true, "ingress.enabled", true));
-        assertThat(configured).doesNotContain("WARNING").contains("18 KafkaTopic resources")
-                .contains("energy.synergy.example.org/api/v1/reports").contains("synergy.example.org/api/v1/org-units")
+        String configured = Chart.installDryRunOutput(Map.of(
+                "global.database.existingSecret",
+                "synergy-db-app",
+                "kafkaTopics.enabled",
+                true,
+                "ingress.enabled",
+                true));
+        assertThat(configured)
+                .doesNotContain("WARNING")
+                .contains("18 KafkaTopic resources")
+                .contains("energy.synergy.example.org/api/v1/reports")
+                .contains("synergy.example.org/api/v1/org-units")
                 .doesNotContain("registry.synergy.example.org");
     }
 
@@ -130,15 +152,37 @@ class HelmChartTest {
 
     @Test
     void everyRenderedManifestBindsToItsKubernetesApiTypeWithoutUnknownFields() {
-        for (Chart.Rendered rendered : List.of(defaults, everything,
-                Chart.template(Map.of("metrics.prometheusRule.enabled", true, "metrics.grafanaDashboard.enabled", true)),
-                Chart.template(Map.of("metrics.serviceMonitor.enabled", true, "ingress.enabled", true,
-                        "ingress.sectors.mode", "prefix", "ingress.tls[0].secretName", "synergy-tls",
-                        "ingress.tls[0].hosts[0]", "synergy.example.org")),
-                Chart.template(Map.of("global.database.existingSecret", "synergy-db-app",
-                        "global.database.userKey", "username", "global.jwt.existingSecret", "synergy-jwt",
-                        "services.aggregation.autoscaling.enabled", true, "services.waste.pdb.minAvailable", 1,
-                        "global.tmpVolume.medium", "Memory", "global.image.pullSecrets[0]", "registry-login")))) {
+        for (Chart.Rendered rendered : List.of(
+                defaults,
+                everything,
+                Chart.template(
+                        Map.of("metrics.prometheusRule.enabled", true, "metrics.grafanaDashboard.enabled", true)),
+                Chart.template(Map.of(
+                        "metrics.serviceMonitor.enabled",
+                        true,
+                        "ingress.enabled",
+                        true,
+                        "ingress.sectors.mode",
+                        "prefix",
+                        "ingress.tls[0].secretName",
+                        "synergy-tls",
+                        "ingress.tls[0].hosts[0]",
+                        "synergy.example.org")),
+                Chart.template(Map.of(
+                        "global.database.existingSecret",
+                        "synergy-db-app",
+                        "global.database.userKey",
+                        "username",
+                        "global.jwt.existingSecret",
+                        "synergy-jwt",
+                        "services.aggregation.autoscaling.enabled",
+                        true,
+                        "services.waste.pdb.minAvailable",
+                        1,
+                        "global.tmpVolume.medium",
+                        "Memory",
+                        "global.image.pullSecrets[0]",
+                        "registry-login")))) {
             assertThat(rendered.docs()).isNotEmpty();
             List<String> problems = new ArrayList<>();
             rendered.docs().forEach(d -> problems.addAll(KubeModel.problems(d)));
@@ -150,7 +194,9 @@ class HelmChartTest {
     void everyManifestCarriesTheRecommendedLabels() {
         for (JsonNode doc : everything.docs()) {
             Map<String, String> labels = labels(doc.path("metadata"));
-            assertThat(labels).as(KubeModel.typeKey(doc) + " " + doc.path("metadata").path("name").asText())
+            assertThat(labels)
+                    .as(KubeModel.typeKey(doc) + " "
+                            + doc.path("metadata").path("name").asText())
                     .containsEntry("app.kubernetes.io/part-of", "synergy")
                     .containsEntry("app.kubernetes.io/instance", Chart.RELEASE)
                     .containsKeys("app.kubernetes.io/name", "app.kubernetes.io/component");
@@ -163,10 +209,18 @@ class HelmChartTest {
         assertThat(defaults.ofKind("Ingress")).isEmpty();
         assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
         assertThat(defaults.ofKind("PrometheusRule")).isEmpty();
-        assertThat(defaults.ofKind("ConfigMap")).as("the configuration only, no dashboard").hasSize(1);
+        assertThat(defaults.ofKind("ConfigMap"))
+                .as("the configuration only, no dashboard")
+                .hasSize(1);
         assertThat(defaults.docs().stream().map(KubeModel::typeKey).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
-                        "v1 ServiceAccount", "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget");
+                .containsExactlyInAnyOrder(
+                        "apps/v1 Deployment",
+                        "v1 Service",
+                        "v1 ConfigMap",
+                        "v1 Secret",
+                        "v1 ServiceAccount",
+                        "autoscaling/v2 HorizontalPodAutoscaler",
+                        "policy/v1 PodDisruptionBudget");
     }
 
     // ---------------------------------------------------------------- Deployments
@@ -174,33 +228,49 @@ class HelmChartTest {
     @Test
     void eightDeploymentsWithProbesOnTheQuarkusHealthEndpointsOfTheirPort() {
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
-        assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(
-                PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
+        assertThat(deployments.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        PORTS.keySet().stream().map(HelmChartTest::fullname).toList());
         PORTS.forEach((service, port) -> {
-            JsonNode pod = deployments.get(fullname(service)).path("spec").path("template").path("spec");
+            JsonNode pod = deployments
+                    .get(fullname(service))
+                    .path("spec")
+                    .path("template")
+                    .path("spec");
             assertThat(pod.path("containers")).hasSize(1);
             JsonNode c = pod.path("containers").get(0);
             assertThat(c.path("name").asText()).isEqualTo(service);
             assertThat(c.path("ports")).hasSize(1);
             assertThat(c.path("ports").get(0).path("containerPort").isInt()).isTrue();
-            assertThat(c.path("ports").get(0).path("containerPort").asInt()).as(service).isEqualTo(port);
+            assertThat(c.path("ports").get(0).path("containerPort").asInt())
+                    .as(service)
+                    .isEqualTo(port);
             assertThat(c.path("ports").get(0).path("name").asText()).isEqualTo("http");
-            Map<String, String> probes = Map.of("startupProbe", "/q/health/started",
-                    "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
+            Map<String, String> probes = Map.of(
+                    "startupProbe",
+                    "/q/health/started",
+                    "livenessProbe",
+                    "/q/health/live",
+                    "readinessProbe",
+                    "/q/health/ready");
             probes.forEach((probe, path) -> {
                 JsonNode get = c.path(probe).path("httpGet");
                 assertThat(get.path("path").asText()).as(service + " " + probe).isEqualTo(path);
                 // a named port resolves to the container's port of that name
                 JsonNode p = get.path("port");
-                assertThat(p.isInt() ? p.asInt() : namedPort(c, p.asText())).as(service + " " + probe).isEqualTo(port);
+                assertThat(p.isInt() ? p.asInt() : namedPort(c, p.asText()))
+                        .as(service + " " + probe)
+                        .isEqualTo(port);
                 assertThat(c.path(probe).path("failureThreshold").asInt()).isPositive();
             });
             // the startup probe gives a slow start (migrations, first Kafka connection) at least a minute
             JsonNode startup = c.path("startupProbe");
-            assertThat(startup.path("periodSeconds").asInt() * startup.path("failureThreshold").asInt())
+            assertThat(startup.path("periodSeconds").asInt()
+                            * startup.path("failureThreshold").asInt())
                     .isGreaterThanOrEqualTo(60);
             Map<String, String> env = env(c);
-            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
+            assertThat(env)
+                    .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
                     .containsEntry("DB_PASSWORD", "<from secretKeyRef>")
                     .containsKey("JAVA_OPTS_APPEND");
             assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx64m");
@@ -223,20 +293,26 @@ class HelmChartTest {
             JsonNode r = d.at("/spec/template/spec/containers/0/resources");
             String name = d.at("/metadata/name").asText();
             for (String res : List.of("cpu", "memory")) {
-                assertThat(r.path("requests").path(res).asText()).as(name + " requests." + res).isNotEmpty();
-                assertThat(r.path("limits").path(res).asText()).as(name + " limits." + res).isNotEmpty();
+                assertThat(r.path("requests").path(res).asText())
+                        .as(name + " requests." + res)
+                        .isNotEmpty();
+                assertThat(r.path("limits").path(res).asText())
+                        .as(name + " limits." + res)
+                        .isNotEmpty();
                 assertThat(quantity(r.path("requests").path(res).asText()))
                         .as(name + " " + res + " request <= limit")
                         .isLessThanOrEqualTo(quantity(r.path("limits").path(res).asText()));
             }
-            // the JVM's -Xmx64m (C1 only) plus metaspace, code cache and threads (~200-215 MiB measured under load) fit the limit
+            // the JVM's -Xmx64m (C1 only) plus metaspace, code cache and threads (~200-215 MiB measured under load) fit
+            // the limit
             assertThat(quantity(r.path("limits").path("memory").asText())).isGreaterThanOrEqualTo(320.0 * 1024 * 1024);
         }
     }
 
     static double quantity(String q) {
         io.fabric8.kubernetes.api.model.Quantity quantity = new io.fabric8.kubernetes.api.model.Quantity(q);
-        return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(quantity).doubleValue();
+        return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(quantity)
+                .doubleValue();
     }
 
     @Test
@@ -246,15 +322,19 @@ class HelmChartTest {
             JsonNode c = pod.at("/containers/0");
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
             assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
-            assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
-            assertThat(c.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
-            assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+            assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean())
+                    .isTrue();
+            assertThat(c.at("/securityContext/allowPrivilegeEscalation").isBoolean())
+                    .isTrue();
+            assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean())
+                    .isFalse();
             assertThat(texts(c.at("/securityContext/capabilities/drop"))).contains("ALL");
             assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
             JsonNode mount = c.path("volumeMounts").get(0);
             assertThat(mount.path("mountPath").asText()).isEqualTo("/tmp");
             JsonNode volume = pod.path("volumes").get(0);
-            assertThat(volume.path("name").asText()).isEqualTo(mount.path("name").asText());
+            assertThat(volume.path("name").asText())
+                    .isEqualTo(mount.path("name").asText());
             assertThat(volume.path("emptyDir").isObject()).isTrue();
         }
     }
@@ -266,7 +346,8 @@ class HelmChartTest {
             assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
             assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
             assertThat(annotations.path("prometheus.io/port").asText())
-                    .isEqualTo(d.at("/spec/template/spec/containers/0/ports/0/containerPort").asText());
+                    .isEqualTo(d.at("/spec/template/spec/containers/0/ports/0/containerPort")
+                            .asText());
             assertThat(annotations.path("checksum/config").asText()).hasSize(64);
         }
     }
@@ -286,65 +367,98 @@ class HelmChartTest {
                 "services.waste.image.registry", "mirror.example",
                 "services.waste.image.repository", "waste"));
         Map<String, JsonNode> deployments = byName(custom.ofKind("Deployment"));
-        assertThat(deployments.get(fullname("aggregation-service")).at("/spec/template/spec/containers/0/image").asText())
+        assertThat(deployments
+                        .get(fullname("aggregation-service"))
+                        .at("/spec/template/spec/containers/0/image")
+                        .asText())
                 .isEqualTo("registry.qingdao.example:5000/synergy/aggregation-service:1.2.3");
-        assertThat(deployments.get(fullname("energy-service")).at("/spec/template/spec/containers/0/image").asText())
+        assertThat(deployments
+                        .get(fullname("energy-service"))
+                        .at("/spec/template/spec/containers/0/image")
+                        .asText())
                 .isEqualTo("registry.qingdao.example:5000/synergy/energy-service:1.2.4-hotfix");
-        assertThat(deployments.get(fullname("waste-service")).at("/spec/template/spec/containers/0/image").asText())
+        assertThat(deployments
+                        .get(fullname("waste-service"))
+                        .at("/spec/template/spec/containers/0/image")
+                        .asText())
                 .isEqualTo("mirror.example/synergy/waste:1.2.3");
     }
 
     @Test
     void theAggregationAddsItsYoungGenerationSizingAfterTheCommonJvmOptions() {
-        Map<String, String> aggregation = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
-        Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
+        Map<String, String> aggregation =
+                env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        Map<String, String> energy =
+                env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
         // later flags win: the extra options come after the common ones, which the other services get unchanged
-        assertThat(aggregation.get("JAVA_OPTS_APPEND")).startsWith(energy.get("JAVA_OPTS_APPEND") + " ")
+        assertThat(aggregation.get("JAVA_OPTS_APPEND"))
+                .startsWith(energy.get("JAVA_OPTS_APPEND") + " ")
                 .endsWith("-XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70");
         assertThat(energy.get("JAVA_OPTS_APPEND")).doesNotContain("NewRatio");
     }
 
     @Test
     void theAggregationRedirectsTheRegistrysFormerPathsToWhereClientsReachTheRegistryService() {
-        Map<String, String> inCluster = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
-        assertThat(inCluster).containsEntry("SYNERGY_LINKS_REGISTRY", "http://" + fullname("registry-service") + ":8086");
-        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true, "ingress.tls[0].secretName", "synergy-tls",
-                "ingress.tls[0].hosts[0]", "synergy.example.org")).get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        Map<String, String> inCluster =
+                env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        assertThat(inCluster)
+                .containsEntry("SYNERGY_LINKS_REGISTRY", "http://" + fullname("registry-service") + ":8086");
+        Map<String, String> viaIngress = env(Chart.template(Map.of(
+                        "ingress.enabled",
+                        true,
+                        "ingress.tls[0].secretName",
+                        "synergy-tls",
+                        "ingress.tls[0].hosts[0]",
+                        "synergy.example.org"))
+                .get("Deployment", fullname("aggregation-service"))
+                .at("/spec/template/spec/containers/0"));
         assertThat(viaIngress).containsEntry("SYNERGY_LINKS_REGISTRY", "https://synergy.example.org");
         Map<String, String> given = env(Chart.template(Map.of("links.registry", "https://registry.qingdao.example"))
-                .get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+                .get("Deployment", fullname("aggregation-service"))
+                .at("/spec/template/spec/containers/0"));
         assertThat(given).containsEntry("SYNERGY_LINKS_REGISTRY", "https://registry.qingdao.example");
         // only the aggregation redirects
         assertThat(env(defaults.get("Deployment", fullname("registry-service")).at("/spec/template/spec/containers/0")))
                 .doesNotContainKey("SYNERGY_LINKS_REGISTRY");
-        assertThatThrownBy(() -> Chart.templateText(Map.of("links.registry", "registry:8086"))).hasMessageContaining("registry");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("links.registry", "registry:8086")))
+                .hasMessageContaining("registry");
     }
 
     @Test
     void theAggregationRedirectsTheConsolesFormerPathsToWhereClientsReachTheConsoleService() {
-        Map<String, String> inCluster = env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+        Map<String, String> inCluster =
+                env(defaults.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
         assertThat(inCluster).containsEntry("SYNERGY_LINKS_CONSOLE", "http://" + fullname("console-service") + ":8087");
-        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true)).get("Deployment", fullname("aggregation-service"))
+        Map<String, String> viaIngress = env(Chart.template(Map.of("ingress.enabled", true))
+                .get("Deployment", fullname("aggregation-service"))
                 .at("/spec/template/spec/containers/0"));
         assertThat(viaIngress).containsEntry("SYNERGY_LINKS_CONSOLE", "http://synergy.example.org");
         Map<String, String> given = env(Chart.template(Map.of("links.console", "https://console.qingdao.example"))
-                .get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0"));
+                .get("Deployment", fullname("aggregation-service"))
+                .at("/spec/template/spec/containers/0"));
         assertThat(given).containsEntry("SYNERGY_LINKS_CONSOLE", "https://console.qingdao.example");
         assertThat(env(defaults.get("Deployment", fullname("console-service")).at("/spec/template/spec/containers/0")))
                 .doesNotContainKey("SYNERGY_LINKS_CONSOLE");
-        assertThat(labels(defaults.get("Deployment", fullname("console-service")).path("metadata")))
-                .containsEntry("app.kubernetes.io/component", "console").doesNotContainKey("synergy.qingdao/sector");
-        assertThatThrownBy(() -> Chart.templateText(Map.of("links.console", "console:8087"))).hasMessageContaining("console");
+        assertThat(labels(
+                        defaults.get("Deployment", fullname("console-service")).path("metadata")))
+                .containsEntry("app.kubernetes.io/component", "console")
+                .doesNotContainKey("synergy.qingdao/sector");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("links.console", "console:8087")))
+                .hasMessageContaining("console");
     }
 
     @Test
     void theRegistryServiceIsMasterDataNotASectorWithAFixedReplicaCountAndTheCommonJvmSizingWithMoreMetaspace() {
         JsonNode registry = defaults.get("Deployment", fullname("registry-service"));
         Map<String, String> labels = labels(registry.path("metadata"));
-        assertThat(labels).containsEntry("app.kubernetes.io/component", "registry").doesNotContainKey("synergy.qingdao/sector");
+        assertThat(labels)
+                .containsEntry("app.kubernetes.io/component", "registry")
+                .doesNotContainKey("synergy.qingdao/sector");
         assertThat(registry.at("/spec/replicas").asInt()).isEqualTo(2);
-        Map<String, String> energy = env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
-        // the common sizing, then more class metadata for Hibernate ORM and the master data's entities (the later flag wins)
+        Map<String, String> energy =
+                env(defaults.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0"));
+        // the common sizing, then more class metadata for Hibernate ORM and the master data's entities (the later flag
+        // wins)
         assertThat(env(registry.at("/spec/template/spec/containers/0")).get("JAVA_OPTS_APPEND"))
                 .isEqualTo(energy.get("JAVA_OPTS_APPEND") + " -XX:MaxMetaspaceSize=160m");
     }
@@ -352,20 +466,28 @@ class HelmChartTest {
     @Test
     void servicesAndDeploymentsCanBeSwitchedOffAndTunedOneByOne() {
         Chart.Rendered r = Chart.template(Map.of(
-                "services.waste.enabled", false,
-                "services.energy.autoscaling.enabled", false,
-                "services.energy.replicas", 4,
-                "services.energy.jvmOptions", "-Xmx256m",
-                "services.energy.env.SYNERGY_FEATURE", "on",
-                "global.env.TZ", "Asia/Shanghai"));
+                "services.waste.enabled",
+                false,
+                "services.energy.autoscaling.enabled",
+                false,
+                "services.energy.replicas",
+                4,
+                "services.energy.jvmOptions",
+                "-Xmx256m",
+                "services.energy.env.SYNERGY_FEATURE",
+                "on",
+                "global.env.TZ",
+                "Asia/Shanghai"));
         assertThat(r.names("Deployment")).hasSize(7).doesNotContain(fullname("waste-service"));
         assertThat(r.names("Service")).hasSize(7).doesNotContain(fullname("waste-service"));
-        assertThat(r.names("HorizontalPodAutoscaler")).hasSize(3)
+        assertThat(r.names("HorizontalPodAutoscaler"))
+                .hasSize(3)
                 .doesNotContain(fullname("waste-service"), fullname("energy-service"));
         JsonNode energy = r.get("Deployment", fullname("energy-service"));
         assertThat(energy.at("/spec/replicas").asInt()).isEqualTo(4);
         Map<String, String> env = env(energy.at("/spec/template/spec/containers/0"));
-        assertThat(env).containsEntry("JAVA_OPTS_APPEND", "-Xmx256m")
+        assertThat(env)
+                .containsEntry("JAVA_OPTS_APPEND", "-Xmx256m")
                 .containsEntry("SYNERGY_FEATURE", "on")
                 .containsEntry("TZ", "Asia/Shanghai");
     }
@@ -377,7 +499,9 @@ class HelmChartTest {
         assertThat(city.names("ConfigMap")).containsExactly("city-synergy-config");
         assertThat(city.names("Secret")).containsExactly("city-synergy-secret");
         assertThat(city.ofKind("Deployment")).allSatisfy(d -> {
-            assertThat(d.at("/spec/selector/matchLabels/app.kubernetes.io~1instance").asText()).isEqualTo("city");
+            assertThat(d.at("/spec/selector/matchLabels/app.kubernetes.io~1instance")
+                            .asText())
+                    .isEqualTo("city");
             assertThat(d.at("/spec/template/spec/serviceAccountName").asText()).isEqualTo("city-synergy");
         });
     }
@@ -388,12 +512,20 @@ class HelmChartTest {
         StringBuilder config = new StringBuilder();
         try (var files = Files.walk(Chart.ROOT.resolve("services"))) {
             for (Path f : files.filter(f -> f.toString().contains("src" + java.io.File.separator + "main"))
-                    .filter(f -> f.toString().endsWith(".properties") || f.toString().endsWith(".java")).toList()) {
+                    .filter(f ->
+                            f.toString().endsWith(".properties") || f.toString().endsWith(".java"))
+                    .toList()) {
                 config.append(Files.readString(f)).append('\n');
             }
         }
-        for (String variable : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "SYNERGY_LOG_JSON",
-                "SYNERGY_TRACES_SAMPLE_RATIO", "SYNERGY_EVENTS_SCHEMA_BASE")) {
+        for (String variable : List.of(
+                "DB_URL",
+                "DB_USER",
+                "DB_PASSWORD",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "SYNERGY_LOG_JSON",
+                "SYNERGY_TRACES_SAMPLE_RATIO",
+                "SYNERGY_EVENTS_SCHEMA_BASE")) {
             assertThat(config).as("the services read ${%s}", variable).contains("${" + variable + ":");
         }
         // MicroProfile Config maps SYNERGY_KAFKA_CREATE_TOPICS to synergy.kafka.create-topics, and so on
@@ -419,12 +551,14 @@ class HelmChartTest {
             // the Service selects exactly its own Deployment's pods
             deployments.forEach((name, d) -> {
                 Map<String, String> podLabels = labels(d.at("/spec/template/metadata"));
-                assertThat(podLabels.entrySet().containsAll(selector.entrySet())).as(service + " selects " + name)
+                assertThat(podLabels.entrySet().containsAll(selector.entrySet()))
+                        .as(service + " selects " + name)
                         .isEqualTo(name.equals(fullname(service)));
             });
             JsonNode d = deployments.get(fullname(service));
             assertThat(labels(d.at("/spec/template/metadata")).entrySet())
-                    .containsAll(labels(wrap("labels", d.at("/spec/selector/matchLabels"))).entrySet());
+                    .containsAll(labels(wrap("labels", d.at("/spec/selector/matchLabels")))
+                            .entrySet());
         });
     }
 
@@ -436,12 +570,16 @@ class HelmChartTest {
     void configMapPointsAtKafkaAndPostgresAndLeavesTopicsToStrimzi() {
         JsonNode data = defaults.get("ConfigMap", Chart.RELEASE + "-config").path("data");
         assertThat(data.path("KAFKA_BOOTSTRAP_SERVERS").asText()).isNotEmpty();
-        assertThat(data.path("DB_URL").asText()).startsWith("jdbc:postgresql://").doesNotContain("?");
+        assertThat(data.path("DB_URL").asText())
+                .startsWith("jdbc:postgresql://")
+                .doesNotContain("?");
         assertThat(data.path("DB_USER").asText()).isEqualTo("synergy");
         assertThat(data.path("SYNERGY_KAFKA_CREATE_TOPICS").asText()).isEqualTo("false");
         assertThat(data.path("SYNERGY_KAFKA_REPLICATION_FACTOR").asText()).isEqualTo("3");
         assertThat(data.path("MP_JWT_VERIFY_ISSUER").asText()).isEqualTo("https://synergy.qingdao/issuer");
-        data.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
+        data.fields()
+                .forEachRemaining(
+                        e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
     }
 
     @Test
@@ -457,7 +595,10 @@ class HelmChartTest {
                 "global.database.userKey", "username",
                 "global.jwt.existingSecret", "synergy-jwt"));
         assertThat(existing.ofKind("Secret")).isEmpty();
-        assertThat(existing.get("ConfigMap", Chart.RELEASE + "-config").path("data").has("DB_USER")).isFalse();
+        assertThat(existing.get("ConfigMap", Chart.RELEASE + "-config")
+                        .path("data")
+                        .has("DB_USER"))
+                .isFalse();
         for (JsonNode d : existing.ofKind("Deployment")) {
             Map<String, JsonNode> refs = new HashMap<>();
             d.at("/spec/template/spec/containers/0/env").forEach(e -> {
@@ -468,7 +609,8 @@ class HelmChartTest {
             assertThat(refs.get("DB_PASSWORD").path("name").asText()).isEqualTo("synergy-db-app");
             assertThat(refs.get("DB_PASSWORD").path("key").asText()).isEqualTo("password");
             assertThat(refs.get("DB_USER").path("key").asText()).isEqualTo("username");
-            assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("name").asText()).isEqualTo("synergy-jwt");
+            assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("name").asText())
+                    .isEqualTo("synergy-jwt");
             assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("key").asText()).isEqualTo("publicKey");
         }
     }
@@ -483,7 +625,8 @@ class HelmChartTest {
         assertThat(env(r.get("Deployment", fullname("aggregation-service")).at("/spec/template/spec/containers/0")))
                 .containsEntry("MP_JWT_VERIFY_PUBLICKEY", "<from secretKeyRef>");
 
-        String privateKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n";
+        String privateKey =
+                "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n";
         Path bad = Chart.copyWithValues(dir.resolve("bad"), Map.of("global.jwt.publicKey", privateKey));
         assertThatThrownBy(() -> Chart.templateText(bad, Map.of())).hasMessageContaining("PRIVATE key");
     }
@@ -497,19 +640,28 @@ class HelmChartTest {
     @Test
     void theFiveSectorServicesAutoscaleAndTheirDeploymentsLeaveTheReplicaCountToTheHpa() {
         Map<String, JsonNode> hpas = byName(defaults.ofKind("HorizontalPodAutoscaler"));
-        assertThat(hpas.keySet()).containsExactlyInAnyOrderElementsOf(
-                SECTORS.stream().map(HelmChartTest::fullname).toList());
+        assertThat(hpas.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        SECTORS.stream().map(HelmChartTest::fullname).toList());
         Map<String, JsonNode> deployments = byName(defaults.ofKind("Deployment"));
         hpas.forEach((name, hpa) -> {
             assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
             assertThat(hpa.at("/spec/scaleTargetRef/apiVersion").asText()).isEqualTo("apps/v1");
-            assertThat(deployments).containsKey(hpa.at("/spec/scaleTargetRef/name").asText());
-            assertThat(hpa.at("/spec/minReplicas").asInt()).isBetween(1, hpa.at("/spec/maxReplicas").asInt());
+            assertThat(deployments)
+                    .containsKey(hpa.at("/spec/scaleTargetRef/name").asText());
+            assertThat(hpa.at("/spec/minReplicas").asInt())
+                    .isBetween(1, hpa.at("/spec/maxReplicas").asInt());
             assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
-            assertThat(deployments.get(name).at("/spec").has("replicas")).as(name).isFalse();
+            assertThat(deployments.get(name).at("/spec").has("replicas"))
+                    .as(name)
+                    .isFalse();
         });
         // the aggregation service keeps a fixed replica count (several share the consumer group and the lock)
-        assertThat(deployments.get(fullname("aggregation-service")).at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(deployments
+                        .get(fullname("aggregation-service"))
+                        .at("/spec/replicas")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -530,14 +682,15 @@ class HelmChartTest {
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
         assertThat(topics).hasSize(27);
-        Map<String, Topics.TopicSpec> expected = Topics.all().stream()
-                .collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
+        Map<String, Topics.TopicSpec> expected =
+                Topics.all().stream().collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
         assertThat(expected).hasSize(27);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("synergy");
-            assertThat(t.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
+            assertThat(t.at("/metadata/annotations/helm.sh~1resource-policy").asText())
+                    .isEqualTo("keep");
             byTopic.put(t.at("/spec/topicName").asText(), t);
         }
         assertThat(byTopic.keySet()).isEqualTo(expected.keySet());
@@ -548,34 +701,67 @@ class HelmChartTest {
             assertThat(t.at("/spec/partitions").asInt()).as(name).isEqualTo(spec.partitions());
             assertThat(t.at("/spec/replicas").isInt()).isTrue();
             assertThat(t.at("/spec/replicas").asInt()).as(name).isEqualTo(3);
-            assertThat(t.at("/spec/config/min.insync.replicas").asInt()).as(name).isEqualTo(2);
+            assertThat(t.at("/spec/config/min.insync.replicas").asInt())
+                    .as(name)
+                    .isEqualTo(2);
             String cleanup = t.at("/spec/config/cleanup.policy").asText("delete");
             assertThat(cleanup).as(name).isEqualTo(spec.compacted() ? "compact" : "delete");
             // every configuration the platform declares for the topic (the feeds' LogAppendTime among them)
-            spec.configs().forEach((key, value) -> assertThat(t.at("/spec/config").path(key).asText()).as(name + " " + key).isEqualTo(value));
+            spec.configs()
+                    .forEach((key, value) -> assertThat(
+                                    t.at("/spec/config").path(key).asText())
+                            .as(name + " " + key)
+                            .isEqualTo(value));
             assertThat(t.at("/spec/config").has(Topics.TIMESTAMP_TYPE)).as(name).isEqualTo(Topics.isFeed(name));
         });
-        assertThat(byTopic.get("results.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(byTopic.get("results.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
         assertThat(byTopic.get("alerts.v1").at("/spec/partitions").asInt()).isEqualTo(1);
-        assertThat(byTopic.get("org-units.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("org-units.v1.dlq").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("targets.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("approvals.v1").at("/spec/config/cleanup.policy").asText()).isEqualTo("compact");
-        assertThat(byTopic.get("indicators.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
-        assertThat(byTopic.get("approvals.v1.dlq").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
-        assertThat(byTopic.get("reminders.v1").at("/spec/config/cleanup.policy").asText("delete")).isEqualTo("delete");
+        assertThat(byTopic.get("org-units.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("org-units.v1.dlq")
+                        .at("/spec/config/cleanup.policy")
+                        .asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("projects.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("pilots.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("targets.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("approvals.v1").at("/spec/config/cleanup.policy").asText())
+                .isEqualTo("compact");
+        assertThat(byTopic.get("indicators.v1.dlq")
+                        .at("/spec/config/cleanup.policy")
+                        .asText("delete"))
+                .isEqualTo("delete");
+        assertThat(byTopic.get("approvals.v1.dlq")
+                        .at("/spec/config/cleanup.policy")
+                        .asText("delete"))
+                .isEqualTo("delete");
+        assertThat(byTopic.get("reminders.v1").at("/spec/config/cleanup.policy").asText("delete"))
+                .isEqualTo("delete");
         // the default bootstrap address is that Strimzi cluster's bootstrap Service (<cluster>-kafka-bootstrap)
-        assertThat(everything.get("ConfigMap", Chart.RELEASE + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
+        assertThat(everything
+                        .get("ConfigMap", Chart.RELEASE + "-config")
+                        .at("/data/KAFKA_BOOTSTRAP_SERVERS")
+                        .asText())
                 .startsWith("synergy-kafka-bootstrap.");
     }
 
     @Test
     void topicsFollowTheConfiguredClusterNamespaceAndApiVersion() {
-        Chart.Rendered r = Chart.template(Map.of("kafkaTopics.enabled", true,
-                "kafkaTopics.clusterName", "city-kafka", "kafkaTopics.namespace", "kafka",
-                "kafkaTopics.apiVersion", "kafka.strimzi.io/v1", "kafkaTopics.keepOnUninstall", false));
+        Chart.Rendered r = Chart.template(Map.of(
+                "kafkaTopics.enabled",
+                true,
+                "kafkaTopics.clusterName",
+                "city-kafka",
+                "kafkaTopics.namespace",
+                "kafka",
+                "kafkaTopics.apiVersion",
+                "kafka.strimzi.io/v1",
+                "kafkaTopics.keepOnUninstall",
+                false));
         assertThat(r.ofKind("KafkaTopic")).hasSize(Topics.all().size()).allSatisfy(t -> {
             assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("city-kafka");
             assertThat(t.at("/metadata/namespace").asText()).isEqualTo("kafka");
@@ -587,24 +773,26 @@ class HelmChartTest {
     // ---------------------------------------------------------------- Ingress
 
     @Test
-    void ingressSendsTheReadApiToAggregationTheRegistryAndTheConsoleWithTheRootToTheirServicesAndEachSectorHostToItsService() {
+    void
+            ingressSendsTheReadApiToAggregationTheRegistryAndTheConsoleWithTheRootToTheirServicesAndEachSectorHostToItsService() {
         List<JsonNode> ingresses = everything.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Map<String, String>> routes = routes(ingresses);
         assertThat(routes.keySet()).doesNotContain("registry.synergy.example.org");
-        assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("/api/v1/org-units", fullname("registry-service")),
-                Map.entry("/api/v1/projects", fullname("registry-service")),
-                Map.entry("/api/v1/pilots", fullname("registry-service")),
-                Map.entry("/api/v1/targets", fullname("registry-service")),
-                Map.entry("/", fullname("console-service")),
-                Map.entry("/api/v1/ops", fullname("console-service")),
-                Map.entry("/api/v1/dashboard", fullname("console-service")),
-                Map.entry("/api/v1/attainment", fullname("aggregation-service")),
-                Map.entry("/api/v1/synergy", fullname("aggregation-service")),
-                Map.entry("/api/v1/effects", fullname("aggregation-service")),
-                Map.entry("/api/v1/years", fullname("aggregation-service")),
-                Map.entry("/api/v1/inventory", fullname("aggregation-service"))));
+        assertThat(routes.get("synergy.example.org"))
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("/api/v1/org-units", fullname("registry-service")),
+                        Map.entry("/api/v1/projects", fullname("registry-service")),
+                        Map.entry("/api/v1/pilots", fullname("registry-service")),
+                        Map.entry("/api/v1/targets", fullname("registry-service")),
+                        Map.entry("/", fullname("console-service")),
+                        Map.entry("/api/v1/ops", fullname("console-service")),
+                        Map.entry("/api/v1/dashboard", fullname("console-service")),
+                        Map.entry("/api/v1/attainment", fullname("aggregation-service")),
+                        Map.entry("/api/v1/synergy", fullname("aggregation-service")),
+                        Map.entry("/api/v1/effects", fullname("aggregation-service")),
+                        Map.entry("/api/v1/years", fullname("aggregation-service")),
+                        Map.entry("/api/v1/inventory", fullname("aggregation-service"))));
         for (String sector : List.of("energy", "transport", "building", "agriculture", "waste")) {
             assertThat(routes.get(sector + ".synergy.example.org"))
                     .containsExactlyEntriesOf(Map.of("/", fullname(sector + "-service")));
@@ -614,19 +802,23 @@ class HelmChartTest {
 
     @Test
     void ingressInPrefixModeRoutesSlashSectorToTheSectorServiceWithARewrite() {
-        Chart.Rendered r = Chart.template(Map.of("ingress.enabled", true, "ingress.sectors.mode", "prefix",
-                "ingress.className", "nginx"));
+        Chart.Rendered r = Chart.template(
+                Map.of("ingress.enabled", true, "ingress.sectors.mode", "prefix", "ingress.className", "nginx"));
         List<JsonNode> ingresses = r.ofKind("Ingress");
         assertThat(ingresses).hasSize(2);
         JsonNode sectors = r.get("Ingress", Chart.RELEASE + "-sectors");
-        assertThat(sectors.at("/metadata/annotations/nginx.ingress.kubernetes.io~1rewrite-target").asText())
+        assertThat(sectors.at("/metadata/annotations/nginx.ingress.kubernetes.io~1rewrite-target")
+                        .asText())
                 .isEqualTo("/$2");
         assertThat(sectors.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
         Map<String, String> paths = routes(List.of(sectors)).get("synergy.example.org");
-        assertThat(paths).containsEntry("/energy(/|$)(.*)", fullname("energy-service"))
-                .containsEntry("/waste(/|$)(.*)", fullname("waste-service")).hasSize(5);
+        assertThat(paths)
+                .containsEntry("/energy(/|$)(.*)", fullname("energy-service"))
+                .containsEntry("/waste(/|$)(.*)", fullname("waste-service"))
+                .hasSize(5);
         // the aggregation's Ingress carries no rewrite: its paths are the contract's
-        assertThat(r.get("Ingress", Chart.RELEASE).at("/metadata/annotations").isMissingNode()).isTrue();
+        assertThat(r.get("Ingress", Chart.RELEASE).at("/metadata/annotations").isMissingNode())
+                .isTrue();
         assertBackendsExist(r, ingresses);
     }
 
@@ -634,9 +826,12 @@ class HelmChartTest {
         Map<String, Map<String, String>> routes = new TreeMap<>();
         for (JsonNode ing : ingresses) {
             for (JsonNode rule : ing.at("/spec/rules")) {
-                Map<String, String> paths = routes.computeIfAbsent(rule.path("host").asText(), h -> new LinkedHashMap<>());
+                Map<String, String> paths =
+                        routes.computeIfAbsent(rule.path("host").asText(), h -> new LinkedHashMap<>());
                 for (JsonNode p : rule.at("/http/paths")) {
-                    paths.put(p.path("path").asText(), p.at("/backend/service/name").asText());
+                    paths.put(
+                            p.path("path").asText(),
+                            p.at("/backend/service/name").asText());
                 }
             }
         }
@@ -647,11 +842,13 @@ class HelmChartTest {
         Map<String, JsonNode> services = byName(r.ofKind("Service"));
         for (JsonNode ing : ingresses) {
             for (JsonNode p : ing.at("/spec/rules").findValues("paths").stream()
-                    .flatMap(a -> StreamSupport.stream(a.spliterator(), false)).toList()) {
+                    .flatMap(a -> StreamSupport.stream(a.spliterator(), false))
+                    .toList()) {
                 JsonNode backend = p.at("/backend/service");
                 JsonNode service = services.get(backend.path("name").asText());
                 assertThat(service).as("backend " + backend).isNotNull();
-                assertThat(service.at("/spec/ports").findValuesAsText("name")).contains(backend.at("/port/name").asText());
+                assertThat(service.at("/spec/ports").findValuesAsText("name"))
+                        .contains(backend.at("/port/name").asText());
             }
         }
     }
@@ -660,8 +857,11 @@ class HelmChartTest {
 
     @Test
     void serviceMonitorScrapesQuarkusMetricsOfAllSevenServices() {
-        Chart.Rendered r = Chart.template(Map.of("metrics.serviceMonitor.enabled", true,
-                "metrics.serviceMonitor.labels.release", "kube-prometheus-stack"));
+        Chart.Rendered r = Chart.template(Map.of(
+                "metrics.serviceMonitor.enabled",
+                true,
+                "metrics.serviceMonitor.labels.release",
+                "kube-prometheus-stack"));
         List<JsonNode> monitors = r.ofKind("ServiceMonitor");
         assertThat(monitors).hasSize(1);
         JsonNode sm = monitors.get(0);
@@ -674,20 +874,30 @@ class HelmChartTest {
         List<String> selected = r.ofKind("Service").stream()
                 .filter(s -> labels(s.path("metadata")).entrySet().containsAll(match.entrySet()))
                 .filter(s -> components.contains(labels(s.path("metadata")).get("app.kubernetes.io/component")))
-                .map(s -> s.at("/metadata/name").asText()).toList();
+                .map(s -> s.at("/metadata/name").asText())
+                .toList();
         assertThat(selected).hasSize(8);
     }
 
     // ---------------------------------------------------------------- alert rules, dashboard, logs, traces
 
     /** The conditions the issue names, one rule each at least. */
-    static final Set<String> REQUIRED_ALERTS = Set.of("SynergyConsumerStalled", "SynergyConsumerLagGrowing", "SynergyDeadLettersIncreasing",
-            "SynergyOutboxAgeing", "SynergyResultsStale", "SynergyDataSetsOverdue", "SynergyHttp5xxRate");
+    static final Set<String> REQUIRED_ALERTS = Set.of(
+            "SynergyConsumerStalled",
+            "SynergyConsumerLagGrowing",
+            "SynergyDeadLettersIncreasing",
+            "SynergyOutboxAgeing",
+            "SynergyResultsStale",
+            "SynergyDataSetsOverdue",
+            "SynergyHttp5xxRate");
 
     @Test
     void thePrometheusRuleIsTheRuleFileAndEveryRuleParsesAndNamesItsMetrics() throws Exception {
-        Chart.Rendered r = Chart.template(Map.of("metrics.prometheusRule.enabled", true,
-                "metrics.prometheusRule.labels.release", "kube-prometheus-stack"));
+        Chart.Rendered r = Chart.template(Map.of(
+                "metrics.prometheusRule.enabled",
+                true,
+                "metrics.prometheusRule.labels.release",
+                "kube-prometheus-stack"));
         List<JsonNode> rules = r.ofKind("PrometheusRule");
         assertThat(rules).hasSize(1);
         JsonNode pr = rules.get(0);
@@ -696,14 +906,20 @@ class HelmChartTest {
         // the rendered spec is the file, as the services' scrape tests read it
         assertThat(pr.path("spec")).isEqualTo(Chart.YAML.readTree(Files.readString(MonitoringFiles.rulesFile())));
         List<MonitoringFiles.Rule> parsed = MonitoringFiles.rules(pr.path("spec"));
-        assertThat(parsed).extracting(MonitoringFiles.Rule::alert).doesNotHaveDuplicates().containsAll(REQUIRED_ALERTS);
+        assertThat(parsed)
+                .extracting(MonitoringFiles.Rule::alert)
+                .doesNotHaveDuplicates()
+                .containsAll(REQUIRED_ALERTS);
         for (MonitoringFiles.Rule rule : parsed) {
-            assertThat(PromQl.metricNames(rule.expr())).as(rule.alert())
+            assertThat(PromQl.metricNames(rule.expr()))
+                    .as(rule.alert())
                     .allMatch(m -> m.startsWith("synergy_") || m.startsWith("http_server_"));
             if (rule.forDuration() != null) {
                 assertThat(rule.forDuration()).as(rule.alert() + " for").matches("[0-9]+[smh]");
             }
-            assertThat(rule.labels().get("severity")).as(rule.alert() + " severity").isIn("critical", "warning", "info");
+            assertThat(rule.labels().get("severity"))
+                    .as(rule.alert() + " severity")
+                    .isIn("critical", "warning", "info");
             assertThat(rule.annotations()).as(rule.alert() + " annotations").containsKeys("summary", "description");
         }
         // the parser is no rubber stamp
@@ -711,40 +927,53 @@ class HelmChartTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PromQl.metricNames("rate(synergy_kafka_topic_records_total[5 minutes])"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(PromQl.metricNames(
-                "sum by (le) (rate(http_server_requests_seconds_bucket{status=~\"5..\"}[5m])) / on (le) group_left x"))
+        assertThat(
+                        PromQl.metricNames(
+                                "sum by (le) (rate(http_server_requests_seconds_bucket{status=~\"5..\"}[5m])) / on (le) group_left x"))
                 .containsExactly("http_server_requests_seconds_bucket", "x");
     }
 
     @Test
     void theGrafanaDashboardIsAConfigMapForTheSidecarWithEveryQueryParsing() throws Exception {
-        Chart.Rendered r = Chart.template(Map.of("metrics.grafanaDashboard.enabled", true,
-                "metrics.grafanaDashboard.annotations.grafana_folder", "Synergy"));
+        Chart.Rendered r = Chart.template(Map.of(
+                "metrics.grafanaDashboard.enabled",
+                true,
+                "metrics.grafanaDashboard.annotations.grafana_folder",
+                "Synergy"));
         JsonNode cm = byName(r.ofKind("ConfigMap")).get("synergy-grafana-dashboard");
         assertThat(cm).isNotNull();
         assertThat(labels(cm.path("metadata"))).containsEntry("grafana_dashboard", "1");
         assertThat(cm.at("/metadata/annotations/grafana_folder").asText()).isEqualTo("Synergy");
-        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cm.at("/data/synergy-platform.json").asText());
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cm.at("/data/synergy-platform.json").asText());
         assertThat(dashboard).isEqualTo(MonitoringFiles.dashboard());
         assertThat(dashboard.path("uid").asText()).isEqualTo("synergy-platform");
         List<String> queries = MonitoringFiles.dashboardQueries(dashboard);
         assertThat(queries).hasSizeGreaterThan(10).doesNotContainNull();
-        assertThat(PromQl.metricNames(queries)).contains("synergy_kafka_consumer_lag", "synergy_result_freshness_seconds_bucket",
-                "http_server_requests_seconds_bucket", "synergy_reports_total");
+        assertThat(PromQl.metricNames(queries))
+                .contains(
+                        "synergy_kafka_consumer_lag",
+                        "synergy_result_freshness_seconds_bucket",
+                        "http_server_requests_seconds_bucket",
+                        "synergy_reports_total");
     }
 
     @Test
     void logsAreJsonByDefaultTracesGoWhereAnEndpointIsGivenAndEveryServiceNamesItsSchemaBase(@TempDir Path dir) {
         JsonNode config = defaults.ofKind("ConfigMap").get(0);
         assertThat(config.at("/data/SYNERGY_LOG_JSON").asText()).isEqualTo("true");
-        assertThat(config.path("data").has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).as("no endpoint, nothing recorded").isFalse();
+        assertThat(config.path("data").has("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"))
+                .as("no endpoint, nothing recorded")
+                .isFalse();
         assertThat(config.path("data").has("SYNERGY_TRACES_SAMPLE_RATIO")).isFalse();
         // from a values file: --set cannot type 0.25 as a number
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("observability.tracing.otlpEndpoint", "http://otel-collector.observability.svc:4317");
         values.put("observability.tracing.sampleRatio", 0.25);
         values.put("observability.jsonLogs", false);
-        JsonNode traced = Chart.Rendered.parse(Chart.templateText(Chart.copyWithValues(dir, values), Map.of())).ofKind("ConfigMap").get(0);
+        JsonNode traced = Chart.Rendered.parse(Chart.templateText(Chart.copyWithValues(dir, values), Map.of()))
+                .ofKind("ConfigMap")
+                .get(0);
         assertThat(traced.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText())
                 .isEqualTo("http://otel-collector.observability.svc:4317");
         assertThat(traced.at("/data/SYNERGY_TRACES_SAMPLE_RATIO").asText()).isEqualTo("0.25");
@@ -752,7 +981,8 @@ class HelmChartTest {
         for (JsonNode d : defaults.ofKind("Deployment")) {
             String name = d.at("/metadata/name").asText();
             String service = name.substring((Chart.RELEASE + "-").length());
-            assertThat(env(d.at("/spec/template/spec/containers/0")).get("SYNERGY_EVENTS_SCHEMA_BASE")).as(name)
+            assertThat(env(d.at("/spec/template/spec/containers/0")).get("SYNERGY_EVENTS_SCHEMA_BASE"))
+                    .as(name)
                     .isEqualTo("http://" + name + "." + Chart.NAMESPACE + ".svc:" + PORTS.get(service));
         }
     }
@@ -769,8 +999,8 @@ class HelmChartTest {
                 .hasMessageContaining("enrgy");
         assertThatThrownBy(() -> Chart.templateText(Map.of("ingress.enabled", true, "ingress.sectors.mode", "bogus")))
                 .hasMessageContaining("mode");
-        assertThatThrownBy(() -> Chart.templateText(Map.of("global.database.url",
-                "jdbc:postgresql://db:5432/synergy?currentSchema=energy")))
+        assertThatThrownBy(() -> Chart.templateText(
+                        Map.of("global.database.url", "jdbc:postgresql://db:5432/synergy?currentSchema=energy")))
                 .hasMessageContaining("url");
         LintResult lint = Chart.lint(Chart.copyWithValues(dir, Map.of("services.aggregation.replicas", "x")));
         assertThat(lint.isFailed()).isTrue();

@@ -55,14 +55,15 @@ final class KubeModel {
             .build();
 
     /** RFC 1123 subdomain (object names); Services need an RFC 1035 label. */
-    static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
     static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
     static final Pattern LABEL_KEY = Pattern.compile(
             "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
-    private KubeModel() {
-    }
+    private KubeModel() {}
 
     static String typeKey(JsonNode doc) {
         return doc.path("apiVersion").asText() + " " + doc.path("kind").asText();
@@ -78,17 +79,21 @@ final class KubeModel {
             problems.add(where + ": no metadata");
             return problems;
         }
-        if (name.isEmpty() || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+        if (name.isEmpty()
+                || name.length() > 253
+                || !DNS_SUBDOMAIN.matcher(name).matches()) {
             problems.add(where + ": metadata.name is not a DNS subdomain");
         }
-        if (key.equals("v1 Service") && (name.length() > 63 || !DNS_LABEL.matcher(name).matches())) {
+        if (key.equals("v1 Service")
+                && (name.length() > 63 || !DNS_LABEL.matcher(name).matches())) {
             problems.add(where + ": a Service name must be a DNS label (RFC 1035)");
         }
         doc.path("metadata").path("labels").fields().forEachRemaining(e -> {
             if (!LABEL_KEY.matcher(e.getKey()).matches()) {
                 problems.add(where + ": label key " + e.getKey());
             }
-            if (!e.getValue().isTextual() || e.getValue().asText().length() > 63
+            if (!e.getValue().isTextual()
+                    || e.getValue().asText().length() > 63
                     || !LABEL_VALUE.matcher(e.getValue().asText()).matches()) {
                 problems.add(where + ": label " + e.getKey() + "=" + e.getValue());
             }
@@ -138,7 +143,9 @@ final class KubeModel {
             return;
         }
         for (Method m : value.getClass().getMethods()) {
-            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) {
+            if (m.getParameterCount() != 0
+                    || Modifier.isStatic(m.getModifiers())
+                    || m.getDeclaringClass() == Object.class) {
                 continue;
             }
             String n = m.getName();

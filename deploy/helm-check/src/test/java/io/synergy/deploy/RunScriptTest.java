@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunScriptTest {
 
-    static final List<String> SERVICES = List.of("aggregation", "energy", "transport", "building", "agriculture", "waste", "registry", "console");
+    static final List<String> SERVICES =
+            List.of("aggregation", "energy", "transport", "building", "agriculture", "waste", "registry", "console");
 
     @Test
     void ctrlCStopsEverythingAndExitsWith130() throws Exception {
@@ -43,23 +44,35 @@ class RunScriptTest {
         Files.delete(dir.resolve("run/energy.pid"));
         assertThat(run.ends(20)).as("the script ends: %s", run.output).isTrue();
         assertThat(run.process.exitValue()).isEqualTo(1);
-        assertThat(String.join("\n", run.output)).contains("[run] energy stopped unexpectedly").contains("[run] stopped");
+        assertThat(String.join("\n", run.output))
+                .contains("[run] energy stopped unexpectedly")
+                .contains("[run] stopped");
         assertThat(Files.readAllLines(dir.resolve("calls.log"))).containsOnlyOnce("services stop", "kafka stop");
     }
 
     void assertStopsAndExits(String signal, int status) throws Exception {
         Path dir = Files.createTempDirectory("run-sh-");
         Run run = start(dir);
-        List<Long> children = SERVICES.stream().map(s -> pid(dir.resolve("run/" + s + ".pid"))).toList();
+        List<Long> children = SERVICES.stream()
+                .map(s -> pid(dir.resolve("run/" + s + ".pid")))
+                .toList();
         long sent = System.nanoTime();
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(run.process.pid())).start().waitFor()).isZero();
-        assertThat(run.ends(10)).as("the script ends after SIG%s: %s", signal, run.output).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("at once, not after a second signal").isLessThan(Duration.ofSeconds(5));
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(run.process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
+        assertThat(run.ends(10))
+                .as("the script ends after SIG%s: %s", signal, run.output)
+                .isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - sent))
+                .as("at once, not after a second signal")
+                .isLessThan(Duration.ofSeconds(5));
         assertThat(run.process.exitValue()).isEqualTo(status);
         assertThat(String.join("\n", run.output)).contains("[run] stopping").contains("[run] stopped");
         assertThat(Files.readAllLines(dir.resolve("calls.log"))).containsOnlyOnce("services stop", "kafka stop");
         // stopped by the stand-in's "services.sh stop" (a zombie left for a container's init to reap counts as stopped)
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(children).noneMatch(RunScriptTest::running));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(children).noneMatch(RunScriptTest::running));
     }
 
     record Run(Process process, List<String> output, Thread reader) {
@@ -96,10 +109,16 @@ class RunScriptTest {
                           rm -f "$SYNERGY_RUN_DIR/$s.pid" ;;
                   esac
                 done""".formatted(calls, String.join(" ", SERVICES)));
-        // perl (an essential Debian package) restores SIGINT's default first: a shell started in the background (as a build
+        // perl (an essential Debian package) restores SIGINT's default first: a shell started in the background (as a
+        // build
         // may be) inherits SIGINT ignored, and bash cannot trap a signal that was ignored when it started
-        ProcessBuilder pb = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; exec @ARGV",
-                "bash", Chart.ROOT.resolve("deploy/local/run.sh").toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "perl",
+                        "-e",
+                        "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; exec @ARGV",
+                        "bash",
+                        Chart.ROOT.resolve("deploy/local/run.sh").toString())
+                .redirectErrorStream(true);
         pb.environment().put("SYNERGY_LOCAL_DIR", fake.toString());
         pb.environment().put("SYNERGY_RUN_DIR", runDir.toString());
         pb.environment().put("SKIP_BUILD", "1");
@@ -107,7 +126,8 @@ class RunScriptTest {
         Process p = pb.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     output.add(line);
                 }
@@ -117,9 +137,12 @@ class RunScriptTest {
         });
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(l -> l.contains("Synergy is running")) || !p.isAlive());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> output.stream().anyMatch(l -> l.contains("Synergy is running")) || !p.isAlive());
         assertThat(p.isAlive()).as("run.sh is running: %s", output).isTrue();
-        assertThat(output).as("each step says how long it took").anyMatch(l -> l.matches("\\[run\\] services: [0-9]+ s"));
+        assertThat(output)
+                .as("each step says how long it took")
+                .anyMatch(l -> l.matches("\\[run\\] services: [0-9]+ s"));
         return new Run(p, output, reader);
     }
 

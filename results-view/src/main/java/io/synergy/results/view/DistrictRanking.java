@@ -15,16 +15,23 @@ import java.util.List;
  * The districts ranked by D in one year, scored on the district panel (comparable across districts and years) —
  * {@code GET /api/v1/synergy/districts}. The year's state is the city's, the same in every district's result.
  */
-public record DistrictRanking(String period, String basis, String method, String coupling, boolean provisional,
-        YearCoverage coverage, List<RankedDistrict> districts) {
+public record DistrictRanking(
+        String period,
+        String basis,
+        String method,
+        String coupling,
+        boolean provisional,
+        YearCoverage coverage,
+        List<RankedDistrict> districts) {
 
     /** One district: its synergy view (without explanation), its name and, when computable, its rank (1 is the highest D). */
-    public record RankedDistrict(@JsonUnwrapped SynergyView synergy, Name name, @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank) {
-    }
+    public record RankedDistrict(
+            @JsonUnwrapped SynergyView synergy,
+            Name name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank) {}
 
     /** A district's result of the year, with its name. */
-    public record District(ResultDocument document, Name name) {
-    }
+    public record District(ResultDocument document, Name name) {}
 
     /** The answer as JSON, or as a table of one row per district (CSV, a workbook). */
     public Tabular<DistrictRanking> tabular() {
@@ -39,7 +46,8 @@ public record DistrictRanking(String period, String basis, String method, String
                 ViewColumns.gradeZh(r -> r.synergy().score()),
                 ViewColumns.lag(r -> r.synergy().score()),
                 ViewColumns.provisional(r -> r.synergy().provisional()));
-        return Tabular.of(this, "synergy-districts-" + period, new Table<>("区县协同度排名 District ranking", columns, districts));
+        return Tabular.of(
+                this, "synergy-districts-" + period, new Table<>("区县协同度排名 District ranking", columns, districts));
     }
 
     /**
@@ -52,14 +60,16 @@ public record DistrictRanking(String period, String basis, String method, String
         List<SynergyView> views = new ArrayList<>();
         List<Name> names = new ArrayList<>();
         for (District d : districts) {
-            views.add(SynergyView.of(d.document().result(), ResultCalculator.PANEL, method, coupling).withoutExplanation());
+            views.add(SynergyView.of(d.document().result(), ResultCalculator.PANEL, method, coupling)
+                    .withoutExplanation());
             names.add(d.name());
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < views.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingDouble(i -> views.get(i).computable() ? -views.get(i).score().d() : Double.MAX_VALUE));
+        order.sort(Comparator.comparingDouble(
+                i -> views.get(i).computable() ? -views.get(i).score().d() : Double.MAX_VALUE));
         List<RankedDistrict> rows = new ArrayList<>();
         int rank = 0;
         for (int i : order) {
@@ -67,6 +77,13 @@ public record DistrictRanking(String period, String basis, String method, String
             rows.add(new RankedDistrict(v, names.get(i), v.computable() ? ++rank : null));
         }
         SynergyView first = views.get(0);
-        return new DistrictRanking(Integer.toString(year), ResultCalculator.PANEL, method, coupling, first.provisional(), first.coverage(), rows);
+        return new DistrictRanking(
+                Integer.toString(year),
+                ResultCalculator.PANEL,
+                method,
+                coupling,
+                first.provisional(),
+                first.coverage(),
+                rows);
     }
 }

@@ -13,7 +13,12 @@ import java.util.List;
  * @param provisional      either year is neither complete nor closed (docs/method.md §3)
  * @param provisionalYears which of {@code from} and {@code to} are
  */
-public record EffectsView(String orgUnit, String from, String to, boolean provisional, List<Integer> provisionalYears,
+public record EffectsView(
+        String orgUnit,
+        String from,
+        String to,
+        boolean provisional,
+        List<Integer> provisionalYears,
         List<UnitYearResult.EffectRow> effects) {
 
     /** The answer as JSON, or as a table of one row per sector and pollutant (CSV, a workbook). */
@@ -34,12 +39,20 @@ public record EffectsView(String orgUnit, String from, String to, boolean provis
                 Column.text("quadrant_zh", "象限(中文)", "Quadrant (Chinese)", UnitYearResult.EffectRow::quadrantZh),
                 ViewColumns.reason(UnitYearResult.EffectRow::reason),
                 ViewColumns.provisional(r -> provisional));
-        return Tabular.of(this, "effects-" + orgUnit + "-" + from + "-" + to,
+        return Tabular.of(
+                this,
+                "effects-" + orgUnit + "-" + from + "-" + to,
                 new Table<>("协同控制效应 Co-reduction effects", columns, effects));
     }
 
-    public static EffectsView of(String orgUnit, int from, int to, List<Integer> provisionalYears, List<UnitYearResult.EffectRow> effects) {
-        return new EffectsView(orgUnit, Integer.toString(from), Integer.toString(to), !provisionalYears.isEmpty(), List.copyOf(provisionalYears),
+    public static EffectsView of(
+            String orgUnit, int from, int to, List<Integer> provisionalYears, List<UnitYearResult.EffectRow> effects) {
+        return new EffectsView(
+                orgUnit,
+                Integer.toString(from),
+                Integer.toString(to),
+                !provisionalYears.isEmpty(),
+                List.copyOf(provisionalYears),
                 effects);
     }
 }

@@ -21,20 +21,32 @@ import java.util.Map;
  * @param evaluatedYear the latest complete or closed year, whose window scores the settled years; {@code null} without one
  * @param reason        why the settled years are not computable (absent when they are)
  */
-public record HistoryView(String orgUnit, String basis, String method, String coupling,
-        Integer evaluatedYear, boolean computable,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String reason, List<HistoryYear> years) {
+public record HistoryView(
+        String orgUnit,
+        String basis,
+        String method,
+        String coupling,
+        Integer evaluatedYear,
+        boolean computable,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+        List<HistoryYear> years) {
 
-    static final String NO_SETTLED_YEAR = "no complete year yet: a year is complete when every indicator of the synergy set is complete for "
-            + "the city, or closed by an operator (POST /api/v1/years/{year}/close); until then every year is provisional · 尚无完整年份";
+    static final String NO_SETTLED_YEAR =
+            "no complete year yet: a year is complete when every indicator of the synergy set is complete for "
+                    + "the city, or closed by an operator (POST /api/v1/years/{year}/close); until then every year is provisional · 尚无完整年份";
 
     /**
      * One year: its score in the evaluation shown (absent, with the reason, when there is none) and {@code dOwnWindow}, its
      * own result's D (its own window's).
      */
-    public record HistoryYear(String period, boolean provisional, YearCoverage coverage, boolean computable,
-            @JsonUnwrapped Score score, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, Double dOwnWindow) {
-    }
+    public record HistoryYear(
+            String period,
+            boolean provisional,
+            YearCoverage coverage,
+            boolean computable,
+            @JsonUnwrapped Score score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            Double dOwnWindow) {}
 
     /** The answer as JSON, or as a table of one row per year (CSV, a workbook). */
     public Tabular<HistoryView> tabular() {
@@ -56,7 +68,8 @@ public record HistoryView(String orgUnit, String basis, String method, String co
     /**
      * @param results the unit's results, one per year, at least one
      */
-    public static HistoryView of(String orgUnit, List<UnitYearResult> results, String basis, String method, String coupling) {
+    public static HistoryView of(
+            String orgUnit, List<UnitYearResult> results, String basis, String method, String coupling) {
         String key = basis + "." + method;
         Map<String, UnitYearResult> byYear = new HashMap<>();
         Integer evaluatedYear = null;
@@ -67,7 +80,9 @@ public record HistoryView(String orgUnit, String basis, String method, String co
             }
         }
         List<HistoryYear> years = new ArrayList<>();
-        UnitYearResult.SynergyResult evaluation = evaluatedYear == null ? null : byYear.get(Integer.toString(evaluatedYear)).synergy().get(key);
+        UnitYearResult.SynergyResult evaluation = evaluatedYear == null
+                ? null
+                : byYear.get(Integer.toString(evaluatedYear)).synergy().get(key);
         if (evaluation != null && evaluation.window() != null) {
             for (UnitYearResult.SampleRow sample : evaluation.window()) {
                 String year = yearOf(sample.sample());
@@ -79,7 +94,12 @@ public record HistoryView(String orgUnit, String basis, String method, String co
                 // its own window ends with the year itself
                 UnitYearResult.SynergyResult own = r.synergy().get(key);
                 List<UnitYearResult.SampleRow> window = own == null || own.window() == null ? List.of() : own.window();
-                years.add(row(Integer.toString(r.year()), r, window.isEmpty() ? null : window.get(window.size() - 1), key, coupling));
+                years.add(row(
+                        Integer.toString(r.year()),
+                        r,
+                        window.isEmpty() ? null : window.get(window.size() - 1),
+                        key,
+                        coupling));
             }
         }
         years.sort(Comparator.comparing(HistoryYear::period));
@@ -94,9 +114,13 @@ public record HistoryView(String orgUnit, String basis, String method, String co
     }
 
     /** One year of the history: {@code sample} is its score in the evaluation shown, or null when there is none. */
-    private static HistoryYear row(String year, UnitYearResult result, UnitYearResult.SampleRow sample, String key, String coupling) {
-        UnitYearResult.SynergyResult own = result == null ? null : result.synergy().get(key);
-        Double dOwnWindow = own == null || !own.computable() ? null : Score.chosen(own.standard(), own.corrected(), coupling).d();
+    private static HistoryYear row(
+            String year, UnitYearResult result, UnitYearResult.SampleRow sample, String key, String coupling) {
+        UnitYearResult.SynergyResult own =
+                result == null ? null : result.synergy().get(key);
+        Double dOwnWindow = own == null || !own.computable()
+                ? null
+                : Score.chosen(own.standard(), own.corrected(), coupling).d();
         boolean provisional = result != null && result.provisional();
         YearCoverage coverage = result == null ? null : result.coverage();
         if (sample == null) {

@@ -14,23 +14,30 @@ import java.util.List;
  */
 public final class ResultAnswers {
 
-    private ResultAnswers() {
-    }
+    private ResultAnswers() {}
 
     /** U1, U2, C, T, D, grade and lag of one org unit and year. */
-    public static SynergyView synergy(ResultSource results, OrgUnits units, String period, String orgUnit, String method, String coupling,
+    public static SynergyView synergy(
+            ResultSource results,
+            OrgUnits units,
+            String period,
+            String orgUnit,
+            String method,
+            String coupling,
             String basis) {
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
         String b = ViewChoices.basis(unit, basis);
-        ResultDocument doc = results.find(unit.code(), year).orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year));
+        ResultDocument doc = results.find(unit.code(), year)
+                .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year));
         return SynergyView.of(doc.result(), b, m, c);
     }
 
     /** D, U1, U2 (and C, T, grade, lag) per year of one org unit. */
-    public static HistoryView history(ResultSource results, OrgUnits units, String orgUnit, String method, String coupling, String basis) {
+    public static HistoryView history(
+            ResultSource results, OrgUnits units, String orgUnit, String method, String coupling, String basis) {
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
@@ -39,17 +46,21 @@ public final class ResultAnswers {
         if (docs.isEmpty()) {
             throw Queries.noData("No results for " + unit.code());
         }
-        return HistoryView.of(unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c);
+        return HistoryView.of(
+                unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c);
     }
 
     /** The districts of one year ranked by D, on the district panel. */
-    public static DistrictRanking districts(ResultSource results, OrgUnits units, String period, String method, String coupling) {
+    public static DistrictRanking districts(
+            ResultSource results, OrgUnits units, String period, String method, String coupling) {
         int year = Queries.year("period", period);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
         List<DistrictRanking.District> districts = new ArrayList<>();
-        for (ResultDocument doc : results.ofYear(year, units.districts().stream().map(OrgUnit::code).toList())) {
-            units.find(doc.orgUnit()).ifPresent(unit -> districts.add(new DistrictRanking.District(doc, Name.of(unit))));
+        for (ResultDocument doc : results.ofYear(
+                year, units.districts().stream().map(OrgUnit::code).toList())) {
+            units.find(doc.orgUnit())
+                    .ifPresent(unit -> districts.add(new DistrictRanking.District(doc, Name.of(unit))));
         }
         if (districts.isEmpty()) {
             throw Queries.noData("No district results in " + year);
@@ -62,7 +73,8 @@ public final class ResultAnswers {
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         ResultDocument doc = results.find(unit.code(), year)
-                .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year + ": no indicator of that year has been reported"));
+                .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year
+                        + ": no indicator of that year has been reported"));
         return AttainmentView.of(doc, Name.of(unit));
     }
 }

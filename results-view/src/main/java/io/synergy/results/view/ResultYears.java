@@ -16,8 +16,7 @@ import java.util.Map;
 public record ResultYears(String orgUnit, List<Integer> years, Integer defaultYear, List<Year> states) {
 
     /** A year with results; {@code coverage} is null until its first assessment (the recompute after an upgrade). */
-    public record Year(int year, YearState state, boolean provisional, YearCoverage coverage) {
-    }
+    public record Year(int year, YearState state, boolean provisional, YearCoverage coverage) {}
 
     /**
      * @param years    the years with a result of {@code orgUnit}, ascending
@@ -32,7 +31,8 @@ public record ResultYears(String orgUnit, List<Integer> years, Integer defaultYe
             states.add(new Year(year, state, !state.settled(), v));
             latestSettled = state.settled() ? Integer.valueOf(year) : latestSettled;
         }
-        Integer defaultYear = latestSettled != null ? latestSettled : years.isEmpty() ? null : years.get(years.size() - 1);
+        Integer defaultYear =
+                latestSettled != null ? latestSettled : years.isEmpty() ? null : years.get(years.size() - 1);
         return new ResultYears(orgUnit, List.copyOf(years), defaultYear, states);
     }
 }

@@ -11,16 +11,26 @@ public record Score(double u1, double u2, double c, double t, double d, Grade gr
 
     /** The coupling parameter's values: Wang et al.'s corrected C, or the standard one. */
     public static final String STANDARD = "standard";
+
     public static final String CORRECTED = "corrected";
 
     /** The coupled figures of the {@code coupling} asked for ({@link #STANDARD} or {@link #CORRECTED}). */
-    public static UnitYearResult.Coupled chosen(UnitYearResult.Coupled standard, UnitYearResult.Coupled corrected, String coupling) {
+    public static UnitYearResult.Coupled chosen(
+            UnitYearResult.Coupled standard, UnitYearResult.Coupled corrected, String coupling) {
         return CORRECTED.equals(coupling) ? corrected : standard;
     }
 
     /** A score under the chosen coupling; {@code withCode}: the grade names its constant too. */
-    public static Score of(double u1, double u2, double t, UnitYearResult.Coupled chosen, String lag, boolean withCode) {
-        return new Score(u1, u2, chosen.c(), t, chosen.d(), new Grade(chosen.gradeZh(), chosen.gradeEn(), withCode ? chosen.grade() : null), lag);
+    public static Score of(
+            double u1, double u2, double t, UnitYearResult.Coupled chosen, String lag, boolean withCode) {
+        return new Score(
+                u1,
+                u2,
+                chosen.c(),
+                t,
+                chosen.d(),
+                new Grade(chosen.gradeZh(), chosen.gradeEn(), withCode ? chosen.grade() : null),
+                lag);
     }
 
     /** A year of an evaluation's window under the coupling. */

@@ -16,9 +16,23 @@ import io.synergy.method.results.YearCoverage;
  * @param explanation samples, weights, normalised values, exclusions; left out of the district ranking
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SynergyView(String period, String orgUnit, String basis, String method, String coupling, boolean provisional,
-        @JsonInclude(JsonInclude.Include.ALWAYS) YearCoverage coverage, boolean computable, String reason, @JsonUnwrapped Score score,
-        String lagZh, Double cStandard, Double cCorrected, Double dStandard, Double dCorrected, UnitYearResult.Explanation explanation) {
+public record SynergyView(
+        String period,
+        String orgUnit,
+        String basis,
+        String method,
+        String coupling,
+        boolean provisional,
+        @JsonInclude(JsonInclude.Include.ALWAYS) YearCoverage coverage,
+        boolean computable,
+        String reason,
+        @JsonUnwrapped Score score,
+        String lagZh,
+        Double cStandard,
+        Double cCorrected,
+        Double dStandard,
+        Double dCorrected,
+        UnitYearResult.Explanation explanation) {
 
     /** What an answer says of an evaluation that is not there. */
     public static final String NO_RESULT = "no result";
@@ -28,12 +42,43 @@ public record SynergyView(String period, String orgUnit, String basis, String me
         UnitYearResult.SynergyResult s = result.synergy().get(basis + "." + method);
         String period = Integer.toString(result.year());
         if (s == null || !s.computable()) {
-            return new SynergyView(period, result.orgUnit(), basis, method, coupling, result.provisional(), result.coverage(), false,
-                    reasonOf(s), null, null, null, null, null, null, s == null ? null : s.explanation());
+            return new SynergyView(
+                    period,
+                    result.orgUnit(),
+                    basis,
+                    method,
+                    coupling,
+                    result.provisional(),
+                    result.coverage(),
+                    false,
+                    reasonOf(s),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s == null ? null : s.explanation());
         }
-        Score score = Score.of(s.u1(), s.u2(), s.t(), Score.chosen(s.standard(), s.corrected(), coupling), s.lag(), true);
-        return new SynergyView(period, result.orgUnit(), basis, method, coupling, result.provisional(), result.coverage(), true, null, score,
-                s.lagZh(), s.standard().c(), s.corrected().c(), s.standard().d(), s.corrected().d(), s.explanation());
+        Score score =
+                Score.of(s.u1(), s.u2(), s.t(), Score.chosen(s.standard(), s.corrected(), coupling), s.lag(), true);
+        return new SynergyView(
+                period,
+                result.orgUnit(),
+                basis,
+                method,
+                coupling,
+                result.provisional(),
+                result.coverage(),
+                true,
+                null,
+                score,
+                s.lagZh(),
+                s.standard().c(),
+                s.corrected().c(),
+                s.standard().d(),
+                s.corrected().d(),
+                s.explanation());
     }
 
     /** Why an evaluation has no score. */
@@ -43,7 +88,22 @@ public record SynergyView(String period, String orgUnit, String basis, String me
 
     /** The same view without the explanation (a row of a ranking). */
     public SynergyView withoutExplanation() {
-        return new SynergyView(period, orgUnit, basis, method, coupling, provisional, coverage, computable, reason, score, lagZh, cStandard,
-                cCorrected, dStandard, dCorrected, null);
+        return new SynergyView(
+                period,
+                orgUnit,
+                basis,
+                method,
+                coupling,
+                provisional,
+                coverage,
+                computable,
+                reason,
+                score,
+                lagZh,
+                cStandard,
+                cCorrected,
+                dStandard,
+                dCorrected,
+                null);
     }
 }

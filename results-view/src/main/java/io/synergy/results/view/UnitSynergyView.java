@@ -25,10 +25,23 @@ import java.util.Map;
  * @param units      ranked; a page of them when the request pages
  * @param nextCursor the cursor of the next page, when the request pages and more units follow (absent otherwise)
  */
-public record UnitSynergyView(String period, String level, String industry, String method, String coupling, boolean provisional,
-        YearCoverage coverage, boolean computable, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, List<String> samples,
-        Map<String, Double> weights, Map<String, String> weightMethods, List<Excluded> excluded, UnitSynergyCalculator.NearZero nearZeroThresholds,
-        List<RankedUnit> units, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+public record UnitSynergyView(
+        String period,
+        String level,
+        String industry,
+        String method,
+        String coupling,
+        boolean provisional,
+        YearCoverage coverage,
+        boolean computable,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+        List<String> samples,
+        Map<String, Double> weights,
+        Map<String, String> weightMethods,
+        List<Excluded> excluded,
+        UnitSynergyCalculator.NearZero nearZeroThresholds,
+        List<RankedUnit> units,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
 
     public static final String METHOD = "range";
 
@@ -36,20 +49,58 @@ public record UnitSynergyView(String period, String level, String industry, Stri
      * One park or enterprise: when computable, its rank (1 is the highest D over the whole panel), its score under the
      * coupling asked for and its normalised values; otherwise the reason.
      */
-    public record RankedUnit(@JsonInclude(JsonInclude.Include.NON_NULL) Integer rank, String orgUnit, Name name, String parent,
-            String industrySection, String industryDivision, boolean computable, @JsonInclude(JsonInclude.Include.NON_NULL) String reason, @JsonUnwrapped Score score,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> normalised, Double pollutionIntensity, Double carbonIntensity,
-            boolean nearZero, Map<String, Double> values) {
+    public record RankedUnit(
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank,
+            String orgUnit,
+            Name name,
+            String parent,
+            String industrySection,
+            String industryDivision,
+            boolean computable,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonUnwrapped Score score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> normalised,
+            Double pollutionIntensity,
+            Double carbonIntensity,
+            boolean nearZero,
+            Map<String, Double> values) {
 
         static RankedUnit of(UnitSynergyCalculator.UnitRow r, Integer rank, String coupling) {
             Name name = new Name(r.zh(), r.en());
             if (!r.computable()) {
-                return new RankedUnit(null, r.orgUnit(), name, r.parent(), r.industrySection(), r.industryDivision(), false, r.reason(), null, null,
-                        r.pollutionIntensity(), r.carbonIntensity(), r.nearZero(), r.values());
+                return new RankedUnit(
+                        null,
+                        r.orgUnit(),
+                        name,
+                        r.parent(),
+                        r.industrySection(),
+                        r.industryDivision(),
+                        false,
+                        r.reason(),
+                        null,
+                        null,
+                        r.pollutionIntensity(),
+                        r.carbonIntensity(),
+                        r.nearZero(),
+                        r.values());
             }
-            Score score = Score.of(r.u1(), r.u2(), r.t(), Score.chosen(r.standard(), r.corrected(), coupling), r.lag(), false);
-            return new RankedUnit(rank, r.orgUnit(), name, r.parent(), r.industrySection(), r.industryDivision(), true, null, score, r.normalised(),
-                    r.pollutionIntensity(), r.carbonIntensity(), r.nearZero(), r.values());
+            Score score = Score.of(
+                    r.u1(), r.u2(), r.t(), Score.chosen(r.standard(), r.corrected(), coupling), r.lag(), false);
+            return new RankedUnit(
+                    rank,
+                    r.orgUnit(),
+                    name,
+                    r.parent(),
+                    r.industrySection(),
+                    r.industryDivision(),
+                    true,
+                    null,
+                    score,
+                    r.normalised(),
+                    r.pollutionIntensity(),
+                    r.carbonIntensity(),
+                    r.nearZero(),
+                    r.values());
         }
     }
 
@@ -66,12 +117,20 @@ public record UnitSynergyView(String period, String level, String industry, Stri
                 ViewColumns.u2(RankedUnit::score),
                 ViewColumns.gradeZh(RankedUnit::score),
                 ViewColumns.lag(RankedUnit::score),
-                Column.number("pollution_intensity", "污染物排放强度", "Pollution intensity", "t/10^4 CNY", RankedUnit::pollutionIntensity),
-                Column.number("carbon_intensity", "二氧化碳排放强度", "CO2 intensity", "t/10^4 CNY", RankedUnit::carbonIntensity),
+                Column.number(
+                        "pollution_intensity",
+                        "污染物排放强度",
+                        "Pollution intensity",
+                        "t/10^4 CNY",
+                        RankedUnit::pollutionIntensity),
+                Column.number(
+                        "carbon_intensity", "二氧化碳排放强度", "CO2 intensity", "t/10^4 CNY", RankedUnit::carbonIntensity),
                 Column.bool("near_zero", "双近零", "Near zero", RankedUnit::nearZero),
                 ViewColumns.reason(RankedUnit::reason),
                 ViewColumns.provisional(r -> provisional));
-        return Tabular.of(this, "synergy-" + level.toLowerCase(Locale.ROOT) + "s-" + period,
+        return Tabular.of(
+                this,
+                "synergy-" + level.toLowerCase(Locale.ROOT) + "s-" + period,
                 new Table<>("园区企业协同度 Unit synergy", columns, units));
     }
 
@@ -80,21 +139,57 @@ public record UnitSynergyView(String period, String level, String industry, Stri
      * @param evaluation  the panel's evaluation, its units in ranking order
      * @param coverage    the year's coverage, or {@code null} before its first assessment
      */
-    public static UnitSynergyView of(int year, String level, String industry, String coupling, boolean provisional, YearCoverage coverage,
-            UnitSynergyCalculator.Evaluation evaluation, UnitSynergyCalculator.NearZero thresholds) {
+    public static UnitSynergyView of(
+            int year,
+            String level,
+            String industry,
+            String coupling,
+            boolean provisional,
+            YearCoverage coverage,
+            UnitSynergyCalculator.Evaluation evaluation,
+            UnitSynergyCalculator.NearZero thresholds) {
         List<RankedUnit> units = new ArrayList<>();
         int rank = 0;
         for (UnitSynergyCalculator.UnitRow r : evaluation.units()) {
             units.add(RankedUnit.of(r, r.computable() ? ++rank : null, coupling));
         }
-        return new UnitSynergyView(Integer.toString(year), level.toUpperCase(Locale.ROOT), industry, METHOD, coupling, provisional, coverage,
-                evaluation.computable(), evaluation.computable() ? null : evaluation.reason(), evaluation.samples(), evaluation.weights(),
-                evaluation.weightMethods(), evaluation.excluded(), thresholds, units, null);
+        return new UnitSynergyView(
+                Integer.toString(year),
+                level.toUpperCase(Locale.ROOT),
+                industry,
+                METHOD,
+                coupling,
+                provisional,
+                coverage,
+                evaluation.computable(),
+                evaluation.computable() ? null : evaluation.reason(),
+                evaluation.samples(),
+                evaluation.weights(),
+                evaluation.weightMethods(),
+                evaluation.excluded(),
+                thresholds,
+                units,
+                null);
     }
 
     /** The same answer with only these units (a page), and the cursor of the next page ({@code null} on the last). */
     public UnitSynergyView page(List<RankedUnit> page, String nextCursor) {
-        return new UnitSynergyView(period, level, industry, method, coupling, provisional, coverage, computable, reason, samples, weights,
-                weightMethods, excluded, nearZeroThresholds, List.copyOf(page), nextCursor);
+        return new UnitSynergyView(
+                period,
+                level,
+                industry,
+                method,
+                coupling,
+                provisional,
+                coverage,
+                computable,
+                reason,
+                samples,
+                weights,
+                weightMethods,
+                excluded,
+                nearZeroThresholds,
+                List.copyOf(page),
+                nextCursor);
     }
 }

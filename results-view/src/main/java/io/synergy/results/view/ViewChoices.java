@@ -21,8 +21,7 @@ public final class ViewChoices {
     private static final Set<String> COUPLINGS = Set.of(Score.STANDARD, Score.CORRECTED);
     private static final Set<String> BASES = Set.of(ResultCalculator.SERIES, ResultCalculator.PANEL);
 
-    private ViewChoices() {
-    }
+    private ViewChoices() {}
 
     /** {@code range} (default) or {@code target}. */
     public static String method(String method) {
@@ -36,10 +35,16 @@ public final class ViewChoices {
 
     /** {@code series} or {@code panel}: by default the panel for a district, the unit's own series for the city and groups. */
     public static String basis(OrgUnit unit, String basis) {
-        String b = Queries.choice("basis", basis, unit.level() == OrgUnitLevel.DISTRICT ? ResultCalculator.PANEL : ResultCalculator.SERIES, BASES);
+        String b = Queries.choice(
+                "basis",
+                basis,
+                unit.level() == OrgUnitLevel.DISTRICT ? ResultCalculator.PANEL : ResultCalculator.SERIES,
+                BASES);
         if (ResultCalculator.PANEL.equals(b) && unit.level() != OrgUnitLevel.DISTRICT) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("basis",
-                    "the district panel scores districts; " + unit.code() + " is not a district")));
+            throw ProblemException.invalid(
+                    "Invalid parameter",
+                    List.of(new FieldError(
+                            "basis", "the district panel scores districts; " + unit.code() + " is not a district")));
         }
         return b;
     }

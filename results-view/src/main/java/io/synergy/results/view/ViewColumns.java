@@ -9,8 +9,7 @@ import java.util.function.Function;
  */
 final class ViewColumns {
 
-    private ViewColumns() {
-    }
+    private ViewColumns() {}
 
     static <T> Column<T> d(Function<T, Score> score) {
         return Column.number("d", "协同度", "Synergy degree D", null, r -> part(score.apply(r), Score::d));
@@ -33,11 +32,19 @@ final class ViewColumns {
     }
 
     static <T> Column<T> gradeZh(Function<T, Score> score) {
-        return Column.text("grade_zh", "协调等级", "Grade (Chinese)", r -> part(score.apply(r), s -> s.grade().zh()));
+        return Column.text(
+                "grade_zh",
+                "协调等级",
+                "Grade (Chinese)",
+                r -> part(score.apply(r), s -> s.grade().zh()));
     }
 
     static <T> Column<T> gradeEn(Function<T, Score> score) {
-        return Column.text("grade_en", "协调等级(英文)", "Grade", r -> part(score.apply(r), s -> s.grade().en()));
+        return Column.text(
+                "grade_en",
+                "协调等级(英文)",
+                "Grade",
+                r -> part(score.apply(r), s -> s.grade().en()));
     }
 
     static <T> Column<T> lag(Function<T, Score> score) {

@@ -28,7 +28,9 @@ class ResultAnswersTest {
 
         @Override
         public Optional<ResultDocument> find(String orgUnit, int year) {
-            return docs.stream().filter(d -> d.orgUnit().equals(orgUnit) && d.year() == year).findFirst();
+            return docs.stream()
+                    .filter(d -> d.orgUnit().equals(orgUnit) && d.year() == year)
+                    .findFirst();
         }
 
         @Override
@@ -38,38 +40,64 @@ class ResultAnswersTest {
 
         @Override
         public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
-            return docs.stream().filter(d -> d.year() == year && orgUnits.contains(d.orgUnit())).toList();
+            return docs.stream()
+                    .filter(d -> d.year() == year && orgUnits.contains(d.orgUnit()))
+                    .toList();
         }
     }
 
     private static ResultDocument doc(String orgUnit, int year, double d) {
-        return new ResultDocument(1, Instant.parse("2025-03-01T00:00:00Z"), result(orgUnit, year, false, Map.of(
-                "panel.range", computable("panel", "range", List.of(sample(orgUnit + "/" + year, 0.5, 0.6, d))),
-                "series.range", computable("series", "range", List.of(sample(Integer.toString(year), 0.5, 0.6, d))))));
+        return new ResultDocument(
+                1,
+                Instant.parse("2025-03-01T00:00:00Z"),
+                result(
+                        orgUnit,
+                        year,
+                        false,
+                        Map.of(
+                                "panel.range",
+                                        computable(
+                                                "panel", "range", List.of(sample(orgUnit + "/" + year, 0.5, 0.6, d))),
+                                "series.range",
+                                        computable(
+                                                "series",
+                                                "range",
+                                                List.of(sample(Integer.toString(year), 0.5, 0.6, d))))));
     }
 
-    private final Source source = new Source(List.of(doc("370200", 2024, 0.7), doc("370202", 2024, 0.6), doc("370211", 2024, 0.8)));
+    private final Source source =
+            new Source(List.of(doc("370200", 2024, 0.7), doc("370202", 2024, 0.6), doc("370211", 2024, 0.8)));
 
     @Test
     void theDistrictsOfAYearAreRankedAndNamedFromTheOrgUnits() {
         DistrictRanking r = ResultAnswers.districts(source, UNITS, "2024", null, null);
         assertThat(r.districts()).extracting(x -> x.synergy().orgUnit()).containsExactly("370211", "370202");
         assertThat(r.districts().get(0).name().zh()).startsWith("黄岛区");
-        assertThatThrownBy(() -> ResultAnswers.districts(source, UNITS, "2023", null, null)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> ResultAnswers.districts(source, UNITS, "2023", null, null))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("No district results in 2023");
     }
 
     @Test
     void parametersAreCheckedAndAUnitWithoutAResultIsNoData() {
-        assertThat(ResultAnswers.synergy(source, UNITS, "2024", null, null, null, null)).extracting(SynergyView::orgUnit, SynergyView::basis)
+        assertThat(ResultAnswers.synergy(source, UNITS, "2024", null, null, null, null))
+                .extracting(SynergyView::orgUnit, SynergyView::basis)
                 .containsExactly("370200", "series");
-        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", null, "median", null, null)).isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("method"));
+        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", null, "median", null, null))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(
+                        e -> assertThat(((ProblemException) e).errors().get(0).field())
+                                .isEqualTo("method"));
         // the district panel scores districts only
-        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", "370200", null, null, "panel")).isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).field()).isEqualTo("basis"));
-        assertThatThrownBy(() -> ResultAnswers.attainment(source, UNITS, "2024", "370203")).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", "370200", null, null, "panel"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(
+                        e -> assertThat(((ProblemException) e).errors().get(0).field())
+                                .isEqualTo("basis"));
+        assertThatThrownBy(() -> ResultAnswers.attainment(source, UNITS, "2024", "370203"))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("No results for 370203 in 2024");
-        assertThatThrownBy(() -> ResultAnswers.history(source, UNITS, "370203", null, null, null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> ResultAnswers.history(source, UNITS, "370203", null, null, null))
+                .isInstanceOf(ProblemException.class);
     }
 }

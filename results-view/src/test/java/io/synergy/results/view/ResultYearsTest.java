@@ -15,8 +15,10 @@ class ResultYearsTest {
 
     @Test
     void theDefaultYearIsTheLatestSettledOne() {
-        ResultYears y = ResultYears.of("370200", List.of(2023, 2024, 2025), Map.of(2023, Documents.COMPLETE, 2024, CLOSED, 2025,
-                Documents.PROVISIONAL));
+        ResultYears y = ResultYears.of(
+                "370200",
+                List.of(2023, 2024, 2025),
+                Map.of(2023, Documents.COMPLETE, 2024, CLOSED, 2025, Documents.PROVISIONAL));
         assertThat(y.defaultYear()).isEqualTo(2024);
         assertThat(y.states()).extracting(ResultYears.Year::provisional).containsExactly(false, false, true);
     }

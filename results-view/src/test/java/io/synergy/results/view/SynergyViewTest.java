@@ -16,10 +16,18 @@ import org.junit.jupiter.api.Test;
 /** The synergy degree of one result under a basis, method and coupling, as GET /api/v1/synergy answers it. */
 class SynergyViewTest {
 
-    static final UnitYearResult RESULT = result("370203", 2024, false, Map.of(
-            "series.range", computable("series", "range", List.of(sample("2023", 0.5, 0.6, 0.7), sample("2024", 0.8, 0.7, 0.85))),
-            "series.target", notComputable("series", "target", "no target for W3"),
-            "panel.range", computable("panel", "range", List.of(sample("370203/2024", 0.6, 0.65, 0.75)))));
+    static final UnitYearResult RESULT = result(
+            "370203",
+            2024,
+            false,
+            Map.of(
+                    "series.range",
+                            computable(
+                                    "series",
+                                    "range",
+                                    List.of(sample("2023", 0.5, 0.6, 0.7), sample("2024", 0.8, 0.7, 0.85))),
+                    "series.target", notComputable("series", "target", "no target for W3"),
+                    "panel.range", computable("panel", "range", List.of(sample("370203/2024", 0.6, 0.65, 0.75)))));
 
     @Test
     void aComputableResultGivesTheScoreUnderTheCouplingAskedForAndBothCs() {
@@ -39,7 +47,8 @@ class SynergyViewTest {
         // the score's figures are the answer's own fields, as the contract shows them
         assertThat(j.path("d").asDouble()).isEqualTo(0.85);
         assertThat(j.path("u1").asDouble()).isEqualTo(0.8);
-        assertThat(j.path("grade").toString()).isEqualTo("{\"zh\":\"良好协调\",\"en\":\"good coordination\",\"code\":\"GOOD_COORDINATION\"}");
+        assertThat(j.path("grade").toString())
+                .isEqualTo("{\"zh\":\"良好协调\",\"en\":\"good coordination\",\"code\":\"GOOD_COORDINATION\"}");
         assertThat(j.path("lag").asText()).isEqualTo("SYNCHRONOUS");
         assertThat(j.path("lagZh").asText()).isEqualTo("同步");
         assertThat(j.path("explanation").path("samples").toString()).isEqualTo("[\"2023\",\"2024\"]");
@@ -67,12 +76,21 @@ class SynergyViewTest {
 
     @Test
     void aProvisionalYearSaysSoWithItsCoverage() {
-        UnitYearResult provisional = result("370200", 2025, true, Map.of("series.range",
-                computable("series", "range", List.of(sample("2024", 0.8, 0.7, 0.85), sample("2025", 0.3, 0.4, 0.5)))));
+        UnitYearResult provisional = result(
+                "370200",
+                2025,
+                true,
+                Map.of(
+                        "series.range",
+                        computable(
+                                "series",
+                                "range",
+                                List.of(sample("2024", 0.8, 0.7, 0.85), sample("2025", 0.3, 0.4, 0.5)))));
         JsonNode j = json(SynergyView.of(provisional, "series", "range", Score.STANDARD));
         assertThat(j.path("provisional").asBoolean()).isTrue();
         assertThat(j.path("coverage").toString())
-                .isEqualTo("{\"state\":\"PROVISIONAL\",\"indicatorsIn\":3,\"indicatorsExpected\":19,\"districtsIn\":2,\"districtsExpected\":10}");
+                .isEqualTo(
+                        "{\"state\":\"PROVISIONAL\",\"indicatorsIn\":3,\"indicatorsExpected\":19,\"districtsIn\":2,\"districtsExpected\":10}");
     }
 
     @Test

@@ -33,7 +33,12 @@ class BuildingServiceTest extends CatalogueContract {
                 + csvRow(id, "370283", String.valueOf(year), "building.roof.new", "0.6", "10^4 m²", "") + "\n"
                 + csvRow(id, "370283", String.valueOf(year), "building.roof.new.pv", "1800", "m²", "") + "\n";
         byte[] latin1 = csv.getBytes(StandardCharsets.ISO_8859_1);
-        JsonNode answer = accepted(given().contentType("text/csv; charset=ISO-8859-1").body(latin1).post(REPORTS), 201).get(0);
+        JsonNode answer = accepted(
+                        given().contentType("text/csv; charset=ISO-8859-1")
+                                .body(latin1)
+                                .post(REPORTS),
+                        201)
+                .get(0);
         JsonNode b2 = answer.path("indicators").get(0);
         assertThat(b2.path("indicator").asText()).isEqualTo("B2");
         assertThat(b2.path("value").asDouble()).isCloseTo(30.0, within(1e-9));

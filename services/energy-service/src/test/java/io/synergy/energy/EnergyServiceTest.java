@@ -37,24 +37,44 @@ class EnergyServiceTest extends CatalogueContract {
         String id = uniqueId("e2");
         ObjectNode r = report(id, "370211", String.valueOf(year), null, Map.of());
         ArrayNode values = (ArrayNode) r.path("values");
-        values.addObject().put("dataElement", "energy.coalpower.coal").put("value", 0.295).put("unit", "10^4 tce");
-        values.addObject().put("dataElement", "energy.coalpower.supplied").put("value", 10).put("unit", "GWh");
+        values.addObject()
+                .put("dataElement", "energy.coalpower.coal")
+                .put("value", 0.295)
+                .put("unit", "10^4 tce");
+        values.addObject()
+                .put("dataElement", "energy.coalpower.supplied")
+                .put("value", 10)
+                .put("unit", "GWh");
         JsonNode answer = accepted(postJson(r), 201);
         JsonNode e2 = indicator(answer, "E2");
         assertThat(e2.path("value").asDouble()).isCloseTo(295.0, within(1e-9));
         assertThat(e2.path("unit").asText()).isEqualTo("gce/kWh");
 
         JsonNode stored = getReport(id).path("revisions").get(0);
-        assertThat(storedValues(stored)).containsEntry("energy.coalpower.coal", 2950.0).containsEntry("energy.coalpower.supplied", 10000.0);
-        Event event = awaitEvents(e -> id.equals(e.data().path("reportId").asText()) && "E2".equals(e.data().path("code").asText()), 1).get(0);
+        assertThat(storedValues(stored))
+                .containsEntry("energy.coalpower.coal", 2950.0)
+                .containsEntry("energy.coalpower.supplied", 10000.0);
+        Event event = awaitEvents(
+                        e -> id.equals(e.data().path("reportId").asText())
+                                && "E2".equals(e.data().path("code").asText()),
+                        1)
+                .get(0);
         assertThat(event.data().path("numerator").asDouble()).isEqualTo(2950.0);
         assertThat(event.data().path("denominator").asDouble()).isEqualTo(10000.0);
         assertThat(event.data().path("value").asDouble()).isCloseTo(295.0, within(1e-9));
 
         // the same figures in kWh and kgce are the same report: a duplicate
         ObjectNode same = report(id, "370211", String.valueOf(year), null, Map.of());
-        ((ArrayNode) same.path("values")).addObject().put("dataElement", "energy.coalpower.coal").put("value", 2_950_000).put("unit", "kgce");
-        ((ArrayNode) same.path("values")).addObject().put("dataElement", "energy.coalpower.supplied").put("value", 10_000_000).put("unit", "kWh");
+        ((ArrayNode) same.path("values"))
+                .addObject()
+                .put("dataElement", "energy.coalpower.coal")
+                .put("value", 2_950_000)
+                .put("unit", "kgce");
+        ((ArrayNode) same.path("values"))
+                .addObject()
+                .put("dataElement", "energy.coalpower.supplied")
+                .put("value", 10_000_000)
+                .put("unit", "kWh");
         assertThat(accepted(postJson(same), 200).path("status").asText()).isEqualTo("DUPLICATE");
     }
 
@@ -65,9 +85,18 @@ class EnergyServiceTest extends CatalogueContract {
         String id = uniqueId("e1");
         ObjectNode r = report(id, "370212", String.valueOf(year), null, Map.of());
         ArrayNode values = (ArrayNode) r.path("values");
-        values.addObject().put("dataElement", "energy.primary.total").put("value", 0.125).put("unit", "10^4 tce");
-        values.addObject().put("dataElement", "energy.primary.nonfossil").put("value", 180_500).put("unit", "kgce");
-        values.addObject().put("dataElement", "energy.coal.total").put("value", 0.11).put("unit", "10^4 tce");
+        values.addObject()
+                .put("dataElement", "energy.primary.total")
+                .put("value", 0.125)
+                .put("unit", "10^4 tce");
+        values.addObject()
+                .put("dataElement", "energy.primary.nonfossil")
+                .put("value", 180_500)
+                .put("unit", "kgce");
+        values.addObject()
+                .put("dataElement", "energy.coal.total")
+                .put("value", 0.11)
+                .put("unit", "10^4 tce");
         JsonNode answer = accepted(postJson(r), 201);
         assertThat(indicator(answer, "E1").path("value").asDouble()).isCloseTo(14.44, within(1e-9));
         assertThat(indicator(answer, "COAL-SHARE").path("value").asDouble()).isCloseTo(88.0, within(1e-9));
@@ -76,14 +105,16 @@ class EnergyServiceTest extends CatalogueContract {
                 .containsEntry("energy.primary.nonfossil", 180.5)
                 .containsEntry("energy.coal.total", 1100.0);
         // 10^4 kWh is a unit of electricity, not of energy consumption
-        ObjectNode wrong = report(uniqueId("e1-wrong"), "370212", String.valueOf(year), null, Map.of("energy.primary.total", 1.0));
+        ObjectNode wrong =
+                report(uniqueId("e1-wrong"), "370212", String.valueOf(year), null, Map.of("energy.primary.total", 1.0));
         ((ObjectNode) wrong.path("values").get(0)).put("unit", "10^4 kWh");
         assertProblem(exchange("POST", REPORTS, JSON, bytes(wrong), false), 400, "values[0].unit");
     }
 
     private static JsonNode indicator(JsonNode answer, String id) {
         List<JsonNode> found = answer.path("indicators").findParents("indicator").stream()
-                .filter(i -> id.equals(i.path("indicator").asText())).toList();
+                .filter(i -> id.equals(i.path("indicator").asText()))
+                .toList();
         assertThat(found).as("%s in %s", id, answer).hasSize(1);
         return found.get(0);
     }

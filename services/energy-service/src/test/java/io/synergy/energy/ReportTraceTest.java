@@ -17,8 +17,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.synergy.model.event.Topics;
 import io.synergy.model.catalogue.Sector;
+import io.synergy.model.event.Topics;
 import io.synergy.platform.schemas.EventSchemaConfig;
 import io.synergy.platform.tracing.WorkTags;
 import io.synergy.testsupport.DefaultAuthorization;
@@ -85,49 +85,77 @@ class ReportTraceTest {
                 {"reportId": "%s", "source": "trace-test", "orgUnit": "370202", "period": "2019", "revision": 1,
                  "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"},
                             {"dataElement": "energy.primary.nonfossil", "value": 180.5, "unit": "tce"}]}""".formatted(reportId);
-        given().filter(DefaultAuthorization.as("feed:energy")).contentType("application/json")
-                .header("traceparent", Traceparents.of(traceId)).body(body)
-                .post("/api/v1/reports").then().statusCode(201);
+        given().filter(DefaultAuthorization.as("feed:energy"))
+                .contentType("application/json")
+                .header("traceparent", Traceparents.of(traceId))
+                .body(body)
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(201);
 
-        List<Received> events = kafka.readUntil(Topics.indicators(Sector.ENERGY),
-                rs -> rs.stream().anyMatch(r -> r.value().contains(reportId)), Duration.ofSeconds(30)).stream()
-                .filter(r -> r.value().contains(reportId)).toList();
+        List<Received> events = kafka
+                .readUntil(
+                        Topics.indicators(Sector.ENERGY),
+                        rs -> rs.stream().anyMatch(r -> r.value().contains(reportId)),
+                        Duration.ofSeconds(30))
+                .stream()
+                .filter(r -> r.value().contains(reportId))
+                .toList();
         assertThat(events).isNotEmpty();
         for (Received e : events) {
-            assertThat(e.headers().get("traceparent")).as("the event's traceparent").isNotNull();
-            assertThat(Traceparents.traceId(e.headers().get("traceparent"))).as("the event continues the caller's trace").isEqualTo(traceId);
+            assertThat(e.headers().get("traceparent"))
+                    .as("the event's traceparent")
+                    .isNotNull();
+            assertThat(Traceparents.traceId(e.headers().get("traceparent")))
+                    .as("the event continues the caller's trace")
+                    .isEqualTo(traceId);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<SpanData> trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
-            SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+            List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getTraceId().equals(traceId))
+                    .toList();
+            SpanData server = trace.stream()
+                    .filter(s -> s.getKind() == SpanKind.SERVER)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(server.getAttributes().get(WorkTags.REPORT_ID)).isEqualTo(reportId);
             assertThat(server.getAttributes().get(WorkTags.SECTOR)).isEqualTo("energy");
             assertThat(server.getAttributes().get(WorkTags.ORG_UNIT)).isEqualTo("370202");
             assertThat(server.getAttributes().get(WorkTags.PERIOD)).isEqualTo("2019");
-            assertThat(trace).as("the outbox relay's producer span, in the same trace").anyMatch(s -> s.getKind() == SpanKind.PRODUCER
-                    && s.getName().contains(Topics.indicators(Sector.ENERGY)));
+            assertThat(trace)
+                    .as("the outbox relay's producer span, in the same trace")
+                    .anyMatch(s ->
+                            s.getKind() == SpanKind.PRODUCER && s.getName().contains(Topics.indicators(Sector.ENERGY)));
             // kept for a look (docs/operations.md shows such a trace): target/trace-example.txt
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "trace-example.txt"),
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target", "trace-example.txt"),
                     trace.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n")) + "\n");
         });
 
         // the schema the event names: an absolute URI on this service, served, and the event valid against it
         Received event = events.get(0);
         URI dataSchema = URI.create(event.headers().get("ce_dataschema"));
-        assertThat(dataSchema.isAbsolute()).as("ce_dataschema %s is absolute", dataSchema).isTrue();
-        assertThat(dataSchema).as("the configured base followed by the schema's path")
+        assertThat(dataSchema.isAbsolute())
+                .as("ce_dataschema %s is absolute", dataSchema)
+                .isTrue();
+        assertThat(dataSchema)
+                .as("the configured base followed by the schema's path")
                 .isEqualTo(schemas.absolute("/schemas/indicator-event.v1.json"));
         Response schema = given().get(dataSchema.getPath());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.contentType()).startsWith("application/schema+json");
         Schema validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(schema.asString(), InputFormat.JSON);
-        assertThat(validator.validate(event.value(), InputFormat.JSON)).as("the event against its served schema").isEmpty();
+        assertThat(validator.validate(event.value(), InputFormat.JSON))
+                .as("the event against its served schema")
+                .isEmpty();
         JsonNode data = JSON.readTree(event.value());
         assertThat(data.path("reportId").asText()).isEqualTo(reportId);
         // a value that breaks the schema is caught by the same validator: the check is not vacuous
-        assertThat(validator.validate(event.value().replace("\"revision\":", "\"revision\":\"x\",\"r\":"), InputFormat.JSON)).isNotEmpty();
+        assertThat(validator.validate(
+                        event.value().replace("\"revision\":", "\"revision\":\"x\",\"r\":"), InputFormat.JSON))
+                .isNotEmpty();
     }
 
     /**
@@ -140,30 +168,53 @@ class ReportTraceTest {
         String reportId = "trace-test/rejected/" + UUID.randomUUID();
         ExtLogRecord line;
         try (LogCapture feed = LogCapture.of("io.synergy.sector.ingest.FeedConsumer"::equals)) {
-            kafka.send(Topics.feed(Sector.ENERGY), reportId, """
+            kafka.send(
+                    Topics.feed(Sector.ENERGY),
+                    reportId,
+                    """
                     {"reportId": "%s", "source": "trace-test", "orgUnit": "370299", "period": "2019",
                      "values": [{"dataElement": "energy.primary.total", "value": 1250.0, "unit": "tce"}]}""".formatted(reportId),
-                    Map.of("traceparent", Traceparents.of(traceId), "authorization", TestTokens.bearer(TestTokens.token("feed:energy"))));
+                    Map.of(
+                            "traceparent",
+                            Traceparents.of(traceId),
+                            "authorization",
+                            TestTokens.bearer(TestTokens.token("feed:energy"))));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> feed.records().stream().anyMatch(l -> l.getFormattedMessage().contains("rejected")));
-            line = feed.records().stream().filter(l -> l.getFormattedMessage().contains("rejected")).findFirst().orElseThrow();
+                    .until(() -> feed.records().stream()
+                            .anyMatch(l -> l.getFormattedMessage().contains("rejected")));
+            line = feed.records().stream()
+                    .filter(l -> l.getFormattedMessage().contains("rejected"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        Map<String, String> mdc = line.getMdcCopy().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> String.valueOf(e.getValue())));
-        assertThat(mdc).containsEntry("traceId", traceId).containsKey("spanId").containsEntry("reportId", reportId)
-                .containsEntry("orgUnit", "370299").containsEntry("sector", "energy");
+        Map<String, String> mdc = line.getMdcCopy().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+        assertThat(mdc)
+                .containsEntry("traceId", traceId)
+                .containsKey("spanId")
+                .containsEntry("reportId", reportId)
+                .containsEntry("orgUnit", "370299")
+                .containsEntry("sector", "energy");
     }
 
     /** The dashboard's sector-side metrics (reports, outbox, HTTP) are in this service's scrape, and HTTP latency is a histogram. */
     @Test
     void theSectorMetricsTheDashboardNamesAreInTheScrape() {
-        Set<String> sectorSide = PromQl.metricNames(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())).stream()
-                .filter(m -> m.startsWith("synergy_reports") || m.startsWith("synergy_outbox") || m.startsWith("http_server"))
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> sectorSide =
+                PromQl.metricNames(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())).stream()
+                        .filter(m -> m.startsWith("synergy_reports")
+                                || m.startsWith("synergy_outbox")
+                                || m.startsWith("http_server"))
+                        .collect(java.util.stream.Collectors.toSet());
         assertThat(sectorSide).contains("synergy_reports_total", "http_server_requests_seconds_bucket");
-        given().filter(DefaultAuthorization.as("feed:energy")).contentType("application/json").body("{}").post("/api/v1/reports")
-                .then().statusCode(400);
-        Set<String> exported = MonitoringFiles.scrapedNames(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        given().filter(DefaultAuthorization.as("feed:energy"))
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400);
+        Set<String> exported = MonitoringFiles.scrapedNames(
+                given().get("/q/metrics").then().statusCode(200).extract().asString());
         assertThat(exported).containsAll(sectorSide);
     }
 

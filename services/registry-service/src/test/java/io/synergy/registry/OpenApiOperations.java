@@ -10,8 +10,7 @@ import io.synergy.testsupport.OpenApiAssertions;
  */
 public final class OpenApiOperations {
 
-    private OpenApiOperations() {
-    }
+    private OpenApiOperations() {}
 
     /**
      * Checks every operation whose path starts with {@code prefix}: a typed 2xx JSON schema (a record's, with more than two

@@ -30,11 +30,33 @@ class OperationWalkTest {
 
     @Test
     void everyOperationAnswersEveryMediaTypeItDeclaresWithoutAServerError() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode document = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         RestAssured.replaceFiltersWith(DefaultAuthorization.as("reader", "ops", "planner"));
         for (String year : List.of("2024", "2031")) {
-            OperationWalk.assertNoServerError(OperationWalk.walk(document, Map.of("period", year, "year", year, "orgUnit", "370200",
-                    "code", "no-such-code", "indicator", "E1", "sector", "energy", "periodType", "QUARTER"), "/api/v1/"));
+            OperationWalk.assertNoServerError(OperationWalk.walk(
+                    document,
+                    Map.of(
+                            "period",
+                            year,
+                            "year",
+                            year,
+                            "orgUnit",
+                            "370200",
+                            "code",
+                            "no-such-code",
+                            "indicator",
+                            "E1",
+                            "sector",
+                            "energy",
+                            "periodType",
+                            "QUARTER"),
+                    "/api/v1/"));
         }
     }
 }

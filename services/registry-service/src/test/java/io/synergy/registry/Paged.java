@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 /** Following the registry's paged lists. */
 public final class Paged {
 
-    private Paged() {
-    }
+    private Paged() {}
 
     /** The URL of the next page in a {@code Link} header, {@code null} without one. */
     public static String nextLink(String link) {

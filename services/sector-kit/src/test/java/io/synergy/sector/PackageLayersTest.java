@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/synergy/sector");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.synergy\\.sector\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.synergy\\.sector\\.(\\w+)\\.", Pattern.MULTILINE);
 
     /** What each package may import of the kit. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -49,13 +50,16 @@ class PackageLayersTest {
                 Matcher m = IMPORT.matcher(Files.readString(file));
                 while (m.find()) {
                     String imported = m.group(1);
-                    if (!imported.equals(pkg) && !ALLOWED.getOrDefault(pkg, Set.of()).contains(imported)) {
+                    if (!imported.equals(pkg)
+                            && !ALLOWED.getOrDefault(pkg, Set.of()).contains(imported)) {
                         violations.add(SOURCES.relativize(file) + " imports " + imported);
                     }
                 }
             }
         }
-        assertThat(ALLOWED.keySet()).as("every package of the kit has its place").containsAll(packages);
+        assertThat(ALLOWED.keySet())
+                .as("every package of the kit has its place")
+                .containsAll(packages);
         assertThat(violations).isEmpty();
     }
 }

@@ -41,7 +41,11 @@ class TransportServiceTest extends CatalogueContract {
         trips.put("370213", new double[] {900, 1500});
         trips.put("370211", new double[] {10, 1000});
         ArrayNode batch = MAPPER.createArrayNode();
-        trips.forEach((district, t) -> batch.add(report(uniqueId("t1"), district, String.valueOf(year), null,
+        trips.forEach((district, t) -> batch.add(report(
+                uniqueId("t1"),
+                district,
+                String.valueOf(year),
+                null,
                 Map.of("transport.trips.green", t[0], "transport.trips.total", t[1]))));
         accepted(postJson(batch), 201);
 
@@ -67,7 +71,8 @@ class TransportServiceTest extends CatalogueContract {
         String id = uniqueId("freight");
         String csv = CSV_HEADER + "\n"
                 + csvRow(id, "370211", String.valueOf(year), "transport.freight.total", "1.2", "10^8 t·km", "") + "\n"
-                + csvRow(id, "370211", String.valueOf(year), "transport.freight.railwater", "3000", "10^4 t·km", "") + "\n";
+                + csvRow(id, "370211", String.valueOf(year), "transport.freight.railwater", "3000", "10^4 t·km", "")
+                + "\n";
         JsonNode answer = accepted(postCsv(csv), 201).get(0);
         JsonNode rw = answer.path("indicators").get(0);
         assertThat(rw.path("indicator").asText()).isEqualTo("FREIGHT-RW");
@@ -78,7 +83,8 @@ class TransportServiceTest extends CatalogueContract {
     }
 
     private JsonNode catalogIndicator(String id) {
-        JsonNode catalog = json(given().get("/api/v1/catalog").then().statusCode(200).extract().response());
+        JsonNode catalog = json(
+                given().get("/api/v1/catalog").then().statusCode(200).extract().response());
         for (JsonNode i : catalog.path("indicators")) {
             if (id.equals(i.path("id").asText())) {
                 return i;

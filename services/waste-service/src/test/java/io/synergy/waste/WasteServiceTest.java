@@ -32,7 +32,11 @@ class WasteServiceTest extends CatalogueContract {
         String[] ids = new String[ds.size()];
         for (int i = 0; i < ds.size(); i++) {
             ids[i] = uniqueId("w2");
-            batch.add(report(ids[i], ds.get(i), String.valueOf(year), null,
+            batch.add(report(
+                    ids[i],
+                    ds.get(i),
+                    String.valueOf(year),
+                    null,
                     Map.of("waste.domestic.collected", 1000.0, "waste.domestic.landfilled", landfilled[i])));
         }
         accepted(postJson(batch), 201);
@@ -45,7 +49,11 @@ class WasteServiceTest extends CatalogueContract {
 
         // zero landfilled is a value (the target), not a missing one: it is published
         String zero = ids[1];
-        Event e = awaitEvents(x -> zero.equals(x.data().path("reportId").asText()) && "W2".equals(x.data().path("code").asText()), 1).get(0);
+        Event e = awaitEvents(
+                        x -> zero.equals(x.data().path("reportId").asText())
+                                && "W2".equals(x.data().path("code").asText()),
+                        1)
+                .get(0);
         assertThat(e.data().path("value").asDouble()).isZero();
         assertThat(e.data().path("numerator").asDouble()).isZero();
         assertThat(e.data().path("denominator").isNull()).isTrue();

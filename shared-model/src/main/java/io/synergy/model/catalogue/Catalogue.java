@@ -29,16 +29,22 @@ public final class Catalogue {
     private final Map<String, Indicator> indicators;
     private final List<PartOfWholeRule> rules;
     private final InventoryCatalogue inventory;
-    private final Set<String> sectorIndicators; // ids of the indicators a sector service computes (asked for per figure)
+    private final Set<String>
+            sectorIndicators; // ids of the indicators a sector service computes (asked for per figure)
     private final String planDocument;
 
     /** A catalogue of these parts alone: no inventory, no plan document. */
-    Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules) {
+    Catalogue(
+            Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules) {
         this(dataElements, indicators, rules, InventoryCatalogue.EMPTY, null);
     }
 
-    Catalogue(Collection<DataElement> dataElements, Collection<Indicator> indicators, Collection<PartOfWholeRule> rules,
-            InventoryCatalogue inventory, String planDocument) {
+    Catalogue(
+            Collection<DataElement> dataElements,
+            Collection<Indicator> indicators,
+            Collection<PartOfWholeRule> rules,
+            InventoryCatalogue inventory,
+            String planDocument) {
         Map<String, DataElement> des = new LinkedHashMap<>();
         dataElements.forEach(d -> des.put(d.code(), d));
         Map<String, Indicator> ins = new LinkedHashMap<>();
@@ -47,7 +53,10 @@ public final class Catalogue {
         this.indicators = ins;
         this.rules = List.copyOf(rules);
         this.inventory = inventory;
-        this.sectorIndicators = ins.values().stream().filter(this::computedBySector).map(Indicator::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.sectorIndicators = ins.values().stream()
+                .filter(this::computedBySector)
+                .map(Indicator::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.planDocument = planDocument;
         check();
         checkInventory();
@@ -59,7 +68,8 @@ public final class Catalogue {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the class path");
             }
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
             JsonNode root = yaml.readTree(in);
             List<DataElement> des = new ArrayList<>();
             for (JsonNode sector : root.path("dataElements")) {
@@ -94,7 +104,8 @@ public final class Catalogue {
      * The {@code inventory:} section: gases and activities as listed, and the two maps data element → activity and
      * data element → gas, resolved to the data element's sector (so no sector is written twice).
      */
-    private static InventoryCatalogue readInventory(ObjectMapper yaml, JsonNode section, List<DataElement> des) throws IOException {
+    private static InventoryCatalogue readInventory(ObjectMapper yaml, JsonNode section, List<DataElement> des)
+            throws IOException {
         if (section.isMissingNode() || section.isNull()) {
             return InventoryCatalogue.EMPTY;
         }
@@ -109,11 +120,19 @@ public final class Catalogue {
             activities.add(yaml.treeToValue(a, InventoryCatalogue.Activity.class));
         }
         List<InventoryCatalogue.ActivityData> activityData = new ArrayList<>();
-        section.path("activityData").fields().forEachRemaining(e -> activityData.add(
-                new InventoryCatalogue.ActivityData(e.getKey(), requireSector(sectorOf, e.getKey()), e.getValue().asText())));
+        section.path("activityData")
+                .fields()
+                .forEachRemaining(e -> activityData.add(new InventoryCatalogue.ActivityData(
+                        e.getKey(),
+                        requireSector(sectorOf, e.getKey()),
+                        e.getValue().asText())));
         List<InventoryCatalogue.ReportedEmission> reported = new ArrayList<>();
-        section.path("reportedEmissions").fields().forEachRemaining(e -> reported.add(
-                new InventoryCatalogue.ReportedEmission(e.getKey(), requireSector(sectorOf, e.getKey()), e.getValue().asText())));
+        section.path("reportedEmissions")
+                .fields()
+                .forEachRemaining(e -> reported.add(new InventoryCatalogue.ReportedEmission(
+                        e.getKey(),
+                        requireSector(sectorOf, e.getKey()),
+                        e.getValue().asText())));
         return new InventoryCatalogue(gases, activities, activityData, reported);
     }
 
@@ -136,29 +155,36 @@ public final class Catalogue {
         Set<String> activities = new LinkedHashSet<>();
         for (InventoryCatalogue.Activity a : inventory.activities()) {
             if (!activities.add(a.code()) || a.kind() == null || a.unit() == null) {
-                throw new IllegalStateException("inventory: activity " + a.code() + " is listed twice or lacks its kind or unit");
+                throw new IllegalStateException(
+                        "inventory: activity " + a.code() + " is listed twice or lacks its kind or unit");
             }
             for (String g : a.gases()) {
                 if (!gases.contains(g)) {
-                    throw new IllegalStateException("inventory: activity " + a.code() + " emits " + g + ", which is not an inventory gas");
+                    throw new IllegalStateException(
+                            "inventory: activity " + a.code() + " emits " + g + ", which is not an inventory gas");
                 }
             }
         }
         for (InventoryCatalogue.ActivityData ad : inventory.activityData()) {
-            InventoryCatalogue.Activity a = inventory.activity(ad.activity()).orElseThrow(
-                    () -> new IllegalStateException("inventory: " + ad.dataElement() + " carries the unknown activity " + ad.activity()));
+            InventoryCatalogue.Activity a = inventory
+                    .activity(ad.activity())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "inventory: " + ad.dataElement() + " carries the unknown activity " + ad.activity()));
             if (!a.unit().equals(dataElements.get(ad.dataElement()).unit())) {
-                throw new IllegalStateException("inventory: " + ad.dataElement() + " is in " + dataElements.get(ad.dataElement()).unit()
-                        + " but activity " + a.code() + " is counted in " + a.unit());
+                throw new IllegalStateException("inventory: " + ad.dataElement() + " is in "
+                        + dataElements.get(ad.dataElement()).unit() + " but activity " + a.code() + " is counted in "
+                        + a.unit());
             }
         }
         Set<String> reportedKeys = new LinkedHashSet<>();
         for (InventoryCatalogue.ReportedEmission r : inventory.reportedEmissions()) {
             if (!gases.contains(r.gas())) {
-                throw new IllegalStateException("inventory: " + r.dataElement() + " reports the unknown gas " + r.gas());
+                throw new IllegalStateException(
+                        "inventory: " + r.dataElement() + " reports the unknown gas " + r.gas());
             }
             if (!reportedKeys.add(r.sector() + "/" + r.gas())) {
-                throw new IllegalStateException("inventory: two data elements report " + r.gas() + " of " + r.sector().code());
+                throw new IllegalStateException("inventory: two data elements report " + r.gas() + " of "
+                        + r.sector().code());
             }
         }
     }
@@ -173,10 +199,15 @@ public final class Catalogue {
             for (String op : f.operands()) {
                 switch (f.type()) {
                     case SUM -> require(dataElements.containsKey(op), i, op + " is not a data element");
-                    case RATIO -> require(dataElements.containsKey(op)
-                            || (indicators.containsKey(op) && indicators.get(op).formula().type() == FormulaType.SUM), i,
-                            op + " is neither a data element nor a SUM indicator");
-                    case REDUCTION_VS_BASE, BASE_MINUS_CURRENT -> require(indicators.containsKey(op), i, op + " is not an indicator");
+                    case RATIO ->
+                        require(
+                                dataElements.containsKey(op)
+                                        || (indicators.containsKey(op)
+                                                && indicators.get(op).formula().type() == FormulaType.SUM),
+                                i,
+                                op + " is neither a data element nor a SUM indicator");
+                    case REDUCTION_VS_BASE, BASE_MINUS_CURRENT ->
+                        require(indicators.containsKey(op), i, op + " is not an indicator");
                 }
             }
             if (f.type() == FormulaType.RATIO && (f.numerator() == null || f.denominator() == null)) {
@@ -185,7 +216,10 @@ public final class Catalogue {
             TargetDefinition t = i.target();
             if (t != null) {
                 // a provincial default says where it comes from; the plan's own targets come from the plan
-                require(t.provincial() == (t.document() != null), i, "a provincial target names its document, and only a provincial one");
+                require(
+                        t.provincial() == (t.document() != null),
+                        i,
+                        "a provincial target names its document, and only a provincial one");
                 require(t.provincial() || !t.placeholder(), i, "only a provincial target can be a placeholder");
             }
         }
@@ -200,9 +234,12 @@ public final class Catalogue {
         // a share whose rule is missing could be published as 28,392,121 %
         for (Indicator i : indicators.values()) {
             Formula f = i.formula();
-            if (isShare(i) && rules.stream().noneMatch(r -> r.part().equals(f.numerator()) && r.whole().equals(f.denominator()))) {
-                throw new IllegalStateException("indicator " + i.id() + " is a share of " + f.denominator() + ": declare the rule "
-                        + f.numerator() + " within " + f.denominator());
+            if (isShare(i)
+                    && rules.stream()
+                            .noneMatch(r ->
+                                    r.part().equals(f.numerator()) && r.whole().equals(f.denominator()))) {
+                throw new IllegalStateException("indicator " + i.id() + " is a share of " + f.denominator()
+                        + ": declare the rule " + f.numerator() + " within " + f.denominator());
             }
         }
     }
@@ -210,8 +247,11 @@ public final class Catalogue {
     /** A percentage of one data element in another (100 × part ÷ whole): E1, T1, A1… */
     private boolean isShare(Indicator i) {
         Formula f = i.formula();
-        return f.type() == FormulaType.RATIO && f.scale() == 100 && "%".equals(i.unit())
-                && dataElements.containsKey(f.numerator()) && dataElements.containsKey(f.denominator());
+        return f.type() == FormulaType.RATIO
+                && f.scale() == 100
+                && "%".equals(i.unit())
+                && dataElements.containsKey(f.numerator())
+                && dataElements.containsKey(f.denominator());
     }
 
     private static void require(boolean ok, Indicator i, String message) {
@@ -255,7 +295,9 @@ public final class Catalogue {
     }
 
     public List<PartOfWholeRule> rules(Sector sector) {
-        return rules.stream().filter(r -> dataElements.get(r.part()).sector() == sector).toList();
+        return rules.stream()
+                .filter(r -> dataElements.get(r.part()).sector() == sector)
+                .toList();
     }
 
     /** Indicators with a target (the ones attainment is reported for). */
@@ -273,9 +315,7 @@ public final class Catalogue {
 
     /** Indicators only the aggregation can compute: cross-sector sums and ratios, and anything relative to the base year. */
     public List<Indicator> derivedIndicators() {
-        return indicators.values().stream()
-                .filter(i -> !isSectorIndicator(i))
-                .toList();
+        return indicators.values().stream().filter(i -> !isSectorIndicator(i)).toList();
     }
 
     private boolean isLocalTo(Indicator i, Sector sector) {
@@ -283,7 +323,9 @@ public final class Catalogue {
         if (f.type() != FormulaType.RATIO && f.type() != FormulaType.SUM) {
             return false;
         }
-        return f.operands().stream().allMatch(op -> dataElements.containsKey(op) && dataElements.get(op).sector() == sector);
+        return f.operands().stream()
+                .allMatch(op ->
+                        dataElements.containsKey(op) && dataElements.get(op).sector() == sector);
     }
 
     /**
@@ -299,7 +341,9 @@ public final class Catalogue {
             collectDataElements(i, needed);
         }
         return dataElements(sector).stream()
-                .filter(d -> needed.contains(d.code()) || (inventory.reads(d.code()) && totalIndicatorOf(d.code()).isEmpty()))
+                .filter(d -> needed.contains(d.code())
+                        || (inventory.reads(d.code())
+                                && totalIndicatorOf(d.code()).isEmpty()))
                 .toList();
     }
 
@@ -313,7 +357,9 @@ public final class Catalogue {
 
     private Optional<Indicator> totalIndicatorOf(String dataElement) {
         return indicators.values().stream()
-                .filter(i -> i.formula().type() == FormulaType.SUM && i.formula().operands().equals(List.of(dataElement)) && isSectorIndicator(i))
+                .filter(i -> i.formula().type() == FormulaType.SUM
+                        && i.formula().operands().equals(List.of(dataElement))
+                        && isSectorIndicator(i))
                 .findFirst();
     }
 

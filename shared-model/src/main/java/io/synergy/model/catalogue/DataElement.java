@@ -15,8 +15,15 @@ import java.util.Optional;
  * @param aggregation how finer periods roll up to the year
  * @param nonNegative whether a negative value is an error (true for every quantity of this plan)
  */
-public record DataElement(String code, Sector sector, String zh, String en, String unit, Map<String, Double> units,
-        Aggregation aggregation, boolean nonNegative) {
+public record DataElement(
+        String code,
+        Sector sector,
+        String zh,
+        String en,
+        String unit,
+        Map<String, Double> units,
+        Aggregation aggregation,
+        boolean nonNegative) {
 
     public DataElement {
         units = units == null ? Map.of() : Map.copyOf(units);

@@ -14,8 +14,17 @@ package io.synergy.model.catalogue;
  * @param clause    the plan's clause ("一", "(三)")
  * @param formula   how it is computed
  */
-public record Indicator(String id, Sector sector, String zh, String en, String unit, Direction direction, Subsystem subsystem,
-        TargetDefinition target, String clause, Formula formula) {
+public record Indicator(
+        String id,
+        Sector sector,
+        String zh,
+        String en,
+        String unit,
+        Direction direction,
+        Subsystem subsystem,
+        TargetDefinition target,
+        String clause,
+        Formula formula) {
 
     public boolean hasTarget() {
         return target != null;

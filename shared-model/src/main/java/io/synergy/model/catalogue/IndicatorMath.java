@@ -9,8 +9,7 @@ import java.util.function.Function;
  */
 public final class IndicatorMath {
 
-    private IndicatorMath() {
-    }
+    private IndicatorMath() {}
 
     /**
      * Evaluates a RATIO or SUM indicator from annual data-element totals.

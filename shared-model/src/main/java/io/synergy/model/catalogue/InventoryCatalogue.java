@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  * @param activityData      the data elements that carry an activity (every sector's fuel use, process activities)
  * @param reportedEmissions the data elements that carry a sector's reported emission of a gas
  */
-public record InventoryCatalogue(List<Gas> gases, List<Activity> activities, List<ActivityData> activityData,
+public record InventoryCatalogue(
+        List<Gas> gases,
+        List<Activity> activities,
+        List<ActivityData> activityData,
         List<ReportedEmission> reportedEmissions) {
 
     public static final InventoryCatalogue EMPTY = new InventoryCatalogue(List.of(), List.of(), List.of(), List.of());
@@ -37,8 +40,7 @@ public record InventoryCatalogue(List<Gas> gases, List<Activity> activities, Lis
      * @param code       {@code CO2}, {@code NOX}…
      * @param greenhouse whether it counts towards the CO2 equivalent (with its global warming potential)
      */
-    public record Gas(String code, String zh, String en, boolean greenhouse) {
-    }
+    public record Gas(String code, String zh, String en, boolean greenhouse) {}
 
     /** A fuel burnt (its emissions can be computed per unit of energy, with a net calorific value) or a process. */
     public enum ActivityKind {
@@ -65,12 +67,10 @@ public record InventoryCatalogue(List<Gas> gases, List<Activity> activities, Lis
     }
 
     /** A data element that carries an activity of a sector ({@code energy.fuel.rawcoal} → raw coal burnt by the energy sector). */
-    public record ActivityData(String dataElement, Sector sector, String activity) {
-    }
+    public record ActivityData(String dataElement, Sector sector, String activity) {}
 
     /** A data element that carries a sector's reported emission of a gas ({@code energy.emissions.co2} → CO2). */
-    public record ReportedEmission(String dataElement, Sector sector, String gas) {
-    }
+    public record ReportedEmission(String dataElement, Sector sector, String gas) {}
 
     public Optional<Gas> gas(String code) {
         return gases.stream().filter(g -> g.code().equals(code)).findFirst();
@@ -81,7 +81,8 @@ public record InventoryCatalogue(List<Gas> gases, List<Activity> activities, Lis
     }
 
     public Map<String, Activity> activitiesByCode() {
-        return activities.stream().collect(Collectors.toMap(Activity::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return activities.stream()
+                .collect(Collectors.toMap(Activity::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     public List<ActivityData> activityData(Sector sector) {
@@ -89,7 +90,9 @@ public record InventoryCatalogue(List<Gas> gases, List<Activity> activities, Lis
     }
 
     public Optional<ReportedEmission> reported(Sector sector, String gas) {
-        return reportedEmissions.stream().filter(r -> r.sector() == sector && r.gas().equals(gas)).findFirst();
+        return reportedEmissions.stream()
+                .filter(r -> r.sector() == sector && r.gas().equals(gas))
+                .findFirst();
     }
 
     /** {@code true} when the data element is an input of the inventory (an activity or a reported emission). */

@@ -7,5 +7,4 @@ package io.synergy.model.catalogue;
  * @param part  data element that is a part
  * @param whole data element that is the whole
  */
-public record PartOfWholeRule(String id, String part, String whole) {
-}
+public record PartOfWholeRule(String id, String part, String whole) {}

@@ -14,6 +14,12 @@ package io.synergy.model.catalogue;
  * @param placeholder   provincial targets: {@code true} when no document gives the value — it stands in until the
  *                      province's assignment is configured or allocated (E5)
  */
-public record TargetDefinition(double value, int year, boolean keptEveryYear, boolean provincial, double tolerance, String scope,
-        String document, boolean placeholder) {
-}
+public record TargetDefinition(
+        double value,
+        int year,
+        boolean keptEveryYear,
+        boolean provincial,
+        double tolerance,
+        String scope,
+        String document,
+        boolean placeholder) {}

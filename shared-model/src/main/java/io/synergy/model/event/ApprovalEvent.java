@@ -25,8 +25,19 @@ import java.time.Instant;
  * @param changedAt when
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ApprovalEvent(String eventId, String sector, String orgUnit, String period, ApprovalState state, ApprovalAction action,
-        ApprovalState fromState, String actor, String role, String comment, long version, Instant changedAt) {
+public record ApprovalEvent(
+        String eventId,
+        String sector,
+        String orgUnit,
+        String period,
+        ApprovalState state,
+        ApprovalAction action,
+        ApprovalState fromState,
+        String actor,
+        String role,
+        String comment,
+        long version,
+        Instant changedAt) {
 
     /** The record key: {@code <sector>|<orgUnit>|<period>}, one per data set (the topic is compacted). */
     public String key() {

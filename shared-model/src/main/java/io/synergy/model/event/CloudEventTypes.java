@@ -27,8 +27,7 @@ public final class CloudEventTypes {
     public static final String REMINDER = "cn.qingdao.synergy.reminder.v1";
     public static final String REMINDER_SCHEMA = "/schemas/reminder-event.v1.json";
 
-    private CloudEventTypes() {
-    }
+    private CloudEventTypes() {}
 
     /** The source of events a sector service emits: {@code /synergy/sectors/energy}. */
     public static String sectorSource(Sector sector) {

@@ -40,12 +40,15 @@ public final class EventSchemas {
 
     private static final EventSchemas SHARED = new EventSchemas();
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).locale(Locale.ENGLISH).build()));
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .locale(Locale.ENGLISH)
+                    .build()));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The one instance (the schemas are compiled on first use). */
     public static EventSchemas shared() {
@@ -67,7 +70,10 @@ public final class EventSchemas {
             return null;
         }
         Error first = errors.get(0);
-        return new Rejection(Rejection.SCHEMA, field(first), first.getMessage() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        return new Rejection(
+                Rejection.SCHEMA,
+                field(first),
+                first.getMessage() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }
 
     /** The field an error is about ({@code flags[1]}), the missing or extra property's name, or {@code null} for the whole. */
@@ -82,7 +88,8 @@ public final class EventSchemas {
                 path.append(path.length() == 0 ? "" : ".").append(element);
             }
         }
-        if (("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword())) && e.getProperty() != null) {
+        if (("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword()))
+                && e.getProperty() != null) {
             path.append(path.length() == 0 ? "" : ".").append(e.getProperty());
         }
         return path.length() == 0 ? null : path.toString();

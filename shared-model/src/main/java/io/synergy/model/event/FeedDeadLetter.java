@@ -29,25 +29,30 @@ public final class FeedDeadLetter {
     public static final String PREFIX = "dead-letter-";
     /** The id of the dead letter in the sector service's database (a UUID); a replay cites it. */
     public static final String ID = "dead-letter-id";
+
     public static final String REASON = "dead-letter-reason";
     public static final String EXCEPTION = "dead-letter-exception-class-name";
     public static final String CAUSE = "dead-letter-cause";
     /** The feed topic, partition and offset the message was consumed from. */
     public static final String TOPIC = "dead-letter-topic";
+
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
     /** {@code authenticated} or {@code unauthenticated}. */
     public static final String IDENTITY = "dead-letter-identity";
+
     public static final String SUBJECT = "dead-letter-subject";
     /** The token's groups, comma-separated. */
     public static final String ROLES = "dead-letter-roles";
     /** The token's {@code districts} claim, comma-separated; {@code *} without one (every district). */
     public static final String DISTRICTS = "dead-letter-districts";
+
     public static final String TOKEN_EXPIRES = "dead-letter-token-expires";
     /** Why the message's producer could not be authenticated (only on an unauthenticated dead letter). */
     public static final String AUTHENTICATION = "dead-letter-authentication";
     /** The instant the token was judged at, and by which clock ({@link JudgedBy}). */
     public static final String JUDGED_AT = "dead-letter-judged-at";
+
     public static final String JUDGED_BY = "dead-letter-judged-by";
 
     /** On a replayed feed message: the {@link #ID} of the dead letter it replays. */
@@ -61,12 +66,14 @@ public final class FeedDeadLetter {
 
     private static final String ALL_DISTRICTS = "*";
 
-    private FeedDeadLetter() {
-    }
+    private FeedDeadLetter() {}
 
     /** Whether a header carries a credential: such a header is never kept in a dead letter, replayed or shown (any letter case). */
     public static boolean isCredential(String key) {
-        return key != null && (key.equalsIgnoreCase(AUTHORIZATION) || key.equalsIgnoreCase("proxy-authorization") || key.equalsIgnoreCase("cookie"));
+        return key != null
+                && (key.equalsIgnoreCase(AUTHORIZATION)
+                        || key.equalsIgnoreCase("proxy-authorization")
+                        || key.equalsIgnoreCase("cookie"));
     }
 
     /** Whether a feed message's header is one only the platform writes (a producer's own is dropped, never believed). */
@@ -92,7 +99,12 @@ public final class FeedDeadLetter {
      * Who produced a feed message, as the sector service established it from the message's token: the token's subject,
      * groups, {@code districts} claim ({@code null}: every district) and expiry; or that it could not, and why.
      */
-    public record Identity(boolean authenticated, String subject, List<String> roles, List<String> districts, Instant tokenExpiresAt,
+    public record Identity(
+            boolean authenticated,
+            String subject,
+            List<String> roles,
+            List<String> districts,
+            Instant tokenExpiresAt,
             String failure) {
 
         public Identity {
@@ -100,7 +112,8 @@ public final class FeedDeadLetter {
             districts = districts == null ? null : List.copyOf(districts);
         }
 
-        public static Identity verified(String subject, List<String> roles, List<String> districts, Instant tokenExpiresAt) {
+        public static Identity verified(
+                String subject, List<String> roles, List<String> districts, Instant tokenExpiresAt) {
             return new Identity(true, subject, roles, districts, tokenExpiresAt, null);
         }
 
@@ -147,14 +160,20 @@ public final class FeedDeadLetter {
                     return Optional.empty();
                 }
             }
-            return Optional.of(verified(header.apply(SUBJECT), list(header.apply(ROLES)),
-                    districts == null || ALL_DISTRICTS.equals(districts.strip()) ? null : list(districts), expires));
+            return Optional.of(verified(
+                    header.apply(SUBJECT),
+                    list(header.apply(ROLES)),
+                    districts == null || ALL_DISTRICTS.equals(districts.strip()) ? null : list(districts),
+                    expires));
         }
 
         private static List<String> list(String commaSeparated) {
             List<String> out = new ArrayList<>();
             if (commaSeparated != null) {
-                Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+                Arrays.stream(commaSeparated.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(out::add);
             }
             return out;
         }

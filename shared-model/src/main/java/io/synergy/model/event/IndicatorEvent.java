@@ -27,8 +27,20 @@ import java.time.Instant;
  * @param computedAt  when the sector service computed it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record IndicatorEvent(String eventId, String sector, EventKind kind, String code, String orgUnit, String period,
-        Double value, Double numerator, Double denominator, String unit, long revision, boolean complete, String reportId,
+public record IndicatorEvent(
+        String eventId,
+        String sector,
+        EventKind kind,
+        String code,
+        String orgUnit,
+        String period,
+        Double value,
+        Double numerator,
+        Double denominator,
+        String unit,
+        long revision,
+        boolean complete,
+        String reportId,
         Instant computedAt) {
 
     /** The record key: all events of one (code, district) land on one partition, in order. */

@@ -36,6 +36,7 @@ public final class IndicatorEventValidator {
 
     /** Fault kinds beyond {@link Rejection}'s own (metric tags, docs/operations.md). */
     public static final String TOPIC = "topic";
+
     public static final String EVENT_ID = "event-id";
     public static final String SECTOR = "sector";
     public static final String CODE = "code";
@@ -54,14 +55,35 @@ public final class IndicatorEventValidator {
     public static final int MAX_TEXT = 200;
 
     /** The canonical 8-4-4-4-12 form ({@code UUID.fromString} also takes {@code 1-1-1-1-1}). */
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** PostgreSQL text cannot hold NUL; other control characters have no business in a unit or an id either. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** A schema fault in one of these fields is counted under the field's own kind. */
-    private static final Map<String, String> KIND_OF_FIELD = Map.of("eventId", EVENT_ID, "sector", SECTOR, "code", CODE, "orgUnit", ORG_UNIT,
-            "period", PERIOD, "value", NUMBER, "numerator", NUMBER, "denominator", NUMBER, "revision", REVISION, "unit", TEXT);
+    private static final Map<String, String> KIND_OF_FIELD = Map.of(
+            "eventId",
+            EVENT_ID,
+            "sector",
+            SECTOR,
+            "code",
+            CODE,
+            "orgUnit",
+            ORG_UNIT,
+            "period",
+            PERIOD,
+            "value",
+            NUMBER,
+            "numerator",
+            NUMBER,
+            "denominator",
+            NUMBER,
+            "revision",
+            REVISION,
+            "unit",
+            TEXT);
 
     private final ObjectMapper json;
     private final EventSchemas schemas;
@@ -80,8 +102,14 @@ public final class IndicatorEventValidator {
         this.json = strictReader();
         this.schemas = EventSchemas.shared();
         for (Sector s : Sector.values()) {
-            indicators.put(s, catalogue.sectorIndicators(s).stream().map(Indicator::id).collect(Collectors.toUnmodifiableSet()));
-            dataElements.put(s, catalogue.publishedDataElements(s).stream().map(DataElement::code).collect(Collectors.toUnmodifiableSet()));
+            indicators.put(
+                    s,
+                    catalogue.sectorIndicators(s).stream().map(Indicator::id).collect(Collectors.toUnmodifiableSet()));
+            dataElements.put(
+                    s,
+                    catalogue.publishedDataElements(s).stream()
+                            .map(DataElement::code)
+                            .collect(Collectors.toUnmodifiableSet()));
         }
     }
 
@@ -109,7 +137,14 @@ public final class IndicatorEventValidator {
         }
         Rejection schema = schemas.check(EventSchemas.INDICATOR_EVENT, parsed.text());
         if (schema != null) {
-            return new Checked(null, new Rejection(schema.field() == null ? Rejection.SCHEMA : KIND_OF_FIELD.getOrDefault(schema.field(), Rejection.SCHEMA), schema.field(), schema.message()));
+            return new Checked(
+                    null,
+                    new Rejection(
+                            schema.field() == null
+                                    ? Rejection.SCHEMA
+                                    : KIND_OF_FIELD.getOrDefault(schema.field(), Rejection.SCHEMA),
+                            schema.field(),
+                            schema.message()));
         }
         JsonNode revision = parsed.tree().get("revision");
         if (!revision.canConvertToLong() || revision.asLong() > MAX_REVISION) {
@@ -129,18 +164,31 @@ public final class IndicatorEventValidator {
             return new Rejection(EVENT_ID, "eventId", "'" + abbreviate(e.eventId()) + "' is not a UUID");
         }
         if (!sector.code().equals(e.sector())) {
-            return new Rejection(SECTOR, "sector", "'" + e.sector() + "' on " + Topics.indicators(sector) + ", which carries " + sector.code()
-                    + " events only");
+            return new Rejection(
+                    SECTOR,
+                    "sector",
+                    "'" + e.sector() + "' on " + Topics.indicators(sector) + ", which carries " + sector.code()
+                            + " events only");
         }
         Set<String> codes = (e.kind() == EventKind.INDICATOR ? indicators : dataElements).get(sector);
         if (!codes.contains(e.code())) {
-            return new Rejection(CODE, "code", "'" + abbreviate(e.code()) + "' is not " + (e.kind() == EventKind.INDICATOR
-                    ? "an indicator" : "a published data element") + " of the " + sector.code() + " sector");
+            return new Rejection(
+                    CODE,
+                    "code",
+                    "'" + abbreviate(e.code()) + "' is not "
+                            + (e.kind() == EventKind.INDICATOR ? "an indicator" : "a published data element")
+                            + " of the " + sector.code() + " sector");
         }
         OrgUnit unit = units.find(e.orgUnit()).orElse(null);
         if (unit == null || (unit.level() != OrgUnitLevel.DISTRICT && unit.level() != OrgUnitLevel.ENTERPRISE)) {
-            return new Rejection(ORG_UNIT, "orgUnit", "'" + e.orgUnit() + "' is " + (unit == null ? "neither a district of "
-                    + units.city().code() + " nor a registered enterprise" : "a " + unit.level().name().toLowerCase() + "; events are per district or enterprise"));
+            return new Rejection(
+                    ORG_UNIT,
+                    "orgUnit",
+                    "'" + e.orgUnit() + "' is "
+                            + (unit == null
+                                    ? "neither a district of " + units.city().code() + " nor a registered enterprise"
+                                    : "a " + unit.level().name().toLowerCase()
+                                            + "; events are per district or enterprise"));
         }
         int year = Integer.parseInt(e.period());
         int latest = Year.now(ZONE).getValue();
@@ -158,7 +206,9 @@ public final class IndicatorEventValidator {
     }
 
     private static Rejection finite(String field, Double v) {
-        return v == null || Double.isFinite(v) ? null : new Rejection(NUMBER, field, "must be a finite number, not " + v);
+        return v == null || Double.isFinite(v)
+                ? null
+                : new Rejection(NUMBER, field, "must be a finite number, not " + v);
     }
 
     private static Rejection text(String field, String v) {
@@ -172,8 +222,7 @@ public final class IndicatorEventValidator {
     }
 
     /** The value as text and as a tree, or why it is neither. */
-    record Parsed(String text, JsonNode tree, Rejection rejection) {
-    }
+    record Parsed(String text, JsonNode tree, Rejection rejection) {}
 
     /** Strict UTF-8 (a bad byte is a fault, not U+FFFD), then strict JSON. */
     Parsed parse(byte[] value) {
@@ -186,8 +235,12 @@ public final class IndicatorEventValidator {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new Parsed(null, null, new Rejection(Rejection.NOT_JSON, null, "not UTF-8 text"));
         }
@@ -198,7 +251,9 @@ public final class IndicatorEventValidator {
             }
             return new Parsed(text, tree, null);
         } catch (Exception e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String m = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             return new Parsed(null, null, new Rejection(Rejection.NOT_JSON, null, "not JSON: " + abbreviate(m)));
         }
     }

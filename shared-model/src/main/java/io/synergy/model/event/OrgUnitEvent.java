@@ -16,10 +16,28 @@ import java.util.Set;
  * @param version increases with every change of the unit; a consumer ignores a version it has already applied
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OrgUnitEvent(String code, OrgUnitLevel level, String zh, String en, String parent, String industrySection, String industryDivision,
-        Set<String> flags, boolean closed, long version, Instant changedAt, String changedBy) {
+public record OrgUnitEvent(
+        String code,
+        OrgUnitLevel level,
+        String zh,
+        String en,
+        String parent,
+        String industrySection,
+        String industryDivision,
+        Set<String> flags,
+        boolean closed,
+        long version,
+        Instant changedAt,
+        String changedBy) {
 
     public OrgUnit toOrgUnit() {
-        return new OrgUnit(code, level, zh, en, List.of(), parent, new OrgUnitDetails(industrySection, industryDivision, flags, closed));
+        return new OrgUnit(
+                code,
+                level,
+                zh,
+                en,
+                List.of(),
+                parent,
+                new OrgUnitDetails(industrySection, industryDivision, flags, closed));
     }
 }

@@ -47,7 +47,9 @@ public final class OrgUnitEventValidator {
 
         /** Refused only because its parent is not (yet) known: on a re-read topic the parent may still come. */
         public boolean parentUnknown() {
-            return rejection != null && PARENT.equals(rejection.kind()) && rejection.message().startsWith(UNKNOWN_PARENT);
+            return rejection != null
+                    && PARENT.equals(rejection.kind())
+                    && rejection.message().startsWith(UNKNOWN_PARENT);
         }
     }
 
@@ -68,7 +70,10 @@ public final class OrgUnitEventValidator {
         }
         JsonNode version = parsed.tree().get("version");
         if (!version.canConvertToLong() || version.asLong() > MAX_VERSION) {
-            return refused(VERSION, "version", IndicatorEventValidator.abbreviate(version.asText()) + " is above " + MAX_VERSION);
+            return refused(
+                    VERSION,
+                    "version",
+                    IndicatorEventValidator.abbreviate(version.asText()) + " is above " + MAX_VERSION);
         }
         OrgUnitEvent e;
         try {
@@ -77,8 +82,11 @@ public final class OrgUnitEventValidator {
             return refused(Rejection.SCHEMA, null, "does not map to an org-unit event: " + ex.getMessage());
         }
         if (!e.code().equals(key)) {
-            return refused(KEY, "code", "the record's key '" + (key == null ? "" : IndicatorEventValidator.abbreviate(key))
-                    + "' is not its code " + e.code() + " (org-units.v1 is compacted by code)");
+            return refused(
+                    KEY,
+                    "code",
+                    "the record's key '" + (key == null ? "" : IndicatorEventValidator.abbreviate(key))
+                            + "' is not its code " + e.code() + " (org-units.v1 is compacted by code)");
         }
         return new Checked(e, rules(e, units));
     }
@@ -86,7 +94,8 @@ public final class OrgUnitEventValidator {
     private static Rejection rules(OrgUnitEvent e, OrgUnits units) {
         if (e.level() == OrgUnitLevel.PARK) {
             if (!PARK_CODE.matcher(e.code()).matches()) {
-                return new Rejection(CODE, "code", "a park's code is its district's code, P and two digits, e.g. 370211P01");
+                return new Rejection(
+                        CODE, "code", "a park's code is its district's code, P and two digits, e.g. 370211P01");
             }
             if (e.industrySection() != null || e.industryDivision() != null) {
                 return new Rejection(INDUSTRY, "industrySection", "an industry classification is for enterprises");
@@ -99,7 +108,8 @@ public final class OrgUnitEventValidator {
             if (problem != null) {
                 return new Rejection(CODE, "code", "not a valid unified social credit code (统一社会信用代码): " + problem);
             }
-            problem = IndustryClassification.problem(e.industrySection(), e.industryDivision()).orElse(null);
+            problem = IndustryClassification.problem(e.industrySection(), e.industryDivision())
+                    .orElse(null);
             if (problem != null) {
                 return new Rejection(INDUSTRY, "industryDivision", problem);
             }
@@ -111,12 +121,17 @@ public final class OrgUnitEventValidator {
         }
         OrgUnit existing = units.find(e.code()).orElse(null);
         if (existing != null && existing.level() != e.level()) {
-            return new Rejection(LEVEL, "level", e.code() + " is a " + existing.level() + "; a unit's level cannot change");
+            return new Rejection(
+                    LEVEL, "level", e.code() + " is a " + existing.level() + "; a unit's level cannot change");
         }
         OrgUnit parent = units.find(e.parent()).orElse(null);
         if (parent == null) {
-            return new Rejection(PARENT, "parent", UNKNOWN_PARENT + " '" + IndicatorEventValidator.abbreviate(e.parent()) + "': not a district"
-                    + (e.level() == OrgUnitLevel.ENTERPRISE ? " or a registered park" : "") + " of " + units.city().code());
+            return new Rejection(
+                    PARENT,
+                    "parent",
+                    UNKNOWN_PARENT + " '" + IndicatorEventValidator.abbreviate(e.parent()) + "': not a district"
+                            + (e.level() == OrgUnitLevel.ENTERPRISE ? " or a registered park" : "") + " of "
+                            + units.city().code());
         }
         try {
             units.withUnit(e.toOrgUnit());

@@ -20,6 +20,16 @@ import java.time.Instant;
  * @param version        increases with every change; a consumer ignores a version it has applied
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PilotEvent(String code, String orgUnit, String programme, int clause, String industry, DesignationLevel level, Integer yearDesignated,
-        PilotStatus status, String document, long version, Instant changedAt, String changedBy) {
-}
+public record PilotEvent(
+        String code,
+        String orgUnit,
+        String programme,
+        int clause,
+        String industry,
+        DesignationLevel level,
+        Integer yearDesignated,
+        PilotStatus status,
+        String document,
+        long version,
+        Instant changedAt,
+        String changedBy) {}

@@ -29,13 +29,27 @@ import java.util.Optional;
  * @param version              increases with every change; a consumer ignores a version it has applied
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProjectEvent(String code, String zh, String en, String type, int clause, String orgUnit, String leadDepartment,
-        List<String> responsibleUnits, int startYear, Integer completionYear, ProjectStatus status, List<StatusChange> statusHistory,
-        List<Reduction> reductions, String verificationDocument, long version, Instant changedAt, String changedBy) {
+public record ProjectEvent(
+        String code,
+        String zh,
+        String en,
+        String type,
+        int clause,
+        String orgUnit,
+        String leadDepartment,
+        List<String> responsibleUnits,
+        int startYear,
+        Integer completionYear,
+        ProjectStatus status,
+        List<StatusChange> statusHistory,
+        List<Reduction> reductions,
+        String verificationDocument,
+        long version,
+        Instant changedAt,
+        String changedBy) {
 
     /** A status and the day it took effect. */
-    public record StatusChange(ProjectStatus status, LocalDate since) {
-    }
+    public record StatusChange(ProjectStatus status, LocalDate since) {}
 
     /**
      * The annual reduction of one substance, t/a.
@@ -43,8 +57,7 @@ public record ProjectEvent(String code, String zh, String en, String type, int c
      * @param planned  what the project is to deliver, or {@code null}
      * @param verified what its verification (核定) found it delivers, or {@code null}; only a completed project has one
      */
-    public record Reduction(Substance substance, BigDecimal planned, BigDecimal verified) {
-    }
+    public record Reduction(Substance substance, BigDecimal planned, BigDecimal verified) {}
 
     /** Its status at the end of the year: the last one that took effect by 31 December; empty before its first. */
     public Optional<ProjectStatus> statusAtEndOf(int year) {

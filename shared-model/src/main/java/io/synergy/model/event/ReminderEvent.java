@@ -24,8 +24,17 @@ import java.time.LocalDate;
  * @param sentAt   when the job wrote it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ReminderEvent(String eventId, String sector, String orgUnit, String period, LocalDate dueDate, long daysLeft, DeadlineStatus status,
-        ApprovalState state, LocalDate day, Instant sentAt) {
+public record ReminderEvent(
+        String eventId,
+        String sector,
+        String orgUnit,
+        String period,
+        LocalDate dueDate,
+        long daysLeft,
+        DeadlineStatus status,
+        ApprovalState state,
+        LocalDate day,
+        Instant sentAt) {
 
     /** The record key: {@code <sector>|<orgUnit>|<period>}, the data set's (as on {@code approvals.v1}). */
     public String key() {

@@ -23,7 +23,13 @@ import java.util.List;
  * @param changedBy       who made it (the token's subject)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TargetEvent(String indicator, String orgUnit, long version, int changedFromYear, List<Allocation> allocations, Instant changedAt,
+public record TargetEvent(
+        String indicator,
+        String orgUnit,
+        long version,
+        int changedFromYear,
+        List<Allocation> allocations,
+        Instant changedAt,
         String changedBy) {
 
     /** The record key of an (indicator, org unit): {@code T1|370202}. */

@@ -66,7 +66,10 @@ public final class TargetEventValidator {
         }
         JsonNode version = parsed.tree().get("version");
         if (!version.canConvertToLong() || version.asLong() > MAX_VERSION) {
-            return refused(new Rejection(VERSION, "version", IndicatorEventValidator.abbreviate(version.asText()) + " is above " + MAX_VERSION));
+            return refused(new Rejection(
+                    VERSION,
+                    "version",
+                    IndicatorEventValidator.abbreviate(version.asText()) + " is above " + MAX_VERSION));
         }
         TargetEvent e;
         try {
@@ -76,8 +79,11 @@ public final class TargetEventValidator {
         }
         String own = TargetEvent.key(e.indicator(), e.orgUnit());
         if (!own.equals(key)) {
-            return refused(new Rejection(KEY, "indicator", "the record's key '" + (key == null ? "" : IndicatorEventValidator.abbreviate(key))
-                    + "' is not its " + own + " (targets.v1 is compacted by indicator|orgUnit)"));
+            return refused(new Rejection(
+                    KEY,
+                    "indicator",
+                    "the record's key '" + (key == null ? "" : IndicatorEventValidator.abbreviate(key))
+                            + "' is not its " + own + " (targets.v1 is compacted by indicator|orgUnit)"));
         }
         Rejection fault = rules(e);
         return fault == null ? new Checked(e, null) : refused(fault);
@@ -89,7 +95,10 @@ public final class TargetEventValidator {
             return new Rejection(INDICATOR, "indicator", "'" + e.indicator() + "' has no target in the catalogue");
         }
         if (rules.unit(e.orgUnit()).isEmpty()) {
-            return new Rejection(ORG_UNIT, "orgUnit", "'" + e.orgUnit() + "' is not the city, a district or a group: targets are allocated to those");
+            return new Rejection(
+                    ORG_UNIT,
+                    "orgUnit",
+                    "'" + e.orgUnit() + "' is not the city, a district or a group: targets are allocated to those");
         }
         Rejection changedBy = text("changedBy", e.changedBy());
         if (changedBy != null) {
@@ -114,7 +123,9 @@ public final class TargetEventValidator {
             if (problem.isPresent()) {
                 return new Rejection(YEAR, at + "effectiveFrom", problem.get());
             }
-            if (!TargetRules.normaliseDocument(a.document()).map(a.document()::equals).orElse(false)) {
+            if (!TargetRules.normaliseDocument(a.document())
+                    .map(a.document()::equals)
+                    .orElse(false)) {
                 return new Rejection(DOCUMENT, at + "document", TargetRules.DOCUMENT_RULE + ", written with 〔〕");
             }
             Rejection r = text(at + "setBy", a.setBy());
@@ -122,15 +133,20 @@ public final class TargetEventValidator {
                 return r;
             }
             if (!days.add(a.effectiveFrom())) {
-                return new Rejection(EFFECTIVE_FROM, at + "effectiveFrom", a.effectiveFrom() + " twice: one allocation per day in force");
+                return new Rejection(
+                        EFFECTIVE_FROM,
+                        at + "effectiveFrom",
+                        a.effectiveFrom() + " twice: one allocation per day in force");
             }
         }
         return null;
     }
 
     private static Rejection text(String field, String value) {
-        return value.length() > OrgUnitEventValidator.MAX_TEXT || CONTROL.matcher(value).find()
-                ? new Rejection(TEXT, field, "at most " + OrgUnitEventValidator.MAX_TEXT + " characters, no control characters")
+        return value.length() > OrgUnitEventValidator.MAX_TEXT
+                        || CONTROL.matcher(value).find()
+                ? new Rejection(
+                        TEXT, field, "at most " + OrgUnitEventValidator.MAX_TEXT + " characters, no control characters")
                 : null;
     }
 

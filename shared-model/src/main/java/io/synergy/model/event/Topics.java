@@ -51,8 +51,7 @@ public final class Topics {
      */
     public static final String REMINDERS = "reminders.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Partitions of every topic by default: enough for three consumers of a group, few enough for one laptop. */
     public static final int DEFAULT_PARTITIONS = 3;
@@ -85,6 +84,7 @@ public final class Topics {
 
     /** The topic configuration that says whose clock stamps a record: {@code CreateTime} (the producer's) or {@code LogAppendTime}. */
     public static final String TIMESTAMP_TYPE = "message.timestamp.type";
+
     public static final String LOG_APPEND_TIME = "LogAppendTime";
 
     /** Every topic of the platform, for provisioning (local run, tests, the Helm chart's KafkaTopic resources). */

@@ -15,7 +15,14 @@ import java.util.List;
  * @param parent  the unit above it: the city for a district, a district for a park, a park or district for an enterprise
  * @param details park and enterprise attributes ({@code null} for the city, districts and groups)
  */
-public record OrgUnit(String code, OrgUnitLevel level, String zh, String en, List<String> members, String parent, OrgUnitDetails details) {
+public record OrgUnit(
+        String code,
+        OrgUnitLevel level,
+        String zh,
+        String en,
+        List<String> members,
+        String parent,
+        OrgUnitDetails details) {
 
     public OrgUnit {
         members = List.copyOf(members);

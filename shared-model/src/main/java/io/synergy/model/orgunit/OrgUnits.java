@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,12 +64,26 @@ public final class OrgUnits {
         for (JsonNode d : root.path("districts")) {
             String code = d.path("code").asText();
             districtCodes.add(code);
-            units.put(code, new OrgUnit(code, OrgUnitLevel.DISTRICT, d.path("zh").asText(), d.path("en").asText(), List.of(),
-                    root.path("city").path("code").asText(), null));
+            units.put(
+                    code,
+                    new OrgUnit(
+                            code,
+                            OrgUnitLevel.DISTRICT,
+                            d.path("zh").asText(),
+                            d.path("en").asText(),
+                            List.of(),
+                            root.path("city").path("code").asText(),
+                            null));
         }
         JsonNode c = root.path("city");
-        OrgUnit city = new OrgUnit(c.path("code").asText(), OrgUnitLevel.CITY, c.path("zh").asText(), c.path("en").asText(), districtCodes,
-                null, null);
+        OrgUnit city = new OrgUnit(
+                c.path("code").asText(),
+                OrgUnitLevel.CITY,
+                c.path("zh").asText(),
+                c.path("en").asText(),
+                districtCodes,
+                null,
+                null);
         Map<String, OrgUnit> all = new LinkedHashMap<>();
         all.put(city.code(), city);
         all.putAll(units);
@@ -77,7 +91,8 @@ public final class OrgUnits {
         for (JsonNode g : root.path("groups")) {
             List<String> members = new ArrayList<>();
             g.path("members").forEach(m -> members.add(m.asText()));
-            result = result.withGroup(g.path("code").asText(), g.path("zh").asText(), g.path("en").asText(), members);
+            result = result.withGroup(
+                    g.path("code").asText(), g.path("zh").asText(), g.path("en").asText(), members);
         }
         return result;
     }
@@ -108,15 +123,20 @@ public final class OrgUnits {
         switch (unit.level()) {
             case PARK -> {
                 if (parent == null || parent.level() != OrgUnitLevel.DISTRICT) {
-                    throw new IllegalArgumentException("a park's parent must be a district of " + city.code() + ", not " + unit.parent());
+                    throw new IllegalArgumentException(
+                            "a park's parent must be a district of " + city.code() + ", not " + unit.parent());
                 }
             }
             case ENTERPRISE -> {
-                if (parent == null || (parent.level() != OrgUnitLevel.DISTRICT && parent.level() != OrgUnitLevel.PARK)) {
-                    throw new IllegalArgumentException("an enterprise's parent must be a park or a district, not " + unit.parent());
+                if (parent == null
+                        || (parent.level() != OrgUnitLevel.DISTRICT && parent.level() != OrgUnitLevel.PARK)) {
+                    throw new IllegalArgumentException(
+                            "an enterprise's parent must be a park or a district, not " + unit.parent());
                 }
             }
-            default -> throw new IllegalArgumentException("only parks and enterprises are registered; " + unit.code() + " is a " + unit.level());
+            default ->
+                throw new IllegalArgumentException(
+                        "only parks and enterprises are registered; " + unit.code() + " is a " + unit.level());
         }
         OrgUnit existing = byCode.get(unit.code());
         if (existing != null && existing.level() != unit.level()) {
@@ -128,11 +148,15 @@ public final class OrgUnits {
     }
 
     public List<OrgUnit> parks() {
-        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.PARK).toList();
+        return byCode.values().stream()
+                .filter(u -> u.level() == OrgUnitLevel.PARK)
+                .toList();
     }
 
     public List<OrgUnit> enterprises() {
-        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.ENTERPRISE).toList();
+        return byCode.values().stream()
+                .filter(u -> u.level() == OrgUnitLevel.ENTERPRISE)
+                .toList();
     }
 
     /** The units directly below {@code code}. */
@@ -176,16 +200,22 @@ public final class OrgUnits {
     }
 
     public List<OrgUnit> districts() {
-        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.DISTRICT).toList();
+        return byCode.values().stream()
+                .filter(u -> u.level() == OrgUnitLevel.DISTRICT)
+                .toList();
     }
 
     public List<OrgUnit> groups() {
-        return byCode.values().stream().filter(u -> u.level() == OrgUnitLevel.GROUP).toList();
+        return byCode.values().stream()
+                .filter(u -> u.level() == OrgUnitLevel.GROUP)
+                .toList();
     }
 
     /** City, districts and groups (the units the aggregation keeps results for), in that order. */
     public Collection<OrgUnit> all() {
-        return byCode.values().stream().filter(u -> u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE).toList();
+        return byCode.values().stream()
+                .filter(u -> u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE)
+                .toList();
     }
 
     /** Every unit, registered parks and enterprises included. */

@@ -11,10 +11,10 @@ public final class UnifiedSocialCreditCode {
 
     /** The code's alphabet: digits and capital letters without I, O, S, V, Z (which look like digits). */
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private UnifiedSocialCreditCode() {
-    }
+    private UnifiedSocialCreditCode() {}
 
     public static boolean isValid(String code) {
         return problem(code).isEmpty();
@@ -27,7 +27,8 @@ public final class UnifiedSocialCreditCode {
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return Optional.of("character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed (digits and A–Y without I, O, S, V, Z)");
+                return Optional.of("character " + (i + 1) + " ('" + code.charAt(i)
+                        + "') is not allowed (digits and A–Y without I, O, S, V, Z)");
             }
         }
         for (int i = 2; i < 8; i++) {

@@ -17,6 +17,7 @@ public record Period(PeriodType type, int year, int index) implements Comparable
 
     /** Years outside this range are typing errors, not statistics. */
     public static final int MIN_YEAR = 1990;
+
     public static final int MAX_YEAR = 2100;
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
@@ -33,7 +34,8 @@ public record Period(PeriodType type, int year, int index) implements Comparable
             case MONTH -> 12;
         };
         if (type == PeriodType.YEAR ? index != 0 : index < 1 || index > max) {
-            throw new IllegalArgumentException(type.name().toLowerCase() + " " + index + " does not exist (1–" + max + ")");
+            throw new IllegalArgumentException(
+                    type.name().toLowerCase() + " " + index + " does not exist (1–" + max + ")");
         }
     }
 
@@ -48,7 +50,8 @@ public record Period(PeriodType type, int year, int index) implements Comparable
      */
     public static Period parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a period is required: a year (2024), quarter (2024Q3) or month (2024-07)");
+            throw new IllegalArgumentException(
+                    "a period is required: a year (2024), quarter (2024Q3) or month (2024-07)");
         }
         String t = text.strip();
         Matcher m;
@@ -61,7 +64,8 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         if ((m = MONTH.matcher(t)).matches()) {
             return new Period(PeriodType.MONTH, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a period: use a year (2024), quarter (2024Q3) or month (2024-07)");
+        throw new IllegalArgumentException(
+                "'" + abbreviate(t) + "' is not a period: use a year (2024), quarter (2024Q3) or month (2024-07)");
     }
 
     /** Like {@link #parse} but empty instead of an exception. */
@@ -78,7 +82,8 @@ public record Period(PeriodType type, int year, int index) implements Comparable
     }
 
     public YearMonth firstMonth() {
-        return YearMonth.of(year, type == PeriodType.YEAR ? 1 : type == PeriodType.QUARTER ? (index - 1) * 3 + 1 : index);
+        return YearMonth.of(
+                year, type == PeriodType.YEAR ? 1 : type == PeriodType.QUARTER ? (index - 1) * 3 + 1 : index);
     }
 
     public YearMonth lastMonth() {

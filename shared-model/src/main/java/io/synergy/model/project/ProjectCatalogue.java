@@ -28,6 +28,7 @@ public final class ProjectCatalogue {
 
     /** The first and last years a project or pilot may name (the events' schemas say the same). */
     public static final int FIRST_YEAR = 2000;
+
     public static final int LAST_YEAR = 2060;
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
@@ -40,24 +41,21 @@ public final class ProjectCatalogue {
      * @param label       its number as the plan writes it, （三）
      * @param departments the departments it makes responsible, the leading one first
      */
-    public record Clause(int number, String label, String zh, String en, List<String> departments) {
-    }
+    public record Clause(int number, String label, String zh, String en, List<String> departments) {}
 
     /**
      * A type of key project.
      *
      * @param substances what a project of the type may record reductions of
      */
-    public record ProjectType(String code, int clause, String zh, String en, Set<Substance> substances) {
-    }
+    public record ProjectType(String code, int clause, String zh, String en, Set<Substance> substances) {}
 
     /**
      * An industry of a programme by industry (the carbon-EIA pilot).
      *
      * @param extension one the plan extends the pilot to (热力、铸造), not one of its first four
      */
-    public record Industry(String code, String zh, String en, boolean extension) {
-    }
+    public record Industry(String code, String zh, String en, boolean extension) {}
 
     /**
      * A pilot or designation programme.
@@ -65,15 +63,16 @@ public final class ProjectCatalogue {
      * @param orgUnitLevels what it designates (CITY, DISTRICT, PARK, ENTERPRISE)
      * @param industries    for a programme by industry, the industries a pilot names one of; else empty
      */
-    public record Programme(String code, int clause, String zh, String en, Set<OrgUnitLevel> orgUnitLevels, List<String> industries) {
-    }
+    public record Programme(
+            String code, int clause, String zh, String en, Set<OrgUnitLevel> orgUnitLevels, List<String> industries) {}
 
     private final Map<Integer, Clause> clauses;
     private final Map<String, ProjectType> types;
     private final Map<String, Industry> industries;
     private final Map<String, Programme> programmes;
 
-    ProjectCatalogue(List<Clause> clauses, List<ProjectType> types, List<Industry> industries, List<Programme> programmes) {
+    ProjectCatalogue(
+            List<Clause> clauses, List<ProjectType> types, List<Industry> industries, List<Programme> programmes) {
         this.clauses = index(clauses, Clause::number, "clause");
         this.types = index(types, ProjectType::code, "project type");
         this.industries = index(industries, Industry::code, "industry");
@@ -103,14 +102,20 @@ public final class ProjectCatalogue {
         for (JsonNode t : root.path("projectTypes")) {
             Set<Substance> substances = EnumSet.noneOf(Substance.class);
             for (String s : texts(t.path("substances"))) {
-                substances.add(Substance.find(s).orElseThrow(() -> new IllegalStateException(RESOURCE + ": " + t.path("code").asText()
-                        + " names an unknown substance " + s)));
+                substances.add(Substance.find(s)
+                        .orElseThrow(() -> new IllegalStateException(
+                                RESOURCE + ": " + t.path("code").asText() + " names an unknown substance " + s)));
             }
-            types.add(new ProjectType(text(t, "code"), t.path("clause").asInt(), text(t, "zh"), text(t, "en"), Set.copyOf(substances)));
+            types.add(new ProjectType(
+                    text(t, "code"), t.path("clause").asInt(), text(t, "zh"), text(t, "en"), Set.copyOf(substances)));
         }
         List<Industry> industries = new ArrayList<>();
         for (JsonNode i : root.path("pilotIndustries")) {
-            industries.add(new Industry(text(i, "code"), text(i, "zh"), text(i, "en"), i.path("extension").asBoolean(false)));
+            industries.add(new Industry(
+                    text(i, "code"),
+                    text(i, "zh"),
+                    text(i, "en"),
+                    i.path("extension").asBoolean(false)));
         }
         List<Programme> programmes = new ArrayList<>();
         for (JsonNode p : root.path("programmes")) {
@@ -119,10 +124,16 @@ public final class ProjectCatalogue {
                 try {
                     levels.add(OrgUnitLevel.valueOf(l));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(RESOURCE + ": " + p.path("code").asText() + " names an unknown org-unit level " + l, e);
+                    throw new IllegalStateException(
+                            RESOURCE + ": " + p.path("code").asText() + " names an unknown org-unit level " + l, e);
                 }
             }
-            programmes.add(new Programme(text(p, "code"), p.path("clause").asInt(), text(p, "zh"), text(p, "en"), Set.copyOf(levels),
+            programmes.add(new Programme(
+                    text(p, "code"),
+                    p.path("clause").asInt(),
+                    text(p, "zh"),
+                    text(p, "en"),
+                    Set.copyOf(levels),
                     texts(p.path("industries"))));
         }
         return new ProjectCatalogue(clauses, types, industries, programmes);
@@ -131,7 +142,11 @@ public final class ProjectCatalogue {
     private void check() {
         List<String> faults = new ArrayList<>();
         clauses.values().forEach(c -> {
-            if (c.number() < 1 || c.number() > 26 || c.zh().isBlank() || c.en().isBlank() || c.departments().isEmpty()) {
+            if (c.number() < 1
+                    || c.number() > 26
+                    || c.zh().isBlank()
+                    || c.en().isBlank()
+                    || c.departments().isEmpty()) {
                 faults.add("clause " + c.number() + " needs a number of the plan (1-26), names and departments");
             }
         });
@@ -148,17 +163,23 @@ public final class ProjectCatalogue {
         });
         programmes.values().forEach(p -> {
             checkEntry(faults, "programme", p.code(), p.clause(), p.zh(), p.en());
-            Set<OrgUnitLevel> designable = EnumSet.of(OrgUnitLevel.CITY, OrgUnitLevel.DISTRICT, OrgUnitLevel.PARK, OrgUnitLevel.ENTERPRISE);
+            Set<OrgUnitLevel> designable =
+                    EnumSet.of(OrgUnitLevel.CITY, OrgUnitLevel.DISTRICT, OrgUnitLevel.PARK, OrgUnitLevel.ENTERPRISE);
             if (p.orgUnitLevels().isEmpty() || !designable.containsAll(p.orgUnitLevels())) {
                 faults.add("programme " + p.code() + " designates CITY, DISTRICT, PARK or ENTERPRISE");
             }
-            p.industries().stream().filter(i -> !industries.containsKey(i))
+            p.industries().stream()
+                    .filter(i -> !industries.containsKey(i))
                     .forEach(i -> faults.add("programme " + p.code() + ": unknown industry " + i));
         });
-        industries.keySet().stream().filter(i -> programmes.values().stream().noneMatch(p -> p.industries().contains(i)))
+        industries.keySet().stream()
+                .filter(i -> programmes.values().stream()
+                        .noneMatch(p -> p.industries().contains(i)))
                 .forEach(i -> faults.add("industry " + i + " belongs to no programme"));
-        clauses.keySet().stream().filter(n -> types.values().stream().noneMatch(t -> t.clause() == n)
-                && programmes.values().stream().noneMatch(p -> p.clause() == n)).forEach(n -> faults.add("clause " + n + " names nothing"));
+        clauses.keySet().stream()
+                .filter(n -> types.values().stream().noneMatch(t -> t.clause() == n)
+                        && programmes.values().stream().noneMatch(p -> p.clause() == n))
+                .forEach(n -> faults.add("clause " + n + " names nothing"));
         if (types.isEmpty() || programmes.isEmpty()) {
             faults.add("the catalogue needs project types and programmes");
         }
@@ -181,7 +202,8 @@ public final class ProjectCatalogue {
 
     /** The plan's way of numbering a clause: （三）, （十一）, （二十一）. */
     public static String label(int number) {
-        String n = number <= 10 ? NUMERALS[number]
+        String n = number <= 10
+                ? NUMERALS[number]
                 : number < 20 ? "十" + NUMERALS[number % 10] : NUMERALS[number / 10] + "十" + NUMERALS[number % 10];
         return "（" + n + "）";
     }

@@ -14,5 +14,5 @@ import java.util.List;
  * @param values   data-element values
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Report(String reportId, String source, String orgUnit, String period, Integer revision, List<ReportValue> values) {
-}
+public record Report(
+        String reportId, String source, String orgUnit, String period, Integer revision, List<ReportValue> values) {}

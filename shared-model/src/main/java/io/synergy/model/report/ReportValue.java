@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param unit        optional; the catalogue's unit is assumed when absent, other accepted units are converted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReportValue(String dataElement, Double value, String unit) {
-}
+public record ReportValue(String dataElement, Double value, String unit) {}

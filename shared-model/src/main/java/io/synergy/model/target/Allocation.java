@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param setAt         when it was entered
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Allocation(LocalDate effectiveFrom, double value, int targetYear, String document, String setBy, Instant setAt) {
+public record Allocation(
+        LocalDate effectiveFrom, double value, int targetYear, String document, String setBy, Instant setAt) {
 
     /** The first year whose figures it applies to. */
     public int firstYear() {
@@ -27,7 +28,10 @@ public record Allocation(LocalDate effectiveFrom, double value, int targetYear, 
 
     /** Whether it sets the same target as {@code other} (who entered it, and when, aside). */
     public boolean sameTarget(Allocation other) {
-        return other != null && effectiveFrom.equals(other.effectiveFrom) && Double.compare(value, other.value) == 0
-                && targetYear == other.targetYear && Objects.equals(document, other.document);
+        return other != null
+                && effectiveFrom.equals(other.effectiveFrom)
+                && Double.compare(value, other.value) == 0
+                && targetYear == other.targetYear
+                && Objects.equals(document, other.document);
     }
 }

@@ -23,10 +23,22 @@ import java.time.LocalDate;
  * @param setAt         when
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AppliedTarget(String indicator, String orgUnit, int year, TargetSource source, Double value, Integer targetYear,
-        Boolean keptEveryYear, String document, TargetBasis basis, LocalDate effectiveFrom, String setBy, Instant setAt) {
+public record AppliedTarget(
+        String indicator,
+        String orgUnit,
+        int year,
+        TargetSource source,
+        Double value,
+        Integer targetYear,
+        Boolean keptEveryYear,
+        String document,
+        TargetBasis basis,
+        LocalDate effectiveFrom,
+        String setBy,
+        Instant setAt) {
 
     static AppliedTarget none(String indicator, String orgUnit, int year) {
-        return new AppliedTarget(indicator, orgUnit, year, TargetSource.NONE, null, null, null, null, null, null, null, null);
+        return new AppliedTarget(
+                indicator, orgUnit, year, TargetSource.NONE, null, null, null, null, null, null, null, null);
     }
 }

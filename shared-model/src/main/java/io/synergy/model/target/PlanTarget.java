@@ -10,5 +10,5 @@ package io.synergy.model.target;
  * @param document      the 文号 it comes from: the plan's, or the province's
  * @param basis         whether the value is the document's own, a default or a placeholder
  */
-public record PlanTarget(String indicator, double value, int targetYear, boolean keptEveryYear, String document, TargetBasis basis) {
-}
+public record PlanTarget(
+        String indicator, double value, int targetYear, boolean keptEveryYear, String document, TargetBasis basis) {}

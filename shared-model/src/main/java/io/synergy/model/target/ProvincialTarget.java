@@ -7,5 +7,4 @@ package io.synergy.model.target;
  * @param value    the target, in the indicator's unit
  * @param document the 文号 of the document that assigns it
  */
-public record ProvincialTarget(double value, String document) {
-}
+public record ProvincialTarget(double value, String document) {}

@@ -36,6 +36,7 @@ public final class TargetRules {
 
     /** The years a target or an allocation may name. */
     public static final int MIN_YEAR = 2000;
+
     public static final int MAX_YEAR = 2100;
 
     /**
@@ -59,28 +60,53 @@ public final class TargetRules {
         this.catalogue = catalogue;
         this.units = units;
         for (Map.Entry<String, ProvincialTarget> e : provincial.entrySet()) {
-            Indicator i = catalogue.indicator(e.getKey()).filter(Indicator::hasTarget).orElse(null);
+            Indicator i =
+                    catalogue.indicator(e.getKey()).filter(Indicator::hasTarget).orElse(null);
             if (i == null || !i.target().provincial()) {
-                throw new IllegalArgumentException("provincial target " + e.getKey() + ": not a provincial target of the catalogue");
+                throw new IllegalArgumentException(
+                        "provincial target " + e.getKey() + ": not a provincial target of the catalogue");
             }
             valueProblem(i, e.getValue().value()).ifPresent(p -> {
                 throw new IllegalArgumentException("provincial target " + e.getKey() + ": the value " + p);
             });
             if (normaliseDocument(e.getValue().document()).isEmpty()) {
-                throw new IllegalArgumentException("provincial target " + e.getKey() + ": the document " + DOCUMENT_RULE);
+                throw new IllegalArgumentException(
+                        "provincial target " + e.getKey() + ": the document " + DOCUMENT_RULE);
             }
         }
         for (Indicator i : catalogue.targeted()) {
             TargetDefinition t = i.target();
             ProvincialTarget assigned = provincial.get(i.id());
             if (assigned != null) {
-                plan.put(i.id(), new PlanTarget(i.id(), assigned.value(), t.year(), t.keptEveryYear(),
-                        normaliseDocument(assigned.document()).orElseThrow(), TargetBasis.DOCUMENT));
+                plan.put(
+                        i.id(),
+                        new PlanTarget(
+                                i.id(),
+                                assigned.value(),
+                                t.year(),
+                                t.keptEveryYear(),
+                                normaliseDocument(assigned.document()).orElseThrow(),
+                                TargetBasis.DOCUMENT));
             } else if (t.provincial()) {
-                plan.put(i.id(), new PlanTarget(i.id(), t.value(), t.year(), t.keptEveryYear(), t.document(),
-                        t.placeholder() ? TargetBasis.PLACEHOLDER : TargetBasis.DEFAULT));
+                plan.put(
+                        i.id(),
+                        new PlanTarget(
+                                i.id(),
+                                t.value(),
+                                t.year(),
+                                t.keptEveryYear(),
+                                t.document(),
+                                t.placeholder() ? TargetBasis.PLACEHOLDER : TargetBasis.DEFAULT));
             } else {
-                plan.put(i.id(), new PlanTarget(i.id(), t.value(), t.year(), t.keptEveryYear(), catalogue.planDocument(), TargetBasis.DOCUMENT));
+                plan.put(
+                        i.id(),
+                        new PlanTarget(
+                                i.id(),
+                                t.value(),
+                                t.year(),
+                                t.keptEveryYear(),
+                                catalogue.planDocument(),
+                                TargetBasis.DOCUMENT));
             }
         }
     }
@@ -148,7 +174,10 @@ public final class TargetRules {
         String scope = i.target().scope();
         if (scope != null) {
             return u.code().equals(scope)
-                    || (u.level() == OrgUnitLevel.DISTRICT && units.find(scope).map(g -> g.members().contains(u.code())).orElse(false));
+                    || (u.level() == OrgUnitLevel.DISTRICT
+                            && units.find(scope)
+                                    .map(g -> g.members().contains(u.code()))
+                                    .orElse(false));
         }
         return !isQuantity(i) || plan(i).value() == 0;
     }
@@ -171,15 +200,37 @@ public final class TargetRules {
             if (kept && year < governing.targetYear()) {
                 return AppliedTarget.none(i.id(), u.code(), year);
             }
-            return new AppliedTarget(i.id(), u.code(), year, TargetSource.ALLOCATED, governing.value(), governing.targetYear(), kept,
-                    governing.document(), TargetBasis.DOCUMENT, governing.effectiveFrom(), governing.setBy(), governing.setAt());
+            return new AppliedTarget(
+                    i.id(),
+                    u.code(),
+                    year,
+                    TargetSource.ALLOCATED,
+                    governing.value(),
+                    governing.targetYear(),
+                    kept,
+                    governing.document(),
+                    TargetBasis.DOCUMENT,
+                    governing.effectiveFrom(),
+                    governing.setBy(),
+                    governing.setAt());
         }
         PlanTarget p = plan(i);
         if (!appliesByDefault(i, u) || (kept && year < p.targetYear())) {
             return AppliedTarget.none(i.id(), u.code(), year);
         }
-        return new AppliedTarget(i.id(), u.code(), year, TargetSource.PLAN, p.value(), p.targetYear(), kept, p.document(), p.basis(), null,
-                null, null);
+        return new AppliedTarget(
+                i.id(),
+                u.code(),
+                year,
+                TargetSource.PLAN,
+                p.value(),
+                p.targetYear(),
+                kept,
+                p.document(),
+                p.basis(),
+                null,
+                null,
+                null);
     }
 
     /** What is wrong with a target value of the indicator, if anything: a percentage is 0–100, a quantity at least 0. */
@@ -198,11 +249,14 @@ public final class TargetRules {
 
     /** What is wrong with a target year or the year of an effective date, if anything. */
     public static Optional<String> yearProblem(int year) {
-        return year < MIN_YEAR || year > MAX_YEAR ? Optional.of("must be a year from " + MIN_YEAR + " to " + MAX_YEAR) : Optional.empty();
+        return year < MIN_YEAR || year > MAX_YEAR
+                ? Optional.of("must be a year from " + MIN_YEAR + " to " + MAX_YEAR)
+                : Optional.empty();
     }
 
     /** What a document is, for problem details. */
     public static final String DOCUMENT = "the document's 文号, e.g. 青环发〔2024〕18号";
+
     public static final String DOCUMENT_RULE = "must be " + DOCUMENT;
 
     /** The 文号 as stored ({@code 青环发[2025]3号} → {@code 青环发〔2025〕3号}), or empty when the text is not one. */

@@ -18,7 +18,17 @@ package io.synergy.method.attainment;
  * @param projection      least-squares projection to Y; {@code null} with fewer than 2 annual values in [y0, y]
  *                        or without a value for y
  */
-public record Attainment(String indicator, int year, Double value, Double baseline, int baseYear,
-                         double target, int targetYear, Double completion, Double timeProgress,
-                         AttainmentStatus status, Double trajectoryValue, Double gap, Projection projection) {
-}
+public record Attainment(
+        String indicator,
+        int year,
+        Double value,
+        Double baseline,
+        int baseYear,
+        double target,
+        int targetYear,
+        Double completion,
+        Double timeProgress,
+        AttainmentStatus status,
+        Double trajectoryValue,
+        Double gap,
+        Projection projection) {}

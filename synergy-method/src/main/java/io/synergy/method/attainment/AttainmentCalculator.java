@@ -1,7 +1,6 @@
 package io.synergy.method.attainment;
 
 import io.synergy.model.catalogue.Direction;
-
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,8 +46,7 @@ public final class AttainmentCalculator {
     /** Slack in r ≥ τ − TOLERANCE; see the class comment. */
     static final double ON_TRACK_TOLERANCE = 1e-9;
 
-    private AttainmentCalculator() {
-    }
+    private AttainmentCalculator() {}
 
     /** Evaluates one indicator in {@code in.year()}. */
     public static Attainment evaluate(AttainmentInput in) {
@@ -75,8 +73,20 @@ public final class AttainmentCalculator {
         }
 
         if (v == null) {
-            return new Attainment(in.indicator(), y, null, b, y0, g, target.targetYear(), null, tau,
-                    AttainmentStatus.NO_DATA, trajectory, null, null);
+            return new Attainment(
+                    in.indicator(),
+                    y,
+                    null,
+                    b,
+                    y0,
+                    g,
+                    target.targetYear(),
+                    null,
+                    tau,
+                    AttainmentStatus.NO_DATA,
+                    trajectory,
+                    null,
+                    null);
         }
 
         Double completion = (b != null && g != b) ? (v - b) / (g - b) : null;
@@ -102,8 +112,20 @@ public final class AttainmentCalculator {
 
         Double gap = trajectory == null ? null : v - trajectory;
         Projection projection = project(values, y0, y, target, direction);
-        return new Attainment(in.indicator(), y, v, b, y0, g, target.targetYear(), completion, tau, status,
-                trajectory, gap, projection);
+        return new Attainment(
+                in.indicator(),
+                y,
+                v,
+                b,
+                y0,
+                g,
+                target.targetYear(),
+                completion,
+                tau,
+                status,
+                trajectory,
+                gap,
+                projection);
     }
 
     /** τ = (y − y0)/(Y − y0) clipped to [0, 1]; 1 when y ≥ Y. Requires Y &gt; y0. */
@@ -119,8 +141,7 @@ public final class AttainmentCalculator {
      * Ordinary least squares through (year, value) for the years in [y0, y] that have a value, evaluated at the
      * target year; {@code null} with fewer than 2 points. Centred on the mean year for numerical stability.
      */
-    static Projection project(SortedMap<Integer, Double> values, int y0, int y, Target target,
-                              Direction direction) {
+    static Projection project(SortedMap<Integer, Double> values, int y0, int y, Target target, Direction direction) {
         if (y < y0) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.synergy.method.attainment;
 
 import io.synergy.model.catalogue.Direction;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +18,13 @@ import java.util.TreeMap;
  *                     (treated as missing). Stored as an unmodifiable copy.
  * @param year         the evaluated year y
  */
-public record AttainmentInput(String indicator, Direction direction, int baseYear, Target target,
-                              SortedMap<Integer, Double> annualValues, int year) {
+public record AttainmentInput(
+        String indicator,
+        Direction direction,
+        int baseYear,
+        Target target,
+        SortedMap<Integer, Double> annualValues,
+        int year) {
 
     public AttainmentInput {
         Objects.requireNonNull(indicator, "indicator");
@@ -29,8 +33,8 @@ public record AttainmentInput(String indicator, Direction direction, int baseYea
         Objects.requireNonNull(annualValues, "annualValues");
         if (!target.keptEveryYear() && target.targetYear() <= baseYear) {
             // τ = (y - y0)/(Y - y0) needs Y > y0; a kept-every-year target has no τ, so any Y is fine there.
-            throw new IllegalArgumentException(indicator + ": target year " + target.targetYear()
-                    + " must be after the base year " + baseYear);
+            throw new IllegalArgumentException(
+                    indicator + ": target year " + target.targetYear() + " must be after the base year " + baseYear);
         }
         TreeMap<Integer, Double> copy = new TreeMap<>();
         for (Map.Entry<Integer, Double> e : annualValues.entrySet()) {

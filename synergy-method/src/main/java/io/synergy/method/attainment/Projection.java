@@ -7,5 +7,4 @@ package io.synergy.method.attainment;
  * @param value       the fitted line's value at Y
  * @param meetsTarget whether that value meets the target (direction and tolerance applied)
  */
-public record Projection(int year, double value, boolean meetsTarget) {
-}
+public record Projection(int year, double value, boolean meetsTarget) {}

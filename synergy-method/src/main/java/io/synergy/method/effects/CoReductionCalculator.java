@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class CoReductionCalculator {
 
-    private CoReductionCalculator() {
-    }
+    private CoReductionCalculator() {}
 
     /**
      * The effect for one pollutant.
@@ -29,8 +28,8 @@ public final class CoReductionCalculator {
         double deltaP = (p1 - p0) / p0;
         double deltaC = (c1 - c0) / c0;
         Double elasticity = deltaC == 0 ? null : deltaP / deltaC;
-        return new CoReductionEffect(pollutant, p0, p1, c0, c1, deltaP, deltaC, elasticity,
-                Quadrant.of(deltaP, deltaC));
+        return new CoReductionEffect(
+                pollutant, p0, p1, c0, c1, deltaP, deltaC, elasticity, Quadrant.of(deltaP, deltaC));
     }
 
     private static void requireBase(String name, double v) {

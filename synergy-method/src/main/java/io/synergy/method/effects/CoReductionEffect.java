@@ -13,6 +13,13 @@ package io.synergy.method.effects;
  * @param elasticity ELs = ΔP/ΔC; {@code null} when ΔC = 0. ELs &gt; 1: the pollutant falls faster than carbon
  * @param quadrant   quadrant of (ΔP, ΔC)
  */
-public record CoReductionEffect(String pollutant, double p0, double p1, double c0, double c1, double deltaP,
-                                double deltaC, Double elasticity, Quadrant quadrant) {
-}
+public record CoReductionEffect(
+        String pollutant,
+        double p0,
+        double p1,
+        double c0,
+        double c1,
+        double deltaP,
+        double deltaC,
+        Double elasticity,
+        Quadrant quadrant) {}

@@ -15,8 +15,16 @@ package io.synergy.method.inventory;
  * @param example   {@code true} for values shipped for demonstration only, which the responsible bureau must confirm or
  *                  replace; every figure computed with one carries the flag
  */
-public record EmissionFactor(String gas, String activity, String sector, Double value, String unit, String source, Integer validFrom,
-        Integer validTo, boolean example) {
+public record EmissionFactor(
+        String gas,
+        String activity,
+        String sector,
+        Double value,
+        String unit,
+        String source,
+        Integer validFrom,
+        Integer validTo,
+        boolean example) {
 
     public boolean appliesIn(int year) {
         return validFrom != null && validFrom <= year && (validTo == null || year <= validTo);

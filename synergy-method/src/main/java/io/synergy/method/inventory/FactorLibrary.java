@@ -17,7 +17,12 @@ import java.util.Optional;
  * @param ncvs        net calorific values per fuel
  * @param factors     emission factors
  */
-public record FactorLibrary(int version, String description, Instant createdAt, String createdBy, List<NetCalorificValue> ncvs,
+public record FactorLibrary(
+        int version,
+        String description,
+        Instant createdAt,
+        String createdBy,
+        List<NetCalorificValue> ncvs,
         List<EmissionFactor> factors) {
 
     public FactorLibrary {
@@ -47,7 +52,9 @@ public record FactorLibrary(int version, String description, Instant createdAt, 
     }
 
     public Optional<NetCalorificValue> ncv(String fuel, int year) {
-        return ncvs.stream().filter(n -> n.fuel().equals(fuel) && n.appliesIn(year)).findFirst();
+        return ncvs.stream()
+                .filter(n -> n.fuel().equals(fuel) && n.appliesIn(year))
+                .findFirst();
     }
 
     /** {@code true} when any factor is marked as an example. */

@@ -23,8 +23,7 @@ public final class FactorLibraryValidator {
     public static final int MAX_ROWS = 5000;
     static final int MAX_TEXT = 500;
 
-    private FactorLibraryValidator() {
-    }
+    private FactorLibraryValidator() {}
 
     public static List<Violation> validate(FactorLibrary library, InventoryCatalogue catalogue) {
         List<Violation> out = new ArrayList<>();
@@ -55,7 +54,8 @@ public final class FactorLibraryValidator {
             if (unit == null) {
                 out.add(new Violation(at + ".unit", "must be GJ (or MJ, TJ) per unit of the fuel, e.g. GJ/t"));
             } else if (fuel != null && !unit.activityUnit().equals(fuel.unit())) {
-                out.add(new Violation(at + ".unit", "must be per " + fuel.unit() + ", the unit " + fuel.code() + " is reported in"));
+                out.add(new Violation(
+                        at + ".unit", "must be per " + fuel.unit() + ", the unit " + fuel.code() + " is reported in"));
             }
             text(out, at + ".source", n.source());
             if (years(out, at, n.validFrom(), n.validTo()) && n.fuel() != null) {
@@ -73,39 +73,71 @@ public final class FactorLibraryValidator {
             }
             boolean gasKnown = f.gas() != null && catalogue.gas(f.gas()).isPresent();
             if (!gasKnown) {
-                out.add(new Violation(at + ".gas", "must be one of " + String.join(", ", catalogue.gases().stream().map(InventoryCatalogue.Gas::code).toList())));
+                out.add(new Violation(
+                        at + ".gas",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        catalogue.gases().stream()
+                                                .map(InventoryCatalogue.Gas::code)
+                                                .toList())));
             }
             Activity activity = f.activity() == null ? null : activities.get(f.activity());
             if (activity == null) {
                 out.add(new Violation(at + ".activity", "must be one of " + String.join(", ", activities.keySet())));
             } else if (gasKnown && !activity.emits(f.gas())) {
-                out.add(new Violation(at + ".gas", "the catalogue does not model " + f.gas() + " from " + activity.code()
-                        + " (it models " + String.join(", ", activity.gases()) + ")"));
+                out.add(new Violation(
+                        at + ".gas",
+                        "the catalogue does not model " + f.gas() + " from " + activity.code() + " (it models "
+                                + String.join(", ", activity.gases()) + ")"));
             }
             if (f.sector() != null && Sector.find(f.sector()).isEmpty()) {
-                out.add(new Violation(at + ".sector", "must be energy, transport, building, agriculture or waste, or absent for every sector"));
+                out.add(new Violation(
+                        at + ".sector",
+                        "must be energy, transport, building, agriculture or waste, or absent for every sector"));
             }
             positive(out, at + ".factor", f.value());
             FactorUnit unit = FactorUnit.parse(f.unit()).orElse(null);
             if (unit == null) {
-                out.add(new Violation(at + ".unit", "must be g, kg or t per TJ, or per unit of the activity (e.g. kg/TJ, kg/t, t/t)"));
+                out.add(new Violation(
+                        at + ".unit",
+                        "must be g, kg or t per TJ, or per unit of the activity (e.g. kg/TJ, kg/t, t/t)"));
             } else if (activity != null && unit.perEnergy() && activity.kind() != ActivityKind.FUEL) {
-                out.add(new Violation(at + ".unit", activity.code() + " is a process: its factor is per " + activity.unit() + ", not per TJ"));
-            } else if (activity != null && !unit.perEnergy() && !unit.activityUnit().equals(activity.unit())) {
-                out.add(new Violation(at + ".unit", "must be per TJ or per " + activity.unit() + ", the unit " + activity.code() + " is reported in"));
+                out.add(new Violation(
+                        at + ".unit",
+                        activity.code() + " is a process: its factor is per " + activity.unit() + ", not per TJ"));
+            } else if (activity != null
+                    && !unit.perEnergy()
+                    && !unit.activityUnit().equals(activity.unit())) {
+                out.add(new Violation(
+                        at + ".unit",
+                        "must be per TJ or per " + activity.unit() + ", the unit " + activity.code()
+                                + " is reported in"));
             }
             text(out, at + ".source", f.source());
             boolean yearsOk = years(out, at, f.validFrom(), f.validTo());
             if (yearsOk && gasKnown && activity != null) {
-                overlap(out, at, factorYears, f.gas() + "|" + f.activity() + "|" + Objects.toString(f.sector(), "*"), f.validFrom(), f.validTo(),
+                overlap(
+                        out,
+                        at,
+                        factorYears,
+                        f.gas() + "|" + f.activity() + "|" + Objects.toString(f.sector(), "*"),
+                        f.validFrom(),
+                        f.validTo(),
                         f.gas() + " factor of " + f.activity() + (f.sector() == null ? "" : " for " + f.sector()));
             }
-            if (yearsOk && unit != null && unit.perEnergy() && activity != null && activity.kind() == ActivityKind.FUEL) {
+            if (yearsOk
+                    && unit != null
+                    && unit.perEnergy()
+                    && activity != null
+                    && activity.kind() == ActivityKind.FUEL) {
                 int last = f.validTo() == null ? MAX_YEAR : f.validTo();
                 for (int y = f.validFrom(); y <= last; y++) {
                     if (library.ncv(activity.code(), y).isEmpty()) {
-                        out.add(new Violation(at + ".validFrom", "no net calorific value of " + activity.code() + " for " + y
-                                + ": a per-TJ factor needs one for every year it is valid"));
+                        out.add(new Violation(
+                                at + ".validFrom",
+                                "no net calorific value of " + activity.code() + " for " + y
+                                        + ": a per-TJ factor needs one for every year it is valid"));
                         break;
                     }
                 }
@@ -115,7 +147,12 @@ public final class FactorLibraryValidator {
     }
 
     private static String fuels(InventoryCatalogue catalogue) {
-        return String.join(", ", catalogue.activities().stream().filter(a -> a.kind() == ActivityKind.FUEL).map(Activity::code).toList());
+        return String.join(
+                ", ",
+                catalogue.activities().stream()
+                        .filter(a -> a.kind() == ActivityKind.FUEL)
+                        .map(Activity::code)
+                        .toList());
     }
 
     private static void text(List<Violation> out, String field, String value) {
@@ -145,19 +182,31 @@ public final class FactorLibraryValidator {
             ok = false;
         }
         if (to != null && (to < from || to > MAX_YEAR)) {
-            out.add(new Violation(at + ".validTo", "must be absent (open-ended) or a year from validFrom (" + from + ") to " + MAX_YEAR));
+            out.add(new Violation(
+                    at + ".validTo",
+                    "must be absent (open-ended) or a year from validFrom (" + from + ") to " + MAX_YEAR));
             ok = false;
         }
         return ok;
     }
 
-    private static void overlap(List<Violation> out, String at, Map<String, List<int[]>> seen, String key, int from, Integer to, String what) {
+    private static void overlap(
+            List<Violation> out,
+            String at,
+            Map<String, List<int[]>> seen,
+            String key,
+            int from,
+            Integer to,
+            String what) {
         int end = to == null ? Integer.MAX_VALUE : to;
         List<int[]> ranges = seen.computeIfAbsent(key, k -> new ArrayList<>());
         for (int[] r : ranges) {
             if (from <= r[1] && r[0] <= end) {
-                out.add(new Violation(at + ".validFrom", "the " + what + " is already given for " + r[0] + (r[1] == Integer.MAX_VALUE ? " on" : "–" + r[1])
-                        + ": valid years of rows of the same kind must not overlap"));
+                out.add(new Violation(
+                        at + ".validFrom",
+                        "the " + what + " is already given for " + r[0]
+                                + (r[1] == Integer.MAX_VALUE ? " on" : "–" + r[1])
+                                + ": valid years of rows of the same kind must not overlap"));
                 return;
             }
         }

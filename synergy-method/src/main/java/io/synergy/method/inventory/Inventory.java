@@ -18,8 +18,18 @@ import java.util.Objects;
  * @param notReported        sectors without activity data or without reported emissions
  * @param usesExampleFactors whether any figure was computed with a factor marked as an example
  */
-public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEnergy> energy, Map<String, Double> energyByFuel,
-        List<Total> totals, Co2e co2e, boolean complete, List<String> incomplete, List<String> notReported, boolean usesExampleFactors) {
+public record Inventory(
+        int year,
+        int factorVersion,
+        List<Row> rows,
+        List<FuelEnergy> energy,
+        Map<String, Double> energyByFuel,
+        List<Total> totals,
+        Co2e co2e,
+        boolean complete,
+        List<String> incomplete,
+        List<String> notReported,
+        boolean usesExampleFactors) {
 
     public Inventory {
         rows = List.copyOf(rows);
@@ -41,10 +51,17 @@ public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEn
      * not revise them.
      */
     public boolean sameFiguresAs(Inventory other) {
-        return rows.size() == other.rows.size() && energy.size() == other.energy.size()
-                && java.util.stream.IntStream.range(0, rows.size()).allMatch(i -> rows.get(i).sameFigureAs(other.rows.get(i)))
-                && java.util.stream.IntStream.range(0, energy.size()).allMatch(i -> Objects.equals(energy.get(i).energyTJ(), other.energy.get(i).energyTJ())
-                        && energy.get(i).dataElement().equals(other.energy.get(i).dataElement()));
+        return rows.size() == other.rows.size()
+                && energy.size() == other.energy.size()
+                && java.util.stream.IntStream.range(0, rows.size())
+                        .allMatch(i -> rows.get(i).sameFigureAs(other.rows.get(i)))
+                && java.util.stream.IntStream.range(0, energy.size())
+                        .allMatch(i -> Objects.equals(
+                                        energy.get(i).energyTJ(),
+                                        other.energy.get(i).energyTJ())
+                                && energy.get(i)
+                                        .dataElement()
+                                        .equals(other.energy.get(i).dataElement()));
     }
 
     /**
@@ -58,15 +75,29 @@ public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEn
      * @param example            computed with at least one example factor
      * @param contributions      each activity's share of the calculated emission, with its factor
      */
-    public record Row(String sector, String gas, Double calculated, Double reported, Double difference, Double relativeDifference,
-            CalculationStatus status, String reason, String differenceNote, boolean example, int factorVersion, List<Contribution> contributions) {
+    public record Row(
+            String sector,
+            String gas,
+            Double calculated,
+            Double reported,
+            Double difference,
+            Double relativeDifference,
+            CalculationStatus status,
+            String reason,
+            String differenceNote,
+            boolean example,
+            int factorVersion,
+            List<Contribution> contributions) {
 
         public Row {
             contributions = List.copyOf(contributions);
         }
 
         boolean sameFigureAs(Row o) {
-            return sector.equals(o.sector) && gas.equals(o.gas) && Objects.equals(calculated, o.calculated) && status == o.status
+            return sector.equals(o.sector)
+                    && gas.equals(o.gas)
+                    && Objects.equals(calculated, o.calculated)
+                    && status == o.status
                     && example == o.example;
         }
     }
@@ -79,22 +110,52 @@ public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEn
      * @param factorSector the sector the factor is specific to, or {@code null} for the general row
      * @param emission     t
      */
-    public record Contribution(String dataElement, String activity, double activityValue, String activityUnit, Double ncv, String ncvUnit,
-            Double energyTJ, double factor, String factorUnit, String factorSector, String factorSource, boolean example, double emission) {
-    }
+    public record Contribution(
+            String dataElement,
+            String activity,
+            double activityValue,
+            String activityUnit,
+            Double ncv,
+            String ncvUnit,
+            Double energyTJ,
+            double factor,
+            String factorUnit,
+            String factorSector,
+            String factorSource,
+            boolean example,
+            double emission) {}
 
     /** A sector's use of a fuel in TJ (net calorific basis); {@code energyTJ} null with a reason when the version has no NCV. */
-    public record FuelEnergy(String sector, String fuel, String dataElement, double quantity, String unit, Double ncv, String ncvUnit,
-            String ncvSource, Double energyTJ, String reason) {
-    }
+    public record FuelEnergy(
+            String sector,
+            String fuel,
+            String dataElement,
+            double quantity,
+            String unit,
+            Double ncv,
+            String ncvUnit,
+            String ncvSource,
+            Double energyTJ,
+            String reason) {}
 
     /**
      * A gas over all sectors. {@code calculated} sums the sectors whose emission is calculated; it is {@code null} when a
      * sector's is missing a factor (the sum would be wrong, not merely partial). The sectors summed on each side are listed,
      * because a sector that reports emissions but no activity makes the two sides cover different ground.
      */
-    public record Total(String gas, Double calculated, Double reported, Double difference, Double relativeDifference, CalculationStatus status,
-            String reason, String differenceNote, boolean example, List<String> calculatedSectors, List<String> reportedSectors, int factorVersion) {
+    public record Total(
+            String gas,
+            Double calculated,
+            Double reported,
+            Double difference,
+            Double relativeDifference,
+            CalculationStatus status,
+            String reason,
+            String differenceNote,
+            boolean example,
+            List<String> calculatedSectors,
+            List<String> reportedSectors,
+            int factorVersion) {
 
         public Total {
             calculatedSectors = List.copyOf(calculatedSectors);
@@ -103,8 +164,17 @@ public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEn
     }
 
     /** CO2 equivalent (t CO2e) = Σ GWP × emission over the greenhouse gases, calculated and reported. */
-    public record Co2e(Double calculated, Double reported, Double difference, Double relativeDifference, String reason, boolean example,
-            List<SectorCo2e> bySector, Map<String, Double> gwp, String gwpSource, int factorVersion) {
+    public record Co2e(
+            Double calculated,
+            Double reported,
+            Double difference,
+            Double relativeDifference,
+            String reason,
+            boolean example,
+            List<SectorCo2e> bySector,
+            Map<String, Double> gwp,
+            String gwpSource,
+            int factorVersion) {
 
         public Co2e {
             bySector = List.copyOf(bySector);
@@ -112,6 +182,5 @@ public record Inventory(int year, int factorVersion, List<Row> rows, List<FuelEn
         }
     }
 
-    public record SectorCo2e(String sector, Double calculated, Double reported, String reason, boolean example) {
-    }
+    public record SectorCo2e(String sector, Double calculated, Double reported, String reason, boolean example) {}
 }

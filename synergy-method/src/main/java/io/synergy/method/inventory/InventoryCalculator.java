@@ -66,7 +66,8 @@ public final class InventoryCalculator {
             for (Map.Entry<ActivityData, Input> e : present.entrySet()) {
                 Activity a = activities.get(e.getKey().activity());
                 if (a.kind() == ActivityKind.FUEL) {
-                    energy.add(fuelEnergy(library, year, sector, e.getKey(), a, e.getValue().value()));
+                    energy.add(fuelEnergy(
+                            library, year, sector, e.getKey(), a, e.getValue().value()));
                 }
             }
             boolean anyReported = false;
@@ -74,13 +75,23 @@ public final class InventoryCalculator {
             for (Gas gas : catalogue.gases()) {
                 Optional<InventoryCatalogue.ReportedEmission> reportedAs = catalogue.reported(sector, gas.code());
                 reportsSomething |= reportedAs.isPresent();
-                Input reported = reportedAs.flatMap(r -> inputs.get(r.dataElement())).orElse(null);
+                Input reported =
+                        reportedAs.flatMap(r -> inputs.get(r.dataElement())).orElse(null);
                 if (reported != null) {
                     used.put(reportedAs.get().dataElement(), reported);
                     anyReported = true;
                 }
-                Row row = row(library, year, sector, gas.code(), sectorActivities, present, activities, reported == null ? null : reported.value());
-                boolean calculable = row.status() == CalculationStatus.COMPUTED || row.status() == CalculationStatus.MISSING_FACTOR;
+                Row row = row(
+                        library,
+                        year,
+                        sector,
+                        gas.code(),
+                        sectorActivities,
+                        present,
+                        activities,
+                        reported == null ? null : reported.value());
+                boolean calculable =
+                        row.status() == CalculationStatus.COMPUTED || row.status() == CalculationStatus.MISSING_FACTOR;
                 if (calculable || reported != null) {
                     rows.add(row);
                 }
@@ -108,29 +119,69 @@ public final class InventoryCalculator {
         List<String> incomplete = new ArrayList<>();
         used.forEach((code, in) -> {
             if (!in.complete()) {
-                incomplete.add(code + ": " + (in.missing().isEmpty() ? "part of the year" : String.join(", ", in.missing())));
+                incomplete.add(
+                        code + ": " + (in.missing().isEmpty() ? "part of the year" : String.join(", ", in.missing())));
             }
         });
         boolean examples = rows.stream().anyMatch(Row::example);
-        return new Inventory(year, version, rows, energy, energyByFuel, totals, co2e(rows, totals, version), incomplete.isEmpty(), incomplete,
-                notReported, examples);
+        return new Inventory(
+                year,
+                version,
+                rows,
+                energy,
+                energyByFuel,
+                totals,
+                co2e(rows, totals, version),
+                incomplete.isEmpty(),
+                incomplete,
+                notReported,
+                examples);
     }
 
-    private static FuelEnergy fuelEnergy(FactorLibrary library, int year, Sector sector, ActivityData ad, Activity fuel, double quantity) {
+    private static FuelEnergy fuelEnergy(
+            FactorLibrary library, int year, Sector sector, ActivityData ad, Activity fuel, double quantity) {
         Optional<NetCalorificValue> ncv = library.ncv(fuel.code(), year);
         if (ncv.isEmpty()) {
-            return new FuelEnergy(sector.code(), fuel.code(), ad.dataElement(), quantity, fuel.unit(), null, null, null, null,
-                    "factor version " + library.version() + " has no net calorific value of " + fuel.code() + " for " + year);
+            return new FuelEnergy(
+                    sector.code(),
+                    fuel.code(),
+                    ad.dataElement(),
+                    quantity,
+                    fuel.unit(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "factor version " + library.version() + " has no net calorific value of " + fuel.code() + " for "
+                            + year);
         }
         NetCalorificValue n = ncv.get();
-        return new FuelEnergy(sector.code(), fuel.code(), ad.dataElement(), quantity, fuel.unit(), n.value(), n.unit(), n.source(),
-                quantity * n.tjPerUnit(), null);
+        return new FuelEnergy(
+                sector.code(),
+                fuel.code(),
+                ad.dataElement(),
+                quantity,
+                fuel.unit(),
+                n.value(),
+                n.unit(),
+                n.source(),
+                quantity * n.tjPerUnit(),
+                null);
     }
 
-    private Row row(FactorLibrary library, int year, Sector sector, String gas, List<ActivityData> sectorActivities,
-            Map<ActivityData, Input> present, Map<String, Activity> activities, Double reported) {
+    private Row row(
+            FactorLibrary library,
+            int year,
+            Sector sector,
+            String gas,
+            List<ActivityData> sectorActivities,
+            Map<ActivityData, Input> present,
+            Map<String, Activity> activities,
+            Double reported) {
         int version = library.version();
-        List<ActivityData> emitting = sectorActivities.stream().filter(ad -> activities.get(ad.activity()).emits(gas)).toList();
+        List<ActivityData> emitting = sectorActivities.stream()
+                .filter(ad -> activities.get(ad.activity()).emits(gas))
+                .toList();
         List<Contribution> contributions = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         boolean anyActivity = false;
@@ -172,8 +223,20 @@ public final class InventoryCalculator {
                 emission = v * f.value() * unit.tonnesPerMassUnit();
             }
             sum += emission;
-            contributions.add(new Contribution(ad.dataElement(), activity.code(), v, activity.unit(), ncvValue, ncvUnit, energyTJ, f.value(), f.unit(),
-                    f.sector(), f.source(), f.example(), emission));
+            contributions.add(new Contribution(
+                    ad.dataElement(),
+                    activity.code(),
+                    v,
+                    activity.unit(),
+                    ncvValue,
+                    ncvUnit,
+                    energyTJ,
+                    f.value(),
+                    f.unit(),
+                    f.sector(),
+                    f.source(),
+                    f.example(),
+                    emission));
         }
         boolean example = contributions.stream().anyMatch(Contribution::example);
         CalculationStatus status;
@@ -181,7 +244,8 @@ public final class InventoryCalculator {
         Double calculated = null;
         if (emitting.isEmpty()) {
             status = CalculationStatus.NOT_MODELLED;
-            reason = "no activity of the catalogue emits " + gas + " in the " + sector.code() + " sector: only the reported figure";
+            reason = "no activity of the catalogue emits " + gas + " in the " + sector.code()
+                    + " sector: only the reported figure";
         } else if (!anyActivity) {
             status = CalculationStatus.NO_ACTIVITY_DATA;
             reason = "no activity data of the " + sector.code() + " sector reported";
@@ -194,19 +258,38 @@ public final class InventoryCalculator {
             calculated = sum;
         }
         Comparison c = Comparison.of(calculated, reported);
-        return new Row(sector.code(), gas, calculated, reported, c.difference(), c.relative(), status, reason, c.note(), example, version, contributions);
+        return new Row(
+                sector.code(),
+                gas,
+                calculated,
+                reported,
+                c.difference(),
+                c.relative(),
+                status,
+                reason,
+                c.note(),
+                example,
+                version,
+                contributions);
     }
 
     private List<Total> totals(List<Row> rows, int version) {
         List<Total> totals = new ArrayList<>();
         for (Gas gas : catalogue.gases()) {
-            List<Row> ofGas = rows.stream().filter(r -> r.gas().equals(gas.code())).toList();
+            List<Row> ofGas =
+                    rows.stream().filter(r -> r.gas().equals(gas.code())).toList();
             if (ofGas.isEmpty()) {
                 continue;
             }
-            List<String> missingIn = ofGas.stream().filter(r -> r.status() == CalculationStatus.MISSING_FACTOR).map(Row::sector).toList();
-            List<Row> computed = ofGas.stream().filter(r -> r.status() == CalculationStatus.COMPUTED).toList();
-            List<Row> reported = ofGas.stream().filter(r -> r.reported() != null).toList();
+            List<String> missingIn = ofGas.stream()
+                    .filter(r -> r.status() == CalculationStatus.MISSING_FACTOR)
+                    .map(Row::sector)
+                    .toList();
+            List<Row> computed = ofGas.stream()
+                    .filter(r -> r.status() == CalculationStatus.COMPUTED)
+                    .toList();
+            List<Row> reported =
+                    ofGas.stream().filter(r -> r.reported() != null).toList();
             Double calculated = null;
             CalculationStatus status;
             String reason = null;
@@ -223,53 +306,111 @@ public final class InventoryCalculator {
                 status = CalculationStatus.NO_ACTIVITY_DATA;
                 reason = "no activity data reported";
             }
-            Double reportedSum = reported.isEmpty() ? null : reported.stream().mapToDouble(Row::reported).sum();
+            Double reportedSum = reported.isEmpty()
+                    ? null
+                    : reported.stream().mapToDouble(Row::reported).sum();
             Comparison c = Comparison.of(calculated, reportedSum);
-            boolean example = status == CalculationStatus.COMPUTED && computed.stream().anyMatch(Row::example);
-            totals.add(new Total(gas.code(), calculated, reportedSum, c.difference(), c.relative(), status, reason, c.note(), example,
-                    calculated == null ? List.of() : computed.stream().map(Row::sector).toList(), reported.stream().map(Row::sector).toList(), version));
+            boolean example =
+                    status == CalculationStatus.COMPUTED && computed.stream().anyMatch(Row::example);
+            totals.add(new Total(
+                    gas.code(),
+                    calculated,
+                    reportedSum,
+                    c.difference(),
+                    c.relative(),
+                    status,
+                    reason,
+                    c.note(),
+                    example,
+                    calculated == null
+                            ? List.of()
+                            : computed.stream().map(Row::sector).toList(),
+                    reported.stream().map(Row::sector).toList(),
+                    version));
         }
         return totals;
     }
 
     private Co2e co2e(List<Row> rows, List<Total> totals, int version) {
-        List<String> greenhouse = catalogue.gases().stream().filter(Gas::greenhouse).map(Gas::code).toList();
+        List<String> greenhouse = catalogue.gases().stream()
+                .filter(Gas::greenhouse)
+                .map(Gas::code)
+                .toList();
         Map<String, Double> used = new LinkedHashMap<>();
         List<String> withoutGwp = new ArrayList<>();
         for (String g : greenhouse) {
             gwp.of(g).ifPresentOrElse(v -> used.put(g, v), () -> withoutGwp.add(g));
         }
         if (!withoutGwp.isEmpty()) {
-            return new Co2e(null, null, null, null, "no global warming potential configured for " + String.join(", ", withoutGwp), false, List.of(),
-                    used, gwp.source(), version);
+            return new Co2e(
+                    null,
+                    null,
+                    null,
+                    null,
+                    "no global warming potential configured for " + String.join(", ", withoutGwp),
+                    false,
+                    List.of(),
+                    used,
+                    gwp.source(),
+                    version);
         }
         List<SectorCo2e> bySector = new ArrayList<>();
         for (Sector s : Sector.values()) {
-            List<Row> ghg = rows.stream().filter(r -> r.sector().equals(s.code()) && greenhouse.contains(r.gas())).toList();
+            List<Row> ghg = rows.stream()
+                    .filter(r -> r.sector().equals(s.code()) && greenhouse.contains(r.gas()))
+                    .toList();
             if (ghg.isEmpty()) {
                 continue;
             }
-            Weighted calc = weighted(ghg.stream().map(r -> new Part(r.gas(), r.calculated(), r.status(), r.example())).toList(), used);
-            Weighted rep = weightedReported(ghg.stream().map(r -> new Part(r.gas(), r.reported(), CalculationStatus.COMPUTED, false)).toList(), used);
+            Weighted calc = weighted(
+                    ghg.stream()
+                            .map(r -> new Part(r.gas(), r.calculated(), r.status(), r.example()))
+                            .toList(),
+                    used);
+            Weighted rep = weightedReported(
+                    ghg.stream()
+                            .map(r -> new Part(r.gas(), r.reported(), CalculationStatus.COMPUTED, false))
+                            .toList(),
+                    used);
             bySector.add(new SectorCo2e(s.code(), calc.value(), rep.value(), calc.reason(), calc.example()));
         }
-        List<Total> ghgTotals = totals.stream().filter(t -> greenhouse.contains(t.gas())).toList();
-        Weighted calc = weighted(ghgTotals.stream().map(t -> new Part(t.gas(), t.calculated(), t.status(), t.example())).toList(), used);
-        Weighted rep = weightedReported(ghgTotals.stream().map(t -> new Part(t.gas(), t.reported(), CalculationStatus.COMPUTED, false)).toList(), used);
+        List<Total> ghgTotals =
+                totals.stream().filter(t -> greenhouse.contains(t.gas())).toList();
+        Weighted calc = weighted(
+                ghgTotals.stream()
+                        .map(t -> new Part(t.gas(), t.calculated(), t.status(), t.example()))
+                        .toList(),
+                used);
+        Weighted rep = weightedReported(
+                ghgTotals.stream()
+                        .map(t -> new Part(t.gas(), t.reported(), CalculationStatus.COMPUTED, false))
+                        .toList(),
+                used);
         Comparison c = Comparison.of(calc.value(), rep.value());
         String reason = calc.reason() != null ? calc.reason() : c.note();
-        return new Co2e(calc.value(), rep.value(), c.difference(), c.relative(), reason, calc.example(), bySector, used, gwp.source(), version);
+        return new Co2e(
+                calc.value(),
+                rep.value(),
+                c.difference(),
+                c.relative(),
+                reason,
+                calc.example(),
+                bySector,
+                used,
+                gwp.source(),
+                version);
     }
 
-    private record Part(String gas, Double value, CalculationStatus status, boolean example) {
-    }
+    private record Part(String gas, Double value, CalculationStatus status, boolean example) {}
 
-    private record Weighted(Double value, String reason, boolean example) {
-    }
+    private record Weighted(Double value, String reason, boolean example) {}
 
     /** Σ GWP × calculated: null when a gas is missing a factor (wrong, not partial) or nothing is calculated. */
     private static Weighted weighted(List<Part> parts, Map<String, Double> gwp) {
-        List<String> missing = parts.stream().filter(p -> p.status() == CalculationStatus.MISSING_FACTOR).map(Part::gas).toList();
+        List<String> missing = parts.stream()
+                .filter(p -> p.status() == CalculationStatus.MISSING_FACTOR)
+                .map(Part::gas)
+                .toList();
         if (!missing.isEmpty()) {
             return new Weighted(null, "not calculable: a factor is missing for " + String.join(", ", missing), false);
         }

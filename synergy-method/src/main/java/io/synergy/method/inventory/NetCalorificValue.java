@@ -11,7 +11,8 @@ package io.synergy.method.inventory;
  * @param validFrom first year
  * @param validTo   last year, or {@code null} for open-ended
  */
-public record NetCalorificValue(String fuel, Double value, String unit, String source, Integer validFrom, Integer validTo) {
+public record NetCalorificValue(
+        String fuel, Double value, String unit, String source, Integer validFrom, Integer validTo) {
 
     public boolean appliesIn(int year) {
         return validFrom != null && validFrom <= year && (validTo == null || year <= validTo);
@@ -19,6 +20,9 @@ public record NetCalorificValue(String fuel, Double value, String unit, String s
 
     /** TJ per unit of fuel; only call on a validated library. */
     public double tjPerUnit() {
-        return value * EnergyUnit.parse(unit).orElseThrow(() -> new IllegalStateException("invalid NCV unit " + unit)).tjPerEnergyUnit();
+        return value
+                * EnergyUnit.parse(unit)
+                        .orElseThrow(() -> new IllegalStateException("invalid NCV unit " + unit))
+                        .tjPerEnergyUnit();
     }
 }

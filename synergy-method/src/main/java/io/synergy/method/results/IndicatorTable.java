@@ -39,7 +39,8 @@ public final class IndicatorTable {
     private final int baseYear;
     private final Map<String, Map<Integer, Map<String, Fact>>> facts = new HashMap<>(); // code → year → district → fact
     // unit → code → figure by year (index year − firstYear): the recompute asks for the same figures many times, and
-    // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call. Two threads
+    // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call. Two
+    // threads
     // may compute the same figure at once: both get equal figures, and either may be kept.
     private final Map<String, Map<String, AtomicReferenceArray<Figure>>> memo = new ConcurrentHashMap<>();
     private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new ConcurrentHashMap<>();
@@ -53,7 +54,10 @@ public final class IndicatorTable {
         this.baseYear = baseYear;
         SortedSet<Integer> years = new TreeSet<>();
         for (Fact f : facts) {
-            this.facts.computeIfAbsent(f.code(), k -> new HashMap<>()).computeIfAbsent(f.year(), k -> new HashMap<>()).put(f.orgUnit(), f);
+            this.facts
+                    .computeIfAbsent(f.code(), k -> new HashMap<>())
+                    .computeIfAbsent(f.year(), k -> new HashMap<>())
+                    .put(f.orgUnit(), f);
             years.add(f.year());
         }
         this.years = Collections.unmodifiableSortedSet(years);
@@ -75,7 +79,8 @@ public final class IndicatorTable {
         if (year < firstYear || year > lastYear) {
             return Figure.NONE; // no fact of any indicator in that year, so nothing derived from it either
         }
-        // get before computeIfAbsent: a concurrent map's get takes no lock, its computeIfAbsent may even when the key is there
+        // get before computeIfAbsent: a concurrent map's get takes no lock, its computeIfAbsent may even when the key
+        // is there
         Map<String, AtomicReferenceArray<Figure>> byCode = memo.get(unitCode);
         if (byCode == null) {
             byCode = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>());
@@ -87,7 +92,11 @@ public final class IndicatorTable {
         Figure f = byYear.get(year - firstYear);
         if (f == null) {
             // computed outside any map's lock: a figure asks for the figures it is derived from
-            f = compute(orgUnits.find(unitCode).orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode)), code, year);
+            f = compute(
+                    orgUnits.find(unitCode)
+                            .orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode)),
+                    code,
+                    year);
             byYear.set(year - firstYear, f);
         }
         return f;
@@ -96,7 +105,9 @@ public final class IndicatorTable {
     /** The unit whose value stands for {@code unit} on this indicator: the city takes T1 from central-urban. */
     public String scopeOf(String unitCode, Indicator indicator) {
         String scope = indicator.target() == null ? null : indicator.target().scope();
-        if (scope != null && unitCode.equals(orgUnits.city().code()) && orgUnits.find(scope).isPresent()) {
+        if (scope != null
+                && unitCode.equals(orgUnits.city().code())
+                && orgUnits.find(scope).isPresent()) {
             return scope;
         }
         return unitCode;
@@ -160,7 +171,9 @@ public final class IndicatorTable {
                 IndicatorValue v = IndicatorValue.ratio(n.value(), d.value(), f.scale());
                 List<String> missing = new ArrayList<>(n.missing());
                 missing.addAll(d.missing());
-                yield v.present() ? new Figure(v.value(), n.value(), d.value(), n.complete() && d.complete(), missing) : Figure.NONE;
+                yield v.present()
+                        ? new Figure(v.value(), n.value(), d.value(), n.complete() && d.complete(), missing)
+                        : Figure.NONE;
             }
             case REDUCTION_VS_BASE, BASE_MINUS_CURRENT -> {
                 String of = f.of().get(0);
@@ -186,8 +199,7 @@ public final class IndicatorTable {
     }
 
     /** The facts a unit's figure adds up, and what is missing among them. */
-    private record Parts(List<Fact> facts, List<String> missing) {
-    }
+    private record Parts(List<Fact> facts, List<String> missing) {}
 
     /**
      * The facts that make up a unit's figure, following the hierarchy: an enterprise's own; a park's enterprises'; a
@@ -225,8 +237,8 @@ public final class IndicatorTable {
                         missing.add(d);
                     } else {
                         found.addAll(fromEnterprises);
-                        missing.add(d + " (from " + fromEnterprises.size() + " of " + orgUnits.enterprisesUnder(d).size()
-                                + " registered enterprises; no district total)");
+                        missing.add(d + " (from " + fromEnterprises.size() + " of "
+                                + orgUnits.enterprisesUnder(d).size() + " registered enterprises; no district total)");
                     }
                 }
             }
@@ -247,7 +259,9 @@ public final class IndicatorTable {
 
     private Figure rollUp(OrgUnit unit, Indicator indicator, int year) {
         Parts p = parts(unit, indicator.id(), year);
-        List<IndicatorValue> values = p.facts().stream().map(f -> new IndicatorValue(f.value(), f.numerator(), f.denominator())).toList();
+        List<IndicatorValue> values = p.facts().stream()
+                .map(f -> new IndicatorValue(f.value(), f.numerator(), f.denominator()))
+                .toList();
         IndicatorValue v = IndicatorMath.rollUp(indicator, values);
         if (!v.present()) {
             return Figure.NONE;

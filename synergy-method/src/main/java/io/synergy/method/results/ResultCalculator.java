@@ -61,7 +61,8 @@ public final class ResultCalculator {
      *                    apply where none is ({@link TargetRules})
      * @throws IllegalArgumentException when a configured target override is not a provincial target of the catalogue
      */
-    public ResultCalculator(Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings, TargetAllocations allocations) {
+    public ResultCalculator(
+            Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings, TargetAllocations allocations) {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.settings = settings;
@@ -78,9 +79,13 @@ public final class ResultCalculator {
     }
 
     private Indicator requireSubsystem(String id, Subsystem subsystem) {
-        Indicator i = catalogue.indicator(id).orElseThrow(() -> new IllegalArgumentException("synergy indicator " + id + " is not in the catalogue"));
+        Indicator i = catalogue
+                .indicator(id)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("synergy indicator " + id + " is not in the catalogue"));
         if (i.subsystem() != subsystem) {
-            throw new IllegalArgumentException("synergy indicator " + id + " belongs to " + i.subsystem() + ", not " + subsystem);
+            throw new IllegalArgumentException(
+                    "synergy indicator " + id + " belongs to " + i.subsystem() + ", not " + subsystem);
         }
         return i;
     }
@@ -135,8 +140,8 @@ public final class ResultCalculator {
     public List<UnitYearResult> computeYear(IndicatorTable table, int year, YearStates states, Set<String> only) {
         List<Integer> window = states.window(year);
         YearCoverage coverage = states.coverage(year);
-        Map<String, Map<String, UnitYearResult.SynergyResult>> panel = only != null && only.stream().noneMatch(this::isDistrict)
-                ? Map.of() : panel(table, window);
+        Map<String, Map<String, UnitYearResult.SynergyResult>> panel =
+                only != null && only.stream().noneMatch(this::isDistrict) ? Map.of() : panel(table, window);
         List<UnitYearResult> out = new ArrayList<>();
         for (OrgUnit unit : orgUnits.all()) {
             if (only == null || only.contains(unit.code())) {
@@ -150,7 +155,12 @@ public final class ResultCalculator {
         return orgUnits.find(code).map(u -> u.level() == OrgUnitLevel.DISTRICT).orElse(false);
     }
 
-    private UnitYearResult compute(IndicatorTable table, OrgUnit unit, int year, List<Integer> window, YearCoverage coverage,
+    private UnitYearResult compute(
+            IndicatorTable table,
+            OrgUnit unit,
+            int year,
+            List<Integer> window,
+            YearCoverage coverage,
             Map<String, UnitYearResult.SynergyResult> panel) {
         List<UnitYearResult.IndicatorFigure> figures = new ArrayList<>();
         Set<String> incomplete = new LinkedHashSet<>();
@@ -160,8 +170,18 @@ public final class ResultCalculator {
         for (Indicator i : catalogue.indicators()) {
             String from = table.scopeOf(unit.code(), i);
             Figure f = table.get(from, i.id(), year);
-            figures.add(new UnitYearResult.IndicatorFigure(i.id(), i.zh(), i.en(), i.unit(), i.subsystem() == null ? null : i.subsystem().name(),
-                    f.value(), f.numerator(), f.denominator(), f.complete(), f.missing(), from.equals(unit.code()) ? null : from));
+            figures.add(new UnitYearResult.IndicatorFigure(
+                    i.id(),
+                    i.zh(),
+                    i.en(),
+                    i.unit(),
+                    i.subsystem() == null ? null : i.subsystem().name(),
+                    f.value(),
+                    f.numerator(),
+                    f.denominator(),
+                    f.complete(),
+                    f.missing(),
+                    from.equals(unit.code()) ? null : from));
             if (relevant.contains(i.id()) && !f.complete()) {
                 incomplete.add(i.id() + (f.missing().isEmpty() ? "" : ": " + String.join(", ", f.missing())));
             }
@@ -176,18 +196,58 @@ public final class ResultCalculator {
             AppliedTarget applied = target(i, unit, year);
             if (applied.source() == TargetSource.NONE) {
                 // no target applies to the unit: its figures are shown, but it is not judged on the indicator
-                rows.add(new UnitYearResult.AttainmentRow(i.id(), i.zh(), i.en(), from, Integer.toString(year), series.get(year), i.unit(),
-                        series.get(settings.baseYear()), settings.baseYear(), null, null, i.target().keptEveryYear(), false,
-                        applied.source().name(), null, null, null, UnitYearResult.AttainmentRow.NO_TARGET, null, null, null, complete));
+                rows.add(new UnitYearResult.AttainmentRow(
+                        i.id(),
+                        i.zh(),
+                        i.en(),
+                        from,
+                        Integer.toString(year),
+                        series.get(year),
+                        i.unit(),
+                        series.get(settings.baseYear()),
+                        settings.baseYear(),
+                        null,
+                        null,
+                        i.target().keptEveryYear(),
+                        false,
+                        applied.source().name(),
+                        null,
+                        null,
+                        null,
+                        UnitYearResult.AttainmentRow.NO_TARGET,
+                        null,
+                        null,
+                        null,
+                        complete));
                 continue;
             }
             Target target = attainmentTarget(i, applied);
-            Attainment a = AttainmentCalculator.evaluate(new AttainmentInput(i.id(), i.direction(), settings.baseYear(), target, series, year));
+            Attainment a = AttainmentCalculator.evaluate(
+                    new AttainmentInput(i.id(), i.direction(), settings.baseYear(), target, series, year));
             attainments.add(a);
-            rows.add(new UnitYearResult.AttainmentRow(i.id(), i.zh(), i.en(), from, Integer.toString(year), a.value(), i.unit(), a.baseline(),
-                    a.baseYear(), a.target(), a.targetYear(), i.target().keptEveryYear(),
-                    applied.source() == TargetSource.PLAN && i.target().provincial(), applied.source().name(), applied.document(),
-                    a.completion(), a.timeProgress(), a.status().name(), a.trajectoryValue(), a.gap(), a.projection(), complete));
+            rows.add(new UnitYearResult.AttainmentRow(
+                    i.id(),
+                    i.zh(),
+                    i.en(),
+                    from,
+                    Integer.toString(year),
+                    a.value(),
+                    i.unit(),
+                    a.baseline(),
+                    a.baseYear(),
+                    a.target(),
+                    a.targetYear(),
+                    i.target().keptEveryYear(),
+                    applied.source() == TargetSource.PLAN && i.target().provincial(),
+                    applied.source().name(),
+                    applied.document(),
+                    a.completion(),
+                    a.timeProgress(),
+                    a.status().name(),
+                    a.trajectoryValue(),
+                    a.gap(),
+                    a.projection(),
+                    complete));
         }
 
         Map<String, UnitYearResult.SynergyResult> synergy = new LinkedHashMap<>();
@@ -199,9 +259,19 @@ public final class ResultCalculator {
         List<UnitYearResult.EffectRow> effects = table.years().contains(year - 1)
                 ? EffectsCalculator.effects(table, unit.code(), year - 1, year, null)
                 : List.of();
-        return new UnitYearResult(unit.code(), unit.level().name(), year, coverage.provisional(), coverage, incomplete.isEmpty(),
-                List.copyOf(incomplete), figures, rows,
-                AttainmentCalculator.summarise(attainments), synergy, effects);
+        return new UnitYearResult(
+                unit.code(),
+                unit.level().name(),
+                year,
+                coverage.provisional(),
+                coverage,
+                incomplete.isEmpty(),
+                List.copyOf(incomplete),
+                figures,
+                rows,
+                AttainmentCalculator.summarise(attainments),
+                synergy,
+                effects);
     }
 
     /**
@@ -231,9 +301,14 @@ public final class ResultCalculator {
     private static Map<String, ProvincialTarget> provincial(Catalogue catalogue, MethodSettings settings) {
         Map<String, ProvincialTarget> provincial = new TreeMap<>();
         settings.targetOverrides().forEach((id, value) -> {
-            Indicator i = catalogue.indicator(id).filter(Indicator::hasTarget).filter(x -> x.target().provincial())
-                    .orElseThrow(() -> new IllegalArgumentException("target override " + id + ": not a provincial target of the catalogue "
-                            + "(a revised target of the plan is allocated to the city by document: PUT /api/v1/targets/" + id + "/<city>)"));
+            Indicator i = catalogue
+                    .indicator(id)
+                    .filter(Indicator::hasTarget)
+                    .filter(x -> x.target().provincial())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "target override " + id + ": not a provincial target of the catalogue "
+                                    + "(a revised target of the plan is allocated to the city by document: PUT /api/v1/targets/"
+                                    + id + "/<city>)"));
             provincial.put(id, new ProvincialTarget(value, i.target().document()));
         });
         return provincial;
@@ -249,13 +324,17 @@ public final class ResultCalculator {
         }
         String reduction = i.id().startsWith("EM-") ? "E5-" + i.id().substring(3) : null;
         if (city && reduction != null && baseline != null) {
-            return catalogue.indicator(reduction).map(r -> baseline - targets.plan(r).value()).orElse(null);
+            return catalogue
+                    .indicator(reduction)
+                    .map(r -> baseline - targets.plan(r).value())
+                    .orElse(null);
         }
         return null;
     }
 
     /** The unit's own years of the window (the settled years up to the evaluated one, and that one). */
-    private UnitYearResult.SynergyResult series(IndicatorTable table, OrgUnit unit, List<Integer> window, Normalisation normalisation) {
+    private UnitYearResult.SynergyResult series(
+            IndicatorTable table, OrgUnit unit, List<Integer> window, Normalisation normalisation) {
         List<String> samples = window.stream().map(String::valueOf).toList();
         boolean city = unit.level() == OrgUnitLevel.CITY;
         List<IndicatorSeries> series = new ArrayList<>();
@@ -266,7 +345,8 @@ public final class ResultCalculator {
                 values[k] = s.getOrDefault(window.get(k), Double.NaN);
             }
             Double baseline = s.get(settings.baseYear());
-            series.add(new IndicatorSeries(i.id(), i.subsystem(), i.direction(), values, baseline, anchorTarget(i, city, baseline)));
+            series.add(new IndicatorSeries(
+                    i.id(), i.subsystem(), i.direction(), values, baseline, anchorTarget(i, city, baseline)));
         }
         SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(normalisation));
         return toResult(SERIES, normalisation, e, samples.size() - 1, series, samples);
@@ -302,9 +382,12 @@ public final class ResultCalculator {
             SynergyEvaluation e = SynergyCalculator.evaluate(samples, series, options(n));
             String key = PANEL + "." + n.name().toLowerCase(Locale.ROOT);
             for (OrgUnit d : districts) {
-                List<String> own = samples.stream().filter(x -> x.startsWith(d.code() + "/")).toList();
+                List<String> own = samples.stream()
+                        .filter(x -> x.startsWith(d.code() + "/"))
+                        .toList();
                 int index = own.indexOf(d.code() + "/" + year);
-                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).put(key, toResult(PANEL, n, ownSamples(e, own), index, series, own));
+                out.computeIfAbsent(d.code(), k -> new LinkedHashMap<>())
+                        .put(key, toResult(PANEL, n, ownSamples(e, own), index, series, own));
             }
         }
         return out;
@@ -328,16 +411,35 @@ public final class ResultCalculator {
             }
             normalised.put(id, mine);
         });
-        return new SynergyEvaluation(true, e.reason(), own, e.normalisation(), e.coupling(), e.weights(), normalised, e.excluded(),
+        return new SynergyEvaluation(
+                true,
+                e.reason(),
+                own,
+                e.normalisation(),
+                e.coupling(),
+                e.weights(),
+                normalised,
+                e.excluded(),
                 e.scores().stream().filter(sc -> own.contains(sc.sample())).toList());
     }
 
     private SynergyOptions options(Normalisation n) {
-        return new SynergyOptions(n, io.synergy.method.synergy.Coupling.STANDARD, settings.alpha(), settings.beta(), settings.lagThreshold(),
-                SynergyOptions.defaults().epsilon(), settings.fixedWeights());
+        return new SynergyOptions(
+                n,
+                io.synergy.method.synergy.Coupling.STANDARD,
+                settings.alpha(),
+                settings.beta(),
+                settings.lagThreshold(),
+                SynergyOptions.defaults().epsilon(),
+                settings.fixedWeights());
     }
 
-    private static UnitYearResult.SynergyResult toResult(String basis, Normalisation n, SynergyEvaluation e, int index, List<IndicatorSeries> series,
+    private static UnitYearResult.SynergyResult toResult(
+            String basis,
+            Normalisation n,
+            SynergyEvaluation e,
+            int index,
+            List<IndicatorSeries> series,
             List<String> window) {
         Map<String, Double> weights = new LinkedHashMap<>();
         Map<String, String> methods = new LinkedHashMap<>();
@@ -353,22 +455,52 @@ public final class ResultCalculator {
                 targets.put(s.id(), s.target());
             }
         }
-        UnitYearResult.Explanation explanation = new UnitYearResult.Explanation(e.samples(), weights, methods, e.normalised(), e.excluded(),
-                baselines, targets);
+        UnitYearResult.Explanation explanation = new UnitYearResult.Explanation(
+                e.samples(), weights, methods, e.normalised(), e.excluded(), baselines, targets);
         String method = n.name().toLowerCase(Locale.ROOT);
         if (!e.computable() || index < 0) {
-            return new UnitYearResult.SynergyResult(basis, method, false, e.computable() ? "no sample for this unit" : e.reason(), null, null, null,
-                    null, null, null, null, explanation, List.of());
+            return new UnitYearResult.SynergyResult(
+                    basis,
+                    method,
+                    false,
+                    e.computable() ? "no sample for this unit" : e.reason(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    explanation,
+                    List.of());
         }
         List<UnitYearResult.SampleRow> rows = new ArrayList<>();
         for (String label : window) {
             SampleScore w = e.scores().get(e.samples().indexOf(label));
-            rows.add(new UnitYearResult.SampleRow(label, w.u1(), w.u2(), w.t(), coupled(w.cStandard(), w.t()), coupled(w.cCorrected(), w.t()),
+            rows.add(new UnitYearResult.SampleRow(
+                    label,
+                    w.u1(),
+                    w.u2(),
+                    w.t(),
+                    coupled(w.cStandard(), w.t()),
+                    coupled(w.cCorrected(), w.t()),
                     w.lag().name()));
         }
         SampleScore s = e.scores().get(index);
-        return new UnitYearResult.SynergyResult(basis, method, true, null, s.u1(), s.u2(), s.t(), coupled(s.cStandard(), s.t()),
-                coupled(s.cCorrected(), s.t()), s.lag().name(), s.lag().zh(), explanation, rows);
+        return new UnitYearResult.SynergyResult(
+                basis,
+                method,
+                true,
+                null,
+                s.u1(),
+                s.u2(),
+                s.t(),
+                coupled(s.cStandard(), s.t()),
+                coupled(s.cCorrected(), s.t()),
+                s.lag().name(),
+                s.lag().zh(),
+                explanation,
+                rows);
     }
 
     private static UnitYearResult.Coupled coupled(double c, double t) {

@@ -18,7 +18,8 @@ public record TargetAllocations(Map<String, List<Allocation>> byKey) {
     public static final TargetAllocations NONE = new TargetAllocations(Map.of());
 
     public TargetAllocations {
-        byKey = byKey.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        byKey = byKey.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     /** The allocations of the indicator to the unit, empty when none. */

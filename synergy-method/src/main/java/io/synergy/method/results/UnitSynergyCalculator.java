@@ -31,39 +31,87 @@ public final class UnitSynergyCalculator {
      * Thresholds of "双近零" (near-zero pollution and near-zero carbon): a unit whose summed pollutant intensity and whose
      * CO2 intensity are both at or below them is flagged.
      */
-    public record NearZero(double pollutionIntensityMax, double carbonIntensityMax) {
-    }
+    public record NearZero(double pollutionIntensityMax, double carbonIntensityMax) {}
 
     /** One unit's result. */
-    public record UnitRow(String orgUnit, String zh, String en, String parent, String industrySection, String industryDivision, boolean computable,
-            String reason, Double u1, Double u2, Double t, UnitYearResult.Coupled standard, UnitYearResult.Coupled corrected, String lag,
-            Double pollutionIntensity, Double carbonIntensity, boolean nearZero, Map<String, Double> values, Map<String, Double> normalised) {
-    }
+    public record UnitRow(
+            String orgUnit,
+            String zh,
+            String en,
+            String parent,
+            String industrySection,
+            String industryDivision,
+            boolean computable,
+            String reason,
+            Double u1,
+            Double u2,
+            Double t,
+            UnitYearResult.Coupled standard,
+            UnitYearResult.Coupled corrected,
+            String lag,
+            Double pollutionIntensity,
+            Double carbonIntensity,
+            boolean nearZero,
+            Map<String, Double> values,
+            Map<String, Double> normalised) {}
 
     /** The panel's evaluation. */
-    public record Evaluation(int year, List<String> samples, Map<String, Double> weights, Map<String, String> weightMethods,
-            List<io.synergy.method.synergy.Excluded> excluded, boolean computable, String reason, List<UnitRow> units) {
-    }
+    public record Evaluation(
+            int year,
+            List<String> samples,
+            Map<String, Double> weights,
+            Map<String, String> weightMethods,
+            List<io.synergy.method.synergy.Excluded> excluded,
+            boolean computable,
+            String reason,
+            List<UnitRow> units) {}
 
-    private UnitSynergyCalculator() {
-    }
+    private UnitSynergyCalculator() {}
 
     /** The panel of the unit-years from the base year to {@code year}. */
-    public static Evaluation evaluate(IndicatorTable table, List<OrgUnit> units, int baseYear, int year, List<Indicator> pollution,
-            List<Indicator> carbon, SynergyOptions options, NearZero nearZero, List<String> pollutantIntensities, String carbonIntensity) {
+    public static Evaluation evaluate(
+            IndicatorTable table,
+            List<OrgUnit> units,
+            int baseYear,
+            int year,
+            List<Indicator> pollution,
+            List<Indicator> carbon,
+            SynergyOptions options,
+            NearZero nearZero,
+            List<String> pollutantIntensities,
+            String carbonIntensity) {
         List<Integer> window = new ArrayList<>();
         for (int y = baseYear; y <= year; y++) {
             window.add(y);
         }
-        return evaluate(table, units, window, year, pollution, carbon, options, nearZero, pollutantIntensities, carbonIntensity);
+        return evaluate(
+                table,
+                units,
+                window,
+                year,
+                pollution,
+                carbon,
+                options,
+                nearZero,
+                pollutantIntensities,
+                carbonIntensity);
     }
 
     /**
      * The panel of the unit-years of {@code window} (ascending; the settled years up to {@code year} and {@code year}
      * itself, {@link YearStates#window(int)}), evaluated for {@code year}.
      */
-    public static Evaluation evaluate(IndicatorTable table, List<OrgUnit> units, List<Integer> window, int year, List<Indicator> pollution,
-            List<Indicator> carbon, SynergyOptions options, NearZero nearZero, List<String> pollutantIntensities, String carbonIntensity) {
+    public static Evaluation evaluate(
+            IndicatorTable table,
+            List<OrgUnit> units,
+            List<Integer> window,
+            int year,
+            List<Indicator> pollution,
+            List<Indicator> carbon,
+            SynergyOptions options,
+            NearZero nearZero,
+            List<String> pollutantIntensities,
+            String carbonIntensity) {
         List<Indicator> set = new ArrayList<>(pollution);
         set.addAll(carbon);
         List<String> samples = new ArrayList<>();
@@ -110,7 +158,10 @@ public final class UnitSynergyCalculator {
             String industryDivision = u.details() == null ? null : u.details().industryDivision();
             Double pi = sum(table, u.code(), pollutantIntensities, year);
             Double ci = valueOf(table, u.code(), carbonIntensity, year);
-            boolean nz = pi != null && ci != null && pi <= nearZero.pollutionIntensityMax() && ci <= nearZero.carbonIntensityMax();
+            boolean nz = pi != null
+                    && ci != null
+                    && pi <= nearZero.pollutionIntensityMax()
+                    && ci <= nearZero.carbonIntensityMax();
             Map<String, Double> values = new LinkedHashMap<>();
             for (Indicator ind : set) {
                 values.put(ind.id(), valueOf(table, u.code(), ind.id(), year));
@@ -118,17 +169,54 @@ public final class UnitSynergyCalculator {
             int index = e.samples().indexOf(u.code() + "/" + year);
             if (!e.computable() || index < 0) {
                 String reason = !e.computable() ? e.reason() : lacking.getOrDefault(u.code(), "no sample for " + year);
-                out.add(new UnitRow(u.code(), u.zh(), u.en(), u.parent(), industrySection, industryDivision, false, reason, null, null, null, null, null,
-                        null, pi, ci, nz, values, Map.of()));
+                out.add(new UnitRow(
+                        u.code(),
+                        u.zh(),
+                        u.en(),
+                        u.parent(),
+                        industrySection,
+                        industryDivision,
+                        false,
+                        reason,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        pi,
+                        ci,
+                        nz,
+                        values,
+                        Map.of()));
                 continue;
             }
             SampleScore s = e.scores().get(index);
             Map<String, Double> normalised = new LinkedHashMap<>();
             e.normalised().forEach((id, v) -> normalised.put(id, v[index]));
-            out.add(new UnitRow(u.code(), u.zh(), u.en(), u.parent(), industrySection, industryDivision, true, null, s.u1(), s.u2(), s.t(),
-                    coupled(s.cStandard(), s.t()), coupled(s.cCorrected(), s.t()), s.lag().name(), pi, ci, nz, values, normalised));
+            out.add(new UnitRow(
+                    u.code(),
+                    u.zh(),
+                    u.en(),
+                    u.parent(),
+                    industrySection,
+                    industryDivision,
+                    true,
+                    null,
+                    s.u1(),
+                    s.u2(),
+                    s.t(),
+                    coupled(s.cStandard(), s.t()),
+                    coupled(s.cCorrected(), s.t()),
+                    s.lag().name(),
+                    pi,
+                    ci,
+                    nz,
+                    values,
+                    normalised));
         }
-        out.sort(Comparator.comparing((UnitRow r) -> !r.computable()).thenComparing(r -> r.computable() ? -r.standard().d() : 0.0));
+        out.sort(Comparator.comparing((UnitRow r) -> !r.computable())
+                .thenComparing(r -> r.computable() ? -r.standard().d() : 0.0));
         return new Evaluation(year, e.samples(), weights, methods, e.excluded(), e.computable(), e.reason(), out);
     }
 

@@ -18,14 +18,33 @@ import java.util.Map;
  * @param synergy    keyed {@code series.range}, {@code series.target}, {@code panel.range}, {@code panel.target}
  * @param effects    co-reduction effects from the previous year to this one, per sector and for all sectors
  */
-public record UnitYearResult(String orgUnit, String level, int year, boolean provisional, YearCoverage coverage, boolean complete,
-        List<String> incomplete, List<IndicatorFigure> indicators, List<AttainmentRow> attainment, AttainmentSummary summary,
-        Map<String, SynergyResult> synergy, List<EffectRow> effects) {
+public record UnitYearResult(
+        String orgUnit,
+        String level,
+        int year,
+        boolean provisional,
+        YearCoverage coverage,
+        boolean complete,
+        List<String> incomplete,
+        List<IndicatorFigure> indicators,
+        List<AttainmentRow> attainment,
+        AttainmentSummary summary,
+        Map<String, SynergyResult> synergy,
+        List<EffectRow> effects) {
 
     /** An indicator's value; {@code from} names the unit it was taken from when that is not this one (T1 of the city). */
-    public record IndicatorFigure(String indicator, String zh, String en, String unit, String subsystem, Double value, Double numerator,
-            Double denominator, boolean complete, List<String> missing, String from) {
-    }
+    public record IndicatorFigure(
+            String indicator,
+            String zh,
+            String en,
+            String unit,
+            String subsystem,
+            Double value,
+            Double numerator,
+            Double denominator,
+            boolean complete,
+            List<String> missing,
+            String from) {}
 
     /**
      * Target attainment of one indicator (docs/method.md §2), judged against the target that applies to the unit
@@ -38,42 +57,88 @@ public record UnitYearResult(String orgUnit, String level, int year, boolean pro
      * @param status           an {@link io.synergy.method.attainment.AttainmentStatus}, or {@link #NO_TARGET} when no
      *                         target applies: no verdict, and not counted in the summary
      */
-    public record AttainmentRow(String indicator, String zh, String en, String orgUnit, String period, Double value, String unit,
-            Double baseline, int baselineYear, Double target, Integer targetYear, boolean keptEveryYear, boolean provincialTarget,
-            String targetSource, String targetDocument, Double completion, Double timeProgress, String status, Double trajectoryValue,
-            Double gap, Projection projection, boolean complete) {
+    public record AttainmentRow(
+            String indicator,
+            String zh,
+            String en,
+            String orgUnit,
+            String period,
+            Double value,
+            String unit,
+            Double baseline,
+            int baselineYear,
+            Double target,
+            Integer targetYear,
+            boolean keptEveryYear,
+            boolean provincialTarget,
+            String targetSource,
+            String targetDocument,
+            Double completion,
+            Double timeProgress,
+            String status,
+            Double trajectoryValue,
+            Double gap,
+            Projection projection,
+            boolean complete) {
 
         /** The status of a row without a target: the unit is not judged on the indicator (no failure either). */
         public static final String NO_TARGET = "NO_TARGET";
     }
 
     /** The coupling degree and the synergy degree D under one coupling formula. */
-    public record Coupled(double c, double d, String grade, String gradeZh, String gradeEn) {
-    }
+    public record Coupled(double c, double d, String grade, String gradeZh, String gradeEn) {}
 
     /**
      * The synergy degree (协同度) of the unit in this year under one basis and normalisation.
      *
      * @param basis {@code series}: the unit's own years from the base year; {@code panel}: all district-years
      */
-    public record SynergyResult(String basis, String method, boolean computable, String reason, Double u1, Double u2, Double t,
-            Coupled standard, Coupled corrected, String lag, String lagZh, Explanation explanation, List<SampleRow> window) {
-    }
+    public record SynergyResult(
+            String basis,
+            String method,
+            boolean computable,
+            String reason,
+            Double u1,
+            Double u2,
+            Double t,
+            Coupled standard,
+            Coupled corrected,
+            String lag,
+            String lagZh,
+            Explanation explanation,
+            List<SampleRow> window) {}
 
     /**
      * The score of one sample of the same evaluation (one year of the unit's window): the time series as the literature
      * presents it, every year scored over the same window.
      */
-    public record SampleRow(String sample, double u1, double u2, double t, Coupled standard, Coupled corrected, String lag) {
-    }
+    public record SampleRow(
+            String sample, double u1, double u2, double t, Coupled standard, Coupled corrected, String lag) {}
 
     /** How the figures came about: samples, weights per subsystem and method, normalised values, exclusions. */
-    public record Explanation(List<String> samples, Map<String, Double> weights, Map<String, String> weightMethods,
-            Map<String, double[]> normalised, List<Excluded> excluded, Map<String, Double> baselines, Map<String, Double> targets) {
-    }
+    public record Explanation(
+            List<String> samples,
+            Map<String, Double> weights,
+            Map<String, String> weightMethods,
+            Map<String, double[]> normalised,
+            List<Excluded> excluded,
+            Map<String, Double> baselines,
+            Map<String, Double> targets) {}
 
     /** Co-reduction effect of one pollutant against CO2 between two years (docs/method.md §4). */
-    public record EffectRow(String sector, String pollutant, int from, int to, Double p0, Double p1, Double c0, Double c1,
-            Double deltaP, Double deltaC, Double elasticity, String quadrant, String quadrantZh, String reason) {
-    }
+    public record EffectRow(
+            String sector,
+            String pollutant,
+            int from,
+            int to,
+            Double p0,
+            Double p1,
+            Double c0,
+            Double c1,
+            Double deltaP,
+            Double deltaC,
+            Double elasticity,
+            String quadrant,
+            String quadrantZh,
+            String reason) {}
 }

@@ -10,7 +10,8 @@ package io.synergy.method.results;
  * @param districtsIn        districts whose own figures are complete for every indicator they contribute to
  * @param districtsExpected  the number of districts (10)
  */
-public record YearCoverage(YearState state, int indicatorsIn, int indicatorsExpected, int districtsIn, int districtsExpected) {
+public record YearCoverage(
+        YearState state, int indicatorsIn, int indicatorsExpected, int districtsIn, int districtsExpected) {
 
     public boolean provisional() {
         return state == YearState.PROVISIONAL;

@@ -47,7 +47,8 @@ public final class YearStates {
      *
      * @param recorded the stored states by year: a settled one (COMPLETE, CLOSED) stays, any other year is judged on its data
      */
-    public static YearStates assess(IndicatorTable table, List<Indicator> synergySet, OrgUnits units, Map<Integer, YearState> recorded) {
+    public static YearStates assess(
+            IndicatorTable table, List<Indicator> synergySet, OrgUnits units, Map<Integer, YearState> recorded) {
         SortedSet<Integer> years = new TreeSet<>(recorded.keySet());
         years.addAll(table.years());
         years.removeIf(y -> y < table.baseYear());
@@ -59,7 +60,8 @@ public final class YearStates {
     }
 
     /** One year: its counts, what is missing, what a window containing it will leave out, and its state. */
-    public static YearAssessment assess(IndicatorTable table, List<Indicator> synergySet, OrgUnits units, int year, YearState recorded) {
+    public static YearAssessment assess(
+            IndicatorTable table, List<Indicator> synergySet, OrgUnits units, int year, YearState recorded) {
         OrgUnit city = units.city();
         List<YearAssessment.Missing> missing = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -77,11 +79,15 @@ public final class YearStates {
             if (!f.present()) {
                 excluded.add(i.id());
             }
-            // a district is out when its own figure of an indicator it contributes to (in the city's scope) is not complete
-            List<String> contributing = units.find(scope).map(OrgUnit::districtsToSum).orElse(List.of());
+            // a district is out when its own figure of an indicator it contributes to (in the city's scope) is not
+            // complete
+            List<String> contributing =
+                    units.find(scope).map(OrgUnit::districtsToSum).orElse(List.of());
             for (int k = 0; k < districts.size(); k++) {
                 String d = districts.get(k).code();
-                if (!districtOut[k] && contributing.contains(d) && !table.get(d, i.id(), year).complete()) {
+                if (!districtOut[k]
+                        && contributing.contains(d)
+                        && !table.get(d, i.id(), year).complete()) {
                     districtOut[k] = true;
                 }
             }
@@ -90,8 +96,11 @@ public final class YearStates {
         for (boolean out : districtOut) {
             districtsIn += out ? 0 : 1;
         }
-        YearState state = recorded != null && recorded.settled() ? recorded : in == synergySet.size() ? YearState.COMPLETE : YearState.PROVISIONAL;
-        return new YearAssessment(year, new YearCoverage(state, in, synergySet.size(), districtsIn, districts.size()), missing, excluded);
+        YearState state = recorded != null && recorded.settled()
+                ? recorded
+                : in == synergySet.size() ? YearState.COMPLETE : YearState.PROVISIONAL;
+        return new YearAssessment(
+                year, new YearCoverage(state, in, synergySet.size(), districtsIn, districts.size()), missing, excluded);
     }
 
     /**
@@ -109,7 +118,13 @@ public final class YearStates {
 
     /** The window of {@code year} from stored states: the settled years up to it, and the year. */
     public static List<Integer> window(int baseYear, int year, Map<Integer, YearState> states) {
-        return window(baseYear, year, states.entrySet().stream().filter(e -> e.getValue().settled()).map(Map.Entry::getKey).toList());
+        return window(
+                baseYear,
+                year,
+                states.entrySet().stream()
+                        .filter(e -> e.getValue().settled())
+                        .map(Map.Entry::getKey)
+                        .toList());
     }
 
     /**
@@ -117,7 +132,8 @@ public final class YearStates {
      * not assessed yet. A year before the base year is in no evaluation, so neither.
      */
     public static boolean provisional(int baseYear, int year, Map<Integer, YearState> states) {
-        return year >= baseYear && !states.getOrDefault(year, YearState.PROVISIONAL).settled();
+        return year >= baseYear
+                && !states.getOrDefault(year, YearState.PROVISIONAL).settled();
     }
 
     public List<Integer> window(int year) {
@@ -126,7 +142,9 @@ public final class YearStates {
 
     /** The year's counts and state (every year from the base year with data is assessed). */
     public YearCoverage coverage(int year) {
-        return get(year).map(YearAssessment::coverage).orElseThrow(() -> new IllegalArgumentException(year + " was not assessed"));
+        return get(year)
+                .map(YearAssessment::coverage)
+                .orElseThrow(() -> new IllegalArgumentException(year + " was not assessed"));
     }
 
     public Optional<YearAssessment> get(int year) {

@@ -2,7 +2,6 @@ package io.synergy.method.synergy;
 
 import io.synergy.model.catalogue.Direction;
 import io.synergy.model.catalogue.Subsystem;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -17,8 +16,8 @@ import java.util.Objects;
  * @param baseline  base-year value b, used only by {@link Normalisation#TARGET}; may be {@code null}
  * @param target    plan target g, used only by {@link Normalisation#TARGET}; may be {@code null}
  */
-public record IndicatorSeries(String id, Subsystem subsystem, Direction direction, double[] values,
-                              Double baseline, Double target) {
+public record IndicatorSeries(
+        String id, Subsystem subsystem, Direction direction, double[] values, Double baseline, Double target) {
 
     public IndicatorSeries {
         Objects.requireNonNull(id, "id");
@@ -76,7 +75,7 @@ public record IndicatorSeries(String id, Subsystem subsystem, Direction directio
 
     @Override
     public String toString() {
-        return "IndicatorSeries[id=" + id + ", subsystem=" + subsystem + ", direction=" + direction
-                + ", values=" + Arrays.toString(values) + ", baseline=" + baseline + ", target=" + target + "]";
+        return "IndicatorSeries[id=" + id + ", subsystem=" + subsystem + ", direction=" + direction + ", values="
+                + Arrays.toString(values) + ", baseline=" + baseline + ", target=" + target + "]";
     }
 }

@@ -14,6 +14,14 @@ package io.synergy.method.synergy;
  * @param grade      grade of D
  * @param lag        relative lag of the subsystems
  */
-public record SampleScore(String sample, double u1, double u2, double cStandard, double cCorrected, double c,
-                          double t, double d, Grade grade, LagType lag) {
-}
+public record SampleScore(
+        String sample,
+        double u1,
+        double u2,
+        double cStandard,
+        double cCorrected,
+        double c,
+        double t,
+        double d,
+        Grade grade,
+        LagType lag) {}

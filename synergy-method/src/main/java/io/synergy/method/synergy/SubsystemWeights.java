@@ -1,7 +1,6 @@
 package io.synergy.method.synergy;
 
 import io.synergy.model.catalogue.Subsystem;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.synergy.method.synergy;
 
 import io.synergy.model.catalogue.Direction;
 import io.synergy.model.catalogue.Subsystem;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,8 +55,7 @@ public final class SynergyCalculator {
 
     private static final Subsystem[] SUBSYSTEMS = {Subsystem.POLLUTION, Subsystem.CARBON};
 
-    private SynergyCalculator() {
-    }
+    private SynergyCalculator() {}
 
     /**
      * Evaluates the synergy degree of every sample.
@@ -66,8 +64,8 @@ public final class SynergyCalculator {
      * @param series  the indicators, each with one value per sample; ids distinct
      * @param options normalisation, coupling, α/β, lag threshold, ε, fixed weights
      */
-    public static SynergyEvaluation evaluate(List<String> samples, List<IndicatorSeries> series,
-                                             SynergyOptions options) {
+    public static SynergyEvaluation evaluate(
+            List<String> samples, List<IndicatorSeries> series, SynergyOptions options) {
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(options, "options");
@@ -85,8 +83,8 @@ public final class SynergyCalculator {
                 throw new IllegalArgumentException("duplicate indicator id: " + s.id());
             }
             if (s.size() != n) {
-                throw new IllegalArgumentException("indicator " + s.id() + " has " + s.size()
-                        + " values for " + n + " samples");
+                throw new IllegalArgumentException(
+                        "indicator " + s.id() + " has " + s.size() + " values for " + n + " samples");
             }
         }
 
@@ -120,8 +118,8 @@ public final class SynergyCalculator {
             bySubsystem.add(members);
         }
         if (!empty.isEmpty()) {
-            return notComputable("no indicator left in subsystem " + String.join(" and ", empty), samples,
-                    options, excluded);
+            return notComputable(
+                    "no indicator left in subsystem " + String.join(" and ", empty), samples, options, excluded);
         }
 
         // 2. Normalisation (input order of the included indicators).
@@ -166,14 +164,30 @@ public final class SynergyCalculator {
         for (int i = 0; i < n; i++) {
             scores.add(score(samples.get(i), u[0][i], u[1][i], options));
         }
-        return new SynergyEvaluation(true, null, samples, options.normalisation(), options.coupling(), weights,
-                normalised, excluded, scores);
+        return new SynergyEvaluation(
+                true,
+                null,
+                samples,
+                options.normalisation(),
+                options.coupling(),
+                weights,
+                normalised,
+                excluded,
+                scores);
     }
 
-    private static SynergyEvaluation notComputable(String reason, List<String> samples, SynergyOptions options,
-                                                   List<Excluded> excluded) {
-        return new SynergyEvaluation(false, reason, samples, options.normalisation(), options.coupling(),
-                List.of(), Map.of(), excluded, List.of());
+    private static SynergyEvaluation notComputable(
+            String reason, List<String> samples, SynergyOptions options, List<Excluded> excluded) {
+        return new SynergyEvaluation(
+                false,
+                reason,
+                samples,
+                options.normalisation(),
+                options.coupling(),
+                List.of(),
+                Map.of(),
+                excluded,
+                List.of());
     }
 
     private static String exclusionReason(IndicatorSeries s, List<String> samples, Normalisation mode) {

@@ -1,7 +1,6 @@
 package io.synergy.method.synergy;
 
 import io.synergy.model.catalogue.Subsystem;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,10 +23,16 @@ import java.util.Optional;
  * @param excluded      indicators left out, with the reason
  * @param scores        one score per sample, in sample order; empty (never zeros) when not computable
  */
-public record SynergyEvaluation(boolean computable, String reason, List<String> samples,
-                                Normalisation normalisation, Coupling coupling, List<SubsystemWeights> weights,
-                                Map<String, double[]> normalised, List<Excluded> excluded,
-                                List<SampleScore> scores) {
+public record SynergyEvaluation(
+        boolean computable,
+        String reason,
+        List<String> samples,
+        Normalisation normalisation,
+        Coupling coupling,
+        List<SubsystemWeights> weights,
+        Map<String, double[]> normalised,
+        List<Excluded> excluded,
+        List<SampleScore> scores) {
 
     public SynergyEvaluation {
         samples = List.copyOf(samples);
@@ -64,9 +69,14 @@ public record SynergyEvaluation(boolean computable, String reason, List<String> 
         if (!(o instanceof SynergyEvaluation e)) {
             return false;
         }
-        if (computable != e.computable || !Objects.equals(reason, e.reason) || !samples.equals(e.samples)
-                || normalisation != e.normalisation || coupling != e.coupling || !weights.equals(e.weights)
-                || !excluded.equals(e.excluded) || !scores.equals(e.scores)
+        if (computable != e.computable
+                || !Objects.equals(reason, e.reason)
+                || !samples.equals(e.samples)
+                || normalisation != e.normalisation
+                || coupling != e.coupling
+                || !weights.equals(e.weights)
+                || !excluded.equals(e.excluded)
+                || !scores.equals(e.scores)
                 || !normalised.keySet().equals(e.normalised.keySet())) {
             return false;
         }
@@ -90,8 +100,8 @@ public record SynergyEvaluation(boolean computable, String reason, List<String> 
     @Override
     public String toString() {
         StringBuilder n = new StringBuilder("{");
-        normalised.forEach((k, v) -> n.append(n.length() > 1 ? ", " : "").append(k).append('=')
-                .append(Arrays.toString(v)));
+        normalised.forEach((k, v) ->
+                n.append(n.length() > 1 ? ", " : "").append(k).append('=').append(Arrays.toString(v)));
         n.append('}');
         return "SynergyEvaluation[computable=" + computable + ", reason=" + reason + ", samples=" + samples
                 + ", normalisation=" + normalisation + ", coupling=" + coupling + ", weights=" + weights

@@ -18,8 +18,14 @@ import java.util.Objects;
  *                      every included indicator needs a weight; each subsystem's weights are renormalised over its
  *                      included indicators to sum to 1
  */
-public record SynergyOptions(Normalisation normalisation, Coupling coupling, double alpha, double beta,
-                             double lagThreshold, double epsilon, Map<String, Double> fixedWeights) {
+public record SynergyOptions(
+        Normalisation normalisation,
+        Coupling coupling,
+        double alpha,
+        double beta,
+        double lagThreshold,
+        double epsilon,
+        Map<String, Double> fixedWeights) {
 
     /** Accepted rounding error in α + β = 1 (0.3 + 0.7 is not exactly 1.0 in doubles, e.g. 0.1 + 0.2). */
     static final double ALPHA_BETA_TOLERANCE = 1e-9;
@@ -27,10 +33,13 @@ public record SynergyOptions(Normalisation normalisation, Coupling coupling, dou
     public SynergyOptions {
         Objects.requireNonNull(normalisation, "normalisation");
         Objects.requireNonNull(coupling, "coupling");
-        if (!Double.isFinite(alpha) || !Double.isFinite(beta) || alpha < 0 || beta < 0
+        if (!Double.isFinite(alpha)
+                || !Double.isFinite(beta)
+                || alpha < 0
+                || beta < 0
                 || Math.abs(alpha + beta - 1.0) > ALPHA_BETA_TOLERANCE) {
-            throw new IllegalArgumentException("alpha and beta must be >= 0 with alpha + beta = 1, got alpha="
-                    + alpha + ", beta=" + beta);
+            throw new IllegalArgumentException(
+                    "alpha and beta must be >= 0 with alpha + beta = 1, got alpha=" + alpha + ", beta=" + beta);
         }
         if (!Double.isFinite(lagThreshold) || lagThreshold < 0) {
             throw new IllegalArgumentException("lagThreshold must be finite and >= 0: " + lagThreshold);
@@ -43,8 +52,7 @@ public record SynergyOptions(Normalisation normalisation, Coupling coupling, dou
             for (Map.Entry<String, Double> e : fixedWeights.entrySet()) {
                 Double w = e.getValue();
                 if (e.getKey() == null || w == null || !Double.isFinite(w) || w < 0) {
-                    throw new IllegalArgumentException("fixed weight must be finite and >= 0: "
-                            + e.getKey() + "=" + w);
+                    throw new IllegalArgumentException("fixed weight must be finite and >= 0: " + e.getKey() + "=" + w);
                 }
                 copy.put(e.getKey(), w);
             }

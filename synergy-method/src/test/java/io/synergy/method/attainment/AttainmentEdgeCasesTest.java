@@ -1,20 +1,19 @@
 package io.synergy.method.attainment;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.SortedMap;
-import java.util.TreeMap;
-
-import static io.synergy.model.catalogue.Direction.HIGHER;
-import static io.synergy.model.catalogue.Direction.LOWER;
 import static io.synergy.method.attainment.AttainmentFixtures.evaluate;
 import static io.synergy.method.attainment.AttainmentFixtures.points;
 import static io.synergy.method.attainment.AttainmentFixtures.series;
+import static io.synergy.model.catalogue.Direction.HIGHER;
+import static io.synergy.model.catalogue.Direction.LOWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Attainment edge cases: missing data, no baseline, g = b, kept targets, tolerance, τ clipping, projection. */
 class AttainmentEdgeCasesTest {
@@ -86,7 +85,8 @@ class AttainmentEdgeCasesTest {
     @ParameterizedTest(name = "lower is better, target 30 ± {1}, v = {0} → met {2}")
     @CsvSource({"30.0, 0, true", "30.5, 0, false", "30.5, 0.5, true", "30.6, 0.5, false"})
     void toleranceForLowerIsBetterAddsToTheTarget(double v, double tolerance, boolean met) {
-        assertThat(new Target(30, 2025).withTolerance(tolerance).isMetBy(v, LOWER)).isEqualTo(met);
+        assertThat(new Target(30, 2025).withTolerance(tolerance).isMetBy(v, LOWER))
+                .isEqualTo(met);
     }
 
     @ParameterizedTest(name = "year {0} → τ = {1}")
@@ -129,8 +129,8 @@ class AttainmentEdgeCasesTest {
 
     @Test
     void targetYearMustFollowTheBaseYear() {
-        assertThatThrownBy(() -> new AttainmentInput("E1", HIGHER, 2020, new Target(15, 2020),
-                series(2020, 1.0), 2020)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AttainmentInput("E1", HIGHER, 2020, new Target(15, 2020), series(2020, 1.0), 2020))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.synergy.method.attainment;
 
 import io.synergy.model.catalogue.Direction;
-
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -11,8 +10,7 @@ final class AttainmentFixtures {
     /** "To 6 decimal places": at most half a unit of the 6th decimal away from the printed value. */
     static final double SIX_DP = 5e-7;
 
-    private AttainmentFixtures() {
-    }
+    private AttainmentFixtures() {}
 
     static SortedMap<Integer, Double> series(int firstYear, double... values) {
         SortedMap<Integer, Double> m = new TreeMap<>();

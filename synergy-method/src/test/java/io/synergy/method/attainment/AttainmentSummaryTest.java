@@ -1,16 +1,15 @@
 package io.synergy.method.attainment;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static io.synergy.model.catalogue.Direction.HIGHER;
-import static io.synergy.model.catalogue.Direction.LOWER;
 import static io.synergy.method.attainment.AttainmentFixtures.evaluate;
 import static io.synergy.method.attainment.AttainmentFixtures.points;
 import static io.synergy.method.attainment.AttainmentFixtures.series;
+import static io.synergy.model.catalogue.Direction.HIGHER;
+import static io.synergy.model.catalogue.Direction.LOWER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** City summary: counts per status and share achieved or on track. */
 class AttainmentSummaryTest {
@@ -26,12 +25,13 @@ class AttainmentSummaryTest {
 
         AttainmentSummary s = AttainmentCalculator.summarise(all);
 
-        assertThat(s.counts()).containsExactly(
-                Map.entry(AttainmentStatus.ACHIEVED, 1),
-                Map.entry(AttainmentStatus.ON_TRACK, 1),
-                Map.entry(AttainmentStatus.LAGGING, 1),
-                Map.entry(AttainmentStatus.OFF_TRACK, 1),
-                Map.entry(AttainmentStatus.NO_DATA, 1));
+        assertThat(s.counts())
+                .containsExactly(
+                        Map.entry(AttainmentStatus.ACHIEVED, 1),
+                        Map.entry(AttainmentStatus.ON_TRACK, 1),
+                        Map.entry(AttainmentStatus.LAGGING, 1),
+                        Map.entry(AttainmentStatus.OFF_TRACK, 1),
+                        Map.entry(AttainmentStatus.NO_DATA, 1));
         assertThat(s.shareAchievedOrOnTrack()).isEqualTo(0.5);
     }
 
@@ -41,8 +41,8 @@ class AttainmentSummaryTest {
         assertThat(empty.counts()).hasSize(5).allSatisfy((k, v) -> assertThat(v).isZero());
         assertThat(empty.shareAchievedOrOnTrack()).isZero();
 
-        AttainmentSummary noData = AttainmentCalculator.summarise(List.of(
-                evaluate("E1", HIGHER, new Target(15, 2025), series(2020, 9.0), 2024)));
+        AttainmentSummary noData = AttainmentCalculator.summarise(
+                List.of(evaluate("E1", HIGHER, new Target(15, 2025), series(2020, 9.0), 2024)));
         assertThat(noData.count(AttainmentStatus.NO_DATA)).isEqualTo(1);
         assertThat(noData.shareAchievedOrOnTrack()).isZero();
     }

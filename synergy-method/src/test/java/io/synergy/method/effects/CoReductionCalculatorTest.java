@@ -1,12 +1,12 @@
 package io.synergy.method.effects;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CoReductionCalculatorTest {
 
@@ -35,16 +35,16 @@ class CoReductionCalculatorTest {
 
     @ParameterizedTest(name = "P {0}→{1}, C {2}→{3}: {4}")
     @CsvSource({
-            "100, 90,  100, 95,  CO_REDUCTION,             协同减排, co-reduction",
-            "100, 90,  100, 100, POLLUTION_DOWN_CARBON_UP, 减污增碳, 'pollution down, carbon up'",
-            "100, 90,  100, 105, POLLUTION_DOWN_CARBON_UP, 减污增碳, 'pollution down, carbon up'",
-            "100, 100, 100, 95,  CARBON_DOWN_POLLUTION_UP, 降碳增污, 'carbon down, pollution up'",
-            "100, 110, 100, 95,  CARBON_DOWN_POLLUTION_UP, 降碳增污, 'carbon down, pollution up'",
-            "100, 100, 100, 100, CO_INCREASE,              协同增排, co-increase",
-            "100, 110, 100, 105, CO_INCREASE,              协同增排, co-increase",
+        "100, 90,  100, 95,  CO_REDUCTION,             协同减排, co-reduction",
+        "100, 90,  100, 100, POLLUTION_DOWN_CARBON_UP, 减污增碳, 'pollution down, carbon up'",
+        "100, 90,  100, 105, POLLUTION_DOWN_CARBON_UP, 减污增碳, 'pollution down, carbon up'",
+        "100, 100, 100, 95,  CARBON_DOWN_POLLUTION_UP, 降碳增污, 'carbon down, pollution up'",
+        "100, 110, 100, 95,  CARBON_DOWN_POLLUTION_UP, 降碳增污, 'carbon down, pollution up'",
+        "100, 100, 100, 100, CO_INCREASE,              协同增排, co-increase",
+        "100, 110, 100, 105, CO_INCREASE,              协同增排, co-increase",
     })
-    void quadrantsCountAZeroChangeWithTheIncreases(double p0, double p1, double c0, double c1, Quadrant quadrant,
-                                                   String zh, String en) {
+    void quadrantsCountAZeroChangeWithTheIncreases(
+            double p0, double p1, double c0, double c1, Quadrant quadrant, String zh, String en) {
         CoReductionEffect e = CoReductionCalculator.effect("SO2", p0, p1, c0, c1);
         assertThat(e.quadrant()).isEqualTo(quadrant);
         assertThat(quadrant.zh()).isEqualTo(zh);

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class InventoryEdgeCasesTest {
 
     private static Row row(Inventory inventory, String sector, String gas) {
-        return inventory.rows().stream().filter(r -> r.sector().equals(sector) && r.gas().equals(gas)).findFirst()
+        return inventory.rows().stream()
+                .filter(r -> r.sector().equals(sector) && r.gas().equals(gas))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + sector + " " + gas));
     }
 
@@ -41,7 +43,8 @@ class InventoryEdgeCasesTest {
 
     @Test
     void reportedEmissionsWithoutActivityAreShownButNotCalculated() {
-        Inventory inventory = compute(library(), Map.of("energy.emissions.co2", 30_000.0, "energy.emissions.nox", 20.0));
+        Inventory inventory =
+                compute(library(), Map.of("energy.emissions.co2", 30_000.0, "energy.emissions.nox", 20.0));
         assertThat(inventory.hasData()).isTrue();
         Row co2 = row(inventory, "energy", "CO2");
         assertThat(co2.status()).isEqualTo(CalculationStatus.NO_ACTIVITY_DATA);
@@ -58,7 +61,7 @@ class InventoryEdgeCasesTest {
     @Test
     void anActivityWithoutAFactorIsNotComputableWithTheReason() {
         Map<String, Double> in = new LinkedHashMap<>(inputs());
-        in.put("energy.fuel.lpg", 100.0);                 // the example library has no LPG row at all
+        in.put("energy.fuel.lpg", 100.0); // the example library has no LPG row at all
         Inventory inventory = compute(library(), in);
         Row co2 = row(inventory, "energy", "CO2");
         assertThat(co2.status()).isEqualTo(CalculationStatus.MISSING_FACTOR);
@@ -66,13 +69,21 @@ class InventoryEdgeCasesTest {
         assertThat(co2.difference()).isNull();
         assertThat(co2.reason()).isEqualTo("factor version 1: no CO2 factor for lpg valid in 2024");
         // what could be computed is still shown, so the gap is visible
-        assertThat(co2.contributions()).extracting(Inventory.Contribution::activity).containsExactly("rawcoal", "naturalgas", "clinker");
+        assertThat(co2.contributions())
+                .extracting(Inventory.Contribution::activity)
+                .containsExactly("rawcoal", "naturalgas", "clinker");
         // the fuel is listed without energy: the version has no calorific value for it
-        Inventory.FuelEnergy lpg = inventory.energy().stream().filter(e -> e.fuel().equals("lpg")).findFirst().orElseThrow();
+        Inventory.FuelEnergy lpg = inventory.energy().stream()
+                .filter(e -> e.fuel().equals("lpg"))
+                .findFirst()
+                .orElseThrow();
         assertThat(lpg.energyTJ()).isNull();
         assertThat(lpg.reason()).contains("no net calorific value of lpg");
         // a total that would silently leave a sector's fuel out is not given
-        Inventory.Total total = inventory.totals().stream().filter(t -> t.gas().equals("CO2")).findFirst().orElseThrow();
+        Inventory.Total total = inventory.totals().stream()
+                .filter(t -> t.gas().equals("CO2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(total.calculated()).isNull();
         assertThat(total.status()).isEqualTo(CalculationStatus.MISSING_FACTOR);
         assertThat(total.reason()).contains("energy");
@@ -112,7 +123,8 @@ class InventoryEdgeCasesTest {
         assertThat(co2.contributions().get(2).factorSource()).isEqualTo("plant measurements");
         assertThat(co2.calculated()).isCloseTo(31_739.1135 - 40, within(1e-6));
         assertThat(co2.factorVersion()).isEqualTo(2);
-        Inventory in2022 = new InventoryCalculator(InventoryFixtures.catalogue(), Gwp.ar5()).compute(library, InventoryInputs.of(inputs()), 2022);
+        Inventory in2022 = new InventoryCalculator(InventoryFixtures.catalogue(), Gwp.ar5())
+                .compute(library, InventoryInputs.of(inputs()), 2022);
         assertThat(row(in2022, "energy", "CO2").contributions().get(2).factor()).isEqualTo(0.52);
     }
 
@@ -139,7 +151,8 @@ class InventoryEdgeCasesTest {
 
     @Test
     void withoutAGwpForAGreenhouseGasThereIsNoCo2Equivalent() {
-        Inventory inventory = new InventoryCalculator(InventoryFixtures.catalogue(), new Gwp(Map.of("CO2", 1.0, "CH4", 28.0), "partial"))
+        Inventory inventory = new InventoryCalculator(
+                        InventoryFixtures.catalogue(), new Gwp(Map.of("CO2", 1.0, "CH4", 28.0), "partial"))
                 .compute(library(), InventoryInputs.of(inputs()), YEAR);
         assertThat(inventory.co2e().calculated()).isNull();
         assertThat(inventory.co2e().reason()).isEqualTo("no global warming potential configured for N2O");
@@ -162,30 +175,42 @@ class InventoryEdgeCasesTest {
         InventoryCalculator calculator = new InventoryCalculator(catalogue.inventory(), Gwp.ar5());
         Inventory a = calculator.compute(library(), InventoryInputs.of(table, catalogue, "370202", YEAR), YEAR);
         Inventory b = calculator.compute(library(), InventoryInputs.of(table, catalogue, "370203", YEAR), YEAR);
-        Inventory city = calculator.compute(library(), InventoryInputs.of(table, catalogue, units.city().code(), YEAR), YEAR);
+        Inventory city = calculator.compute(
+                library(), InventoryInputs.of(table, catalogue, units.city().code(), YEAR), YEAR);
         assertThat(row(city, "energy", "CO2").calculated())
-                .isCloseTo(row(a, "energy", "CO2").calculated() + row(b, "energy", "CO2").calculated(), within(1e-6));
+                .isCloseTo(
+                        row(a, "energy", "CO2").calculated()
+                                + row(b, "energy", "CO2").calculated(),
+                        within(1e-6));
         assertThat(row(city, "energy", "CO2").calculated()).isCloseTo(15_000 * 20.908 * 94.6 / 1000, within(1e-6));
         assertThat(row(city, "energy", "CO2").reported()).isEqualTo(29_000.0);
         assertThat(row(city, "agriculture", "CH4").reported()).isEqualTo(50.0);
         assertThat(row(a, "agriculture", "CH4").reported()).isEqualTo(40.0);
         assertThat(a.complete()).isTrue();
         assertThat(b.complete()).isFalse();
-        assertThat(b.incomplete()).singleElement().asString().startsWith("energy.emissions.co2: ").contains("part of the year");
+        assertThat(b.incomplete())
+                .singleElement()
+                .asString()
+                .startsWith("energy.emissions.co2: ")
+                .contains("part of the year");
         assertThat(city.complete()).isFalse();
-        assertThat(city.incomplete()).anySatisfy(s -> assertThat(s).startsWith("energy.fuel.rawcoal: ").contains("370211"));
+        assertThat(city.incomplete())
+                .anySatisfy(
+                        s -> assertThat(s).startsWith("energy.fuel.rawcoal: ").contains("370211"));
     }
 
     @Test
     void theSameFiguresAreRecognisedWhateverTheVersion() {
         Inventory v1 = compute(library(), inputs());
-        Inventory v2 = compute(FactorLibrary.draft("same numbers", ncvs(), factors()).stored(2, null, "test"), inputs());
+        Inventory v2 =
+                compute(FactorLibrary.draft("same numbers", ncvs(), factors()).stored(2, null, "test"), inputs());
         assertThat(v1.sameFiguresAs(v2)).isTrue();
         List<EmissionFactor> f = new ArrayList<>(factors());
         f.removeIf(x -> x.gas().equals("NOX") && x.activity().equals("rawcoal"));
         f.add(factor("NOX", "rawcoal", null, 1.2, "kg/t", "revised", true));
         Inventory v3 = compute(FactorLibrary.draft("NOx revised", ncvs(), f).stored(3, null, "test"), inputs());
         assertThat(v1.sameFiguresAs(v3)).isFalse();
-        assertThat(v1.sameFiguresAs(compute(library(), Map.of("energy.fuel.rawcoal", 1.0)))).isFalse();
+        assertThat(v1.sameFiguresAs(compute(library(), Map.of("energy.fuel.rawcoal", 1.0))))
+                .isFalse();
     }
 }

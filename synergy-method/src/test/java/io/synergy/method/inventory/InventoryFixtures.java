@@ -19,8 +19,7 @@ final class InventoryFixtures {
     static final String IPCC_ROAD = "IPCC 2006 GL Vol. 2 Ch. 3 Table 3.2.2";
     static final String EXAMPLE = "EXAMPLE value";
 
-    private InventoryFixtures() {
-    }
+    private InventoryFixtures() {}
 
     static InventoryCatalogue catalogue() {
         return Catalogue.load().inventory();
@@ -30,7 +29,7 @@ final class InventoryFixtures {
     static Map<String, Double> inputs() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("energy.fuel.rawcoal", 10_000.0);
-        m.put("energy.fuel.naturalgas", 500.0);          // 10^4 m³
+        m.put("energy.fuel.naturalgas", 500.0); // 10^4 m³
         m.put("energy.process.clinker", 2_000.0);
         m.put("energy.emissions.co2", 30_000.0);
         m.put("energy.emissions.so2", 6.0);
@@ -48,16 +47,15 @@ final class InventoryFixtures {
 
     static List<NetCalorificValue> ncvs() {
         return List.of(
-                ncv("rawcoal", 20.908, "GJ/t"),
-                ncv("naturalgas", 389.31, "GJ/10^4 m³"),
-                ncv("diesel", 42.652, "GJ/t"));
+                ncv("rawcoal", 20.908, "GJ/t"), ncv("naturalgas", 389.31, "GJ/10^4 m³"), ncv("diesel", 42.652, "GJ/t"));
     }
 
     static NetCalorificValue ncv(String fuel, double value, String unit) {
         return new NetCalorificValue(fuel, value, unit, "GB/T 2589", 2005, null);
     }
 
-    static EmissionFactor factor(String gas, String activity, String sector, double value, String unit, String source, boolean example) {
+    static EmissionFactor factor(
+            String gas, String activity, String sector, double value, String unit, String source, boolean example) {
         return new EmissionFactor(gas, activity, sector, value, unit, source, 2005, null, example);
     }
 

@@ -23,8 +23,7 @@ final class CityFacts {
     static final Catalogue CATALOGUE = Catalogue.load();
     static final OrgUnits UNITS = OrgUnits.load();
 
-    private CityFacts() {
-    }
+    private CityFacts() {}
 
     /** Every fact of the years {@code from}…{@code to}. */
     static List<Fact> years(int from, int to) {
@@ -51,9 +50,11 @@ final class CityFacts {
                 for (Indicator i : CATALOGUE.sectorIndicators(s)) {
                     double den = 1000 + 100 * d;
                     double share = Math.min(0.95, 0.3 + 0.02 * k * pace + r.nextDouble() * 0.02);
-                    IndicatorValue v = i.formula().type() == FormulaType.RATIO ? IndicatorValue.ratio(share * den, den, i.formula().scale())
+                    IndicatorValue v = i.formula().type() == FormulaType.RATIO
+                            ? IndicatorValue.ratio(share * den, den, i.formula().scale())
                             : IndicatorValue.total(den * share);
-                    facts.add(new Fact(i.id(), districts.get(d).code(), year, v.value(), v.numerator(), v.denominator(), true));
+                    facts.add(new Fact(
+                            i.id(), districts.get(d).code(), year, v.value(), v.numerator(), v.denominator(), true));
                 }
                 for (DataElement de : CATALOGUE.publishedDataElements(s)) {
                     double v = 10_000 * (1 + 0.1 * d) * (1 - 0.02 * k * pace) * (1 + r.nextDouble() * 0.01);

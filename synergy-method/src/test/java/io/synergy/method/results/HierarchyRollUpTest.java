@@ -29,16 +29,34 @@ class HierarchyRollUpTest {
     static final String E3 = uscc("91370211MA3C00003");
 
     static OrgUnit park(String code) {
-        return new OrgUnit(code, OrgUnitLevel.PARK, code, code, List.of(), "370211", new OrgUnitDetails(null, null, Set.of(), false));
+        return new OrgUnit(
+                code,
+                OrgUnitLevel.PARK,
+                code,
+                code,
+                List.of(),
+                "370211",
+                new OrgUnitDetails(null, null, Set.of(), false));
     }
 
     static OrgUnit enterprise(String code, String parent) {
-        return new OrgUnit(code, OrgUnitLevel.ENTERPRISE, code, code, List.of(), parent, new OrgUnitDetails("C", "26", Set.of(), false));
+        return new OrgUnit(
+                code,
+                OrgUnitLevel.ENTERPRISE,
+                code,
+                code,
+                List.of(),
+                parent,
+                new OrgUnitDetails("C", "26", Set.of(), false));
     }
 
     static OrgUnits registry() {
-        return OrgUnits.load().withUnit(park(PARK_A)).withUnit(park(PARK_B))
-                .withUnit(enterprise(E1, PARK_A)).withUnit(enterprise(E2, PARK_A)).withUnit(enterprise(E3, "370211"));
+        return OrgUnits.load()
+                .withUnit(park(PARK_A))
+                .withUnit(park(PARK_B))
+                .withUnit(enterprise(E1, PARK_A))
+                .withUnit(enterprise(E2, PARK_A))
+                .withUnit(enterprise(E3, "370211"));
     }
 
     static List<Fact> enterpriseFacts() {
@@ -59,7 +77,8 @@ class HierarchyRollUpTest {
         assertThat(t.get(PARK_A, "EM-CO2", 2024).value()).isEqualTo(4000.0);
         // the district reported no total: its enterprises, in parks or not, make it up (and it says so)
         assertThat(t.get("370211", "E1", 2024).value()).isCloseTo(1500.0 / 5000 * 100, within(1e-12));
-        assertThat(t.get("370211", "E1", 2024).missing()).anyMatch(m -> m.contains("from 3 of 3 registered enterprises"));
+        assertThat(t.get("370211", "E1", 2024).missing())
+                .anyMatch(m -> m.contains("from 3 of 3 registered enterprises"));
         assertThat(t.get("370200", "EM-CO2", 2024).value()).isEqualTo(4500.0);
     }
 
@@ -70,7 +89,8 @@ class HierarchyRollUpTest {
         IndicatorTable t = new IndicatorTable(facts, CATALOGUE, registry(), 2020);
         assertThat(t.get("370211", "E1", 2024).value()).isEqualTo(20.0);
         assertThat(t.get("370200", "E1", 2024).numerator()).isEqualTo(2000.0);
-        assertThat(t.get(PARK_A, "E1", 2024).value()).isCloseTo(25.0, within(1e-12)); // parks still show their enterprises
+        assertThat(t.get(PARK_A, "E1", 2024).value())
+                .isCloseTo(25.0, within(1e-12)); // parks still show their enterprises
     }
 
     @Test
@@ -81,14 +101,17 @@ class HierarchyRollUpTest {
         assertThat(before.get(PARK_B, "EM-CO2", 2024).present()).isFalse();
         assertThat(after.get(PARK_B, "EM-CO2", 2024).value()).isEqualTo(3000.0);
         assertThat(after.get(PARK_A, "EM-CO2", 2024).value()).isEqualTo(1000.0);
-        assertThat(after.get("370211", "EM-CO2", 2024).value()).isEqualTo(before.get("370211", "EM-CO2", 2024).value());
+        assertThat(after.get("370211", "EM-CO2", 2024).value())
+                .isEqualTo(before.get("370211", "EM-CO2", 2024).value());
     }
 
     @Test
     void theRegistryRefusesAUnitInTheWrongPlace() {
         OrgUnits units = OrgUnits.load();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.withUnit(enterprise(E1, "370200"))).hasMessageContaining("park or a district");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.withUnit(park("370299P01").withParent("370299")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.withUnit(enterprise(E1, "370200")))
+                .hasMessageContaining("park or a district");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> units.withUnit(park("370299P01").withParent("370299")))
                 .hasMessageContaining("district");
     }
 }

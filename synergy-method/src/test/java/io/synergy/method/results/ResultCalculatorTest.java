@@ -46,7 +46,16 @@ class ResultCalculatorTest {
     }
 
     static MethodSettings sixIndicators() {
-        return new MethodSettings(2020, 0.5, 0.5, 0.1, List.of("A1", "W1", "EM-NOX"), List.of("E1", "E2", "T1"), Map.of(), Map.of(), Map.of());
+        return new MethodSettings(
+                2020,
+                0.5,
+                0.5,
+                0.1,
+                List.of("A1", "W1", "EM-NOX"),
+                List.of("E1", "E2", "T1"),
+                Map.of(),
+                Map.of(),
+                Map.of());
     }
 
     /**
@@ -62,7 +71,10 @@ class ResultCalculatorTest {
     }
 
     private UnitYearResult city(List<UnitYearResult> results, int year) {
-        return results.stream().filter(r -> r.orgUnit().equals("370200") && r.year() == year).findFirst().orElseThrow();
+        return results.stream()
+                .filter(r -> r.orgUnit().equals("370200") && r.year() == year)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -70,12 +82,14 @@ class ResultCalculatorTest {
         IndicatorTable table = new IndicatorTable(workedExample(), CATALOGUE, UNITS, 2020);
         List<UnitYearResult> results = new ResultCalculator(CATALOGUE, UNITS, sixIndicators()).compute(table, closed());
         double[][] expected = { // U1, U2, C, T, D
-                {0.000100, 0.000100, 1.000000, 0.000100, 0.010000},
-                {0.270274, 0.249076, 0.999167, 0.259675, 0.509371},
-                {0.638092, 0.515266, 0.994313, 0.576679, 0.757232},
-                {0.804984, 0.845415, 0.999700, 0.825199, 0.908269},
-                {1.000100, 1.000100, 1.000000, 1.000100, 1.000050}};
-        // each year's series result is evaluated over 2020..year; the 2024 evaluation is the worked example's table (docs/method.md §5)
+            {0.000100, 0.000100, 1.000000, 0.000100, 0.010000},
+            {0.270274, 0.249076, 0.999167, 0.259675, 0.509371},
+            {0.638092, 0.515266, 0.994313, 0.576679, 0.757232},
+            {0.804984, 0.845415, 0.999700, 0.825199, 0.908269},
+            {1.000100, 1.000100, 1.000000, 1.000100, 1.000050}
+        };
+        // each year's series result is evaluated over 2020..year; the 2024 evaluation is the worked example's table
+        // (docs/method.md §5)
         UnitYearResult.SynergyResult s2024 = city(results, 2024).synergy().get("series.range");
         assertThat(s2024.computable()).isTrue();
         assertThat(s2024.u1()).isCloseTo(expected[4][0], within(5e-7));
@@ -83,8 +97,8 @@ class ResultCalculatorTest {
         assertThat(s2024.explanation().weights()).containsOnlyKeys("A1", "W1", "EM-NOX", "E1", "E2", "T1");
         assertThat(s2024.explanation().weights().get("A1")).isCloseTo(0.305348, within(5e-7));
         assertThat(s2024.explanation().weights().get("T1")).isCloseTo(0.371380, within(5e-7));
-        assertThat(s2024.explanation().normalised().get("A1")).containsExactly(new double[] {0.000100, 0.348937, 0.651263, 0.837309, 1.000100},
-                within(5e-7));
+        assertThat(s2024.explanation().normalised().get("A1"))
+                .containsExactly(new double[] {0.000100, 0.348937, 0.651263, 0.837309, 1.000100}, within(5e-7));
         assertThat(s2024.standard().gradeZh()).isEqualTo("优质协调");
         // the whole window, every year scored over 2020–2024: the worked example's table, row by row
         assertThat(s2024.window()).hasSize(5);
@@ -115,7 +129,9 @@ class ResultCalculatorTest {
 
         // co-reduction 2023 → 2024, all sectors: NOx against CO2
         UnitYearResult.EffectRow nox = city(results, 2024).effects().stream()
-                .filter(e -> e.sector().equals("all") && e.pollutant().equals("NOX")).findFirst().orElseThrow();
+                .filter(e -> e.sector().equals("all") && e.pollutant().equals("NOX"))
+                .findFirst()
+                .orElseThrow();
         assertThat(nox.deltaP()).isCloseTo(-0.047619, within(5e-7));
         assertThat(nox.deltaC()).isCloseTo(-0.013769, within(5e-7));
         assertThat(nox.elasticity()).isCloseTo(3.458333, within(5e-6));
@@ -126,7 +142,8 @@ class ResultCalculatorTest {
     void earlierYearsAreScoredOverTheirOwnWindow() {
         IndicatorTable table = new IndicatorTable(workedExample(), CATALOGUE, UNITS, 2020);
         List<UnitYearResult> results = new ResultCalculator(CATALOGUE, UNITS, sixIndicators()).compute(table, closed());
-        assertThat(city(results, 2020).synergy().get("series.range").computable()).isFalse();
+        assertThat(city(results, 2020).synergy().get("series.range").computable())
+                .isFalse();
         assertThat(city(results, 2020).synergy().get("series.range").reason()).containsIgnoringCase("sample");
         UnitYearResult.SynergyResult s2021 = city(results, 2021).synergy().get("series.range");
         // two samples: 2021 is the best of its window on every indicator

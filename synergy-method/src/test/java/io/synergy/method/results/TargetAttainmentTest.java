@@ -49,12 +49,22 @@ class TargetAttainmentTest {
     static final IndicatorTable TABLE = new IndicatorTable(facts(), CATALOGUE, UNITS, 2020);
 
     static UnitYearResult.AttainmentRow row(List<UnitYearResult> results, String unit, int year, String indicator) {
-        return results.stream().filter(r -> r.orgUnit().equals(unit) && r.year() == year).findFirst().orElseThrow().attainment().stream()
-                .filter(a -> a.indicator().equals(indicator)).findFirst().orElseThrow();
+        return results.stream()
+                .filter(r -> r.orgUnit().equals(unit) && r.year() == year)
+                .findFirst()
+                .orElseThrow()
+                .attainment()
+                .stream()
+                .filter(a -> a.indicator().equals(indicator))
+                .findFirst()
+                .orElseThrow();
     }
 
     static UnitYearResult result(List<UnitYearResult> results, String unit, int year) {
-        return results.stream().filter(r -> r.orgUnit().equals(unit) && r.year() == year).findFirst().orElseThrow();
+        return results.stream()
+                .filter(r -> r.orgUnit().equals(unit) && r.year() == year)
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<UnitYearResult> compute(TargetAllocations allocations) {
@@ -62,7 +72,13 @@ class TargetAttainmentTest {
     }
 
     static Allocation allocation(String effectiveFrom, double value, int targetYear, String document) {
-        return new Allocation(LocalDate.parse(effectiveFrom), value, targetYear, document, "planner-1", Instant.parse("2026-11-30T10:00:00Z"));
+        return new Allocation(
+                LocalDate.parse(effectiveFrom),
+                value,
+                targetYear,
+                document,
+                "planner-1",
+                Instant.parse("2026-11-30T10:00:00Z"));
     }
 
     @Test
@@ -86,8 +102,12 @@ class TargetAttainmentTest {
 
         // no verdict is no failure: the summary counts only the indicators judged
         UnitYearResult p = result(results, PINGDU, 2024);
-        long judged = p.attainment().stream().filter(a -> !a.targetSource().equals("NONE")).count();
-        int counted = p.summary().counts().values().stream().mapToInt(Integer::intValue).sum();
+        long judged = p.attainment().stream()
+                .filter(a -> !a.targetSource().equals("NONE"))
+                .count();
+        int counted = p.summary().counts().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         assertThat(counted).isEqualTo((int) judged).isLessThan(p.attainment().size());
         assertThat(p.summary().count(AttainmentStatus.OFF_TRACK)).isZero();
     }
@@ -97,7 +117,8 @@ class TargetAttainmentTest {
         List<UnitYearResult> results = compute(TargetAllocations.NONE);
         for (String district : List.of(SHINAN, PINGDU)) {
             assertThat(row(results, district, 2024, "E5-NOX").targetSource()).isEqualTo("NONE");
-            assertThat(row(results, district, 2024, "E5-NOX").status()).isEqualTo(UnitYearResult.AttainmentRow.NO_TARGET);
+            assertThat(row(results, district, 2024, "E5-NOX").status())
+                    .isEqualTo(UnitYearResult.AttainmentRow.NO_TARGET);
             assertThat(row(results, district, 2024, "E1").targetSource()).isEqualTo("PLAN");
             assertThat(row(results, district, 2024, "E1").status()).isEqualTo("LAGGING");
         }
@@ -135,28 +156,39 @@ class TargetAttainmentTest {
         // every other unit's results are those of the plan alone
         for (UnitYearResult r : plan) {
             if (!r.orgUnit().equals(PINGDU) && !r.orgUnit().equals(SHINAN)) {
-                assertThat(result(allocated, r.orgUnit(), r.year())).usingRecursiveComparison().isEqualTo(r);
+                assertThat(result(allocated, r.orgUnit(), r.year()))
+                        .usingRecursiveComparison()
+                        .isEqualTo(r);
             }
         }
-        assertThat(result(allocated, PINGDU, 2024).synergy()).usingRecursiveComparison().isEqualTo(result(plan, PINGDU, 2024).synergy());
+        assertThat(result(allocated, PINGDU, 2024).synergy())
+                .usingRecursiveComparison()
+                .isEqualTo(result(plan, PINGDU, 2024).synergy());
     }
 
     @Test
     void aUnitComputedAloneIsComputedAsInTheWhole() {
-        Map<String, List<Allocation>> byKey = Map.of(TargetEvent.key("T1", PINGDU), List.of(allocation("2023-03-01", 66, 2025, "平政发〔2023〕5号")));
-        ResultCalculator calculator = new ResultCalculator(CATALOGUE, UNITS, MethodSettings.defaults(), new TargetAllocations(byKey));
+        Map<String, List<Allocation>> byKey =
+                Map.of(TargetEvent.key("T1", PINGDU), List.of(allocation("2023-03-01", 66, 2025, "平政发〔2023〕5号")));
+        ResultCalculator calculator =
+                new ResultCalculator(CATALOGUE, UNITS, MethodSettings.defaults(), new TargetAllocations(byKey));
         YearStates states = calculator.yearStates(TABLE, Map.of());
         List<UnitYearResult> alone = calculator.computeYear(TABLE, 2024, states, Set.of(PINGDU));
         assertThat(alone).hasSize(1);
-        assertThat(alone.get(0)).usingRecursiveComparison().isEqualTo(result(calculator.computeYear(TABLE, 2024, states), PINGDU, 2024));
+        assertThat(alone.get(0))
+                .usingRecursiveComparison()
+                .isEqualTo(result(calculator.computeYear(TABLE, 2024, states), PINGDU, 2024));
         List<UnitYearResult> city = calculator.computeYear(TABLE, 2024, states, Set.of("370200"));
         assertThat(city).hasSize(1);
-        assertThat(city.get(0)).usingRecursiveComparison().isEqualTo(result(calculator.computeYear(TABLE, 2024, states), "370200", 2024));
+        assertThat(city.get(0))
+                .usingRecursiveComparison()
+                .isEqualTo(result(calculator.computeYear(TABLE, 2024, states), "370200", 2024));
     }
 
     @Test
     void aTargetDueByTheBaseYearIsJudgedAsMetOrNot() {
-        Map<String, List<Allocation>> byKey = Map.of(TargetEvent.key("E1", PINGDU), List.of(allocation("2020-01-01", 12, 2020, "平政发〔2020〕1号")));
+        Map<String, List<Allocation>> byKey =
+                Map.of(TargetEvent.key("E1", PINGDU), List.of(allocation("2020-01-01", 12, 2020, "平政发〔2020〕1号")));
         List<UnitYearResult> results = compute(new TargetAllocations(byKey));
         assertThat(row(results, PINGDU, 2022, "E1").status()).isEqualTo("OFF_TRACK");
         assertThat(row(results, PINGDU, 2023, "E1").status()).isEqualTo("ACHIEVED");
@@ -166,15 +198,33 @@ class TargetAttainmentTest {
     @Test
     void aConfiguredProvincialValueIsThePlansTargetAndOnlyProvincialOnesMayBeConfigured() {
         MethodSettings d = MethodSettings.defaults();
-        MethodSettings e5 = new MethodSettings(d.baseYear(), d.alpha(), d.beta(), d.lagThreshold(), d.pollutionIndicators(), d.carbonIndicators(),
-                Map.of("E5-NOX", 8700.0), d.tolerances(), d.fixedWeights());
+        MethodSettings e5 = new MethodSettings(
+                d.baseYear(),
+                d.alpha(),
+                d.beta(),
+                d.lagThreshold(),
+                d.pollutionIndicators(),
+                d.carbonIndicators(),
+                Map.of("E5-NOX", 8700.0),
+                d.tolerances(),
+                d.fixedWeights());
         List<UnitYearResult> results = new ResultCalculator(CATALOGUE, UNITS, e5).compute(TABLE, Map.of());
         assertThat(row(results, "370200", 2024, "E5-NOX").target()).isEqualTo(8700.0);
         assertThat(row(results, "370200", 2024, "E5-NOX").targetDocument()).isEqualTo("鲁政字〔2022〕242号");
 
-        MethodSettings e1 = new MethodSettings(d.baseYear(), d.alpha(), d.beta(), d.lagThreshold(), d.pollutionIndicators(), d.carbonIndicators(),
-                Map.of("E1", 16.0), d.tolerances(), d.fixedWeights());
-        assertThatThrownBy(() -> new ResultCalculator(CATALOGUE, UNITS, e1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("E1").hasMessageContaining("not a provincial target");
+        MethodSettings e1 = new MethodSettings(
+                d.baseYear(),
+                d.alpha(),
+                d.beta(),
+                d.lagThreshold(),
+                d.pollutionIndicators(),
+                d.carbonIndicators(),
+                Map.of("E1", 16.0),
+                d.tolerances(),
+                d.fixedWeights());
+        assertThatThrownBy(() -> new ResultCalculator(CATALOGUE, UNITS, e1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("E1")
+                .hasMessageContaining("not a provincial target");
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The year-completeness function and the window rule (docs/method.md §3, "Complete years and the provisional year"). */
 class YearStatesTest {
 
-    private static final List<Indicator> SET = new ResultCalculator(CATALOGUE, UNITS, MethodSettings.defaults()).synergySet();
+    private static final List<Indicator> SET =
+            new ResultCalculator(CATALOGUE, UNITS, MethodSettings.defaults()).synergySet();
 
     private static YearStates assess(List<Fact> facts, Map<Integer, YearState> recorded) {
         return YearStates.assess(new IndicatorTable(facts, CATALOGUE, UNITS, 2020), SET, UNITS, recorded);
@@ -51,15 +52,23 @@ class YearStatesTest {
     @Test
     void aDistrictMissingMakesTheYearProvisionalAndSaysWhat() {
         // 370285 has reported nothing of its transport in 2021
-        List<Fact> facts = CityFacts.years(2020, 2021, f -> !(f.year() == 2021 && f.orgUnit().equals("370285") && isTransport(f.code())));
+        List<Fact> facts = CityFacts.years(
+                2020, 2021, f -> !(f.year() == 2021 && f.orgUnit().equals("370285") && isTransport(f.code())));
         YearAssessment a = assess(facts, Map.of()).get(2021).orElseThrow();
         assertThat(a.state()).isEqualTo(YearState.PROVISIONAL);
         assertThat(a.coverage().districtsIn()).isEqualTo(9);
-        // T2, T3 and the emission totals (transport's emissions are in every EM-*) miss 370285; T1 is the central area's
-        List<String> incomplete = a.missing().stream().map(YearAssessment.Missing::indicator).toList();
+        // T2, T3 and the emission totals (transport's emissions are in every EM-*) miss 370285; T1 is the central
+        // area's
+        List<String> incomplete =
+                a.missing().stream().map(YearAssessment.Missing::indicator).toList();
         assertThat(incomplete).contains("T2", "T3", "EM-CO2", "EM-NOX").doesNotContain("T1", "E1", "A1");
         assertThat(a.coverage().indicatorsIn()).isEqualTo(19 - incomplete.size());
-        assertThat(a.missing().stream().filter(m -> m.indicator().equals("T2")).findFirst().orElseThrow().missing()).containsExactly("370285");
+        assertThat(a.missing().stream()
+                        .filter(m -> m.indicator().equals("T2"))
+                        .findFirst()
+                        .orElseThrow()
+                        .missing())
+                .containsExactly("370285");
         // every indicator still has a city value (nine districts), so a window containing 2021 leaves nothing out
         assertThat(a.excluded()).isEmpty();
     }
@@ -67,12 +76,14 @@ class YearStatesTest {
     @Test
     void theCentralUrbanScopeDecidesT1() {
         // a district outside the central urban area without T1: the city's T1 (over central-urban) is still complete
-        List<Fact> facts = CityFacts.years(2020, 2020, f -> !(f.code().equals("T1") && f.orgUnit().equals("370285")));
+        List<Fact> facts = CityFacts.years(
+                2020, 2020, f -> !(f.code().equals("T1") && f.orgUnit().equals("370285")));
         YearAssessment a = assess(facts, Map.of()).get(2020).orElseThrow();
         assertThat(a.state()).isEqualTo(YearState.COMPLETE);
         assertThat(a.coverage().districtsIn()).isEqualTo(10);
         // one of the central urban area without it: not complete
-        facts = CityFacts.years(2020, 2020, f -> !(f.code().equals("T1") && f.orgUnit().equals("370202")));
+        facts = CityFacts.years(
+                2020, 2020, f -> !(f.code().equals("T1") && f.orgUnit().equals("370202")));
         a = assess(facts, Map.of()).get(2020).orElseThrow();
         assertThat(a.state()).isEqualTo(YearState.PROVISIONAL);
         assertThat(a.missing()).containsExactly(new YearAssessment.Missing("T1", List.of("370202")));
@@ -83,7 +94,10 @@ class YearStatesTest {
     void aPartialYearListsWhatItsWindowsWillLeaveOut() {
         // two districts have reported some 2025 energy data, nothing else
         List<Fact> facts = new ArrayList<>(CityFacts.years(2020, 2024));
-        CityFacts.year(2025).stream().filter(f -> Set.of("370202", "370211").contains(f.orgUnit()) && f.code().startsWith("E")).forEach(facts::add);
+        CityFacts.year(2025).stream()
+                .filter(f -> Set.of("370202", "370211").contains(f.orgUnit())
+                        && f.code().startsWith("E"))
+                .forEach(facts::add);
         YearStates states = assess(facts, Map.of());
         YearAssessment a = states.get(2025).orElseThrow();
         assertThat(a.coverage()).isEqualTo(new YearCoverage(YearState.PROVISIONAL, 0, 19, 0, 10));
@@ -97,16 +111,23 @@ class YearStatesTest {
     @Test
     void recordedStatesStay() {
         // 2021 was recorded complete; a later revision marks a district's figure as part of the year: still complete
-        List<Fact> facts = new ArrayList<>(CityFacts.years(2020, 2021,
+        List<Fact> facts = new ArrayList<>(CityFacts.years(
+                2020,
+                2021,
                 f -> !(f.year() == 2021 && f.code().equals("A1") && f.orgUnit().equals("370211"))));
-        Fact a1 = CityFacts.year(2021).stream().filter(f -> f.code().equals("A1") && f.orgUnit().equals("370211")).findFirst().orElseThrow();
+        Fact a1 = CityFacts.year(2021).stream()
+                .filter(f -> f.code().equals("A1") && f.orgUnit().equals("370211"))
+                .findFirst()
+                .orElseThrow();
         facts.add(new Fact(a1.code(), a1.orgUnit(), a1.year(), a1.value(), a1.numerator(), a1.denominator(), false));
         assertThat(assess(facts, Map.of()).get(2021).orElseThrow().state()).isEqualTo(YearState.PROVISIONAL);
-        YearAssessment recorded = assess(facts, Map.of(2021, YearState.COMPLETE)).get(2021).orElseThrow();
+        YearAssessment recorded =
+                assess(facts, Map.of(2021, YearState.COMPLETE)).get(2021).orElseThrow();
         assertThat(recorded.state()).isEqualTo(YearState.COMPLETE);
         // the counts still tell the truth of today
         assertThat(recorded.coverage().indicatorsIn()).isEqualTo(18);
-        assertThat(recorded.missing()).containsExactly(new YearAssessment.Missing("A1", List.of("370211 (part of the year)")));
+        assertThat(recorded.missing())
+                .containsExactly(new YearAssessment.Missing("A1", List.of("370211 (part of the year)")));
 
         // a closed year is settled with what it has
         List<Fact> partial = new ArrayList<>(CityFacts.years(2020, 2020));
@@ -115,7 +136,11 @@ class YearStatesTest {
         assertThat(closed.get(2021).orElseThrow().state()).isEqualTo(YearState.CLOSED);
         assertThat(closed.settled()).containsExactly(2020, 2021);
         // PROVISIONAL is not a durable state: such a record is judged on the data
-        assertThat(assess(partial, Map.of(2021, YearState.PROVISIONAL)).get(2021).orElseThrow().state()).isEqualTo(YearState.PROVISIONAL);
+        assertThat(assess(partial, Map.of(2021, YearState.PROVISIONAL))
+                        .get(2021)
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(YearState.PROVISIONAL);
     }
 
     private static boolean isTransport(String code) {

@@ -1,14 +1,5 @@
 package io.synergy.method.synergy;
 
-import io.synergy.model.catalogue.Subsystem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static io.synergy.model.catalogue.Direction.HIGHER;
 import static io.synergy.model.catalogue.Direction.LOWER;
 import static io.synergy.model.catalogue.Subsystem.CARBON;
@@ -16,6 +7,14 @@ import static io.synergy.model.catalogue.Subsystem.POLLUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import io.synergy.model.catalogue.Subsystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SynergyEdgeCasesTest {
 
@@ -30,25 +29,28 @@ class SynergyEdgeCasesTest {
     @Test
     void constantIndicatorIsOneEverywhereWithWeightZeroAndTheOthersUnchanged() {
         SynergyEvaluation base = SynergyCalculator.evaluate(TestVectors.SPEC_YEARS, TestVectors.SPEC_SERIES, DEFAULTS);
-        SynergyEvaluation withConstant = SynergyCalculator.evaluate(TestVectors.SPEC_YEARS,
-                specPlus(new IndicatorSeries("W2", POLLUTION, LOWER, 0, 0, 0, 0, 0)), DEFAULTS);
+        SynergyEvaluation withConstant = SynergyCalculator.evaluate(
+                TestVectors.SPEC_YEARS, specPlus(new IndicatorSeries("W2", POLLUTION, LOWER, 0, 0, 0, 0, 0)), DEFAULTS);
 
         assertThat(withConstant.normalised().get("W2")).containsOnly(1.0);
         Map<String, Double> w = withConstant.weightsOf(POLLUTION).orElseThrow().weights();
         assertThat(w.get("W2")).isEqualTo(0.0);
         for (String id : List.of("A1", "W1", "EM-NOX")) {
-            assertThat(w.get(id)).isCloseTo(base.weightsOf(POLLUTION).orElseThrow().weights().get(id),
-                    within(1e-15));
+            assertThat(w.get(id))
+                    .isCloseTo(base.weightsOf(POLLUTION).orElseThrow().weights().get(id), within(1e-15));
         }
         for (int i = 0; i < 5; i++) {
-            assertThat(withConstant.scores().get(i).d()).isCloseTo(base.scores().get(i).d(), within(1e-15));
+            assertThat(withConstant.scores().get(i).d())
+                    .isCloseTo(base.scores().get(i).d(), within(1e-15));
         }
     }
 
     @Test
     void missingValueExcludesTheIndicatorAndListsIt() {
-        SynergyEvaluation e = SynergyCalculator.evaluate(TestVectors.SPEC_YEARS,
-                specPlus(new IndicatorSeries("B1", CARBON, HIGHER, 5, 6, Double.NaN, 8, 9)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                TestVectors.SPEC_YEARS,
+                specPlus(new IndicatorSeries("B1", CARBON, HIGHER, 5, 6, Double.NaN, 8, 9)),
+                DEFAULTS);
 
         assertThat(e.computable()).isTrue();
         assertThat(e.excluded()).containsExactly(new Excluded("B1", "missing value for sample 2022"));
@@ -60,9 +62,12 @@ class SynergyEdgeCasesTest {
 
     @Test
     void fewerThanTwoSamplesIsNotComputableNeverZero() {
-        SynergyEvaluation e = SynergyCalculator.evaluate(List.of("2024"), List.of(
-                new IndicatorSeries("A1", POLLUTION, HIGHER, 96.3),
-                new IndicatorSeries("E1", CARBON, HIGHER, 13.7)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                List.of("2024"),
+                List.of(
+                        new IndicatorSeries("A1", POLLUTION, HIGHER, 96.3),
+                        new IndicatorSeries("E1", CARBON, HIGHER, 13.7)),
+                DEFAULTS);
 
         assertThat(e.computable()).isFalse();
         assertThat(e.reason()).contains("fewer than 2 samples");
@@ -74,35 +79,42 @@ class SynergyEdgeCasesTest {
     @Test
     void subsystemWithEveryIndicatorExcludedIsNotComputable() {
         List<String> years = List.of("2023", "2024");
-        SynergyEvaluation e = SynergyCalculator.evaluate(years, List.of(
-                new IndicatorSeries("A1", POLLUTION, HIGHER, 95.6, 96.3),
-                new IndicatorSeries("E1", CARBON, HIGHER, Double.NaN, 13.7),
-                new IndicatorSeries("E2", CARBON, LOWER, 298, Double.NaN)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                years,
+                List.of(
+                        new IndicatorSeries("A1", POLLUTION, HIGHER, 95.6, 96.3),
+                        new IndicatorSeries("E1", CARBON, HIGHER, Double.NaN, 13.7),
+                        new IndicatorSeries("E2", CARBON, LOWER, 298, Double.NaN)),
+                DEFAULTS);
 
         assertThat(e.computable()).isFalse();
         assertThat(e.reason()).isEqualTo("no indicator left in subsystem CARBON (降碳)");
-        assertThat(e.excluded()).containsExactly(
-                new Excluded("E1", "missing value for sample 2023"),
-                new Excluded("E2", "missing value for sample 2024"));
+        assertThat(e.excluded())
+                .containsExactly(
+                        new Excluded("E1", "missing value for sample 2023"),
+                        new Excluded("E2", "missing value for sample 2024"));
         assertThat(e.scores()).isEmpty();
     }
 
     @Test
     void subsystemWithoutAnyIndicatorIsNotComputable() {
-        SynergyEvaluation e = SynergyCalculator.evaluate(List.of("a", "b"), List.of(
-                new IndicatorSeries("A1", POLLUTION, HIGHER, 1, 2)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                List.of("a", "b"), List.of(new IndicatorSeries("A1", POLLUTION, HIGHER, 1, 2)), DEFAULTS);
         assertThat(e.computable()).isFalse();
         assertThat(e.reason()).contains("CARBON");
     }
 
     @Test
     void equalWeightsWhenNothingInASubsystemVaries() {
-        SynergyEvaluation e = SynergyCalculator.evaluate(List.of("2023", "2024"), List.of(
-                new IndicatorSeries("A1", POLLUTION, HIGHER, 95, 96),
-                new IndicatorSeries("E1", CARBON, HIGHER, 12, 12),
-                new IndicatorSeries("E2", CARBON, LOWER, 300, 300),
-                new IndicatorSeries("T1", CARBON, HIGHER, 66, 66),
-                new IndicatorSeries("B1", CARBON, HIGHER, 7, 7)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                List.of("2023", "2024"),
+                List.of(
+                        new IndicatorSeries("A1", POLLUTION, HIGHER, 95, 96),
+                        new IndicatorSeries("E1", CARBON, HIGHER, 12, 12),
+                        new IndicatorSeries("E2", CARBON, LOWER, 300, 300),
+                        new IndicatorSeries("T1", CARBON, HIGHER, 66, 66),
+                        new IndicatorSeries("B1", CARBON, HIGHER, 7, 7)),
+                DEFAULTS);
 
         SubsystemWeights carbon = e.weightsOf(CARBON).orElseThrow();
         assertThat(carbon.method()).isEqualTo(WeightMethod.EQUAL);
@@ -124,12 +136,15 @@ class SynergyEdgeCasesTest {
             varying[i] = i * i;
             constant[i] = 7.5;
         }
-        SynergyEvaluation e = SynergyCalculator.evaluate(samples, List.of(
-                new IndicatorSeries("P1", POLLUTION, HIGHER, varying),
-                new IndicatorSeries("P2", POLLUTION, HIGHER, constant),
-                new IndicatorSeries("C1", CARBON, HIGHER, constant),
-                new IndicatorSeries("C2", CARBON, LOWER, constant),
-                new IndicatorSeries("C3", CARBON, HIGHER, constant)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                samples,
+                List.of(
+                        new IndicatorSeries("P1", POLLUTION, HIGHER, varying),
+                        new IndicatorSeries("P2", POLLUTION, HIGHER, constant),
+                        new IndicatorSeries("C1", CARBON, HIGHER, constant),
+                        new IndicatorSeries("C2", CARBON, LOWER, constant),
+                        new IndicatorSeries("C3", CARBON, HIGHER, constant)),
+                DEFAULTS);
 
         assertThat(e.weightsOf(POLLUTION).orElseThrow().weights())
                 .containsExactly(Map.entry("P1", 1.0), Map.entry("P2", 0.0));
@@ -141,8 +156,8 @@ class SynergyEdgeCasesTest {
     @Test
     void fixedWeightsAreRenormalisedPerSubsystemOverIncludedIndicators() {
         List<IndicatorSeries> series = specPlus(new IndicatorSeries("B1", CARBON, HIGHER, 1, 2, Double.NaN, 4, 5));
-        SynergyOptions fixed = DEFAULTS.withFixedWeights(Map.of(
-                "A1", 2.0, "W1", 1.0, "EM-NOX", 1.0, "E1", 1.0, "E2", 1.0, "T1", 2.0, "B1", 10.0));
+        SynergyOptions fixed = DEFAULTS.withFixedWeights(
+                Map.of("A1", 2.0, "W1", 1.0, "EM-NOX", 1.0, "E1", 1.0, "E2", 1.0, "T1", 2.0, "B1", 10.0));
 
         SynergyEvaluation e = SynergyCalculator.evaluate(TestVectors.SPEC_YEARS, series, fixed);
 
@@ -159,8 +174,7 @@ class SynergyEdgeCasesTest {
 
     @Test
     void fixedWeightsMissingForAnIncludedIndicatorAreRejectedByName() {
-        SynergyOptions fixed = DEFAULTS.withFixedWeights(Map.of("A1", 1.0, "W1", 1.0, "E1", 1.0, "E2", 1.0,
-                "T1", 1.0));
+        SynergyOptions fixed = DEFAULTS.withFixedWeights(Map.of("A1", 1.0, "W1", 1.0, "E1", 1.0, "E2", 1.0, "T1", 1.0));
         assertThatThrownBy(() -> SynergyCalculator.evaluate(TestVectors.SPEC_YEARS, TestVectors.SPEC_SERIES, fixed))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("EM-NOX");
@@ -185,15 +199,16 @@ class SynergyEdgeCasesTest {
 
     @Test
     void defaultsAreTheSpecDefaults() {
-        assertThat(DEFAULTS).isEqualTo(new SynergyOptions(Normalisation.RANGE, Coupling.STANDARD, 0.5, 0.5, 0.1,
-                0.0001, Map.of()));
+        assertThat(DEFAULTS)
+                .isEqualTo(new SynergyOptions(Normalisation.RANGE, Coupling.STANDARD, 0.5, 0.5, 0.1, 0.0001, Map.of()));
     }
 
     @Test
     void lagThresholdIsConfigurable() {
-        SynergyEvaluation wide = SynergyCalculator.evaluate(TestVectors.RESEARCH_YEARS, TestVectors.RESEARCH_SERIES,
-                DEFAULTS.withLagThreshold(0.25));
-        assertThat(wide.scores()).extracting(SampleScore::lag)
+        SynergyEvaluation wide = SynergyCalculator.evaluate(
+                TestVectors.RESEARCH_YEARS, TestVectors.RESEARCH_SERIES, DEFAULTS.withLagThreshold(0.25));
+        assertThat(wide.scores())
+                .extracting(SampleScore::lag)
                 .containsExactly(LagType.SYNCHRONOUS, LagType.SYNCHRONOUS, LagType.SYNCHRONOUS);
     }
 
@@ -219,11 +234,14 @@ class SynergyEdgeCasesTest {
     @Test
     void districtPanelLabelsAreNotYears() {
         List<String> samples = List.of("370202/2023", "370203/2023", "370202/2024", "370203/2024");
-        SynergyEvaluation e = SynergyCalculator.evaluate(samples, List.of(
-                new IndicatorSeries("W3", POLLUTION, HIGHER, 36, 33, 39, 35),
-                new IndicatorSeries("NOx", POLLUTION, LOWER, 5200, 6100, 5000, 5900),
-                new IndicatorSeries("E1", CARBON, HIGHER, 11, 9, 13, 10),
-                new IndicatorSeries("B1", CARBON, HIGHER, 6.5, 4.0, 7.8, 4.2)), DEFAULTS);
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                samples,
+                List.of(
+                        new IndicatorSeries("W3", POLLUTION, HIGHER, 36, 33, 39, 35),
+                        new IndicatorSeries("NOx", POLLUTION, LOWER, 5200, 6100, 5000, 5900),
+                        new IndicatorSeries("E1", CARBON, HIGHER, 11, 9, 13, 10),
+                        new IndicatorSeries("B1", CARBON, HIGHER, 6.5, 4.0, 7.8, 4.2)),
+                DEFAULTS);
 
         assertThat(e.computable()).isTrue();
         assertThat(e.scores()).extracting(SampleScore::sample).containsExactlyElementsOf(samples);
@@ -234,13 +252,16 @@ class SynergyEdgeCasesTest {
     void invalidInputIsRejected() {
         List<IndicatorSeries> tooShort = List.of(new IndicatorSeries("A1", POLLUTION, HIGHER, 1, 2));
         assertThatThrownBy(() -> SynergyCalculator.evaluate(List.of("a", "b", "c"), tooShort, DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A1");
         assertThatThrownBy(() -> SynergyCalculator.evaluate(List.of("a", "a"), tooShort, DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate sample");
-        List<IndicatorSeries> duplicate = List.of(new IndicatorSeries("A1", POLLUTION, HIGHER, 1, 2),
-                new IndicatorSeries("A1", CARBON, HIGHER, 1, 2));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate sample");
+        List<IndicatorSeries> duplicate = List.of(
+                new IndicatorSeries("A1", POLLUTION, HIGHER, 1, 2), new IndicatorSeries("A1", CARBON, HIGHER, 1, 2));
         assertThatThrownBy(() -> SynergyCalculator.evaluate(List.of("a", "b"), duplicate, DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate indicator");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate indicator");
     }
 
     @Test
@@ -250,7 +271,8 @@ class SynergyEdgeCasesTest {
         raw[0] = 99;
         s.values()[1] = 99;
         assertThat(s.values()).containsExactly(1, 2, 3);
-        assertThat(s).isEqualTo(new IndicatorSeries("A1", Subsystem.POLLUTION, HIGHER, 1, 2, 3))
+        assertThat(s)
+                .isEqualTo(new IndicatorSeries("A1", Subsystem.POLLUTION, HIGHER, 1, 2, 3))
                 .hasSameHashCodeAs(new IndicatorSeries("A1", Subsystem.POLLUTION, HIGHER, 1, 2, 3));
         assertThat(s.toString()).contains("[1.0, 2.0, 3.0]");
 

@@ -1,19 +1,18 @@
 package io.synergy.method.synergy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.synergy.model.catalogue.Direction;
 import io.synergy.model.catalogue.Subsystem;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * Invariants of the synergy degree over random panels: 200 seeded repetitions per property. Repetition k uses
@@ -25,8 +24,7 @@ class SynergyPropertiesTest {
     private static final int TRIES = 200;
 
     /** A random evaluation input: n samples, m1 pollution and m2 carbon indicators. */
-    record Panel(List<String> samples, List<IndicatorSeries> series) {
-    }
+    record Panel(List<String> samples, List<IndicatorSeries> series) {}
 
     private static Random random(RepetitionInfo info) {
         return new Random(SEED + info.getCurrentRepetition());
@@ -69,8 +67,8 @@ class SynergyPropertiesTest {
         Panel p = panel(rnd);
         Coupling coupling = rnd.nextBoolean() ? Coupling.STANDARD : Coupling.CORRECTED;
 
-        SynergyEvaluation e = SynergyCalculator.evaluate(p.samples(), p.series(),
-                SynergyOptions.defaults().withCoupling(coupling));
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                p.samples(), p.series(), SynergyOptions.defaults().withCoupling(coupling));
 
         assertThat(e.computable()).isTrue();
         assertThat(e.scores()).allSatisfy(s -> {
@@ -108,11 +106,13 @@ class SynergyPropertiesTest {
                 .map(s -> s.withAnchors(s.value(0), s.value(s.size() - 1)))
                 .toList();
 
-        SynergyEvaluation e = SynergyCalculator.evaluate(p.samples(), anchored,
-                SynergyOptions.defaults().withNormalisation(normalisation));
+        SynergyEvaluation e = SynergyCalculator.evaluate(
+                p.samples(), anchored, SynergyOptions.defaults().withNormalisation(normalisation));
 
         assertThat(e.weights()).hasSize(2).allSatisfy(w -> {
-            double sum = w.weights().values().stream().mapToDouble(Double::doubleValue).sum();
+            double sum = w.weights().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
             assertThat(sum).isCloseTo(1.0, within(1e-9));
             assertThat(w.weights().values()).allSatisfy(x -> assertThat(x).isBetween(0.0, 1.0));
         });
@@ -129,17 +129,19 @@ class SynergyPropertiesTest {
         }
         Collections.shuffle(order, rnd);
         List<String> shuffledSamples = order.stream().map(p.samples()::get).toList();
-        List<IndicatorSeries> shuffledSeries = p.series().stream().map(s -> {
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = s.value(order.get(i));
-            }
-            return new IndicatorSeries(s.id(), s.subsystem(), s.direction(), x);
-        }).toList();
+        List<IndicatorSeries> shuffledSeries = p.series().stream()
+                .map(s -> {
+                    double[] x = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = s.value(order.get(i));
+                    }
+                    return new IndicatorSeries(s.id(), s.subsystem(), s.direction(), x);
+                })
+                .toList();
 
         SynergyEvaluation original = SynergyCalculator.evaluate(p.samples(), p.series(), SynergyOptions.defaults());
-        SynergyEvaluation shuffled = SynergyCalculator.evaluate(shuffledSamples, shuffledSeries,
-                SynergyOptions.defaults());
+        SynergyEvaluation shuffled =
+                SynergyCalculator.evaluate(shuffledSamples, shuffledSeries, SynergyOptions.defaults());
 
         Map<String, SampleScore> bySample = new HashMap<>();
         original.scores().forEach(s -> bySample.put(s.sample(), s));

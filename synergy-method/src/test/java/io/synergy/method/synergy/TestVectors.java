@@ -1,17 +1,16 @@
 package io.synergy.method.synergy;
 
-import java.util.List;
-
 import static io.synergy.model.catalogue.Direction.HIGHER;
 import static io.synergy.model.catalogue.Direction.LOWER;
 import static io.synergy.model.catalogue.Subsystem.CARBON;
 import static io.synergy.model.catalogue.Subsystem.POLLUTION;
 
+import java.util.List;
+
 /** The two published test vectors, as inputs. */
 final class TestVectors {
 
-    private TestVectors() {
-    }
+    private TestVectors() {}
 
     /** docs/method.md §5 (the worked example): city 2020–2024, three indicators per subsystem. */
     static final List<String> SPEC_YEARS = List.of("2020", "2021", "2022", "2023", "2024");

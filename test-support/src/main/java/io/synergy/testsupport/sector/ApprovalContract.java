@@ -34,7 +34,8 @@ public abstract class ApprovalContract extends SectorServiceTest {
     }
 
     protected String reviewer(String district) {
-        return TestTokens.bearer(TestTokens.named("reviewer-" + district, List.of(district), "reviewer:" + sector.code()));
+        return TestTokens.bearer(
+                TestTokens.named("reviewer-" + district, List.of(district), "reviewer:" + sector.code()));
     }
 
     protected String approver() {
@@ -42,11 +43,17 @@ public abstract class ApprovalContract extends SectorServiceTest {
     }
 
     protected Response act(String authorization, String district, String period, String action, String comment) {
-        ObjectNode body = MAPPER.createObjectNode().put("orgUnit", district).put("period", period).put("action", action);
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("orgUnit", district)
+                .put("period", period)
+                .put("action", action);
         if (comment != null) {
             body.put("comment", comment);
         }
-        return given().header("Authorization", authorization).contentType(JSON).body(bytes(body)).post(APPROVALS);
+        return given().header("Authorization", authorization)
+                .contentType(JSON)
+                .body(bytes(body))
+                .post(APPROVALS);
     }
 
     protected JsonNode done(Response r, String state) {
@@ -71,13 +78,19 @@ public abstract class ApprovalContract extends SectorServiceTest {
         JsonNode m = accepted(r, 200);
         assertThat(m.path("sector").asText()).isEqualTo(sector.code());
         assertThat(m.path("dataSets")).hasSize(districts.size());
-        return stream(m.path("dataSets")).filter(d -> district.equals(d.path("orgUnit").asText())).findFirst().orElseThrow();
+        return stream(m.path("dataSets"))
+                .filter(d -> district.equals(d.path("orgUnit").asText()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The approvals.v1 records of a data set, in order, once there are {@code count}. */
     protected List<Received> awaitTransitions(String district, int year, int count) {
         String key = sector.code() + "|" + district + "|" + year;
-        List<Received> seen = kafka().readUntil(Topics.APPROVALS, rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= count, WAIT);
+        List<Received> seen = kafka().readUntil(
+                        Topics.APPROVALS,
+                        rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= count,
+                        WAIT);
         return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
@@ -102,10 +115,13 @@ public abstract class ApprovalContract extends SectorServiceTest {
         assertThat(accepted.path("version").asLong()).isEqualTo(3);
         assertThat(accepted.path("changedBy").asText()).isEqualTo("approver-city");
         assertThat(each(accepted.path("history"), "action")).containsExactly("SUBMIT", "APPROVE", "ACCEPT");
-        assertThat(each(accepted.path("history"), "actor")).containsExactly("bureau-" + d, "reviewer-" + d, "approver-city");
+        assertThat(each(accepted.path("history"), "actor"))
+                .containsExactly("bureau-" + d, "reviewer-" + d, "approver-city");
         assertThat(accepted.path("history").get(1).path("comment").asText()).isEqualTo("核对无误 / checked");
         assertThat(matrixRow(period, d)).isEqualTo(accepted);
-        assertThat(matrixRow(String.valueOf(refusedYear()), d).path("state").asText()).as("another year's data set").isEqualTo("OPEN");
+        assertThat(matrixRow(String.valueOf(refusedYear()), d).path("state").asText())
+                .as("another year's data set")
+                .isEqualTo("OPEN");
 
         List<Received> events = awaitTransitions(d, year, 3);
         assertThat(events).hasSize(3);
@@ -113,14 +129,23 @@ public abstract class ApprovalContract extends SectorServiceTest {
             Received e = events.get(i);
             JsonNode data = read(e.value());
             assertThat(data.path("version").asLong()).isEqualTo(i + 1);
-            assertThat(e.headers()).containsEntry("ce_type", CloudEventTypes.APPROVAL).containsEntry("ce_source", CloudEventTypes.sectorSource(sector))
-                    .containsEntry("ce_subject", d + "/" + year).containsEntry("ce_id", data.path("eventId").asText());
+            assertThat(e.headers())
+                    .containsEntry("ce_type", CloudEventTypes.APPROVAL)
+                    .containsEntry("ce_source", CloudEventTypes.sectorSource(sector))
+                    .containsEntry("ce_subject", d + "/" + year)
+                    .containsEntry("ce_id", data.path("eventId").asText());
             assertThat(e.headers().get("ce_dataschema")).endsWith("/schemas/" + EventSchemas.APPROVAL_EVENT);
-            assertThat(EventSchemas.shared().violations(EventSchemas.APPROVAL_EVENT, e.value())).as(e.value()).isEmpty();
+            assertThat(EventSchemas.shared().violations(EventSchemas.APPROVAL_EVENT, e.value()))
+                    .as(e.value())
+                    .isEmpty();
         }
-        assertThat(events.stream().map(e -> read(e.value()).path("state").asText()).toList()).containsExactly("SUBMITTED", "APPROVED", "ACCEPTED");
+        assertThat(events.stream()
+                        .map(e -> read(e.value()).path("state").asText())
+                        .toList())
+                .containsExactly("SUBMITTED", "APPROVED", "ACCEPTED");
         assertThat(read(events.get(1).value()).path("role").asText()).isEqualTo("reviewer:" + sector.code());
-        assertThat(count("data_set_transition WHERE year = " + year + " AND org_unit = '" + d + "'")).isEqualTo(3);
+        assertThat(count("data_set_transition WHERE year = " + year + " AND org_unit = '" + d + "'"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -133,15 +158,22 @@ public abstract class ApprovalContract extends SectorServiceTest {
         // the wrong party: 403 naming the action; the wrong district: 403 naming the org unit; nothing changes
         problem(act(reviewer(d), d, period, "SUBMIT", null), 403, "forbidden-action", "action");
         problem(act(bureau(other), d, period, "SUBMIT", null), 403, "forbidden-district", "orgUnit");
-        assertThat(act(TestTokens.bearer(TestTokens.token("reader")), d, period, "SUBMIT", null).statusCode()).isEqualTo(403);
+        assertThat(act(TestTokens.bearer(TestTokens.token("reader")), d, period, "SUBMIT", null)
+                        .statusCode())
+                .isEqualTo(403);
         // not its turn: 409 naming the action, the state and who may act now
         JsonNode early = problem(act(reviewer(d), d, period, "APPROVE", null), 409, "approval-transition", "action");
-        assertThat(early.path("errors").get(0).path("message").asText()).contains("OPEN").contains("SUBMIT").contains("feed:" + sector.code());
+        assertThat(early.path("errors").get(0).path("message").asText())
+                .contains("OPEN")
+                .contains("SUBMIT")
+                .contains("feed:" + sector.code());
         assertThat(matrixRow(period, d).path("version").asLong()).isZero();
 
         done(act(bureau(d), d, period, "SUBMIT", null), "SUBMITTED");
         JsonNode twice = problem(act(bureau(d), d, period, "SUBMIT", null), 409, "approval-transition", "action");
-        assertThat(twice.path("errors").get(0).path("message").asText()).contains("SUBMITTED").contains("reviewer:" + sector.code());
+        assertThat(twice.path("errors").get(0).path("message").asText())
+                .contains("SUBMITTED")
+                .contains("reviewer:" + sector.code());
         problem(act(approver(), d, period, "ACCEPT", null), 409, "approval-transition", "action");
         problem(act(bureau(d), d, period, "APPROVE", null), 403, "forbidden-action", "action");
         problem(act(reviewer(other), d, period, "APPROVE", null), 403, "forbidden-district", "orgUnit");
@@ -159,14 +191,21 @@ public abstract class ApprovalContract extends SectorServiceTest {
         String enterprise = registerEnterprise(d);
         Snapshot before = settledSnapshot();
         long transitions = count("data_set_transition");
-        JsonNode p = problem(act(bureau(d), enterprise, String.valueOf(year), "SUBMIT", null), 400, "invalid-request", "orgUnit");
-        assertThat(p.path("errors").get(0).path("message").asText()).as("an enterprise's figures belong to its district's data set").contains(d);
+        JsonNode p = problem(
+                act(bureau(d), enterprise, String.valueOf(year), "SUBMIT", null), 400, "invalid-request", "orgUnit");
+        assertThat(p.path("errors").get(0).path("message").asText())
+                .as("an enterprise's figures belong to its district's data set")
+                .contains(d);
         problem(act(bureau(d), "379999", String.valueOf(year), "SUBMIT", null), 400, "invalid-request", "orgUnit");
         problem(act(bureau(d), d, year + "Q2", "SUBMIT", null), 400, "invalid-request", "period");
         problem(act(bureau(d), d, String.valueOf(year + 2), "SUBMIT", null), 400, "invalid-request", "period");
         problem(act(bureau(d), d, String.valueOf(year), "PUBLISH", null), 400, "invalid-request", "action");
         problem(act(reviewer(d), d, String.valueOf(year), "RETURN", " "), 400, "invalid-request", "comment");
-        problem(act(approver(), d, String.valueOf(year), "REOPEN", "x".repeat(2001)), 400, "invalid-request", "comment");
+        problem(
+                act(approver(), d, String.valueOf(year), "REOPEN", "x".repeat(2001)),
+                400,
+                "invalid-request",
+                "comment");
         assertUnchanged(before);
         assertThat(count("data_set_transition")).isEqualTo(transitions);
     }
@@ -182,39 +221,59 @@ public abstract class ApprovalContract extends SectorServiceTest {
         done(act(bureau(d), d, period, "SUBMIT", null), "SUBMITTED");
 
         Snapshot before = settledSnapshot();
-        // REST JSON: a revision, a new report, a month of the year, an enterprise of the district: all refused, naming who must act
+        // REST JSON: a revision, a new report, a month of the year, an enterprise of the district: all refused, naming
+        // who must act
         JsonNode p = problem(postJson(report(first, d, period, 2, valuesFor(1))), 409, "data-set-locked", "orgUnit");
-        assertThat(p.path("errors").get(0).path("message").asText()).contains("SUBMITTED").contains("reviewer:" + sector.code());
-        problem(postJson(report(uniqueId("locked-month"), d, year + "-03", null, validValues())), 409, "data-set-locked", "orgUnit");
+        assertThat(p.path("errors").get(0).path("message").asText())
+                .contains("SUBMITTED")
+                .contains("reviewer:" + sector.code());
+        problem(
+                postJson(report(uniqueId("locked-month"), d, year + "-03", null, validValues())),
+                409,
+                "data-set-locked",
+                "orgUnit");
         String enterprise = registerEnterprise(d);
         before = settledSnapshot();
-        problem(postJson(report(uniqueId("locked-enterprise"), enterprise, period, null, scaled(validValues(), 0.01))), 409, "data-set-locked",
+        problem(
+                postJson(report(uniqueId("locked-enterprise"), enterprise, period, null, scaled(validValues(), 0.01))),
+                409,
+                "data-set-locked",
                 "orgUnit");
         // a batch with a report of an open data set is refused whole
-        Response batch = given().contentType(JSON).body(bytes(MAPPER.createArrayNode()
-                .add(report(uniqueId("open"), otherDistrict(d), period, null, validValues()))
-                .add(report(uniqueId("locked-batch"), d, period, null, validValues())))).post(REPORTS);
+        Response batch = given().contentType(JSON)
+                .body(bytes(MAPPER.createArrayNode()
+                        .add(report(uniqueId("open"), otherDistrict(d), period, null, validValues()))
+                        .add(report(uniqueId("locked-batch"), d, period, null, validValues()))))
+                .post(REPORTS);
         problem(batch, 409, "data-set-locked", "[1].orgUnit");
         // CSV
         String csvId = uniqueId("locked-csv");
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
-        validValues().forEach((code, v) -> csv.append(csvRow(csvId, d, period, code, String.valueOf(v), unitOf(code), "1")).append('\n'));
+        validValues()
+                .forEach((code, v) -> csv.append(csvRow(csvId, d, period, code, String.valueOf(v), unitOf(code), "1"))
+                        .append('\n'));
         Response csvAnswer = postCsv(csv.toString());
         assertThat(csvAnswer.statusCode()).as(csvAnswer.asString()).isEqualTo(409);
         assertThat(json(csvAnswer).path("type").asText()).endsWith("/data-set-locked");
         // an identical duplicate changes nothing and is answered as before
-        assertThat(postJson(report(first, d, period, null, validValues())).statusCode()).isEqualTo(200);
+        assertThat(postJson(report(first, d, period, null, validValues())).statusCode())
+                .isEqualTo(200);
         // the Kafka feed: dead-lettered with the reason
         String fed = uniqueId("locked-feed");
         kafka().send(feedTopic, fed, report(fed, d, period, null, validValues()).toString(), feedIdentity());
-        assertThat(awaitDeadLetter(fed).headers().get("dead-letter-reason")).contains("SUBMITTED").contains("reviewer:" + sector.code());
+        assertThat(awaitDeadLetter(fed).headers().get("dead-letter-reason"))
+                .contains("SUBMITTED")
+                .contains("reviewer:" + sector.code());
         assertUnchanged(before);
         given().get(REPORTS + "/" + fed).then().statusCode(404);
 
         // returned with a comment: open again, the correction is taken, and it is submitted again
         JsonNode returned = done(act(reviewer(d), d, period, "RETURN", "3月数据缺失 / March is missing"), "OPEN");
         assertThat(returned.path("comment").asText()).isEqualTo("3月数据缺失 / March is missing");
-        assertThat(accepted(postJson(report(first, d, period, 2, valuesFor(1))), 201).path("status").asText()).isEqualTo("REVISED");
+        assertThat(accepted(postJson(report(first, d, period, 2, valuesFor(1))), 201)
+                        .path("status")
+                        .asText())
+                .isEqualTo("REVISED");
         done(act(bureau(d), d, period, "SUBMIT", null), "SUBMITTED");
         assertThat(each(matrixRow(period, d).path("history"), "action")).containsExactly("SUBMIT", "RETURN", "SUBMIT");
         assertThat(awaitTransitions(d, year, 3)).hasSize(3);
@@ -230,16 +289,23 @@ public abstract class ApprovalContract extends SectorServiceTest {
         accepted(postJson(report(id, d, period, null, validValues())), 201);
         done(act(bureau(d), d, period, "SUBMIT", null), "SUBMITTED");
         done(act(reviewer(d), d, period, "APPROVE", null), "APPROVED");
-        JsonNode approvedLock = problem(postJson(report(id, d, period, 2, valuesFor(2))), 409, "data-set-locked", "orgUnit");
-        assertThat(approvedLock.path("errors").get(0).path("message").asText()).contains("APPROVED").contains("approver:" + sector.code());
+        JsonNode approvedLock =
+                problem(postJson(report(id, d, period, 2, valuesFor(2))), 409, "data-set-locked", "orgUnit");
+        assertThat(approvedLock.path("errors").get(0).path("message").asText())
+                .contains("APPROVED")
+                .contains("approver:" + sector.code());
         done(act(approver(), d, period, "ACCEPT", null), "ACCEPTED");
         problem(postJson(report(id, d, period, 2, valuesFor(2))), 409, "data-set-locked", "orgUnit");
         problem(act(approver(), d, period, "REOPEN", null), 400, "invalid-request", "comment");
         problem(act(reviewer(d), d, period, "REOPEN", "不应由区里重开"), 403, "forbidden-action", "action");
 
-        JsonNode reopened = done(act(approver(), d, period, "REOPEN", "省厅核查发现口径错误 / the province found a definition error"), "OPEN");
+        JsonNode reopened = done(
+                act(approver(), d, period, "REOPEN", "省厅核查发现口径错误 / the province found a definition error"), "OPEN");
         assertThat(reopened.path("version").asLong()).isEqualTo(4);
-        assertThat(accepted(postJson(report(id, d, period, 2, valuesFor(2))), 201).path("status").asText()).isEqualTo("REVISED");
+        assertThat(accepted(postJson(report(id, d, period, 2, valuesFor(2))), 201)
+                        .path("status")
+                        .asText())
+                .isEqualTo("REVISED");
         JsonNode last = read(awaitTransitions(d, year, 4).get(3).value());
         assertThat(last.path("action").asText()).isEqualTo("REOPEN");
         assertThat(last.path("fromState").asText()).isEqualTo("ACCEPTED");
@@ -252,7 +318,8 @@ public abstract class ApprovalContract extends SectorServiceTest {
         String d = years.get(0).district();
         String period = years.get(1).period();
         accepted(postJson(report(uniqueId("flag-before"), d, years.get(0).period(), null, validValues())), 201);
-        JsonNode flaggedAnswer = accepted(postJson(report(uniqueId("flag-now"), d, period, null, scaled(validValues(), 40))), 201);
+        JsonNode flaggedAnswer =
+                accepted(postJson(report(uniqueId("flag-now"), d, period, null, scaled(validValues(), 40))), 201);
         assertThat(flaggedAnswer.path("flagged")).as(flaggedAnswer.toString()).isNotEmpty();
         done(act(bureau(d), d, period, "SUBMIT", null), "SUBMITTED");
         int flags = matrixRow(period, d).path("unacknowledgedFlags").asInt();
@@ -260,31 +327,73 @@ public abstract class ApprovalContract extends SectorServiceTest {
 
         JsonNode refused = problem(act(reviewer(d), d, period, "APPROVE", null), 409, "unacknowledged-flags", "action");
         assertThat(refused.path("errors").get(0).path("message").asText()).contains(flags + " flagged value(s)");
-        JsonNode list = accepted(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", period).queryParam("limit", 1000)
-                .get(REPORTS), 200);
-        List<JsonNode> mine = stream(list.path("items")).filter(i -> d.equals(i.path("orgUnit").asText())).toList();
-        assertThat(mine).hasSize(flags).allSatisfy(i -> assertThat(i.path("acknowledged").isNull()).isTrue());
+        JsonNode list = accepted(
+                given().queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                        .queryParam("period", period)
+                        .queryParam("limit", 1000)
+                        .get(REPORTS),
+                200);
+        List<JsonNode> mine = stream(list.path("items"))
+                .filter(i -> d.equals(i.path("orgUnit").asText()))
+                .toList();
+        assertThat(mine)
+                .hasSize(flags)
+                .allSatisfy(i -> assertThat(i.path("acknowledged").isNull()).isTrue());
         long first = mine.get(0).path("id").asLong();
         String path = REPORTS + "/flags/" + first + "/acknowledge";
-        given().header("Authorization", reviewer(otherDistrict(d))).contentType(JSON).body("{\"comment\": \"看过了\"}").post(path).then()
+        given().header("Authorization", reviewer(otherDistrict(d)))
+                .contentType(JSON)
+                .body("{\"comment\": \"看过了\"}")
+                .post(path)
+                .then()
                 .statusCode(403);
-        given().header("Authorization", bureau(d)).contentType(JSON).body("{\"comment\": \"看过了\"}").post(path).then().statusCode(403);
-        problem(given().header("Authorization", reviewer(d)).contentType(JSON).body("{\"comment\": \"\"}").post(path), 400, "invalid-request",
+        given().header("Authorization", bureau(d))
+                .contentType(JSON)
+                .body("{\"comment\": \"看过了\"}")
+                .post(path)
+                .then()
+                .statusCode(403);
+        problem(
+                given().header("Authorization", reviewer(d))
+                        .contentType(JSON)
+                        .body("{\"comment\": \"\"}")
+                        .post(path),
+                400,
+                "invalid-request",
                 "comment");
-        given().header("Authorization", reviewer(d)).contentType(JSON).body("{\"comment\": \"x\"}").post(REPORTS + "/flags/999999999/acknowledge")
-                .then().statusCode(404);
+        given().header("Authorization", reviewer(d))
+                .contentType(JSON)
+                .body("{\"comment\": \"x\"}")
+                .post(REPORTS + "/flags/999999999/acknowledge")
+                .then()
+                .statusCode(404);
         for (JsonNode flag : mine) {
-            JsonNode ack = accepted(given().header("Authorization", reviewer(d)).contentType(JSON)
-                    .body("{\"comment\": \"已与区统计局核实：新增产能投产 / checked: new capacity\"}")
-                    .post(REPORTS + "/flags/" + flag.path("id").asLong() + "/acknowledge"), 200);
+            JsonNode ack = accepted(
+                    given().header("Authorization", reviewer(d))
+                            .contentType(JSON)
+                            .body("{\"comment\": \"已与区统计局核实：新增产能投产 / checked: new capacity\"}")
+                            .post(REPORTS + "/flags/" + flag.path("id").asLong() + "/acknowledge"),
+                    200);
             assertThat(ack.path("acknowledgedBy").asText()).isEqualTo("reviewer-" + d);
         }
-        problem(given().header("Authorization", reviewer(d)).contentType(JSON).body("{\"comment\": \"again\"}").post(path), 409,
-                "flag-acknowledged", "id");
-        JsonNode after = accepted(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", period).queryParam("limit", 1000)
-                .get(REPORTS), 200);
-        assertThat(stream(after.path("items")).filter(i -> d.equals(i.path("orgUnit").asText())))
-                .allSatisfy(i -> assertThat(i.path("acknowledged").path("by").asText()).isEqualTo("reviewer-" + d));
+        problem(
+                given().header("Authorization", reviewer(d))
+                        .contentType(JSON)
+                        .body("{\"comment\": \"again\"}")
+                        .post(path),
+                409,
+                "flag-acknowledged",
+                "id");
+        JsonNode after = accepted(
+                given().queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                        .queryParam("period", period)
+                        .queryParam("limit", 1000)
+                        .get(REPORTS),
+                200);
+        assertThat(stream(after.path("items"))
+                        .filter(i -> d.equals(i.path("orgUnit").asText())))
+                .allSatisfy(i ->
+                        assertThat(i.path("acknowledged").path("by").asText()).isEqualTo("reviewer-" + d));
         assertThat(matrixRow(period, d).path("unacknowledgedFlags").asInt()).isZero();
         done(act(reviewer(d), d, period, "APPROVE", null), "APPROVED");
     }

@@ -65,26 +65,41 @@ public abstract class CatalogueContract extends SectorServiceTest {
 
         // a creation names where the report now lives: its history
         assertThat(created.header("Location")).endsWith(REPORTS + "/" + id);
-        JsonNode history = json(given().get(URI.create(created.header("Location"))).then().statusCode(200).extract().response());
+        JsonNode history = json(given().get(URI.create(created.header("Location")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         assertThat(history.path("currentRevision").asInt()).isEqualTo(1);
         assertThat(history.path("revisions")).hasSize(1);
         assertThat(history.path("revisions").get(0).path("status").asText()).isEqualTo("CURRENT");
         assertThat(history.path("revisions").get(0).path("channel").asText()).isEqualTo("REST");
 
-        List<Event> events = awaitEvents(e -> id.equals(e.data().path("reportId").asText()), presentCount(expected));
+        List<Event> events =
+                awaitEvents(e -> id.equals(e.data().path("reportId").asText()), presentCount(expected));
         assertEvents(events, district, year, expected, 1);
     }
 
     @Test
     void describesItselfAndIsReady() {
-        JsonNode catalog = json(given().get("/api/v1/catalog").then().statusCode(200).extract().response());
+        JsonNode catalog = json(
+                given().get("/api/v1/catalog").then().statusCode(200).extract().response());
         assertThat(catalog.path("sector").asText()).isEqualTo(sector.code());
-        assertThat(each(catalog.path("dataElements"), "code")).containsExactlyElementsOf(elements.stream().map(DataElement::code).toList());
-        assertThat(each(catalog.path("indicators"), "id")).containsExactlyElementsOf(indicators.stream().map(Indicator::id).toList());
-        assertThat(each(catalog.path("rules"), "id")).containsExactlyElementsOf(rules.stream().map(PartOfWholeRule::id).toList());
+        assertThat(each(catalog.path("dataElements"), "code"))
+                .containsExactlyElementsOf(
+                        elements.stream().map(DataElement::code).toList());
+        assertThat(each(catalog.path("indicators"), "id"))
+                .containsExactlyElementsOf(
+                        indicators.stream().map(Indicator::id).toList());
+        assertThat(each(catalog.path("rules"), "id"))
+                .containsExactlyElementsOf(
+                        rules.stream().map(PartOfWholeRule::id).toList());
         // ready means the database and Kafka are reachable (after a broker outage test, once the clients reconnected)
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+        String openapi =
+                given().get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains(REPORTS, "/api/v1/indicators", "/api/v1/completeness", "/api/v1/catalog");
     }
 
@@ -99,9 +114,13 @@ public abstract class CatalogueContract extends SectorServiceTest {
         for (int i = 0; i < elements.size(); i++) {
             DataElement de = elements.get(i);
             if (!de.units().isEmpty()) {
-                Map.Entry<String, Double> alt = de.units().entrySet().stream().sorted(Map.Entry.comparingByKey()).findFirst().orElseThrow();
+                Map.Entry<String, Double> alt = de.units().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .findFirst()
+                        .orElseThrow();
                 double sent = new BigDecimal(String.valueOf(values.get(de.code())))
-                        .divide(BigDecimal.valueOf(alt.getValue()), MathContext.DECIMAL64).doubleValue();
+                        .divide(BigDecimal.valueOf(alt.getValue()), MathContext.DECIMAL64)
+                        .doubleValue();
                 value(r, i).put("value", sent).put("unit", alt.getKey());
                 converted++;
             } else {
@@ -110,8 +129,11 @@ public abstract class CatalogueContract extends SectorServiceTest {
         }
         JsonNode answer = accepted(postJson(r), 201);
         assertIndicatorsAnswer(answer, district, year, expectedOutputs(values));
-        Map<String, Double> stored = storedValues(getReport(id).path("revisions").get(0));
-        values.forEach((code, v) -> assertThat(stored.get(code)).as("%s in %s", code, unitOf(code)).isCloseTo(v, within(1e-9 * Math.max(1, v))));
+        Map<String, Double> stored =
+                storedValues(getReport(id).path("revisions").get(0));
+        values.forEach((code, v) -> assertThat(stored.get(code))
+                .as("%s in %s", code, unitOf(code))
+                .isCloseTo(v, within(1e-9 * Math.max(1, v))));
         if (converted == 0) {
             assertThat(elements).allMatch(de -> de.units().isEmpty());
         }
@@ -134,24 +156,39 @@ public abstract class CatalogueContract extends SectorServiceTest {
             assertDistrictIndicators(all, d, byDistrict.get(d));
         }
         boolean differs = false;
-        for (OrgUnit unit : List.of(orgUnits.city(), orgUnits.find("central-urban").orElseThrow())) {
+        for (OrgUnit unit :
+                List.of(orgUnits.city(), orgUnits.find("central-urban").orElseThrow())) {
             JsonNode rows = unitRows(all, unit.code());
             for (Indicator indicator : indicators) {
-                IndicatorValue expected = IndicatorMath.rollUp(indicator, unit.districtsToSum().stream().map(d -> byDistrict.get(d).get(indicator.id())).toList());
+                IndicatorValue expected = IndicatorMath.rollUp(
+                        indicator,
+                        unit.districtsToSum().stream()
+                                .map(d -> byDistrict.get(d).get(indicator.id()))
+                                .toList());
                 JsonNode row = row(rows, indicator.id());
                 assertRow(row, expected, unit.code() + " " + indicator.id());
-                assertThat(row.path("complete").asBoolean()).as("%s %s complete", unit.code(), indicator.id()).isTrue();
+                assertThat(row.path("complete").asBoolean())
+                        .as("%s %s complete", unit.code(), indicator.id())
+                        .isTrue();
                 if (indicator.formula().type() == FormulaType.RATIO && expected.value() != null) {
-                    double mean = unit.districtsToSum().stream().mapToDouble(d -> byDistrict.get(d).get(indicator.id()).value()).average().orElseThrow();
+                    double mean = unit.districtsToSum().stream()
+                            .mapToDouble(
+                                    d -> byDistrict.get(d).get(indicator.id()).value())
+                            .average()
+                            .orElseThrow();
                     differs |= Math.abs(mean - expected.value()) > 1e-6 * Math.max(1, Math.abs(expected.value()));
                 }
             }
             for (DataElement de : published) {
-                double sum = unit.districtsToSum().stream().mapToDouble(d -> byDistrict.get(d).get(de.code()).value()).sum();
+                double sum = unit.districtsToSum().stream()
+                        .mapToDouble(d -> byDistrict.get(d).get(de.code()).value())
+                        .sum();
                 assertRow(row(rows, de.code()), IndicatorValue.total(sum), unit.code() + " " + de.code());
             }
         }
-        assertThat(differs).as("the data make the ratio of sums differ from the mean of the district ratios").isTrue();
+        assertThat(differs)
+                .as("the data make the ratio of sums differ from the mean of the district ratios")
+                .isTrue();
 
         // one unit only, by district or group
         JsonNode group = indicators(String.valueOf(year), "central-urban");
@@ -195,11 +232,17 @@ public abstract class CatalogueContract extends SectorServiceTest {
         assertDistrictIndicators(full, district, expected);
         assertThat(each(unitRows(full, district), "complete")).containsOnly("true");
         // the events follow: the year's value published by December's report is complete
-        List<Event> events = awaitEvents(e -> december.equals(e.data().path("reportId").asText()), presentCount(expected));
+        List<Event> events =
+                awaitEvents(e -> december.equals(e.data().path("reportId").asText()), presentCount(expected));
         for (Event e : events) {
             assertThat(e.data().path("period").asText()).isEqualTo(String.valueOf(year));
-            assertThat(e.data().path("complete").asBoolean()).as(e.data().toString()).isTrue();
-            assertNumber(e.data().path("value"), expected.get(e.data().path("code").asText()).value(), e.data().path("code").asText());
+            assertThat(e.data().path("complete").asBoolean())
+                    .as(e.data().toString())
+                    .isTrue();
+            assertNumber(
+                    e.data().path("value"),
+                    expected.get(e.data().path("code").asText()).value(),
+                    e.data().path("code").asText());
         }
     }
 
@@ -222,15 +265,23 @@ public abstract class CatalogueContract extends SectorServiceTest {
 
         Snapshot before = settledSnapshot();
         String second = uniqueId("combined-second");
-        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0))), false);
+        Exchange refused = exchange(
+                "POST",
+                REPORTS,
+                JSON,
+                bytes(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0))),
+                false);
         assertProblem(refused, 422, "values[0].value");
         assertThat(refused.json().path("type").asText()).endsWith("/combined-state-rule");
         List<String> messages = each(refused.json().path("errors"), "message");
-        assertThat(messages).anySatisfy(m -> assertThat(m).contains(rule.part(), rule.whole(), first, second, "1.0",
-                String.valueOf(big.get(rule.part()))));
+        assertThat(messages)
+                .anySatisfy(m -> assertThat(m)
+                        .contains(
+                                rule.part(), rule.whole(), first, second, "1.0", String.valueOf(big.get(rule.part()))));
         // all or nothing: a valid report in the same batch is not stored either
         String innocent = uniqueId("combined-innocent");
-        ArrayNode batch = MAPPER.createArrayNode().add(report(innocent, district, year + "Q4", null, validValues()))
+        ArrayNode batch = MAPPER.createArrayNode()
+                .add(report(innocent, district, year + "Q4", null, validValues()))
                 .add(report(second, district, String.valueOf(year), null, Map.of(rule.whole(), 1.0)));
         assertProblem(exchange("POST", REPORTS, JSON, bytes(batch), false), 422, "[1].values[0].value");
         assertUnchanged(before);
@@ -248,25 +299,42 @@ public abstract class CatalogueContract extends SectorServiceTest {
         List<BadRequest> cases = new ArrayList<>();
         Map<String, Double> values = validValues();
         String first = elements.get(0).code();
-        cases.add(jsonCase("data element of another sector", r -> value(r, 0).put("dataElement", foreign.code()), "values[0].dataElement"));
+        cases.add(jsonCase(
+                "data element of another sector",
+                r -> value(r, 0).put("dataElement", foreign.code()),
+                "values[0].dataElement"));
         cases.add(jsonCase("negative value", r -> value(r, 0).put("value", -1.5), "values[0].value"));
         for (PartOfWholeRule rule : rules) {
             int part = index(rule.part());
             double whole = values.get(rule.whole());
-            cases.add(jsonCase("part larger than whole: " + rule.id(), r -> value(r, part).put("value", whole * 1.5 + 1), "values[" + part + "].value"));
+            cases.add(jsonCase(
+                    "part larger than whole: " + rule.id(),
+                    r -> value(r, part).put("value", whole * 1.5 + 1),
+                    "values[" + part + "].value"));
         }
-        cases.add(jsonCase("unit of another data element", r -> value(r, 0).put("unit", foreignUnit(elements.get(0))), "values[0].unit"));
+        cases.add(jsonCase(
+                "unit of another data element",
+                r -> value(r, 0).put("unit", foreignUnit(elements.get(0))),
+                "values[0].unit"));
 
         String year = "2020";
         String d = districts.get(0);
-        cases.add(csv("CSV negative value", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "-3", "", "") + "\n", "line 2: value"));
-        cases.add(csv("CSV data element of another sector", CSV_HEADER + "\n" + csvRow("csv-x", d, year, foreign.code(), "1", "", "") + "\n",
+        cases.add(csv(
+                "CSV negative value",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "-3", "", "") + "\n",
+                "line 2: value"));
+        cases.add(csv(
+                "CSV data element of another sector",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, foreign.code(), "1", "", "") + "\n",
                 "line 2: data_element"));
         if (!rules.isEmpty()) {
             PartOfWholeRule rule = rules.get(0);
-            cases.add(csv("CSV part larger than whole: " + rule.id(), CSV_HEADER + "\n"
-                    + csvRow("csv-x", d, year, rule.whole(), "10", "", "") + "\n"
-                    + csvRow("csv-x", d, year, rule.part(), "11", "", "") + "\n", "line 3: value"));
+            cases.add(csv(
+                    "CSV part larger than whole: " + rule.id(),
+                    CSV_HEADER + "\n"
+                            + csvRow("csv-x", d, year, rule.whole(), "10", "", "") + "\n"
+                            + csvRow("csv-x", d, year, rule.part(), "11", "", "") + "\n",
+                    "line 3: value"));
         }
         return cases.stream();
     }
@@ -283,8 +351,14 @@ public abstract class CatalogueContract extends SectorServiceTest {
      */
     @Test
     void everyOperationHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws IOException {
-        JsonNode document = MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
-        assertThat(OpenApiAssertions.assertEveryOperationIsTyped(document, "/api/v1/")).as("operations of the %s service", sector.code())
+        JsonNode document = MAPPER.readTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(OpenApiAssertions.assertEveryOperationIsTyped(document, "/api/v1/"))
+                .as("operations of the %s service", sector.code())
                 .isEqualTo(10);
     }
 
@@ -294,10 +368,25 @@ public abstract class CatalogueContract extends SectorServiceTest {
      */
     @Test
     void everyOperationAnswersEveryMediaTypeItDeclaresWithoutAServerError() throws IOException {
-        JsonNode document = MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode document = MAPPER.readTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         for (String period : List.of("2024", "2031")) {
-            OperationWalk.assertNoServerError(OperationWalk.walk(document,
-                    Map.of("period", period, "orgUnit", "370200", "reportId", "no-such-report", "flag", "IMPLAUSIBLE_CHANGE"), "/api/v1/"));
+            OperationWalk.assertNoServerError(OperationWalk.walk(
+                    document,
+                    Map.of(
+                            "period",
+                            period,
+                            "orgUnit",
+                            "370200",
+                            "reportId",
+                            "no-such-report",
+                            "flag",
+                            "IMPLAUSIBLE_CHANGE"),
+                    "/api/v1/"));
         }
     }
 }

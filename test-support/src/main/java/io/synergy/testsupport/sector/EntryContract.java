@@ -54,10 +54,21 @@ public abstract class EntryContract extends SectorServiceTest {
         value(bad, 0).put("value", -1);
         Exchange refused = exchange("POST", DRY_RUN, JSON, bytes(bad), false);
         assertProblem(refused, 400, "values[0].value");
-        assertThat(exchange("POST", DRY_RUN, JSON, bytes(report(id, d, String.valueOf(year), null, validValues())), false).status())
+        assertThat(exchange(
+                                "POST",
+                                DRY_RUN,
+                                JSON,
+                                bytes(report(id, d, String.valueOf(year), null, validValues())),
+                                false)
+                        .status())
                 .isEqualTo(200);
-        Response other = given().header("Authorization", TestTokens.bearer(TestTokens.tokenForDistricts(List.of(otherDistrict(d)),
-                "feed:" + sector.code()))).contentType(JSON).body(bytes(r)).post(DRY_RUN);
+        Response other = given().header(
+                        "Authorization",
+                        TestTokens.bearer(
+                                TestTokens.tokenForDistricts(List.of(otherDistrict(d)), "feed:" + sector.code())))
+                .contentType(JSON)
+                .body(bytes(r))
+                .post(DRY_RUN);
         assertThat(other.statusCode()).as(other.asString()).isEqualTo(403);
         assertUnchanged(before);
 
@@ -72,18 +83,34 @@ public abstract class EntryContract extends SectorServiceTest {
         int year = slots.get(0).year();
         String d = slots.get(0).district();
         ObjectNode a = report(uniqueId("dry-batch-a"), d, String.valueOf(year), null, validValues());
-        ObjectNode b = report(uniqueId("dry-batch-b"), slots.get(1).district(), String.valueOf(year), null, valuesFor(1));
+        ObjectNode b =
+                report(uniqueId("dry-batch-b"), slots.get(1).district(), String.valueOf(year), null, valuesFor(1));
         Snapshot before = settledSnapshot();
-        JsonNode would = accepted(given().contentType(JSON).body(bytes(MAPPER.createArrayNode().add(a).add(b))).post(DRY_RUN), 200);
+        JsonNode would = accepted(
+                given().contentType(JSON)
+                        .body(bytes(MAPPER.createArrayNode().add(a).add(b)))
+                        .post(DRY_RUN),
+                200);
         assertThat(each(would, "status")).containsExactly("ACCEPTED", "ACCEPTED");
         assertUnchanged(before);
 
         accepted(postJson(a), 201);
-        accepted(given().header("Authorization", TestTokens.bearer(TestTokens.token("feed:" + sector.code()))).contentType(JSON)
-                .body(bytes(MAPPER.createObjectNode().put("orgUnit", d).put("period", String.valueOf(year)).put("action", "SUBMIT")))
-                .post(ApprovalContract.APPROVALS), 200);
+        accepted(
+                given().header("Authorization", TestTokens.bearer(TestTokens.token("feed:" + sector.code())))
+                        .contentType(JSON)
+                        .body(bytes(MAPPER.createObjectNode()
+                                .put("orgUnit", d)
+                                .put("period", String.valueOf(year))
+                                .put("action", "SUBMIT")))
+                        .post(ApprovalContract.APPROVALS),
+                200);
         before = settledSnapshot();
-        Exchange locked = exchange("POST", DRY_RUN, JSON, bytes(report(a.path("reportId").asText(), d, String.valueOf(year), 2, valuesFor(2))), false);
+        Exchange locked = exchange(
+                "POST",
+                DRY_RUN,
+                JSON,
+                bytes(report(a.path("reportId").asText(), d, String.valueOf(year), 2, valuesFor(2))),
+                false);
         assertProblem(locked, 409, "orgUnit");
         assertUnchanged(before);
     }
@@ -97,10 +124,15 @@ public abstract class EntryContract extends SectorServiceTest {
         Map<String, Double> values = validValues();
         List<String> codes = List.copyOf(values.keySet());
         StringBuilder good = new StringBuilder(CSV_HEADER).append('\n');
-        values.forEach((code, v) -> good.append(csvRow(id, d, String.valueOf(year), code, String.valueOf(v), unitOf(code), "1")).append('\n'));
+        values.forEach((code, v) -> good.append(
+                        csvRow(id, d, String.valueOf(year), code, String.valueOf(v), unitOf(code), "1"))
+                .append('\n'));
 
         Snapshot before = settledSnapshot();
-        JsonNode preview = accepted(given().contentType(CSV).body(good.toString().getBytes(StandardCharsets.UTF_8)).post(DRY_RUN),
+        JsonNode preview = accepted(
+                given().contentType(CSV)
+                        .body(good.toString().getBytes(StandardCharsets.UTF_8))
+                        .post(DRY_RUN),
                 200);
         assertThat(preview.path("rows").asInt()).isEqualTo(values.size());
         assertThat(preview.path("status").asInt()).isEqualTo(201);
@@ -116,11 +148,17 @@ public abstract class EntryContract extends SectorServiceTest {
         if (codes.size() > 2) {
             lines[3] = csvRow(id, d, String.valueOf(year), codes.get(2), "-5", unitOf(codes.get(2)), "1");
         }
-        JsonNode faulty = accepted(given().contentType(CSV).body((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8))
-                .post(DRY_RUN), 200);
+        JsonNode faulty = accepted(
+                given().contentType(CSV)
+                        .body((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8))
+                        .post(DRY_RUN),
+                200);
         assertThat(faulty.path("status").asInt()).isEqualTo(400);
         assertThat(faulty.path("results")).isEmpty();
-        assertThat(stream(faulty.path("refusedRows")).map(r -> r.path("row").asInt()).distinct().toList())
+        assertThat(stream(faulty.path("refusedRows"))
+                        .map(r -> r.path("row").asInt())
+                        .distinct()
+                        .toList())
                 .containsExactlyElementsOf(codes.size() > 2 ? List.of(3, 4) : List.of(3));
         assertThat(faulty.path("refusedRows").get(0).path("column").asText()).isEqualTo("value");
         assertThat(faulty.path("refusedRows").get(0).path("message").asText()).contains("abc");
@@ -139,31 +177,53 @@ public abstract class EntryContract extends SectorServiceTest {
         DistrictYear slot = freshDistrictYear();
         int year = slot.year();
         String d = slot.district();
-        Response r = given().queryParams(Map.of("format", "csv", "period", String.valueOf(year), "districts", d)).get(TEMPLATE);
+        Response r = given().queryParams(Map.of("format", "csv", "period", String.valueOf(year), "districts", d))
+                .get(TEMPLATE);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).startsWith(CSV);
         assertThat(r.header("Content-Disposition")).contains(sector.code() + "-report-template-" + year + ".csv");
         String text = new String(r.asByteArray(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<String> lines = List.of(text.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("report_id,source,district,district_name,period,data_element,data_element_name,value,unit,revision");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "report_id,source,district,district_name,period,data_element,data_element_name,value,unit,revision");
         assertThat(lines).hasSize(1 + elements.size());
         Map<String, Double> values = validValues();
         StringBuilder filled = new StringBuilder(lines.get(0)).append('\n');
         for (int i = 0; i < elements.size(); i++) {
             String line = lines.get(i + 1);
-            assertThat(line).contains("," + d + ",").contains(orgUnits.find(d).orElseThrow().zh()).contains("," + elements.get(i).code() + ",")
-                    .contains(elements.get(i).zh()).endsWith("," + elements.get(i).unit() + ",1");
+            assertThat(line)
+                    .contains("," + d + ",")
+                    .contains(orgUnits.find(d).orElseThrow().zh())
+                    .contains("," + elements.get(i).code() + ",")
+                    .contains(elements.get(i).zh())
+                    .endsWith("," + elements.get(i).unit() + ",1");
             // the value cell is empty: ",,<unit>,1" at the end
-            String head = line.substring(0, line.length() - (",," + elements.get(i).unit() + ",1").length());
-            filled.append(head).append(',').append(values.get(elements.get(i).code())).append(',').append(elements.get(i).unit()).append(",1\n");
+            String head =
+                    line.substring(0, line.length() - (",," + elements.get(i).unit() + ",1").length());
+            filled.append(head)
+                    .append(',')
+                    .append(values.get(elements.get(i).code()))
+                    .append(',')
+                    .append(elements.get(i).unit())
+                    .append(",1\n");
         }
-        JsonNode stored = accepted(given().contentType(CSV).body(filled.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS), 201);
+        JsonNode stored = accepted(
+                given().contentType(CSV)
+                        .body(filled.toString().getBytes(StandardCharsets.UTF_8))
+                        .post(REPORTS),
+                201);
         assertIndicatorsAnswer(stored.get(0), d, year, expectedOutputs(values));
         problem(given().queryParam("format", "pdf").get(TEMPLATE), "format");
         // as JSON: the same rows, what a form is built from
-        JsonNode rows = accepted(given().queryParams(Map.of("format", "json", "period", String.valueOf(year), "districts", d)).get(TEMPLATE), 200);
-        assertThat(each(rows, "dataElement")).containsExactlyElementsOf(elements.stream().map(e -> e.code()).toList());
-        assertThat(rows.get(0).path("districtName").asText()).isEqualTo(orgUnits.find(d).orElseThrow().zh());
+        JsonNode rows = accepted(
+                given().queryParams(Map.of("format", "json", "period", String.valueOf(year), "districts", d))
+                        .get(TEMPLATE),
+                200);
+        assertThat(each(rows, "dataElement"))
+                .containsExactlyElementsOf(elements.stream().map(e -> e.code()).toList());
+        assertThat(rows.get(0).path("districtName").asText())
+                .isEqualTo(orgUnits.find(d).orElseThrow().zh());
         problem(given().queryParam("districts", "379999").get(TEMPLATE), "districts");
     }
 
@@ -172,7 +232,8 @@ public abstract class EntryContract extends SectorServiceTest {
         DistrictYear slot = freshDistrictYear();
         int year = slot.year();
         String d = slot.district();
-        Response r = given().queryParams(Map.of("format", "xlsx", "period", String.valueOf(year), "districts", d)).get(TEMPLATE);
+        Response r = given().queryParams(Map.of("format", "xlsx", "period", String.valueOf(year), "districts", d))
+                .get(TEMPLATE);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo(XLSX);
         List<List<Object>> rows = new ArrayList<>();
@@ -198,7 +259,8 @@ public abstract class EntryContract extends SectorServiceTest {
         Object kept = rows.get(2).get(valueColumn);
         rows.get(2).set(valueColumn, "一千");
         Snapshot before = settledSnapshot();
-        JsonNode preview = accepted(given().contentType(XLSX).body(workbook(rows)).post(DRY_RUN), 200);
+        JsonNode preview =
+                accepted(given().contentType(XLSX).body(workbook(rows)).post(DRY_RUN), 200);
         assertThat(preview.path("status").asInt()).isEqualTo(400);
         assertThat(preview.path("refusedRows").get(0).path("row").asInt()).isEqualTo(3);
         assertThat(preview.path("refusedRows").get(0).path("column").asText()).isEqualTo("value");
@@ -210,9 +272,15 @@ public abstract class EntryContract extends SectorServiceTest {
         assertThat(dry.path("status").asInt()).isEqualTo(201);
         assertThat(dry.path("acceptedRows")).hasSize(elements.size());
         assertUnchanged(before);
-        JsonNode stored = accepted(given().contentType(XLSX).body(workbook(rows)).post(REPORTS), 201);
+        JsonNode stored =
+                accepted(given().contentType(XLSX).body(workbook(rows)).post(REPORTS), 201);
         assertIndicatorsAnswer(stored.get(0), d, year, expectedOutputs(values));
-        assertThat(getReport(stored.get(0).path("reportId").asText()).path("revisions").get(0).path("channel").asText()).isEqualTo("XLSX");
+        assertThat(getReport(stored.get(0).path("reportId").asText())
+                        .path("revisions")
+                        .get(0)
+                        .path("channel")
+                        .asText())
+                .isEqualTo("XLSX");
     }
 
     private void problem(Response r, String field) {

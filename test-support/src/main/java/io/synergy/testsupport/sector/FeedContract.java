@@ -44,18 +44,41 @@ public abstract class FeedContract extends SectorServiceTest {
         String good = uniqueId("poison-good");
         // one key: one partition, so the good message comes after the poison
         kafka().send(feedTopic, key, "{\"reportId\": \"" + broken + "\", \"values\": [", feedIdentity());
-        kafka().send(feedTopic, key, report(invalid, "379999", String.valueOf(year), null, validValues()).toString(), feedIdentity());
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(invalid, "379999", String.valueOf(year), null, validValues())
+                                .toString(),
+                        feedIdentity());
         kafka().sendBytes(feedTopic, key, null, feedIdentity());
-        kafka().send(feedTopic, key, report(good, districts.get(5), String.valueOf(year), null, validValues()).toString(), feedIdentity());
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(good, districts.get(5), String.valueOf(year), null, validValues())
+                                .toString(),
+                        feedIdentity());
 
         awaitReport(good);
-        List<Received> dead = kafka().readUntil(Topics.feedDeadLetters(sector),
-                seen -> seen.stream().filter(r -> key.equals(r.key())).count() >= 3, WAIT);
-        Received brokenDead = dead.stream().filter(r -> r.value() != null && r.value().contains(broken)).findFirst().orElseThrow();
-        Received invalidDead = dead.stream().filter(r -> r.value() != null && r.value().contains(invalid)).findFirst().orElseThrow();
-        Received emptyDead = dead.stream().filter(r -> key.equals(r.key()) && r.value() == null).findFirst().orElseThrow();
+        List<Received> dead = kafka().readUntil(
+                        Topics.feedDeadLetters(sector),
+                        seen -> seen.stream().filter(r -> key.equals(r.key())).count() >= 3,
+                        WAIT);
+        Received brokenDead = dead.stream()
+                .filter(r -> r.value() != null && r.value().contains(broken))
+                .findFirst()
+                .orElseThrow();
+        Received invalidDead = dead.stream()
+                .filter(r -> r.value() != null && r.value().contains(invalid))
+                .findFirst()
+                .orElseThrow();
+        Received emptyDead = dead.stream()
+                .filter(r -> key.equals(r.key()) && r.value() == null)
+                .findFirst()
+                .orElseThrow();
         assertThat(brokenDead.headers().get("dead-letter-reason")).containsIgnoringCase("malformed JSON");
-        assertThat(invalidDead.headers().get("dead-letter-reason")).contains("orgUnit").contains("379999");
+        assertThat(invalidDead.headers().get("dead-letter-reason"))
+                .contains("orgUnit")
+                .contains("379999");
         assertThat(emptyDead.headers().get("dead-letter-reason")).containsIgnoringCase("empty");
         for (Received r : List.of(brokenDead, invalidDead, emptyDead)) {
             assertThat(r.key()).isEqualTo(key);
@@ -74,27 +97,47 @@ public abstract class FeedContract extends SectorServiceTest {
         String jwt = auth.header().substring("Bearer ".length());
         // the producer's own dead-letter-* headers are not believed: the service writes those
         Map<String, String> steered = new HashMap<>(feedIdentity());
-        steered.putAll(Map.of("dead-letter-topic", Topics.ALERTS, "dead-letter-subject", "forged-bureau", "content-type", JSON));
-        kafka().send(feedTopic, key, report(invalid, "379999", String.valueOf(year), null, validValues()).toString(), steered);
-        // "Authorization" is not the feed's header (Kafka header names are case-sensitive): unauthenticated, and not kept either
-        kafka().send(feedTopic, key, report(anonymous, districts.get(2), String.valueOf(year), null, validValues()).toString(),
-                Map.of("Authorization", auth.header()));
+        steered.putAll(Map.of(
+                "dead-letter-topic", Topics.ALERTS, "dead-letter-subject", "forged-bureau", "content-type", JSON));
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(invalid, "379999", String.valueOf(year), null, validValues())
+                                .toString(),
+                        steered);
+        // "Authorization" is not the feed's header (Kafka header names are case-sensitive): unauthenticated, and not
+        // kept either
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(anonymous, districts.get(2), String.valueOf(year), null, validValues())
+                                .toString(),
+                        Map.of("Authorization", auth.header()));
 
         Received invalidDead = awaitDeadLetter(invalid);
         Received anonymousDead = awaitDeadLetter(anonymous);
         for (Received r : List.of(invalidDead, anonymousDead)) {
             assertNoCredential(r, jwt);
-            assertThat(r.headers().get("dead-letter-id")).as("dead-letter-id of %s", r).matches("[0-9a-f-]{36}");
+            assertThat(r.headers().get("dead-letter-id"))
+                    .as("dead-letter-id of %s", r)
+                    .matches("[0-9a-f-]{36}");
             assertThat(r.headers()).containsEntry("dead-letter-topic", feedTopic);
         }
-        assertThat(invalidDead.headers()).containsEntry("dead-letter-identity", "authenticated")
+        assertThat(invalidDead.headers())
+                .containsEntry("dead-letter-identity", "authenticated")
                 .containsEntry("dead-letter-subject", "test-feed:" + sector.code() + "+reader")
-                .containsEntry("dead-letter-roles", "feed:" + sector.code() + ",reader").containsEntry("dead-letter-districts", "*")
-                .containsEntry("dead-letter-judged-by", "log-append-time").containsEntry("content-type", JSON)
+                .containsEntry("dead-letter-roles", "feed:" + sector.code() + ",reader")
+                .containsEntry("dead-letter-districts", "*")
+                .containsEntry("dead-letter-judged-by", "log-append-time")
+                .containsEntry("content-type", JSON)
                 .containsKeys("dead-letter-token-expires", "dead-letter-judged-at");
         assertThat(invalidDead.headers().get("dead-letter-reason")).contains("379999");
-        assertThat(anonymousDead.headers()).containsEntry("dead-letter-identity", "unauthenticated").doesNotContainKey("dead-letter-subject");
-        assertThat(anonymousDead.headers().get("dead-letter-authentication")).contains("unauthenticated").contains("authorization");
+        assertThat(anonymousDead.headers())
+                .containsEntry("dead-letter-identity", "unauthenticated")
+                .doesNotContainKey("dead-letter-subject");
+        assertThat(anonymousDead.headers().get("dead-letter-authentication"))
+                .contains("unauthenticated")
+                .contains("authorization");
         assertThat(anonymousDead.headers().get("dead-letter-reason")).contains("unauthenticated");
     }
 
@@ -103,9 +146,14 @@ public abstract class FeedContract extends SectorServiceTest {
         assertThat(kafka().topicConfig(feedTopic, "message.timestamp.type")).isEqualTo("LogAppendTime");
         String id = uniqueId("backdated");
         // the token expired an hour ago; the record claims to be from two hours ago, when it was still valid
-        kafka().sendAt(feedTopic, id, report(id, districts.get(4), String.valueOf(refusedYear()), null, validValues()).toString()
-                .getBytes(StandardCharsets.UTF_8), Map.of("authorization", TestTokens.bearer(TestTokens.expired("feed:" + sector.code()))),
-                Instant.now().minus(Duration.ofHours(2)));
+        kafka().sendAt(
+                        feedTopic,
+                        id,
+                        report(id, districts.get(4), String.valueOf(refusedYear()), null, validValues())
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8),
+                        Map.of("authorization", TestTokens.bearer(TestTokens.expired("feed:" + sector.code()))),
+                        Instant.now().minus(Duration.ofHours(2)));
         Received dead = awaitDeadLetter(id);
         assertThat(dead.headers()).containsEntry("dead-letter-identity", "unauthenticated");
         assertThat(dead.headers().get("dead-letter-authentication")).contains("expired");
@@ -128,37 +176,71 @@ public abstract class FeedContract extends SectorServiceTest {
         String enterprise = unknownEnterprise();
         Instant sent = Instant.now();
         String shortLived = TestTokens.bearer(TestTokens.expiringIn(3, "feed:" + sector.code()));
-        Duration skew = config().getOptionalValue("synergy.feed.clock-skew", Duration.class).orElse(Duration.ZERO)
-                .plusSeconds(config().getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(0L));
+        Duration skew = config().getOptionalValue("synergy.feed.clock-skew", Duration.class)
+                .orElse(Duration.ZERO)
+                .plusSeconds(config().getOptionalValue("mp.jwt.verify.clock.skew", Long.class)
+                        .orElse(0L));
         Instant expired = sent.plusSeconds(3).plus(skew).plusSeconds(1);
-        try (Connection lock = DriverManager.getConnection(config().getValue("quarkus.datasource.jdbc.url", String.class),
-                config().getValue("quarkus.datasource.username", String.class), config().getValue("quarkus.datasource.password", String.class))) {
+        try (Connection lock = DriverManager.getConnection(
+                config().getValue("quarkus.datasource.jdbc.url", String.class),
+                config().getValue("quarkus.datasource.username", String.class),
+                config().getValue("quarkus.datasource.password", String.class))) {
             lock.setAutoCommit(false);
             try (Statement st = lock.createStatement()) {
                 st.execute("LOCK TABLE report IN EXCLUSIVE MODE");
             }
             // the blocker waits for the lock; the feed is consumed in order, so the two behind it wait too
-            kafka().send(feedTopic, key, report(blocker, districts.get(6), String.valueOf(year), null, validValues()).toString(), feedIdentity());
-            kafka().send(feedTopic, key, report(backlog, districts.get(7), String.valueOf(year), null, validValues()).toString(),
-                    Map.of("authorization", shortLived));
-            kafka().send(feedTopic, key, report(unregistered, enterprise, String.valueOf(year), null, validValues()).toString(),
-                    Map.of("authorization", shortLived));
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> Instant.now().isAfter(expired));
+            kafka().send(
+                            feedTopic,
+                            key,
+                            report(blocker, districts.get(6), String.valueOf(year), null, validValues())
+                                    .toString(),
+                            feedIdentity());
+            kafka().send(
+                            feedTopic,
+                            key,
+                            report(backlog, districts.get(7), String.valueOf(year), null, validValues())
+                                    .toString(),
+                            Map.of("authorization", shortLived));
+            kafka().send(
+                            feedTopic,
+                            key,
+                            report(unregistered, enterprise, String.valueOf(year), null, validValues())
+                                    .toString(),
+                            Map.of("authorization", shortLived));
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> Instant.now().isAfter(expired));
             lock.rollback();
         }
 
-        assertThat(awaitReport(backlog).path("revisions").get(0).path("status").asText()).isEqualTo("CURRENT");
+        assertThat(awaitReport(backlog).path("revisions").get(0).path("status").asText())
+                .isEqualTo("CURRENT");
         Received dead = awaitDeadLetter(unregistered);
         assertThat(dead.headers().get("dead-letter-reason")).contains("not a registered enterprise");
-        assertThat(dead.headers()).containsEntry("dead-letter-identity", "authenticated").containsEntry("dead-letter-subject", "test-short-lived")
+        assertThat(dead.headers())
+                .containsEntry("dead-letter-identity", "authenticated")
+                .containsEntry("dead-letter-subject", "test-short-lived")
                 .containsEntry("dead-letter-judged-by", "log-append-time");
         assertNoCredential(dead, shortLived.substring("Bearer ".length()));
 
         publishOrgUnit(enterprise, "370211", false, 1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(postJson(report(uniqueId("backlog-enterprise-known"), enterprise,
-                String.valueOf(year + 1), null, validValues())).statusCode()).isEqualTo(201));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(postJson(report(
+                                        uniqueId("backlog-enterprise-known"),
+                                        enterprise,
+                                        String.valueOf(year + 1),
+                                        null,
+                                        validValues()))
+                                .statusCode())
+                        .isEqualTo(201));
         kafka().send(feedTopic, dead.key(), dead.value(), replayOf(dead));
-        assertThat(awaitReport(unregistered).path("revisions").get(0).path("status").asText()).isEqualTo("CURRENT");
+        assertThat(awaitReport(unregistered)
+                        .path("revisions")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CURRENT");
     }
 
     @Test
@@ -167,26 +249,59 @@ public abstract class FeedContract extends SectorServiceTest {
         String key = uniqueId("replay-key");
         String original = uniqueId("replay-original");
         String anonymous = uniqueId("replay-anonymous");
-        kafka().send(feedTopic, key, report(original, "379999", String.valueOf(year), null, validValues()).toString(), feedIdentity());
-        kafka().send(feedTopic, key, report(anonymous, districts.get(1), String.valueOf(year), null, validValues()).toString(), Map.of());
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(original, "379999", String.valueOf(year), null, validValues())
+                                .toString(),
+                        feedIdentity());
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(anonymous, districts.get(1), String.valueOf(year), null, validValues())
+                                .toString(),
+                        Map.of());
         Received originalDead = awaitDeadLetter(original);
         Received anonymousDead = awaitDeadLetter(anonymous);
 
         // an identity in headers, and a dead letter that was never written
         String forged = uniqueId("replay-forged");
-        Map<String, String> forgedHeaders = new HashMap<>(Map.of("replayed-dead-letter", UUID.randomUUID().toString(),
-                "dead-letter-identity", "authenticated", "dead-letter-subject", "forged-bureau", "dead-letter-roles", "feed:" + sector.code()));
-        kafka().send(feedTopic, key, report(forged, districts.get(1), String.valueOf(year), null, validValues()).toString(), forgedHeaders);
+        Map<String, String> forgedHeaders = new HashMap<>(Map.of(
+                "replayed-dead-letter",
+                UUID.randomUUID().toString(),
+                "dead-letter-identity",
+                "authenticated",
+                "dead-letter-subject",
+                "forged-bureau",
+                "dead-letter-roles",
+                "feed:" + sector.code()));
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(forged, districts.get(1), String.valueOf(year), null, validValues())
+                                .toString(),
+                        forgedHeaders);
         // a real dead letter's id with another report
         String swapped = uniqueId("replay-swapped");
-        kafka().send(feedTopic, key, report(swapped, districts.get(1), String.valueOf(year), null, validValues()).toString(), replayOf(originalDead));
+        kafka().send(
+                        feedTopic,
+                        key,
+                        report(swapped, districts.get(1), String.valueOf(year), null, validValues())
+                                .toString(),
+                        replayOf(originalDead));
         // the replay of a dead letter that had no valid token: a replay cannot authorise it
         kafka().send(feedTopic, anonymousDead.key(), anonymousDead.value(), replayOf(anonymousDead));
 
-        assertThat(awaitDeadLetter(forged).headers().get("dead-letter-reason")).contains("unauthenticated").contains("unknown dead letter");
-        assertThat(awaitDeadLetter(swapped).headers().get("dead-letter-reason")).contains("unauthenticated").contains("payload");
+        assertThat(awaitDeadLetter(forged).headers().get("dead-letter-reason"))
+                .contains("unauthenticated")
+                .contains("unknown dead letter");
+        assertThat(awaitDeadLetter(swapped).headers().get("dead-letter-reason"))
+                .contains("unauthenticated")
+                .contains("payload");
         Received replayedDead = awaitDeadLetters(anonymous, 2).get(1);
-        assertThat(replayedDead.headers()).containsEntry("dead-letter-identity", "unauthenticated").containsEntry("dead-letter-judged-by", "recorded");
+        assertThat(replayedDead.headers())
+                .containsEntry("dead-letter-identity", "unauthenticated")
+                .containsEntry("dead-letter-judged-by", "recorded");
         assertThat(replayedDead.headers().get("dead-letter-reason")).contains("unauthenticated");
         for (String id : List.of(forged, swapped, anonymous)) {
             given().get(REPORTS + "/" + id).then().statusCode(404);
@@ -199,7 +314,9 @@ public abstract class FeedContract extends SectorServiceTest {
      */
     @Test
     void aReportAcceptedWhileTheBrokerIsDownIsPublishedWhenItIsBack() {
-        assertThat(KafkaBroker.running()).as("the broker of PlatformTestResource is visible to the test").isTrue();
+        assertThat(KafkaBroker.running())
+                .as("the broker of PlatformTestResource is visible to the test")
+                .isTrue();
         int year = freshYear();
         String district = districts.get(1);
         String id = uniqueId("outage");
@@ -216,13 +333,18 @@ public abstract class FeedContract extends SectorServiceTest {
             KafkaBroker.restartBroker();
         }
         Map<String, IndicatorValue> expected = expectedOutputs(values);
-        List<Event> events = awaitEvents(e -> id.equals(e.data().path("reportId").asText()), presentCount(expected), Duration.ofSeconds(60));
+        List<Event> events = awaitEvents(
+                e -> id.equals(e.data().path("reportId").asText()), presentCount(expected), Duration.ofSeconds(60));
         assertEvents(events, district, year, expected, 1);
         await().atMost(WAIT).until(() -> count("outbox") == 0);
     }
 
     protected static void assertNoCredential(Received deadLetter, String token) {
-        assertThat(deadLetter.headers().keySet()).as("headers of %s", deadLetter).noneMatch(k -> k.equalsIgnoreCase("authorization"));
-        assertThat(deadLetter.headers().values()).as("headers of %s", deadLetter).noneMatch(v -> v != null && v.contains(token));
+        assertThat(deadLetter.headers().keySet())
+                .as("headers of %s", deadLetter)
+                .noneMatch(k -> k.equalsIgnoreCase("authorization"));
+        assertThat(deadLetter.headers().values())
+                .as("headers of %s", deadLetter)
+                .noneMatch(v -> v != null && v.contains(token));
     }
 }

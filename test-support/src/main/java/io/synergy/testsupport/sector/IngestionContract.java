@@ -54,11 +54,15 @@ public abstract class IngestionContract extends SectorServiceTest {
         assertThat(answer).hasSize(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             JsonNode r = answer.get(i);
-            assertThat(r.path("reportId").asText()).isEqualTo(batch.get(i).path("reportId").asText());
+            assertThat(r.path("reportId").asText())
+                    .isEqualTo(batch.get(i).path("reportId").asText());
             assertThat(r.path("status").asText()).isEqualTo("ACCEPTED");
             Map<String, Double> values = i < 3 ? valuesFor(i) : boundary;
             assertIndicatorsAnswer(r, districts.get(i), year, expectedOutputs(values));
-            assertThat(getReport(r.path("reportId").asText()).path("currentRevision").asInt()).isEqualTo(1);
+            assertThat(getReport(r.path("reportId").asText())
+                            .path("currentRevision")
+                            .asInt())
+                    .isEqualTo(1);
         }
 
         // the same batch again, plus one new report: only the new one is stored
@@ -87,13 +91,27 @@ public abstract class IngestionContract extends SectorServiceTest {
         String element = wholeOrFirst();
         String earlier = uniqueId("batch-same-earlier");
         String later = uniqueId("batch-same-later");
-        ArrayNode batch = MAPPER.createArrayNode().add(report(earlier, district, String.valueOf(year), null, Map.of(element, 300.0)))
+        ArrayNode batch = MAPPER.createArrayNode()
+                .add(report(earlier, district, String.valueOf(year), null, Map.of(element, 300.0)))
                 .add(report(later, district, String.valueOf(year), null, Map.of(element, 500.0)));
         assertThat(each(accepted(postJson(batch), 201), "status")).containsExactly("ACCEPTED", "ACCEPTED");
-        JsonNode c = json(given().queryParam("period", String.valueOf(year)).get("/api/v1/completeness").then().statusCode(200).extract().response());
-        JsonNode row = stream(c.path("districts")).filter(d -> district.equals(d.path("orgUnit").asText())).findFirst().orElseThrow()
+        JsonNode c = json(given().queryParam("period", String.valueOf(year))
+                .get("/api/v1/completeness")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
+        JsonNode row = stream(c.path("districts"))
+                .filter(d -> district.equals(d.path("orgUnit").asText()))
+                .findFirst()
+                .orElseThrow()
                 .path("dataElements");
-        assertThat(stream(row).filter(de -> element.equals(de.path("dataElement").asText())).findFirst().orElseThrow().path("reportId").asText())
+        assertThat(stream(row)
+                        .filter(de -> element.equals(de.path("dataElement").asText()))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("reportId")
+                        .asText())
                 .isEqualTo(later);
     }
 
@@ -105,9 +123,14 @@ public abstract class IngestionContract extends SectorServiceTest {
         Map<String, Double> va = valuesFor(1);
         Map<String, Double> vb = valuesFor(2);
         // as a spreadsheet writes it: byte-order mark, CRLF, a quoted cell, a header in another case
-        StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_HEADER.toUpperCase()).append("\r\n");
-        va.forEach((de, v) -> csv.append(csvRow(a, districts.get(5), String.valueOf(year), de, "\"" + v + "\"", unitOf(de), "1")).append("\r\n"));
-        vb.forEach((de, v) -> csv.append(csvRow(b, districts.get(6), String.valueOf(year), de, String.valueOf(v), "", "")).append("\r\n"));
+        StringBuilder csv =
+                new StringBuilder("\uFEFF").append(CSV_HEADER.toUpperCase()).append("\r\n");
+        va.forEach((de, v) -> csv.append(
+                        csvRow(a, districts.get(5), String.valueOf(year), de, "\"" + v + "\"", unitOf(de), "1"))
+                .append("\r\n"));
+        vb.forEach(
+                (de, v) -> csv.append(csvRow(b, districts.get(6), String.valueOf(year), de, String.valueOf(v), "", ""))
+                        .append("\r\n"));
 
         JsonNode answer = accepted(postCsv(csv.toString()), 201);
         assertThat(answer.isArray()).isTrue();
@@ -126,7 +149,9 @@ public abstract class IngestionContract extends SectorServiceTest {
 
         // the minimal header (no unit, no revision column) is enough; the same content is a duplicate across channels
         StringBuilder minimal = new StringBuilder("report_id,source,district,period,data_element,value\n");
-        vb.forEach((de, v) -> minimal.append(String.join(",", b, source(), districts.get(6), String.valueOf(year), de, String.valueOf(v))).append('\n'));
+        vb.forEach((de, v) -> minimal.append(
+                        String.join(",", b, source(), districts.get(6), String.valueOf(year), de, String.valueOf(v)))
+                .append('\n'));
         JsonNode dup = accepted(postCsv(minimal.toString()), 200);
         assertThat(dup.get(0).path("status").asText()).isEqualTo("DUPLICATE");
         ObjectNode asJson = report(b, districts.get(6), String.valueOf(year), 1, vb);
@@ -150,7 +175,15 @@ public abstract class IngestionContract extends SectorServiceTest {
                     String id = "bulk/" + sector.code() + "/" + batch + "/" + made;
                     String period = YearMonth.of(year, month).toString();
                     for (Map.Entry<String, Double> e : valuesFor(d).entrySet()) {
-                        csv.append(csvRow(id, districts.get(d), period, e.getKey(), String.valueOf(e.getValue() / 12), "", "")).append('\n');
+                        csv.append(csvRow(
+                                        id,
+                                        districts.get(d),
+                                        period,
+                                        e.getKey(),
+                                        String.valueOf(e.getValue() / 12),
+                                        "",
+                                        ""))
+                                .append('\n');
                     }
                     made++;
                 }
@@ -171,7 +204,11 @@ public abstract class IngestionContract extends SectorServiceTest {
         String district = districts.get(7);
         String id = uniqueId("feed");
         Map<String, Double> values = validValues();
-        kafka().send(feedTopic, id, report(id, district, String.valueOf(year), null, values).toString(), feedIdentity());
+        kafka().send(
+                        feedTopic,
+                        id,
+                        report(id, district, String.valueOf(year), null, values).toString(),
+                        feedIdentity());
 
         JsonNode history = awaitReport(id);
         JsonNode rev = history.path("revisions").get(0);
@@ -180,7 +217,12 @@ public abstract class IngestionContract extends SectorServiceTest {
         assertThat(storedValues(rev)).containsExactlyInAnyOrderEntriesOf(values);
         Map<String, IndicatorValue> expected = expectedOutputs(values);
         assertIndicatorsAnswer(rev.path("result"), district, year, expected);
-        assertEvents(awaitEvents(e -> id.equals(e.data().path("reportId").asText()), presentCount(expected)), district, year, expected, 1);
+        assertEvents(
+                awaitEvents(e -> id.equals(e.data().path("reportId").asText()), presentCount(expected)),
+                district,
+                year,
+                expected,
+                1);
 
         // a feed message may carry a batch too
         String b1 = uniqueId("feed-batch");
@@ -207,23 +249,35 @@ public abstract class IngestionContract extends SectorServiceTest {
         YearMonth thisMonth = YearMonth.now(ZONE);
         LocalDate today = LocalDate.now(ZONE);
 
-        Consumer<ObjectNode> none = r -> { };
+        Consumer<ObjectNode> none = r -> {};
         cases.add(jsonCase("unknown district", r -> r.put("orgUnit", "379999"), "orgUnit"));
         cases.add(jsonCase("district of another city", r -> r.put("orgUnit", "370102"), "orgUnit"));
-        cases.add(jsonCase("the city code", r -> r.put("orgUnit", orgUnits.city().code()), "orgUnit"));
-        cases.add(jsonCase("a district group", r -> r.put("orgUnit", orgUnits.groups().get(0).code()), "orgUnit"));
-        cases.add(jsonCase("district as a number", r -> r.put("orgUnit", Integer.parseInt(districts.get(0))), "orgUnit"));
+        cases.add(
+                jsonCase("the city code", r -> r.put("orgUnit", orgUnits.city().code()), "orgUnit"));
+        cases.add(jsonCase(
+                "a district group",
+                r -> r.put("orgUnit", orgUnits.groups().get(0).code()),
+                "orgUnit"));
+        cases.add(
+                jsonCase("district as a number", r -> r.put("orgUnit", Integer.parseInt(districts.get(0))), "orgUnit"));
         cases.add(jsonCase("period 2024Q5", r -> r.put("period", "2024Q5"), "period"));
         cases.add(jsonCase("period 2024-13", r -> r.put("period", "2024-13"), "period"));
         cases.add(jsonCase("period 2024-00", r -> r.put("period", "2024-00"), "period"));
         cases.add(jsonCase("period not a period", r -> r.put("period", "last year"), "period"));
         cases.add(jsonCase("period year 1066", r -> r.put("period", "1066"), "period"));
         cases.add(jsonCase("future year", r -> r.put("period", String.valueOf(today.getYear() + 1)), "period"));
-        cases.add(jsonCase("future month", r -> r.put("period", thisMonth.plusMonths(1).toString()), "period"));
+        cases.add(jsonCase(
+                "future month", r -> r.put("period", thisMonth.plusMonths(1).toString()), "period"));
         int nextQuarterStart = ((thisMonth.getMonthValue() - 1) / 3 + 1) * 3 + 1;
         YearMonth nq = YearMonth.of(thisMonth.getYear(), 1).plusMonths(nextQuarterStart - 1L);
-        cases.add(jsonCase("future quarter", r -> r.put("period", nq.getYear() + "Q" + ((nq.getMonthValue() - 1) / 3 + 1)), "period"));
-        cases.add(jsonCase("unknown data element", r -> value(r, 0).put("dataElement", sector.code() + ".no.such.element"), "values[0].dataElement"));
+        cases.add(jsonCase(
+                "future quarter",
+                r -> r.put("period", nq.getYear() + "Q" + ((nq.getMonthValue() - 1) / 3 + 1)),
+                "period"));
+        cases.add(jsonCase(
+                "unknown data element",
+                r -> value(r, 0).put("dataElement", sector.code() + ".no.such.element"),
+                "values[0].dataElement"));
         cases.add(jsonCase("missing data element", r -> value(r, 0).remove("dataElement"), "values[0].dataElement"));
         cases.add(jsonCase("missing value", r -> value(r, 0).remove("value"), "values[0].value"));
         cases.add(jsonCase("null value", r -> value(r, 0).putNull("value"), "values[0].value"));
@@ -238,7 +292,10 @@ public abstract class IngestionContract extends SectorServiceTest {
         cases.add(rawJsonCase("NaN token (not JSON)", replaceFirstValue(values, "NaN"), "body"));
         cases.add(jsonCase("implausibly large value", r -> value(r, 0).put("value", 1e300), "values[0].value"));
         int second = elements.size() > 1 ? 1 : 0;
-        cases.add(jsonCase("duplicated data element", r -> value(r, second).put("dataElement", first), "values[" + second + "].dataElement"));
+        cases.add(jsonCase(
+                "duplicated data element",
+                r -> value(r, second).put("dataElement", first),
+                "values[" + second + "].dataElement"));
         cases.add(jsonCase("unit not of the data element", r -> value(r, 0).put("unit", "furlongs"), "values[0].unit"));
         cases.add(jsonCase("unit not a string", r -> value(r, 0).put("unit", 7), "values[0].unit"));
         cases.add(jsonCase("unknown field", r -> r.put("comment", "hello"), "comment"));
@@ -257,14 +314,33 @@ public abstract class IngestionContract extends SectorServiceTest {
         cases.add(jsonCase("revision fractional", r -> r.put("revision", 1.5), "revision"));
         ObjectNode valid = baseReport(uniqueId("never-stored"), values);
         ObjectNode invalid = baseReport(uniqueId("never-stored"), values).put("orgUnit", "379999");
-        cases.add(json("batch: one valid report, one invalid (all or nothing)", MAPPER.createArrayNode().add(valid).add(invalid), "[1].orgUnit"));
-        cases.add(json("batch: the same report twice", MAPPER.createArrayNode().add(valid).add(valid), "[1].reportId"));
-        cases.add(json("batch: not a report", MAPPER.createArrayNode().add(valid).add("text"), "[1]"));
+        cases.add(json(
+                "batch: one valid report, one invalid (all or nothing)",
+                MAPPER.createArrayNode().add(valid).add(invalid),
+                "[1].orgUnit"));
+        cases.add(json(
+                "batch: the same report twice",
+                MAPPER.createArrayNode().add(valid).add(valid),
+                "[1].reportId"));
+        cases.add(
+                json("batch: not a report", MAPPER.createArrayNode().add(valid).add("text"), "[1]"));
         cases.add(json("empty batch", MAPPER.createArrayNode(), "body"));
-        cases.add(bytes("broken JSON", JSON, "{\"reportId\": \"x\", \"values\": [".getBytes(StandardCharsets.UTF_8), 400, "body"));
-        cases.add(bytes("JSON followed by garbage", JSON, (valid + " trailing").getBytes(StandardCharsets.UTF_8), 400, "body"));
-        cases.add(bytes("two JSON documents", JSON, (valid.toString() + valid).getBytes(StandardCharsets.UTF_8), 400, "body"));
-        cases.add(bytes("duplicate JSON key", JSON, "{\"reportId\": \"a\", \"reportId\": \"b\"}".getBytes(StandardCharsets.UTF_8), 400, "body"));
+        cases.add(bytes(
+                "broken JSON",
+                JSON,
+                "{\"reportId\": \"x\", \"values\": [".getBytes(StandardCharsets.UTF_8),
+                400,
+                "body"));
+        cases.add(bytes(
+                "JSON followed by garbage", JSON, (valid + " trailing").getBytes(StandardCharsets.UTF_8), 400, "body"));
+        cases.add(bytes(
+                "two JSON documents", JSON, (valid.toString() + valid).getBytes(StandardCharsets.UTF_8), 400, "body"));
+        cases.add(bytes(
+                "duplicate JSON key",
+                JSON,
+                "{\"reportId\": \"a\", \"reportId\": \"b\"}".getBytes(StandardCharsets.UTF_8),
+                400,
+                "body"));
         cases.add(bytes("JSON null", JSON, "null".getBytes(StandardCharsets.UTF_8), 400, "body"));
         cases.add(bytes("JSON string", JSON, "\"report\"".getBytes(StandardCharsets.UTF_8), 400, "body"));
         cases.add(bytes("empty JSON body", JSON, new byte[0], 400, "body"));
@@ -273,43 +349,109 @@ public abstract class IngestionContract extends SectorServiceTest {
         String year = "2020";
         String d = districts.get(0);
         String row = csvRow("csv-never-stored", d, year, first, "1", "", "");
-        cases.add(csv("CSV missing the value column", "report_id,source,district,period,data_element\ncsv-x," + source() + "," + d + "," + year + "," + first + "\n", "line 1"));
+        cases.add(csv(
+                "CSV missing the value column",
+                "report_id,source,district,period,data_element\ncsv-x," + source() + "," + d + "," + year + "," + first
+                        + "\n",
+                "line 1"));
         cases.add(csv("CSV unknown column", CSV_HEADER + ",colour\n" + row + ",red\n", "line 1"));
-        cases.add(csv("CSV unclosed quote", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "\"12", "", "") + "\n" + row + "\n", "line 2"));
+        cases.add(csv(
+                "CSV unclosed quote",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "\"12", "", "") + "\n" + row + "\n",
+                "line 2"));
         cases.add(csv("CSV header only", CSV_HEADER + "\n", "body"));
         cases.add(csv("CSV empty", "", "body"));
-        cases.add(csv("CSV non-numeric value", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "12a", "", "") + "\n", "line 2: value"));
-        cases.add(csv("CSV NaN", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "NaN", "", "") + "\n", "line 2: value"));
-        cases.add(csv("CSV missing value", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "", "", "") + "\n", "line 2: value"));
-        cases.add(csv("CSV unknown district", CSV_HEADER + "\n" + csvRow("csv-x", "379999", year, first, "1", "", "") + "\n", "line 2: district"));
-        cases.add(csv("CSV future period", CSV_HEADER + "\n" + csvRow("csv-x", d, String.valueOf(today.getYear() + 1), first, "1", "", "") + "\n",
+        cases.add(csv(
+                "CSV non-numeric value",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "12a", "", "") + "\n",
+                "line 2: value"));
+        cases.add(csv(
+                "CSV NaN", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "NaN", "", "") + "\n", "line 2: value"));
+        cases.add(csv(
+                "CSV missing value",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "", "", "") + "\n",
+                "line 2: value"));
+        cases.add(csv(
+                "CSV unknown district",
+                CSV_HEADER + "\n" + csvRow("csv-x", "379999", year, first, "1", "", "") + "\n",
+                "line 2: district"));
+        cases.add(csv(
+                "CSV future period",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, String.valueOf(today.getYear() + 1), first, "1", "", "") + "\n",
                 "line 2: period"));
-        cases.add(csv("CSV wrong unit", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "1", "furlongs", "") + "\n", "line 2: unit"));
-        cases.add(csv("CSV bad revision", CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "1", "", "two") + "\n", "line 2: revision"));
+        cases.add(csv(
+                "CSV wrong unit",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "1", "furlongs", "") + "\n",
+                "line 2: unit"));
+        cases.add(csv(
+                "CSV bad revision",
+                CSV_HEADER + "\n" + csvRow("csv-x", d, year, first, "1", "", "two") + "\n",
+                "line 2: revision"));
         cases.add(csv("CSV too many cells", CSV_HEADER + "\n" + row + "\n" + row + ",extra\n", "line 3"));
-        cases.add(csv("CSV rows of one report disagree on the district",
-                CSV_HEADER + "\n" + row + "\n" + csvRow("csv-never-stored", districts.get(1), year, elements.get(second).code(), "1", "", "") + "\n",
+        cases.add(csv(
+                "CSV rows of one report disagree on the district",
+                CSV_HEADER + "\n" + row + "\n"
+                        + csvRow(
+                                "csv-never-stored",
+                                districts.get(1),
+                                year,
+                                elements.get(second).code(),
+                                "1",
+                                "",
+                                "") + "\n",
                 "line 3"));
-        cases.add(csv("CSV duplicated data element", CSV_HEADER + "\n" + row + "\n" + row + "\n", "line 3: data_element"));
+        cases.add(csv(
+                "CSV duplicated data element", CSV_HEADER + "\n" + row + "\n" + row + "\n", "line 3: data_element"));
         cases.add(bytes("CSV not UTF-8", CSV, notUtf8(CSV_HEADER + "\n" + row + "\n"), 400, "body"));
 
-        int maxValues = config().getOptionalValue("synergy.sector.max-values", Integer.class).orElse(50_000);
+        int maxValues = config().getOptionalValue("synergy.sector.max-values", Integer.class)
+                .orElse(50_000);
         StringBuilder many = new StringBuilder(CSV_HEADER).append('\n');
         for (int i = 0; i <= maxValues; i++) {
-            many.append("m").append(i).append(',').append(source()).append(',').append(d).append(",2020,").append(first).append(",1,,\n");
+            many.append("m")
+                    .append(i)
+                    .append(',')
+                    .append(source())
+                    .append(',')
+                    .append(d)
+                    .append(",2020,")
+                    .append(first)
+                    .append(",1,,\n");
         }
-        cases.add(new BadRequest("more values than allowed in one request", CSV, many.toString().getBytes(StandardCharsets.UTF_8), false, 413, "body"));
+        cases.add(new BadRequest(
+                "more values than allowed in one request",
+                CSV,
+                many.toString().getBytes(StandardCharsets.UTF_8),
+                false,
+                413,
+                "body"));
 
         long limit = maxBodyBytes();
         cases.add(new BadRequest("body one byte over the limit", JSON, padded(valid, limit + 1), false, 413, "body"));
         cases.add(new BadRequest("10 MB body", JSON, padded(valid, 10L * 1024 * 1024), false, 413, "body"));
         cases.add(new BadRequest("10 MB body, chunked", JSON, padded(valid, 10L * 1024 * 1024), true, 413, "body"));
-        cases.add(new BadRequest("10 MB CSV, chunked", CSV, padded(CSV_HEADER + "\n" + row + "\n", 10L * 1024 * 1024), true, 413, "body"));
+        cases.add(new BadRequest(
+                "10 MB CSV, chunked",
+                CSV,
+                padded(CSV_HEADER + "\n" + row + "\n", 10L * 1024 * 1024),
+                true,
+                413,
+                "body"));
 
         byte[] validBytes = valid.toString().getBytes(StandardCharsets.UTF_8);
         cases.add(bytes("text/plain", "text/plain", validBytes, 415, "Content-Type"));
-        cases.add(bytes("application/xml", "application/xml", "<report/>".getBytes(StandardCharsets.UTF_8), 415, "Content-Type"));
-        cases.add(bytes("form data", "application/x-www-form-urlencoded", "a=b".getBytes(StandardCharsets.UTF_8), 415, "Content-Type"));
+        cases.add(bytes(
+                "application/xml",
+                "application/xml",
+                "<report/>".getBytes(StandardCharsets.UTF_8),
+                415,
+                "Content-Type"));
+        cases.add(bytes(
+                "form data",
+                "application/x-www-form-urlencoded",
+                "a=b".getBytes(StandardCharsets.UTF_8),
+                415,
+                "Content-Type"));
         cases.add(bytes("no content type", null, validBytes, 415, "Content-Type"));
         cases.add(bytes("unknown charset", JSON + "; charset=no-such-charset", validBytes, 415, "Content-Type"));
         return cases.stream();
@@ -330,16 +472,19 @@ public abstract class IngestionContract extends SectorServiceTest {
 
     @Test
     void refusesABodyAboveTheServersHardLimitAsAProblem() throws IOException {
-        long hard = config().getOptionalValue("quarkus.http.limits.max-body-size", String.class).map(IngestionContract::bytesOf)
+        long hard = config().getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+                .map(IngestionContract::bytesOf)
                 .orElse(10L * 1024 * 1024);
         Snapshot before = settledSnapshot();
-        // the server answers from the headers: a client that asks before sending (Expect: 100-continue) gets the problem
+        // the server answers from the headers: a client that asks before sending (Expect: 100-continue) gets the
+        // problem
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + REPORTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + auth.header()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (hard + 1)
-                    + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + (hard + 1)
+                            + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String[] parts = response.split("\r\n\r\n", 2);
@@ -358,13 +503,18 @@ public abstract class IngestionContract extends SectorServiceTest {
         assertProblem(exchange("GET", "/api/v1/no-such-resource", null, null, false), 404, null);
         assertProblem(exchange("GET", REPORTS + "/" + uniqueId("unknown"), null, null, false), 404, null);
         assertProblem(exchange("DELETE", REPORTS, null, null, false), 405, null);
-        assertProblem(exchange("PUT", "/api/v1/catalog", JSON, "{}".getBytes(StandardCharsets.UTF_8), false), 405, null);
-        Exchange notAcceptable = send(HttpRequest.newBuilder(uri("/api/v1/catalog")).header("Accept", "application/xml").GET().build());
+        assertProblem(
+                exchange("PUT", "/api/v1/catalog", JSON, "{}".getBytes(StandardCharsets.UTF_8), false), 405, null);
+        Exchange notAcceptable = send(HttpRequest.newBuilder(uri("/api/v1/catalog"))
+                .header("Accept", "application/xml")
+                .GET()
+                .build());
         assertProblem(notAcceptable, 406, "Accept");
         assertProblem(exchange("GET", "/api/v1/indicators", null, null, false), 400, "period");
         assertProblem(exchange("GET", "/api/v1/indicators?period=2024Q5", null, null, false), 400, "period");
         assertProblem(exchange("GET", "/api/v1/indicators?period=2024-13", null, null, false), 400, "period");
-        assertProblem(exchange("GET", "/api/v1/indicators?period=2024&district=379999", null, null, false), 400, "district");
+        assertProblem(
+                exchange("GET", "/api/v1/indicators?period=2024&district=379999", null, null, false), 400, "district");
         assertProblem(exchange("GET", "/api/v1/completeness?period=soon", null, null, false), 400, "period");
     }
 

@@ -72,8 +72,15 @@ final class RandomReports {
      * @param ownUnits those of them the district-limited writer may write
      * @param periods  the periods it reports for (years, quarters and months of a few years)
      */
-    RandomReports(long seed, String prefix, String source, List<String> units, List<String> ownUnits, List<String> periods,
-            List<DataElement> elements, List<PartOfWholeRule> rules) {
+    RandomReports(
+            long seed,
+            String prefix,
+            String source,
+            List<String> units,
+            List<String> ownUnits,
+            List<String> periods,
+            List<DataElement> elements,
+            List<PartOfWholeRule> rules) {
         this.random = new Random(seed);
         this.prefix = prefix;
         this.source = source;
@@ -86,7 +93,9 @@ final class RandomReports {
 
     Step next() {
         int dice = random.nextInt(100);
-        List<Map.Entry<String, Known>> foreign = known.entrySet().stream().filter(e -> !ownUnits.contains(e.getValue().orgUnit)).toList();
+        List<Map.Entry<String, Known>> foreign = known.entrySet().stream()
+                .filter(e -> !ownUnits.contains(e.getValue().orgUnit))
+                .toList();
         if (dice < 45 || known.isEmpty()) {
             boolean limited = random.nextInt(4) == 0;
             return new Step("report", fresh(limited), limited, Set.of(201, 422));
@@ -117,14 +126,22 @@ final class RandomReports {
         }
         if (dice < 81 && !foreign.isEmpty()) {
             Map.Entry<String, Known> other = pick(foreign);
-            ObjectNode r = report(other.getKey(), pick(ownUnits), other.getValue().period, other.getValue().highest() + 1, values());
+            ObjectNode r = report(
+                    other.getKey(),
+                    pick(ownUnits),
+                    other.getValue().period,
+                    other.getValue().highest() + 1,
+                    values());
             return new Step("revision of another district's report", r, true, Set.of(403));
         }
         if (dice < 89) {
             Map.Entry<String, Known> k = pick(List.copyOf(known.entrySet()));
             int gap = firstGap(k.getValue());
             if (gap > 0) {
-                return new Step("late lower revision", report(k.getKey(), k.getValue().orgUnit, k.getValue().period, gap, values()), false,
+                return new Step(
+                        "late lower revision",
+                        report(k.getKey(), k.getValue().orgUnit, k.getValue().period, gap, values()),
+                        false,
                         Set.of(200));
             }
         }
@@ -152,8 +169,10 @@ final class RandomReports {
         for (int i = 0; i < bodies.size(); i++) {
             ObjectNode body = (ObjectNode) bodies.get(i);
             String status = results.get(i).path("status").asText();
-            Known k = known.computeIfAbsent(body.path("reportId").asText(),
-                    id -> new Known(body.path("orgUnit").asText(), body.path("period").asText()));
+            Known k = known.computeIfAbsent(
+                    body.path("reportId").asText(),
+                    id -> new Known(
+                            body.path("orgUnit").asText(), body.path("period").asText()));
             k.revisions.add(results.get(i).path("revision").asInt());
             if (status.equals("ACCEPTED") || status.equals("REVISED")) {
                 k.current = body;
@@ -165,7 +184,9 @@ final class RandomReports {
     private ObjectNode fresh(boolean limited) {
         List<String> candidates = limited ? ownUnits : units;
         if (!known.isEmpty() && random.nextInt(3) == 0) {
-            List<Map.Entry<String, Known>> mine = known.entrySet().stream().filter(e -> candidates.contains(e.getValue().orgUnit)).toList();
+            List<Map.Entry<String, Known>> mine = known.entrySet().stream()
+                    .filter(e -> candidates.contains(e.getValue().orgUnit))
+                    .toList();
             if (!mine.isEmpty()) {
                 Map.Entry<String, Known> k = pick(mine);
                 return revision(k.getKey(), k.getValue());
@@ -181,8 +202,11 @@ final class RandomReports {
     private ObjectNode moved(String id) {
         Known k = known.get(id);
         boolean unit = random.nextBoolean();
-        String orgUnit = unit ? pick(units.stream().filter(u -> !u.equals(k.orgUnit)).toList()) : k.orgUnit;
-        String period = unit ? k.period : pick(periods.stream().filter(p -> !p.equals(k.period)).toList());
+        String orgUnit =
+                unit ? pick(units.stream().filter(u -> !u.equals(k.orgUnit)).toList()) : k.orgUnit;
+        String period = unit
+                ? k.period
+                : pick(periods.stream().filter(p -> !p.equals(k.period)).toList());
         return report(id, orgUnit, period, k.highest() + 1, values());
     }
 
@@ -204,7 +228,8 @@ final class RandomReports {
         Map<String, Double> values = new LinkedHashMap<>();
         for (DataElement de : elements) {
             if (random.nextInt(3) == 0) {
-                values.put(de.code(), (double) (random.nextInt(20) == 0 ? 5_000 + random.nextInt(5_000) : random.nextInt(150)));
+                values.put(de.code(), (double)
+                        (random.nextInt(20) == 0 ? 5_000 + random.nextInt(5_000) : random.nextInt(150)));
             }
         }
         if (values.isEmpty()) {
@@ -215,7 +240,9 @@ final class RandomReports {
         while (changed) {
             changed = false;
             for (PartOfWholeRule r : rules) {
-                if (values.containsKey(r.part()) && values.containsKey(r.whole()) && values.get(r.part()) > values.get(r.whole())) {
+                if (values.containsKey(r.part())
+                        && values.containsKey(r.whole())
+                        && values.get(r.part()) > values.get(r.whole())) {
                     values.put(r.part(), Math.floor(values.get(r.whole()) * random.nextDouble()));
                     changed = true;
                 }

@@ -61,7 +61,8 @@ public abstract class RevisionContract extends SectorServiceTest {
         Snapshot before = settledSnapshot();
         Map<String, Double> other = new LinkedHashMap<>(values);
         other.put(wholeOrFirst(), values.get(wholeOrFirst()) + 1);
-        Exchange conflict = exchange("POST", REPORTS, JSON, bytes(report(id, districts.get(2), String.valueOf(year), 1, other)), false);
+        Exchange conflict = exchange(
+                "POST", REPORTS, JSON, bytes(report(id, districts.get(2), String.valueOf(year), 1, other)), false);
         assertProblem(conflict, 409, "revision");
         // all or nothing: a new report in the same batch as a conflict is not stored either
         String innocent = uniqueId("conflict-batch");
@@ -87,7 +88,9 @@ public abstract class RevisionContract extends SectorServiceTest {
 
         // revision 2 changes every value and drops one data element altogether
         Map<String, Double> v2 = valuesFor(6);
-        String dropped = published.isEmpty() ? elements.get(elements.size() - 1).code() : published.get(0).code();
+        String dropped = published.isEmpty()
+                ? elements.get(elements.size() - 1).code()
+                : published.get(0).code();
         v2.remove(dropped);
         JsonNode answer = accepted(postJson(report(id, district, String.valueOf(year), 2, v2)), 201);
         assertThat(answer.path("status").asText()).isEqualTo("REVISED");
@@ -104,14 +107,19 @@ public abstract class RevisionContract extends SectorServiceTest {
 
         // the new values win everywhere: the read API and the events (revision 2 of each changed value)
         assertDistrictIndicators(indicatorsOf(String.valueOf(year), district), district, expected);
-        List<Event> events = awaitEvents(e -> id.equals(e.data().path("reportId").asText()) && e.data().path("revision").asLong() == 2,
+        List<Event> events = awaitEvents(
+                e -> id.equals(e.data().path("reportId").asText())
+                        && e.data().path("revision").asLong() == 2,
                 expected.size());
-        Map<String, JsonNode> latest = events.stream().collect(Collectors.toMap(e -> e.data().path("code").asText(), Event::data, (a, b) -> b));
+        Map<String, JsonNode> latest = events.stream()
+                .collect(Collectors.toMap(e -> e.data().path("code").asText(), Event::data, (a, b) -> b));
         expected.forEach((code, v) -> {
             assertThat(latest).containsKey(code);
             assertNumber(latest.get(code).path("value"), v.value(), code + " value");
         });
-        assertThat(latest.get(dropped).path("value").isNull()).as("%s was dropped by revision 2", dropped).isTrue();
+        assertThat(latest.get(dropped).path("value").isNull())
+                .as("%s was dropped by revision 2", dropped)
+                .isTrue();
     }
 
     @Test
@@ -155,18 +163,26 @@ public abstract class RevisionContract extends SectorServiceTest {
         Exchange moved = exchange("POST", REPORTS, JSON, bytes(report(id, to, String.valueOf(year), 2, values)), false);
         assertProblem(moved, 409, "orgUnit");
         assertThat(moved.json().path("type").asText()).endsWith("/report-scope-fixed");
-        assertThat(each(moved.json().path("errors"), "message")).anySatisfy(m -> assertThat(m).contains(id, from, to));
-        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(id, from, year + "Q1", 2, values)), false), 409, "period");
-        ArrayNode batch = MAPPER.createArrayNode().add(report(uniqueId("fixed-innocent"), to, String.valueOf(year), null, values))
+        assertThat(each(moved.json().path("errors"), "message"))
+                .anySatisfy(m -> assertThat(m).contains(id, from, to));
+        assertProblem(
+                exchange("POST", REPORTS, JSON, bytes(report(id, from, year + "Q1", 2, values)), false), 409, "period");
+        ArrayNode batch = MAPPER.createArrayNode()
+                .add(report(uniqueId("fixed-innocent"), to, String.valueOf(year), null, values))
                 .add(report(id, to, String.valueOf(year), 3, values));
         assertProblem(exchange("POST", REPORTS, JSON, bytes(batch), false), 409, "[1].orgUnit");
         String fresh = uniqueId("fixed-new");
-        ArrayNode twoPlaces = MAPPER.createArrayNode().add(report(fresh, from, String.valueOf(year), 1, values))
+        ArrayNode twoPlaces = MAPPER.createArrayNode()
+                .add(report(fresh, from, String.valueOf(year), 1, values))
                 .add(report(fresh, to, String.valueOf(year), 2, values));
         assertProblem(exchange("POST", REPORTS, JSON, bytes(twoPlaces), false), 409, "[1].orgUnit");
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
-        values.forEach((de, v) -> csv.append(csvRow(id, to, String.valueOf(year), de, String.valueOf(v), "", "2")).append('\n'));
-        assertProblem(exchange("POST", REPORTS, CSV, csv.toString().getBytes(StandardCharsets.UTF_8), false), 409, "line 2: district");
+        values.forEach((de, v) -> csv.append(csvRow(id, to, String.valueOf(year), de, String.valueOf(v), "", "2"))
+                .append('\n'));
+        assertProblem(
+                exchange("POST", REPORTS, CSV, csv.toString().getBytes(StandardCharsets.UTF_8), false),
+                409,
+                "line 2: district");
         assertUnchanged(before);
         JsonNode history = getReport(id);
         assertThat(history.path("revisions")).hasSize(1);
@@ -193,10 +209,21 @@ public abstract class RevisionContract extends SectorServiceTest {
         accepted(postJson(report(id, district, String.valueOf(year), 1, validValues())), 201);
         String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(district), "feed:" + sector.code()));
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
-        valuesFor(1).forEach((de, v) -> csv.append(csvRow(id, district, String.valueOf(year), de, String.valueOf(v), "", "2")).append('\n'));
-        Response viaCsv = given().header("Authorization", limited).contentType(CSV).body(csv.toString().getBytes(StandardCharsets.UTF_8)).post(REPORTS);
+        valuesFor(1)
+                .forEach((de, v) -> csv.append(
+                                csvRow(id, district, String.valueOf(year), de, String.valueOf(v), "", "2"))
+                        .append('\n'));
+        Response viaCsv = given().header("Authorization", limited)
+                .contentType(CSV)
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post(REPORTS);
         accepted(viaCsv, 201);
-        kafka().send(feedTopic, id, report(id, district, String.valueOf(year), 3, valuesFor(2)).toString(), feedIdentity());
+        kafka().send(
+                        feedTopic,
+                        id,
+                        report(id, district, String.valueOf(year), 3, valuesFor(2))
+                                .toString(),
+                        feedIdentity());
         await().atMost(WAIT).until(() -> getReport(id).path("currentRevision").asInt() == 3);
 
         JsonNode revisions = getReport(id).path("revisions");
@@ -242,16 +269,27 @@ public abstract class RevisionContract extends SectorServiceTest {
             }
             Map<String, IndicatorValue> expected = expectedOutputs(scaled(month, 12));
             assertDistrictIndicators(indicatorsOf(String.valueOf(year), district), district, expected);
-            List<Event> events = awaitEvents(e -> ids.contains(e.data().path("reportId").asText())
-                    && e.data().path("complete").asBoolean(), presentCount(expected));
+            List<Event> events = awaitEvents(
+                    e -> ids.contains(e.data().path("reportId").asText())
+                            && e.data().path("complete").asBoolean(),
+                    presentCount(expected));
             Map<String, List<Long>> revisions = new HashMap<>();
-            List<Event> all = awaitEvents(e -> ids.contains(e.data().path("reportId").asText()), events.size());
+            List<Event> all =
+                    awaitEvents(e -> ids.contains(e.data().path("reportId").asText()), events.size());
             for (Event e : all) {
-                revisions.computeIfAbsent(e.record().key(), k -> new ArrayList<>()).add(e.data().path("revision").asLong());
+                revisions
+                        .computeIfAbsent(e.record().key(), k -> new ArrayList<>())
+                        .add(e.data().path("revision").asLong());
             }
-            revisions.forEach((key, revs) -> assertThat(revs).as("revisions of %s, in partition order", key).isSorted().doesNotHaveDuplicates());
+            revisions.forEach((key, revs) -> assertThat(revs)
+                    .as("revisions of %s, in partition order", key)
+                    .isSorted()
+                    .doesNotHaveDuplicates());
             for (Event e : events) {
-                assertNumber(e.data().path("value"), expected.get(e.data().path("code").asText()).value(), e.data().path("code").asText());
+                assertNumber(
+                        e.data().path("value"),
+                        expected.get(e.data().path("code").asText()).value(),
+                        e.data().path("code").asText());
             }
         } finally {
             pool.shutdownNow();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.synergy.model.catalogue.DataElement;
@@ -58,33 +57,61 @@ public abstract class RollUpContract extends SectorServiceTest {
         accepted(postJson(report(annual, district, String.valueOf(year), null, Map.of(rule.whole(), 120.0))), 201);
         ArrayNode months = MAPPER.createArrayNode();
         for (int m = 1; m <= 11; m++) {
-            months.add(report(uniqueId("mix-m" + m), district, YearMonth.of(year, m).toString(), null, Map.of(rule.part(), 10.0)));
+            months.add(report(
+                    uniqueId("mix-m" + m),
+                    district,
+                    YearMonth.of(year, m).toString(),
+                    null,
+                    Map.of(rule.part(), 10.0)));
         }
         accepted(postJson(months), 201);
 
         Snapshot before = settledSnapshot();
         String december = uniqueId("mix-m12");
-        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(december, district, YearMonth.of(year, 12).toString(), null,
-                Map.of(rule.part(), 11.0))), false);
+        Exchange refused = exchange(
+                "POST",
+                REPORTS,
+                JSON,
+                bytes(report(december, district, YearMonth.of(year, 12).toString(), null, Map.of(rule.part(), 11.0))),
+                false);
         assertProblem(refused, 422, "values[0].value");
-        assertThat(each(refused.json().path("errors"), "message")).anySatisfy(m -> assertThat(m)
-                .contains(rule.part(), "121.0", rule.whole(), "120.0", annual, december, " in " + year + " "));
+        assertThat(each(refused.json().path("errors"), "message"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains(rule.part(), "121.0", rule.whole(), "120.0", annual, december, " in " + year + " "));
         // the annual report's revision may not lower the whole below the months either
-        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(annual, district, String.valueOf(year), 2, Map.of(rule.whole(), 100.0))), false),
-                422, "values[0].value");
+        assertProblem(
+                exchange(
+                        "POST",
+                        REPORTS,
+                        JSON,
+                        bytes(report(annual, district, String.valueOf(year), 2, Map.of(rule.whole(), 100.0))),
+                        false),
+                422,
+                "values[0].value");
         assertUnchanged(before);
-        accepted(postJson(report(december, district, YearMonth.of(year, 12).toString(), null, Map.of(rule.part(), 10.0))), 201);
+        accepted(
+                postJson(
+                        report(december, district, YearMonth.of(year, 12).toString(), null, Map.of(rule.part(), 10.0))),
+                201);
 
         // a quarter's whole against the months inside it, while the year's whole (from its own report) holds them
         int next = slots.get(1).year();
-        accepted(postJson(report(uniqueId("mix-next-year"), district, String.valueOf(next), null, Map.of(rule.whole(), 1000.0))), 201);
+        accepted(
+                postJson(report(
+                        uniqueId("mix-next-year"), district, String.valueOf(next), null, Map.of(rule.whole(), 1000.0))),
+                201);
         accepted(postJson(report(uniqueId("mix-q1"), district, next + "Q1", null, Map.of(rule.whole(), 15.0))), 201);
         accepted(postJson(report(uniqueId("mix-jan"), district, next + "-01", null, Map.of(rule.part(), 10.0))), 201);
         Snapshot again = settledSnapshot();
-        Exchange quarter = exchange("POST", REPORTS, JSON, bytes(report(uniqueId("mix-feb"), district, next + "-02", null,
-                Map.of(rule.part(), 10.0))), false);
+        Exchange quarter = exchange(
+                "POST",
+                REPORTS,
+                JSON,
+                bytes(report(uniqueId("mix-feb"), district, next + "-02", null, Map.of(rule.part(), 10.0))),
+                false);
         assertProblem(quarter, 422, "values[0].value");
-        assertThat(each(quarter.json().path("errors"), "message")).anySatisfy(m -> assertThat(m).contains(" in " + next + "Q1 ", "20.0", "15.0"));
+        assertThat(each(quarter.json().path("errors"), "message"))
+                .anySatisfy(m -> assertThat(m).contains(" in " + next + "Q1 ", "20.0", "15.0"));
         assertUnchanged(again);
     }
 
@@ -108,20 +135,38 @@ public abstract class RollUpContract extends SectorServiceTest {
 
         Snapshot before = settledSnapshot();
         String second = uniqueId("enterprise-second");
-        Exchange refused = exchange("POST", REPORTS, JSON, bytes(report(second, direct, String.valueOf(year), null, Map.of(element, 500.0))), false);
+        Exchange refused = exchange(
+                "POST",
+                REPORTS,
+                JSON,
+                bytes(report(second, direct, String.valueOf(year), null, Map.of(element, 500.0))),
+                false);
         assertProblem(refused, 422, "values[0].value");
         assertThat(refused.json().path("type").asText()).endsWith("/combined-state-rule");
-        assertThat(each(refused.json().path("errors"), "message")).anySatisfy(m -> assertThat(m)
-                .contains(element, inPark, direct, "1100.0", "1000.0", first, second, total));
+        assertThat(each(refused.json().path("errors"), "message"))
+                .anySatisfy(
+                        m -> assertThat(m).contains(element, inPark, direct, "1100.0", "1000.0", first, second, total));
         // nor may the district lower its total below what its enterprises hold
-        assertProblem(exchange("POST", REPORTS, JSON, bytes(report(total, district, String.valueOf(year), 2, Map.of(element, 500.0))), false),
-                422, "values[0].value");
+        assertProblem(
+                exchange(
+                        "POST",
+                        REPORTS,
+                        JSON,
+                        bytes(report(total, district, String.valueOf(year), 2, Map.of(element, 500.0))),
+                        false),
+                422,
+                "values[0].value");
         assertUnchanged(before);
         accepted(postJson(report(second, direct, String.valueOf(year), null, Map.of(element, 400.0))), 201);
 
         int next = slots.get(1).year();
-        accepted(postJson(report(uniqueId("district-january"), district, next + "-01", null, Map.of(element, 10.0))), 201);
-        accepted(postJson(report(uniqueId("enterprise-year"), inPark, String.valueOf(next), null, Map.of(element, 600.0))), 201);
+        accepted(
+                postJson(report(uniqueId("district-january"), district, next + "-01", null, Map.of(element, 10.0))),
+                201);
+        accepted(
+                postJson(report(
+                        uniqueId("enterprise-year"), inPark, String.valueOf(next), null, Map.of(element, 600.0))),
+                201);
     }
 
     /**
@@ -145,7 +190,8 @@ public abstract class RollUpContract extends SectorServiceTest {
             periods.addAll(List.of(String.valueOf(y), y + "Q1", y + "Q2", y + "-01", y + "-02", y + "-04"));
         }
         String prefix = uniqueId("property") + "/";
-        RandomReports sequence = new RandomReports(seed, prefix, source(), units, List.of(d1), periods, elements, rules);
+        RandomReports sequence =
+                new RandomReports(seed, prefix, source(), units, List.of(d1), periods, elements, rules);
         String limited = TestTokens.bearer(TestTokens.tokenForDistricts(List.of(d1), "feed:" + sector.code()));
         Map<Integer, Integer> statuses = new TreeMap<>();
         String state = stateFingerprint(prefix, units, years);
@@ -153,21 +199,28 @@ public abstract class RollUpContract extends SectorServiceTest {
             RandomReports.Step step = sequence.next();
             String context = "seed " + seed + ", step " + i + ": " + step;
             // the JDK client: a thousand requests through RestAssured would cost more than the service's work
-            Exchange r = send(HttpRequest.newBuilder(uri(REPORTS)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", step.limitedWriter() ? limited : auth.header()).header("Content-Type", JSON)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(step.body()))).build());
+            Exchange r = send(HttpRequest.newBuilder(uri(REPORTS))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", step.limitedWriter() ? limited : auth.header())
+                    .header("Content-Type", JSON)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(step.body())))
+                    .build());
             assertThat(r.status()).as("%s → %s", context, r.text()).isIn(step.allowed());
             statuses.merge(r.status(), 1, Integer::sum);
             String now = stateFingerprint(prefix, units, years);
             if (r.status() >= 400) {
-                assertThat(now).as("a refused request changed nothing: %s → %s", context, r.text()).isEqualTo(state);
+                assertThat(now)
+                        .as("a refused request changed nothing: %s → %s", context, r.text())
+                        .isEqualTo(state);
             } else {
                 sequence.answered(step, r.json());
                 assertStoredFiguresKeepTheRules(units, years, context);
             }
             state = now;
         }
-        assertThat(statuses.keySet()).as("the run met every kind of answer: %s", statuses).contains(200, 201, 400, 403, 409, 422);
+        assertThat(statuses.keySet())
+                .as("the run met every kind of answer: %s", statuses)
+                .contains(200, 201, 400, 403, 409, 422);
 
         // what the read API computes for every period, and every event published, keeps the rules too
         for (String period : periods) {
@@ -181,21 +234,33 @@ public abstract class RollUpContract extends SectorServiceTest {
         settledSnapshot();
         long published = kafka().endOffsetSum(indicatorTopic);
         List<Event> events = events(kafka().readUntil(indicatorTopic, seen -> seen.size() >= published, WAIT)).stream()
-                .filter(e -> units.contains(e.data().path("orgUnit").asText()) && years.contains(e.data().path("period").asInt())).toList();
+                .filter(e -> units.contains(e.data().path("orgUnit").asText())
+                        && years.contains(e.data().path("period").asInt()))
+                .toList();
         assertThat(events).isNotEmpty();
         Map<String, JsonNode> latest = new HashMap<>();
         for (Event e : events) {
             Map<String, JsonNode> one = Map.of(e.data().path("code").asText(), e.data());
             assertFiguresKeepTheRules(one, "published " + e.data());
-            latest.merge(e.record().key() + "|" + e.data().path("period").asText(), e.data(),
+            latest.merge(
+                    e.record().key() + "|" + e.data().path("period").asText(),
+                    e.data(),
                     (a, b) -> a.path("revision").asLong() >= b.path("revision").asLong() ? a : b);
         }
-        for (Map.Entry<String, Map<String, JsonNode>> stored : storedFigures(units, years).entrySet()) {
+        for (Map.Entry<String, Map<String, JsonNode>> stored :
+                storedFigures(units, years).entrySet()) {
             for (JsonNode row : stored.getValue().values()) {
                 JsonNode event = latest.get(row.path("code").asText() + "|" + stored.getKey());
-                assertThat(event).as("the latest event of %s %s", stored.getKey(), row).isNotNull();
-                assertThat(event.path("revision").asLong()).as("%s %s", stored.getKey(), row).isEqualTo(row.path("revision").asLong());
-                assertNumber(event.path("value"), row.path("value").isNull() ? null : row.path("value").asDouble(), stored.getKey() + " " + row);
+                assertThat(event)
+                        .as("the latest event of %s %s", stored.getKey(), row)
+                        .isNotNull();
+                assertThat(event.path("revision").asLong())
+                        .as("%s %s", stored.getKey(), row)
+                        .isEqualTo(row.path("revision").asLong());
+                assertNumber(
+                        event.path("value"),
+                        row.path("value").isNull() ? null : row.path("value").asDouble(),
+                        stored.getKey() + " " + row);
             }
         }
     }
@@ -226,7 +291,8 @@ public abstract class RollUpContract extends SectorServiceTest {
     }
 
     /** The stored annual figures (indicator_value) of the org units and years: "orgUnit|year" → code → row. */
-    protected Map<String, Map<String, JsonNode>> storedFigures(List<String> units, List<Integer> years) throws SQLException {
+    protected Map<String, Map<String, JsonNode>> storedFigures(List<String> units, List<Integer> years)
+            throws SQLException {
         Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = database().prepareStatement("""
                 SELECT org_unit, year, code, value, numerator, denominator, complete, revision FROM indicator_value
@@ -235,11 +301,15 @@ public abstract class RollUpContract extends SectorServiceTest {
             ps.setArray(2, database().createArrayOf("text", units.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ObjectNode row = MAPPER.createObjectNode().put("code", rs.getString(3)).put("complete", rs.getBoolean(7)).put("revision", rs.getLong(8));
+                    ObjectNode row = MAPPER.createObjectNode()
+                            .put("code", rs.getString(3))
+                            .put("complete", rs.getBoolean(7))
+                            .put("revision", rs.getLong(8));
                     row.set("value", MAPPER.valueToTree(rs.getObject(4)));
                     row.set("numerator", MAPPER.valueToTree(rs.getObject(5)));
                     row.set("denominator", MAPPER.valueToTree(rs.getObject(6)));
-                    out.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new LinkedHashMap<>()).put(rs.getString(3), row);
+                    out.computeIfAbsent(rs.getString(1) + "|" + rs.getInt(2), k -> new LinkedHashMap<>())
+                            .put(rs.getString(3), row);
                 }
             }
         }
@@ -247,18 +317,26 @@ public abstract class RollUpContract extends SectorServiceTest {
     }
 
     /** Every stored figure keeps the rules, and the district's enterprises stay within its complete own totals. */
-    protected void assertStoredFiguresKeepTheRules(List<String> units, List<Integer> years, String context) throws SQLException {
+    protected void assertStoredFiguresKeepTheRules(List<String> units, List<Integer> years, String context)
+            throws SQLException {
         Map<String, Map<String, JsonNode>> stored = storedFigures(units, years);
         stored.forEach((unitYear, rows) -> assertFiguresKeepTheRules(rows, unitYear + " after " + context));
         String district = units.get(0);
-        List<String> enterprises = units.stream().filter(u -> orgUnits.find(u).isEmpty()).toList();
+        List<String> enterprises =
+                units.stream().filter(u -> orgUnits.find(u).isEmpty()).toList();
         for (int year : years) {
             Map<String, Double[]> own = totals(stored.getOrDefault(district + "|" + year, Map.of()));
             own.forEach((element, total) -> {
                 if (total[1] == 1) {
-                    double sum = enterprises.stream().map(e -> totals(stored.getOrDefault(e + "|" + year, Map.of())).get(element))
-                            .filter(Objects::nonNull).mapToDouble(t -> t[0]).sum();
-                    assertThat(sum).as("%s of %s's enterprises in %s, after %s", element, district, year, context).isLessThanOrEqualTo(total[0]);
+                    double sum = enterprises.stream()
+                            .map(e -> totals(stored.getOrDefault(e + "|" + year, Map.of()))
+                                    .get(element))
+                            .filter(Objects::nonNull)
+                            .mapToDouble(t -> t[0])
+                            .sum();
+                    assertThat(sum)
+                            .as("%s of %s's enterprises in %s, after %s", element, district, year, context)
+                            .isLessThanOrEqualTo(total[0]);
                 }
             });
         }
@@ -271,15 +349,21 @@ public abstract class RollUpContract extends SectorServiceTest {
     protected void assertFiguresKeepTheRules(Map<String, JsonNode> rows, String what) {
         for (Indicator i : indicators) {
             JsonNode row = rows.get(i.id());
-            if (row != null && "%".equals(i.unit()) && i.formula().type() == FormulaType.RATIO && !row.path("value").isNull()
+            if (row != null
+                    && "%".equals(i.unit())
+                    && i.formula().type() == FormulaType.RATIO
+                    && !row.path("value").isNull()
                     && !row.path("value").isMissingNode()) {
-                assertThat(row.path("value").asDouble()).as("%s of %s", i.id(), what).isBetween(0.0, 100.0);
+                assertThat(row.path("value").asDouble())
+                        .as("%s of %s", i.id(), what)
+                        .isBetween(0.0, 100.0);
             }
         }
         Map<String, Double[]> totals = totals(rows);
         for (PartOfWholeRule rule : rules) {
             if (totals.containsKey(rule.part()) && totals.containsKey(rule.whole())) {
-                assertThat(totals.get(rule.part())[0]).as("%s within %s, %s", rule.part(), rule.whole(), what)
+                assertThat(totals.get(rule.part())[0])
+                        .as("%s within %s, %s", rule.part(), rule.whole(), what)
                         .isLessThanOrEqualTo(totals.get(rule.whole())[0]);
             }
         }
@@ -297,10 +381,15 @@ public abstract class RollUpContract extends SectorServiceTest {
                 continue;
             }
             Double complete = row.path("complete").asBoolean() ? 1.0 : 0.0;
-            if (i.formula().type() == FormulaType.RATIO && catalogue.dataElement(i.formula().numerator()).isPresent()
+            if (i.formula().type() == FormulaType.RATIO
+                    && catalogue.dataElement(i.formula().numerator()).isPresent()
                     && catalogue.dataElement(i.formula().denominator()).isPresent()) {
-                out.put(i.formula().numerator(), new Double[] {row.path("numerator").asDouble(), complete});
-                out.put(i.formula().denominator(), new Double[] {row.path("denominator").asDouble(), complete});
+                out.put(
+                        i.formula().numerator(),
+                        new Double[] {row.path("numerator").asDouble(), complete});
+                out.put(
+                        i.formula().denominator(),
+                        new Double[] {row.path("denominator").asDouble(), complete});
             } else if (i.formula().type() == FormulaType.SUM && i.formula().of().size() == 1) {
                 out.put(i.formula().of().get(0), new Double[] {row.path("value").asDouble(), complete});
             }
@@ -308,7 +397,9 @@ public abstract class RollUpContract extends SectorServiceTest {
         for (DataElement de : published) {
             JsonNode row = rows.get(de.code());
             if (row != null && !row.path("value").isNull() && !row.path("value").isMissingNode()) {
-                out.put(de.code(), new Double[] {row.path("value").asDouble(), row.path("complete").asBoolean() ? 1.0 : 0.0});
+                out.put(de.code(), new Double[] {
+                    row.path("value").asDouble(), row.path("complete").asBoolean() ? 1.0 : 0.0
+                });
             }
         }
         return out;
@@ -342,58 +433,106 @@ public abstract class RollUpContract extends SectorServiceTest {
         assertThat(whole.path("period").asText()).isEqualTo(String.valueOf(year));
         assertThat(whole.path("previousPeriod").asText()).isEqualTo(String.valueOf(previous));
         assertThat(whole.path("unit").asText()).isEqualTo(unitOf(rule.whole()));
-        assertThat(getReport(id).path("revisions").get(0).path("result").path("flagged")).hasSize(2);
+        assertThat(getReport(id).path("revisions").get(0).path("result").path("flagged"))
+                .hasSize(2);
 
-        // the review list, a page at a time, for the reader too: both values (other tests' districts may have flags in this year)
+        // the review list, a page at a time, for the reader too: both values (other tests' districts may have flags in
+        // this year)
         String reader = TestTokens.bearer(TestTokens.token("reader"));
         List<JsonNode> listed = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            RequestSpecification spec = given().header("Authorization", reader).queryParam("flag", "IMPLAUSIBLE_CHANGE")
-                    .queryParam("period", String.valueOf(year)).queryParam("limit", 1);
-            JsonNode page = json(spec.queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get(REPORTS).then().statusCode(200)
-                    .extract().response());
+            RequestSpecification spec = given().header("Authorization", reader)
+                    .queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                    .queryParam("period", String.valueOf(year))
+                    .queryParam("limit", 1);
+            JsonNode page = json(spec.queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get(REPORTS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             assertThat(page.path("flag").asText()).isEqualTo("IMPLAUSIBLE_CHANGE");
             assertThat(page.path("items").size()).isLessThanOrEqualTo(1);
             page.path("items").forEach(listed::add);
-            cursor = page.path("nextCursor").isMissingNode() || page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            cursor = page.path("nextCursor").isMissingNode()
+                            || page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asText();
             pages++;
         } while (cursor != null && pages < 1_000);
         assertThat(listed).extracting(n -> n.path("period").asText()).allMatch(p -> p.startsWith(String.valueOf(year)));
-        assertThat(listed).extracting(n -> n.path("reportId").asText() + " " + n.path("dataElement").asText()).doesNotHaveDuplicates();
-        List<JsonNode> mine = listed.stream().filter(n -> id.equals(n.path("reportId").asText())).toList();
-        assertThat(mine).extracting(n -> n.path("dataElement").asText()).containsExactlyInAnyOrder(rule.whole(), rule.part());
+        assertThat(listed)
+                .extracting(n -> n.path("reportId").asText() + " "
+                        + n.path("dataElement").asText())
+                .doesNotHaveDuplicates();
+        List<JsonNode> mine = listed.stream()
+                .filter(n -> id.equals(n.path("reportId").asText()))
+                .toList();
+        assertThat(mine)
+                .extracting(n -> n.path("dataElement").asText())
+                .containsExactlyInAnyOrder(rule.whole(), rule.part());
         assertThat(mine).allSatisfy(n -> {
             assertThat(n.path("orgUnit").asText()).isEqualTo(district);
             assertThat(n.path("channel").asText()).isEqualTo("REST");
             assertThat(n.path("sentBy").asText()).isEqualTo("test-feed:" + sector.code() + "+reader");
         });
         // a month is compared with the same month a year earlier, and listed under its month, quarter and year
-        accepted(postJson(report(uniqueId("plausible-march-before"), district, previous + "-03", null, Map.of(rule.whole(), 10.0))), 201);
+        accepted(
+                postJson(report(
+                        uniqueId("plausible-march-before"),
+                        district,
+                        previous + "-03",
+                        null,
+                        Map.of(rule.whole(), 10.0))),
+                201);
         String march = uniqueId("implausible-march");
-        assertThat(accepted(postJson(report(march, district, year + "-03", null, Map.of(rule.whole(), 101.0))), 201).path("flagged"))
-                .singleElement().satisfies(f -> assertThat(f.path("previousPeriod").asText()).isEqualTo(previous + "-03"));
+        assertThat(accepted(postJson(report(march, district, year + "-03", null, Map.of(rule.whole(), 101.0))), 201)
+                        .path("flagged"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.path("previousPeriod").asText()).isEqualTo(previous + "-03"));
         for (String period : List.of(year + "-03", year + "Q1", String.valueOf(year), year + "Q2", year + "-04")) {
-            JsonNode listedIn = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", period).queryParam("limit", 1000)
-                    .get(REPORTS).then().statusCode(200).extract().response());
+            JsonNode listedIn = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                    .queryParam("period", period)
+                    .queryParam("limit", 1000)
+                    .get(REPORTS)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response());
             List<String> ids = each(listedIn.path("items"), "reportId");
-            assertThat(ids.contains(march)).as("the March flag listed for %s", period).isEqualTo(!period.endsWith("Q2") && !period.endsWith("-04"));
-            assertThat(ids.contains(id)).as("the annual report's flags listed for %s", period).isEqualTo(period.equals(String.valueOf(year)));
+            assertThat(ids.contains(march))
+                    .as("the March flag listed for %s", period)
+                    .isEqualTo(!period.endsWith("Q2") && !period.endsWith("-04"));
+            assertThat(ids.contains(id))
+                    .as("the annual report's flags listed for %s", period)
+                    .isEqualTo(period.equals(String.valueOf(year)));
         }
-        given().header("Authorization", TestTokens.bearer(TestTokens.token(otherSectorRole()))).queryParam("flag", "IMPLAUSIBLE_CHANGE")
-                .get(REPORTS).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token(otherSectorRole())))
+                .queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                .get(REPORTS)
+                .then()
+                .statusCode(403);
         assertProblem(exchange("GET", REPORTS, null, null, false), 400, "flag");
         assertProblem(exchange("GET", REPORTS + "?flag=NO_SUCH_FLAG", null, null, false), 400, "flag");
-        assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&period=2024Q5", null, null, false), 400, "period");
+        assertProblem(
+                exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&period=2024Q5", null, null, false), 400, "period");
         assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&limit=0", null, null, false), 400, "limit");
-        assertProblem(exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&cursor=next", null, null, false), 400, "cursor");
+        assertProblem(
+                exchange("GET", REPORTS + "?flag=IMPLAUSIBLE_CHANGE&cursor=next", null, null, false), 400, "cursor");
 
         // a correcting revision takes the report off the list
         JsonNode corrected = accepted(postJson(report(id, district, String.valueOf(year), 2, before)), 201);
         assertThat(corrected.has("flags")).as("no flags on %s", corrected).isFalse();
-        JsonNode after = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("period", String.valueOf(year)).queryParam("limit", 1000)
-                .get(REPORTS).then().statusCode(200).extract().response());
+        JsonNode after = json(given().queryParam("flag", "IMPLAUSIBLE_CHANGE")
+                .queryParam("period", String.valueOf(year))
+                .queryParam("limit", 1000)
+                .get(REPORTS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         assertThat(each(after.path("items"), "reportId")).doesNotContain(id);
     }
 
@@ -401,17 +540,26 @@ public abstract class RollUpContract extends SectorServiceTest {
     void enterprisesReportOnceTheRegistryKnowsThemAndNotOnceClosed() {
         String enterprise = unknownEnterprise();
         int year = freshYear();
-        Response unknown = postJson(report(uniqueId("enterprise-unknown"), enterprise, String.valueOf(year), null, validValues()));
+        Response unknown =
+                postJson(report(uniqueId("enterprise-unknown"), enterprise, String.valueOf(year), null, validValues()));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json(unknown).findValuesAsText("message")).anyMatch(m -> m.contains("not a registered enterprise"));
 
         publishOrgUnit(enterprise, "370211", false, 1);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(postJson(report(uniqueId("enterprise-open"), enterprise, String.valueOf(year), null,
-                validValues())).statusCode()).isEqualTo(201));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(postJson(report(
+                                        uniqueId("enterprise-open"),
+                                        enterprise,
+                                        String.valueOf(year),
+                                        null,
+                                        validValues()))
+                                .statusCode())
+                        .isEqualTo(201));
 
         publishOrgUnit(enterprise, "370211", true, 2);
         await().atMost(WAIT).untilAsserted(() -> {
-            Response closed = postJson(report(uniqueId("enterprise-closed"), enterprise, String.valueOf(year + 1), null, validValues()));
+            Response closed = postJson(
+                    report(uniqueId("enterprise-closed"), enterprise, String.valueOf(year + 1), null, validValues()));
             assertThat(closed.statusCode()).isEqualTo(400);
             assertThat(json(closed).findValuesAsText("message")).anyMatch(m -> m.contains("closed"));
         });
@@ -430,8 +578,11 @@ public abstract class RollUpContract extends SectorServiceTest {
         Map<String, Double> first = valuesFor(1);
         JsonNode allBefore = indicators(period, null);
         assertThat(indicators(period, null)).as("asked twice, nothing written").isEqualTo(allBefore);
-        assertThat(each(unitRows(allBefore, district), "value")).as("nothing reported for %s yet", year).containsOnly("null");
-        assertThat(each(unitRows(indicators(period, district), district), "value")).containsOnly("null");
+        assertThat(each(unitRows(allBefore, district), "value"))
+                .as("nothing reported for %s yet", year)
+                .containsOnly("null");
+        assertThat(each(unitRows(indicators(period, district), district), "value"))
+                .containsOnly("null");
         assertThat(reportedElements(period, district)).isZero();
 
         String id = uniqueId("next-read");
@@ -448,9 +599,18 @@ public abstract class RollUpContract extends SectorServiceTest {
     }
 
     private int reportedElements(String period, String district) {
-        JsonNode c = json(given().queryParam("period", period).get("/api/v1/completeness").then().statusCode(200).extract().response());
-        return stream(c.path("districts")).filter(d -> district.equals(d.path("orgUnit").asText())).findFirst().orElseThrow()
-                .path("reported").asInt();
+        JsonNode c = json(given().queryParam("period", period)
+                .get("/api/v1/completeness")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
+        return stream(c.path("districts"))
+                .filter(d -> district.equals(d.path("orgUnit").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("reported")
+                .asInt();
     }
 
     @Test
@@ -462,10 +622,17 @@ public abstract class RollUpContract extends SectorServiceTest {
         String a = uniqueId("complete-a");
         accepted(postJson(report(q, quarterly, year + "Q1", null, validValues())), 201);
         Map<String, Double> some = new LinkedHashMap<>();
-        elements.stream().limit(2).forEach(de -> some.put(de.code(), validValues().get(de.code())));
+        elements.stream()
+                .limit(2)
+                .forEach(de -> some.put(de.code(), validValues().get(de.code())));
         accepted(postJson(report(a, annual, String.valueOf(year), null, some)), 201);
 
-        JsonNode c = json(given().queryParam("period", String.valueOf(year)).get("/api/v1/completeness").then().statusCode(200).extract().response());
+        JsonNode c = json(given().queryParam("period", String.valueOf(year))
+                .get("/api/v1/completeness")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
         assertThat(c.path("sector").asText()).isEqualTo(sector.code());
         assertThat(c.path("districts")).hasSize(districts.size());
         for (JsonNode d : c.path("districts")) {
@@ -477,7 +644,9 @@ public abstract class RollUpContract extends SectorServiceTest {
                 for (JsonNode de : d.path("dataElements")) {
                     assertThat(de.path("reported").asBoolean()).isTrue();
                     assertThat(de.path("periods").get(0).asText()).isEqualTo(year + "Q1");
-                    assertThat(de.path("complete").asBoolean()).as("one quarter of %s", year).isFalse();
+                    assertThat(de.path("complete").asBoolean())
+                            .as("one quarter of %s", year)
+                            .isFalse();
                     assertThat(de.path("reportId").asText()).isEqualTo(q);
                     assertThat(de.path("lastReceived").asText()).isNotBlank();
                 }
@@ -492,11 +661,21 @@ public abstract class RollUpContract extends SectorServiceTest {
                     }
                 }
             } else {
-                assertThat(d.path("reported").asInt()).as("district %s reported nothing for %s", code, year).isZero();
+                assertThat(d.path("reported").asInt())
+                        .as("district %s reported nothing for %s", code, year)
+                        .isZero();
             }
         }
-        JsonNode q1 = json(given().queryParam("period", year + "Q1").get("/api/v1/completeness").then().statusCode(200).extract().response());
-        JsonNode qd = stream(q1.path("districts")).filter(n -> quarterly.equals(n.path("orgUnit").asText())).findFirst().orElseThrow();
+        JsonNode q1 = json(given().queryParam("period", year + "Q1")
+                .get("/api/v1/completeness")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response());
+        JsonNode qd = stream(q1.path("districts"))
+                .filter(n -> quarterly.equals(n.path("orgUnit").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(each(qd.path("dataElements"), "complete")).containsOnly("true");
     }
 }

@@ -26,8 +26,8 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import io.synergy.testsupport.DefaultAuthorization;
-import io.synergy.testsupport.KafkaTestClient.Received;
 import io.synergy.testsupport.KafkaTestClient;
+import io.synergy.testsupport.KafkaTestClient.Received;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,13 +112,16 @@ public abstract class SectorServiceTest {
      * district ({@link #freshDistrictYears}): the years a test may report for end with last year, so they are few.
      */
     private static final AtomicInteger YEARS = new AtomicInteger(2000);
+
     protected static final int BULK_LAST_YEAR = 1995;
     private static final int SHARED_FIRST_YEAR = 1996;
     private static final int SHARED_LAST_YEAR = 1999;
     private static final Set<String> TAKEN_DISTRICT_YEARS = new HashSet<>();
     /** Parks and enterprises registered by the tests of this JVM, numbered. */
     private static final AtomicInteger PARKS = new AtomicInteger();
-    private static final AtomicInteger ENTERPRISES = new AtomicInteger(Math.floorMod(UUID.randomUUID().hashCode(), 50_000));
+
+    private static final AtomicInteger ENTERPRISES =
+            new AtomicInteger(Math.floorMod(UUID.randomUUID().hashCode(), 50_000));
     protected static final int BULK_FIRST_YEAR = 1990;
 
     protected final Sector sector;
@@ -126,6 +129,7 @@ public abstract class SectorServiceTest {
     protected final OrgUnits orgUnits = OrgUnits.load();
     /** The sector's data elements, in catalogue order. */
     protected final List<DataElement> elements;
+
     protected final List<PartOfWholeRule> rules;
     /** The indicators the sector computes itself (RATIO and SUM over its data elements). */
     protected final List<Indicator> indicators;
@@ -133,6 +137,7 @@ public abstract class SectorServiceTest {
     protected final List<DataElement> published;
     /** A data element of another sector: this service must refuse it. */
     protected final DataElement foreign;
+
     protected final List<String> districts;
     protected final String indicatorTopic;
     protected final String feedTopic;
@@ -141,6 +146,7 @@ public abstract class SectorServiceTest {
     private HttpClient http;
     /** The default token: the sector's writer (feed:<sector>) who may also read. */
     protected DefaultAuthorization auth;
+
     private Connection database;
 
     protected SectorServiceTest(Sector sector) {
@@ -149,7 +155,10 @@ public abstract class SectorServiceTest {
         this.rules = catalogue.rules(sector);
         this.indicators = catalogue.sectorIndicators(sector);
         this.published = catalogue.publishedDataElements(sector);
-        this.foreign = catalogue.dataElements().stream().filter(d -> d.sector() != sector).findFirst().orElseThrow();
+        this.foreign = catalogue.dataElements().stream()
+                .filter(d -> d.sector() != sector)
+                .findFirst()
+                .orElseThrow();
         this.districts = orgUnits.districts().stream().map(OrgUnit::code).toList();
         this.indicatorTopic = Topics.indicators(sector);
         this.feedTopic = Topics.feed(sector);
@@ -160,16 +169,23 @@ public abstract class SectorServiceTest {
         assertThat(elements).as("data elements of %s", sector).isNotEmpty();
         assertThat(indicators).as("indicators of %s", sector).isNotEmpty();
         assertThat(ConfigProvider.getConfig().getValue("synergy.sector.code", String.class))
-                .as("the service under test is the %s service", sector.code()).isEqualTo(sector.code());
-        // every request carries the sector's writer token unless a test says otherwise, and none may be answered with a 5xx
+                .as("the service under test is the %s service", sector.code())
+                .isEqualTo(sector.code());
+        // every request carries the sector's writer token unless a test says otherwise, and none may be answered with a
+        // 5xx
         auth = DefaultAuthorization.as("feed:" + sector.code(), "reader");
         RestAssured.replaceFiltersWith(auth, (request, response, ctx) -> {
             Response r = ctx.next(request, response);
-            assertThat(r.statusCode()).as("%s %s answered %s", request.getMethod(), request.getURI(), r.asString()).isLessThan(500);
+            assertThat(r.statusCode())
+                    .as("%s %s answered %s", request.getMethod(), request.getURI(), r.asString())
+                    .isLessThan(500);
             return r;
         });
         kafka = new KafkaTestClient(config().getValue("kafka.bootstrap.servers", String.class));
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @AfterAll
@@ -249,13 +265,19 @@ public abstract class SectorServiceTest {
     }
 
     protected int index(String code) {
-        return IntStream.range(0, elements.size()).filter(i -> elements.get(i).code().equals(code)).findFirst().orElseThrow();
+        return IntStream.range(0, elements.size())
+                .filter(i -> elements.get(i).code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A unit that some other data element accepts but this one does not. */
     protected String foreignUnit(DataElement de) {
-        return catalogue.dataElements().stream().map(DataElement::unit)
-                .filter(u -> de.factorFor(u).isEmpty()).findFirst().orElse("furlongs");
+        return catalogue.dataElements().stream()
+                .map(DataElement::unit)
+                .filter(u -> de.factorFor(u).isEmpty())
+                .findFirst()
+                .orElse("furlongs");
     }
 
     protected static byte[] notUtf8(String text) {
@@ -278,22 +300,37 @@ public abstract class SectorServiceTest {
     }
 
     protected long maxBodyBytes() {
-        return config().getOptionalValue("synergy.sector.max-body-bytes", Long.class).orElse(8L * 1024 * 1024);
+        return config().getOptionalValue("synergy.sector.max-body-bytes", Long.class)
+                .orElse(8L * 1024 * 1024);
     }
 
     protected String otherSectorRole() {
-        return "feed:" + Arrays.stream(Sector.values()).filter(s -> s != sector).findFirst().orElseThrow().code();
+        return "feed:"
+                + Arrays.stream(Sector.values())
+                        .filter(s -> s != sector)
+                        .findFirst()
+                        .orElseThrow()
+                        .code();
     }
 
     protected Response postAs(String authorization, JsonNode body) {
-        return given().header("Authorization", authorization).contentType(JSON).body(bytes(body)).post(REPORTS);
+        return given().header("Authorization", authorization)
+                .contentType(JSON)
+                .body(bytes(body))
+                .post(REPORTS);
     }
 
     /** The dead letters of this sector's feed whose value contains {@code text}, oldest first, once there are {@code count}. */
     protected List<Received> awaitDeadLetters(String text, int count) {
         Predicate<Received> match = r -> r.value() != null && r.value().contains(text);
-        List<Received> dead = kafka.readUntil(Topics.feedDeadLetters(sector), seen -> seen.stream().filter(match).count() >= count, WAIT);
-        return dead.stream().filter(match).sorted(Comparator.comparingLong(Received::offset)).toList();
+        List<Received> dead = kafka.readUntil(
+                Topics.feedDeadLetters(sector),
+                seen -> seen.stream().filter(match).count() >= count,
+                WAIT);
+        return dead.stream()
+                .filter(match)
+                .sorted(Comparator.comparingLong(Received::offset))
+                .toList();
     }
 
     /** The newest dead letter whose value contains {@code text}, once there is one. */
@@ -304,8 +341,15 @@ public abstract class SectorServiceTest {
 
     /** Headers as the aggregation's replay sends them (DeadLetterReplayer): no token, the dead letter's id and who replayed it. */
     protected Map<String, String> replayOf(Received deadLetter) {
-        return Map.of("replayed-dead-letter", deadLetter.headers().getOrDefault("dead-letter-id", ""), "replayed-by", "test-operator",
-                "replayed-from", deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset(), "replay-count", "1");
+        return Map.of(
+                "replayed-dead-letter",
+                deadLetter.headers().getOrDefault("dead-letter-id", ""),
+                "replayed-by",
+                "test-operator",
+                "replayed-from",
+                deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset(),
+                "replay-count",
+                "1");
     }
 
     /** The year of reports a test expects to be refused: as nothing of them is stored, they need no fresh year of their own. */
@@ -315,8 +359,10 @@ public abstract class SectorServiceTest {
 
     /** A rule of the sector between two data elements that add up over periods (months sum to the year). */
     protected PartOfWholeRule summedRule() {
-        return rules.stream().filter(r -> catalogue.dataElement(r.part()).orElseThrow().aggregation() == Aggregation.SUM
-                && catalogue.dataElement(r.whole()).orElseThrow().aggregation() == Aggregation.SUM).findFirst()
+        return rules.stream()
+                .filter(r -> catalogue.dataElement(r.part()).orElseThrow().aggregation() == Aggregation.SUM
+                        && catalogue.dataElement(r.whole()).orElseThrow().aggregation() == Aggregation.SUM)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(sector + " has no rule between summed data elements"));
     }
 
@@ -325,17 +371,31 @@ public abstract class SectorServiceTest {
     }
 
     protected void publishOrgUnit(String code, String level, String parent, boolean closed, long version) {
-        // an industry classification is an enterprise's only: the feed refuses a park that carries one (OrgUnitEventValidator)
-        String industry = "ENTERPRISE".equals(level) ? "\"C\", \"industryDivision\": \"26\"" : "null, \"industryDivision\": null";
-        String event = String.format(Locale.ROOT, "{\"code\": \"%s\", \"level\": \"%s\", \"zh\": \"测试单位\", \"en\": \"test unit\", "
-                + "\"parent\": \"%s\", \"industrySection\": %s, \"flags\": [], \"closed\": %s, \"version\": %d, "
-                + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}", code, level, parent, industry, closed, version);
+        // an industry classification is an enterprise's only: the feed refuses a park that carries one
+        // (OrgUnitEventValidator)
+        String industry =
+                "ENTERPRISE".equals(level) ? "\"C\", \"industryDivision\": \"26\"" : "null, \"industryDivision\": null";
+        String event = String.format(
+                Locale.ROOT,
+                "{\"code\": \"%s\", \"level\": \"%s\", \"zh\": \"测试单位\", \"en\": \"test unit\", "
+                        + "\"parent\": \"%s\", \"industrySection\": %s, \"flags\": [], \"closed\": %s, \"version\": %d, "
+                        + "\"changedAt\": \"2026-01-01T00:00:00Z\", \"changedBy\": \"test\"}",
+                code,
+                level,
+                parent,
+                industry,
+                closed,
+                version);
         kafka.send(Topics.ORG_UNITS, code, event, Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 
     /** A valid unified social credit code that no registry holds yet. */
     protected String unknownEnterprise() {
-        String first17 = String.format(Locale.ROOT, "9137021%dMA3G%05d", sector.ordinal(), Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
+        String first17 = String.format(
+                Locale.ROOT,
+                "9137021%dMA3G%05d",
+                sector.ordinal(),
+                Math.floorMod(UUID.randomUUID().hashCode(), 100_000));
         return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
@@ -349,7 +409,8 @@ public abstract class SectorServiceTest {
 
     /** Registers an enterprise under a park or district (a fresh credit code) and waits until this service knows it. */
     protected String registerEnterprise(String parent) {
-        String first17 = String.format(Locale.ROOT, "9137020%dMA4H%05d", sector.ordinal(), ENTERPRISES.getAndIncrement());
+        String first17 =
+                String.format(Locale.ROOT, "9137020%dMA4H%05d", sector.ordinal(), ENTERPRISES.getAndIncrement());
         String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         publishOrgUnit(code, "ENTERPRISE", parent, false, 1);
         awaitRegistered(code);
@@ -361,12 +422,19 @@ public abstract class SectorServiceTest {
      * carries a negative value, so it is refused either way and stores nothing.
      */
     protected void awaitRegistered(String code) {
-        ObjectNode probe = report(uniqueId("registry-probe"), code, "2020", null, Map.of(elements.get(0).code(), -1.0));
+        ObjectNode probe = report(
+                uniqueId("registry-probe"),
+                code,
+                "2020",
+                null,
+                Map.of(elements.get(0).code(), -1.0));
         await().atMost(WAIT).untilAsserted(() -> {
             Response r = postJson(probe);
             assertThat(r.statusCode()).isEqualTo(400);
-            assertThat(json(r).path("errors")).as(r.asString())
-                    .noneMatch(e -> "orgUnit".equals(e.path("field").asText()) && !e.path("message").asText().contains("a park"));
+            assertThat(json(r).path("errors"))
+                    .as(r.asString())
+                    .noneMatch(e -> "orgUnit".equals(e.path("field").asText())
+                            && !e.path("message").asText().contains("a park"));
         });
     }
 
@@ -387,7 +455,9 @@ public abstract class SectorServiceTest {
                 List<DistrictYear> out = new ArrayList<>();
                 for (String d : districts) {
                     int y0 = first;
-                    if (out.size() < count * years && IntStream.range(0, years).noneMatch(k -> TAKEN_DISTRICT_YEARS.contains(d + "|" + (y0 + k)))) {
+                    if (out.size() < count * years
+                            && IntStream.range(0, years)
+                                    .noneMatch(k -> TAKEN_DISTRICT_YEARS.contains(d + "|" + (y0 + k)))) {
                         IntStream.range(0, years).forEach(k -> out.add(new DistrictYear(d, y0 + k)));
                     }
                 }
@@ -396,7 +466,8 @@ public abstract class SectorServiceTest {
                     return out;
                 }
             }
-            throw new AssertionError("no " + count + " district(s) left free for " + years + " year(s) in " + SHARED_FIRST_YEAR + "–" + SHARED_LAST_YEAR);
+            throw new AssertionError("no " + count + " district(s) left free for " + years + " year(s) in "
+                    + SHARED_FIRST_YEAR + "–" + SHARED_LAST_YEAR);
         }
     }
 
@@ -413,7 +484,9 @@ public abstract class SectorServiceTest {
     /** A year no other test of this JVM uses, so district-year combinations never overlap. */
     protected static int freshYear() {
         int year = YEARS.getAndIncrement();
-        assertThat(year).as("fresh years run out").isLessThanOrEqualTo(LocalDate.now(ZONE).getYear() - 1);
+        assertThat(year)
+                .as("fresh years run out")
+                .isLessThanOrEqualTo(LocalDate.now(ZONE).getYear() - 1);
         return year;
     }
 
@@ -469,7 +542,8 @@ public abstract class SectorServiceTest {
     }
 
     /** A report as the public contract shapes it; {@code revision} null leaves it out (it defaults to 1). */
-    protected ObjectNode report(String id, String district, String period, Integer revision, Map<String, Double> values) {
+    protected ObjectNode report(
+            String id, String district, String period, Integer revision, Map<String, Double> values) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("reportId", id);
         n.put("source", source());
@@ -483,7 +557,8 @@ public abstract class SectorServiceTest {
         return n;
     }
 
-    protected String csvRow(String id, String district, String period, String dataElement, String value, String unit, String revision) {
+    protected String csvRow(
+            String id, String district, String period, String dataElement, String value, String unit, String revision) {
         return String.join(",", id, source(), district, period, dataElement, value, unit, revision);
     }
 
@@ -506,8 +581,10 @@ public abstract class SectorServiceTest {
 
     protected RequestSpecification given() {
         // bytes are sent as they are: no charset appended to text/csv behind the test's back
-        return RestAssured.given().config(RestAssured.config().encoderConfig(
-                EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+        return RestAssured.given()
+                .config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
     }
 
     protected Response postJson(JsonNode body) {
@@ -515,7 +592,9 @@ public abstract class SectorServiceTest {
     }
 
     protected Response postCsv(String csv) {
-        return given().contentType(CSV).body(csv.getBytes(StandardCharsets.UTF_8)).post(REPORTS);
+        return given().contentType(CSV)
+                .body(csv.getBytes(StandardCharsets.UTF_8))
+                .post(REPORTS);
     }
 
     protected static byte[] bytes(JsonNode node) {
@@ -545,7 +624,9 @@ public abstract class SectorServiceTest {
 
     /** Waits until the report is stored (a feed message is ingested asynchronously) and returns its history. */
     protected JsonNode awaitReport(String id) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> given().get(REPORTS + "/" + id).statusCode() == 200);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> given().get(REPORTS + "/" + id).statusCode() == 200);
         return getReport(id);
     }
 
@@ -581,7 +662,8 @@ public abstract class SectorServiceTest {
         throw new AssertionError("no row " + code + " in " + rows);
     }
 
-    protected void assertDistrictIndicators(JsonNode indicators, String district, Map<String, IndicatorValue> expected) {
+    protected void assertDistrictIndicators(
+            JsonNode indicators, String district, Map<String, IndicatorValue> expected) {
         JsonNode rows = unitRows(indicators, district);
         expected.forEach((code, v) -> assertRow(row(rows, code), v, district + " " + code));
     }
@@ -594,38 +676,47 @@ public abstract class SectorServiceTest {
 
     protected static void assertNumber(JsonNode actual, Double expected, String what) {
         if (expected == null) {
-            assertThat(actual.isNull() || actual.isMissingNode()).as("%s: expected none, got %s", what, actual).isTrue();
+            assertThat(actual.isNull() || actual.isMissingNode())
+                    .as("%s: expected none, got %s", what, actual)
+                    .isTrue();
         } else {
-            assertThat(actual.isNumber()).as("%s: expected %s, got %s", what, expected, actual).isTrue();
+            assertThat(actual.isNumber())
+                    .as("%s: expected %s, got %s", what, expected, actual)
+                    .isTrue();
             assertThat(actual.asDouble()).as(what).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
         }
     }
 
     /** The answer's indicators: every sector indicator the values allow, for the district and year, as expected. */
-    protected void assertIndicatorsAnswer(JsonNode answer, String district, int year, Map<String, IndicatorValue> expected) {
+    protected void assertIndicatorsAnswer(
+            JsonNode answer, String district, int year, Map<String, IndicatorValue> expected) {
         Map<String, JsonNode> got = new HashMap<>();
         answer.path("indicators").forEach(i -> got.put(i.path("indicator").asText(), i));
-        List<String> expectedIds = indicators.stream().map(Indicator::id).filter(i -> expected.get(i).present()).toList();
+        List<String> expectedIds = indicators.stream()
+                .map(Indicator::id)
+                .filter(i -> expected.get(i).present())
+                .toList();
         assertThat(got.keySet()).as("indicators in the answer").containsExactlyInAnyOrderElementsOf(expectedIds);
         for (String id : expectedIds) {
             JsonNode i = got.get(id);
             assertThat(i.path("orgUnit").asText()).isEqualTo(district);
             assertThat(i.path("period").asText()).isEqualTo(String.valueOf(year));
             assertNumber(i.path("value"), expected.get(id).value(), id);
-            assertThat(i.path("unit").asText()).isEqualTo(catalogue.indicator(id).orElseThrow().unit());
+            assertThat(i.path("unit").asText())
+                    .isEqualTo(catalogue.indicator(id).orElseThrow().unit());
         }
     }
 
     /** An indicator event as read from the topic: the record and its JSON data. */
-    public record Event(Received record, JsonNode data) {
-    }
+    public record Event(Received record, JsonNode data) {}
 
     protected List<Event> awaitEvents(Predicate<Event> match, int atLeast) {
         return awaitEvents(match, atLeast, WAIT);
     }
 
     protected List<Event> awaitEvents(Predicate<Event> match, int atLeast, Duration timeout) {
-        List<Received> seen = kafka.readUntil(indicatorTopic, rs -> events(rs).stream().filter(match).count() >= atLeast, timeout);
+        List<Received> seen = kafka.readUntil(
+                indicatorTopic, rs -> events(rs).stream().filter(match).count() >= atLeast, timeout);
         return events(seen).stream().filter(match).toList();
     }
 
@@ -642,12 +733,18 @@ public abstract class SectorServiceTest {
     }
 
     /** Each expected output published once, as a CloudEvent in binary mode, keyed by (code, district). */
-    protected void assertEvents(List<Event> events, String district, int year, Map<String, IndicatorValue> expected, long revision) {
+    protected void assertEvents(
+            List<Event> events, String district, int year, Map<String, IndicatorValue> expected, long revision) {
         Map<String, Event> byCode = new HashMap<>();
         for (Event e : events) {
-            assertThat(byCode.put(e.data().path("code").asText(), e)).as("one event per output: %s", e.data()).isNull();
+            assertThat(byCode.put(e.data().path("code").asText(), e))
+                    .as("one event per output: %s", e.data())
+                    .isNull();
         }
-        List<String> present = expected.entrySet().stream().filter(x -> x.getValue().present()).map(Map.Entry::getKey).toList();
+        List<String> present = expected.entrySet().stream()
+                .filter(x -> x.getValue().present())
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(byCode.keySet()).containsExactlyInAnyOrderElementsOf(present);
         for (String code : present) {
             Event e = byCode.get(code);
@@ -656,7 +753,8 @@ public abstract class SectorServiceTest {
             IndicatorValue v = expected.get(code);
             String subject = district + "/" + code + "/" + year;
             assertThat(e.record().key()).isEqualTo(code + "|" + district);
-            assertThat(h).containsEntry("ce_specversion", CloudEventTypes.SPEC_VERSION)
+            assertThat(h)
+                    .containsEntry("ce_specversion", CloudEventTypes.SPEC_VERSION)
                     .containsEntry("ce_type", CloudEventTypes.INDICATOR)
                     .containsEntry("ce_source", CloudEventTypes.sectorSource(sector))
                     .containsEntry("ce_subject", subject)
@@ -664,7 +762,8 @@ public abstract class SectorServiceTest {
                     .containsKey("ce_time");
             assertThat(h.get("content-type")).startsWith(JSON);
             assertThat(d.path("sector").asText()).isEqualTo(sector.code());
-            assertThat(d.path("kind").asText()).isEqualTo(catalogue.indicator(code).isPresent() ? "INDICATOR" : "DATA_ELEMENT");
+            assertThat(d.path("kind").asText())
+                    .isEqualTo(catalogue.indicator(code).isPresent() ? "INDICATOR" : "DATA_ELEMENT");
             assertThat(d.path("orgUnit").asText()).isEqualTo(district);
             assertThat(d.path("period").asText()).isEqualTo(String.valueOf(year));
             assertThat(d.path("revision").asLong()).isEqualTo(revision);
@@ -678,7 +777,9 @@ public abstract class SectorServiceTest {
     /** Values of a stored revision (GET /api/v1/reports/{id}), in the catalogue's units. */
     protected static Map<String, Double> storedValues(JsonNode revision) {
         Map<String, Double> m = new LinkedHashMap<>();
-        revision.path("values").forEach(v -> m.put(v.path("dataElement").asText(), v.path("value").asDouble()));
+        revision.path("values")
+                .forEach(v ->
+                        m.put(v.path("dataElement").asText(), v.path("value").asDouble()));
         return m;
     }
 
@@ -719,21 +820,28 @@ public abstract class SectorServiceTest {
 
     /** Sends with the JDK client: no header added, a body sent with a Content-Length or chunked. */
     protected Exchange exchange(String method, String path, String contentType, byte[] body, boolean chunked) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Authorization", auth.header());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth.header());
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
         return send(b.method(method, publisher).build());
     }
 
     protected Exchange send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            Exchange e = new Exchange(r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
-            assertThat(e.status()).as("%s %s answered %s", request.method(), request.uri(), e.text()).isLessThan(500);
+            Exchange e = new Exchange(
+                    r.statusCode(), r.headers().firstValue("content-type").orElse(null), r.body());
+            assertThat(e.status())
+                    .as("%s %s answered %s", request.method(), request.uri(), e.text())
+                    .isLessThan(500);
             return e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -746,7 +854,9 @@ public abstract class SectorServiceTest {
     /** A problem document with the status, naming {@code field} among its errors (when not null). */
     protected static void assertProblem(Exchange answer, int status, String field) {
         assertThat(answer.status()).as("status; answer: %s", answer.text()).isEqualTo(status);
-        assertThat(answer.contentType()).as("content type; answer: %s", answer.text()).startsWith(PROBLEM);
+        assertThat(answer.contentType())
+                .as("content type; answer: %s", answer.text())
+                .startsWith(PROBLEM);
         JsonNode p = answer.json();
         assertThat(p.path("status").asInt()).isEqualTo(status);
         assertThat(p.path("type").asText()).startsWith("https://synergy.qingdao/problems/");
@@ -755,7 +865,10 @@ public abstract class SectorServiceTest {
         if (field != null) {
             List<String> fields = each(p.path("errors"), "field");
             assertThat(fields).as("fields named in %s", p).contains(field);
-            p.path("errors").forEach(e -> assertThat(e.path("message").asText()).as("message of %s", e).isNotBlank());
+            p.path("errors")
+                    .forEach(e -> assertThat(e.path("message").asText())
+                            .as("message of %s", e)
+                            .isNotBlank());
         }
     }
 
@@ -773,11 +886,13 @@ public abstract class SectorServiceTest {
     }
 
     protected Snapshot snapshot() {
-        try (Statement st = database().createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = database().createStatement();
+                ResultSet rs = st.executeQuery("""
                 SELECT (SELECT count(*) FROM report), (SELECT count(*) FROM data_value),
                        (SELECT count(*) FROM indicator_value), (SELECT count(*) FROM outbox)""")) {
             rs.next();
-            return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), kafka.endOffsetSum(indicatorTopic));
+            return new Snapshot(
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), kafka.endOffsetSum(indicatorTopic));
         } catch (SQLException e) {
             throw new IllegalStateException("could not count the service's rows", e);
         }
@@ -789,7 +904,8 @@ public abstract class SectorServiceTest {
     }
 
     protected long count(String table) {
-        try (Statement st = database().createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement st = database().createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -801,11 +917,12 @@ public abstract class SectorServiceTest {
     protected synchronized Connection database() throws SQLException {
         if (database == null || database.isClosed()) {
             Config c = config();
-            database = DriverManager.getConnection(c.getValue("quarkus.datasource.jdbc.url", String.class),
-                    c.getValue("quarkus.datasource.username", String.class), c.getValue("quarkus.datasource.password", String.class));
+            database = DriverManager.getConnection(
+                    c.getValue("quarkus.datasource.jdbc.url", String.class),
+                    c.getValue("quarkus.datasource.username", String.class),
+                    c.getValue("quarkus.datasource.password", String.class));
             database.setAutoCommit(true);
         }
         return database;
     }
-
 }

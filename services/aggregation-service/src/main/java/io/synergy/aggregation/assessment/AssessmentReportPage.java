@@ -20,52 +20,87 @@ public final class AssessmentReportPage {
     }
 
     /** Everything the page shows, formatted; an empty list prints as "no data" in its section. */
-    public record Page(Heading heading, List<AttainmentLine> attainment, SynergyLine synergy, String historyChart, List<HistoryLine> history,
-            String rankingChart, List<RankLine> ranking, List<EffectLine> effects, List<ProjectLine> projects, List<PilotLine> pilots,
-            List<InventoryLine> inventory, List<DataSetLine> dataSets) {
-    }
+    public record Page(
+            Heading heading,
+            List<AttainmentLine> attainment,
+            SynergyLine synergy,
+            String historyChart,
+            List<HistoryLine> history,
+            String rankingChart,
+            List<RankLine> ranking,
+            List<EffectLine> effects,
+            List<ProjectLine> projects,
+            List<PilotLine> pilots,
+            List<InventoryLine> inventory,
+            List<DataSetLine> dataSets) {}
 
     /**
      * @param coverage     how much of the year's data is in, e.g. "17 / 19 项指标 indicators"
      * @param provisional  the year is not complete: every figure may still change
      * @param generatedAt  when the page was made, Asia/Shanghai
      */
-    public record Heading(String orgUnit, String unitZh, String unitEn, String period, boolean provisional, String coverage, String generatedAt) {
-    }
+    public record Heading(
+            String orgUnit,
+            String unitZh,
+            String unitEn,
+            String period,
+            boolean provisional,
+            String coverage,
+            String generatedAt) {}
 
-    public record AttainmentLine(String indicator, String zh, String en, String unit, String baseline, String value, String target,
-            String targetYear, String targetSource, String document, String completion, String statusZh, String statusEn, String projection) {
-    }
+    public record AttainmentLine(
+            String indicator,
+            String zh,
+            String en,
+            String unit,
+            String baseline,
+            String value,
+            String target,
+            String targetYear,
+            String targetSource,
+            String document,
+            String completion,
+            String statusZh,
+            String statusEn,
+            String projection) {}
 
-    public record SynergyLine(String d, String gradeZh, String gradeEn, String u1, String u2, String c, String t, String lagZh) {
-    }
+    public record SynergyLine(
+            String d, String gradeZh, String gradeEn, String u1, String u2, String c, String t, String lagZh) {}
 
-    public record HistoryLine(String period, String d, String gradeZh, boolean provisional) {
-    }
+    public record HistoryLine(String period, String d, String gradeZh, boolean provisional) {}
 
-    public record RankLine(String rank, String orgUnit, String zh, String d, String gradeZh) {
-    }
+    public record RankLine(String rank, String orgUnit, String zh, String d, String gradeZh) {}
 
-    public record EffectLine(String pollutant, String years, String deltaP, String deltaC, String elasticity, String quadrantZh, String quadrantEn) {
-    }
+    public record EffectLine(
+            String pollutant,
+            String years,
+            String deltaP,
+            String deltaC,
+            String elasticity,
+            String quadrantZh,
+            String quadrantEn) {}
 
     /** Key projects (重点工程) of one clause of the plan: counts by status and reductions delivered against planned (t/a). */
-    public record ProjectLine(String clause, String typeZh, String total, String completed, String underConstruction, String planned,
-            String delivered, String plannedReduction) {
-    }
+    public record ProjectLine(
+            String clause,
+            String typeZh,
+            String total,
+            String completed,
+            String underConstruction,
+            String planned,
+            String delivered,
+            String plannedReduction) {}
 
-    public record PilotLine(String orgUnit, String unitZh, String programmeZh, String level, String year, String document) {
-    }
+    public record PilotLine(
+            String orgUnit, String unitZh, String programmeZh, String level, String year, String document) {}
 
-    public record InventoryLine(String gasZh, String gas, String calculated, String reported) {
-    }
+    public record InventoryLine(String gasZh, String gas, String calculated, String reported) {}
 
     /** A sector's data set for the year: how complete and where it stands in review (填报、审核、审定). */
-    public record DataSetLine(String sectorZh, String sector, String completeness, String approvalZh, String approvalEn) {
-    }
+    public record DataSetLine(
+            String sectorZh, String sector, String completeness, String approvalZh, String approvalEn) {}
 
-    private AssessmentReportPage() {
-    }
+    private AssessmentReportPage() {}
 
     /** The page as HTML. */
     public static String html(Page page) {

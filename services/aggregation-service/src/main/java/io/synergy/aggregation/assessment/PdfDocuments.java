@@ -38,7 +38,8 @@ public final class PdfDocuments {
     /** The PDF of one page; fails with {@link IllegalStateException} when the font is missing. */
     public byte[] print(String xhtml) {
         if (!available()) {
-            throw new IllegalStateException("the report's CJK font " + font + " is not installed (synergy.assessment.pdf-font)");
+            throw new IllegalStateException(
+                    "the report's CJK font " + font + " is not installed (synergy.assessment.pdf-font)");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {

@@ -47,7 +47,11 @@ public final class SvgCharts {
             }
             double y = TOP + plotHeight * (1 - (clamp(p.value(), min, max) - min) / (max - min));
             path.append(path.isEmpty() ? "M" : " L").append(fmt(x)).append(' ').append(fmt(y));
-            svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3.5\" fill=\"#1d6fa5\"/>");
+            svg.append("<circle cx=\"")
+                    .append(fmt(x))
+                    .append("\" cy=\"")
+                    .append(fmt(y))
+                    .append("\" r=\"3.5\" fill=\"#1d6fa5\"/>");
             svg.append(text(x, y - 8, "middle", String.format(Locale.ROOT, "%.3f", p.value())));
         }
         if (!path.isEmpty()) {
@@ -72,30 +76,54 @@ public final class SvgCharts {
                 continue;
             }
             double w = plotWidth * clamp(p.value(), 0, max) / max;
-            svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(fmt(y + 3)).append("\" width=\"").append(fmt(w))
-                    .append("\" height=\"").append(row - 6).append("\" fill=\"#3a8f5c\"/>");
+            svg.append("<rect x=\"")
+                    .append(labelWidth)
+                    .append("\" y=\"")
+                    .append(fmt(y + 3))
+                    .append("\" width=\"")
+                    .append(fmt(w))
+                    .append("\" height=\"")
+                    .append(row - 6)
+                    .append("\" fill=\"#3a8f5c\"/>");
             svg.append(text(labelWidth + w + 4, y + 14, "start", String.format(Locale.ROOT, "%.3f", p.value())));
         }
         return svg.append("</svg>").toString();
     }
 
     private static StringBuilder open(int height, String title) {
-        return new StringBuilder().append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" font-size=\"11\" font-family=\"sans-serif\" role=\"img\"><title>").append(escape(title)).append("</title>");
+        return new StringBuilder()
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" font-size=\"11\" font-family=\"sans-serif\" role=\"img\"><title>")
+                .append(escape(title))
+                .append("</title>");
     }
 
     private static void grid(StringBuilder svg, double min, double max, double plotHeight) {
         for (int q = 0; q <= 4; q++) {
             double y = TOP + plotHeight * (1 - q / 4.0);
-            svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(fmt(y))
-                    .append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#dddddd\"/>");
+            svg.append("<line x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(fmt(y))
+                    .append("\" y2=\"")
+                    .append(fmt(y))
+                    .append("\" stroke=\"#dddddd\"/>");
             svg.append(text(LEFT - 6, y + 4, "end", String.format(Locale.ROOT, "%.2f", min + (max - min) * q / 4)));
         }
     }
 
     private static String text(double x, double y, String anchor, String content) {
-        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\">" + escape(content) + "</text>";
+        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\">" + escape(content)
+                + "</text>";
     }
 
     private static double clamp(double v, double min, double max) {

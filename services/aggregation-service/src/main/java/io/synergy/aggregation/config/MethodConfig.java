@@ -36,7 +36,15 @@ public interface MethodConfig {
     Map<String, Double> weights();
 
     default MethodSettings settings() {
-        return new MethodSettings(baseYear(), alpha(), beta(), lagThreshold(), pollutionIndicators(), carbonIndicators(), targets(),
-                tolerances(), weights());
+        return new MethodSettings(
+                baseYear(),
+                alpha(),
+                beta(),
+                lagThreshold(),
+                pollutionIndicators(),
+                carbonIndicators(),
+                targets(),
+                tolerances(),
+                weights());
     }
 }

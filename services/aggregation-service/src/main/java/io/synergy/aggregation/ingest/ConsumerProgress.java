@@ -31,8 +31,7 @@ public class ConsumerProgress {
     public static final String STALLED = "STALLED";
 
     /** Where a stalled batch starts in one partition: the first offset not yet stored. */
-    public record Position(String topic, int partition, long offset) {
-    }
+    public record Position(String topic, int partition, long offset) {}
 
     /**
      * The consumer as this instance sees it.
@@ -44,8 +43,8 @@ public class ConsumerProgress {
      * @param positions the partitions and offsets the stalled batch starts at
      * @param lastBatchAt when a batch was last stored
      */
-    public record View(String state, Instant since, String reason, int attempts, List<Position> positions, Instant lastBatchAt) {
-    }
+    public record View(
+            String state, Instant since, String reason, int attempts, List<Position> positions, Instant lastBatchAt) {}
 
     private volatile View view = new View(RUNNING, null, null, 0, List.of(), null);
     private volatile boolean stopping;
@@ -53,10 +52,19 @@ public class ConsumerProgress {
     public ConsumerProgress(MeterRegistry metrics) {
         Gauge.builder("synergy.consumer.stalled", this, p -> STALLED.equals(p.view.state()) ? 1 : 0)
                 .description("1 while the indicator consumer retries a batch it cannot store (database away), else 0")
-                .tag("group", "aggregation-service").register(metrics);
-        Gauge.builder("synergy.consumer.stalled.seconds", this, p -> p.view.since() == null ? 0
-                : Duration.between(p.view.since(), Instant.now()).toMillis() / 1000.0)
-                .description("How long the indicator consumer has been stalled").tag("group", "aggregation-service").register(metrics);
+                .tag("group", "aggregation-service")
+                .register(metrics);
+        Gauge.builder(
+                        "synergy.consumer.stalled.seconds",
+                        this,
+                        p -> p.view.since() == null
+                                ? 0
+                                : Duration.between(p.view.since(), Instant.now())
+                                                .toMillis()
+                                        / 1000.0)
+                .description("How long the indicator consumer has been stalled")
+                .tag("group", "aggregation-service")
+                .register(metrics);
     }
 
     public View view() {
@@ -67,7 +75,9 @@ public class ConsumerProgress {
     void stored() {
         View v = view;
         if (STALLED.equals(v.state())) {
-            Log.infof("indicator consumer: running again after %s stalled (%d failed attempts)", Duration.between(v.since(), Instant.now()), v.attempts());
+            Log.infof(
+                    "indicator consumer: running again after %s stalled (%d failed attempts)",
+                    Duration.between(v.since(), Instant.now()), v.attempts());
         }
         view = new View(RUNNING, null, null, 0, List.of(), Instant.now());
     }
@@ -114,7 +124,9 @@ public class ConsumerProgress {
         for (TopicPartition tp : batch.partitions()) {
             List<? extends ConsumerRecord<?, ?>> records = batch.records(tp);
             if (!records.isEmpty()) {
-                first.put(tp.topic() + "-" + String.format("%05d", tp.partition()), new Position(tp.topic(), tp.partition(), records.get(0).offset()));
+                first.put(
+                        tp.topic() + "-" + String.format("%05d", tp.partition()),
+                        new Position(tp.topic(), tp.partition(), records.get(0).offset()));
             }
         }
         return new ArrayList<>(first.values());
@@ -125,7 +137,10 @@ public class ConsumerProgress {
         StringBuilder s = new StringBuilder();
         for (Throwable t = e; t != null && s.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null && s.indexOf(t.getMessage()) < 0) {
-                s.append(s.length() == 0 ? "" : " ← ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage().lines().findFirst().orElse(""));
+                s.append(s.length() == 0 ? "" : " ← ")
+                        .append(t.getClass().getSimpleName())
+                        .append(": ")
+                        .append(t.getMessage().lines().findFirst().orElse(""));
             }
         }
         return s.length() == 0 ? e.getClass().getSimpleName() : s.toString();

@@ -2,10 +2,10 @@ package io.synergy.aggregation.ingest;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
+import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.FactStore;
@@ -67,8 +67,15 @@ public class IndicatorConsumer {
     private final IndicatorEventValidator validator;
     private final Traces traces;
 
-    public IndicatorConsumer(FactWriter writer, DeadLetterWriter deadLetters, OrgUnitRegistry orgUnits, OrgUnitFeed orgUnitFeed,
-            ConsumerProgress progress, MeterRegistry metrics, Catalogue catalogue, Traces traces) {
+    public IndicatorConsumer(
+            FactWriter writer,
+            DeadLetterWriter deadLetters,
+            OrgUnitRegistry orgUnits,
+            OrgUnitFeed orgUnitFeed,
+            ConsumerProgress progress,
+            MeterRegistry metrics,
+            Catalogue catalogue,
+            Traces traces) {
         this.traces = traces;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -80,13 +87,14 @@ public class IndicatorConsumer {
     }
 
     /** A batch sorted into what is stored and what is set aside. */
-    record Sorted(List<IndicatorEvent> events, List<ConsumerRecord<byte[], byte[]>> sources, List<DeadLetter> letters) {
-    }
+    record Sorted(
+            List<IndicatorEvent> events, List<ConsumerRecord<byte[], byte[]>> sources, List<DeadLetter> letters) {}
 
     /** Thrown when a batch names org units the registry may not know yet: transient, the batch is retried. */
     static final class RegistryBehind extends RuntimeException {
         RegistryBehind(int events) {
-            super(events + " events name org units this instance's registry does not know, and it has not caught up with "
+            super(events
+                    + " events name org units this instance's registry does not know, and it has not caught up with "
                     + Topics.ORG_UNITS + " within " + REGISTRY_WAIT.toSeconds() + " s");
         }
     }
@@ -97,8 +105,12 @@ public class IndicatorConsumer {
         // the batch continues the trace of its first record and links to the others' (each record's traceparent, as its
         // sector service's outbox relay sent it); the recompute requests it writes carry this span on to the recompute
         List<Context> contexts = recordContexts(records);
-        try (Traces.Work work = traces.start("indicators consume", SpanKind.CONSUMER, contexts.isEmpty() ? Context.root() : contexts.get(0),
-                contexts.stream().map(r -> Span.fromContext(r).getSpanContext()).toList(), WorkTags.NONE)) {
+        try (Traces.Work work = traces.start(
+                "indicators consume",
+                SpanKind.CONSUMER,
+                contexts.isEmpty() ? Context.root() : contexts.get(0),
+                contexts.stream().map(r -> Span.fromContext(r).getSpanContext()).toList(),
+                WorkTags.NONE)) {
             work.span().setAttribute("messaging.batch.message_count", records.count());
             try {
                 consume(records, work);
@@ -126,10 +138,19 @@ public class IndicatorConsumer {
         while (true) {
             try {
                 Sorted batch = sort(records);
-                work.tag(new WorkTags(WorkTags.summary(batch.events().stream().map(IndicatorEvent::reportId).toList()),
-                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::sector).toList()),
-                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::orgUnit).toList()),
-                        WorkTags.summary(batch.events().stream().map(IndicatorEvent::period).toList())));
+                work.tag(new WorkTags(
+                        WorkTags.summary(batch.events().stream()
+                                .map(IndicatorEvent::reportId)
+                                .toList()),
+                        WorkTags.summary(batch.events().stream()
+                                .map(IndicatorEvent::sector)
+                                .toList()),
+                        WorkTags.summary(batch.events().stream()
+                                .map(IndicatorEvent::orgUnit)
+                                .toList()),
+                        WorkTags.summary(batch.events().stream()
+                                .map(IndicatorEvent::period)
+                                .toList())));
                 List<DeadLetter> letters = new ArrayList<>(batch.letters());
                 letters.addAll(store(batch));
                 // the dead letters are acknowledged before the offsets may move past their records
@@ -137,8 +158,14 @@ public class IndicatorConsumer {
                 if (!letters.isEmpty()) {
                     Map<String, Long> kinds = new TreeMap<>();
                     letters.forEach(d -> kinds.merge(d.rejection().kind(), 1L, Long::sum));
-                    Log.warnf("indicator consumer: %d of %d events refused, to %s %s; first: %s at %s", letters.size(), records.count(),
-                            Topics.INDICATORS_DEAD_LETTERS, kinds, letters.get(0).rejection().reason(), letters.get(0).source());
+                    Log.warnf(
+                            "indicator consumer: %d of %d events refused, to %s %s; first: %s at %s",
+                            letters.size(),
+                            records.count(),
+                            Topics.INDICATORS_DEAD_LETTERS,
+                            kinds,
+                            letters.get(0).rejection().reason(),
+                            letters.get(0).source());
                 }
                 metrics.counter("synergy.events.consumed").increment(records.count());
                 progress.stored();
@@ -146,7 +173,8 @@ public class IndicatorConsumer {
             } catch (RuntimeException | SQLException e) {
                 progress.failed(records, e);
                 if (!progress.pause(backoff)) {
-                    throw new IllegalStateException("stopping: the batch stays uncommitted and is read again at the next start", e);
+                    throw new IllegalStateException(
+                            "stopping: the batch stays uncommitted and is read again at the next start", e);
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -159,7 +187,9 @@ public class IndicatorConsumer {
         List<ConsumerRecord<byte[], byte[]>> unknownUnit = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             IndicatorEventValidator.Checked c = check(r);
-            if (!c.valid() && IndicatorEventValidator.ORG_UNIT.equals(c.rejection().kind()) && c.event() != null
+            if (!c.valid()
+                    && IndicatorEventValidator.ORG_UNIT.equals(c.rejection().kind())
+                    && c.event() != null
                     && orgUnits.current().find(c.event().orgUnit()).isEmpty()) {
                 unknownUnit.add(r);
             } else {
@@ -183,7 +213,9 @@ public class IndicatorConsumer {
         } catch (RuntimeException e) {
             // a fault of ours must not stop the topic either: the record is set aside with it
             Log.errorf(e, "indicator record %s-%d@%d could not be checked", r.topic(), r.partition(), r.offset());
-            return new IndicatorEventValidator.Checked(null, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return new IndicatorEventValidator.Checked(
+                    null,
+                    new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
@@ -197,7 +229,12 @@ public class IndicatorConsumer {
     }
 
     DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> r, Rejection why) {
-        return new DeadLetter(Topics.INDICATORS_DEAD_LETTERS, r.key(), r.value(), r.headers(), new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
+        return new DeadLetter(
+                Topics.INDICATORS_DEAD_LETTERS,
+                r.key(),
+                r.value(),
+                r.headers(),
+                new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
                 why);
     }
 
@@ -214,8 +251,9 @@ public class IndicatorConsumer {
             if (!refusedData(e)) {
                 throw e;
             }
-            Log.warnf("indicator consumer: the database refused a batch's data, writing its %d events one by one: %s", batch.events().size(),
-                    ConsumerProgress.describe(e));
+            Log.warnf(
+                    "indicator consumer: the database refused a batch's data, writing its %d events one by one: %s",
+                    batch.events().size(), ConsumerProgress.describe(e));
         }
         List<DeadLetter> refused = new ArrayList<>();
         for (int i = 0; i < batch.events().size(); i++) {
@@ -225,7 +263,8 @@ public class IndicatorConsumer {
                 if (!refusedData(e)) {
                     throw e;
                 }
-                refused.add(deadLetter(batch.sources().get(i), new Rejection(STORAGE, null, ConsumerProgress.describe(e))));
+                refused.add(
+                        deadLetter(batch.sources().get(i), new Rejection(STORAGE, null, ConsumerProgress.describe(e))));
             }
         }
         return refused;
@@ -234,7 +273,9 @@ public class IndicatorConsumer {
     /** The database refused a record's data (SQLSTATE class 22) or a constraint (class 23): not an outage, retrying won't help. */
     static boolean refusedData(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
                 return true;
             }
         }

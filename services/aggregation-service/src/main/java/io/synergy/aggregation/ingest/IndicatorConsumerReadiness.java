@@ -25,15 +25,23 @@ public class IndicatorConsumerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         ConsumerProgress.View v = progress.view();
-        HealthCheckResponseBuilder r = HealthCheckResponse.named("Indicator consumer").withData("state", v.state());
+        HealthCheckResponseBuilder r =
+                HealthCheckResponse.named("Indicator consumer").withData("state", v.state());
         if (v.lastBatchAt() != null) {
             r.withData("lastBatchAt", v.lastBatchAt().toString());
         }
         if (!ConsumerProgress.STALLED.equals(v.state())) {
             return r.up().build();
         }
-        return r.down().withData("since", v.since().toString()).withData("reason", v.reason()).withData("attempts", v.attempts())
-                .withData("positions", v.positions().stream().map(p -> p.topic() + "-" + p.partition() + "@" + p.offset()).collect(Collectors.joining(", ")))
+        return r.down()
+                .withData("since", v.since().toString())
+                .withData("reason", v.reason())
+                .withData("attempts", v.attempts())
+                .withData(
+                        "positions",
+                        v.positions().stream()
+                                .map(p -> p.topic() + "-" + p.partition() + "@" + p.offset())
+                                .collect(Collectors.joining(", ")))
                 .build();
     }
 }

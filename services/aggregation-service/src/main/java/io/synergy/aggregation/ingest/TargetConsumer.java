@@ -49,7 +49,11 @@ public class TargetConsumer {
     private final Catalogue catalogue;
     private final OrgUnitRegistry orgUnits;
 
-    public TargetConsumer(AgroalDataSource dataSource, Recomputer recomputer, DeadLetterWriter deadLetters, Catalogue catalogue,
+    public TargetConsumer(
+            AgroalDataSource dataSource,
+            Recomputer recomputer,
+            DeadLetterWriter deadLetters,
+            Catalogue catalogue,
             OrgUnitRegistry orgUnits) {
         this.dataSource = dataSource;
         this.recomputer = recomputer;
@@ -67,9 +71,16 @@ public class TargetConsumer {
             try {
                 if (c.valid()) {
                     boolean applied = store(c.event());
-                    Log.debugf("targets.v1 %s version %d %s", r.key(), c.event().version(), applied ? "applied" : "already applied");
+                    Log.debugf(
+                            "targets.v1 %s version %d %s",
+                            r.key(), c.event().version(), applied ? "applied" : "already applied");
                 } else {
-                    Log.warnf("target record %s-%d@%d refused, to %s: %s", r.topic(), r.partition(), r.offset(), Topics.TARGETS_DEAD_LETTERS,
+                    Log.warnf(
+                            "target record %s-%d@%d refused, to %s: %s",
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            Topics.TARGETS_DEAD_LETTERS,
                             c.rejection().reason());
                     // acknowledged before the offset may move past the record
                     deadLetters.sendAndAwait(List.of(deadLetter(r, c.rejection())));
@@ -78,11 +89,13 @@ public class TargetConsumer {
             } catch (RuntimeException e) {
                 if (IndicatorConsumer.refusedData(e)) {
                     // the database refused what the checks let through: retrying won't help
-                    c = new TargetEventValidator.Checked(null, new Rejection(IndicatorConsumer.STORAGE, null, ConsumerProgress.describe(e)));
+                    c = new TargetEventValidator.Checked(
+                            null, new Rejection(IndicatorConsumer.STORAGE, null, ConsumerProgress.describe(e)));
                     continue;
                 }
-                Log.warnf("target record %s-%d@%d not yet handled, retrying in %s: %s", r.topic(), r.partition(), r.offset(), backoff,
-                        ConsumerProgress.describe(e));
+                Log.warnf(
+                        "target record %s-%d@%d not yet handled, retrying in %s: %s",
+                        r.topic(), r.partition(), r.offset(), backoff, ConsumerProgress.describe(e));
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -92,11 +105,14 @@ public class TargetConsumer {
     /** The record checked against the catalogue and the org units as this instance knows them now. */
     TargetEventValidator.Checked check(ConsumerRecord<String, byte[]> r) {
         try {
-            return new TargetEventValidator(new TargetRules(catalogue, orgUnits.current(), Map.of())).check(r.key(), r.value());
+            return new TargetEventValidator(new TargetRules(catalogue, orgUnits.current(), Map.of()))
+                    .check(r.key(), r.value());
         } catch (RuntimeException e) {
             // a fault of ours must not stop the topic either: the record is set aside with it
             Log.errorf(e, "target record %s-%d@%d could not be checked", r.topic(), r.partition(), r.offset());
-            return new TargetEventValidator.Checked(null, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return new TargetEventValidator.Checked(
+                    null,
+                    new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
@@ -109,13 +125,21 @@ public class TargetConsumer {
                 }
                 return applied;
             } catch (SQLException ex) {
-                throw new IllegalStateException("could not store " + TargetEvent.key(e.indicator(), e.orgUnit()) + " version " + e.version(), ex);
+                throw new IllegalStateException(
+                        "could not store " + TargetEvent.key(e.indicator(), e.orgUnit()) + " version " + e.version(),
+                        ex);
             }
         });
     }
 
     private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Rejection why) {
         byte[] key = (r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8);
-        return new DeadLetter(Topics.TARGETS_DEAD_LETTERS, key, r.value(), r.headers(), new DeadLetter.Source(r.topic(), r.partition(), r.offset()), why);
+        return new DeadLetter(
+                Topics.TARGETS_DEAD_LETTERS,
+                key,
+                r.value(),
+                r.headers(),
+                new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
+                why);
     }
 }

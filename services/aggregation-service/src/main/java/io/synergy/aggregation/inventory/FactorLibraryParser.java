@@ -24,17 +24,19 @@ import java.util.List;
  */
 public final class FactorLibraryParser {
 
-    public static final List<String> YAML_TYPES = List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml");
+    public static final List<String> YAML_TYPES =
+            List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml");
 
     private static final ObjectMapper JSON = strict(JsonMapper.builder());
     private static final ObjectMapper YAML = strict(YAMLMapper.builder());
 
-    private FactorLibraryParser() {
-    }
+    private FactorLibraryParser() {}
 
     private static ObjectMapper strict(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
         return builder.addModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -43,18 +45,23 @@ public final class FactorLibraryParser {
     }
 
     public static boolean isYaml(String mediaType) {
-        return mediaType != null && YAML_TYPES.stream().anyMatch(t -> mediaType.toLowerCase(java.util.Locale.ROOT).startsWith(t));
+        return mediaType != null
+                && YAML_TYPES.stream()
+                        .anyMatch(t ->
+                                mediaType.toLowerCase(java.util.Locale.ROOT).startsWith(t));
     }
 
     /** Parses a posted body; a fault is a 400 problem naming the field. */
     public static FactorLibraryDocument parse(byte[] body, boolean yaml) {
         if (body == null || body.length == 0) {
-            throw ProblemException.invalid("The factor library is empty", List.of(new FieldError("body", "a factor library is required")));
+            throw ProblemException.invalid(
+                    "The factor library is empty", List.of(new FieldError("body", "a factor library is required")));
         }
         try {
             FactorLibraryDocument doc = (yaml ? YAML : JSON).readValue(body, FactorLibraryDocument.class);
             if (doc == null) {
-                throw ProblemException.invalid("The factor library is empty", List.of(new FieldError("body", "a factor library is required")));
+                throw ProblemException.invalid(
+                        "The factor library is empty", List.of(new FieldError("body", "a factor library is required")));
             }
             List<FieldError> nulls = new ArrayList<>();
             if (doc.ncv() != null) {
@@ -76,15 +83,22 @@ public final class FactorLibraryParser {
             }
             return doc;
         } catch (JsonParseException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed " + (yaml ? "YAML" : "JSON"), e.getOriginalMessage(),
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Malformed " + (yaml ? "YAML" : "JSON"),
+                    e.getOriginalMessage(),
                     List.of(new FieldError("body", e.getOriginalMessage())));
         } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.invalid("The factor library is not valid", List.of(new FieldError(path(e), "unknown field '" + e.getPropertyName()
-                    + "'")));
+            throw ProblemException.invalid(
+                    "The factor library is not valid",
+                    List.of(new FieldError(path(e), "unknown field '" + e.getPropertyName() + "'")));
         } catch (JsonMappingException e) {
-            throw ProblemException.invalid("The factor library is not valid", List.of(new FieldError(path(e), e.getOriginalMessage())));
+            throw ProblemException.invalid(
+                    "The factor library is not valid", List.of(new FieldError(path(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed " + (yaml ? "YAML" : "JSON"), e.getOriginalMessage());
+            throw new ProblemException(
+                    400, "malformed-json", "Malformed " + (yaml ? "YAML" : "JSON"), e.getOriginalMessage());
         } catch (IOException e) {
             throw new IllegalStateException("reading a request body held in memory", e);
         }

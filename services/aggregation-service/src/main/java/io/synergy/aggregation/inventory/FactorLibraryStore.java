@@ -27,9 +27,14 @@ public class FactorLibraryStore {
     static final int LOCK_CLASS = 21;
 
     /** A version's metadata, for listings. */
-    public record VersionInfo(int version, String description, Integer previousVersion, Instant createdAt, String createdBy, int factors,
-            boolean usesExampleFactors) {
-    }
+    public record VersionInfo(
+            int version,
+            String description,
+            Integer previousVersion,
+            Instant createdAt,
+            String createdBy,
+            int factors,
+            boolean usesExampleFactors) {}
 
     private final Map<Integer, FactorLibrary> cache = new ConcurrentHashMap<>();
 
@@ -42,7 +47,8 @@ public class FactorLibraryStore {
     }
 
     public Optional<Integer> currentVersion(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM inventory_factor_version"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM inventory_factor_version");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             int v = rs.getInt(1);
             return rs.wasNull() ? Optional.empty() : Optional.of(v);
@@ -62,7 +68,8 @@ public class FactorLibraryStore {
         String description;
         Instant createdAt;
         String createdBy;
-        try (PreparedStatement ps = c.prepareStatement("SELECT description, created_at, created_by FROM inventory_factor_version WHERE version = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT description, created_at, created_by FROM inventory_factor_version WHERE version = ?")) {
             ps.setInt(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -79,8 +86,9 @@ public class FactorLibraryStore {
             ps.setInt(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ncvs.add(new NetCalorificValue(rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            (Integer) rs.getObject(6)));
+                    ncvs.add(new NetCalorificValue(
+                            rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4), rs.getInt(5), (Integer)
+                                    rs.getObject(6)));
                 }
             }
         }
@@ -91,8 +99,16 @@ public class FactorLibraryStore {
             ps.setInt(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    factors.add(new EmissionFactor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getBoolean(9)));
+                    factors.add(new EmissionFactor(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getDouble(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            (Integer) rs.getObject(8),
+                            rs.getBoolean(9)));
                 }
             }
         }
@@ -110,8 +126,14 @@ public class FactorLibraryStore {
                   FROM inventory_factor_version v ORDER BY v.version DESC""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new VersionInfo(rs.getInt(1), rs.getString(2), (Integer) rs.getObject(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
-                        rs.getInt(6), rs.getBoolean(7)));
+                out.add(new VersionInfo(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        (Integer) rs.getObject(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getBoolean(7)));
             }
         }
         return out;
@@ -119,7 +141,8 @@ public class FactorLibraryStore {
 
     /** The previous version of {@code version}, if any. */
     public Optional<Integer> previousOf(Connection c, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT previous_version FROM inventory_factor_version WHERE version = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT previous_version FROM inventory_factor_version WHERE version = ?")) {
             ps.setInt(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable((Integer) rs.getObject(1)) : Optional.empty();

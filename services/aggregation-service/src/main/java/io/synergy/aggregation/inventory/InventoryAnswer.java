@@ -13,10 +13,25 @@ import java.util.Map;
  *
  * @param revisedFrom the factor revision that last changed this unit's figures for the year, or {@code null} if none did
  */
-public record InventoryAnswer(String orgUnit, Name name, String level, String period, int factorVersion, LibraryInfo factorLibrary,
-        RevisedFrom revisedFrom, boolean usesExampleFactors, String exampleNote, boolean complete, List<String> incomplete,
-        List<String> notReported, List<Inventory.Row> rows, List<Inventory.FuelEnergy> energy, Map<String, Double> energyByFuel,
-        List<Inventory.Total> totals, Inventory.Co2e co2e, Instant computedAt) {
+public record InventoryAnswer(
+        String orgUnit,
+        Name name,
+        String level,
+        String period,
+        int factorVersion,
+        LibraryInfo factorLibrary,
+        RevisedFrom revisedFrom,
+        boolean usesExampleFactors,
+        String exampleNote,
+        boolean complete,
+        List<String> incomplete,
+        List<String> notReported,
+        List<Inventory.Row> rows,
+        List<Inventory.FuelEnergy> energy,
+        Map<String, Double> energyByFuel,
+        List<Inventory.Total> totals,
+        Inventory.Co2e co2e,
+        Instant computedAt) {
 
     public static final String EXAMPLE_NOTE = "部分数值由示例排放因子计算(example: true),仅供演示,须由市生态环境局确认或替换。"
             + " Figures marked example: true are computed with EXAMPLE factors shipped for demonstration; the ecology bureau must confirm"
@@ -27,8 +42,8 @@ public record InventoryAnswer(String orgUnit, Name name, String level, String pe
      *
      * @param sources the sources of the factors and calorific values actually used
      */
-    public record LibraryInfo(int version, String description, Instant createdAt, String createdBy, List<String> sources) {
-    }
+    public record LibraryInfo(
+            int version, String description, Instant createdAt, String createdBy, List<String> sources) {}
 
     /**
      * @param factorVersion the version the figures were computed with before
@@ -36,6 +51,5 @@ public record InventoryAnswer(String orgUnit, Name name, String level, String pe
      * @param revisedAt     when
      * @param history       where the earlier figures are
      */
-    public record RevisedFrom(int factorVersion, int revisedBy, Instant revisedAt, String history) {
-    }
+    public record RevisedFrom(int factorVersion, int revisedBy, Instant revisedAt, String history) {}
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 public class InventoryHistoryStore {
 
     /** One superseded inventory: computed with {@code factorVersion}, replaced by {@code supersededBy} at {@code supersededAt}. */
-    public record Entry(String orgUnit, int year, int factorVersion, int supersededBy, Instant supersededAt, String body) {
-    }
+    public record Entry(
+            String orgUnit, int year, int factorVersion, int supersededBy, Instant supersededAt, String body) {}
 
     public void insert(Connection c, List<Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
@@ -49,7 +49,13 @@ public class InventoryHistoryStore {
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(orgUnit, year, rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                    out.add(new Entry(
+                            orgUnit,
+                            year,
+                            rs.getInt(1),
+                            rs.getInt(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getString(4)));
                 }
             }
         }
@@ -64,7 +70,14 @@ public class InventoryHistoryStore {
             ps.setString(1, orgUnit);
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Entry(orgUnit, year, rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), null))
+                return rs.next()
+                        ? Optional.of(new Entry(
+                                orgUnit,
+                                year,
+                                rs.getInt(1),
+                                rs.getInt(2),
+                                rs.getTimestamp(3).toInstant(),
+                                null))
                         : Optional.empty();
             }
         }

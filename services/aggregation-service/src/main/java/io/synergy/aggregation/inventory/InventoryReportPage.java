@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class InventoryReportPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     @CheckedTemplate
     static class Templates {
@@ -36,95 +37,170 @@ public final class InventoryReportPage {
     }
 
     /** The page's model: every figure already formatted, every label already chosen. */
-    public record Page(String titleZh, String titleEn, List<Meta> meta, boolean usesExampleFactors, Revision revision, List<Line> totals,
-            Line co2e, List<Line> co2eBySector, List<SectorLines> sectors, List<FuelLine> energy, int libraryVersion,
-            String libraryDescription, List<FactorLine> factors, List<String> notes) {
-    }
+    public record Page(
+            String titleZh,
+            String titleEn,
+            List<Meta> meta,
+            boolean usesExampleFactors,
+            Revision revision,
+            List<Line> totals,
+            Line co2e,
+            List<Line> co2eBySector,
+            List<SectorLines> sectors,
+            List<FuelLine> energy,
+            int libraryVersion,
+            String libraryDescription,
+            List<FactorLine> factors,
+            List<String> notes) {}
 
     /** A row of the cover's table; its value may take several lines. */
-    public record Meta(String zh, String en, List<String> lines) {
-    }
+    public record Meta(String zh, String en, List<String> lines) {}
 
-    public record Revision(int factorVersion, int revisedBy, String revisedAt, String history) {
-    }
+    public record Revision(int factorVersion, int revisedBy, String revisedAt, String history) {}
 
     /** A figure, marked when it was computed with an example factor. */
-    public record Cell(String text, boolean example) {
-    }
+    public record Cell(String text, boolean example) {}
 
     /** A row of figures: calculated, reported, their difference; an absent figure is {@code null} (printed as a dash). */
-    public record Line(String label, Cell calculated, Cell reported, Cell difference, String relative, List<String> notes) {
-    }
+    public record Line(
+            String label, Cell calculated, Cell reported, Cell difference, String relative, List<String> notes) {}
 
-    public record SectorLines(String zh, String en, List<Line> lines) {
-    }
+    public record SectorLines(String zh, String en, List<Line> lines) {}
 
     /** Fuel use; {@code reason} instead of {@code energy} when the energy could not be computed. */
-    public record FuelLine(String sector, String fuel, String quantity, String ncv, Cell energy, String reason) {
-    }
+    public record FuelLine(String sector, String fuel, String quantity, String ncv, Cell energy, String reason) {}
 
-    public record FactorLine(String gas, String activity, String sector, String factor, String source, boolean example) {
-    }
+    public record FactorLine(
+            String gas, String activity, String sector, String factor, String source, boolean example) {}
 
-    private InventoryReportPage() {
-    }
+    private InventoryReportPage() {}
 
     static String render(InventoryAnswer a, InventoryCatalogue catalogue) {
         return Templates.report(page(a, catalogue)).render();
     }
 
     static Page page(InventoryAnswer a, InventoryCatalogue catalogue) {
-        String unitZh = a.name() == null || a.name().zh() == null ? a.orgUnit() : a.name().zh();
-        String unitEn = a.name() == null || a.name().en() == null ? "" : a.name().en();
+        String unitZh = a.name() == null || a.name().zh() == null
+                ? a.orgUnit()
+                : a.name().zh();
+        String unitEn =
+                a.name() == null || a.name().en() == null ? "" : a.name().en();
         String titleZh = unitZh + " " + a.period() + " 年度大气污染物与温室气体融合排放清单";
-        String titleEn = "Integrated air-pollutant and greenhouse-gas emission inventory — " + (unitEn.isBlank() ? a.orgUnit() : unitEn) + ", " + a.period();
+        String titleEn = "Integrated air-pollutant and greenhouse-gas emission inventory — "
+                + (unitEn.isBlank() ? a.orgUnit() : unitEn) + ", " + a.period();
         InventoryAnswer.LibraryInfo lib = a.factorLibrary();
 
         List<Meta> meta = List.of(
-                new Meta("行政单元", "Org unit", List.of(unitZh + (unitEn.isBlank() ? "" : " / " + unitEn) + " (" + a.orgUnit() + ", " + a.level() + ")")),
+                new Meta(
+                        "行政单元",
+                        "Org unit",
+                        List.of(unitZh + (unitEn.isBlank() ? "" : " / " + unitEn) + " (" + a.orgUnit() + ", "
+                                + a.level() + ")")),
                 new Meta("清单年份", "Inventory year", List.of(a.period())),
-                new Meta("排放因子版本", "Emission-factor version", List.of("v" + lib.version() + " — " + lib.description(),
-                        WHEN.format(lib.createdAt()) + ", " + lib.createdBy())),
-                new Meta("全球增温潜势", "Global warming potentials", List.of(gwp(a.co2e().gwp()) + " (" + a.co2e().gwpSource() + ")")),
-                new Meta("数据完整性", "Completeness", List.of(a.complete() ? "完整 complete" : "不完整 incomplete — see notes / 见说明")),
+                new Meta(
+                        "排放因子版本",
+                        "Emission-factor version",
+                        List.of(
+                                "v" + lib.version() + " — " + lib.description(),
+                                WHEN.format(lib.createdAt()) + ", " + lib.createdBy())),
+                new Meta(
+                        "全球增温潜势",
+                        "Global warming potentials",
+                        List.of(gwp(a.co2e().gwp()) + " (" + a.co2e().gwpSource() + ")")),
+                new Meta(
+                        "数据完整性",
+                        "Completeness",
+                        List.of(a.complete() ? "完整 complete" : "不完整 incomplete — see notes / 见说明")),
                 new Meta("生成时间", "Generated", List.of(WHEN.format(a.computedAt()) + " (Asia/Shanghai)")));
-        Revision revision = a.revisedFrom() == null ? null : new Revision(a.revisedFrom().factorVersion(), a.revisedFrom().revisedBy(),
-                WHEN.format(a.revisedFrom().revisedAt()), a.revisedFrom().history());
+        Revision revision = a.revisedFrom() == null
+                ? null
+                : new Revision(
+                        a.revisedFrom().factorVersion(),
+                        a.revisedFrom().revisedBy(),
+                        WHEN.format(a.revisedFrom().revisedAt()),
+                        a.revisedFrom().history());
 
-        List<Line> totals = a.totals().stream().map(t -> new Line(gasLabel(catalogue, t.gas()), cell(t.calculated(), t.example()),
-                cell(t.reported(), false), cell(t.difference(), t.example()), pct(t.relativeDifference()),
-                notes(t.reason(), t.differenceNote(), t.calculated() == null ? null : "核算部门 sectors: " + String.join(", ", t.calculatedSectors()))))
+        List<Line> totals = a.totals().stream()
+                .map(t -> new Line(
+                        gasLabel(catalogue, t.gas()),
+                        cell(t.calculated(), t.example()),
+                        cell(t.reported(), false),
+                        cell(t.difference(), t.example()),
+                        pct(t.relativeDifference()),
+                        notes(
+                                t.reason(),
+                                t.differenceNote(),
+                                t.calculated() == null
+                                        ? null
+                                        : "核算部门 sectors: " + String.join(", ", t.calculatedSectors()))))
                 .toList();
         Inventory.Co2e e = a.co2e();
-        Line co2e = new Line("CO2e", cell(e.calculated(), e.example()), cell(e.reported(), false), cell(e.difference(), e.example()),
-                pct(e.relativeDifference()), notes(e.reason(), null, null));
-        List<Line> co2eBySector = e.bySector().stream().map(s -> new Line(sectorLabel(s.sector()), cell(s.calculated(), s.example()),
-                cell(s.reported(), false), null, null, notes(s.reason(), null, null))).toList();
+        Line co2e = new Line(
+                "CO2e",
+                cell(e.calculated(), e.example()),
+                cell(e.reported(), false),
+                cell(e.difference(), e.example()),
+                pct(e.relativeDifference()),
+                notes(e.reason(), null, null));
+        List<Line> co2eBySector = e.bySector().stream()
+                .map(s -> new Line(
+                        sectorLabel(s.sector()),
+                        cell(s.calculated(), s.example()),
+                        cell(s.reported(), false),
+                        null,
+                        null,
+                        notes(s.reason(), null, null)))
+                .toList();
 
         Map<String, List<Line>> bySector = new LinkedHashMap<>();
         for (Inventory.Row r : a.rows()) {
-            bySector.computeIfAbsent(r.sector(), k -> new ArrayList<>()).add(new Line(gasLabel(catalogue, r.gas()), cell(r.calculated(), r.example()),
-                    cell(r.reported(), false), cell(r.difference(), r.example()), pct(r.relativeDifference()),
-                    notes(r.status() == CalculationStatus.COMPUTED ? null : statusZh(r.status()) + " — " + r.reason(), r.differenceNote(), null)));
+            bySector.computeIfAbsent(r.sector(), k -> new ArrayList<>())
+                    .add(new Line(
+                            gasLabel(catalogue, r.gas()),
+                            cell(r.calculated(), r.example()),
+                            cell(r.reported(), false),
+                            cell(r.difference(), r.example()),
+                            pct(r.relativeDifference()),
+                            notes(
+                                    r.status() == CalculationStatus.COMPUTED
+                                            ? null
+                                            : statusZh(r.status()) + " — " + r.reason(),
+                                    r.differenceNote(),
+                                    null)));
         }
-        List<SectorLines> sectors = bySector.entrySet().stream().map(s -> {
-            Sector sector = Sector.of(s.getKey());
-            return new SectorLines(sector.zh(), cap(sector.en()), s.getValue());
-        }).toList();
+        List<SectorLines> sectors = bySector.entrySet().stream()
+                .map(s -> {
+                    Sector sector = Sector.of(s.getKey());
+                    return new SectorLines(sector.zh(), cap(sector.en()), s.getValue());
+                })
+                .toList();
 
         List<FuelLine> energy = new ArrayList<>();
         for (Inventory.FuelEnergy f : a.energy()) {
-            energy.add(new FuelLine(sectorLabel(f.sector()), activityLabel(catalogue, f.fuel()), fmt(f.quantity()) + " " + f.unit(),
-                    f.ncv() == null ? "—" : fmt(f.ncv()) + " " + f.ncvUnit(), cell(f.energyTJ(), false), f.energyTJ() == null ? f.reason() : null));
+            energy.add(new FuelLine(
+                    sectorLabel(f.sector()),
+                    activityLabel(catalogue, f.fuel()),
+                    fmt(f.quantity()) + " " + f.unit(),
+                    f.ncv() == null ? "—" : fmt(f.ncv()) + " " + f.ncvUnit(),
+                    cell(f.energyTJ(), false),
+                    f.energyTJ() == null ? f.reason() : null));
         }
-        a.energyByFuel().forEach((fuel, tj) -> energy.add(new FuelLine("合计 total", activityLabel(catalogue, fuel), "", "", cell(tj, false), null)));
+        a.energyByFuel()
+                .forEach((fuel, tj) -> energy.add(
+                        new FuelLine("合计 total", activityLabel(catalogue, fuel), "", "", cell(tj, false), null)));
 
         Map<String, FactorLine> used = new LinkedHashMap<>();
         for (Inventory.Row r : a.rows()) {
             for (Inventory.Contribution c : r.contributions()) {
-                used.putIfAbsent(r.gas() + "|" + c.activity() + "|" + c.factorSector(), new FactorLine(gasLabel(catalogue, r.gas()),
-                        activityLabel(catalogue, c.activity()), c.factorSector() == null ? "所有部门 all" : sectorLabel(c.factorSector()),
-                        fmt(c.factor()) + " " + c.factorUnit(), c.factorSource(), c.example()));
+                used.putIfAbsent(
+                        r.gas() + "|" + c.activity() + "|" + c.factorSector(),
+                        new FactorLine(
+                                gasLabel(catalogue, r.gas()),
+                                activityLabel(catalogue, c.activity()),
+                                c.factorSector() == null ? "所有部门 all" : sectorLabel(c.factorSector()),
+                                fmt(c.factor()) + " " + c.factorUnit(),
+                                c.factorSource(),
+                                c.example()));
             }
         }
 
@@ -132,13 +208,28 @@ public final class InventoryReportPage {
         if (a.usesExampleFactors()) {
             notes.add(a.exampleNote());
         }
-        a.rows().stream().filter(r -> r.status() == CalculationStatus.MISSING_FACTOR)
-                .forEach(r -> notes.add("无法核算 / not calculable: " + sectorLabel(r.sector()) + " " + r.gas() + " — " + r.reason()));
+        a.rows().stream()
+                .filter(r -> r.status() == CalculationStatus.MISSING_FACTOR)
+                .forEach(r -> notes.add(
+                        "无法核算 / not calculable: " + sectorLabel(r.sector()) + " " + r.gas() + " — " + r.reason()));
         a.notReported().forEach(s -> notes.add("未报送 / not reported: " + s));
         a.incomplete().forEach(s -> notes.add("数据不完整 / incomplete input: " + s));
 
-        return new Page(titleZh, titleEn, meta, a.usesExampleFactors(), revision, totals, co2e, co2eBySector, sectors, energy, lib.version(),
-                lib.description(), List.copyOf(used.values()), notes);
+        return new Page(
+                titleZh,
+                titleEn,
+                meta,
+                a.usesExampleFactors(),
+                revision,
+                totals,
+                co2e,
+                co2eBySector,
+                sectors,
+                energy,
+                lib.version(),
+                lib.description(),
+                List.copyOf(used.values()),
+                notes);
     }
 
     private static Cell cell(Double v, boolean example) {
@@ -150,7 +241,10 @@ public final class InventoryReportPage {
     }
 
     private static List<String> notes(String... parts) {
-        return Stream.of(parts).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
+        return Stream.of(parts)
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     /** Thousands separators; small quantities (a few kg of CH4) keep their significant digits. */
@@ -170,7 +264,8 @@ public final class InventoryReportPage {
 
     private static String gwp(Map<String, Double> gwp) {
         List<String> parts = new ArrayList<>();
-        gwp.forEach((g, v) -> parts.add(g + " " + BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        gwp.forEach((g, v) ->
+                parts.add(g + " " + BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
         return String.join(", ", parts);
     }
 

@@ -48,78 +48,148 @@ public class InventoryResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "The inventory of an org unit and year: sectors × gases, calculated vs reported, difference, factor version",
-            description = "orgUnit: the city (default), a district, a group, a park or an enterprise. JSON, or with Accept a CSV or an Excel "
-                    + "workbook: one row per sector and gas (then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was "
-                    + "reported for the unit and year.")
-    @APIResponse(responseCode = "200", description = "The inventory", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryAnswer.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING,
-                    description = "one row per sector and gas, then the totals (sector all) and the CO2 equivalent")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
-    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+    @Operation(
+            summary =
+                    "The inventory of an org unit and year: sectors × gases, calculated vs reported, difference, factor version",
+            description =
+                    "orgUnit: the city (default), a district, a group, a park or an enterprise. JSON, or with Accept a CSV or an Excel "
+                            + "workbook: one row per sector and gas (then the totals, sector 'all', and the CO2 equivalent). 404 when nothing was "
+                            + "reported for the unit and year.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The inventory",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = InventoryAnswer.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "one row per sector and gas, then the totals (sector all) and the CO2 equivalent")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
+    @APIResponse(
+            responseCode = "404",
+            description = "No activity data and no reported emissions for the unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The factor library is not loaded yet (at the first start), or the database is "
-            + "unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Tabular<InventoryAnswer> get(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
-        return InventoryTable.answer(inventory.inventory(orgUnit, Queries.year("period", period)), inventory.catalogue().inventory());
+    @APIResponse(
+            responseCode = "503",
+            description = "The factor library is not loaded yet (at the first start), or the database is "
+                    + "unavailable; retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tabular<InventoryAnswer> get(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise")
+                    @QueryParam("orgUnit")
+                    String orgUnit) {
+        return InventoryTable.answer(
+                inventory.inventory(orgUnit, Queries.year("period", period)),
+                inventory.catalogue().inventory());
     }
 
     @GET
     @Path("report")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The annual inventory report (清单报告) as printable HTML (A4; the browser's print to PDF gives a clean document)")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(
-            type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+    @Operation(
+            summary =
+                    "The annual inventory report (清单报告) as printable HTML (A4; the browser's print to PDF gives a clean document)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No activity data and no reported emissions for the unit and year",
+    @APIResponse(
+            responseCode = "404",
+            description = "No activity data and no reported emissions for the unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<String> report(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+    public RestResponse<String> report(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise")
+                    @QueryParam("orgUnit")
+                    String orgUnit) {
         InventoryAnswer answer = inventory.inventory(orgUnit, Queries.year("period", period));
-        return RestResponse.ResponseBuilder.ok(InventoryReportPage.render(answer, inventory.catalogue().inventory()), MediaType.TEXT_HTML
-                + "; charset=UTF-8")
-                // the report has inline styles and nothing else: no script may run in it, whatever text was posted as a source
+        return RestResponse.ResponseBuilder.ok(
+                        InventoryReportPage.render(answer, inventory.catalogue().inventory()),
+                        MediaType.TEXT_HTML + "; charset=UTF-8")
+                // the report has inline styles and nothing else: no script may run in it, whatever text was posted as a
+                // source
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-                .header("X-Content-Type-Options", "nosniff").build();
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     @GET
     @Path("history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Earlier figures of an org unit and year: the inventory as each factor revision found it, newest first")
-    @APIResponse(responseCode = "200", description = "The earlier figures (none before a revision changed them)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryService.History.class)))
-    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+    @Operation(
+            summary =
+                    "Earlier figures of an org unit and year: the inventory as each factor revision found it, newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The earlier figures (none before a revision changed them)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InventoryService.History.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InventoryService.History history(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+    public InventoryService.History history(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district, a group, a park or an enterprise")
+                    @QueryParam("orgUnit")
+                    String orgUnit) {
         return inventory.history(orgUnit, Queries.year("period", period));
     }
 
     @GET
     @Path("factors")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The emission-factor library: the current version (or ?version=N) in full, and every version's summary")
-    @APIResponse(responseCode = "200", description = "The library", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = InventoryService.Factors.class)))
-    @APIResponse(responseCode = "400", description = "version is not a number", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public InventoryService.Factors factors(@Parameter(description = "a version number; omitted: the current one") @QueryParam("version")
-            String version) {
+    @Operation(
+            summary =
+                    "The emission-factor library: the current version (or ?version=N) in full, and every version's summary")
+    @APIResponse(
+            responseCode = "200",
+            description = "The library",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InventoryService.Factors.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "version is not a number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InventoryService.Factors factors(
+            @Parameter(description = "a version number; omitted: the current one") @QueryParam("version")
+                    String version) {
         Integer v = null;
         if (version != null && !version.isBlank()) {
             try {
                 v = Integer.parseInt(version.strip());
             } catch (NumberFormatException e) {
-                throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("version", "must be a version number such as 2")));
+                throw ProblemException.invalid(
+                        "Invalid parameter", List.of(new FieldError("version", "must be a version number such as 2")));
             }
         }
         return inventory.factors(v);
@@ -130,21 +200,41 @@ public class InventoryResource {
     @RolesAllowed("ops")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a new version of the factor library (the complete set, JSON or YAML); recomputes the affected years",
-            description = "The figures the new version changes (every org unit and year with data) are kept in the history as computed with the "
-                    + "previous version; GET /api/v1/inventory then names the revision in revisedFrom. 400 with every fault of the library.")
-    @APIResponse(responseCode = "201", description = "Stored: the new version and the org-unit years whose figures it changed", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InventoryService.Revision.class)), headers = @Header(
-                    name = "Location", description = "/api/v1/inventory/factors?version={version}", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault of the library in errors[], or a body that is not JSON or YAML; nothing stored",
+    @Operation(
+            summary =
+                    "Store a new version of the factor library (the complete set, JSON or YAML); recomputes the affected years",
+            description =
+                    "The figures the new version changes (every org unit and year with data) are kept in the history as computed with the "
+                            + "previous version; GET /api/v1/inventory then names the revision in revisedFrom. 400 with every fault of the library.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored: the new version and the org-unit years whose figures it changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InventoryService.Revision.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/inventory/factors?version={version}",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault of the library in errors[], or a body that is not JSON or YAML; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<InventoryService.Revision> revise(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is neither JSON nor YAML",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<InventoryService.Revision> revise(
+            byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         FactorLibraryDocument document = FactorLibraryParser.parse(body, FactorLibraryParser.isYaml(contentType));
         InventoryService.Revision revision = inventory.revise(document, who());
-        return RestResponse.ResponseBuilder.<InventoryService.Revision>created(URI.create("/api/v1/inventory/factors?version=" + revision.version()))
-                .entity(revision).type(MediaType.APPLICATION_JSON).build();
+        return RestResponse.ResponseBuilder.<InventoryService.Revision>created(
+                        URI.create("/api/v1/inventory/factors?version=" + revision.version()))
+                .entity(revision)
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     /** The subject of the token that authorised the revision: a client cannot name someone else. */

@@ -83,12 +83,17 @@ public class InventoryService {
     private InventoryCalculator calculator;
 
     /** What a factor revision did: the new version and the org-unit years whose figures it changed (now in the history). */
-    public record Revision(int version, Integer previousVersion, Instant createdAt, String createdBy, String description,
-            boolean usesExampleFactors, List<Integer> revisedYears, List<RevisedUnit> revised) {
-    }
+    public record Revision(
+            int version,
+            Integer previousVersion,
+            Instant createdAt,
+            String createdBy,
+            String description,
+            boolean usesExampleFactors,
+            List<Integer> revisedYears,
+            List<RevisedUnit> revised) {}
 
-    public record RevisedUnit(String orgUnit, int year) {
-    }
+    public record RevisedUnit(String orgUnit, int year) {}
 
     @PostConstruct
     void init() {
@@ -110,7 +115,9 @@ public class InventoryService {
                     throw new IllegalStateException("the initial factor library " + name + " is not valid: " + faults);
                 }
                 FactorLibrary stored = libraries.insert(c, draft, "system (" + name + ")");
-                Log.infof("inventory: factor library %s stored as version %d (%d factors)", name, stored.version(), stored.factors().size());
+                Log.infof(
+                        "inventory: factor library %s stored as version %d (%d factors)",
+                        name, stored.version(), stored.factors().size());
                 return null;
             }
         });
@@ -135,14 +142,19 @@ public class InventoryService {
         OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         try (Connection c = dataSource.getConnection()) {
-            FactorLibrary library = libraries.current(c).orElseThrow(() -> new ProblemException(503, "unavailable", "Service unavailable",
-                    "the factor library is not loaded yet"));
+            FactorLibrary library = libraries
+                    .current(c)
+                    .orElseThrow(() -> new ProblemException(
+                            503, "unavailable", "Service unavailable", "the factor library is not loaded yet"));
             IndicatorTable table = tables.current(c, units);
-            Inventory inventory = calculator.compute(library, InventoryInputs.of(table, catalogue, unit.code(), year), year);
+            Inventory inventory =
+                    calculator.compute(library, InventoryInputs.of(table, catalogue, unit.code(), year), year);
             if (!inventory.hasData()) {
                 throw Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year);
             }
-            InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year).map(e -> revisedFrom(e, unit.code(), year)).orElse(null);
+            InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year)
+                    .map(e -> revisedFrom(e, unit.code(), year))
+                    .orElse(null);
             return answer(unit, year, inventory, library, revisedFrom, Instant.now());
         } catch (SQLException e) {
             throw new IllegalStateException("could not compute the inventory", e);
@@ -150,8 +162,7 @@ public class InventoryService {
     }
 
     /** A unit's earlier figures for a year, newest first. */
-    public record History(String orgUnit, String period, List<Superseded> entries) {
-    }
+    public record History(String orgUnit, String period, List<Superseded> entries) {}
 
     /**
      * The inventory as a factor version computed it before a later one changed it.
@@ -159,8 +170,7 @@ public class InventoryService {
      * @param supersededBy the version that changed it
      * @param inventory    the whole answer as it stood
      */
-    public record Superseded(int factorVersion, int supersededBy, Instant supersededAt, InventoryAnswer inventory) {
-    }
+    public record Superseded(int factorVersion, int supersededBy, Instant supersededAt, InventoryAnswer inventory) {}
 
     /** Earlier figures of a unit and year, newest first (each the whole answer as it stood). */
     public History history(String orgUnit, int year) {
@@ -168,7 +178,11 @@ public class InventoryService {
         try (Connection c = dataSource.getConnection()) {
             List<Superseded> entries = new ArrayList<>();
             for (InventoryHistoryStore.Entry e : history.list(c, unit.code(), year)) {
-                entries.add(new Superseded(e.factorVersion(), e.supersededBy(), e.supersededAt(), json.readValue(e.body(), InventoryAnswer.class)));
+                entries.add(new Superseded(
+                        e.factorVersion(),
+                        e.supersededBy(),
+                        e.supersededAt(),
+                        json.readValue(e.body(), InventoryAnswer.class)));
             }
             return new History(unit.code(), Integer.toString(year), entries);
         } catch (SQLException e) {
@@ -179,8 +193,8 @@ public class InventoryService {
     }
 
     /** The factor library: the current version's number, one version in full and every version's summary (newest first). */
-    public record Factors(Integer current, FactorLibraryDocument library, List<FactorLibraryStore.VersionInfo> versions) {
-    }
+    public record Factors(
+            Integer current, FactorLibraryDocument library, List<FactorLibraryStore.VersionInfo> versions) {}
 
     /**
      * Stores a factor revision as the next version and keeps, for every org unit and year whose figures it changes, the
@@ -192,8 +206,11 @@ public class InventoryService {
         FactorLibrary draft = document.toDraft();
         List<Violation> faults = FactorLibraryValidator.validate(draft, catalogue.inventory());
         if (!faults.isEmpty()) {
-            throw ProblemException.invalid("The factor library is not valid",
-                    faults.stream().map(v -> new FieldError(v.field(), v.message())).toList());
+            throw ProblemException.invalid(
+                    "The factor library is not valid",
+                    faults.stream()
+                            .map(v -> new FieldError(v.field(), v.message()))
+                            .toList());
         }
         try (Connection c = dataSource.getConnection()) {
             libraries.lock(c);
@@ -205,9 +222,18 @@ public class InventoryService {
             }
             Set<Integer> years = new TreeSet<>();
             revised.forEach(r -> years.add(r.year()));
-            Log.infof("inventory: factor version %d stored by %s; figures of %d org-unit years revised", stored.version(), who, revised.size());
-            return new Revision(stored.version(), previous.map(FactorLibrary::version).orElse(null), stored.createdAt(), who, stored.description(),
-                    stored.hasExampleFactors(), List.copyOf(years), revised);
+            Log.infof(
+                    "inventory: factor version %d stored by %s; figures of %d org-unit years revised",
+                    stored.version(), who, revised.size());
+            return new Revision(
+                    stored.version(),
+                    previous.map(FactorLibrary::version).orElse(null),
+                    stored.createdAt(),
+                    who,
+                    stored.description(),
+                    stored.hasExampleFactors(),
+                    List.copyOf(years),
+                    revised);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the factor revision", e);
         }
@@ -218,7 +244,8 @@ public class InventoryService {
      * with both versions; where the figures differ, the previous ones go to the history. The affected years are thus
      * exactly those the revision changes — necessarily inside the valid years of the rows it changed.
      */
-    private List<RevisedUnit> keepSupersededFigures(Connection c, FactorLibrary previous, FactorLibrary next) throws SQLException {
+    private List<RevisedUnit> keepSupersededFigures(Connection c, FactorLibrary previous, FactorLibrary next)
+            throws SQLException {
         OrgUnits units = registry.current();
         IndicatorTable table = tables.current(c, units);
         List<InventoryHistoryStore.Entry> entries = new ArrayList<>();
@@ -230,9 +257,12 @@ public class InventoryService {
                 if (!before.hasData() || before.sameFiguresAs(calculator.compute(next, inputs, year))) {
                     continue;
                 }
-                InventoryAnswer.RevisedFrom earlier = history.latest(c, unit.code(), year).map(e -> revisedFrom(e, unit.code(), year)).orElse(null);
+                InventoryAnswer.RevisedFrom earlier = history.latest(c, unit.code(), year)
+                        .map(e -> revisedFrom(e, unit.code(), year))
+                        .orElse(null);
                 String body = write(answer(unit, year, before, previous, earlier, next.createdAt()));
-                entries.add(new InventoryHistoryStore.Entry(unit.code(), year, previous.version(), next.version(), next.createdAt(), body));
+                entries.add(new InventoryHistoryStore.Entry(
+                        unit.code(), year, previous.version(), next.version(), next.createdAt(), body));
                 revised.add(new RevisedUnit(unit.code(), year));
             }
         }
@@ -246,8 +276,11 @@ public class InventoryService {
             Optional<FactorLibrary> library = version == null ? libraries.current(c) : libraries.version(c, version);
             FactorLibrary l = library.orElseThrow(() -> ProblemException.notFound("No factor version " + version));
             List<FactorLibraryStore.VersionInfo> versions = libraries.versions(c);
-            return new Factors(versions.isEmpty() ? null : versions.get(0).version(), FactorLibraryDocument.of(l,
-                    libraries.previousOf(c, l.version()).orElse(null)), versions);
+            return new Factors(
+                    versions.isEmpty() ? null : versions.get(0).version(),
+                    FactorLibraryDocument.of(
+                            l, libraries.previousOf(c, l.version()).orElse(null)),
+                    versions);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the factor library", e);
         }
@@ -258,11 +291,19 @@ public class InventoryService {
     }
 
     private static InventoryAnswer.RevisedFrom revisedFrom(InventoryHistoryStore.Entry e, String unit, int year) {
-        return new InventoryAnswer.RevisedFrom(e.factorVersion(), e.supersededBy(), e.supersededAt(),
+        return new InventoryAnswer.RevisedFrom(
+                e.factorVersion(),
+                e.supersededBy(),
+                e.supersededAt(),
                 "/api/v1/inventory/history?period=" + year + "&orgUnit=" + unit);
     }
 
-    static InventoryAnswer answer(OrgUnit unit, int year, Inventory inventory, FactorLibrary library, InventoryAnswer.RevisedFrom revisedFrom,
+    static InventoryAnswer answer(
+            OrgUnit unit,
+            int year,
+            Inventory inventory,
+            FactorLibrary library,
+            InventoryAnswer.RevisedFrom revisedFrom,
             Instant computedAt) {
         Set<String> sources = new LinkedHashSet<>();
         inventory.energy().forEach(e -> {
@@ -271,13 +312,31 @@ public class InventoryService {
             }
         });
         inventory.rows().forEach(r -> r.contributions().forEach(k -> sources.add(k.factorSource())));
-        InventoryAnswer.LibraryInfo info = new InventoryAnswer.LibraryInfo(library.version(), library.description(), library.createdAt(),
-                library.createdBy(), List.copyOf(sources));
+        InventoryAnswer.LibraryInfo info = new InventoryAnswer.LibraryInfo(
+                library.version(),
+                library.description(),
+                library.createdAt(),
+                library.createdBy(),
+                List.copyOf(sources));
         Name name = new Name(unit.zh() == null ? "" : unit.zh(), unit.en() == null ? "" : unit.en());
-        return new InventoryAnswer(unit.code(), name, unit.level().name(), Integer.toString(year),
-                library.version(), info, revisedFrom, inventory.usesExampleFactors(),
-                inventory.usesExampleFactors() ? InventoryAnswer.EXAMPLE_NOTE : null, inventory.complete(), inventory.incomplete(),
-                inventory.notReported(), inventory.rows(), inventory.energy(), inventory.energyByFuel(), inventory.totals(), inventory.co2e(),
+        return new InventoryAnswer(
+                unit.code(),
+                name,
+                unit.level().name(),
+                Integer.toString(year),
+                library.version(),
+                info,
+                revisedFrom,
+                inventory.usesExampleFactors(),
+                inventory.usesExampleFactors() ? InventoryAnswer.EXAMPLE_NOTE : null,
+                inventory.complete(),
+                inventory.incomplete(),
+                inventory.notReported(),
+                inventory.rows(),
+                inventory.energy(),
+                inventory.energyByFuel(),
+                inventory.totals(),
+                inventory.co2e(),
                 computedAt);
     }
 

@@ -17,12 +17,22 @@ import java.util.Objects;
 final class InventoryTable {
 
     /** One row: a sector's gas, a total of all sectors, or the CO2 equivalent. */
-    record Line(String sector, String sectorZh, String gas, String gasZh, String unit, Double calculated, Double reported, Double difference,
-            Double relativeDifference, String status, String reason, boolean example, int factorVersion) {
-    }
+    record Line(
+            String sector,
+            String sectorZh,
+            String gas,
+            String gasZh,
+            String unit,
+            Double calculated,
+            Double reported,
+            Double difference,
+            Double relativeDifference,
+            String status,
+            String reason,
+            boolean example,
+            int factorVersion) {}
 
-    private InventoryTable() {
-    }
+    private InventoryTable() {}
 
     static List<Column<Line>> columns(InventoryAnswer a) {
         return List.of(
@@ -47,24 +57,61 @@ final class InventoryTable {
     static List<Line> lines(InventoryAnswer a, InventoryCatalogue catalogue) {
         List<Line> lines = new ArrayList<>();
         for (Inventory.Row r : a.rows()) {
-            lines.add(new Line(r.sector(), Sector.of(r.sector()).zh(), r.gas(), gasZh(catalogue, r.gas()), "t", r.calculated(), r.reported(),
-                    r.difference(), r.relativeDifference(), Objects.toString(r.status(), null), join(r.reason(), r.differenceNote()), r.example(),
+            lines.add(new Line(
+                    r.sector(),
+                    Sector.of(r.sector()).zh(),
+                    r.gas(),
+                    gasZh(catalogue, r.gas()),
+                    "t",
+                    r.calculated(),
+                    r.reported(),
+                    r.difference(),
+                    r.relativeDifference(),
+                    Objects.toString(r.status(), null),
+                    join(r.reason(), r.differenceNote()),
+                    r.example(),
                     r.factorVersion()));
         }
         for (Inventory.Total t : a.totals()) {
-            lines.add(new Line("all", "合计", t.gas(), gasZh(catalogue, t.gas()), "t", t.calculated(), t.reported(), t.difference(),
-                    t.relativeDifference(), Objects.toString(t.status(), null), join(t.reason(), t.differenceNote()), t.example(),
+            lines.add(new Line(
+                    "all",
+                    "合计",
+                    t.gas(),
+                    gasZh(catalogue, t.gas()),
+                    "t",
+                    t.calculated(),
+                    t.reported(),
+                    t.difference(),
+                    t.relativeDifference(),
+                    Objects.toString(t.status(), null),
+                    join(t.reason(), t.differenceNote()),
+                    t.example(),
                     t.factorVersion()));
         }
         Inventory.Co2e e = a.co2e();
-        lines.add(new Line("all", "合计", "CO2e", "二氧化碳当量", "t CO2e", e.calculated(), e.reported(), e.difference(), e.relativeDifference(),
-                e.calculated() == null ? null : "COMPUTED", e.reason(), e.example(), e.factorVersion()));
+        lines.add(new Line(
+                "all",
+                "合计",
+                "CO2e",
+                "二氧化碳当量",
+                "t CO2e",
+                e.calculated(),
+                e.reported(),
+                e.difference(),
+                e.relativeDifference(),
+                e.calculated() == null ? null : "COMPUTED",
+                e.reason(),
+                e.example(),
+                e.factorVersion()));
         return lines;
     }
 
     /** The answer as JSON, or as the table (CSV, a workbook). */
     static Tabular<InventoryAnswer> answer(InventoryAnswer a, InventoryCatalogue catalogue) {
-        return Tabular.of(a, "inventory-" + a.orgUnit() + "-" + a.period(), new Table<>("排放清单 Inventory", columns(a), lines(a, catalogue)));
+        return Tabular.of(
+                a,
+                "inventory-" + a.orgUnit() + "-" + a.period(),
+                new Table<>("排放清单 Inventory", columns(a), lines(a, catalogue)));
     }
 
     private static String gasZh(InventoryCatalogue catalogue, String gas) {

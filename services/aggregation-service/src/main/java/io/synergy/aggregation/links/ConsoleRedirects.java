@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/")
 @Tag(name = "console (moved)", description = "Moved to the console service: 308 to synergy.links.console")
-@APIResponse(responseCode = "308", description = "Permanent Redirect to the console service, same path and query",
+@APIResponse(
+        responseCode = "308",
+        description = "Permanent Redirect to the console service, same path and query",
         headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
 @SecurityRequirementsSet
 public class ConsoleRedirects {
@@ -60,7 +62,9 @@ public class ConsoleRedirects {
 
     @POST
     @Path("api/v1/ops{rest: (/.*)?}")
-    @Operation(summary = "Moved: POST /api/v1/ops/* (the replay of dead letters) on the console service, method and body kept",
+    @Operation(
+            summary =
+                    "Moved: POST /api/v1/ops/* (the replay of dead letters) on the console service, method and body kept",
             deprecated = true)
     public Response operate(@Parameter(description = REST) @PathParam("rest") String rest, @Context UriInfo uri) {
         return Moved.to(links.console(), uri);

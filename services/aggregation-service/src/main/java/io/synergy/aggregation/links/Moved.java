@@ -12,13 +12,15 @@ import java.net.URI;
  */
 final class Moved {
 
-    private Moved() {
-    }
+    private Moved() {}
 
     static Response to(URI base, UriInfo uri) {
         URI request = uri.getRequestUri();
         String prefix = base.toString().replaceAll("/+$", "");
-        String location = prefix + request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
-        return Response.status(Response.Status.PERMANENT_REDIRECT).location(URI.create(location)).build();
+        String location =
+                prefix + request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+        return Response.status(Response.Status.PERMANENT_REDIRECT)
+                .location(URI.create(location))
+                .build();
     }
 }

@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/org-units")
 @Tag(name = "org units (moved)", description = "Moved to the registry service: 308 to synergy.links.registry")
-@APIResponse(responseCode = "308", description = "Permanent Redirect to the registry service, same path and query",
+@APIResponse(
+        responseCode = "308",
+        description = "Permanent Redirect to the registry service, same path and query",
         headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
 // no token is needed to be redirected: said explicitly (an empty requirement), for the document's readers and linters
 @SecurityRequirementsSet
@@ -47,7 +49,9 @@ public class OrgUnitRedirects {
     }
 
     @POST
-    @Operation(summary = "Moved: POST /api/v1/org-units on the registry service (method and body kept)", deprecated = true)
+    @Operation(
+            summary = "Moved: POST /api/v1/org-units on the registry service (method and body kept)",
+            deprecated = true)
     public Response create(@Context UriInfo uri) {
         return moved(uri);
     }
@@ -61,14 +65,18 @@ public class OrgUnitRedirects {
 
     @POST
     @Path("/{rest: .+}")
-    @Operation(summary = "Moved: POST /api/v1/org-units/import on the registry service (method and body kept)", deprecated = true)
+    @Operation(
+            summary = "Moved: POST /api/v1/org-units/import on the registry service (method and body kept)",
+            deprecated = true)
     public Response post(@Parameter(description = REST) @PathParam("rest") String rest, @Context UriInfo uri) {
         return moved(uri);
     }
 
     @PUT
     @Path("/{rest: .+}")
-    @Operation(summary = "Moved: PUT /api/v1/org-units/{code} on the registry service (method and body kept)", deprecated = true)
+    @Operation(
+            summary = "Moved: PUT /api/v1/org-units/{code} on the registry service (method and body kept)",
+            deprecated = true)
     public Response update(@Parameter(description = REST) @PathParam("rest") String rest, @Context UriInfo uri) {
         return moved(uri);
     }

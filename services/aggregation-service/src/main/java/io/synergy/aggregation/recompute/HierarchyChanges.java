@@ -52,7 +52,12 @@ public class HierarchyChanges {
 
     void start(@Observes StartupEvent event) {
         // a change seen before this start is picked up by the loop's first run
-        loop = new WakeableLoop("hierarchy-changes", Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(10), this::requestIfPending);
+        loop = new WakeableLoop(
+                "hierarchy-changes",
+                Duration.ofMinutes(1),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(10),
+                this::requestIfPending);
         loop.start();
     }
 
@@ -86,7 +91,8 @@ public class HierarchyChanges {
 
     private static List<Integer> factYears(Connection c) throws SQLException {
         List<Integer> years = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT year FROM indicator_fact"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT year FROM indicator_fact");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 years.add(rs.getInt(1));
             }

@@ -5,42 +5,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.opentelemetry.api.trace.SpanKind;
-import io.synergy.platform.metrics.KnownGauges;
-import io.synergy.platform.tracing.Traceparent;
-import io.synergy.platform.tracing.Traces;
-import io.synergy.platform.tracing.WorkTags;
-import io.synergy.platform.worker.WakeableLoop;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.synergy.aggregation.config.MethodConfig;
-import io.synergy.method.results.IndicatorTable;
-import io.synergy.method.results.ResultCalculator;
-import io.synergy.method.results.UnitYearResult;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.aggregation.store.TargetStore;
 import io.synergy.aggregation.store.YearStateStore;
+import io.synergy.method.results.IndicatorTable;
+import io.synergy.method.results.ResultCalculator;
+import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearAssessment;
 import io.synergy.method.results.YearState;
 import io.synergy.method.results.YearStates;
-import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.platform.metrics.KnownGauges;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
+import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
+import io.synergy.platform.tracing.WorkTags;
+import io.synergy.platform.worker.WakeableLoop;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,6 +46,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,6 +59,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Recomputes results when facts changed, coalescing bursts: the consumer only records which years changed and wakes
@@ -121,11 +121,18 @@ public class Recomputer {
     void init() {
         // checks the configured indicator sets at start; computations use the registry of their moment
         new ResultCalculator(catalogue, registry.current(), method.settings());
-        // a histogram, not client-side percentiles: buckets add up across replicas (histogram_quantile over sum by (le))
-        duration = Timer.builder("synergy.recompute.duration").description("Time to recompute all results").publishPercentileHistogram()
-                .maximumExpectedValue(Duration.ofMinutes(5)).register(metrics);
-        pendingAge = new KnownGauges(metrics, "synergy.recompute.pending.age.seconds",
-                "Age of the oldest recompute request not yet served: how far results are behind the facts (0 when none waits)", null);
+        // a histogram, not client-side percentiles: buckets add up across replicas (histogram_quantile over sum by
+        // (le))
+        duration = Timer.builder("synergy.recompute.duration")
+                .description("Time to recompute all results")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(metrics);
+        pendingAge = new KnownGauges(
+                metrics,
+                "synergy.recompute.pending.age.seconds",
+                "Age of the oldest recompute request not yet served: how far results are behind the facts (0 when none waits)",
+                null);
     }
 
     void start(@Observes StartupEvent event) {
@@ -165,13 +172,25 @@ public class Recomputer {
                 if (claim == null) {
                     return 0;
                 }
-                // one span per recompute: a child of the earliest request's trace (one report's trace runs on to its results),
+                // one span per recompute: a child of the earliest request's trace (one report's trace runs on to its
+                // results),
                 // linked to the traces of every other request it serves
-                String earliest = claim.traceparents().isEmpty() ? null : claim.traceparents().get(0);
-                try (Traces.Work work = traces.start("recompute", SpanKind.INTERNAL, Traceparent.parse(earliest),
-                        claim.traceparents().stream().map(Traceparent::spanContext).toList(), WorkTags.NONE)) {
+                String earliest = claim.traceparents().isEmpty()
+                        ? null
+                        : claim.traceparents().get(0);
+                try (Traces.Work work = traces.start(
+                        "recompute",
+                        SpanKind.INTERNAL,
+                        Traceparent.parse(earliest),
+                        claim.traceparents().stream()
+                                .map(Traceparent::spanContext)
+                                .toList(),
+                        WorkTags.NONE)) {
                     work.span().setAttribute("synergy.recompute.from_year", claim.earliestYear());
-                    work.span().setAttribute("synergy.recompute.traces", claim.traceparents().size());
+                    work.span()
+                            .setAttribute(
+                                    "synergy.recompute.traces",
+                                    claim.traceparents().size());
                     Timer.Sample sample = Timer.start(metrics);
                     int changed = recompute(c, claim);
                     claim.delete(c);
@@ -251,7 +270,8 @@ public class Recomputer {
     private static Claim claimRequests(Connection c) throws SQLException {
         long lastId;
         Integer fromYear;
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(id), min(year) FILTER (WHERE org_unit IS NULL) FROM recompute_request");
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT max(id), min(year) FILTER (WHERE org_unit IS NULL) FROM recompute_request");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             lastId = rs.getLong(1);
@@ -261,8 +281,9 @@ public class Recomputer {
             fromYear = (Integer) rs.getObject(2);
         }
         Map<String, Integer> unitsFromYear = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT org_unit, min(year) FROM recompute_request WHERE id <= ? AND org_unit IS NOT NULL "
-                + "GROUP BY org_unit")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT org_unit, min(year) FROM recompute_request WHERE id <= ? AND org_unit IS NOT NULL "
+                        + "GROUP BY org_unit")) {
             ps.setLong(1, lastId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -271,8 +292,9 @@ public class Recomputer {
             }
         }
         List<String> traceparents = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT traceparent FROM recompute_request WHERE id <= ? AND traceparent IS NOT NULL "
-                + "GROUP BY traceparent ORDER BY min(id) LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT traceparent FROM recompute_request WHERE id <= ? AND traceparent IS NOT NULL "
+                        + "GROUP BY traceparent ORDER BY min(id) LIMIT ?")) {
             ps.setLong(1, lastId);
             ps.setInt(2, Traces.MAX_LINKS + 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -303,7 +325,11 @@ public class Recomputer {
                 from = Math.min(from, a.year());
             }
         }
-        yearStates.write(c, states.all(), current.synergySet().stream().map(Indicator::id).toList(), Instant.now());
+        yearStates.write(
+                c,
+                states.all(),
+                current.synergySet().stream().map(Indicator::id).toList(),
+                Instant.now());
         int changed = 0;
         // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
         // dies young instead of filling a small heap's old generation
@@ -325,7 +351,11 @@ public class Recomputer {
     }
 
     /** Stores and publishes the results that differ from the stored ones; returns how many did. */
-    private int store(Connection c, List<UnitYearResult> results, Map<String, ResultStore.Stored> stored, Map<String, Instant> newestInputs)
+    private int store(
+            Connection c,
+            List<UnitYearResult> results,
+            Map<String, ResultStore.Stored> stored,
+            Map<String, Instant> newestInputs)
             throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
@@ -343,13 +373,26 @@ public class Recomputer {
             // only statuses judged on complete inputs count for alerts: while a year's reports are still arriving, the
             // city's figures move with every district and would raise alerts that mean nothing
             Map<String, String> statuses = new LinkedHashMap<>();
-            r.attainment().stream().filter(UnitYearResult.AttainmentRow::complete).forEach(a -> statuses.put(a.indicator(), a.status()));
+            r.attainment().stream()
+                    .filter(UnitYearResult.AttainmentRow::complete)
+                    .forEach(a -> statuses.put(a.indicator(), a.status()));
             long version = old == null ? 1 : old.version() + 1;
             rows.add(new ResultStore.Row(r.orgUnit(), r.year(), utf8, write(statuses), digest, version, now));
             // {version, computedAt, result}: the stored body is the result, so it is serialised once
-            byte[] data = wrap(("{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":").getBytes(StandardCharsets.UTF_8), utf8);
-            events.add(new OutboxMessage(Topics.RESULTS, key, UUID.randomUUID(), CloudEventTypes.RESULT, CloudEventTypes.AGGREGATION_SOURCE,
-                    r.orgUnit() + "/" + r.year(), now, CloudEventTypes.RESULT_SCHEMA, data));
+            byte[] data = wrap(
+                    ("{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":")
+                            .getBytes(StandardCharsets.UTF_8),
+                    utf8);
+            events.add(new OutboxMessage(
+                    Topics.RESULTS,
+                    key,
+                    UUID.randomUUID(),
+                    CloudEventTypes.RESULT,
+                    CloudEventTypes.AGGREGATION_SOURCE,
+                    r.orgUnit() + "/" + r.year(),
+                    now,
+                    CloudEventTypes.RESULT_SCHEMA,
+                    data));
             if (old != null) {
                 events.addAll(alerts(r, readStatuses(old.statuses()), now));
             }
@@ -382,8 +425,16 @@ public class Recomputer {
                 alert.put("value", a.value());
                 alert.put("target", a.target());
                 alert.put("raisedAt", now.toString());
-                alerts.add(new OutboxMessage(Topics.ALERTS, r.orgUnit() + ":" + a.indicator(), UUID.randomUUID(), CloudEventTypes.ALERT,
-                        CloudEventTypes.AGGREGATION_SOURCE, r.orgUnit() + "/" + r.year() + "/" + a.indicator(), now, null, write(alert)));
+                alerts.add(new OutboxMessage(
+                        Topics.ALERTS,
+                        r.orgUnit() + ":" + a.indicator(),
+                        UUID.randomUUID(),
+                        CloudEventTypes.ALERT,
+                        CloudEventTypes.AGGREGATION_SOURCE,
+                        r.orgUnit() + "/" + r.year() + "/" + a.indicator(),
+                        now,
+                        null,
+                        write(alert)));
             }
         }
         return alerts;

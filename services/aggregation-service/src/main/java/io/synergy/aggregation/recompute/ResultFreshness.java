@@ -38,14 +38,18 @@ public class ResultFreshness {
     ResultFreshness(MeterRegistry registry) {
         this.registry = registry;
         this.freshness = Timer.builder("synergy.result.freshness")
-                .description("From the newest input of a result being computed by its sector service to the changed result being stored")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(1)).register(registry);
+                .description(
+                        "From the newest input of a result being computed by its sector service to the changed result being stored")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
     }
 
     /** The newest input of every result, by {@code orgUnit:year}: the facts' newest computedAt per unit and year, rolled up. */
     Map<String, Instant> newestInputs(Connection c, OrgUnits units) throws SQLException {
         Map<String, Instant> newest = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT org_unit, year, max(computed_at) FROM indicator_fact GROUP BY org_unit, year");
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT org_unit, year, max(computed_at) FROM indicator_fact GROUP BY org_unit, year");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Instant at = rs.getTimestamp(3).toInstant();
@@ -80,11 +84,17 @@ public class ResultFreshness {
             return;
         }
         String key = orgUnit + ":" + year;
-        freshness.record(Duration.between(newestInput, storedAt).isNegative() ? Duration.ZERO : Duration.between(newestInput, storedAt));
+        freshness.record(
+                Duration.between(newestInput, storedAt).isNegative()
+                        ? Duration.ZERO
+                        : Duration.between(newestInput, storedAt));
         if (newestReflected.put(key, newestInput) == null) {
             Gauge.builder("synergy.result.input.age", newestReflected, m -> ageSeconds(m.get(key)))
-                    .description("Age of the newest input (sector value computed) the stored result reflects").baseUnit("seconds")
-                    .tag("org_unit", orgUnit).tag("year", String.valueOf(year)).register(registry);
+                    .description("Age of the newest input (sector value computed) the stored result reflects")
+                    .baseUnit("seconds")
+                    .tag("org_unit", orgUnit)
+                    .tag("year", String.valueOf(year))
+                    .register(registry);
         }
     }
 

@@ -34,8 +34,7 @@ import java.util.Optional;
 public class YearCloser {
 
     /** A closed year: its assessment (state CLOSED) and the settlement stored. */
-    public record Closed(YearAssessment assessment, YearStateStore.Settlement settlement) {
-    }
+    public record Closed(YearAssessment assessment, YearStateStore.Settlement settlement) {}
 
     private final AgroalDataSource dataSource;
     private final YearStateStore store;
@@ -45,8 +44,14 @@ public class YearCloser {
     private final MethodConfig method;
     private final Recomputer recomputer;
 
-    YearCloser(AgroalDataSource dataSource, YearStateStore store, IndicatorTables tables, Catalogue catalogue, OrgUnitRegistry registry,
-            MethodConfig method, Recomputer recomputer) {
+    YearCloser(
+            AgroalDataSource dataSource,
+            YearStateStore store,
+            IndicatorTables tables,
+            Catalogue catalogue,
+            OrgUnitRegistry registry,
+            MethodConfig method,
+            Recomputer recomputer) {
         this.dataSource = dataSource;
         this.store = store;
         this.tables = tables;
@@ -75,19 +80,31 @@ public class YearCloser {
             throw Queries.noData("Nothing has been reported for " + year + ": there is nothing to close");
         }
         ResultCalculator calculator = new ResultCalculator(catalogue, units, method.settings());
-        YearAssessment now = YearStates.assess(table, calculator.synergySet(), units, year, YearStateStore.states(c).get(year));
-        List<String> synergySet = calculator.synergySet().stream().map(Indicator::id).toList();
-        Optional<YearStateStore.Settlement> settled = now.state().settled() ? Optional.empty()
+        YearAssessment now = YearStates.assess(
+                table,
+                calculator.synergySet(),
+                units,
+                year,
+                YearStateStore.states(c).get(year));
+        List<String> synergySet =
+                calculator.synergySet().stream().map(Indicator::id).toList();
+        Optional<YearStateStore.Settlement> settled = now.state().settled()
+                ? Optional.empty()
                 : store.settle(c, now, YearState.CLOSED, synergySet, who, reason, Instant.now());
         if (settled.isEmpty()) {
-            throw new ProblemException(409, "year-settled", "The year is settled already",
-                    year + " is " + (now.state().settled() ? now.state().en() : "settled") + " already: see GET /api/v1/years");
+            throw new ProblemException(
+                    409,
+                    "year-settled",
+                    "The year is settled already",
+                    year + " is " + (now.state().settled() ? now.state().en() : "settled")
+                            + " already: see GET /api/v1/years");
         }
         // the year joins the windows of the years after it: recompute from it, as soon as this commits
         FactStore.requestRecompute(c, List.of(year));
         recomputer.requestedInTransaction();
         YearCoverage v = now.coverage();
-        YearCoverage closed = new YearCoverage(YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(), v.districtsExpected());
+        YearCoverage closed = new YearCoverage(
+                YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(), v.districtsExpected());
         return new Closed(new YearAssessment(year, closed, now.missing(), now.excluded()), settled.get());
     }
 }

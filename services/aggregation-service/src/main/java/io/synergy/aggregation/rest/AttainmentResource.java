@@ -37,29 +37,52 @@ public class AttainmentResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Attainment of every targeted indicator: value, baseline, target, completion, τ (序时进度), status, projection",
-            description = "Without orgUnit: the city (370200). JSON, or with Accept a CSV or an Excel workbook (one row per indicator). A year "
-                    + "without data is a 404 problem. A year neither complete nor closed says provisional: true with its coverage "
-                    + "(docs/method.md §3). Each row names the target it is judged against: targetSource PLAN (the plan's), ALLOCATED (set for "
-                    + "the unit by document, targets.v1) or NONE (no target applies: status NO_TARGET, not counted in the summary), and "
-                    + "targetDocument (its 文号).")
-    @APIResponse(responseCode = "200", description = "The attainment of every targeted indicator", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentView.class),
-                    examples = @ExampleObject(name = "city", value = """
+    @Operation(
+            summary =
+                    "Attainment of every targeted indicator: value, baseline, target, completion, τ (序时进度), status, projection",
+            description =
+                    "Without orgUnit: the city (370200). JSON, or with Accept a CSV or an Excel workbook (one row per indicator). A year "
+                            + "without data is a 404 problem. A year neither complete nor closed says provisional: true with its coverage "
+                            + "(docs/method.md §3). Each row names the target it is judged against: targetSource PLAN (the plan's), ALLOCATED (set for "
+                            + "the unit by document, targets.v1) or NONE (no target applies: status NO_TARGET, not counted in the summary), and "
+                            + "targetDocument (its 文号).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The attainment of every targeted indicator",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = AttainmentView.class),
+                        examples = @ExampleObject(name = "city", value = """
                             {"period": "2024", "orgUnit": "370200", "indicators": [{"indicator": "E1", "orgUnit": "370200", "period": "2024",
                              "value": 13.7, "unit": "%", "baseline": 9.2, "baselineYear": 2020, "target": 15.0, "targetYear": 2025,
                              "targetSource": "PLAN", "targetDocument": "青环发〔2024〕18号", "completion": 0.775862, "timeProgress": 0.8, "status": "LAGGING",
                              "projection": {"year": 2025, "value": 15.08, "meetsTarget": true}}],
                              "summary": {"ACHIEVED": 0, "ON_TRACK": 2, "LAGGING": 3, "OFF_TRACK": 0, "NO_DATA": 0}}""")),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per indicator")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
-    @APIResponse(responseCode = "400", description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per indicator")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No data for this org unit and year", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public Tabular<AttainmentView> attainment(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit") String orgUnit) {
-        return ResultAnswers.attainment(results, registry.current(), period, orgUnit).tabular();
+    @APIResponse(
+            responseCode = "404",
+            description = "No data for this org unit and year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tabular<AttainmentView> attainment(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit")
+                    String orgUnit) {
+        return ResultAnswers.attainment(results, registry.current(), period, orgUnit)
+                .tabular();
     }
 }

@@ -54,32 +54,60 @@ public class EffectsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "ΔP, ΔC, elasticity ELs = ΔP/ΔC and quadrant of each air pollutant against CO2 between two years",
-            description = "sector: energy, transport, building, agriculture, waste, or all (the sum of the five); omitted: every sector and all. "
-                    + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them. "
-                    + "JSON, or with Accept a CSV or an Excel workbook.")
-    @APIResponse(responseCode = "200", description = "The effects; a row that cannot be computed carries a reason", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the CSV's columns with Chinese and English headers"))})
-    @APIResponse(responseCode = "400", description = "from, to, sector or orgUnit is not valid (to must be later than from); errors[].field "
-            + "names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No data for one of the years", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public Tabular<EffectsView> effects(@Parameter(description = "the earlier year, e.g. 2023", required = true) @QueryParam("from") String from,
+    @Operation(
+            summary = "ΔP, ΔC, elasticity ELs = ΔP/ΔC and quadrant of each air pollutant against CO2 between two years",
+            description =
+                    "sector: energy, transport, building, agriculture, waste, or all (the sum of the five); omitted: every sector and all. "
+                            + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them. "
+                            + "JSON, or with Accept a CSV or an Excel workbook.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The effects; a row that cannot be computed carries a reason",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "from, to, sector or orgUnit is not valid (to must be later than from); errors[].field "
+                    + "names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No data for one of the years",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Tabular<EffectsView> effects(
+            @Parameter(description = "the earlier year, e.g. 2023", required = true) @QueryParam("from") String from,
             @Parameter(description = "the later year, e.g. 2024", required = true) @QueryParam("to") String to,
-            @Parameter(description = "energy, transport, building, agriculture, waste or all; omitted: every sector and all") @QueryParam("sector")
-            String sector,
-            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit") String orgUnit) {
+            @Parameter(
+                            description =
+                                    "energy, transport, building, agriculture, waste or all; omitted: every sector and all")
+                    @QueryParam("sector")
+                    String sector,
+            @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit")
+                    String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
-            throw ProblemException.invalid("Invalid range", List.of(new FieldError("to", "must be later than from (" + y0 + ")")));
+            throw ProblemException.invalid(
+                    "Invalid range", List.of(new FieldError("to", "must be later than from (" + y0 + ")")));
         }
-        if (sector != null && !EffectsCalculator.ALL.equals(sector) && Sector.find(sector).isEmpty()) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("sector",
-                    "must be one of energy, transport, building, agriculture, waste, all")));
+        if (sector != null
+                && !EffectsCalculator.ALL.equals(sector)
+                && Sector.find(sector).isEmpty()) {
+            throw ProblemException.invalid(
+                    "Invalid parameter",
+                    List.of(new FieldError(
+                            "sector", "must be one of energy, transport, building, agriculture, waste, all")));
         }
         OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
@@ -88,7 +116,15 @@ public class EffectsResource {
             throw Queries.noData("No data for " + (table.years().contains(y0) ? y1 : y0));
         }
         Map<Integer, YearState> states = yearStates.states();
-        List<Integer> provisionalYears = Stream.of(y0, y1).filter(y -> YearStates.provisional(method.baseYear(), y, states)).toList();
-        return EffectsView.of(unit.code(), y0, y1, provisionalYears, EffectsCalculator.effects(table, unit.code(), y0, y1, sector)).tabular();
+        List<Integer> provisionalYears = Stream.of(y0, y1)
+                .filter(y -> YearStates.provisional(method.baseYear(), y, states))
+                .toList();
+        return EffectsView.of(
+                        unit.code(),
+                        y0,
+                        y1,
+                        provisionalYears,
+                        EffectsCalculator.effects(table, unit.code(), y0, y1, sector))
+                .tabular();
     }
 }

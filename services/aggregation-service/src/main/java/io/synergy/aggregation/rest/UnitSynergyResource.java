@@ -62,7 +62,12 @@ public class UnitSynergyResource {
     private final UnitsConfig units;
     private final YearStateStore yearStates;
 
-    UnitSynergyResource(IndicatorTables tables, Catalogue catalogue, OrgUnitRegistry registry, MethodConfig method, UnitsConfig units,
+    UnitSynergyResource(
+            IndicatorTables tables,
+            Catalogue catalogue,
+            OrgUnitRegistry registry,
+            MethodConfig method,
+            UnitsConfig units,
             YearStateStore yearStates) {
         this.tables = tables;
         this.catalogue = catalogue;
@@ -74,31 +79,57 @@ public class UnitSynergyResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "D, U1, U2 and grade of every park or enterprise, ranked, with the panel's weights and the 双近零 (near-zero) flags",
-            description = "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
-                    + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
-                    + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
-                    + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
-                    + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
-                    + "CSV or an Excel workbook.")
-    @APIResponse(responseCode = "200", description = "The units, ranked (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitSynergyView.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the CSV's columns with Chinese and English headers"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "D, U1, U2 and grade of every park or enterprise, ranked, with the panel's weights and the 双近零 (near-zero) flags",
+            description =
+                    "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
+                            + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
+                            + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
+                            + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
+                            + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
+                            + "CSV or an Excel workbook.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The units, ranked (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = UnitSynergyView.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No unit of the level (and industry) is registered, or no data in the year",
+    @APIResponse(
+            responseCode = "404",
+            description = "No unit of the level (and industry) is registered, or no data in the year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<UnitSynergyView>> units(
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "park or enterprise (default)") @QueryParam("level") String level,
-            @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry") String industry,
+            @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry")
+                    String industry,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         int year = Queries.year("period", period);
         String l = Queries.choice("level", level, "enterprise", LEVELS);
@@ -106,9 +137,12 @@ public class UnitSynergyResource {
         Paging.Request paging = Paging.request(limit, cursor);
         OrgUnits orgUnits = registry.current();
         OrgUnitLevel wanted = "park".equals(l) ? OrgUnitLevel.PARK : OrgUnitLevel.ENTERPRISE;
-        List<OrgUnit> chosen = orgUnits.everything().stream().filter(u -> u.level() == wanted)
-                .filter(u -> industry == null || (u.details() != null && (industry.equalsIgnoreCase(u.details().industrySection())
-                        || industry.equals(u.details().industryDivision()))))
+        List<OrgUnit> chosen = orgUnits.everything().stream()
+                .filter(u -> u.level() == wanted)
+                .filter(u -> industry == null
+                        || (u.details() != null
+                                && (industry.equalsIgnoreCase(u.details().industrySection())
+                                        || industry.equals(u.details().industryDivision()))))
                 .toList();
         if (chosen.isEmpty()) {
             throw Queries.noData("No " + l + (industry == null ? "" : " of industry " + industry) + " is registered");
@@ -120,24 +154,41 @@ public class UnitSynergyResource {
         Map<Integer, YearState> states = yearStates.states();
         boolean provisional = YearStates.provisional(method.baseYear(), year, states);
         UnitsConfig.NearZero nearZero = units.nearZero();
-        UnitSynergyCalculator.NearZero thresholds = new UnitSynergyCalculator.NearZero(nearZero.pollutionIntensityMax(),
-                nearZero.carbonIntensityMax());
-        UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(table, chosen, YearStates.window(method.baseYear(), year, states), year,
-                indicators(units.pollutionIndicators()), indicators(units.carbonIndicators()),
-                SynergyOptions.defaults().withNormalisation(Normalisation.RANGE).withAlphaBeta(method.alpha(), method.beta())
+        UnitSynergyCalculator.NearZero thresholds =
+                new UnitSynergyCalculator.NearZero(nearZero.pollutionIntensityMax(), nearZero.carbonIntensityMax());
+        UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(
+                table,
+                chosen,
+                YearStates.window(method.baseYear(), year, states),
+                year,
+                indicators(units.pollutionIndicators()),
+                indicators(units.carbonIndicators()),
+                SynergyOptions.defaults()
+                        .withNormalisation(Normalisation.RANGE)
+                        .withAlphaBeta(method.alpha(), method.beta())
                         .withLagThreshold(method.lagThreshold()),
-                thresholds, units.pollutionIndicators(), "CI");
-        YearCoverage coverage = yearStates.all().stream().filter(y -> y.year() == year).map(YearStateStore.Stored::coverage).findFirst().orElse(null);
+                thresholds,
+                units.pollutionIndicators(),
+                "CI");
+        YearCoverage coverage = yearStates.all().stream()
+                .filter(y -> y.year() == year)
+                .map(YearStateStore.Stored::coverage)
+                .findFirst()
+                .orElse(null);
         UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds);
-        Paging.Page<UnitSynergyView.RankedUnit> page = Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
+        Paging.Page<UnitSynergyView.RankedUnit> page =
+                Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
         return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);
     }
 
     private List<Indicator> indicators(List<String> ids) {
         List<Indicator> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(catalogue.indicator(id).orElseThrow(() -> ProblemException.invalid("Configuration",
-                    List.of(new FieldError("synergy.units", id + " is not an indicator of the catalogue")))));
+            out.add(catalogue
+                    .indicator(id)
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "Configuration",
+                            List.of(new FieldError("synergy.units", id + " is not an indicator of the catalogue")))));
         }
         return out;
     }

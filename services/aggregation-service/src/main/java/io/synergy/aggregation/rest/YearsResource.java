@@ -51,21 +51,46 @@ public class YearsResource {
     static final int MAX_REASON = 1000;
 
     /** Why the year is closed: kept in the audit with who closed it and when. */
-    public record CloseRequest(String reason) {
-    }
+    public record CloseRequest(String reason) {}
 
     /**
      * A year's state: counts of the synergy set's indicators complete for the city and of the districts in, what is
      * missing, and the indicators without a city value that every window holding the year leaves out.
      */
-    public record YearView(int year, YearState state, String stateZh, boolean provisional, int indicatorsIn, int indicatorsExpected,
-            int districtsIn, int districtsExpected, List<YearAssessment.Missing> missing, List<String> excluded, Instant assessedAt,
+    public record YearView(
+            int year,
+            YearState state,
+            String stateZh,
+            boolean provisional,
+            int indicatorsIn,
+            int indicatorsExpected,
+            int districtsIn,
+            int districtsExpected,
+            List<YearAssessment.Missing> missing,
+            List<String> excluded,
+            Instant assessedAt,
             YearStateStore.Settlement settled) {
 
-        static YearView of(int year, YearCoverage v, List<YearAssessment.Missing> missing, List<String> excluded, Instant assessedAt,
+        static YearView of(
+                int year,
+                YearCoverage v,
+                List<YearAssessment.Missing> missing,
+                List<String> excluded,
+                Instant assessedAt,
                 YearStateStore.Settlement settled) {
-            return new YearView(year, v.state(), v.state().zh(), v.provisional(), v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(),
-                    v.districtsExpected(), missing, excluded, assessedAt, settled);
+            return new YearView(
+                    year,
+                    v.state(),
+                    v.state().zh(),
+                    v.provisional(),
+                    v.indicatorsIn(),
+                    v.indicatorsExpected(),
+                    v.districtsIn(),
+                    v.districtsExpected(),
+                    missing,
+                    excluded,
+                    assessedAt,
+                    settled);
         }
     }
 
@@ -75,9 +100,11 @@ public class YearsResource {
      *
      * @param nextCursor the cursor of the next page, when the request pages and more years follow (absent otherwise)
      */
-    public record YearsView(String orgUnit, Integer latestSettled, List<YearView> years,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
-    }
+    public record YearsView(
+            String orgUnit,
+            Integer latestSettled,
+            List<YearView> years,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {}
 
     private final YearStateStore store;
     private final YearCloser closer;
@@ -85,7 +112,8 @@ public class YearsResource {
     private final MethodConfig method;
     private final Operator operator;
 
-    YearsResource(YearStateStore store, YearCloser closer, OrgUnitRegistry registry, MethodConfig method, Operator operator) {
+    YearsResource(
+            YearStateStore store, YearCloser closer, OrgUnitRegistry registry, MethodConfig method, Operator operator) {
         this.store = store;
         this.closer = closer;
         this.registry = registry;
@@ -96,24 +124,45 @@ public class YearsResource {
     @GET
     @RolesAllowed("reader")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every year's state — COMPLETE, CLOSED or PROVISIONAL — with indicatorsIn/Expected, districtsIn/Expected, missing, "
-            + "excluded and, for a settled year, who settled it, when and why",
-            description = "As assessed by the latest recompute. A year is complete when every indicator of the synergy set is complete for the "
-                    + "city; closed when an operator closed it; provisional otherwise. Without limit, every year; with limit, a page, "
-                    + "nextCursor and a Link header to the next one.")
-    @APIResponse(responseCode = "200", description = "The years, ascending (a page of them with limit)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearsView.class)), headers = @Header(name = "Link",
-                    description = "<…?cursor=…>; rel=\"next\" when more years follow this page", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "limit or cursor is malformed; errors[].field names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary =
+                    "Every year's state — COMPLETE, CLOSED or PROVISIONAL — with indicatorsIn/Expected, districtsIn/Expected, missing, "
+                            + "excluded and, for a settled year, who settled it, when and why",
+            description =
+                    "As assessed by the latest recompute. A year is complete when every indicator of the synergy set is complete for the "
+                            + "city; closed when an operator closed it; provisional otherwise. Without limit, every year; with limit, a page, "
+                            + "nextCursor and a Link header to the next one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The years, ascending (a page of them with limit)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = YearsView.class)),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more years follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "limit or cursor is malformed; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<YearsView> years(
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every year") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every year") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         Paging.Request paging = Paging.request(limit, cursor);
-        List<YearView> years = store.all().stream().map(s -> YearView.of(s.year(), s.coverage(), s.missing(), s.excluded(), s.assessedAt(),
-                s.settled())).toList();
-        Integer latest = years.stream().filter(y -> !y.provisional()).map(YearView::year).reduce((a, b) -> b).orElse(null);
+        List<YearView> years = store.all().stream()
+                .map(s -> YearView.of(s.year(), s.coverage(), s.missing(), s.excluded(), s.assessedAt(), s.settled()))
+                .toList();
+        Integer latest = years.stream()
+                .filter(y -> !y.provisional())
+                .map(YearView::year)
+                .reduce((a, b) -> b)
+                .orElse(null);
         Paging.Page<YearView> page = Paging.page(years, y -> Integer.toString(y.year()), paging);
         return Paging.ok(new YearsView(registry.current().city().code(), latest, page.items(), page.next()), page, uri);
     }
@@ -123,36 +172,73 @@ public class YearsResource {
     @RolesAllowed("ops")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a provisional year with what it has: it joins the evaluation window of later years, and it and every later "
-            + "year are recomputed",
-            description = "Answers what is missing and which indicators every window holding the year will leave out (those without a city "
-                    + "value). Recorded with the operator (the token's subject), the time and the reason. 409 when the year is complete or "
-                    + "closed already.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
-            value = "{\"reason\": \"莱西市 2025 年畜禽粪污数据确认无法提供 · Laixi cannot provide its 2025 manure figures\"}")))
-    @APIResponse(responseCode = "200", description = "Closed: the year's state, what it misses and the settlement", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearView.class)))
-    @APIResponse(responseCode = "400", description = "year is not a year, or before the base year; reason is missing or too long; "
-            + "errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Nothing has been reported for the year", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The year is complete or closed already", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public YearView close(@Parameter(description = "the year, e.g. 2025") @PathParam("year") String yearText, CloseRequest request) {
+    @Operation(
+            summary =
+                    "Close a provisional year with what it has: it joins the evaluation window of later years, and it and every later "
+                            + "year are recomputed",
+            description =
+                    "Answers what is missing and which indicators every window holding the year will leave out (those without a city "
+                            + "value). Recorded with the operator (the token's subject), the time and the reason. 409 when the year is complete or "
+                            + "closed already.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "close",
+                                            value =
+                                                    "{\"reason\": \"莱西市 2025 年畜禽粪污数据确认无法提供 · Laixi cannot provide its 2025 manure figures\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed: the year's state, what it misses and the settlement",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "year is not a year, or before the base year; reason is missing or too long; "
+                    + "errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Nothing has been reported for the year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The year is complete or closed already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public YearView close(
+            @Parameter(description = "the year, e.g. 2025") @PathParam("year") String yearText, CloseRequest request) {
         int year = Queries.year("year", yearText);
         if (year < method.baseYear()) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("year",
-                    "years before the base year " + method.baseYear() + " are not evaluated")));
+            throw ProblemException.invalid(
+                    "Invalid parameter",
+                    List.of(new FieldError(
+                            "year", "years before the base year " + method.baseYear() + " are not evaluated")));
         }
-        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        String reason = request == null || request.reason() == null
+                ? ""
+                : request.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw ProblemException.invalid("A reason is required", List.of(new FieldError("reason",
-                    "say why the year is closed without being complete (at most " + MAX_REASON + " characters)")));
+            throw ProblemException.invalid(
+                    "A reason is required",
+                    List.of(new FieldError(
+                            "reason",
+                            "say why the year is closed without being complete (at most " + MAX_REASON
+                                    + " characters)")));
         }
         YearCloser.Closed closed = closer.close(year, reason, operator.who());
         YearAssessment a = closed.assessment();
-        return YearView.of(year, a.coverage(), a.missing(), a.excluded(), closed.settlement().at(), closed.settlement());
+        return YearView.of(
+                year,
+                a.coverage(),
+                a.missing(),
+                a.excluded(),
+                closed.settlement().at(),
+                closed.settlement());
     }
 }

@@ -49,9 +49,20 @@ public class FactStore {
             return changed;
         }
         int n = events.size();
-        Object[] code = new Object[n], unit = new Object[n], year = new Object[n], sector = new Object[n], kind = new Object[n],
-                value = new Object[n], num = new Object[n], den = new Object[n], unitOf = new Object[n], complete = new Object[n],
-                revision = new Object[n], eventId = new Object[n], reportId = new Object[n], computedAt = new Object[n];
+        Object[] code = new Object[n],
+                unit = new Object[n],
+                year = new Object[n],
+                sector = new Object[n],
+                kind = new Object[n],
+                value = new Object[n],
+                num = new Object[n],
+                den = new Object[n],
+                unitOf = new Object[n],
+                complete = new Object[n],
+                revision = new Object[n],
+                eventId = new Object[n],
+                reportId = new Object[n],
+                computedAt = new Object[n];
         for (int i = 0; i < n; i++) {
             IndicatorEvent e = events.get(i);
             code[i] = e.code();
@@ -105,14 +116,16 @@ public class FactStore {
      * changed one. Facts read after it are at least that version.
      */
     public static long version(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM fact_version"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM fact_version");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
     /** Records that {@code years} need recomputing, with the trace of the work asking for it (the recompute links to it). */
     public static void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year, traceparent) SELECT unnest(?), ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO recompute_request (year, traceparent) SELECT unnest(?), ?")) {
             ps.setArray(1, c.createArrayOf("integer", years.toArray()));
             ps.setString(2, Traceparent.current());
             ps.executeUpdate();
@@ -122,15 +135,20 @@ public class FactStore {
     /** Every fact (the caller builds one table of them for every reader: {@link IndicatorTables}). */
     public List<Fact> all(Connection c) throws SQLException {
         List<Fact> facts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT code, org_unit, year, value, numerator, denominator, complete FROM indicator_fact");
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT code, org_unit, year, value, numerator, denominator, complete FROM indicator_fact");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                facts.add(new Fact(rs.getString(1), rs.getString(2), rs.getInt(3), (Double) rs.getObject(4), (Double) rs.getObject(5),
-                        (Double) rs.getObject(6), rs.getBoolean(7)));
+                facts.add(new Fact(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        (Double) rs.getObject(4),
+                        (Double) rs.getObject(5),
+                        (Double) rs.getObject(6),
+                        rs.getBoolean(7)));
             }
         }
         return facts;
     }
-
-
 }

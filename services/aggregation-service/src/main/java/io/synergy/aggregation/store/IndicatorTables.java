@@ -33,7 +33,12 @@ public class IndicatorTables {
     private final OrgUnitRegistry registry;
     private final Latest latest;
 
-    IndicatorTables(AgroalDataSource dataSource, FactStore facts, Catalogue catalogue, OrgUnitRegistry registry, MethodConfig method) {
+    IndicatorTables(
+            AgroalDataSource dataSource,
+            FactStore facts,
+            Catalogue catalogue,
+            OrgUnitRegistry registry,
+            MethodConfig method) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.registry = registry;
@@ -72,8 +77,7 @@ public class IndicatorTables {
     /** The latest table and what it was built from. */
     static final class Latest {
 
-        private record Built(long version, OrgUnits units, IndicatorTable table) {
-        }
+        private record Built(long version, OrgUnits units, IndicatorTable table) {}
 
         private final BiFunction<Collection<Fact>, OrgUnits, IndicatorTable> build;
         private volatile Built built;

@@ -36,12 +36,12 @@ public class ResultStore implements ResultSource {
     }
 
     /** What is stored of a result: its digest, version and attainment statuses (for alerts). */
-    public record Stored(String orgUnit, int year, String digest, long version, String statuses) {
-    }
+    public record Stored(String orgUnit, int year, String digest, long version, String statuses) {}
 
     public static Map<String, Stored> index(Connection c) throws SQLException {
         Map<String, Stored> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT org_unit, year, digest, version, statuses::text FROM result");
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT org_unit, year, digest, version, statuses::text FROM result");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Stored s = new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5));
@@ -52,8 +52,8 @@ public class ResultStore implements ResultSource {
     }
 
     /** A result to write; the body as the UTF-8 JSON the serialiser produced (PostgreSQL decodes it, not the JVM). */
-    public record Row(String orgUnit, int year, byte[] body, String statuses, String digest, long version, Instant computedAt) {
-    }
+    public record Row(
+            String orgUnit, int year, byte[] body, String statuses, String digest, long version, Instant computedAt) {}
 
     public static void upsert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -125,7 +125,8 @@ public class ResultStore implements ResultSource {
     private List<ResultDocument> select(String condition, Binder binder) {
         List<ResultDocument> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT body::text, version, computed_at FROM result " + condition)) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT body::text, version, computed_at FROM result " + condition)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

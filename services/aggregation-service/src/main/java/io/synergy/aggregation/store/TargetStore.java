@@ -29,8 +29,7 @@ public final class TargetStore {
              WHERE target_key.version < excluded.version
             RETURNING version""";
 
-    private TargetStore() {
-    }
+    private TargetStore() {}
 
     /**
      * Stores the event's allocations (in the caller's transaction) if its version is above the stored one, and then
@@ -50,13 +49,15 @@ public final class TargetStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM target_allocation WHERE indicator = ? AND org_unit = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM target_allocation WHERE indicator = ? AND org_unit = ?")) {
             ps.setString(1, e.indicator());
             ps.setString(2, e.orgUnit());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO target_allocation (indicator, org_unit, effective_from, value, target_year, "
-                + "document, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO target_allocation (indicator, org_unit, effective_from, value, target_year, "
+                        + "document, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Allocation a : e.allocations()) {
                 ps.setString(1, e.indicator());
                 ps.setString(2, e.orgUnit());
@@ -92,11 +93,19 @@ public final class TargetStore {
     /** Every allocation stored, for a computation. */
     public static TargetAllocations all(Connection c) throws SQLException {
         Map<String, List<Allocation>> byKey = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT indicator, org_unit, effective_from, value, target_year, document, set_by, set_at "
-                + "FROM target_allocation ORDER BY indicator, org_unit, effective_from"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT indicator, org_unit, effective_from, value, target_year, document, set_by, set_at "
+                                + "FROM target_allocation ORDER BY indicator, org_unit, effective_from");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                byKey.computeIfAbsent(TargetEvent.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(new Allocation(
-                        rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                byKey.computeIfAbsent(TargetEvent.key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(new Allocation(
+                                rs.getDate(3).toLocalDate(),
+                                rs.getDouble(4),
+                                rs.getInt(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getTimestamp(8).toInstant()));
             }
         }
         return new TargetAllocations(byKey);

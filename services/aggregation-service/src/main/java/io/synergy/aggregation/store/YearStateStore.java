@@ -33,8 +33,7 @@ public class YearStateStore {
     /** Who settles a year found complete. */
     public static final String RECOMPUTE = "recompute";
 
-    private static final TypeReference<List<YearAssessment.Missing>> MISSING = new TypeReference<>() {
-    };
+    private static final TypeReference<List<YearAssessment.Missing>> MISSING = new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -45,18 +44,22 @@ public class YearStateStore {
     }
 
     /** Who settled a year, when and why, and which indicators had a city value then. */
-    public record Settlement(Instant at, String by, String reason, List<String> indicators) {
-    }
+    public record Settlement(Instant at, String by, String reason, List<String> indicators) {}
 
     /** A year as last assessed; {@code settled} is null while it is provisional. */
-    public record Stored(int year, YearCoverage coverage, List<YearAssessment.Missing> missing, List<String> excluded, Instant assessedAt,
-            Settlement settled) {
-    }
+    public record Stored(
+            int year,
+            YearCoverage coverage,
+            List<YearAssessment.Missing> missing,
+            List<String> excluded,
+            Instant assessedAt,
+            Settlement settled) {}
 
     /** Every stored year's state, by year (the settled ones are the durable states an assessment starts from). */
     public static Map<Integer, YearState> states(Connection c) throws SQLException {
         Map<Integer, YearState> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT year, state FROM year_state"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT year, state FROM year_state");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getInt(1), YearState.valueOf(rs.getString(2)));
             }
@@ -70,7 +73,8 @@ public class YearStateStore {
      *
      * @param synergySet the ids of the synergy set's indicators (what "the indicators it has" are taken from)
      */
-    public void write(Connection c, Collection<YearAssessment> years, List<String> synergySet, Instant now) throws SQLException {
+    public void write(Connection c, Collection<YearAssessment> years, List<String> synergySet, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO year_state (year, state, indicators_in, indicators_expected, districts_in, districts_expected, missing,
                                         excluded_indicators, assessed_at, settled_at, settled_by, settled_indicators)
@@ -85,11 +89,17 @@ public class YearStateStore {
                        settled_indicators = coalesce(year_state.settled_indicators, excluded.settled_indicators)""")) {
             for (YearAssessment a : years) {
                 bindAssessment(c, ps, a, now);
-                // a year stored as settled keeps its settlement (coalesce); one found complete now is settled by the recompute
+                // a year stored as settled keeps its settlement (coalesce); one found complete now is settled by the
+                // recompute
                 boolean settled = a.state().settled();
                 ps.setTimestamp(10, settled ? Timestamp.from(now) : null);
                 ps.setString(11, settled ? RECOMPUTE : null);
-                ps.setArray(12, settled ? c.createArrayOf("text", withValue(a, synergySet).toArray()) : null);
+                ps.setArray(
+                        12,
+                        settled
+                                ? c.createArrayOf(
+                                        "text", withValue(a, synergySet).toArray())
+                                : null);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -101,8 +111,15 @@ public class YearStateStore {
      * complete. Returns the settlement, or nothing (changing nothing) when the year is settled already. The caller requests
      * the recompute of the year and the later ones in the same transaction.
      */
-    public Optional<Settlement> settle(Connection c, YearAssessment a, YearState state, List<String> synergySet, String by, String reason,
-            Instant now) throws SQLException {
+    public Optional<Settlement> settle(
+            Connection c,
+            YearAssessment a,
+            YearState state,
+            List<String> synergySet,
+            String by,
+            String reason,
+            Instant now)
+            throws SQLException {
         if (!state.settled()) {
             throw new IllegalArgumentException(state + " does not settle a year");
         }
@@ -167,10 +184,22 @@ public class YearStateStore {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Timestamp settledAt = rs.getTimestamp(10);
-                Settlement settled = settledAt == null ? null
-                        : new Settlement(settledAt.toInstant(), rs.getString(11), rs.getString(12), strings(rs.getArray(13)));
-                out.add(new Stored(rs.getInt(1), new YearCoverage(YearState.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6)), read(rs.getString(7)), strings(rs.getArray(8)), rs.getTimestamp(9).toInstant(), settled));
+                Settlement settled = settledAt == null
+                        ? null
+                        : new Settlement(
+                                settledAt.toInstant(), rs.getString(11), rs.getString(12), strings(rs.getArray(13)));
+                out.add(new Stored(
+                        rs.getInt(1),
+                        new YearCoverage(
+                                YearState.valueOf(rs.getString(2)),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getInt(6)),
+                        read(rs.getString(7)),
+                        strings(rs.getArray(8)),
+                        rs.getTimestamp(9).toInstant(),
+                        settled));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the year states", e);

@@ -20,7 +20,8 @@ class PdfDocumentsTest {
     void aPageWithChineseTextAndAnSvgChartPrintsAsAPdfWhoseTextReadsBack() throws Exception {
         String page = "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>body { font-family: '"
                 + PdfDocuments.FAMILY + "'; }</style></head><body><h1>减污降碳协同增效评估考核报告 Assessment report</h1>"
-                + SvgCharts.line(List.of(new Point("2023", 0.9), new Point("2024", 1.0)), 0, 1, "协同度") + "</body></html>";
+                + SvgCharts.line(List.of(new Point("2023", 0.9), new Point("2024", 1.0)), 0, 1, "协同度")
+                + "</body></html>";
 
         byte[] pdf = new PdfDocuments(FONT).print(page);
 
@@ -35,7 +36,8 @@ class PdfDocumentsTest {
     void withoutTheFontNothingIsPrintedAndTheFailureNamesTheSetting() {
         PdfDocuments documents = new PdfDocuments(Path.of("/nonexistent/font.ttf"));
         assertThat(documents.available()).isFalse();
-        assertThatThrownBy(() -> documents.print("<html/>")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> documents.print("<html/>"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("synergy.assessment.pdf-font");
     }
 }

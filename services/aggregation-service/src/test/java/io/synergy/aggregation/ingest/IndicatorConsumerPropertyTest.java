@@ -55,7 +55,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class IndicatorConsumerPropertyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final int STEPS = 1_200;
@@ -75,7 +76,9 @@ class IndicatorConsumerPropertyTest {
                 n.remove("computedAt");
                 return bytes(n);
             },
-            n -> n.toString().replaceFirst("\"numerator\":[^,]+", "\"numerator\":-1e999").getBytes(StandardCharsets.UTF_8),
+            n -> n.toString()
+                    .replaceFirst("\"numerator\":[^,]+", "\"numerator\":-1e999")
+                    .getBytes(StandardCharsets.UTF_8),
             n -> "not json at all".getBytes(StandardCharsets.UTF_8),
             n -> new byte[] {(byte) 0xFF, (byte) 0xFE, 0},
             n -> null);
@@ -98,16 +101,17 @@ class IndicatorConsumerPropertyTest {
     }
 
     /** The expected fact of one (code, district, year). */
-    private record Expected(long revision, double numerator) {
-    }
+    private record Expected(long revision, double numerator) {}
 
     @Test
     void committedOffsetsReachTheEndAndEveryValidEventTakesEffect() throws Exception {
         long seed = Long.getLong("synergy.property.seed", System.nanoTime());
-        System.out.println("IndicatorConsumerPropertyTest seed " + seed + " (-Dsynergy.property.seed=" + seed + " repeats it)");
+        System.out.println(
+                "IndicatorConsumerPropertyTest seed " + seed + " (-Dsynergy.property.seed=" + seed + " repeats it)");
         Random random = new Random(seed);
         Catalogue catalogue = Catalogue.load();
-        List<String> districts = OrgUnits.load().districts().stream().map(OrgUnit::code).toList();
+        List<String> districts =
+                OrgUnits.load().districts().stream().map(OrgUnit::code).toList();
         Sector[] sectors = Sector.values();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -132,8 +136,21 @@ class IndicatorConsumerPropertyTest {
                 revision = before.revision(); // a redelivery: the same revision and content
                 numerator = before.numerator();
             }
-            IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.INDICATOR, code, district,
-                    Integer.toString(year), numerator / 10, numerator, 1000.0, "%", revision, random.nextBoolean(), "property/" + step, Instant.now());
+            IndicatorEvent e = new IndicatorEvent(
+                    UUID.randomUUID().toString(),
+                    sector.code(),
+                    EventKind.INDICATOR,
+                    code,
+                    district,
+                    Integer.toString(year),
+                    numerator / 10,
+                    numerator,
+                    1000.0,
+                    "%",
+                    revision,
+                    random.nextBoolean(),
+                    "property/" + step,
+                    Instant.now());
             if (roll >= 65) {
                 byte[] spoilt = SPOILERS.get(random.nextInt(SPOILERS.size())).apply(JSON.valueToTree(e));
                 KAFKA.sendBytes(Topics.indicators(sector), "prop-" + run + "-" + step, spoilt, Map.of());
@@ -145,7 +162,8 @@ class IndicatorConsumerPropertyTest {
                 }
             }
         }
-        System.out.println("IndicatorConsumerPropertyTest: " + (STEPS - invalid) + " valid, " + invalid + " invalid, " + expected.size() + " facts");
+        System.out.println("IndicatorConsumerPropertyTest: " + (STEPS - invalid) + " valid, " + invalid + " invalid, "
+                + expected.size() + " facts");
 
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
@@ -158,31 +176,50 @@ class IndicatorConsumerPropertyTest {
             }
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, o) -> ends.put(tp, o.offset()));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("aggregation-service").partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
-                ends.forEach((tp, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(tp)).as("committed offset of %s", tp).isNotNull();
-                        assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isGreaterThanOrEqualTo(end);
-                    }
-                });
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                                        "aggregation-service")
+                                .partitionsToOffsetAndMetadata()
+                                .get(30, TimeUnit.SECONDS);
+                        ends.forEach((tp, end) -> {
+                            if (end > 0) {
+                                assertThat(committed.get(tp))
+                                        .as("committed offset of %s", tp)
+                                        .isNotNull();
+                                assertThat(committed.get(tp).offset())
+                                        .as("committed offset of %s", tp)
+                                        .isGreaterThanOrEqualTo(end);
+                            }
+                        });
+                    });
         }
 
         Map<String, Expected> stored = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT code, org_unit, year, revision, numerator FROM indicator_fact WHERE year BETWEEN 1991 AND 2000"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT code, org_unit, year, revision, numerator FROM indicator_fact WHERE year BETWEEN 1991 AND 2000");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3), new Expected(rs.getLong(4), rs.getDouble(5)));
+                stored.put(
+                        rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3),
+                        new Expected(rs.getLong(4), rs.getDouble(5)));
             }
         }
         assertThat(stored).isEqualTo(expected);
 
         int spoilt = invalid;
-        List<KafkaTestClient.Received> letters = new ArrayList<>(KAFKA.readUntil(Topics.INDICATORS_DEAD_LETTERS,
-                rs -> rs.stream().filter(r -> r.key() != null && r.key().startsWith("prop-" + run + "-")).count() >= spoilt, Duration.ofSeconds(60)));
+        List<KafkaTestClient.Received> letters = new ArrayList<>(KAFKA.readUntil(
+                Topics.INDICATORS_DEAD_LETTERS,
+                rs -> rs.stream()
+                                .filter(r -> r.key() != null && r.key().startsWith("prop-" + run + "-"))
+                                .count()
+                        >= spoilt,
+                Duration.ofSeconds(60)));
         letters.removeIf(r -> r.key() == null || !r.key().startsWith("prop-" + run + "-"));
-        assertThat(letters).hasSize(invalid).allSatisfy(r -> assertThat(r.headers()).containsKeys("dead-letter-reason", "dead-letter-kind"));
+        assertThat(letters)
+                .hasSize(invalid)
+                .allSatisfy(r -> assertThat(r.headers()).containsKeys("dead-letter-reason", "dead-letter-kind"));
     }
 }

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
@@ -44,7 +42,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class PoisonRecordTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final Duration SECONDS = Duration.ofSeconds(15);
@@ -58,8 +57,21 @@ class PoisonRecordTest {
     }
 
     static IndicatorEvent event(String sector, String code, String district, int year, long revision) {
-        return new IndicatorEvent(UUID.randomUUID().toString(), sector, EventKind.INDICATOR, code, district, Integer.toString(year), 10.0 * revision,
-                100.0 * revision, 1000.0, "%", revision, true, "poison-test/" + year, Instant.now());
+        return new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                sector,
+                EventKind.INDICATOR,
+                code,
+                district,
+                Integer.toString(year),
+                10.0 * revision,
+                100.0 * revision,
+                1000.0,
+                "%",
+                revision,
+                true,
+                "poison-test/" + year,
+                Instant.now());
     }
 
     private static byte[] edited(IndicatorEvent e, Consumer<ObjectNode> edit) {
@@ -77,7 +89,9 @@ class PoisonRecordTest {
      * module count the years each district reported.
      */
     static void forgetTestYears(AgroalDataSource dataSource) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM indicator_fact WHERE year BETWEEN 1991 AND 2014")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM indicator_fact WHERE year BETWEEN 1991 AND 2014")) {
             ps.executeUpdate();
         }
     }
@@ -89,8 +103,9 @@ class PoisonRecordTest {
 
     /** The stored revision of a fact, or -1 if there is none. */
     static long revision(AgroalDataSource dataSource, String code, String district, int year) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT revision FROM indicator_fact WHERE code = ? AND org_unit = ? AND year = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT revision FROM indicator_fact WHERE code = ? AND org_unit = ? AND year = ?")) {
             ps.setString(1, code);
             ps.setString(2, district);
             ps.setInt(3, year);
@@ -106,12 +121,17 @@ class PoisonRecordTest {
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("event-id", edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("eventId", "not-a-uuid")));
         bad.put("sector", edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("sector", "transport")));
-        bad.put("code", edited(event("energy", "T1", "370202", 2001, 1), n -> { }));
-        bad.put("org-unit", edited(event("energy", "E1", "370299", 2001, 1), n -> { }));
+        bad.put("code", edited(event("energy", "T1", "370202", 2001, 1), n -> {}));
+        bad.put("org-unit", edited(event("energy", "E1", "370299", 2001, 1), n -> {}));
         bad.put("period", edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("period", "2024Q3")));
-        bad.put("number", new String(edited(event("energy", "E1", "370202", 2001, 1), n -> { }), StandardCharsets.UTF_8)
-                .replace("\"numerator\":100.0", "\"numerator\":1e400").getBytes(StandardCharsets.UTF_8));
-        bad.put("revision", edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("revision", 9_000_000_000_000L)));
+        bad.put(
+                "number",
+                new String(edited(event("energy", "E1", "370202", 2001, 1), n -> {}), StandardCharsets.UTF_8)
+                        .replace("\"numerator\":100.0", "\"numerator\":1e400")
+                        .getBytes(StandardCharsets.UTF_8));
+        bad.put(
+                "revision",
+                edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("revision", 9_000_000_000_000L)));
         bad.put("revision-negative", edited(event("energy", "E1", "370202", 2001, 1), n -> n.put("revision", -1)));
         bad.put("not-json", "E1;370202;2001;10.0".getBytes(StandardCharsets.UTF_8));
         bad.put("not-utf8", new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
@@ -119,29 +139,48 @@ class PoisonRecordTest {
 
         int year = 2001;
         for (Map.Entry<String, byte[]> b : bad.entrySet()) {
-            send(Topics.indicators(io.synergy.model.catalogue.Sector.ENERGY), "poison-" + run + "-" + b.getKey(), b.getValue());
+            send(
+                    Topics.indicators(io.synergy.model.catalogue.Sector.ENERGY),
+                    "poison-" + run + "-" + b.getKey(),
+                    b.getValue());
             IndicatorEvent good = event("energy", "E1", "370203", year, 2);
             send("indicators.energy.v1", good.key(), JSON.writeValueAsBytes(good));
             int y = year;
-            await().atMost(SECONDS).untilAsserted(() -> assertThat(revision(dataSource, "E1", "370203", y)).as("the good event after '%s'", b.getKey()).isEqualTo(2));
+            await().atMost(SECONDS)
+                    .untilAsserted(() -> assertThat(revision(dataSource, "E1", "370203", y))
+                            .as("the good event after '%s'", b.getKey())
+                            .isEqualTo(2));
             year++;
         }
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(Topics.INDICATORS_DEAD_LETTERS,
-                rs -> rs.stream().filter(r -> r.key() != null && r.key().startsWith("poison-" + run)).count() == bad.size(), SECONDS);
+        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
+                Topics.INDICATORS_DEAD_LETTERS,
+                rs -> rs.stream()
+                                .filter(r -> r.key() != null && r.key().startsWith("poison-" + run))
+                                .count()
+                        == bad.size(),
+                SECONDS);
         Map<String, KafkaTestClient.Received> byKind = new LinkedHashMap<>();
-        letters.stream().filter(r -> r.key() != null && r.key().startsWith("poison-" + run))
+        letters.stream()
+                .filter(r -> r.key() != null && r.key().startsWith("poison-" + run))
                 .forEach(r -> byKind.put(r.key().substring(("poison-" + run + "-").length()), r));
-        assertThat(byKind.get("event-id").headers()).containsEntry("dead-letter-kind", "event-id").containsEntry("dead-letter-field", "eventId")
-                .containsEntry("dead-letter-topic", "indicators.energy.v1").containsKey("dead-letter-partition").containsKey("dead-letter-offset")
-                .containsEntry("dead-letter-service", "aggregation-service").containsEntry("ce_type", "cn.qingdao.synergy.indicator.v1");
+        assertThat(byKind.get("event-id").headers())
+                .containsEntry("dead-letter-kind", "event-id")
+                .containsEntry("dead-letter-field", "eventId")
+                .containsEntry("dead-letter-topic", "indicators.energy.v1")
+                .containsKey("dead-letter-partition")
+                .containsKey("dead-letter-offset")
+                .containsEntry("dead-letter-service", "aggregation-service")
+                .containsEntry("ce_type", "cn.qingdao.synergy.indicator.v1");
         assertThat(byKind.get("event-id").headers().get("dead-letter-reason")).startsWith("eventId: ");
         assertThat(byKind.get("event-id").value()).isEqualTo(new String(bad.get("event-id"), StandardCharsets.UTF_8));
         assertThat(byKind.get("sector").headers()).containsEntry("dead-letter-kind", "sector");
         assertThat(byKind.get("code").headers()).containsEntry("dead-letter-kind", "code");
         assertThat(byKind.get("org-unit").headers()).containsEntry("dead-letter-kind", "org-unit");
         assertThat(byKind.get("period").headers()).containsEntry("dead-letter-kind", "period");
-        assertThat(byKind.get("number").headers()).containsEntry("dead-letter-kind", "number").containsEntry("dead-letter-field", "numerator");
+        assertThat(byKind.get("number").headers())
+                .containsEntry("dead-letter-kind", "number")
+                .containsEntry("dead-letter-field", "numerator");
         assertThat(byKind.get("revision").headers()).containsEntry("dead-letter-kind", "revision");
         assertThat(byKind.get("revision-negative").headers()).containsEntry("dead-letter-kind", "revision");
         assertThat(byKind.get("not-json").headers()).containsEntry("dead-letter-kind", "not-json");
@@ -152,11 +191,17 @@ class PoisonRecordTest {
         // the console's ops API lists the topic, browse only (its tests, and ReplayTargetTest: never replayed)
 
         // counted by kind
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("synergy_dead_letters_total\\{[^}]*kind=\"event-id\"[^}]*topic=\"indicators.v1.dlq\"[^}]*} [1-9]");
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern(
+                        "synergy_dead_letters_total\\{[^}]*kind=\"event-id\"[^}]*topic=\"indicators.v1.dlq\"[^}]*} [1-9]");
 
         // nothing of this flips health
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("RUNNING"));
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("RUNNING"));
     }
 }

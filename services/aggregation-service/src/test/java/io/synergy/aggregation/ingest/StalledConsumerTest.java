@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +35,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class StalledConsumerTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
@@ -55,7 +54,8 @@ class StalledConsumerTest {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
@@ -73,18 +73,29 @@ class StalledConsumerTest {
                 KAFKA.send("indicators.energy.v1", e.key(), JSON.writeValueAsString(e), Map.of());
             }
             // the consumer's state is its readiness (the console's ops API shows the group's lag from the cluster)
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'Indicator consumer' }.status", equalTo("DOWN"))
-                    .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("STALLED"))
-                    .body("checks.find { it.name == 'Indicator consumer' }.data.positions", containsString("indicators.energy.v1-"))
-                    .body("checks.find { it.name == 'Indicator consumer' }.data.since", notNullValue())
-                    .body("checks.find { it.name == 'Indicator consumer' }.data.reason", containsString("permission denied")));
-            assertThat(given().get("/q/metrics").then().extract().asString()).contains("synergy_consumer_stalled{group=\"aggregation-service\"} 1.0");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("checks.find { it.name == 'Indicator consumer' }.status", equalTo("DOWN"))
+                            .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("STALLED"))
+                            .body(
+                                    "checks.find { it.name == 'Indicator consumer' }.data.positions",
+                                    containsString("indicators.energy.v1-"))
+                            .body("checks.find { it.name == 'Indicator consumer' }.data.since", notNullValue())
+                            .body(
+                                    "checks.find { it.name == 'Indicator consumer' }.data.reason",
+                                    containsString("permission denied")));
+            assertThat(given().get("/q/metrics").then().extract().asString())
+                    .contains("synergy_consumer_stalled{group=\"aggregation-service\"} 1.0");
             // the batch stays unacknowledged for longer than SmallRye's 60 s, and liveness stays UP all along
-            await().pollInterval(Duration.ofSeconds(1)).during(Duration.ofSeconds(65)).atMost(Duration.ofSeconds(80)).untilAsserted(() -> {
-                given().get("/q/health/live").then().statusCode(200);
-                assertThat(revision(2013)).isEqualTo(-1);
-            });
+            await().pollInterval(Duration.ofSeconds(1))
+                    .during(Duration.ofSeconds(65))
+                    .atMost(Duration.ofSeconds(80))
+                    .untilAsserted(() -> {
+                        given().get("/q/health/live").then().statusCode(200);
+                        assertThat(revision(2013)).isEqualTo(-1);
+                    });
         } finally {
             // PostgreSQL is shared with other test runs, some of which restart it: give the right back whatever happens
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -96,9 +107,12 @@ class StalledConsumerTest {
             assertThat(revision(2013)).isEqualTo(1);
             assertThat(revision(2014)).isEqualTo(1);
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("RUNNING"))
-                .body("checks.find { it.name == 'Indicator consumer' }.data.lastBatchAt", notNullValue()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'Indicator consumer' }.data.state", equalTo("RUNNING"))
+                        .body("checks.find { it.name == 'Indicator consumer' }.data.lastBatchAt", notNullValue()));
         given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -56,18 +56,28 @@ class FactorLibraryParserTest {
 
     @Test
     void refusesWhatCouldSilentlyDropAFactor() {
-        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"factr\": 1}]}")).field())
+        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"factr\": 1}]}"))
+                        .field())
                 .isEqualTo("factors[0].factr");
-        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"factor\": \"94600\"}]}")).field())
+        assertThat(fault(() -> json(
+                                "{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"factor\": \"94600\"}]}"))
+                        .field())
                 .isEqualTo("factors[0].factor");
-        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [{\"validFrom\": 2020.5}]}")).field())
+        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [{\"validFrom\": 2020.5}]}"))
+                        .field())
                 .isEqualTo("factors[0].validFrom");
-        FieldError duplicate = fault(() -> json("{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"gas\": \"CH4\"}]}"));
+        FieldError duplicate =
+                fault(() -> json("{\"description\": \"d\", \"factors\": [{\"gas\": \"CO2\", \"gas\": \"CH4\"}]}"));
         assertThat(duplicate.field()).isEqualTo("factors[0]");
         assertThat(duplicate.message()).contains("Duplicate field 'gas'");
-        assertThat(fault(() -> yaml("description: d\nfactors:\n  - {gas: CO2, gas: CH4}\n")).message()).contains("Duplicate field 'gas'");
-        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [null]}")).field()).isEqualTo("factors[0]");
-        assertThat(fault(() -> json("{\"description\": \"d\"} trailing")).field()).isEqualTo("body");
+        assertThat(fault(() -> yaml("description: d\nfactors:\n  - {gas: CO2, gas: CH4}\n"))
+                        .message())
+                .contains("Duplicate field 'gas'");
+        assertThat(fault(() -> json("{\"description\": \"d\", \"factors\": [null]}"))
+                        .field())
+                .isEqualTo("factors[0]");
+        assertThat(fault(() -> json("{\"description\": \"d\"} trailing")).field())
+                .isEqualTo("body");
         assertThat(fault(() -> json("")).field()).isEqualTo("body");
         assertThatThrownBy(() -> json("{not json")).isInstanceOf(ProblemException.class);
     }

@@ -30,15 +30,20 @@ class ShippedFactorLibraryTest {
     private static final FactorLibrary SHIPPED = shipped();
 
     private static FactorLibrary shipped() {
-        try (InputStream in = ShippedFactorLibraryTest.class.getClassLoader().getResourceAsStream(InventoryService.SHIPPED_LIBRARY)) {
-            return FactorLibraryParser.read(in, InventoryService.SHIPPED_LIBRARY).toDraft().stored(1, null, "test");
+        try (InputStream in =
+                ShippedFactorLibraryTest.class.getClassLoader().getResourceAsStream(InventoryService.SHIPPED_LIBRARY)) {
+            return FactorLibraryParser.read(in, InventoryService.SHIPPED_LIBRARY)
+                    .toDraft()
+                    .stored(1, null, "test");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static double factor(String gas, String activity, String sector) {
-        return SHIPPED.factor(gas, activity, sector, 2024).map(EmissionFactor::value).orElseThrow();
+        return SHIPPED.factor(gas, activity, sector, 2024)
+                .map(EmissionFactor::value)
+                .orElseThrow();
     }
 
     @Test
@@ -48,25 +53,57 @@ class ShippedFactorLibraryTest {
 
     @Test
     void carriesTheIpccCo2DefaultsAndTheChineseCalorificValues() {
-        Map<String, Double> co2 = Map.of("rawcoal", 94_600.0, "coke", 107_000.0, "naturalgas", 56_100.0, "fueloil", 77_400.0, "diesel", 74_100.0,
-                "gasoline", 69_300.0, "lpg", 63_100.0);
+        Map<String, Double> co2 = Map.of(
+                "rawcoal",
+                94_600.0,
+                "coke",
+                107_000.0,
+                "naturalgas",
+                56_100.0,
+                "fueloil",
+                77_400.0,
+                "diesel",
+                74_100.0,
+                "gasoline",
+                69_300.0,
+                "lpg",
+                63_100.0);
         co2.forEach((fuel, v) -> {
             assertThat(factor("CO2", fuel, "energy")).as(fuel).isEqualTo(v);
-            assertThat(SHIPPED.factor("CO2", fuel, "energy", 2024).orElseThrow().unit()).isEqualTo("kg/TJ");
+            assertThat(SHIPPED.factor("CO2", fuel, "energy", 2024).orElseThrow().unit())
+                    .isEqualTo("kg/TJ");
         });
-        Map<String, Double> ncv = Map.of("rawcoal", 20.908, "coke", 28.435, "naturalgas", 389.31, "fueloil", 41.816, "diesel", 42.652,
-                "gasoline", 43.070, "lpg", 50.179);
-        ncv.forEach((fuel, v) -> assertThat(SHIPPED.ncv(fuel, 2024).orElseThrow().value()).as(fuel).isEqualTo(v));
+        Map<String, Double> ncv = Map.of(
+                "rawcoal",
+                20.908,
+                "coke",
+                28.435,
+                "naturalgas",
+                389.31,
+                "fueloil",
+                41.816,
+                "diesel",
+                42.652,
+                "gasoline",
+                43.070,
+                "lpg",
+                50.179);
+        ncv.forEach(
+                (fuel, v) -> assertThat(SHIPPED.ncv(fuel, 2024).orElseThrow().value())
+                        .as(fuel)
+                        .isEqualTo(v));
         assertThat(factor("CO2", "clinker", "energy")).isEqualTo(0.52);
         // every fuel of every sector has CO2, CH4 and N2O
         for (String fuel : co2.keySet()) {
             for (String sector : List.of("energy", "transport", "building", "agriculture", "waste")) {
                 for (String gas : List.of("CO2", "CH4", "N2O", "SO2", "NOX", "PM", "VOCS")) {
-                    assertThat(SHIPPED.factor(gas, fuel, sector, 2024)).as("%s %s %s", gas, fuel, sector).isPresent();
+                    assertThat(SHIPPED.factor(gas, fuel, sector, 2024))
+                            .as("%s %s %s", gas, fuel, sector)
+                            .isPresent();
                 }
             }
         }
-        assertThat(factor("CH4", "gasoline", "transport")).isEqualTo(33.0);   // road vehicles, not boilers
+        assertThat(factor("CH4", "gasoline", "transport")).isEqualTo(33.0); // road vehicles, not boilers
         assertThat(factor("CH4", "gasoline", "energy")).isEqualTo(3.0);
     }
 
@@ -82,7 +119,10 @@ class ShippedFactorLibraryTest {
                 assertThat(f.source()).startsWith("IPCC 2006");
             }
         }
-        assertThat(SHIPPED.factor("CO2", "incineration", "waste", 2024).orElseThrow().example()).isTrue();
+        assertThat(SHIPPED.factor("CO2", "incineration", "waste", 2024)
+                        .orElseThrow()
+                        .example())
+                .isTrue();
     }
 
     /** docs/inventory.md §5, computed with the shipped version rather than the method module's fixture. */
@@ -103,7 +143,8 @@ class ShippedFactorLibraryTest {
         in.put("agriculture.emissions.nh3", 30.0);
         in.put("waste.process.incinerated", 10_000.0);
         in.put("waste.emissions.co2", 2_500.0);
-        Inventory inventory = new InventoryCalculator(CATALOGUE, Gwp.ar5()).compute(SHIPPED, InventoryInputs.of(in), 2024);
+        Inventory inventory =
+                new InventoryCalculator(CATALOGUE, Gwp.ar5()).compute(SHIPPED, InventoryInputs.of(in), 2024);
         Map<String, Double> totals = new LinkedHashMap<>();
         inventory.totals().forEach(t -> totals.put(t.gas(), t.calculated()));
         assertThat(totals.get("CO2")).isCloseTo(37_616.6267, within(1e-6));

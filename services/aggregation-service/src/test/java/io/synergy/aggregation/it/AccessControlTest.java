@@ -24,8 +24,13 @@ class AccessControlTest {
     @Inject
     JWTCallerPrincipalFactory principalFactory;
 
-    static final List<String> READS = List.of("/api/v1/attainment?period=2024", "/api/v1/synergy?period=2024",
-            "/api/v1/synergy/history", "/api/v1/synergy/districts?period=2024", "/api/v1/effects?from=2023&to=2024", "/api/v1/years");
+    static final List<String> READS = List.of(
+            "/api/v1/attainment?period=2024",
+            "/api/v1/synergy?period=2024",
+            "/api/v1/synergy/history",
+            "/api/v1/synergy/districts?period=2024",
+            "/api/v1/effects?from=2023&to=2024",
+            "/api/v1/years");
 
     private static String bearer(String... groups) {
         return TestTokens.bearer(TestTokens.token(groups));
@@ -34,10 +39,18 @@ class AccessControlTest {
     @Test
     void readsWithoutAValidTokenAre401Problems() {
         for (String path : READS) {
-            for (String authorization : List.of(DefaultAuthorization.NONE, "Bearer garbage", TestTokens.bearer(TestTokens.expired("reader")),
+            for (String authorization : List.of(
+                    DefaultAuthorization.NONE,
+                    "Bearer garbage",
+                    TestTokens.bearer(TestTokens.expired("reader")),
                     TestTokens.bearer(TestTokens.signedByStranger("reader")))) {
-                given().header("Authorization", authorization).get(path).then().statusCode(401).contentType(startsWith("application/problem+json"))
-                        .header("WWW-Authenticate", startsWith("Bearer")).body("errors[0].field", equalTo("Authorization"));
+                given().header("Authorization", authorization)
+                        .get(path)
+                        .then()
+                        .statusCode(401)
+                        .contentType(startsWith("application/problem+json"))
+                        .header("WWW-Authenticate", startsWith("Bearer"))
+                        .body("errors[0].field", equalTo("Authorization"));
             }
         }
     }
@@ -51,27 +64,49 @@ class AccessControlTest {
     @Test
     void readsNeedTheReaderRole() {
         for (String path : READS) {
-            given().header("Authorization", bearer("feed:energy")).get(path).then().statusCode(403)
+            given().header("Authorization", bearer("feed:energy"))
+                    .get(path)
+                    .then()
+                    .statusCode(403)
                     .contentType(startsWith("application/problem+json"));
             // with the role, the answer is about the data (here: none for that year, or 400 for a missing parameter)
-            given().header("Authorization", bearer("reader")).get(path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 400, 404));
+            given().header("Authorization", bearer("reader"))
+                    .get(path)
+                    .then()
+                    .statusCode(org.hamcrest.Matchers.oneOf(200, 400, 404));
         }
     }
 
     @Test
     void operationsNeedTheOpsRole() {
-        given().header("Authorization", bearer("reader")).contentType("application/json").body("{\"reason\": \"r\"}")
-                .post("/api/v1/years/2024/close").then().statusCode(403);
-        given().header("Authorization", DefaultAuthorization.NONE).contentType("application/json").body("{\"reason\": \"r\"}")
-                .post("/api/v1/years/2024/close").then().statusCode(401);
+        given().header("Authorization", bearer("reader"))
+                .contentType("application/json")
+                .body("{\"reason\": \"r\"}")
+                .post("/api/v1/years/2024/close")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", DefaultAuthorization.NONE)
+                .contentType("application/json")
+                .body("{\"reason\": \"r\"}")
+                .post("/api/v1/years/2024/close")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void healthMetricsOpenApiAndTheDashboardsRedirectStayOpen() {
         for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
-            given().header("Authorization", DefaultAuthorization.NONE).get(path).then().statusCode(200);
+            given().header("Authorization", DefaultAuthorization.NONE)
+                    .get(path)
+                    .then()
+                    .statusCode(200);
         }
         // the dashboard moved to the console service: its former address sends a browser there, token or not
-        given().header("Authorization", DefaultAuthorization.NONE).redirects().follow(false).get("/").then().statusCode(308);
+        given().header("Authorization", DefaultAuthorization.NONE)
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(308);
     }
 }

@@ -1,10 +1,10 @@
 package io.synergy.aggregation.it;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
@@ -12,8 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.testsupport.KafkaBroker;
-import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.KafkaTestClient;
+import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +32,34 @@ class AggregationFlowTest {
     @org.junit.jupiter.api.BeforeAll
     static void doubles() {
         io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
-                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
-    private void publish(String code, String district, int year, double num, double den, long revision) throws Exception {
-        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.INDICATOR, code, district, Integer.toString(year),
-                100 * num / den, num, den, "%", revision, true, "test", Instant.now());
-        kafka.send("indicators.energy.v1", e.key(), json.writeValueAsString(e), Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1"));
+    private void publish(String code, String district, int year, double num, double den, long revision)
+            throws Exception {
+        IndicatorEvent e = new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                "energy",
+                EventKind.INDICATOR,
+                code,
+                district,
+                Integer.toString(year),
+                100 * num / den,
+                num,
+                den,
+                "%",
+                revision,
+                true,
+                "test",
+                Instant.now());
+        kafka.send(
+                "indicators.energy.v1",
+                e.key(),
+                json.writeValueAsString(e),
+                Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1"));
     }
 
     @Test
@@ -48,37 +67,70 @@ class AggregationFlowTest {
         publish("E1", "370203", 2019, 100, 1000, 1); // 10 % (a year before the base year: kept as a fact, no result)
         publish("E1", "370203", 2023, 100, 1000, 1); // 10 %
         publish("E1", "370214", 2023, 600, 3000, 1); // 20 %
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("period", "2023").get("/api/v1/attainment")
-                .then().statusCode(200)
-                .body("indicators.find { it.indicator == 'E1' }.value", closeTo(700.0 / 4000 * 100, 1e-9))
-                .body("indicators.find { it.indicator == 'E1' }.target", equalTo(15.0))
-                .body("indicators.find { it.indicator == 'E1' }.targetYear", equalTo(2025)));
-        given().queryParam("period", "2023").queryParam("orgUnit", "370214").get("/api/v1/attainment").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("period", "2023")
+                        .get("/api/v1/attainment")
+                        .then()
+                        .statusCode(200)
+                        .body("indicators.find { it.indicator == 'E1' }.value", closeTo(700.0 / 4000 * 100, 1e-9))
+                        .body("indicators.find { it.indicator == 'E1' }.target", equalTo(15.0))
+                        .body("indicators.find { it.indicator == 'E1' }.targetYear", equalTo(2025)));
+        given().queryParam("period", "2023")
+                .queryParam("orgUnit", "370214")
+                .get("/api/v1/attainment")
+                .then()
+                .statusCode(200)
                 .body("indicators.find { it.indicator == 'E1' }.value", closeTo(20.0, 1e-9));
 
         // a lower revision arriving late and a duplicate change nothing; a higher one does
         publish("E1", "370214", 2023, 900, 3000, 1);
         publish("E1", "370214", 2023, 1200, 3000, 2); // 40 %
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("period", "2023").queryParam("orgUnit", "370214")
-                .get("/api/v1/attainment").then().body("indicators.find { it.indicator == 'E1' }.value", closeTo(40.0, 1e-9)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("period", "2023")
+                        .queryParam("orgUnit", "370214")
+                        .get("/api/v1/attainment")
+                        .then()
+                        .body("indicators.find { it.indicator == 'E1' }.value", closeTo(40.0, 1e-9)));
         publish("E1", "370214", 2023, 300, 3000, 1);
         publish("E1", "370214", 2023, 1200, 3000, 2);
-        given().queryParam("period", "2023").queryParam("orgUnit", "370214").get("/api/v1/attainment").then()
+        given().queryParam("period", "2023")
+                .queryParam("orgUnit", "370214")
+                .get("/api/v1/attainment")
+                .then()
                 .body("indicators.find { it.indicator == 'E1' }.value", closeTo(40.0, 1e-9));
 
-        var results = kafka.readUntil("results.v1", rs -> rs.stream().anyMatch(r -> "370200:2023".equals(r.key())), Duration.ofSeconds(30));
-        var city = results.stream().filter(r -> "370200:2023".equals(r.key())).reduce((a, b) -> b).orElseThrow();
-        assertThat(city.headers()).containsEntry("ce_type", "cn.qingdao.synergy.result.v1").containsKey("ce_id");
-        assertThat(json.readTree(city.value()).path("result").path("orgUnit").asText()).isEqualTo("370200");
+        var results = kafka.readUntil(
+                "results.v1", rs -> rs.stream().anyMatch(r -> "370200:2023".equals(r.key())), Duration.ofSeconds(30));
+        var city = results.stream()
+                .filter(r -> "370200:2023".equals(r.key()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(city.headers())
+                .containsEntry("ce_type", "cn.qingdao.synergy.result.v1")
+                .containsKey("ce_id");
+        assertThat(json.readTree(city.value()).path("result").path("orgUnit").asText())
+                .isEqualTo("370200");
     }
 
     @Test
     void aYearWithoutDataIsANotFoundProblem() {
-        given().queryParam("period", "1999").get("/api/v1/attainment").then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("No data"));
-        given().queryParam("period", "2024Q3").get("/api/v1/attainment").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("period"));
-        given().queryParam("period", "2024").queryParam("orgUnit", "999999").get("/api/v1/synergy").then().statusCode(400)
+        given().queryParam("period", "1999")
+                .get("/api/v1/attainment")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("No data"));
+        given().queryParam("period", "2024Q3")
+                .get("/api/v1/attainment")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("period"));
+        given().queryParam("period", "2024")
+                .queryParam("orgUnit", "999999")
+                .get("/api/v1/synergy")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("orgUnit"));
     }
 }

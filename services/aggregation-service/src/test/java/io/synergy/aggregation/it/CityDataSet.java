@@ -26,8 +26,7 @@ final class CityDataSet {
     static final Catalogue CATALOGUE = Catalogue.load();
     static final OrgUnits UNITS = OrgUnits.load();
 
-    private CityDataSet() {
-    }
+    private CityDataSet() {}
 
     /** Every event of one year. */
     static List<IndicatorEvent> year(int year) {
@@ -42,9 +41,19 @@ final class CityDataSet {
                 for (Indicator i : CATALOGUE.sectorIndicators(s)) {
                     double den = 1000 + 100 * d;
                     double share = Math.min(0.95, 0.3 + 0.02 * k * pace + r.nextDouble() * 0.02);
-                    IndicatorValue v = i.formula().type() == FormulaType.RATIO ? IndicatorValue.ratio(share * den, den, i.formula().scale())
+                    IndicatorValue v = i.formula().type() == FormulaType.RATIO
+                            ? IndicatorValue.ratio(share * den, den, i.formula().scale())
                             : IndicatorValue.total(den * share);
-                    events.add(event(s, EventKind.INDICATOR, i.id(), district, year, v.value(), v.numerator(), v.denominator(), i.unit()));
+                    events.add(event(
+                            s,
+                            EventKind.INDICATOR,
+                            i.id(),
+                            district,
+                            year,
+                            v.value(),
+                            v.numerator(),
+                            v.denominator(),
+                            i.unit()));
                 }
                 for (DataElement de : CATALOGUE.publishedDataElements(s)) {
                     double v = 10_000 * (1 + 0.1 * d) * (1 - 0.02 * k * pace) * (1 + r.nextDouble() * 0.01);
@@ -55,9 +64,30 @@ final class CityDataSet {
         return events;
     }
 
-    private static IndicatorEvent event(Sector s, EventKind kind, String code, String district, int year, Double value, Double numerator,
-            Double denominator, String unit) {
-        return new IndicatorEvent(UUID.randomUUID().toString(), s.code(), kind, code, district, Integer.toString(year), value, numerator, denominator,
-                unit, 1, true, "city-data-set/" + district + "/" + year, Instant.now());
+    private static IndicatorEvent event(
+            Sector s,
+            EventKind kind,
+            String code,
+            String district,
+            int year,
+            Double value,
+            Double numerator,
+            Double denominator,
+            String unit) {
+        return new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                s.code(),
+                kind,
+                code,
+                district,
+                Integer.toString(year),
+                value,
+                numerator,
+                denominator,
+                unit,
+                1,
+                true,
+                "city-data-set/" + district + "/" + year,
+                Instant.now());
     }
 }

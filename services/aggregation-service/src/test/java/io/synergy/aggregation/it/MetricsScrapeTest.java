@@ -35,8 +35,12 @@ class MetricsScrapeTest {
     static final Set<String> SECTOR_ONLY = Set.of("synergy_reports_total");
 
     /** Exported by the console service (ops API: the Kafka sampler, the feeds' freshness). */
-    static final Set<String> CONSOLE_ONLY = Set.of("synergy_kafka_consumer_lag", "synergy_kafka_dlq_depth", "synergy_kafka_topic_records_total",
-            "synergy_freshness_overdue_datasets", "synergy_ops_replays_total");
+    static final Set<String> CONSOLE_ONLY = Set.of(
+            "synergy_kafka_consumer_lag",
+            "synergy_kafka_dlq_depth",
+            "synergy_kafka_topic_records_total",
+            "synergy_freshness_overdue_datasets",
+            "synergy_ops_replays_total");
 
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
@@ -47,12 +51,20 @@ class MetricsScrapeTest {
 
     @Test
     void everyMetricTheAlertRulesAndTheDashboardNameIsInTheScrape() {
-        Set<String> ruled = PromQl.metricNames(MonitoringFiles.rules().stream().map(MonitoringFiles.Rule::expr).toList());
-        Set<String> charted = new TreeSet<>(PromQl.metricNames(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())));
+        Set<String> ruled = PromQl.metricNames(
+                MonitoringFiles.rules().stream().map(MonitoringFiles.Rule::expr).toList());
+        Set<String> charted =
+                new TreeSet<>(PromQl.metricNames(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())));
         charted.removeAll(SECTOR_ONLY);
-        assertThat(ruled).as("the rules' metrics").contains("synergy_kafka_consumer_lag", "synergy_kafka_dlq_depth",
-                "synergy_outbox_oldest_age_seconds", "synergy_recompute_pending_age_seconds", "synergy_freshness_overdue_datasets",
-                "http_server_requests_seconds_count");
+        assertThat(ruled)
+                .as("the rules' metrics")
+                .contains(
+                        "synergy_kafka_consumer_lag",
+                        "synergy_kafka_dlq_depth",
+                        "synergy_outbox_oldest_age_seconds",
+                        "synergy_recompute_pending_age_seconds",
+                        "synergy_freshness_overdue_datasets",
+                        "http_server_requests_seconds_count");
         Set<String> ours = new TreeSet<>(ruled);
         ours.removeAll(CONSOLE_ONLY);
         charted.removeAll(CONSOLE_ONLY);
@@ -61,16 +73,25 @@ class MetricsScrapeTest {
         new IndicatorEvents(KAFKA).ratio(Sector.WASTE, "W3", "370203", 2022, 350, 1000, 1);
         given().get("/api/v1/years").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String scrape =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
             Set<String> exported = MonitoringFiles.scrapedNames(scrape);
             assertThat(exported).as("metrics the alert rules name").containsAll(ours);
             assertThat(exported).as("metrics the dashboard names").containsAll(charted);
-            assertThat(exported).as("latencies are histograms (buckets add up across replicas)")
-                    .contains("http_server_requests_seconds_bucket", "synergy_recompute_duration_seconds_bucket",
+            assertThat(exported)
+                    .as("latencies are histograms (buckets add up across replicas)")
+                    .contains(
+                            "http_server_requests_seconds_bucket",
+                            "synergy_recompute_duration_seconds_bucket",
                             "synergy_result_freshness_seconds_bucket");
-            assertThat(scrape.lines().filter(l -> l.startsWith("synergy_") && (l.endsWith(" NaN") || l.contains(" NaN ")))
-                    .collect(Collectors.toList())).as("platform samples that are NaN").isEmpty();
-            assertThat(scrape).as("no client-side percentiles").doesNotContain("synergy_recompute_duration_seconds{quantile=");
+            assertThat(scrape.lines()
+                            .filter(l -> l.startsWith("synergy_") && (l.endsWith(" NaN") || l.contains(" NaN ")))
+                            .collect(Collectors.toList()))
+                    .as("platform samples that are NaN")
+                    .isEmpty();
+            assertThat(scrape)
+                    .as("no client-side percentiles")
+                    .doesNotContain("synergy_recompute_duration_seconds{quantile=");
             // kept for a look (docs/operations.md quotes a scrape): target/scrape-example.txt
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "scrape-example.txt"), scrape);
         });

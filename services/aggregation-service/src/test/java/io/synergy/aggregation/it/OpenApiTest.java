@@ -28,8 +28,11 @@ class OpenApiTest {
     @Test
     void everyOperationOfTheReadApiHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
         JsonNode doc = OpenApiAssertions.document();
-        Files.writeString(Path.of("target", "openapi.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-        int operations = OpenApiAssertions.assertEveryOperationIsTyped(doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
+        Files.writeString(
+                Path.of("target", "openapi.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        int operations = OpenApiAssertions.assertEveryOperationIsTyped(
+                doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
         // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision)
         assertThat(operations).isEqualTo(13);
     }
@@ -38,9 +41,18 @@ class OpenApiTest {
     void theListsOfUnboundedSizePage() {
         JsonNode doc = OpenApiAssertions.document();
         for (String path : List.of("/api/v1/synergy/units", "/api/v1/years")) {
-            List<String> parameters = doc.path("paths").path(path).path("get").path("parameters").findValuesAsText("name");
+            List<String> parameters =
+                    doc.path("paths").path(path).path("get").path("parameters").findValuesAsText("name");
             assertThat(parameters).as(path).contains("limit", "cursor");
-            assertThat(doc.path("paths").path(path).path("get").path("responses").path("200").path("headers").has("Link")).as(path).isTrue();
+            assertThat(doc.path("paths")
+                            .path(path)
+                            .path("get")
+                            .path("responses")
+                            .path("200")
+                            .path("headers")
+                            .has("Link"))
+                    .as(path)
+                    .isTrue();
         }
     }
 }

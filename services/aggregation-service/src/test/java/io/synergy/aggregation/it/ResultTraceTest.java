@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultTraceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
@@ -62,31 +63,74 @@ class ResultTraceTest {
     void theIndicatorEventsTraceRunsThroughTheRecomputeToTheResultEvents() throws Exception {
         String traceId = Traceparents.newTraceId();
         String reportId = "trace-test/" + UUID.randomUUID();
-        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "waste", EventKind.INDICATOR, "W3", "370202", "2023",
-                31.7, 317.0, 1000.0, "%", 1, true, reportId, Instant.now());
-        kafka.send(Topics.indicators(io.synergy.model.catalogue.Sector.WASTE), e.key(), JSON.writeValueAsString(e),
-                Map.of("ce_id", e.eventId(), "ce_type", "cn.qingdao.synergy.indicator.v1", "ce_specversion", "1.0",
-                        "traceparent", Traceparents.of(traceId)));
+        IndicatorEvent e = new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                "waste",
+                EventKind.INDICATOR,
+                "W3",
+                "370202",
+                "2023",
+                31.7,
+                317.0,
+                1000.0,
+                "%",
+                1,
+                true,
+                reportId,
+                Instant.now());
+        kafka.send(
+                Topics.indicators(io.synergy.model.catalogue.Sector.WASTE),
+                e.key(),
+                JSON.writeValueAsString(e),
+                Map.of(
+                        "ce_id",
+                        e.eventId(),
+                        "ce_type",
+                        "cn.qingdao.synergy.indicator.v1",
+                        "ce_specversion",
+                        "1.0",
+                        "traceparent",
+                        Traceparents.of(traceId)));
 
-        java.util.function.Predicate<Received> inTrace = r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")));
-        List<Received> results = kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(inTrace), Duration.ofSeconds(60)).stream()
-                .filter(inTrace).toList();
+        java.util.function.Predicate<Received> inTrace =
+                r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")));
+        List<Received> results =
+                kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(inTrace), Duration.ofSeconds(60)).stream()
+                        .filter(inTrace)
+                        .toList();
         assertThat(results).as("results.v1 events in the event's trace").isNotEmpty();
-        assertThat(results).extracting(Received::key).as("the city's result of the event's year changed").contains("370200:2023");
+        assertThat(results)
+                .extracting(Received::key)
+                .as("the city's result of the event's year changed")
+                .contains("370200:2023");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<SpanData> trace = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
-            SpanData consume = trace.stream().filter(s -> s.getName().equals("indicators consume")).findFirst().orElseThrow();
+            List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getTraceId().equals(traceId))
+                    .toList();
+            SpanData consume = trace.stream()
+                    .filter(s -> s.getName().equals("indicators consume"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(consume.getKind()).isEqualTo(SpanKind.CONSUMER);
             assertThat(consume.getAttributes().get(WorkTags.REPORT_ID)).isEqualTo(reportId);
             assertThat(consume.getAttributes().get(WorkTags.ORG_UNIT)).isEqualTo("370202");
             assertThat(consume.getAttributes().get(WorkTags.PERIOD)).isEqualTo("2023");
-            SpanData recompute = trace.stream().filter(s -> s.getName().equals("recompute")).findFirst().orElseThrow();
-            assertThat(recompute.getParentSpanId()).as("the recompute continues the consuming span").isEqualTo(consume.getSpanId());
-            assertThat(trace).as("the outbox relay's producer span for results.v1").anyMatch(s -> s.getKind() == SpanKind.PRODUCER
-                    && s.getName().contains(Topics.RESULTS) && s.getParentSpanId().equals(recompute.getSpanId()));
+            SpanData recompute = trace.stream()
+                    .filter(s -> s.getName().equals("recompute"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(recompute.getParentSpanId())
+                    .as("the recompute continues the consuming span")
+                    .isEqualTo(consume.getSpanId());
+            assertThat(trace)
+                    .as("the outbox relay's producer span for results.v1")
+                    .anyMatch(s -> s.getKind() == SpanKind.PRODUCER
+                            && s.getName().contains(Topics.RESULTS)
+                            && s.getParentSpanId().equals(recompute.getSpanId()));
             // kept for a look (docs/operations.md shows such a trace): target/trace-example.txt
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "trace-example.txt"),
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target", "trace-example.txt"),
                     trace.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n")) + "\n");
         });
 

@@ -52,10 +52,10 @@ import org.junit.jupiter.api.Test;
 class TargetAllocationFlowTest {
 
     /** No configuration of its own: being another profile is what gives the class a fresh application and schema. */
-    public static class OwnDatabase implements QuarkusTestProfile {
-    }
+    public static class OwnDatabase implements QuarkusTestProfile {}
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final Duration SECONDS = Duration.ofSeconds(30);
@@ -70,7 +70,8 @@ class TargetAllocationFlowTest {
     static void doubles() {
         // numbers as doubles, as the module's other flow tests read them (the setting is static)
         io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
-                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     @AfterAll
@@ -81,21 +82,45 @@ class TargetAllocationFlowTest {
     /** Each test starts without allocations (the first publishes the facts; a recompute of the year follows them). */
     @AfterEach
     void forget() throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM target_key")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM target_key")) {
             ps.executeUpdate();
         }
     }
 
     private static void publishT1(String district, double percent) throws Exception {
-        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "transport", EventKind.INDICATOR, "T1", district, Integer.toString(YEAR),
-                percent, percent * 1e4, 1e6, "%", 1, true, "target-flow-test/" + district, Instant.now());
-        KAFKA.sendBytes(Topics.indicators(io.synergy.model.catalogue.Sector.TRANSPORT), e.key(), JSON.writeValueAsBytes(e),
+        IndicatorEvent e = new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                "transport",
+                EventKind.INDICATOR,
+                "T1",
+                district,
+                Integer.toString(YEAR),
+                percent,
+                percent * 1e4,
+                1e6,
+                "%",
+                1,
+                true,
+                "target-flow-test/" + district,
+                Instant.now());
+        KAFKA.sendBytes(
+                Topics.indicators(io.synergy.model.catalogue.Sector.TRANSPORT),
+                e.key(),
+                JSON.writeValueAsBytes(e),
                 Map.of("ce_id", e.eventId(), "ce_type", CloudEventTypes.INDICATOR));
     }
 
     private static TargetEvent allocated(long version, double value, String document, String by) {
-        return new TargetEvent("T1", PINGDU, version, YEAR, List.of(new Allocation(LocalDate.of(YEAR, 1, 1), value, 2045, document, by,
-                Instant.parse("2024-01-05T08:00:00Z"))), Instant.parse("2024-01-05T08:00:00Z"), by);
+        return new TargetEvent(
+                "T1",
+                PINGDU,
+                version,
+                YEAR,
+                List.of(new Allocation(
+                        LocalDate.of(YEAR, 1, 1), value, 2045, document, by, Instant.parse("2024-01-05T08:00:00Z"))),
+                Instant.parse("2024-01-05T08:00:00Z"),
+                by);
     }
 
     private static void send(String key, byte[] value) {
@@ -123,14 +148,20 @@ class TargetAllocationFlowTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static io.restassured.response.ValidatableResponse t1(String unit) {
-        return given().queryParam("period", Integer.toString(YEAR)).queryParam("orgUnit", unit).get("/api/v1/attainment").then().statusCode(200);
+        return given().queryParam("period", Integer.toString(YEAR))
+                .queryParam("orgUnit", unit)
+                .get("/api/v1/attainment")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -139,11 +170,13 @@ class TargetAllocationFlowTest {
         publishT1(SHINAN, 64);
         // by the catalogue's defaults T1 is 中心城区's: 市南 is judged against the plan, 平度 not at all
         await().atMost(SECONDS).untilAsserted(() -> {
-            t1(PINGDU).body("indicators.find { it.indicator == 'T1' }.value", equalTo(64.0))
+            t1(PINGDU)
+                    .body("indicators.find { it.indicator == 'T1' }.value", equalTo(64.0))
                     .body("indicators.find { it.indicator == 'T1' }.targetSource", equalTo("NONE"))
                     .body("indicators.find { it.indicator == 'T1' }.status", equalTo("NO_TARGET"))
                     .body("indicators.find { it.indicator == 'T1' }.target", nullValue());
-            t1(SHINAN).body("indicators.find { it.indicator == 'T1' }.value", equalTo(64.0))
+            t1(SHINAN)
+                    .body("indicators.find { it.indicator == 'T1' }.value", equalTo(64.0))
                     .body("indicators.find { it.indicator == 'T1' }.targetSource", equalTo("PLAN"))
                     .body("indicators.find { it.indicator == 'T1' }.targetDocument", equalTo("青环发〔2024〕18号"));
         });
@@ -151,11 +184,12 @@ class TargetAllocationFlowTest {
         assertThat(before).containsKeys(PINGDU, SHINAN, "370200", "central-urban");
 
         send(allocated(1, 60, "平政发〔2024〕1号", "planner-1"));
-        await().atMost(SECONDS).untilAsserted(() -> t1(PINGDU)
-                .body("indicators.find { it.indicator == 'T1' }.targetSource", equalTo("ALLOCATED"))
-                .body("indicators.find { it.indicator == 'T1' }.targetDocument", equalTo("平政发〔2024〕1号"))
-                .body("indicators.find { it.indicator == 'T1' }.target", equalTo(60.0))
-                .body("indicators.find { it.indicator == 'T1' }.status", equalTo("ACHIEVED")));
+        await().atMost(SECONDS)
+                .untilAsserted(() -> t1(PINGDU)
+                        .body("indicators.find { it.indicator == 'T1' }.targetSource", equalTo("ALLOCATED"))
+                        .body("indicators.find { it.indicator == 'T1' }.targetDocument", equalTo("平政发〔2024〕1号"))
+                        .body("indicators.find { it.indicator == 'T1' }.target", equalTo(60.0))
+                        .body("indicators.find { it.indicator == 'T1' }.status", equalTo("ACHIEVED")));
         Map<String, Long> after = settledVersions();
         assertThat(after.get(PINGDU)).isEqualTo(before.get(PINGDU) + 1);
         Map<String, Long> othersBefore = new HashMap<>(before);
@@ -167,14 +201,19 @@ class TargetAllocationFlowTest {
 
         // a newer version replaces it; the older one delivered again afterwards changes nothing
         send(allocated(2, 70, "平政发〔2024〕9号", "planner-2"));
-        await().atMost(SECONDS).untilAsserted(() -> t1(PINGDU).body("indicators.find { it.indicator == 'T1' }.target", equalTo(70.0))
-                .body("indicators.find { it.indicator == 'T1' }.targetDocument", equalTo("平政发〔2024〕9号")));
+        await().atMost(SECONDS)
+                .untilAsserted(() -> t1(PINGDU)
+                        .body("indicators.find { it.indicator == 'T1' }.target", equalTo(70.0))
+                        .body("indicators.find { it.indicator == 'T1' }.targetDocument", equalTo("平政发〔2024〕9号")));
         send(allocated(1, 60, "平政发〔2024〕1号", "planner-1"));
-        // the topic's one partition keeps order: once a record sent after it has been dead-lettered, the old version has been read
+        // the topic's one partition keeps order: once a record sent after it has been dead-lettered, the old version
+        // has been read
         String marker = "after-old-version-" + UUID.randomUUID();
         send("T1|" + PINGDU, marker.getBytes(StandardCharsets.UTF_8));
-        KAFKA.readUntil(Topics.TARGETS_DEAD_LETTERS, rs -> rs.stream().anyMatch(r -> marker.equals(r.value())), SECONDS);
-        assertThat(count("SELECT version FROM target_key WHERE indicator = 'T1' AND org_unit = '" + PINGDU + "'")).isEqualTo(2);
+        KAFKA.readUntil(
+                Topics.TARGETS_DEAD_LETTERS, rs -> rs.stream().anyMatch(r -> marker.equals(r.value())), SECONDS);
+        assertThat(count("SELECT version FROM target_key WHERE indicator = 'T1' AND org_unit = '" + PINGDU + "'"))
+                .isEqualTo(2);
         t1(PINGDU).body("indicators.find { it.indicator == 'T1' }.target", equalTo(70.0));
     }
 
@@ -191,17 +230,31 @@ class TargetAllocationFlowTest {
         }
         send(allocated(1, 55, "平政发〔2024〕2号", "good-" + run));
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(Topics.TARGETS_DEAD_LETTERS,
-                rs -> rs.stream().filter(r -> r.value() != null && r.value().contains(run)).count() == bad.size(), SECONDS);
+        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
+                Topics.TARGETS_DEAD_LETTERS,
+                rs -> rs.stream()
+                                .filter(r -> r.value() != null && r.value().contains(run))
+                                .count()
+                        == bad.size(),
+                SECONDS);
         Map<String, Map<String, String>> byKind = new HashMap<>();
-        letters.stream().filter(r -> r.value() != null && r.value().contains(run)).forEach(r -> byKind.put(r.headers().get("dead-letter-kind"), r.headers()));
+        letters.stream()
+                .filter(r -> r.value() != null && r.value().contains(run))
+                .forEach(r -> byKind.put(r.headers().get("dead-letter-kind"), r.headers()));
         assertThat(byKind).containsOnlyKeys("not-json", "key", "value", "document");
-        assertThat(byKind.get("value")).containsEntry("dead-letter-field", "allocations[0].value").containsEntry("dead-letter-topic", Topics.TARGETS)
-                .containsEntry("dead-letter-service", "aggregation-service").containsKey("dead-letter-offset");
+        assertThat(byKind.get("value"))
+                .containsEntry("dead-letter-field", "allocations[0].value")
+                .containsEntry("dead-letter-topic", Topics.TARGETS)
+                .containsEntry("dead-letter-service", "aggregation-service")
+                .containsKey("dead-letter-offset");
         assertThat(byKind.get("document").get("dead-letter-reason")).startsWith("allocations[0].document: ");
 
-        // the good record after them is stored, and the unit's year recomputed with it (no fact of the year: nothing to judge yet)
-        await().atMost(SECONDS).until(() -> count("SELECT count(*) FROM target_allocation WHERE org_unit = '" + PINGDU + "' AND value = 55") == 1);
+        // the good record after them is stored, and the unit's year recomputed with it (no fact of the year: nothing to
+        // judge yet)
+        await().atMost(SECONDS)
+                .until(() ->
+                        count("SELECT count(*) FROM target_allocation WHERE org_unit = '" + PINGDU + "' AND value = 55")
+                                == 1);
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

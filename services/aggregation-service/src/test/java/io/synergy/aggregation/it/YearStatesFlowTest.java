@@ -14,15 +14,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.synergy.testsupport.IndicatorProducer;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnitLevel;
+import io.synergy.testsupport.IndicatorProducer;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
-import io.synergy.testsupport.TestTokens;
 import io.synergy.testsupport.PlatformTestResource;
+import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -58,8 +58,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class YearStatesFlowTest {
 
     /** No configuration of its own: being another profile is what gives the class a fresh application and schema. */
-    public static class OwnDatabase implements QuarkusTestProfile {
-    }
+    public static class OwnDatabase implements QuarkusTestProfile {}
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final IndicatorProducer PRODUCER = new IndicatorProducer(KafkaBroker.bootstrapServers());
@@ -88,19 +87,27 @@ class YearStatesFlowTest {
 
     /** Every published fact is stored and no recompute is pending: the stored results are final. */
     private void awaitSettled() {
-        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM indicator_fact") == FACTS.size()
-                && count("SELECT count(*) FROM recompute_request") == 0);
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM indicator_fact") == FACTS.size()
+                        && count("SELECT count(*) FROM recompute_request") == 0);
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private JsonNode get(String path, Map<String, String> query) throws Exception {
-        return json.readTree(given().queryParams(query).get(path).then().statusCode(200).extract().asString());
+        return json.readTree(given().queryParams(query)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     /** The history's figures of the given years, as the JSON text the API answered. */
@@ -170,7 +177,9 @@ class YearStatesFlowTest {
         assertThat(completeYears).containsOnlyKeys("2020", "2021", "2022", "2023", "2024");
 
         // two districts report a little 2025 energy data
-        publish(CityDataSet.year(2025).stream().filter(energyOf("370203", "370214")).toList());
+        publish(CityDataSet.year(2025).stream()
+                .filter(energyOf("370203", "370214"))
+                .toList());
         awaitSettled();
         JsonNode after = get("/api/v1/synergy/history", Map.of("orgUnit", "370200"));
         assertThat(historyFigures(after, p -> p.compareTo("2025") < 0)).isEqualTo(completeYears);
@@ -179,17 +188,23 @@ class YearStatesFlowTest {
         JsonNode provisional = row(after, "2025");
         assertThat(provisional.path("provisional").asBoolean()).isTrue();
         assertThat(provisional.path("coverage").path("indicatorsIn").asInt()).isZero();
-        assertThat(provisional.path("coverage").path("indicatorsExpected").asInt()).isEqualTo(19);
-        assertThat(provisional.path("coverage").path("districtsExpected").asInt()).isEqualTo(10);
+        assertThat(provisional.path("coverage").path("indicatorsExpected").asInt())
+                .isEqualTo(19);
+        assertThat(provisional.path("coverage").path("districtsExpected").asInt())
+                .isEqualTo(10);
         // its D is its own window's, and said to be so
-        assertThat(provisional.path("d").asDouble()).isEqualTo(provisional.path("dOwnWindow").asDouble());
+        assertThat(provisional.path("d").asDouble())
+                .isEqualTo(provisional.path("dOwnWindow").asDouble());
 
-        // the year a dashboard opens on stays 2024; 2025 is offered, marked provisional (the console's dashboard builds the
+        // the year a dashboard opens on stays 2024; 2025 is offered, marked provisional (the console's dashboard builds
+        // the
         // same from the results on results.v1: ResultYears)
         JsonNode assessed = get("/api/v1/years", Map.of());
         assertThat(assessed.path("latestSettled").asInt()).isEqualTo(2024);
-        assertThat(assessed.path("years").findValuesAsText("year")).containsExactly("2020", "2021", "2022", "2023", "2024", "2025");
-        assertThat(assessed.path("years").get(5).path("provisional").asBoolean()).isTrue();
+        assertThat(assessed.path("years").findValuesAsText("year"))
+                .containsExactly("2020", "2021", "2022", "2023", "2024", "2025");
+        assertThat(assessed.path("years").get(5).path("provisional").asBoolean())
+                .isTrue();
         assertThat(assessed.path("years").get(4).path("state").asText()).isEqualTo("COMPLETE");
     }
 
@@ -199,63 +214,132 @@ class YearStatesFlowTest {
         JsonNode synergy = get("/api/v1/synergy", Map.of("period", "2025"));
         assertThat(synergy.path("provisional").asBoolean()).isTrue();
         assertThat(synergy.path("coverage").toString())
-                .isEqualTo("{\"state\":\"PROVISIONAL\",\"indicatorsIn\":0,\"indicatorsExpected\":19,\"districtsIn\":0,\"districtsExpected\":10}");
-        assertThat(synergy.path("explanation").path("samples").toString()).isEqualTo("[\"2020\",\"2021\",\"2022\",\"2023\",\"2024\",\"2025\"]");
-        assertThat(get("/api/v1/synergy", Map.of("period", "2024")).path("provisional").asBoolean()).isFalse();
-        assertThat(get("/api/v1/synergy", Map.of("period", "2024")).path("coverage").path("state").asText()).isEqualTo("COMPLETE");
-        assertThat(get("/api/v1/synergy", Map.of("period", "2025", "orgUnit", "370203")).path("provisional").asBoolean()).isTrue();
+                .isEqualTo(
+                        "{\"state\":\"PROVISIONAL\",\"indicatorsIn\":0,\"indicatorsExpected\":19,\"districtsIn\":0,\"districtsExpected\":10}");
+        assertThat(synergy.path("explanation").path("samples").toString())
+                .isEqualTo("[\"2020\",\"2021\",\"2022\",\"2023\",\"2024\",\"2025\"]");
+        assertThat(get("/api/v1/synergy", Map.of("period", "2024"))
+                        .path("provisional")
+                        .asBoolean())
+                .isFalse();
+        assertThat(get("/api/v1/synergy", Map.of("period", "2024"))
+                        .path("coverage")
+                        .path("state")
+                        .asText())
+                .isEqualTo("COMPLETE");
+        assertThat(get("/api/v1/synergy", Map.of("period", "2025", "orgUnit", "370203"))
+                        .path("provisional")
+                        .asBoolean())
+                .isTrue();
 
         JsonNode attainment = get("/api/v1/attainment", Map.of("period", "2025"));
         assertThat(attainment.path("provisional").asBoolean()).isTrue();
-        assertThat(attainment.path("coverage").path("indicatorsExpected").asInt()).isEqualTo(19);
+        assertThat(attainment.path("coverage").path("indicatorsExpected").asInt())
+                .isEqualTo(19);
         JsonNode districts = get("/api/v1/synergy/districts", Map.of("period", "2025"));
         assertThat(districts.path("provisional").asBoolean()).isTrue();
-        assertThat(districts.path("districts").get(0).path("provisional").asBoolean()).isTrue();
-        assertThat(get("/api/v1/synergy/districts", Map.of("period", "2024")).path("provisional").asBoolean()).isFalse();
+        assertThat(districts.path("districts").get(0).path("provisional").asBoolean())
+                .isTrue();
+        assertThat(get("/api/v1/synergy/districts", Map.of("period", "2024"))
+                        .path("provisional")
+                        .asBoolean())
+                .isFalse();
         JsonNode effects = get("/api/v1/effects", Map.of("from", "2024", "to", "2025"));
         assertThat(effects.path("provisional").asBoolean()).isTrue();
         assertThat(effects.path("provisionalYears").toString()).isEqualTo("[2025]");
-        assertThat(get("/api/v1/effects", Map.of("from", "2023", "to", "2024")).path("provisional").asBoolean()).isFalse();
+        assertThat(get("/api/v1/effects", Map.of("from", "2023", "to", "2024"))
+                        .path("provisional")
+                        .asBoolean())
+                .isFalse();
 
         // parks and enterprises are scored on the same window
         // as the registry service publishes a new park
-        OrgUnitEvent park = new OrgUnitEvent("370214P09", OrgUnitLevel.PARK, "城阳测试园区", "Chengyang test park", "370214", null, null, Set.of(),
-                false, 1, Instant.now(), "year-states-test");
+        OrgUnitEvent park = new OrgUnitEvent(
+                "370214P09",
+                OrgUnitLevel.PARK,
+                "城阳测试园区",
+                "Chengyang test park",
+                "370214",
+                null,
+                null,
+                Set.of(),
+                false,
+                1,
+                Instant.now(),
+                "year-states-test");
         try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers())) {
-            kafka.send(Topics.ORG_UNITS, park.code(), json.writeValueAsString(park), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+            kafka.send(
+                    Topics.ORG_UNITS,
+                    park.code(),
+                    json.writeValueAsString(park),
+                    Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
         }
-        await().atMost(PATIENCE).until(() -> get("/api/v1/synergy/units", Map.of("period", "2025", "level", "park")).toString().contains("370214P09"));
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/v1/synergy/units", Map.of("period", "2025", "level", "park"))
+                        .toString()
+                        .contains("370214P09"));
         JsonNode parks = get("/api/v1/synergy/units", Map.of("period", "2025", "level", "park"));
         assertThat(parks.path("provisional").asBoolean()).isTrue();
         assertThat(parks.path("coverage").path("indicatorsExpected").asInt()).isEqualTo(19);
-        assertThat(get("/api/v1/synergy/units", Map.of("period", "2024", "level", "park")).path("provisional").asBoolean()).isFalse();
+        assertThat(get("/api/v1/synergy/units", Map.of("period", "2024", "level", "park"))
+                        .path("provisional")
+                        .asBoolean())
+                .isFalse();
 
         // the CSV answers carry a provisional column
-        for (String path : List.of("/api/v1/attainment?period=2025", "/api/v1/synergy/districts?period=2025", "/api/v1/effects?from=2024&to=2025",
-                "/api/v1/synergy/history", "/api/v1/synergy/units?period=2025&level=park")) {
-            List<String> lines = given().accept("text/csv").get(path).then().statusCode(200).extract().asString().lines().toList();
+        for (String path : List.of(
+                "/api/v1/attainment?period=2025",
+                "/api/v1/synergy/districts?period=2025",
+                "/api/v1/effects?from=2024&to=2025",
+                "/api/v1/synergy/history",
+                "/api/v1/synergy/units?period=2025&level=park")) {
+            List<String> lines = given().accept("text/csv")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString()
+                    .lines()
+                    .toList();
             assertThat(lines.get(0)).as(path).endsWith(",provisional");
             assertThat(lines.get(lines.size() - 1)).as(path).endsWith(",true");
         }
-        String history2024 = given().accept("text/csv").get("/api/v1/synergy/history").then().statusCode(200).extract().asString().lines()
-                .filter(l -> l.startsWith("2024,")).findFirst().orElseThrow();
+        String history2024 = given().accept("text/csv")
+                .get("/api/v1/synergy/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(l -> l.startsWith("2024,"))
+                .findFirst()
+                .orElseThrow();
         assertThat(history2024).endsWith(",false");
 
         // and so does the result document on results.v1
         try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers())) {
-            var records = kafka.readUntil("results.v1", rs -> rs.stream().anyMatch(r -> "370200:2025".equals(r.key())), PATIENCE);
-            JsonNode result = json.readTree(records.stream().filter(r -> "370200:2025".equals(r.key())).reduce((a, b) -> b).orElseThrow().value())
+            var records = kafka.readUntil(
+                    "results.v1", rs -> rs.stream().anyMatch(r -> "370200:2025".equals(r.key())), PATIENCE);
+            JsonNode result = json.readTree(records.stream()
+                            .filter(r -> "370200:2025".equals(r.key()))
+                            .reduce((a, b) -> b)
+                            .orElseThrow()
+                            .value())
                     .path("result");
             assertThat(result.path("provisional").asBoolean()).isTrue();
             assertThat(result.path("coverage").path("state").asText()).isEqualTo("PROVISIONAL");
             // as the contract describes it
             JsonNode schema = json.readTree(getClass().getClassLoader().getResource("schemas/result.v1.json"));
             Set<String> described = new java.util.TreeSet<>();
-            schema.at("/properties/result/properties/coverage/properties").fieldNames().forEachRemaining(described::add);
+            schema.at("/properties/result/properties/coverage/properties")
+                    .fieldNames()
+                    .forEachRemaining(described::add);
             Set<String> sent = new java.util.TreeSet<>();
             result.path("coverage").fieldNames().forEachRemaining(sent::add);
             assertThat(sent).isEqualTo(described);
-            assertThat(schema.at("/properties/result/properties/provisional/type").asText()).isEqualTo("boolean");
+            assertThat(schema.at("/properties/result/properties/provisional/type")
+                            .asText())
+                    .isEqualTo("boolean");
         }
     }
 
@@ -263,7 +347,10 @@ class YearStatesFlowTest {
     @Order(3)
     void aPartialYearWithoutPollutionIndicatorsDoesNotEraseTheHistory() throws Exception {
         // 2026 begins with two districts' non-fossil shares and nothing else: no pollution indicator has a 2026 value
-        publish(CityDataSet.year(2026).stream().filter(energyOf("370202", "370211")).filter(e -> e.code().equals("E1")).toList());
+        publish(CityDataSet.year(2026).stream()
+                .filter(energyOf("370202", "370211"))
+                .filter(e -> e.code().equals("E1"))
+                .toList());
         awaitSettled();
         JsonNode history = get("/api/v1/synergy/history", Map.of("orgUnit", "370200"));
         assertThat(history.path("computable").asBoolean()).isTrue();
@@ -281,25 +368,62 @@ class YearStatesFlowTest {
     void closingAYearMakesItPartOfTheWindow() throws Exception {
         String close = "/api/v1/years/{year}/close";
         String reason = "{\"reason\": \"2025: only Shinan and Licang will report energy figures · 仅两区报送\"}";
-        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader"))).contentType("application/json").body(reason)
-                .post(close, "2025").then().statusCode(403);
-        given().contentType("application/json").body("{}").post(close, "2025").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("reason"));
-        given().contentType("application/json").body(reason).post(close, "2025Q1").then().statusCode(400).body("errors[0].field", equalTo("year"));
-        given().contentType("application/json").body(reason).post(close, "2019").then().statusCode(400).body("errors[0].field", equalTo("year"));
-        given().contentType("application/json").body(reason).post(close, "2031").then().statusCode(404);
-        given().contentType("application/json").body(reason).post(close, "2024").then().statusCode(409);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader")))
+                .contentType("application/json")
+                .body(reason)
+                .post(close, "2025")
+                .then()
+                .statusCode(403);
+        given().contentType("application/json")
+                .body("{}")
+                .post(close, "2025")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("reason"));
+        given().contentType("application/json")
+                .body(reason)
+                .post(close, "2025Q1")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().contentType("application/json")
+                .body(reason)
+                .post(close, "2019")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().contentType("application/json")
+                .body(reason)
+                .post(close, "2031")
+                .then()
+                .statusCode(404);
+        given().contentType("application/json")
+                .body(reason)
+                .post(close, "2024")
+                .then()
+                .statusCode(409);
 
-        JsonNode closed = json.readTree(given().contentType("application/json").body(reason).post(close, "2025").then().statusCode(200)
-                .extract().asString());
+        JsonNode closed = json.readTree(given().contentType("application/json")
+                .body(reason)
+                .post(close, "2025")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(closed.path("state").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("settled").path("by").asText()).isEqualTo("test-reader+ops");
         assertThat(closed.path("settled").path("reason").asText()).startsWith("2025: only Shinan");
         // what is missing, and what every window holding 2025 leaves out: all but the energy-only indicators
         assertThat(closed.path("missing")).hasSize(19);
-        List<String> excluded = json.convertValue(closed.path("excluded"), json.getTypeFactory().constructCollectionType(List.class, String.class));
+        List<String> excluded = json.convertValue(
+                closed.path("excluded"), json.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(excluded).contains("A1", "W1", "T1", "B2").doesNotContain("E1", "E2");
-        given().contentType("application/json").body(reason).post(close, "2025").then().statusCode(409);
+        given().contentType("application/json")
+                .body(reason)
+                .post(close, "2025")
+                .then()
+                .statusCode(409);
 
         awaitSettled();
         JsonNode state = year(years(), 2025);
@@ -315,7 +439,10 @@ class YearStatesFlowTest {
         assertThat(left).containsAll(excluded);
         assertThat(get("/api/v1/years", Map.of()).path("latestSettled").asInt()).isEqualTo(2025);
         // 2026 is scored against the settled years, 2025 among them
-        assertThat(get("/api/v1/synergy", Map.of("period", "2026")).path("explanation").path("samples")).hasSize(7);
+        assertThat(get("/api/v1/synergy", Map.of("period", "2026"))
+                        .path("explanation")
+                        .path("samples"))
+                .hasSize(7);
     }
 
     /** Every item of a paged list, page by page through nextCursor (each page's Link header naming the next). */
@@ -324,7 +451,11 @@ class YearStatesFlowTest {
         String cursor = null;
         do {
             var request = given().queryParams(query).queryParam("limit", Integer.toString(limit));
-            var answer = (cursor == null ? request : request.queryParam("cursor", cursor)).get(path).then().statusCode(200).extract();
+            var answer = (cursor == null ? request : request.queryParam("cursor", cursor))
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract();
             JsonNode page = json.readTree(answer.asString());
             assertThat(page.path(items).size()).isBetween(1, limit);
             page.path(items).forEach(all::add);
@@ -344,36 +475,86 @@ class YearStatesFlowTest {
         // the years, two at a time, are the years; what describes them all stays on every page
         JsonNode years = years();
         List<JsonNode> paged = allPages("/api/v1/years", Map.of(), "years", 2);
-        assertThat(paged.stream().map(y -> y.path("year").asInt()).toList()).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
-        assertThat(json.readTree(given().queryParam("limit", "2").get("/api/v1/years").then().extract().asString()).path("latestSettled"))
+        assertThat(paged.stream().map(y -> y.path("year").asInt()).toList())
+                .containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        assertThat(json.readTree(given().queryParam("limit", "2")
+                                .get("/api/v1/years")
+                                .then()
+                                .extract()
+                                .asString())
+                        .path("latestSettled"))
                 .isEqualTo(years.path("latestSettled"));
         // the parks' ranking, one park a page: the same units with the ranks of the whole panel
         Map<String, String> parks = Map.of("period", "2026", "level", "park");
-        OrgUnitEvent second = new OrgUnitEvent("370203P09", OrgUnitLevel.PARK, "市北测试园区", "Shibei test park", "370203", null, null, Set.of(),
-                false, 1, Instant.now(), "year-states-test");
+        OrgUnitEvent second = new OrgUnitEvent(
+                "370203P09",
+                OrgUnitLevel.PARK,
+                "市北测试园区",
+                "Shibei test park",
+                "370203",
+                null,
+                null,
+                Set.of(),
+                false,
+                1,
+                Instant.now(),
+                "year-states-test");
         try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers())) {
-            kafka.send(Topics.ORG_UNITS, second.code(), json.writeValueAsString(second), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+            kafka.send(
+                    Topics.ORG_UNITS,
+                    second.code(),
+                    json.writeValueAsString(second),
+                    Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
         }
-        await().atMost(PATIENCE).until(() -> get("/api/v1/synergy/units", parks).path("units").size() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> get("/api/v1/synergy/units", parks).path("units").size() == 2);
         JsonNode ranking = get("/api/v1/synergy/units", parks);
         assertThat(ranking.has("nextCursor")).isFalse();
-        assertThat(allPages("/api/v1/synergy/units", parks, "units", 1).stream().map(JsonNode::toString).toList())
-                .isEqualTo(java.util.stream.StreamSupport.stream(ranking.path("units").spliterator(), false).map(JsonNode::toString).toList());
-        given().queryParam("limit", "0").get("/api/v1/years").then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        given().queryParams(parks).queryParam("limit", "1").queryParam("cursor", "bm90LWEtdW5pdA").get("/api/v1/synergy/units").then()
-                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        assertThat(allPages("/api/v1/synergy/units", parks, "units", 1).stream()
+                        .map(JsonNode::toString)
+                        .toList())
+                .isEqualTo(java.util.stream.StreamSupport.stream(
+                                ranking.path("units").spliterator(), false)
+                        .map(JsonNode::toString)
+                        .toList());
+        given().queryParam("limit", "0")
+                .get("/api/v1/years")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        given().queryParams(parks)
+                .queryParam("limit", "1")
+                .queryParam("cursor", "bm90LWEtdW5pdA")
+                .get("/api/v1/synergy/units")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
 
         // the district ranking's table names the districts (it left the name cells empty while it reshaped JSON)
-        List<String> districts = given().accept("text/csv").get("/api/v1/synergy/districts?period=2024").then().statusCode(200).extract()
-                .asString().lines().toList();
+        List<String> districts = given().accept("text/csv")
+                .get("/api/v1/synergy/districts?period=2024")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .toList();
         assertThat(districts.get(0)).isEqualTo("\uFEFFrank,org_unit,name_zh,name_en,d,u1,u2,grade_zh,lag,provisional");
         assertThat(districts).anyMatch(l -> l.contains(",370202,市南区,Shinan,"));
         // every table comes as a workbook too, named after the answer
-        var xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get("/api/v1/attainment?period=2024")
-                .then().statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"attainment-370200-2024.xlsx\"").extract().asByteArray();
+        var xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/attainment?period=2024")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"attainment-370200-2024.xlsx\"")
+                .extract()
+                .asByteArray();
         assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK"); // a zip: Office Open XML
-        given().accept("text/csv").get("/api/v1/synergy/history").then().statusCode(200)
+        given().accept("text/csv")
+                .get("/api/v1/synergy/history")
+                .then()
+                .statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"synergy-history-370200.csv\"");
     }
 }

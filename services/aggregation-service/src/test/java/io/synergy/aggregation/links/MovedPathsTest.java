@@ -31,52 +31,112 @@ class MovedPathsTest {
 
     @Test
     void readsAreRedirectedWithTheirPathAndQuery() {
-        request().queryParam("level", "PARK").queryParam("parent", "370211").get("/api/v1/org-units").then().statusCode(308)
+        request()
+                .queryParam("level", "PARK")
+                .queryParam("parent", "370211")
+                .get("/api/v1/org-units")
+                .then()
+                .statusCode(308)
                 .header("Location", equalTo(BASE + "/api/v1/org-units?level=PARK&parent=370211"));
-        request().get("/api/v1/org-units/91370211MA3D00101W").then().statusCode(308)
+        request()
+                .get("/api/v1/org-units/91370211MA3D00101W")
+                .then()
+                .statusCode(308)
                 .header("Location", equalTo(BASE + "/api/v1/org-units/91370211MA3D00101W"));
         // the query as sent, percent-encoding included
-        request().urlEncodingEnabled(false).get("/api/v1/org-units?parent=370211&cursor=OTEz%3D&limit=2").then().statusCode(308)
+        request()
+                .urlEncodingEnabled(false)
+                .get("/api/v1/org-units?parent=370211&cursor=OTEz%3D&limit=2")
+                .then()
+                .statusCode(308)
                 .header("Location", equalTo(BASE + "/api/v1/org-units?parent=370211&cursor=OTEz%3D&limit=2"));
     }
 
     @Test
     void writesAreRedirectedWithA308SoThatMethodAndBodyAreKept() {
-        request().contentType("application/json").body("{\"code\": \"370211P01\", \"level\": \"PARK\", \"zh\": \"园区\", \"parent\": \"370211\"}")
-                .post("/api/v1/org-units").then().statusCode(308).header("Location", equalTo(BASE + "/api/v1/org-units"));
-        request().contentType("application/json").body("{\"level\": \"PARK\", \"zh\": \"园区\", \"parent\": \"370211\"}")
-                .put("/api/v1/org-units/370211P01").then().statusCode(308).header("Location", equalTo(BASE + "/api/v1/org-units/370211P01"));
-        request().contentType("text/csv").body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n")
-                .post("/api/v1/org-units/import").then().statusCode(308).header("Location", equalTo(BASE + "/api/v1/org-units/import"));
+        request()
+                .contentType("application/json")
+                .body("{\"code\": \"370211P01\", \"level\": \"PARK\", \"zh\": \"园区\", \"parent\": \"370211\"}")
+                .post("/api/v1/org-units")
+                .then()
+                .statusCode(308)
+                .header("Location", equalTo(BASE + "/api/v1/org-units"));
+        request()
+                .contentType("application/json")
+                .body("{\"level\": \"PARK\", \"zh\": \"园区\", \"parent\": \"370211\"}")
+                .put("/api/v1/org-units/370211P01")
+                .then()
+                .statusCode(308)
+                .header("Location", equalTo(BASE + "/api/v1/org-units/370211P01"));
+        request()
+                .contentType("text/csv")
+                .body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n")
+                .post("/api/v1/org-units/import")
+                .then()
+                .statusCode(308)
+                .header("Location", equalTo(BASE + "/api/v1/org-units/import"));
     }
 
     @Test
     void theOpenApiDocumentSaysThePathsMovedAndAnswer308() {
-        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        var doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (String op : List.of("get", "post")) {
-            assertThat(doc.getBoolean("paths.'/api/v1/org-units'." + op + ".deprecated")).isTrue();
-            assertThat(doc.getMap("paths.'/api/v1/org-units'." + op + ".responses")).containsOnlyKeys("308");
+            assertThat(doc.getBoolean("paths.'/api/v1/org-units'." + op + ".deprecated"))
+                    .isTrue();
+            assertThat(doc.getMap("paths.'/api/v1/org-units'." + op + ".responses"))
+                    .containsOnlyKeys("308");
         }
     }
 
     @Test
     void noTokenIsNeededToBeRedirected() {
-        request().header("Authorization", DefaultAuthorization.NONE).get("/api/v1/org-units/370211P01").then().statusCode(308)
+        request()
+                .header("Authorization", DefaultAuthorization.NONE)
+                .get("/api/v1/org-units/370211P01")
+                .then()
+                .statusCode(308)
                 .header("Location", equalTo(BASE + "/api/v1/org-units/370211P01"));
-        request().header("Authorization", "Bearer garbage").contentType("application/json").body("{}").post("/api/v1/org-units").then()
+        request()
+                .header("Authorization", "Bearer garbage")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/org-units")
+                .then()
                 .statusCode(308);
     }
 
     @Test
     void theDashboardAndTheOperationsApiAreRedirectedToTheConsoleService() {
-        for (String path : List.of("/", "/index.html", "/dashboard/dashboard.js", "/api/v1/ops/topics", "/api/v1/ops/consumers",
-                "/api/v1/ops/dead-letters/replays?topic=feeds.energy.v1.dlq&limit=100", "/api/v1/ops/freshness?asOf=2025-04-01",
-                "/api/v1/dashboard/years", "/api/v1/dashboard/changes")) {
-            request().urlEncodingEnabled(false).header("Authorization", DefaultAuthorization.NONE).get(path).then().statusCode(308)
+        for (String path : List.of(
+                "/",
+                "/index.html",
+                "/dashboard/dashboard.js",
+                "/api/v1/ops/topics",
+                "/api/v1/ops/consumers",
+                "/api/v1/ops/dead-letters/replays?topic=feeds.energy.v1.dlq&limit=100",
+                "/api/v1/ops/freshness?asOf=2025-04-01",
+                "/api/v1/dashboard/years",
+                "/api/v1/dashboard/changes")) {
+            request()
+                    .urlEncodingEnabled(false)
+                    .header("Authorization", DefaultAuthorization.NONE)
+                    .get(path)
+                    .then()
+                    .statusCode(308)
                     .header("Location", equalTo(CONSOLE + path));
         }
-        request().contentType("application/json").body("{\"all\": true}").post("/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay").then()
-                .statusCode(308).header("Location", equalTo(CONSOLE + "/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay"));
+        request()
+                .contentType("application/json")
+                .body("{\"all\": true}")
+                .post("/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay")
+                .then()
+                .statusCode(308)
+                .header("Location", equalTo(CONSOLE + "/api/v1/ops/dead-letters/feeds.energy.v1.dlq/replay"));
         // the read API is not moved
         request().get("/api/v1/years").then().statusCode(200);
         request().get("/api/v1/opsx").then().statusCode(404);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnitLevel;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class OrgUnitFeedTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -50,8 +50,19 @@ class OrgUnitFeedTest {
     }
 
     private static String park(String code, String parent, String zh, long version) throws Exception {
-        return JSON.writeValueAsString(new OrgUnitEvent(code, OrgUnitLevel.PARK, zh, "Park " + code, parent, null, null, Set.of(), false, version,
-                Instant.now(), "feed-test"));
+        return JSON.writeValueAsString(new OrgUnitEvent(
+                code,
+                OrgUnitLevel.PARK,
+                zh,
+                "Park " + code,
+                parent,
+                null,
+                null,
+                Set.of(),
+                false,
+                version,
+                Instant.now(),
+                "feed-test"));
     }
 
     @Test
@@ -67,17 +78,29 @@ class OrgUnitFeedTest {
         assertThat(registry.current().find("370211P94")).isEmpty();
         assertThat(registry.current().find("370211P96")).isEmpty();
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(Topics.ORG_UNITS_DEAD_LETTERS,
-                rs -> rs.stream().filter(r -> r.value() != null && r.value().contains("370211P9")).count() >= 4, WAIT);
-        Map<String, KafkaTestClient.Received> byKind = letters.stream().filter(r -> r.value() != null && r.value().contains("370211P9"))
+        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
+                Topics.ORG_UNITS_DEAD_LETTERS,
+                rs -> rs.stream()
+                                .filter(r -> r.value() != null && r.value().contains("370211P9"))
+                                .count()
+                        >= 4,
+                WAIT);
+        Map<String, KafkaTestClient.Received> byKind = letters.stream()
+                .filter(r -> r.value() != null && r.value().contains("370211P9"))
                 .collect(Collectors.toMap(r -> r.headers().get("dead-letter-kind"), r -> r, (a, b) -> b));
         assertThat(byKind).containsOnlyKeys("not-json", "key", "parent", "version");
         for (KafkaTestClient.Received r : byKind.values()) {
-            assertThat(r.headers()).containsEntry("dead-letter-service", "aggregation-service").containsEntry("dead-letter-topic", Topics.ORG_UNITS)
+            assertThat(r.headers())
+                    .containsEntry("dead-letter-service", "aggregation-service")
+                    .containsEntry("dead-letter-topic", Topics.ORG_UNITS)
                     .containsKey("dead-letter-reason");
-            assertThat(r.key()).isEqualTo(r.headers().get("dead-letter-partition") + "/" + r.headers().get("dead-letter-offset"));
+            assertThat(r.key())
+                    .isEqualTo(r.headers().get("dead-letter-partition") + "/"
+                            + r.headers().get("dead-letter-offset"));
         }
-        assertThat(byKind.get("parent").headers().get("dead-letter-reason")).startsWith("parent: ").contains("370299");
+        assertThat(byKind.get("parent").headers().get("dead-letter-reason"))
+                .startsWith("parent: ")
+                .contains("370299");
 
         // every service, at every start, refuses the same record again, under the same key (the source's partition and
         // offset) on a compacted topic: the console's listing keeps one entry per source record (its OpsApiTest)

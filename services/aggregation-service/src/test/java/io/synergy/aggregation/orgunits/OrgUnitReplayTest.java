@@ -52,12 +52,50 @@ class OrgUnitReplayTest {
 
         @Override
         public Map<String, String> start() {
-            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            ObjectMapper json = new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.start())) {
                 for (OrgUnitEvent e : List.of(
-                        new OrgUnitEvent(IN_PARK, OrgUnitLevel.ENTERPRISE, "园中企业", "In the park", PARK, "C", "26", Set.of(), false, 1, Instant.now(), "t"),
-                        new OrgUnitEvent(ORPHAN, OrgUnitLevel.ENTERPRISE, "孤儿企业", "Orphan", "370283P92", "C", "26", Set.of(), false, 1, Instant.now(), "t"),
-                        new OrgUnitEvent(PARK, OrgUnitLevel.PARK, "平度园区", "Pingdu park", "370283", null, null, Set.of(), false, 2, Instant.now(), "t"))) {
+                        new OrgUnitEvent(
+                                IN_PARK,
+                                OrgUnitLevel.ENTERPRISE,
+                                "园中企业",
+                                "In the park",
+                                PARK,
+                                "C",
+                                "26",
+                                Set.of(),
+                                false,
+                                1,
+                                Instant.now(),
+                                "t"),
+                        new OrgUnitEvent(
+                                ORPHAN,
+                                OrgUnitLevel.ENTERPRISE,
+                                "孤儿企业",
+                                "Orphan",
+                                "370283P92",
+                                "C",
+                                "26",
+                                Set.of(),
+                                false,
+                                1,
+                                Instant.now(),
+                                "t"),
+                        new OrgUnitEvent(
+                                PARK,
+                                OrgUnitLevel.PARK,
+                                "平度园区",
+                                "Pingdu park",
+                                "370283",
+                                null,
+                                null,
+                                Set.of(),
+                                false,
+                                2,
+                                Instant.now(),
+                                "t"))) {
                     kafka.send(Topics.ORG_UNITS, e.code(), json.writeValueAsString(e));
                 }
             } catch (Exception e) {
@@ -67,21 +105,29 @@ class OrgUnitReplayTest {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     @Test
     void anEnterpriseWaitsForItsParkDuringTheReplayAndOneWithoutAParkIsRefused() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.current().find(IN_PARK).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.current().find(IN_PARK).isPresent());
         assertThat(registry.current().find(IN_PARK).orElseThrow().parent()).isEqualTo(PARK);
         assertThat(registry.current().find(PARK)).isPresent();
         assertThat(registry.current().find(ORPHAN)).isEmpty();
         try (KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers())) {
-            var letters = kafka.readUntil(Topics.ORG_UNITS_DEAD_LETTERS, rs -> rs.stream().anyMatch(r -> r.value() != null && r.value().contains(ORPHAN)),
+            var letters = kafka.readUntil(
+                    Topics.ORG_UNITS_DEAD_LETTERS,
+                    rs -> rs.stream()
+                            .anyMatch(r -> r.value() != null && r.value().contains(ORPHAN)),
                     Duration.ofSeconds(30));
-            var orphan = letters.stream().filter(r -> r.value() != null && r.value().contains(ORPHAN)).findFirst().orElseThrow();
-            assertThat(orphan.headers()).containsEntry("dead-letter-kind", "parent").containsEntry("dead-letter-service", "aggregation-service");
+            var orphan = letters.stream()
+                    .filter(r -> r.value() != null && r.value().contains(ORPHAN))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(orphan.headers())
+                    .containsEntry("dead-letter-kind", "parent")
+                    .containsEntry("dead-letter-service", "aggregation-service");
             assertThat(orphan.headers().get("dead-letter-reason")).contains("370283P92");
             assertThat(letters).noneMatch(r -> r.value() != null && r.value().contains(IN_PARK));
         }

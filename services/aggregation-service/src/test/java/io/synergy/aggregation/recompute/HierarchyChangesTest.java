@@ -49,20 +49,50 @@ class HierarchyChangesTest {
     /** What the registry service publishes for a unit. */
     private void register(String code, OrgUnitLevel level, String parent, long version) throws Exception {
         boolean enterprise = level == OrgUnitLevel.ENTERPRISE;
-        OrgUnitEvent e = new OrgUnitEvent(code, level, "单位" + code, "unit " + code, parent, enterprise ? "C" : null, enterprise ? "26" : null,
-                Set.of(), false, version, Instant.now(), "registry-test");
-        kafka.send(Topics.ORG_UNITS, code, json.writeValueAsString(e), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
+        OrgUnitEvent e = new OrgUnitEvent(
+                code,
+                level,
+                "单位" + code,
+                "unit " + code,
+                parent,
+                enterprise ? "C" : null,
+                enterprise ? "26" : null,
+                Set.of(),
+                false,
+                version,
+                Instant.now(),
+                "registry-test");
+        kafka.send(
+                Topics.ORG_UNITS, code, json.writeValueAsString(e), Map.of("ce_type", "cn.qingdao.synergy.orgunit.v1"));
     }
 
     private void publish(String code, String orgUnit, int year, double value) throws Exception {
-        IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), "energy", EventKind.DATA_ELEMENT, code, orgUnit, Integer.toString(year),
-                value, value, null, "t", 1, true, "hierarchy-test", Instant.now());
+        IndicatorEvent e = new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                "energy",
+                EventKind.DATA_ELEMENT,
+                code,
+                orgUnit,
+                Integer.toString(year),
+                value,
+                value,
+                null,
+                "t",
+                1,
+                true,
+                "hierarchy-test",
+                Instant.now());
         kafka.send("indicators.energy.v1", e.key(), json.writeValueAsString(e));
     }
 
     private JsonNode parkRow(String park, int year) throws Exception {
-        String body = given().queryParam("period", Integer.toString(year)).queryParam("level", "park").get("/api/v1/synergy/units").then()
-                .statusCode(200).extract().asString();
+        String body = given().queryParam("period", Integer.toString(year))
+                .queryParam("level", "park")
+                .get("/api/v1/synergy/units")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (JsonNode u : json.readTree(body).path("units")) {
             if (u.path("orgUnit").asText().equals(park)) {
                 return u;
@@ -93,13 +123,20 @@ class HierarchyChangesTest {
         // enterprise 2 moves to park 2: each park now has its own
         register(e2, OrgUnitLevel.ENTERPRISE, "370285P02", 2);
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(parkRow("370285P01", year).path("values").path("CI").asDouble()).isEqualTo(0.1);
-            assertThat(parkRow("370285P02", year).path("values").path("CI").asDouble()).isEqualTo(0.3);
+            assertThat(parkRow("370285P01", year).path("values").path("CI").asDouble())
+                    .isEqualTo(0.1);
+            assertThat(parkRow("370285P02", year).path("values").path("CI").asDouble())
+                    .isEqualTo(0.3);
         });
         // a district with no total of its own is the sum of its enterprises, wherever they are in it
-        await().atMost(WAIT).untilAsserted(() -> given().queryParam("period", Integer.toString(year)).queryParam("level", "enterprise")
-                .queryParam("industry", "C").get("/api/v1/synergy/units").then().statusCode(200)
-                .body("units.orgUnit", org.hamcrest.Matchers.hasItems(e1, e2)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().queryParam("period", Integer.toString(year))
+                        .queryParam("level", "enterprise")
+                        .queryParam("industry", "C")
+                        .get("/api/v1/synergy/units")
+                        .then()
+                        .statusCode(200)
+                        .body("units.orgUnit", org.hamcrest.Matchers.hasItems(e1, e2)));
     }
 
     /** EM-CO2 of each result published for a district and year, in order (null where a result has none). */
@@ -112,7 +149,8 @@ class HierarchyChangesTest {
             Double value = null;
             try {
                 for (JsonNode f : json.readTree(r.value()).path("result").path("indicators")) {
-                    if (f.path("indicator").asText().equals("EM-CO2") && f.path("value").isNumber()) {
+                    if (f.path("indicator").asText().equals("EM-CO2")
+                            && f.path("value").isNumber()) {
                         value = f.path("value").asDouble();
                     }
                 }
@@ -138,13 +176,19 @@ class HierarchyChangesTest {
         String e = uscc("91370281MA3K00001");
         register(e, OrgUnitLevel.ENTERPRISE, from, 1);
         publish("energy.emissions.co2", e, year, 123);
-        kafka.readUntil(Topics.RESULTS, rs -> Double.valueOf(123).equals(last(publishedEmissions(rs, from, year))), WAIT);
+        kafka.readUntil(
+                Topics.RESULTS, rs -> Double.valueOf(123).equals(last(publishedEmissions(rs, from, year))), WAIT);
 
         // the move comes from the registry alone: no new figure arrives, yet both districts' results are recomputed
         register(e, OrgUnitLevel.ENTERPRISE, to, 2);
-        kafka.readUntil(Topics.RESULTS, rs -> {
-            List<Double> before = publishedEmissions(rs, from, year);
-            return Double.valueOf(123).equals(last(publishedEmissions(rs, to, year))) && before.contains(123.0) && last(before) == null;
-        }, WAIT);
+        kafka.readUntil(
+                Topics.RESULTS,
+                rs -> {
+                    List<Double> before = publishedEmissions(rs, from, year);
+                    return Double.valueOf(123).equals(last(publishedEmissions(rs, to, year)))
+                            && before.contains(123.0)
+                            && last(before) == null;
+                },
+                WAIT);
     }
 }

@@ -20,7 +20,9 @@ class IndicatorTablesTest {
 
     /** How many times the facts were loaded. */
     private final List<Integer> loads = new ArrayList<>();
-    private final IndicatorTables.Latest latest = new IndicatorTables.Latest((facts, units) -> new IndicatorTable(facts, CATALOGUE, units, 2020));
+
+    private final IndicatorTables.Latest latest =
+            new IndicatorTables.Latest((facts, units) -> new IndicatorTable(facts, CATALOGUE, units, 2020));
 
     /** The facts as they stand: the non-fossil share of Shibei in 2024. */
     private IndicatorTables.FactLoader facts(double nonFossil) {
@@ -60,7 +62,8 @@ class IndicatorTablesTest {
     @Test
     void aNewHierarchyRebuildsTheTable() throws Exception {
         IndicatorTable before = latest.get(3, UNITS, facts(12.0));
-        OrgUnits withPark = UNITS.withUnit(new OrgUnit("370203P01", OrgUnitLevel.PARK, "市北测试园区", "Shibei test park", List.of(), "370203", null));
+        OrgUnits withPark = UNITS.withUnit(
+                new OrgUnit("370203P01", OrgUnitLevel.PARK, "市北测试园区", "Shibei test park", List.of(), "370203", null));
         IndicatorTable after = latest.get(3, withPark, facts(12.0));
         assertThat(after).isNotSameAs(before);
         assertThat(after.get("370203P01", "E1", 2024).present()).isFalse();

@@ -1,12 +1,12 @@
 package io.synergy.console.dashboard;
 
 import io.smallrye.mutiny.Multi;
+import io.synergy.console.results.ResultsView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.synergy.console.results.ResultsView;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,10 +31,17 @@ public class DashboardEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: the results fingerprint {results, versionSum, lastComputedAt} now and on every change")
+    @Operation(
+            summary =
+                    "Server-sent events: the results fingerprint {results, versionSum, lastComputedAt} now and on every change")
     public Multi<ResultsView.Fingerprint> changes() {
-        // repeating the current fingerprint is a harmless keep-alive: the page only reloads when it differs from what it showed
-        Multi<ResultsView.Fingerprint> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).onOverflow().drop()
+        // repeating the current fingerprint is a harmless keep-alive: the page only reloads when it differs from what
+        // it showed
+        Multi<ResultsView.Fingerprint> keepAlive = Multi.createFrom()
+                .ticks()
+                .every(Duration.ofSeconds(20))
+                .onOverflow()
+                .drop()
                 .map(tick -> changes.current());
         return Multi.createBy().merging().streams(changes.stream(), keepAlive);
     }

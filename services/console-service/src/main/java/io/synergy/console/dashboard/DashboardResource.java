@@ -43,7 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("reader")
 @Path("/api/v1/dashboard")
 @Tag(name = "dashboard", description = "The dashboard's figures, from the results published on results.v1")
-@APIResponse(responseCode = "400", description = "A parameter is not valid; errors[].field names it",
+@APIResponse(
+        responseCode = "400",
+        description = "A parameter is not valid; errors[].field names it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
 
@@ -60,27 +62,46 @@ public class DashboardResource {
     @GET
     @Path("/years")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The years with a result for the city, ascending, each with its state (COMPLETE, CLOSED, PROVISIONAL) and "
-            + "coverage, and the year the dashboard opens on (empty before the first result)")
-    @APIResponse(responseCode = "200", description = "The years, their states and the year to open on", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultYears.class)))
+    @Operation(
+            summary =
+                    "The years with a result for the city, ascending, each with its state (COMPLETE, CLOSED, PROVISIONAL) and "
+                            + "coverage, and the year the dashboard opens on (empty before the first result)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The years, their states and the year to open on",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResultYears.class)))
     public ResultYears years() {
         String city = registry.current().city().code();
         List<ResultDocument> docs = results.ofUnit(city);
         Map<Integer, YearCoverage> coverage = new HashMap<>();
-        docs.stream().filter(d -> d.result().coverage() != null).forEach(d -> coverage.put(d.year(), d.result().coverage()));
+        docs.stream()
+                .filter(d -> d.result().coverage() != null)
+                .forEach(d -> coverage.put(d.year(), d.result().coverage()));
         return ResultYears.of(city, docs.stream().map(ResultDocument::year).toList(), coverage);
     }
 
     @GET
     @Path("/synergy")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "U1, U2, C, T, D, grade and lag of one org unit and year (as GET /api/v1/synergy of the aggregation service)")
-    @APIResponse(responseCode = "200", description = "The synergy degree", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SynergyView.class)))
-    @APIResponse(responseCode = "404", description = "No result for this org unit and year",
+    @Operation(
+            summary =
+                    "U1, U2, C, T, D, grade and lag of one org unit and year (as GET /api/v1/synergy of the aggregation service)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The synergy degree",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SynergyView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No result for this org unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SynergyView synergy(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+    public SynergyView synergy(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
@@ -91,12 +112,21 @@ public class DashboardResource {
     @GET
     @Path("/synergy/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "D, U1, U2 per year of one org unit (as GET /api/v1/synergy/history of the aggregation service)")
-    @APIResponse(responseCode = "200", description = "The unit's years", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = HistoryView.class)))
-    @APIResponse(responseCode = "404", description = "No result for this org unit",
+    @Operation(
+            summary = "D, U1, U2 per year of one org unit (as GET /api/v1/synergy/history of the aggregation service)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit's years",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HistoryView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No result for this org unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HistoryView history(@Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
+    public HistoryView history(
+            @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
@@ -106,12 +136,21 @@ public class DashboardResource {
     @GET
     @Path("/synergy/districts")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "District ranking by D in one year (as GET /api/v1/synergy/districts of the aggregation service)")
-    @APIResponse(responseCode = "200", description = "The districts, ranked", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DistrictRanking.class)))
-    @APIResponse(responseCode = "404", description = "No district result in this year",
+    @Operation(
+            summary = "District ranking by D in one year (as GET /api/v1/synergy/districts of the aggregation service)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The districts, ranked",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DistrictRanking.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No district result in this year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DistrictRanking districts(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+    public DistrictRanking districts(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
         return ResultAnswers.districts(results, registry.current(), period, method, coupling);
@@ -120,12 +159,22 @@ public class DashboardResource {
     @GET
     @Path("/attainment")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Attainment of every targeted indicator of one org unit and year (as GET /api/v1/attainment of the aggregation service)")
-    @APIResponse(responseCode = "200", description = "The attainment of every targeted indicator", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentView.class)))
-    @APIResponse(responseCode = "404", description = "No result for this org unit and year",
+    @Operation(
+            summary =
+                    "Attainment of every targeted indicator of one org unit and year (as GET /api/v1/attainment of the aggregation service)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The attainment of every targeted indicator",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AttainmentView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No result for this org unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AttainmentView attainment(@Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
+    public AttainmentView attainment(
+            @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit) {
         return ResultAnswers.attainment(results, registry.current(), period, orgUnit);
     }
@@ -133,26 +182,45 @@ public class DashboardResource {
     @GET
     @Path("/effects")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Co-reduction effects of one org unit from the year before to a year, per sector and for all sectors, as its result "
-            + "carries them (GET /api/v1/effects of the aggregation service answers any two years)")
-    @APIResponse(responseCode = "200", description = "The effects; a row that cannot be computed carries a reason",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)))
-    @APIResponse(responseCode = "404", description = "No result for this org unit and year",
+    @Operation(
+            summary =
+                    "Co-reduction effects of one org unit from the year before to a year, per sector and for all sectors, as its result "
+                            + "carries them (GET /api/v1/effects of the aggregation service answers any two years)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The effects; a row that cannot be computed carries a reason",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EffectsView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No result for this org unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EffectsView effects(@Parameter(description = "the year before to, e.g. 2023", required = true) @QueryParam("from") String from,
+    public EffectsView effects(
+            @Parameter(description = "the year before to, e.g. 2023", required = true) @QueryParam("from") String from,
             @Parameter(description = "the year, e.g. 2024", required = true) @QueryParam("to") String to,
             @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 != y1 - 1) {
-            throw ProblemException.invalid("Invalid range", List.of(new FieldError("from",
-                    "must be the year before to (" + (y1 - 1) + "): a result carries the effects from the year before; any two years: "
-                            + "GET /api/v1/effects of the aggregation service")));
+            throw ProblemException.invalid(
+                    "Invalid range",
+                    List.of(new FieldError(
+                            "from",
+                            "must be the year before to (" + (y1 - 1)
+                                    + "): a result carries the effects from the year before; any two years: "
+                                    + "GET /api/v1/effects of the aggregation service")));
         }
         OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        ResultDocument doc = results.find(unit.code(), y1).orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + y1));
+        ResultDocument doc = results.find(unit.code(), y1)
+                .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + y1));
         List<Integer> provisionalYears = Stream.of(y0, y1)
-                .filter(y -> results.find(unit.code(), y).map(d -> d.result().provisional()).orElse(true)).toList();
-        return EffectsView.of(unit.code(), y0, y1, provisionalYears, doc.result().effects());
+                .filter(y -> results.find(unit.code(), y)
+                        .map(d -> d.result().provisional())
+                        .orElse(true))
+                .toList();
+        return EffectsView.of(
+                unit.code(), y0, y1, provisionalYears, doc.result().effects());
     }
 }

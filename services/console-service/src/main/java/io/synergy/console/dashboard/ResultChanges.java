@@ -24,7 +24,9 @@ public class ResultChanges {
         this.view = view;
     }
 
-    @Scheduled(every = "${synergy.ops.dashboard.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${synergy.ops.dashboard.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         ResultsView.Fingerprint now = view.fingerprint();
         if (!Objects.equals(now, current)) {

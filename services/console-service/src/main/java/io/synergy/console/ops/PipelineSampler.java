@@ -37,12 +37,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 public class PipelineSampler {
 
     /** One observation of a number at an instant. */
-    public record Sample(Instant at, long value) {
-    }
+    public record Sample(Instant at, long value) {}
 
     /** Messages per second over a window, and the span the samples actually covered (shorter just after start). */
-    public record Rate(double perSecond, long coveredSeconds) {
-    }
+    public record Rate(double perSecond, long coveredSeconds) {}
 
     @Inject
     TopicOffsets topicOffsets;
@@ -65,8 +63,12 @@ public class PipelineSampler {
     private volatile Instant lastSampleAt;
 
     void registerMeters(@Observes StartupEvent event) {
-        dlqDepth = new KnownGauges(registry, "synergy.kafka.dlq.depth", "Messages retained in the dead-letter topic", "topic");
-        groupLag = new KnownGauges(registry, "synergy.kafka.consumer.lag", "Records the group has yet to consume, over all its partitions",
+        dlqDepth = new KnownGauges(
+                registry, "synergy.kafka.dlq.depth", "Messages retained in the dead-letter topic", "topic");
+        groupLag = new KnownGauges(
+                registry,
+                "synergy.kafka.consumer.lag",
+                "Records the group has yet to consume, over all its partitions",
                 "group");
     }
 
@@ -74,8 +76,10 @@ public class PipelineSampler {
     private void topicRecords(String topic, long end) {
         if (topicRecords.put(topic, (double) end) == null) {
             FunctionCounter.builder("synergy.kafka.topic.records", topicRecords, m -> m.get(topic))
-                    .description("End offset summed over the topic's partitions: records ever written (rate() gives msgs/s)")
-                    .tag("topic", topic).register(registry);
+                    .description(
+                            "End offset summed over the topic's partitions: records ever written (rate() gives msgs/s)")
+                    .tag("topic", topic)
+                    .register(registry);
         }
     }
 
@@ -83,7 +87,8 @@ public class PipelineSampler {
     void sample() {
         Instant now = Instant.now();
         try {
-            List<String> names = PlatformTopic.all().stream().map(PlatformTopic::name).toList();
+            List<String> names =
+                    PlatformTopic.all().stream().map(PlatformTopic::name).toList();
             Map<String, TopicDescription> described = topicOffsets.describe(names);
             Map<String, List<TopicOffsets.PartitionOffsets>> offsets = topicOffsets.offsets(described);
             for (PlatformTopic t : PlatformTopic.all()) {
@@ -111,7 +116,9 @@ public class PipelineSampler {
             dlqDepth.allUnknown();
             groupLag.allUnknown();
             if (lastError.getAndSet(e.getMessage()) == null) {
-                Log.warnf("pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s", e.getMessage());
+                Log.warnf(
+                        "pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s",
+                        e.getMessage());
             }
         }
     }

@@ -46,12 +46,14 @@ public class ResultsFeed {
         this.kafka = kafka;
         this.view = view;
         this.json = json;
-        this.refused = Counter.builder("synergy.console.results.refused").description("results.v1 records that are not a result document")
+        this.refused = Counter.builder("synergy.console.results.refused")
+                .description("results.v1 records that are not a result document")
                 .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
-        loop = new WakeableLoop("results-view", Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10), this::poll);
+        loop = new WakeableLoop(
+                "results-view", Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10), this::poll);
         loop.start();
     }
 
@@ -90,7 +92,9 @@ public class ResultsFeed {
 
     private void open() {
         KafkaConsumer<byte[], byte[]> c = kafka.reader("console-service-results");
-        List<TopicPartition> partitions = c.partitionsFor(Topics.RESULTS).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions = c.partitionsFor(Topics.RESULTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         if (startEnd == null) {
             startEnd = c.endOffsets(partitions);
         }
@@ -128,7 +132,11 @@ public class ResultsFeed {
         } catch (IOException e) {
             return "not a result document: " + e.getMessage();
         }
-        if (doc == null || doc.result() == null || doc.computedAt() == null || doc.version() < 1 || doc.result().orgUnit() == null) {
+        if (doc == null
+                || doc.result() == null
+                || doc.computedAt() == null
+                || doc.version() < 1
+                || doc.result().orgUnit() == null) {
             return "a result document needs version (≥ 1), computedAt and result";
         }
         if (!key.equals(ResultsView.key(doc.orgUnit(), doc.year()))) {

@@ -27,8 +27,7 @@ public class ResultsView implements ResultSource {
      * @param versionSum     the sum of their versions
      * @param lastComputedAt the newest computation, {@code null} without any
      */
-    public record Fingerprint(long results, long versionSum, Instant lastComputedAt) {
-    }
+    public record Fingerprint(long results, long versionSum, Instant lastComputedAt) {}
 
     private final Map<String, ResultDocument> documents = new ConcurrentHashMap<>();
 
@@ -66,12 +65,18 @@ public class ResultsView implements ResultSource {
 
     @Override
     public List<ResultDocument> ofUnit(String orgUnit) {
-        return documents.values().stream().filter(d -> d.orgUnit().equals(orgUnit)).sorted(Comparator.comparingInt(ResultDocument::year)).toList();
+        return documents.values().stream()
+                .filter(d -> d.orgUnit().equals(orgUnit))
+                .sorted(Comparator.comparingInt(ResultDocument::year))
+                .toList();
     }
 
     @Override
     public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
-        return orgUnits.stream().map(u -> documents.get(key(u, year))).filter(d -> d != null).toList();
+        return orgUnits.stream()
+                .map(u -> documents.get(key(u, year)))
+                .filter(d -> d != null)
+                .toList();
     }
 
     /** The years with a document of the org unit, ascending. */

@@ -23,6 +23,9 @@ public class ResultsViewReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Results view").status(feed.caughtUp()).withData("results", view.fingerprint().results()).build();
+        return HealthCheckResponse.named("Results view")
+                .status(feed.caughtUp())
+                .withData("results", view.fingerprint().results())
+                .build();
     }
 }

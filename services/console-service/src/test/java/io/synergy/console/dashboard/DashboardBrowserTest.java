@@ -49,7 +49,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @WithTestResource(PlatformTestResource.class)
 class DashboardBrowserTest {
 
-    // no profile of its own (one application boot for the module): results.v1 holds only the results this test publishes
+    // no profile of its own (one application boot for the module): results.v1 holds only the results this test
+    // publishes
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -66,15 +67,29 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("chromium is installed (apt-get install chromium chromium-driver; .ci/run does it)").isExecutable();
+        assertThat(CHROMIUM)
+                .as("chromium is installed (apt-get install chromium chromium-driver; .ci/run does it)")
+                .isExecutable();
         assertThat(CHROMEDRIVER).as("chromedriver is installed").isExecutable();
         profile = Files.createTempDirectory("dashboard-chromium-");
         // the driver binary is given, so Selenium Manager never looks for (or downloads) one
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--window-size=1600,1000",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1600,1000",
                 "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -92,7 +107,9 @@ class DashboardBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
     }
@@ -112,7 +129,8 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
         // the page rebuilds its year options and cards as results arrive: an element can go stale between two looks
         wait.ignoring(StaleElementReferenceException.class);
-        // an official's token (reader; ops for the pipeline panel) arrives in the URL fragment, as the local run prints it
+        // an official's token (reader; ops for the pipeline panel) arrives in the URL fragment, as the local run prints
+        // it
         browser.get(dashboard.toString() + "#token=" + io.synergy.testsupport.TestTokens.token("reader", "ops"));
         // the server-sent event stream is open before any data arrives: what follows must come through it
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
@@ -128,26 +146,38 @@ class DashboardBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(rooftopPv, "data-status", "LAGGING"));
             assertThat(lightColour(rooftopPv)).isEqualTo(AMBER);
             wait.until(d -> chartDrawn("chart-synergy"));
-            assertThat(Integer.parseInt(browser.findElement(By.id("chart-synergy")).getAttribute("data-points"))).isGreaterThanOrEqualTo(2);
+            assertThat(Integer.parseInt(
+                            browser.findElement(By.id("chart-synergy")).getAttribute("data-points")))
+                    .isGreaterThanOrEqualTo(2);
             assertThat(browser.findElement(By.id("kpi-d")).getText()).matches("0\\.\\d{3}");
-            assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed())
+                    .isFalse();
 
             data.publishRooftopPvRevision();
             wait.until(ExpectedConditions.attributeToBe(rooftopPv, "data-status", "ACHIEVED"));
             assertThat(lightColour(rooftopPv)).isEqualTo(GREEN);
-            assertThat(browser.findElement(rooftopPv).getText()).contains("已完成").contains("achieved").contains("55.00 %");
+            assertThat(browser.findElement(rooftopPv).getText())
+                    .contains("已完成")
+                    .contains("achieved")
+                    .contains("55.00 %");
 
             // 2025 begins: offered and marked provisional, but the page stays on 2024, whose figures do not move
             String d2024 = browser.findElement(By.id("kpi-d")).getText();
             data.publishPartialYear();
             By chip2025 = By.cssSelector(".year-state[data-year='2025']");
             wait.until(ExpectedConditions.attributeToBe(chip2025, "data-state", "PROVISIONAL"));
-            assertThat(browser.findElement(chip2025).getText()).contains("暂定").contains("provisional").contains("/19");
-            wait.until(d -> browser.findElement(By.cssSelector("#year option[value='2025']")).getText().contains("暂定"));
+            assertThat(browser.findElement(chip2025).getText())
+                    .contains("暂定")
+                    .contains("provisional")
+                    .contains("/19");
+            wait.until(d -> browser.findElement(By.cssSelector("#year option[value='2025']"))
+                    .getText()
+                    .contains("暂定"));
             wait.until(ExpectedConditions.attributeContains(By.id("chart-synergy"), "data-provisional", "2025"));
             assertThat(selectedYear()).isEqualTo("2024");
             assertThat(browser.findElement(By.id("kpi-d")).getText()).isEqualTo(d2024);
-            assertThat(browser.findElement(By.id("provisional-banner")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("provisional-banner")).isDisplayed())
+                    .isFalse();
             showsEveryPanelAndTheProvisionalYear();
             // a year that cannot be scored shows no D and no grade, only why
             data.publishYearWithoutPollution();
@@ -172,7 +202,9 @@ class DashboardBrowserTest {
         // the provisional year, chosen: badge and banner say what it rests on
         new Select(browser.findElement(By.id("year"))).selectByValue("2025");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("provisional-banner")));
-        assertThat(browser.findElement(By.id("provisional-banner")).getText()).contains("暂定 provisional").contains("/ 19 项指标 indicators")
+        assertThat(browser.findElement(By.id("provisional-banner")).getText())
+                .contains("暂定 provisional")
+                .contains("/ 19 项指标 indicators")
                 .contains("/ 10 区(市) districts");
         assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
         wait.until(d -> browser.findElement(By.id("kpi-d")).getText().matches("[01]\\.\\d{3}"));
@@ -183,21 +215,30 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> {
-            new Select(d.findElement(By.id("year"))).selectByValue(Integer.toString(DashboardDataSet.UNCOMPUTABLE)); // NoSuchElementException until it has results
+            new Select(d.findElement(By.id("year")))
+                    .selectByValue(Integer.toString(
+                            DashboardDataSet.UNCOMPUTABLE)); // NoSuchElementException until it has results
             return true;
         });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-grade"), "no indicator left"));
         assertThat(browser.findElement(By.id("kpi-d")).getText()).isEqualTo("–");
-        assertThat(browser.findElement(By.id("kpi-grade")).getText()).doesNotContain("协调").doesNotContain("失调");
+        assertThat(browser.findElement(By.id("kpi-grade")).getText())
+                .doesNotContain("协调")
+                .doesNotContain("失调");
         assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
 
-        List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel() == Level.SEVERE)
-                .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();
+        List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel() == Level.SEVERE)
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
         assertThat(scriptErrors).as("JavaScript errors in the page").isEmpty();
     }
 
     private String selectedYear() {
-        return new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getAttribute("value");
+        return new Select(browser.findElement(By.id("year")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
     }
 
     private String lightColour(By card) {
@@ -220,6 +261,9 @@ class DashboardBrowserTest {
         Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1600, ((Number) height).intValue() + 20));
         Files.createDirectories(file.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                file,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 }

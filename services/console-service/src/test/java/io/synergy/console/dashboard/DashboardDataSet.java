@@ -1,10 +1,10 @@
 package io.synergy.console.dashboard;
 
-import io.synergy.testsupport.IndicatorProducer;
-import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.testsupport.IndicatorProducer;
+import io.synergy.testsupport.KafkaTestClient;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,13 +19,16 @@ import java.util.UUID;
  */
 final class DashboardDataSet implements AutoCloseable {
 
-    static final String[] DISTRICTS = {"370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"};
+    static final String[] DISTRICTS = {
+        "370202", "370203", "370211", "370212", "370213", "370214", "370215", "370281", "370283", "370285"
+    };
     static final int FIRST = 2020;
     static final int LAST = 2024;
     /** A year with a little data: provisional. */
     static final int PARTIAL = 2025;
     /** A year with no pollution indicator: provisional and not computable (no later year: events of future years are refused). */
     static final int UNCOMPUTABLE = 2026;
+
     private static final double[] SIZE = {0.9, 0.8, 2.6, 0.7, 0.7, 1.2, 1.3, 1.1, 1.0, 0.8};
 
     private final IndicatorProducer producer;
@@ -63,11 +66,56 @@ final class DashboardDataSet implements AutoCloseable {
                 int k = y - FIRST;
                 String district = DISTRICTS[d];
                 double supplied = 1_800_000 * s;
-                ratio(Sector.ENERGY, "E2", district, y, (305.5 - 2.2 * k * pace) * supplied / 1000, supplied, 1000, "gce/kWh", 1);
-                ratio(Sector.BUILDING, "B1", district, y, 400_000 * s * (4 + 1.6 * k * pace) / 100, 400_000 * s, 100, "%", 1);
-                ratio(Sector.BUILDING, "B2", district, y, 90_000 * s * (10 + 2.5 * k * pace) / 100, 90_000 * s, 100, "%", 1);
-                ratio(Sector.AGRICULTURE, "A1", district, y, 300_000 * s * (88 + 1.9 * k * pace) / 100, 300_000 * s, 100, "%", 1);
-                ratio(Sector.WASTE, "W1", district, y, 500_000 * s * (85 - 0.3 * k * pace) / 100, 500_000 * s, 100, "%", 1);
+                ratio(
+                        Sector.ENERGY,
+                        "E2",
+                        district,
+                        y,
+                        (305.5 - 2.2 * k * pace) * supplied / 1000,
+                        supplied,
+                        1000,
+                        "gce/kWh",
+                        1);
+                ratio(
+                        Sector.BUILDING,
+                        "B1",
+                        district,
+                        y,
+                        400_000 * s * (4 + 1.6 * k * pace) / 100,
+                        400_000 * s,
+                        100,
+                        "%",
+                        1);
+                ratio(
+                        Sector.BUILDING,
+                        "B2",
+                        district,
+                        y,
+                        90_000 * s * (10 + 2.5 * k * pace) / 100,
+                        90_000 * s,
+                        100,
+                        "%",
+                        1);
+                ratio(
+                        Sector.AGRICULTURE,
+                        "A1",
+                        district,
+                        y,
+                        300_000 * s * (88 + 1.9 * k * pace) / 100,
+                        300_000 * s,
+                        100,
+                        "%",
+                        1);
+                ratio(
+                        Sector.WASTE,
+                        "W1",
+                        district,
+                        y,
+                        500_000 * s * (85 - 0.3 * k * pace) / 100,
+                        500_000 * s,
+                        100,
+                        "%",
+                        1);
                 // emissions: energy reduces everything; building cuts CO2 while its VOCs grow; agriculture the reverse
                 emissions(Sector.ENERGY, district, y, 4_800_000 * s, k, -0.012, -0.06, -0.045, -0.05, -0.03);
                 emissions(Sector.BUILDING, district, y, 1_100_000 * s, k, -0.02, -0.03, -0.01, -0.012, 0.025);
@@ -95,7 +143,17 @@ final class DashboardDataSet implements AutoCloseable {
         for (int d : new int[] {1, 5}) {
             double supplied = 1_800_000 * SIZE[d];
             ratio(Sector.ENERGY, "E2", DISTRICTS[d], PARTIAL, 293.5 * supplied / 1000, supplied, 1000, "gce/kWh", 1);
-            emissions(Sector.ENERGY, DISTRICTS[d], PARTIAL, 4_800_000 * SIZE[d], PARTIAL - FIRST, -0.012, -0.06, -0.045, -0.05, -0.03);
+            emissions(
+                    Sector.ENERGY,
+                    DISTRICTS[d],
+                    PARTIAL,
+                    4_800_000 * SIZE[d],
+                    PARTIAL - FIRST,
+                    -0.012,
+                    -0.06,
+                    -0.045,
+                    -0.05,
+                    -0.03);
         }
         flush();
     }
@@ -114,16 +172,48 @@ final class DashboardDataSet implements AutoCloseable {
         double[] base = {co2, co2 / 2600, co2 / 1800, co2 / 6500, co2 / 9000};
         for (int i = 0; i < pollutants.length; i++) {
             double value = base[i] * Math.pow(1 + yearlyChange[i], k);
-            send(new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.DATA_ELEMENT,
-                    sector.code() + ".emissions." + pollutants[i], district, Integer.toString(year), value, value, null, "t", 1, true,
-                    "dashboard-test", Instant.now()));
+            send(new IndicatorEvent(
+                    UUID.randomUUID().toString(),
+                    sector.code(),
+                    EventKind.DATA_ELEMENT,
+                    sector.code() + ".emissions." + pollutants[i],
+                    district,
+                    Integer.toString(year),
+                    value,
+                    value,
+                    null,
+                    "t",
+                    1,
+                    true,
+                    "dashboard-test",
+                    Instant.now()));
         }
     }
 
-    private void ratio(Sector sector, String code, String district, int year, double numerator, double denominator, double scale, String unit,
+    private void ratio(
+            Sector sector,
+            String code,
+            String district,
+            int year,
+            double numerator,
+            double denominator,
+            double scale,
+            String unit,
             long revision) {
-        send(new IndicatorEvent(UUID.randomUUID().toString(), sector.code(), EventKind.INDICATOR, code, district,
-                Integer.toString(year), scale * numerator / denominator, numerator, denominator, unit, revision, true, "dashboard-test",
+        send(new IndicatorEvent(
+                UUID.randomUUID().toString(),
+                sector.code(),
+                EventKind.INDICATOR,
+                code,
+                district,
+                Integer.toString(year),
+                scale * numerator / denominator,
+                numerator,
+                denominator,
+                unit,
+                revision,
+                true,
+                "dashboard-test",
                 Instant.now()));
     }
 

@@ -28,7 +28,8 @@ import java.util.Map;
  */
 final class ResultsPublisher {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaTestClient kafka;
@@ -49,7 +50,16 @@ final class ResultsPublisher {
         String key = e.code() + "|" + e.orgUnit() + "|" + e.period();
         if (revisions.getOrDefault(key, 0L) <= e.revision()) {
             revisions.put(key, e.revision());
-            facts.put(key, new Fact(e.code(), e.orgUnit(), Integer.parseInt(e.period()), e.value(), e.numerator(), e.denominator(), e.complete()));
+            facts.put(
+                    key,
+                    new Fact(
+                            e.code(),
+                            e.orgUnit(),
+                            Integer.parseInt(e.period()),
+                            e.value(),
+                            e.numerator(),
+                            e.denominator(),
+                            e.complete()));
         }
     }
 
@@ -60,9 +70,11 @@ final class ResultsPublisher {
 
     /** Computes every result and publishes those that changed. */
     void publish() {
-        IndicatorTable table = new IndicatorTable(facts.values(), catalogue, units, MethodSettings.defaults().baseYear());
+        IndicatorTable table = new IndicatorTable(
+                facts.values(), catalogue, units, MethodSettings.defaults().baseYear());
         Instant now = Instant.now();
-        for (UnitYearResult r : new ResultCalculator(catalogue, units, MethodSettings.defaults()).compute(table, closed)) {
+        for (UnitYearResult r :
+                new ResultCalculator(catalogue, units, MethodSettings.defaults()).compute(table, closed)) {
             String key = r.orgUnit() + ":" + r.year();
             String body = write(r);
             if (body.equals(published.get(key))) {
@@ -70,7 +82,10 @@ final class ResultsPublisher {
             }
             published.put(key, body);
             long version = versions.merge(key, 1L, Long::sum);
-            kafka.send(Topics.RESULTS, key, "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":" + body + "}",
+            kafka.send(
+                    Topics.RESULTS,
+                    key,
+                    "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":" + body + "}",
                     Map.of("ce_type", CloudEventTypes.RESULT));
         }
     }

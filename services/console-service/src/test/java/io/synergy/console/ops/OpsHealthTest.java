@@ -19,18 +19,25 @@ class OpsHealthTest {
 
     @Test
     void readinessFailsWhileKafkaIsAwayAndRecovers() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Kafka cluster' }.status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.find { it.name == 'Kafka cluster' }.status", equalTo("UP"))
+                        .body("checks.name", hasItem("Database connections health check")));
         KafkaBroker.stopBroker();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'Kafka cluster' }.status", equalTo("DOWN")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("checks.find { it.name == 'Kafka cluster' }.status", equalTo("DOWN")));
             // the ops API answers a problem instead of hanging
             given().get("/api/v1/ops/consumers").then().statusCode(503).contentType("application/problem+json");
         } finally {
             KafkaBroker.restartBroker();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 }

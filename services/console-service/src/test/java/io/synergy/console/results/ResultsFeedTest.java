@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ResultsFeedTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ResultsView view = new ResultsView();
@@ -34,12 +35,27 @@ class ResultsFeedTest {
     private long offset;
 
     private static UnitYearResult result(String orgUnit, int year) {
-        return new UnitYearResult(orgUnit, "CITY", year, false, new YearCoverage(YearState.COMPLETE, 19, 19, 10, 10), true, List.of(), List.of(),
-                List.of(), null, Map.of(), List.of());
+        return new UnitYearResult(
+                orgUnit,
+                "CITY",
+                year,
+                false,
+                new YearCoverage(YearState.COMPLETE, 19, 19, 10, 10),
+                true,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Map.of(),
+                List.of());
     }
 
     private void send(String key, String value, String type) {
-        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("results.v1", 0, offset++, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>(
+                "results.v1",
+                0,
+                offset++,
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
         if (type != null) {
             r.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
@@ -48,7 +64,10 @@ class ResultsFeedTest {
     }
 
     private void send(String key, long version, UnitYearResult result) throws Exception {
-        send(key, JSON.writeValueAsString(new ResultDocument(version, Instant.parse("2025-04-01T00:00:00Z").plusSeconds(version), result)),
+        send(
+                key,
+                JSON.writeValueAsString(new ResultDocument(
+                        version, Instant.parse("2025-04-01T00:00:00Z").plusSeconds(version), result)),
                 CloudEventTypes.RESULT);
     }
 
@@ -61,9 +80,13 @@ class ResultsFeedTest {
         send("370200:2024", 2, result("370200", 2024));
         send("370200:2024", 1, result("370200", 2024));
         send("370200:2023", 1, result("370200", 2023));
-        assertThat(view.find("370200", 2024)).get().extracting(ResultDocument::version).isEqualTo(2L);
+        assertThat(view.find("370200", 2024))
+                .get()
+                .extracting(ResultDocument::version)
+                .isEqualTo(2L);
         assertThat(view.years("370200")).containsExactly(2023, 2024);
-        assertThat(view.fingerprint()).isEqualTo(new ResultsView.Fingerprint(2, 3, Instant.parse("2025-04-01T00:00:02Z")));
+        assertThat(view.fingerprint())
+                .isEqualTo(new ResultsView.Fingerprint(2, 3, Instant.parse("2025-04-01T00:00:02Z")));
         send("370200:2023", null, null);
         assertThat(view.years("370200")).containsExactly(2024);
         assertThat(refused()).isZero();
@@ -73,11 +96,20 @@ class ResultsFeedTest {
     void aRecordThatIsNotAResultOfItsKeyChangesNothingAndIsCounted() throws Exception {
         send("370200:2024", 1, result("370200", 2024));
         ResultsView.Fingerprint before = view.fingerprint();
-        send("370200:2024", "{\"version\": 5, \"computedAt\": \"2025-04-01T00:00:00Z\"", CloudEventTypes.RESULT); // not JSON
-        send("370200:2024", "{\"version\": 5, \"computedAt\": \"2025-04-01T00:00:00Z\"}", CloudEventTypes.RESULT); // no result
+        send(
+                "370200:2024",
+                "{\"version\": 5, \"computedAt\": \"2025-04-01T00:00:00Z\"",
+                CloudEventTypes.RESULT); // not JSON
+        send(
+                "370200:2024",
+                "{\"version\": 5, \"computedAt\": \"2025-04-01T00:00:00Z\"}",
+                CloudEventTypes.RESULT); // no result
         send("370200:2024", 0, result("370200", 2024)); // no version
         send("370202:2024", 6, result("370200", 2024)); // another unit's key
-        send("370200:2024", JSON.writeValueAsString(new ResultDocument(7, Instant.now(), result("370200", 2024))), "cn.qingdao.synergy.alert.v1");
+        send(
+                "370200:2024",
+                JSON.writeValueAsString(new ResultDocument(7, Instant.now(), result("370200", 2024))),
+                "cn.qingdao.synergy.alert.v1");
         send("not a key", 8, result("370200", 2024));
         assertThat(view.fingerprint()).isEqualTo(before);
         assertThat(view.find("370202", 2024)).isEmpty();

@@ -32,6 +32,7 @@ public record DeadLetter(String topic, byte[] key, byte[] value, Headers headers
     public static final String KIND = "dead-letter-kind";
     /** The field at fault, when one is. */
     public static final String FIELD = "dead-letter-field";
+
     public static final String TOPIC = FeedDeadLetter.TOPIC;
     public static final String PARTITION = FeedDeadLetter.PARTITION;
     public static final String OFFSET = FeedDeadLetter.OFFSET;

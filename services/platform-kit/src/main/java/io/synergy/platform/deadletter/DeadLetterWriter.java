@@ -40,7 +40,10 @@ public class DeadLetterWriter {
     private final Properties producerProperties;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetterWriter(DeadLetterConfig config, MeterRegistry metrics, Config kafka,
+    public DeadLetterWriter(
+            DeadLetterConfig config,
+            MeterRegistry metrics,
+            Config kafka,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.config = config;
         this.metrics = metrics;
@@ -72,8 +75,12 @@ public class DeadLetterWriter {
                 if (failure != null) {
                     done.completeExceptionally(failure);
                 } else {
-                    Counter.builder("synergy.dead.letters").description("Records refused by a consumer and written to a dead-letter topic")
-                            .tag("topic", d.topic()).tag("kind", d.rejection().kind()).register(metrics).increment();
+                    Counter.builder("synergy.dead.letters")
+                            .description("Records refused by a consumer and written to a dead-letter topic")
+                            .tag("topic", d.topic())
+                            .tag("kind", d.rejection().kind())
+                            .register(metrics)
+                            .increment();
                     done.complete(null);
                 }
             });
@@ -96,14 +103,19 @@ public class DeadLetterWriter {
         List<CompletableFuture<Void>> sends = new ArrayList<>(letters.size());
         letters.forEach(d -> sends.add(send(d)));
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + letters.size() + " dead letters", e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("could not write " + letters.size() + " dead letters to " + letters.iterator().next().topic() + ": "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+            throw new IllegalStateException(
+                    "could not write " + letters.size() + " dead letters to "
+                            + letters.iterator().next().topic() + ": "
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
+                    cause);
         }
     }
 

@@ -19,7 +19,9 @@ public class HealthChangeLog {
 
     void changed(@Observes SmallRyeHealthStatusChangeEvent event) {
         JsonObject payload = event.health().getPayload();
-        String type = event.healthType() == null ? "health" : event.healthType().name().toLowerCase(java.util.Locale.ROOT);
+        String type = event.healthType() == null
+                ? "health"
+                : event.healthType().name().toLowerCase(java.util.Locale.ROOT);
         if (event.health().isDown()) {
             Log.warnf("%s DOWN: %s", type, downChecks(payload));
         } else {
@@ -33,7 +35,9 @@ public class HealthChangeLog {
         if (checks == null || checks.getValueType() != JsonValue.ValueType.ARRAY) {
             return "(no checks)";
         }
-        return checks.asJsonArray().stream().filter(c -> c.getValueType() == JsonValue.ValueType.OBJECT).map(JsonValue::asJsonObject)
+        return checks.asJsonArray().stream()
+                .filter(c -> c.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject)
                 .filter(c -> "DOWN".equals(c.getString("status", "")))
                 .map(c -> c.getString("name", "?") + (c.containsKey("data") ? " " + c.get("data") : ""))
                 .collect(Collectors.joining("; "));

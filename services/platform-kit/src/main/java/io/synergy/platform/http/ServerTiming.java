@@ -22,7 +22,8 @@ public class ServerTiming {
 
     @ServerResponseFilter
     public void finished(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(STARTED) instanceof Long started && !response.getHeaders().containsKey(HEADER)) {
+        if (request.getProperty(STARTED) instanceof Long started
+                && !response.getHeaders().containsKey(HEADER)) {
             double millis = (System.nanoTime() - started) / 1e6;
             response.getHeaders().putSingle(HEADER, "app;dur=" + String.format(java.util.Locale.ROOT, "%.1f", millis));
         }

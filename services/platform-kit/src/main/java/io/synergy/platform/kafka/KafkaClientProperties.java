@@ -10,8 +10,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class KafkaClientProperties {
 
-    private KafkaClientProperties() {
-    }
+    private KafkaClientProperties() {}
 
     /** Every {@code kafka.*} property of the application, prefix stripped. */
     public static Properties all(Config config) {

@@ -60,10 +60,16 @@ public class TopicProvisioner {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 Log.infof("created %d topics", missing.size());
             }
-            reconfigure(admin, Topics.all().stream().filter(t -> existing.contains(t.name())).toList());
+            reconfigure(
+                    admin,
+                    Topics.all().stream()
+                            .filter(t -> existing.contains(t.name()))
+                            .toList());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                Log.warnf("could not create topics (they will be auto-created or must exist): %s", e.getCause().getMessage());
+                Log.warnf(
+                        "could not create topics (they will be auto-created or must exist): %s",
+                        e.getCause().getMessage());
             }
         } catch (Exception e) {
             // Kafka may be down at start: the services still start and catch up; topics then come from auto-creation
@@ -80,21 +86,27 @@ public class TopicProvisioner {
      */
     private static void reconfigure(Admin admin, List<Topics.TopicSpec> topics) throws Exception {
         Map<ConfigResource, Topics.TopicSpec> resources = new HashMap<>();
-        topics.stream().filter(t -> !t.configs().isEmpty()).forEach(t -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), t));
+        topics.stream()
+                .filter(t -> !t.configs().isEmpty())
+                .forEach(t -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), t));
         if (resources.isEmpty()) {
             return;
         }
-        Map<ConfigResource, Config> current = admin.describeConfigs(resources.keySet()).all().get(10, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> current =
+                admin.describeConfigs(resources.keySet()).all().get(10, TimeUnit.SECONDS);
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         resources.forEach((resource, spec) -> spec.configs().forEach((name, value) -> {
             ConfigEntry entry = current.get(resource).get(name);
             if (entry == null || !value.equals(entry.value())) {
-                changes.computeIfAbsent(resource, r -> new ArrayList<>()).add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET));
+                changes.computeIfAbsent(resource, r -> new ArrayList<>())
+                        .add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET));
             }
         }));
         if (!changes.isEmpty()) {
             admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
-            Log.infof("reconfigured topics %s", changes.keySet().stream().map(ConfigResource::name).sorted().toList());
+            Log.infof(
+                    "reconfigured topics %s",
+                    changes.keySet().stream().map(ConfigResource::name).sorted().toList());
         }
     }
 }

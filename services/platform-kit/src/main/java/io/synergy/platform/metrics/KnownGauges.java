@@ -34,7 +34,8 @@ public final class KnownGauges {
         if (holder == null) {
             AtomicReference<Double> created = new AtomicReference<>(value);
             values.put(tagValue, created);
-            Gauge.Builder<AtomicReference<Double>> builder = Gauge.builder(name, created, AtomicReference::get).description(description);
+            Gauge.Builder<AtomicReference<Double>> builder =
+                    Gauge.builder(name, created, AtomicReference::get).description(description);
             if (tag != null) {
                 builder.tag(tag, tagValue);
             }

@@ -24,7 +24,8 @@ public class LatencyHistograms {
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
     static final double[] HTTP_BUCKETS_NANOS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000)
-            .mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray();
+            .mapToDouble(ms -> Duration.ofMillis(ms).toNanos())
+            .toArray();
 
     @Produces
     @Singleton
@@ -35,7 +36,10 @@ public class LatencyHistograms {
                 if (!HTTP_SERVER_REQUESTS.equals(id.getName())) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(HTTP_BUCKETS_NANOS).build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .serviceLevelObjectives(HTTP_BUCKETS_NANOS)
+                        .build()
+                        .merge(config);
             }
         };
     }

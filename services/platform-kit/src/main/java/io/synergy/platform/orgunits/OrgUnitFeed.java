@@ -64,8 +64,7 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
     /** Units whose parent has not come yet, by code (guarded by this). */
     private final Map<String, Waiting> waitingForParent = new LinkedHashMap<>();
 
-    private record Waiting(ConsumerRecord<String, byte[]> record, OrgUnitEvent event) {
-    }
+    private record Waiting(ConsumerRecord<String, byte[]> record, OrgUnitEvent event) {}
 
     public OrgUnitFeed(OrgUnitRegistry registry, DeadLetterWriter deadLetters, KafkaClientService clients) {
         this.registry = registry;
@@ -90,13 +89,20 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
             } catch (RuntimeException e) {
                 // a fault of ours (or of the registry) must not stop the stream either: the record is set aside with it
                 Log.errorf(e, "org-unit record %s-%d@%d failed", record.topic(), record.partition(), record.offset());
-                letters.add(deadLetter(record, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage())));
+                letters.add(deadLetter(
+                        record,
+                        new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage())));
             }
             positions.put(record.partition(), record.offset() + 1);
             if (!waitingForParent.isEmpty() && replayDone()) {
                 for (Waiting w : waitingForParent.values()) {
-                    OrgUnitEventValidator.Checked again = validator.check(w.record().key(), w.record().value(), registry.current());
-                    letters.add(deadLetter(w.record(), again.valid() ? new Rejection(OrgUnitEventValidator.PARENT, "parent", "no parent") : again.rejection()));
+                    OrgUnitEventValidator.Checked again =
+                            validator.check(w.record().key(), w.record().value(), registry.current());
+                    letters.add(deadLetter(
+                            w.record(),
+                            again.valid()
+                                    ? new Rejection(OrgUnitEventValidator.PARENT, "parent", "no parent")
+                                    : again.rejection()));
                 }
                 waitingForParent.clear();
             }
@@ -118,7 +124,12 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
         } else if (c.parentUnknown() && !replayDone() && waitingForParent.size() < MAX_WAITING) {
             waitingForParent.put(c.event().code(), new Waiting(record, c.event()));
         } else {
-            Log.warnf("org-unit record %s-%d@%d refused: %s", record.topic(), record.partition(), record.offset(), c.rejection().reason());
+            Log.warnf(
+                    "org-unit record %s-%d@%d refused: %s",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    c.rejection().reason());
             letters.add(deadLetter(record, c.rejection()));
         }
     }
@@ -129,10 +140,13 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
         for (int i = 0; i < applied.size(); i++) {
             OrgUnitEvent e = applied.get(i);
             registry.apply(e);
-            List<Waiting> children = waitingForParent.values().stream().filter(w -> e.code().equals(w.event().parent())).toList();
+            List<Waiting> children = waitingForParent.values().stream()
+                    .filter(w -> e.code().equals(w.event().parent()))
+                    .toList();
             for (Waiting w : children) {
                 waitingForParent.remove(w.event().code());
-                OrgUnitEventValidator.Checked c = validator.check(w.record().key(), w.record().value(), registry.current());
+                OrgUnitEventValidator.Checked c =
+                        validator.check(w.record().key(), w.record().value(), registry.current());
                 if (c.valid()) {
                     applied.add(c.event());
                 } else {
@@ -144,23 +158,33 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
 
     /** Every assigned partition has been read up to where it ended when it was assigned. */
     private boolean replayDone() {
-        return !replayEnds.isEmpty() && replayEnds.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        return !replayEnds.isEmpty()
+                && replayEnds.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     private DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Rejection why) {
         byte[] key = (r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8);
-        return new DeadLetter(Topics.ORG_UNITS_DEAD_LETTERS, key, r.value(), r.headers(), new DeadLetter.Source(r.topic(), r.partition(), r.offset()), why);
+        return new DeadLetter(
+                Topics.ORG_UNITS_DEAD_LETTERS,
+                key,
+                r.value(),
+                r.headers(),
+                new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
+                why);
     }
 
     private CompletionStage<Void> send(List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(letters.stream().map(deadLetters::send).toArray(CompletableFuture[]::new)).exceptionally(failure -> {
-            // the topic is read again from the start at the next start, and the letter written again then
-            Log.warnf("could not write %d dead letters to %s: %s", letters.size(), Topics.ORG_UNITS_DEAD_LETTERS, failure.getMessage());
-            return null;
-        });
+        return CompletableFuture.allOf(letters.stream().map(deadLetters::send).toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> {
+                    // the topic is read again from the start at the next start, and the letter written again then
+                    Log.warnf(
+                            "could not write %d dead letters to %s: %s",
+                            letters.size(), Topics.ORG_UNITS_DEAD_LETTERS, failure.getMessage());
+                    return null;
+                });
     }
 
     /**
@@ -172,8 +196,12 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> ends;
         try {
-            Function<Consumer<String, byte[]>, Map<TopicPartition, Long>> endOffsets = c -> c.endOffsets(c.assignment());
-            ends = clients.<String, byte[]>getConsumer("org-units").runOnPollingThread(endOffsets).await().atMost(timeout);
+            Function<Consumer<String, byte[]>, Map<TopicPartition, Long>> endOffsets =
+                    c -> c.endOffsets(c.assignment());
+            ends = clients.<String, byte[]>getConsumer("org-units")
+                    .runOnPollingThread(endOffsets)
+                    .await()
+                    .atMost(timeout);
         } catch (RuntimeException e) {
             return false;
         }
@@ -181,7 +209,8 @@ public class OrgUnitFeed implements KafkaConsumerRebalanceListener {
             return false;
         }
         synchronized (this) {
-            while (!ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey().partition(), 0L) >= e.getValue())) {
+            while (!ends.entrySet().stream()
+                    .allMatch(e -> positions.getOrDefault(e.getKey().partition(), 0L) >= e.getValue())) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

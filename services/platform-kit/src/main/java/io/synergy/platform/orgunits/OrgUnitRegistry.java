@@ -91,7 +91,8 @@ public class OrgUnitRegistry {
 
         /** Whether figures rolled up through the hierarchy change: the unit moved to another parent, closed or reopened. */
         public boolean changesRollUps() {
-            return before != null && (!Objects.equals(before.parent(), after.parent()) || before.closed() != after.closed());
+            return before != null
+                    && (!Objects.equals(before.parent(), after.parent()) || before.closed() != after.closed());
         }
     }
 }

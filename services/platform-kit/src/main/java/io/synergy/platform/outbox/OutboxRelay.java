@@ -10,15 +10,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import io.smallrye.reactive.messaging.TracingMetadata;
 import io.synergy.platform.schemas.EventSchemaConfig;
 import io.synergy.platform.tracing.Traceparent;
 import io.synergy.platform.worker.WakeableLoop;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
@@ -82,29 +82,37 @@ public class OutboxRelay {
     private Counter failures;
 
     void start(@Observes StartupEvent event) {
-        published = Counter.builder("synergy.outbox.published").description("Outbox events acknowledged by Kafka").register(registry);
-        failures = Counter.builder("synergy.outbox.failures").description("Outbox batches rolled back").register(registry);
-        Gauge.builder("synergy.outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet published").register(registry);
+        published = Counter.builder("synergy.outbox.published")
+                .description("Outbox events acknowledged by Kafka")
+                .register(registry);
+        failures = Counter.builder("synergy.outbox.failures")
+                .description("Outbox batches rolled back")
+                .register(registry);
+        Gauge.builder("synergy.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet published")
+                .register(registry);
         Gauge.builder("synergy.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
-                .description("Age of the oldest unpublished outbox row").register(registry);
+                .description("Age of the oldest unpublished outbox row")
+                .register(registry);
         if (!config.relayEnabled()) {
             return;
         }
-        loop = new WakeableLoop("outbox-relay", config.pollInterval(), config.initialBackoff(), config.maxBackoff(), () -> {
-            int sent;
-            try {
-                sent = relayBatch();
-            } catch (RuntimeException e) {
-                failures.increment();
-                refreshBacklogQuietly();
-                throw e;
-            }
-            boolean more = sent >= config.batchSize();
-            if (!more) {
-                refreshBacklogQuietly();
-            }
-            return more;
-        });
+        loop = new WakeableLoop(
+                "outbox-relay", config.pollInterval(), config.initialBackoff(), config.maxBackoff(), () -> {
+                    int sent;
+                    try {
+                        sent = relayBatch();
+                    } catch (RuntimeException e) {
+                        failures.increment();
+                        refreshBacklogQuietly();
+                        throw e;
+                    }
+                    boolean more = sent >= config.batchSize();
+                    if (!more) {
+                        refreshBacklogQuietly();
+                    }
+                    return more;
+                });
         loop.start();
     }
 
@@ -123,35 +131,37 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows it published. Visible for tests and benchmarks. */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 30).call(() -> {
-            List<Long> ids = new ArrayList<>();
-            List<Uni<Void>> acks = new ArrayList<>();
-            try (Connection c = dataSource.getConnection()) {
-                if (!relayLock(c)) {
-                    return 0; // another instance is relaying this outbox
-                }
-                try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                    ps.setInt(1, config.batchSize());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                            acks.add(emitter.sendMessage(toMessage(rs, schemas)));
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.sendTimeout().toSeconds() + 30)
+                .call(() -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Uni<Void>> acks = new ArrayList<>();
+                    try (Connection c = dataSource.getConnection()) {
+                        if (!relayLock(c)) {
+                            return 0; // another instance is relaying this outbox
+                        }
+                        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                            ps.setInt(1, config.batchSize());
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    ids.add(rs.getLong(1));
+                                    acks.add(emitter.sendMessage(toMessage(rs, schemas)));
+                                }
+                            }
+                        }
+                        if (ids.isEmpty()) {
+                            return 0;
+                        }
+                        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+                        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+                            Array array = c.createArrayOf("bigint", ids.toArray());
+                            ps.setArray(1, array);
+                            ps.executeUpdate();
                         }
                     }
-                }
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
-                try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-                    Array array = c.createArrayOf("bigint", ids.toArray());
-                    ps.setArray(1, array);
-                    ps.executeUpdate();
-                }
-            }
-            published.increment(ids.size());
-            return ids.size();
-        });
+                    published.increment(ids.size());
+                    return ids.size();
+                });
     }
 
     /**
@@ -159,7 +169,9 @@ public class OutboxRelay {
      * later event on the topic before its earlier one. With one relay, rows go out in id (commit) order.
      */
     private static boolean relayLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(4, hashtext(current_schema()))"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT pg_try_advisory_xact_lock(4, hashtext(current_schema()))");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -185,11 +197,15 @@ public class OutboxRelay {
                 .withTopic(rs.getString(2))
                 .withKey(rs.getString(3))
                 .build();
-        return Message.of(rs.getBytes(10), Metadata.of(ce, kafka, TracingMetadata.withCurrent(Traceparent.parse(rs.getString(11)))));
+        return Message.of(
+                rs.getBytes(10),
+                Metadata.of(ce, kafka, TracingMetadata.withCurrent(Traceparent.parse(rs.getString(11)))));
     }
 
     private void refreshBacklog() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BACKLOG); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(BACKLOG);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             backlog.set(rs.getLong(1));
             oldestAgeMillis.set(Math.round(rs.getDouble(2) * 1000));

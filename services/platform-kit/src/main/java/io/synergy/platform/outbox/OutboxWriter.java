@@ -40,7 +40,8 @@ public class OutboxWriter {
         }
         // the trace of the work writing the events, unless an event names its own
         String current = Traceparent.current();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (OutboxMessage m : messages) {
                 ps.setString(1, m.topic());
                 ps.setString(2, m.key());

@@ -63,9 +63,14 @@ public class HttpProblems {
             ctx.next();
             return;
         }
-        Problem problem = new Problem(Problem.type("payload-too-large"), "Payload too large", 413,
-                "The body (" + length + " bytes) exceeds the server's limit of " + limit + " bytes; split it into smaller batches",
-                ctx.request().path(), List.of(new FieldError("body", "is larger than " + limit + " bytes")));
+        Problem problem = new Problem(
+                Problem.type("payload-too-large"),
+                "Payload too large",
+                413,
+                "The body (" + length + " bytes) exceeds the server's limit of " + limit
+                        + " bytes; split it into smaller batches",
+                ctx.request().path(),
+                List.of(new FieldError("body", "is larger than " + limit + " bytes")));
         HttpServerResponse response = ctx.response();
         response.putHeader(HttpHeaders.CONNECTION, "close");
         // the unread body must not be taken for the next request: close once the answer is out
@@ -85,14 +90,29 @@ public class HttpProblems {
         if (status >= 500) {
             String id = UUID.randomUUID().toString();
             Log.errorf(ctx.failure(), "unexpected failure %s on %s", id, path);
-            problem = new Problem(Problem.type("internal-error"), "Internal error", status,
-                    "The request could not be completed; quote " + id + " to the operator", path, List.of());
+            problem = new Problem(
+                    Problem.type("internal-error"),
+                    "Internal error",
+                    status,
+                    "The request could not be completed; quote " + id + " to the operator",
+                    path,
+                    List.of());
         } else {
-            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-            String detail = status == 400 ? "The request line or its headers are malformed (e.g. invalid percent-encoding in the path or query)"
+            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status)
+                    .reasonPhrase();
+            String detail = status == 400
+                    ? "The request line or its headers are malformed (e.g. invalid percent-encoding in the path or query)"
                     : reason;
-            problem = new Problem(Problem.type(status == 400 ? "bad-request" : "http-" + status), reason, status, detail, path,
-                    status == 400 ? List.of(new FieldError("request", "is malformed: check the percent-encoding of the path and query")) : List.of());
+            problem = new Problem(
+                    Problem.type(status == 400 ? "bad-request" : "http-" + status),
+                    reason,
+                    status,
+                    detail,
+                    path,
+                    status == 400
+                            ? List.of(new FieldError(
+                                    "request", "is malformed: check the percent-encoding of the path and query"))
+                            : List.of());
         }
         send(response, problem);
     }
@@ -112,6 +132,8 @@ public class HttpProblems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
     }
 }

@@ -26,7 +26,9 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         Response r = respond(e.toProblem(uri.getPath()));
         // 503 means "not now": say when to come back
-        return e.status() == 503 ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
+        return e.status() == 503
+                ? Response.fromResponse(r).header("Retry-After", "5").build()
+                : r;
     }
 
     @ServerExceptionMapper
@@ -37,12 +39,19 @@ public class ProblemMappers {
         }
         List<FieldError> errors = switch (status) {
             case 413 -> List.of(new FieldError("body", "is too large"));
-            case 415 -> List.of(new FieldError(HttpHeaders.CONTENT_TYPE, headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
-                    ? "is required"
-                    : "'" + abbreviate(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)) + "' is not accepted here (see the OpenAPI document)"));
-            case 406 -> List.of(new FieldError(HttpHeaders.ACCEPT, "'" + abbreviate(String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)))
-                    + "' cannot be served: endpoints answer application/json, tables also text/csv and XLSX (the OpenAPI document lists "
-                    + "each endpoint's); errors: application/problem+json"));
+            case 415 ->
+                List.of(new FieldError(
+                        HttpHeaders.CONTENT_TYPE,
+                        headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
+                                ? "is required"
+                                : "'" + abbreviate(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
+                                        + "' is not accepted here (see the OpenAPI document)"));
+            case 406 ->
+                List.of(new FieldError(
+                        HttpHeaders.ACCEPT,
+                        "'" + abbreviate(String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)))
+                                + "' cannot be served: endpoints answer application/json, tables also text/csv and XLSX (the OpenAPI document lists "
+                                + "each endpoint's); errors: application/problem+json"));
             default -> List.of();
         };
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
@@ -60,20 +69,39 @@ public class ProblemMappers {
     }
 
     /** No token, or one that is malformed, expired, wrongly signed or from another issuer. */
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    @ServerExceptionMapper({
+        AuthenticationFailedException.class,
+        UnauthorizedException.class,
+        AuthenticationCompletionException.class
+    })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
-                "A valid bearer token is required (Authorization: Bearer <JWT>); see docs/security.md", uri.getPath(),
-                List.of(new FieldError(HttpHeaders.AUTHORIZATION, "missing, malformed, expired or not signed by the platform's key")))))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"synergy\"").build();
+        return Response.fromResponse(respond(new Problem(
+                        Problem.type("unauthorized"),
+                        "Unauthorized",
+                        401,
+                        "A valid bearer token is required (Authorization: Bearer <JWT>); see docs/security.md",
+                        uri.getPath(),
+                        List.of(new FieldError(
+                                HttpHeaders.AUTHORIZATION,
+                                "missing, malformed, expired or not signed by the platform's key")))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"synergy\"")
+                .build();
     }
 
     /** A valid token whose groups do not allow this request. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                "The token's groups do not allow this request", uri.getPath(), List.of(new FieldError(HttpHeaders.AUTHORIZATION,
-                        "lacks the role this endpoint needs (reads: reader; writes: feed:<sector>; operations: ops; targets: planner)"))));
+        return respond(
+                new Problem(
+                        Problem.type("forbidden"),
+                        "Forbidden",
+                        403,
+                        "The token's groups do not allow this request",
+                        uri.getPath(),
+                        List.of(
+                                new FieldError(
+                                        HttpHeaders.AUTHORIZATION,
+                                        "lacks the role this endpoint needs (reads: reader; writes: feed:<sector>; operations: ops; targets: planner)"))));
     }
 
     /**
@@ -94,8 +122,13 @@ public class ProblemMappers {
                 field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
             }
         }
-        return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
-                "A field has the wrong type; nothing was changed", uri.getPath(), List.of(new FieldError(field.toString(), expected(e)))));
+        return respond(new Problem(
+                Problem.type("invalid-request"),
+                "The request is not valid",
+                400,
+                "A field has the wrong type; nothing was changed",
+                uri.getPath(),
+                List.of(new FieldError(field.toString(), expected(e)))));
     }
 
     /** What a field of this type must be, for a client. */
@@ -107,7 +140,12 @@ public class ProblemMappers {
         if (t == null) {
             return "has the wrong type";
         }
-        if (t == int.class || t == long.class || t == short.class || t == Integer.class || t == Long.class || t == Short.class
+        if (t == int.class
+                || t == long.class
+                || t == short.class
+                || t == Integer.class
+                || t == Long.class
+                || t == Short.class
                 || t == java.math.BigInteger.class) {
             return "must be a whole number";
         }
@@ -137,9 +175,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(new Problem(Problem.type("malformed-json"), "The body is not valid JSON", 400,
-                e.getOriginalMessage() + where, uri.getPath(), List.of(new FieldError("body", "malformed JSON" + where))));
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(new Problem(
+                Problem.type("malformed-json"),
+                "The body is not valid JSON",
+                400,
+                e.getOriginalMessage() + where,
+                uri.getPath(),
+                List.of(new FieldError("body", "malformed JSON" + where))));
     }
 
     @ServerExceptionMapper
@@ -147,14 +193,25 @@ public class ProblemMappers {
         if (Unavailability.ofDatabase(e)) {
             // the database restarts or the pool is exhausted: nothing was stored, and trying again shortly will work
             Log.warnf("database unavailable on %s: %s", uri.getPath(), Unavailability.rootMessage(e));
-            return Response.fromResponse(respond(new Problem(Problem.type("database-unavailable"), "Service Unavailable", 503,
-                    "The database is unavailable or busy; nothing was stored. Retry in a few seconds.", uri.getPath(), List.of())))
-                    .header("Retry-After", "5").build();
+            return Response.fromResponse(respond(new Problem(
+                            Problem.type("database-unavailable"),
+                            "Service Unavailable",
+                            503,
+                            "The database is unavailable or busy; nothing was stored. Retry in a few seconds.",
+                            uri.getPath(),
+                            List.of())))
+                    .header("Retry-After", "5")
+                    .build();
         }
         String id = java.util.UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure %s on %s", id, uri.getPath());
-        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
-                "The request could not be completed; quote " + id + " to the operator", uri.getPath(), List.of()));
+        return respond(new Problem(
+                Problem.type("internal-error"),
+                "Internal error",
+                500,
+                "The request could not be completed; quote " + id + " to the operator",
+                uri.getPath(),
+                List.of()));
     }
 
     /** A client's text quoted in a message: at most 80 characters. */

@@ -33,8 +33,11 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || openAPI.getComponents() == null
-                || openAPI.getComponents().getSchemas() == null || !openAPI.getComponents().getSchemas().containsKey("Problem")) {
+        if (openAPI.getPaths() == null
+                || openAPI.getPaths().getPathItems() == null
+                || openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null
+                || !openAPI.getComponents().getSchemas().containsKey("Problem")) {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
@@ -48,22 +51,29 @@ public class ProblemResponses implements OASFilter {
 
     /** A requirement names a scheme: an operation with only empty requirements is open to anyone. */
     private static boolean secured(List<SecurityRequirement> security) {
-        return security != null && security.stream().anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
+        return security != null
+                && security.stream()
+                        .anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
     }
 
     private static void add(APIResponses responses) {
         for (Map.Entry<String, String> r : SHARED.entrySet()) {
             if (!responses.hasAPIResponse(r.getKey())) {
-                responses.addAPIResponse(r.getKey(), OASFactory.createAPIResponse().description(r.getValue()));
+                responses.addAPIResponse(
+                        r.getKey(), OASFactory.createAPIResponse().description(r.getValue()));
             }
         }
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
             APIResponse declared = r.getValue();
             // an error declared without content (Quarkus declares 400, 401 and 403 so) is a problem like every other
-            if (r.getKey().matches("[45]\\d\\d") && (declared.getContent() == null || declared.getContent().getMediaTypes() == null
-                    || declared.getContent().getMediaTypes().isEmpty())) {
+            if (r.getKey().matches("[45]\\d\\d")
+                    && (declared.getContent() == null
+                            || declared.getContent().getMediaTypes() == null
+                            || declared.getContent().getMediaTypes().isEmpty())) {
                 Schema problem = OASFactory.createSchema().ref("Problem");
-                declared.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problem)));
+                declared.content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(problem)));
                 if (SHARED.containsKey(r.getKey())) {
                     declared.description(SHARED.get(r.getKey()));
                 }

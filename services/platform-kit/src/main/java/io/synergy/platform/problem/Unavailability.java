@@ -6,8 +6,7 @@ import java.sql.SQLTransientException;
 /** Recognises failures that mean "the database is away or saturated for now" rather than a bug. */
 public final class Unavailability {
 
-    private Unavailability() {
-    }
+    private Unavailability() {}
 
     /**
      * {@code true} for connection failures (SQLState class 08), an administrator shutting the server down (57P0x, as in

@@ -22,8 +22,7 @@ public final class Paging {
     /** Largest page a client may ask for. */
     public static final int MAX_LIMIT = 1000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * What a request asks for.
@@ -41,8 +40,7 @@ public final class Paging {
      *
      * @param <T> the item type
      */
-    public record Page<T>(List<T> items, String next) {
-    }
+    public record Page<T>(List<T> items, String next) {}
 
     /** The {@code limit} and {@code cursor} parameters, checked together: a 400 problem names each that is malformed. */
     public static Request request(String limit, String cursor) {
@@ -60,7 +58,8 @@ public final class Paging {
         }
         String after = cursor == null ? null : decode(cursor);
         if (cursor != null && after == null) {
-            errors.add(new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
+            errors.add(new FieldError(
+                    "cursor", "is not a cursor of this API: take it from the previous page's Link header"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
@@ -84,8 +83,11 @@ public final class Paging {
                 }
             }
             if (from < 0) {
-                throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("cursor",
-                        "the page it continues from is no longer in the list: start again without a cursor")));
+                throw ProblemException.invalid(
+                        "Invalid parameter",
+                        List.of(new FieldError(
+                                "cursor",
+                                "the page it continues from is no longer in the list: start again without a cursor")));
             }
         }
         if (request.limit() == null) {
@@ -93,7 +95,8 @@ public final class Paging {
         }
         int to = Math.min(items.size(), from + request.limit());
         List<T> page = List.copyOf(items.subList(from, to));
-        return new Page<>(page, to < items.size() && !page.isEmpty() ? encode(key.apply(page.get(page.size() - 1))) : null);
+        return new Page<>(
+                page, to < items.size() && !page.isEmpty() ? encode(key.apply(page.get(page.size() - 1))) : null);
     }
 
     /** 200 with {@code body} (built from {@code page}), and the {@code Link} header of the next page when there is one. */
@@ -101,12 +104,15 @@ public final class Paging {
         if (page.next() == null) {
             return RestResponse.ok(body);
         }
-        return RestResponse.ResponseBuilder.ok(body).header("Link", link(uri, page.next())).build();
+        return RestResponse.ResponseBuilder.ok(body)
+                .header("Link", link(uri, page.next()))
+                .build();
     }
 
     /** The {@code Link} header of a page with a next one: the request's URI with the next cursor. */
     static String link(UriInfo uri, String next) {
-        URI target = uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
+        URI target =
+                uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build();
         return "<" + target + ">; rel=\"next\"";
     }
 

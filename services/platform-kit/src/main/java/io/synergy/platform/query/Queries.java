@@ -17,17 +17,18 @@ import java.util.Set;
  */
 public final class Queries {
 
-    private Queries() {
-    }
+    private Queries() {}
 
     public static int year(String name, String text) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.invalid("Missing parameter", List.of(new FieldError(name, "is required: a year such as 2024")));
+            throw ProblemException.invalid(
+                    "Missing parameter", List.of(new FieldError(name, "is required: a year such as 2024")));
         }
         try {
             Period p = Period.parse(text);
             if (p.type() != PeriodType.YEAR) {
-                throw ProblemException.invalid("Results are annual", List.of(new FieldError(name, "must be a year such as 2024, not " + p)));
+                throw ProblemException.invalid(
+                        "Results are annual", List.of(new FieldError(name, "must be a year such as 2024, not " + p)));
             }
             return p.year();
         } catch (IllegalArgumentException e) {
@@ -39,8 +40,14 @@ public final class Queries {
         if (code == null || code.isBlank()) {
             return units.city();
         }
-        return units.find(code).orElseThrow(() -> ProblemException.invalid("Unknown org unit", List.of(new FieldError("orgUnit",
-                "'" + code + "' is not an org unit: the city " + units.city().code() + ", a district, a group such as central-urban, a park or an enterprise"))));
+        return units.find(code)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "Unknown org unit",
+                        List.of(new FieldError(
+                                "orgUnit",
+                                "'" + code + "' is not an org unit: the city "
+                                        + units.city().code()
+                                        + ", a district, a group such as central-urban, a park or an enterprise"))));
     }
 
     public static String choice(String name, String value, String fallback, Set<String> allowed) {
@@ -49,7 +56,13 @@ public final class Queries {
         }
         String v = value.toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()))));
+            throw ProblemException.invalid(
+                    "Invalid parameter",
+                    List.of(new FieldError(
+                            name,
+                            "must be one of "
+                                    + String.join(
+                                            ", ", allowed.stream().sorted().toList()))));
         }
         return v;
     }

@@ -23,7 +23,9 @@ public interface EventSchemaConfig {
         if (uri.isAbsolute()) {
             return uri;
         }
-        String base = schemaBase().endsWith("/") ? schemaBase().substring(0, schemaBase().length() - 1) : schemaBase();
+        String base = schemaBase().endsWith("/")
+                ? schemaBase().substring(0, schemaBase().length() - 1)
+                : schemaBase();
         return URI.create(base + (schemaPath.startsWith("/") ? schemaPath : "/" + schemaPath));
     }
 }

@@ -38,16 +38,23 @@ public class EventSchemaResource {
     @GET
     @Path("{file}")
     @Produces({SCHEMA_JSON, "application/json"})
-    @Operation(summary = "The JSON Schema of an event or feed message",
-            description = "indicator-event.v1, result.v1, org-unit-event.v1, target-event.v1 (events) and report.v1 (a feed message, the body of "
-                    + "POST /api/v1/reports)")
-    @APIResponse(responseCode = "200", description = "The schema", content = @Content(mediaType = SCHEMA_JSON,
-            schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "No such schema", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "The JSON Schema of an event or feed message",
+            description =
+                    "indicator-event.v1, result.v1, org-unit-event.v1, target-event.v1 (events) and report.v1 (a feed message, the body of "
+                            + "POST /api/v1/reports)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The schema",
+            content = @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such schema",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response schema(@PathParam("file") String file) {
         // letters, digits, '-', an optional version: no other resource (and no path) can be named through it
-        InputStream in = NAME.matcher(file).matches() ? Thread.currentThread().getContextClassLoader().getResourceAsStream("schemas/" + file)
+        InputStream in = NAME.matcher(file).matches()
+                ? Thread.currentThread().getContextClassLoader().getResourceAsStream("schemas/" + file)
                 : null;
         if (in == null) {
             throw new ProblemException(404, "not-found", "Not Found", "No schema " + file);
@@ -55,7 +62,9 @@ public class EventSchemaResource {
         try (in) {
             CacheControl cache = new CacheControl();
             cache.setMaxAge(3600);
-            return Response.ok(in.readAllBytes(), SCHEMA_JSON).cacheControl(cache).build();
+            return Response.ok(in.readAllBytes(), SCHEMA_JSON)
+                    .cacheControl(cache)
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,8 +35,7 @@ public class CachingJwtCallerPrincipalFactory extends JWTCallerPrincipalFactory 
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(JWTCallerPrincipal principal, long validUntilMillis) {
-    }
+    private record Verified(JWTCallerPrincipal principal, long validUntilMillis) {}
 
     public CachingJwtCallerPrincipalFactory() {
         this(new DefaultJWTCallerPrincipalFactory(), Clock.systemUTC());

@@ -18,7 +18,14 @@ import java.util.function.Function;
  * @param optional for reading: an upload may leave the column out (its cells then read as empty)
  * @param <T>      the row type
  */
-public record Column<T>(String key, String zh, String en, String unit, ColumnType type, Function<? super T, ?> value, boolean optional) {
+public record Column<T>(
+        String key,
+        String zh,
+        String en,
+        String unit,
+        ColumnType type,
+        Function<? super T, ?> value,
+        boolean optional) {
 
     public Column {
         Objects.requireNonNull(key, "key");
@@ -35,11 +42,13 @@ public record Column<T>(String key, String zh, String en, String unit, ColumnTyp
         return new Column<>(key, zh, en, null, ColumnType.TEXT, value, false);
     }
 
-    public static <T> Column<T> number(String key, String zh, String en, String unit, Function<? super T, ? extends Number> value) {
+    public static <T> Column<T> number(
+            String key, String zh, String en, String unit, Function<? super T, ? extends Number> value) {
         return new Column<>(key, zh, en, unit, ColumnType.NUMBER, value, false);
     }
 
-    public static <T> Column<T> integer(String key, String zh, String en, String unit, Function<? super T, ? extends Number> value) {
+    public static <T> Column<T> integer(
+            String key, String zh, String en, String unit, Function<? super T, ? extends Number> value) {
         return new Column<>(key, zh, en, unit, ColumnType.INTEGER, value, false);
     }
 

@@ -12,5 +12,9 @@ package io.synergy.platform.tabular;
  * </ul>
  */
 public enum ColumnType {
-    TEXT, NUMBER, INTEGER, DATE, BOOLEAN
+    TEXT,
+    NUMBER,
+    INTEGER,
+    DATE,
+    BOOLEAN
 }

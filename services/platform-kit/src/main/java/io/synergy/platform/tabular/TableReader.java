@@ -86,6 +86,7 @@ public final class TableReader {
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
     /** Day 0 of Excel's 1900 date system, as Excel counts (it believes 1900 was a leap year; dates after February 1900 are right). */
     private static final LocalDate EXCEL_EPOCH_1900 = LocalDate.of(1899, 12, 30);
+
     private static final LocalDate EXCEL_EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
     private final List<Column<?>> columns;
@@ -106,7 +107,8 @@ public final class TableReader {
             for (String name : names(c)) {
                 Column<?> other = byName.putIfAbsent(name, c);
                 if (other != null && other != c) {
-                    throw new IllegalArgumentException("columns " + other.key() + " and " + c.key() + " are both called " + name);
+                    throw new IllegalArgumentException(
+                            "columns " + other.key() + " and " + c.key() + " are both called " + name);
                 }
             }
         }
@@ -128,7 +130,9 @@ public final class TableReader {
     }
 
     private static String normalise(String header) {
-        return SPACES.matcher(header.replace("\uFEFF", "").strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(header.replace("\uFEFF", "").strip())
+                .replaceAll(" ")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -144,10 +148,20 @@ public final class TableReader {
         } catch (IllegalArgumentException e) {
             type = null;
         }
-        if (type == null || !(type.isCompatible(CSV) || type.isCompatible(XLSX)) || type.isWildcardType() || type.isWildcardSubtype()) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", "A table is text/csv or an XLSX workbook ("
-                    + Tabular.XLSX + ")", List.of(new FieldError(HttpHeaders.CONTENT_TYPE, contentType == null ? "is required"
-                            : "'" + abbreviate(contentType) + "' is neither text/csv nor " + Tabular.XLSX)));
+        if (type == null
+                || !(type.isCompatible(CSV) || type.isCompatible(XLSX))
+                || type.isWildcardType()
+                || type.isWildcardSubtype()) {
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "A table is text/csv or an XLSX workbook (" + Tabular.XLSX + ")",
+                    List.of(new FieldError(
+                            HttpHeaders.CONTENT_TYPE,
+                            contentType == null
+                                    ? "is required"
+                                    : "'" + abbreviate(contentType) + "' is neither text/csv nor " + Tabular.XLSX)));
         }
         byte[] bytes = readLimited(body);
         if (type.isCompatible(XLSX)) {
@@ -155,15 +169,23 @@ public final class TableReader {
         }
         // a UTF-8 byte order mark outweighs the declared charset (as browsers decide): clients that append a default
         // charset (ISO-8859-1) to what Excel saved as "CSV UTF-8" would otherwise garble every Chinese name
-        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
-        return csv(bom ? decode(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8) : decode(bytes, charset(type)));
+        boolean bom =
+                bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+        return csv(
+                bom
+                        ? decode(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8)
+                        : decode(bytes, charset(type)));
     }
 
     private byte[] readLimited(InputStream body) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+            byte[] bytes = body == null
+                    ? new byte[0]
+                    : body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
             if (bytes.length > limits.maxBytes()) {
-                throw tooLarge("The upload exceeds " + limits.maxBytes() + " bytes", "is larger than " + limits.maxBytes() + " bytes");
+                throw tooLarge(
+                        "The upload exceeds " + limits.maxBytes() + " bytes",
+                        "is larger than " + limits.maxBytes() + " bytes");
             }
             return bytes;
         } catch (IOException e) {
@@ -179,19 +201,31 @@ public final class TableReader {
         try {
             return Charset.forName(name.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", "Unknown charset",
-                    List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "charset '" + abbreviate(name) + "' is not known")));
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "Unknown charset",
+                    List.of(new FieldError(
+                            HttpHeaders.CONTENT_TYPE, "charset '" + abbreviate(name) + "' is not known")));
         }
     }
 
     /** The text, strictly: bytes that are not the charset's (a GBK file sent as UTF-8) are a fault, not replacement characters. */
     private static String decode(byte[] bytes, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw invalid("The upload is not " + charset.name() + " text", new FieldError("body", "is not " + charset.name()
-                    + " text: save it as UTF-8, or declare its charset (text/csv; charset=GBK)"));
+            throw invalid(
+                    "The upload is not " + charset.name() + " text",
+                    new FieldError(
+                            "body",
+                            "is not " + charset.name()
+                                    + " text: save it as UTF-8, or declare its charset (text/csv; charset=GBK)"));
         }
     }
 
@@ -208,7 +242,8 @@ public final class TableReader {
                     cells = new ArrayList<>();
                 } else if (t == JsonToken.VALUE_STRING && cells != null) {
                     if (cells.isEmpty()) {
-                        // where the record's first cell starts (the array's own location is the end of the previous record)
+                        // where the record's first cell starts (the array's own location is the end of the previous
+                        // record)
                         line = p.currentTokenLocation().getLineNr();
                     }
                     cells.add(p.getText());
@@ -218,8 +253,12 @@ public final class TableReader {
                 }
             }
         } catch (IOException e) {
-            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw invalid("Malformed CSV", new FieldError("line " + line, "malformed CSV: " + abbreviate(String.valueOf(reason))));
+            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage()
+                    : e.getMessage();
+            throw invalid(
+                    "Malformed CSV",
+                    new FieldError("line " + line, "malformed CSV: " + abbreviate(String.valueOf(reason))));
         }
         return rows(raw, "line", false);
     }
@@ -230,8 +269,12 @@ public final class TableReader {
             throw invalid("Not an XLSX workbook", new FieldError("body", "is not an XLSX workbook"));
         }
         if (ReadableWorkbook.isOLE2Header(bytes)) {
-            throw invalid("Not an XLSX workbook", new FieldError("body", "is an Excel 97-2003 workbook (.xls) or a password-protected one: "
-                    + "save it as an .xlsx workbook without a password"));
+            throw invalid(
+                    "Not an XLSX workbook",
+                    new FieldError(
+                            "body",
+                            "is an Excel 97-2003 workbook (.xls) or a password-protected one: "
+                                    + "save it as an .xlsx workbook without a password"));
         }
         if (!ReadableWorkbook.isOOXMLZipHeader(bytes)) {
             throw invalid("Not an XLSX workbook", new FieldError("body", "is not an XLSX workbook"));
@@ -242,7 +285,7 @@ public final class TableReader {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             date1904 = workbook.isDate1904();
             try (Stream<Row> rows = choose(workbook, sheet).openStream()) {
-                for (Iterator<Row> it = rows.iterator(); it.hasNext();) {
+                for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
                     Row row = it.next();
                     List<Object> cells = new ArrayList<>(row.getCellCount());
                     for (int i = 0; i < row.getCellCount(); i++) {
@@ -254,8 +297,10 @@ public final class TableReader {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw invalid("Not a readable XLSX workbook", new FieldError("body", "is not a readable XLSX workbook: "
-                    + abbreviate(String.valueOf(e.getMessage()))));
+            throw invalid(
+                    "Not a readable XLSX workbook",
+                    new FieldError(
+                            "body", "is not a readable XLSX workbook: " + abbreviate(String.valueOf(e.getMessage()))));
         }
         return rows(raw, "row", date1904);
     }
@@ -264,12 +309,21 @@ public final class TableReader {
         List<Sheet> sheets = workbook.getSheets().toList();
         String names = String.join(", ", sheets.stream().map(Sheet::getName).toList());
         if (name != null && !name.isBlank()) {
-            return workbook.findSheet(name.strip()).orElseThrow(() -> invalid("No such sheet", new FieldError("sheet",
-                    "the workbook has no sheet '" + abbreviate(name.strip()) + "'; its sheets: " + names)));
+            return workbook.findSheet(name.strip())
+                    .orElseThrow(() -> invalid(
+                            "No such sheet",
+                            new FieldError(
+                                    "sheet",
+                                    "the workbook has no sheet '" + abbreviate(name.strip()) + "'; its sheets: "
+                                            + names)));
         }
         if (sheets.size() != 1) {
-            throw invalid("Which sheet?", new FieldError("sheet", "the workbook has " + sheets.size() + " sheets (" + abbreviate(names)
-                    + "): keep only the table's sheet, or name the one to read"));
+            throw invalid(
+                    "Which sheet?",
+                    new FieldError(
+                            "sheet",
+                            "the workbook has " + sheets.size() + " sheets (" + abbreviate(names)
+                                    + "): keep only the table's sheet, or name the one to read"));
         }
         return sheets.get(0);
     }
@@ -284,7 +338,9 @@ public final class TableReader {
             case STRING -> cell.asString();
             case NUMBER -> cell.asNumber();
             case BOOLEAN -> cell.asBoolean();
-            case FORMULA -> new Refused("is a formula (" + abbreviate(String.valueOf(cell.getFormula())) + "): paste the values instead (粘贴为数值)");
+            case FORMULA ->
+                new Refused("is a formula (" + abbreviate(String.valueOf(cell.getFormula()))
+                        + "): paste the values instead (粘贴为数值)");
             case ERROR -> new Refused("is an error value (" + abbreviate(String.valueOf(cell.getRawValue())) + ")");
         };
     }
@@ -295,7 +351,9 @@ public final class TableReader {
             return;
         }
         if (raw.size() > limits.maxRows()) { // the header and maxRows rows are allowed
-            throw tooLarge("The table has more than " + limits.maxRows() + " rows; split it", "has more than " + limits.maxRows() + " rows");
+            throw tooLarge(
+                    "The table has more than " + limits.maxRows() + " rows; split it",
+                    "has more than " + limits.maxRows() + " rows");
         }
         raw.add(row);
     }
@@ -329,7 +387,10 @@ public final class TableReader {
                 errors.add(new FieldError(headerWhere, "column '" + column.key() + "' appears twice"));
             }
         }
-        List<String> missing = columns.stream().filter(c -> !c.optional() && !index.containsKey(c.key())).map(Column::key).toList();
+        List<String> missing = columns.stream()
+                .filter(c -> !c.optional() && !index.containsKey(c.key()))
+                .map(Column::key)
+                .toList();
         if (!missing.isEmpty()) {
             errors.add(new FieldError(headerWhere, "missing column(s): " + String.join(", ", missing)));
         }
@@ -351,7 +412,9 @@ public final class TableReader {
             Map<String, Object> cells = new HashMap<>();
             for (Column<?> column : columns) {
                 Integer i = index.get(column.key());
-                Object cell = i == null || i >= row.cells().size() ? null : row.cells().get(i);
+                Object cell = i == null || i >= row.cells().size()
+                        ? null
+                        : row.cells().get(i);
                 cells.put(column.key(), convert(column, cell, where + ": " + column.key(), errors, date1904));
             }
             rows.add(new TableRow(where, Collections.unmodifiableMap(cells)));
@@ -361,13 +424,16 @@ public final class TableReader {
             }
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the table; nothing was stored", errors);
+            throw invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the table; nothing was stored",
+                    errors);
         }
         return rows;
     }
 
     /** A cell as its column's type, or {@code null} with the fault recorded. */
-    private static Object convert(Column<?> column, Object cell, String field, List<FieldError> errors, boolean date1904) {
+    private static Object convert(
+            Column<?> column, Object cell, String field, List<FieldError> errors, boolean date1904) {
         if (cell instanceof Refused r) {
             errors.add(new FieldError(field, r.reason()));
             return null;
@@ -378,13 +444,31 @@ public final class TableReader {
         Object v = cell instanceof String s ? s.strip() : cell;
         String fault = switch (column.type()) {
             case TEXT -> null;
-            case NUMBER -> v instanceof BigDecimal || v instanceof String s && NUMBER.matcher(s).matches() ? null : "must be a number";
-            case INTEGER -> v instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-                    || v instanceof String s && INTEGER.matcher(s).matches() ? null : "must be a whole number";
-            case DATE -> v instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0 && d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(2_958_465)) <= 0
-                    || v instanceof String s && isoDate(s) ? null : "must be a date (yyyy-mm-dd)";
-            case BOOLEAN -> v instanceof Boolean || v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) ? null
-                    : "must be true or false";
+            case NUMBER ->
+                v instanceof BigDecimal
+                                || v instanceof String s && NUMBER.matcher(s).matches()
+                        ? null
+                        : "must be a number";
+            case INTEGER ->
+                v instanceof BigDecimal d
+                                        && d.stripTrailingZeros().scale() <= 0
+                                        && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                                || v instanceof String s && INTEGER.matcher(s).matches()
+                        ? null
+                        : "must be a whole number";
+            case DATE ->
+                v instanceof BigDecimal d
+                                        && d.stripTrailingZeros().scale() <= 0
+                                        && d.signum() >= 0
+                                        && d.compareTo(BigDecimal.valueOf(2_958_465)) <= 0
+                                || v instanceof String s && isoDate(s)
+                        ? null
+                        : "must be a date (yyyy-mm-dd)";
+            case BOOLEAN ->
+                v instanceof Boolean
+                                || v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
+                        ? null
+                        : "must be true or false";
         };
         if (fault != null) {
             errors.add(new FieldError(field, fault + ", not '" + abbreviate(shown(v)) + "'"));
@@ -394,8 +478,10 @@ public final class TableReader {
             case TEXT -> v instanceof String s ? unneutralise(s) : shown(v);
             case NUMBER -> v instanceof BigDecimal d ? d : new BigDecimal((String) v);
             case INTEGER -> v instanceof BigDecimal d ? d.longValueExact() : Long.parseLong((String) v);
-            case DATE -> v instanceof BigDecimal d ? (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900).plusDays(d.longValueExact())
-                    : LocalDate.parse((String) v);
+            case DATE ->
+                v instanceof BigDecimal d
+                        ? (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900).plusDays(d.longValueExact())
+                        : LocalDate.parse((String) v);
             case BOOLEAN -> v instanceof Boolean b ? b : Boolean.valueOf(((String) v).toLowerCase(Locale.ROOT));
         };
     }
@@ -428,14 +514,13 @@ public final class TableReader {
     }
 
     static ProblemException tooLarge(String detail, String message) {
-        return new ProblemException(413, "payload-too-large", "Payload too large", detail, List.of(new FieldError("body", message)));
+        return new ProblemException(
+                413, "payload-too-large", "Payload too large", detail, List.of(new FieldError("body", message)));
     }
 
     /** A row as read: where it is (its line or row number) and its cells. */
-    private record RawRow(int number, List<Object> cells) {
-    }
+    private record RawRow(int number, List<Object> cells) {}
 
     /** A cell that cannot be read, and why. */
-    private record Refused(String reason) {
-    }
+    private record Refused(String reason) {}
 }

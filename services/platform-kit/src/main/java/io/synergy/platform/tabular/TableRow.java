@@ -44,7 +44,8 @@ public record TableRow(String where, Map<String, Object> cells) {
         }
         Object v = cells.get(key);
         if (v != null && !type.isInstance(v)) {
-            throw new IllegalArgumentException("column " + key + " holds a " + v.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    "column " + key + " holds a " + v.getClass().getSimpleName() + ", not a " + type.getSimpleName());
         }
         return type.cast(v);
     }

@@ -35,11 +35,14 @@ public class TabularDownloads implements ContainerResponseFilter {
             return;
         }
         boolean csv = extension.equals(".csv");
-        StreamingOutput body = csv ? out -> TabularWriter.csv(answer.tables().get(0), out) : out -> TabularWriter.xlsx(answer.tables(), out);
+        StreamingOutput body = csv
+                ? out -> TabularWriter.csv(answer.tables().get(0), out)
+                : out -> TabularWriter.xlsx(answer.tables(), out);
         MediaType type = csv ? CSV.withCharset("UTF-8") : XLSX;
         response.setEntity(body, new Annotation[0], type);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
-        response.getHeaders().putSingle("Content-Disposition", "attachment; filename=\"" + answer.filename() + extension + "\"");
+        response.getHeaders()
+                .putSingle("Content-Disposition", "attachment; filename=\"" + answer.filename() + extension + "\"");
     }
 
     /** {@code .csv} or {@code .xlsx} for the two tabular media types (parameters aside), {@code null} for any other. */

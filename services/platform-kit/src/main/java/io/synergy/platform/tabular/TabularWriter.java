@@ -42,8 +42,7 @@ public final class TabularWriter {
     /** …and at most this (longer texts wrap in the cell when the user widens it). */
     static final int MAX_WIDTH = 60;
 
-    private TabularWriter() {
-    }
+    private TabularWriter() {}
 
     /** The table as CSV on {@code out}, which is flushed, not closed. */
     public static void csv(Table<?> table, OutputStream out) throws IOException {
@@ -166,7 +165,12 @@ public final class TabularWriter {
             ws.value(0, c, columns.get(c).label());
             widths[c] = width(columns.get(c).label());
         }
-        ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("DDEBF7").wrapText(true).set();
+        ws.range(0, 0, 0, columns.size() - 1)
+                .style()
+                .bold()
+                .fillColor("DDEBF7")
+                .wrapText(true)
+                .set();
         ws.freezePane(0, 1);
         int r = 1;
         boolean widthsSet = false;

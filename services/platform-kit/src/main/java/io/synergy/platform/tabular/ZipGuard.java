@@ -1,8 +1,8 @@
 package io.synergy.platform.tabular;
 
 import io.synergy.platform.problem.FieldError;
-import io.synergy.platform.problem.ProblemMappers;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.problem.ProblemMappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +22,22 @@ final class ZipGuard {
 
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
 
-    private ZipGuard() {
-    }
+    private ZipGuard() {}
 
     /** Refuses (413) a zip of more than {@code maxParts} parts or that unpacks to more than {@code maxBytes}; (400) one with a DTD. */
     static void check(byte[] zip, long maxBytes, int maxParts) {
         long total = 0;
         int parts = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipFile file = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
-            for (Enumeration<ZipArchiveEntry> entries = file.getEntries(); entries.hasMoreElements();) {
+        try (ZipFile file = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
+                .get()) {
+            for (Enumeration<ZipArchiveEntry> entries = file.getEntries(); entries.hasMoreElements(); ) {
                 ZipArchiveEntry entry = entries.nextElement();
                 if (++parts > maxParts) {
-                    throw TableReader.tooLarge("The workbook has more than " + maxParts + " parts", "has more than " + maxParts + " parts");
+                    throw TableReader.tooLarge(
+                            "The workbook has more than " + maxParts + " parts",
+                            "has more than " + maxParts + " parts");
                 }
                 int matched = 0;
                 try (InputStream in = file.getInputStream(entry)) {
@@ -42,13 +45,19 @@ final class ZipGuard {
                     while ((n = in.read(buffer)) > 0) {
                         total += n;
                         if (total > maxBytes) {
-                            throw TableReader.tooLarge("The workbook unpacks to more than " + maxBytes + " bytes",
+                            throw TableReader.tooLarge(
+                                    "The workbook unpacks to more than " + maxBytes + " bytes",
                                     "unpacks to more than " + maxBytes + " bytes");
                         }
                         matched = scan(buffer, n, matched);
                         if (matched == DOCTYPE.length) {
-                            throw ProblemException.invalid("The workbook declares a DTD", List.of(new FieldError("body",
-                                    "part " + entry.getName() + " declares a DTD (<!DOCTYPE): a workbook never does, and it is refused")));
+                            throw ProblemException.invalid(
+                                    "The workbook declares a DTD",
+                                    List.of(
+                                            new FieldError(
+                                                    "body",
+                                                    "part " + entry.getName()
+                                                            + " declares a DTD (<!DOCTYPE): a workbook never does, and it is refused")));
                         }
                     }
                 }
@@ -56,8 +65,12 @@ final class ZipGuard {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid("Not a readable XLSX workbook", List.of(new FieldError("body",
-                    "is not a readable XLSX workbook (zip): " + ProblemMappers.abbreviate(String.valueOf(e.getMessage())))));
+            throw ProblemException.invalid(
+                    "Not a readable XLSX workbook",
+                    List.of(new FieldError(
+                            "body",
+                            "is not a readable XLSX workbook (zip): "
+                                    + ProblemMappers.abbreviate(String.valueOf(e.getMessage())))));
         }
     }
 

@@ -36,8 +36,7 @@ public final class Traceparent {
         }
     };
 
-    private Traceparent() {
-    }
+    private Traceparent() {}
 
     /** The traceparent of the context's span, or {@code null} when it has none (nothing to continue). */
     public static String of(Context context) {

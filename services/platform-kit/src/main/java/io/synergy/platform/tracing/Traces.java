@@ -37,7 +37,12 @@ public class Traces {
     public Work start(String name, SpanKind kind, Context parent, Collection<SpanContext> links, WorkTags tags) {
         var builder = tracer.spanBuilder(name).setSpanKind(kind).setParent(parent);
         SpanContext parentSpan = Span.fromContext(parent).getSpanContext();
-        links.stream().filter(SpanContext::isValid).filter(l -> !l.equals(parentSpan)).distinct().limit(MAX_LINKS).forEach(builder::addLink);
+        links.stream()
+                .filter(SpanContext::isValid)
+                .filter(l -> !l.equals(parentSpan))
+                .distinct()
+                .limit(MAX_LINKS)
+                .forEach(builder::addLink);
         Span span = builder.startSpan();
         tags.on(span);
         Scope scope = span.makeCurrent();

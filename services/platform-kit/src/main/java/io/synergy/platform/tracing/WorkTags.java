@@ -23,6 +23,7 @@ public record WorkTags(String reportId, String sector, String orgUnit, String pe
 
     /** The MDC keys, in the order of the components. */
     public static final String MDC_REPORT_ID = "reportId";
+
     public static final String MDC_SECTOR = "sector";
     public static final String MDC_ORG_UNIT = "orgUnit";
     public static final String MDC_PERIOD = "period";

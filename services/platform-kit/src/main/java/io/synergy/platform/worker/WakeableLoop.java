@@ -29,7 +29,8 @@ public final class WakeableLoop {
     /**
      * @param work one run; returns {@code true} when there is more to do at once (a full batch), {@code false} to wait
      */
-    public WakeableLoop(String name, Duration pollInterval, Duration initialBackoff, Duration maxBackoff, BooleanSupplier work) {
+    public WakeableLoop(
+            String name, Duration pollInterval, Duration initialBackoff, Duration maxBackoff, BooleanSupplier work) {
         this.name = name;
         this.pollInterval = pollInterval;
         this.initialBackoff = initialBackoff;

@@ -30,27 +30,39 @@ class PagingTest {
         assertThat(last.items()).containsExactly("e");
         assertThat(last.next()).isNull();
         // a page that ends the list exactly has no next one either
-        assertThat(Paging.page(UNITS, Function.identity(), Paging.request("5", null)).next()).isNull();
+        assertThat(Paging.page(UNITS, Function.identity(), Paging.request("5", null))
+                        .next())
+                .isNull();
     }
 
     @Test
     void aPageStartsAfterItsCursorsItemWhereverItNowIs() {
-        String afterB = Paging.page(UNITS, Function.identity(), Paging.request("2", null)).next();
+        String afterB = Paging.page(UNITS, Function.identity(), Paging.request("2", null))
+                .next();
         List<String> grown = List.of("a", "x", "b", "c", "d", "e");
-        assertThat(Paging.page(grown, Function.identity(), Paging.request("2", afterB)).items()).containsExactly("c", "d");
+        assertThat(Paging.page(grown, Function.identity(), Paging.request("2", afterB))
+                        .items())
+                .containsExactly("c", "d");
     }
 
     @Test
     void aMalformedLimitOrCursorIsRefusedNamingIt() {
         for (String limit : List.of("0", "1001", "ten", "")) {
-            assertThatThrownBy(() -> Paging.request(limit, null)).isInstanceOf(ProblemException.class)
-                    .satisfies(e -> assertThat(((ProblemException) e).errors()).extracting(f -> f.field()).containsExactly("limit"));
+            assertThatThrownBy(() -> Paging.request(limit, null))
+                    .isInstanceOf(ProblemException.class)
+                    .satisfies(e -> assertThat(((ProblemException) e).errors())
+                            .extracting(f -> f.field())
+                            .containsExactly("limit"));
         }
-        assertThatThrownBy(() -> Paging.request("10", "%%%")).isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).errors()).extracting(f -> f.field()).containsExactly("cursor"));
+        assertThatThrownBy(() -> Paging.request("10", "%%%"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).errors())
+                        .extracting(f -> f.field())
+                        .containsExactly("cursor"));
         // a cursor of an item no longer in the list: start again
         String afterZ = Paging.encode("z");
-        assertThatThrownBy(() -> Paging.page(UNITS, Function.identity(), Paging.request("2", afterZ))).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> Paging.page(UNITS, Function.identity(), Paging.request("2", afterZ)))
+                .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(400));
     }
 }

@@ -39,7 +39,8 @@ class TableReaderTest {
 
     @Test
     void csvCellsAreTypedAndBlankCellsAreNull() {
-        List<TableRow> rows = READER.csv("\uFEFF" + HEADER + "370202, 青岛 ,-12.5,3,2024-12-31,TRUE\n370203,,1e3,-4,,false\n,,,,,\n\n");
+        List<TableRow> rows =
+                READER.csv("\uFEFF" + HEADER + "370202, 青岛 ,-12.5,3,2024-12-31,TRUE\n370203,,1e3,-4,,false\n,,,,,\n\n");
         assertThat(rows).hasSize(2);
         TableRow r = rows.get(0);
         assertThat(r.where()).isEqualTo("line 2");
@@ -59,11 +60,22 @@ class TableReaderTest {
 
     @Test
     void everyTypeFaultIsNamedByLineAndColumnAtOnce() {
-        ProblemException e = refused(() -> READER.csv(HEADER + "370202,a,12吨,2.5,2024/12/31,yes\n370203,b,\"1,000\",x,2024-02-30,1\n"
-                + "370204,c,NaN,99999999999999999999,,\n"));
+        ProblemException e =
+                refused(() -> READER.csv(HEADER + "370202,a,12吨,2.5,2024/12/31,yes\n370203,b,\"1,000\",x,2024-02-30,1\n"
+                        + "370204,c,NaN,99999999999999999999,,\n"));
         assertThat(e.status()).isEqualTo(400);
-        assertThat(fields(e)).containsExactly("line 2: value", "line 2: count", "line 2: day", "line 2: audited", "line 3: value", "line 3: count",
-                "line 3: day", "line 3: audited", "line 4: value", "line 4: count");
+        assertThat(fields(e))
+                .containsExactly(
+                        "line 2: value",
+                        "line 2: count",
+                        "line 2: day",
+                        "line 2: audited",
+                        "line 3: value",
+                        "line 3: count",
+                        "line 3: day",
+                        "line 3: audited",
+                        "line 4: value",
+                        "line 4: count");
         assertThat(e.errors().get(0).message()).isEqualTo("must be a number, not '12吨'");
         assertThat(e.errors().get(3).message()).isEqualTo("must be true or false, not 'yes'");
         assertThat(e.errors().get(6).message()).startsWith("must be a date (yyyy-mm-dd)");
@@ -75,17 +87,25 @@ class TableReaderTest {
         List<TableRow> rows = READER.csv(header + "370202,x,1,2,2024-01-01,false\n");
         assertThat(rows.get(0).number("value")).isEqualByComparingTo("1");
         assertThat(rows.get(0).integer("count")).isEqualTo(2L);
-        assertThat(READER.csv("org_unit,name,排放量（t）,count,day,audited\n370202,x,7,,,\n").get(0).number("value")).isEqualByComparingTo("7");
+        assertThat(READER.csv("org_unit,name,排放量（t）,count,day,audited\n370202,x,7,,,\n")
+                        .get(0)
+                        .number("value"))
+                .isEqualByComparingTo("7");
     }
 
     @Test
     void aHeaderMissingColumnsNamingOthersOrTwiceIsRefused() {
         ProblemException e = refused(() -> READER.csv("org_unit,name,value,value,colour\n370202,x,1,1,red\n"));
         assertThat(fields(e)).containsOnly("line 1");
-        assertThat(e.errors()).extracting(FieldError::message).containsExactly("column 'value' appears twice", "unknown column 'colour'",
-                "missing column(s): count, day, audited");
+        assertThat(e.errors())
+                .extracting(FieldError::message)
+                .containsExactly(
+                        "column 'value' appears twice",
+                        "unknown column 'colour'",
+                        "missing column(s): count, day, audited");
         // optional columns may be left out; extra columns are ignored where the reader allows them
-        TableReader lenient = new TableReader(List.of(COLUMNS.get(0), COLUMNS.get(2).asOptional()), TableReader.Limits.DEFAULT, true);
+        TableReader lenient =
+                new TableReader(List.of(COLUMNS.get(0), COLUMNS.get(2).asOptional()), TableReader.Limits.DEFAULT, true);
         TableRow row = lenient.csv("colour,org_unit\nred,370202\n").get(0);
         assertThat(row.text("org_unit")).isEqualTo("370202");
         assertThat(row.number("value")).isNull();
@@ -95,10 +115,13 @@ class TableReaderTest {
 
     @Test
     void linesAreCountedAsAnEditorShowsThemAcrossBlankLinesAndMultiLineCells() {
-        ProblemException e = refused(() -> READER.csv(HEADER + "\n370202,\"two\nlines\",x,,,\n370203,,y,,,\n,,,,,\n370204,,,,,,surplus\n"));
+        ProblemException e = refused(
+                () -> READER.csv(HEADER + "\n370202,\"two\nlines\",x,,,\n370203,,y,,,\n,,,,,\n370204,,,,,,surplus\n"));
         assertThat(fields(e)).containsExactly("line 3: value", "line 5: value", "line 7");
         assertThat(e.errors().get(2).message()).isEqualTo("cell 7 has a value, but its column has no header");
-        assertThat(fields(refused(() -> READER.csv(HEADER + "370202,\"open,1,2,,\n370203,,,,,\n")))).hasSize(1).allMatch(f -> f.startsWith("line "));
+        assertThat(fields(refused(() -> READER.csv(HEADER + "370202,\"open,1,2,,\n370203,,,,,\n"))))
+                .hasSize(1)
+                .allMatch(f -> f.startsWith("line "));
     }
 
     @Test
@@ -123,16 +146,28 @@ class TableReaderTest {
     @Test
     void anUploadIsReadByItsContentTypeAndCharsetStrictly() {
         byte[] gbk = (HEADER + "370202,青岛,1,,,\n").getBytes(Charset.forName("GBK"));
-        assertThat(READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=GBK", null).get(0).text("name")).isEqualTo("青岛");
+        assertThat(READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=GBK", null)
+                        .get(0)
+                        .text("name"))
+                .isEqualTo("青岛");
         // the same bytes sent as UTF-8: refused, never stored as mojibake
-        assertThat(fields(refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv", null)))).containsExactly("body");
+        assertThat(fields(refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv", null))))
+                .containsExactly("body");
         // a UTF-8 byte order mark decides, whatever charset a client library appended by default
         byte[] bom = ("\uFEFF" + HEADER + "370202,青岛,1,,,\n").getBytes(StandardCharsets.UTF_8);
-        assertThat(READER.read(new ByteArrayInputStream(bom), "text/csv; charset=ISO-8859-1", null).get(0).text("name")).isEqualTo("青岛");
-        ProblemException unknown = refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=klingon", null));
+        assertThat(READER.read(new ByteArrayInputStream(bom), "text/csv; charset=ISO-8859-1", null)
+                        .get(0)
+                        .text("name"))
+                .isEqualTo("青岛");
+        ProblemException unknown =
+                refused(() -> READER.read(new ByteArrayInputStream(gbk), "text/csv; charset=klingon", null));
         assertThat(unknown.status()).isEqualTo(415);
-        assertThat(refused(() -> READER.read(new ByteArrayInputStream(gbk), "application/json", null)).status()).isEqualTo(415);
-        assertThat(refused(() -> READER.read(new ByteArrayInputStream(gbk), null, null)).status()).isEqualTo(415);
+        assertThat(refused(() -> READER.read(new ByteArrayInputStream(gbk), "application/json", null))
+                        .status())
+                .isEqualTo(415);
+        assertThat(refused(() -> READER.read(new ByteArrayInputStream(gbk), null, null))
+                        .status())
+                .isEqualTo(415);
         TableReader small = new TableReader(COLUMNS, new TableReader.Limits(100, 1000, 2), false);
         ProblemException large = refused(() -> small.read(new ByteArrayInputStream(new byte[101]), "text/csv", null));
         assertThat(large.status()).isEqualTo(413);
@@ -230,14 +265,19 @@ class TableReaderTest {
         assertThat(fields(e)).containsExactly("sheet");
         assertThat(e.errors().get(0).message()).contains("2 sheets", "Lists", "数据");
         assertThat(READER.xlsx(bytes, "数据").get(0).text("org_unit")).isEqualTo("370202");
-        assertThat(refused(() -> READER.xlsx(bytes, "Data")).errors().get(0).message()).contains("no sheet 'Data'");
+        assertThat(refused(() -> READER.xlsx(bytes, "Data")).errors().get(0).message())
+                .contains("no sheet 'Data'");
     }
 
     @Test
     void whatIsNoWorkbookIsRefusedByName() {
-        byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0};
-        assertThat(refused(() -> READER.xlsx(ole2, null)).errors().get(0).message()).contains(".xls");
-        assertThat(fields(refused(() -> READER.xlsx("code,name\n".getBytes(StandardCharsets.UTF_8), null)))).containsExactly("body");
+        byte[] ole2 = {
+            (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0
+        };
+        assertThat(refused(() -> READER.xlsx(ole2, null)).errors().get(0).message())
+                .contains(".xls");
+        assertThat(fields(refused(() -> READER.xlsx("code,name\n".getBytes(StandardCharsets.UTF_8), null))))
+                .containsExactly("body");
         byte[] truncated = {'P', 'K', 3, 4, 1, 2, 3};
         assertThat(refused(() -> READER.xlsx(truncated, null)).status()).isEqualTo(400);
     }
@@ -265,8 +305,10 @@ class TableReaderTest {
 
     @Test
     void aPartDeclaringADtdIsRefused() throws IOException {
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Types>&e;</Types>";
-        ProblemException e = refused(() -> READER.xlsx(zipUnchecked("[Content_Types].xml", xxe.getBytes(StandardCharsets.UTF_8)), null));
+        String xxe =
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Types>&e;</Types>";
+        ProblemException e = refused(
+                () -> READER.xlsx(zipUnchecked("[Content_Types].xml", xxe.getBytes(StandardCharsets.UTF_8)), null));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors().get(0).message()).contains("DTD");
         // the match is found across the reader's buffers too

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 /** One declaration, two formats: CSV as Excel on a Chinese Windows opens it safely, XLSX with real types. */
 class TabularWriterTest {
 
-    record Emission(String unit, String name, Double value, Long count, LocalDate day, Boolean audited) {
-    }
+    record Emission(String unit, String name, Double value, Long count, LocalDate day, Boolean audited) {}
 
     static final List<Column<Emission>> COLUMNS = List.of(
             Column.text("org_unit", "单位", "Org unit", Emission::unit),
@@ -51,7 +50,8 @@ class TabularWriterTest {
         TabularWriter.csv(table(List.of()), out);
         byte[] bytes = out.toByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo("org_unit,name,value,count,day,audited\r\n");
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo("org_unit,name,value,count,day,audited\r\n");
     }
 
     @Test
@@ -81,8 +81,11 @@ class TabularWriterTest {
 
     @Test
     void quotesCommasNewlinesAndChineseFollowRfc4180() throws IOException {
-        String csv = csv(table(List.of(new Emission("370202", "\"示范\"企业, 第一\n二号", 1.0, 1L, LocalDate.of(2024, 12, 31), true))));
-        assertThat(csv).isEqualTo("\uFEFForg_unit,name,value,count,day,audited\r\n370202,\"\"\"示范\"\"企业, 第一\n二号\",1,1,2024-12-31,true\r\n");
+        String csv = csv(
+                table(List.of(new Emission("370202", "\"示范\"企业, 第一\n二号", 1.0, 1L, LocalDate.of(2024, 12, 31), true))));
+        assertThat(csv)
+                .isEqualTo(
+                        "\uFEFForg_unit,name,value,count,day,audited\r\n370202,\"\"\"示范\"\"企业, 第一\n二号\",1,1,2024-12-31,true\r\n");
     }
 
     @Test
@@ -90,19 +93,23 @@ class TabularWriterTest {
         assertThat(TabularWriter.decimal(362205.39300000004)).isEqualByComparingTo("362205.393");
         assertThat(TabularWriter.decimal(362205.39300000004).toPlainString()).isEqualTo("362205.393");
         assertThat(TabularWriter.decimal(1000.0).toPlainString()).isEqualTo("1000");
-        assertThat(TabularWriter.decimal(new BigDecimal("1E+3")).toPlainString()).isEqualTo("1000");
+        assertThat(TabularWriter.decimal(new BigDecimal("1E+3")).toPlainString())
+                .isEqualTo("1000");
         assertThat(TabularWriter.decimal(0.0000004).toPlainString()).isEqualTo("0");
         assertThat(TabularWriter.decimal(-0.0000015).toPlainString()).isEqualTo("-0.000002");
         assertThat(TabularWriter.decimal(Double.NaN)).isNull();
-        assertThat(TabularWriter.csvText(ColumnType.NUMBER, Double.POSITIVE_INFINITY)).isEmpty();
-        assertThatThrownBy(() -> TabularWriter.csvText(ColumnType.INTEGER, 2.5)).isInstanceOf(ArithmeticException.class);
+        assertThat(TabularWriter.csvText(ColumnType.NUMBER, Double.POSITIVE_INFINITY))
+                .isEmpty();
+        assertThatThrownBy(() -> TabularWriter.csvText(ColumnType.INTEGER, 2.5))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
     void aWorkbookReadBackHasTheSameValuesAndTypesAFrozenBilingualHeaderAndOneSheetPerTable() throws IOException {
         Emission first = new Emission("370202", "=1+1", -12.5, 3L, LocalDate.of(2024, 12, 31), true);
         Emission second = new Emission("370203", "青岛示范企业", 362205.39300000004, null, null, false);
-        Table<String> other = new Table<>("Notes", List.of(Column.text("note", "说明", "Note", s -> s)), List.of("示例", "-x"));
+        Table<String> other =
+                new Table<>("Notes", List.of(Column.text("note", "说明", "Note", s -> s)), List.of("示例", "-x"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TabularWriter.xlsx(List.of(table(List.of(first, second)), other), out);
         byte[] bytes = out.toByteArray();
@@ -112,8 +119,9 @@ class TabularWriterTest {
             assertThat(sheets).extracting(Sheet::getName).containsExactly("排放 Emissions", "Notes");
             List<Row> rows = sheets.get(0).read();
             assertThat(rows).hasSize(3);
-            assertThat(rows.get(0).stream().map(Cell::asString).toList()).containsExactly("单位 Org unit", "名称 Name", "排放量 Emissions (t)",
-                    "企业数 Enterprises", "日期 Date", "已审核 Audited");
+            assertThat(rows.get(0).stream().map(Cell::asString).toList())
+                    .containsExactly(
+                            "单位 Org unit", "名称 Name", "排放量 Emissions (t)", "企业数 Enterprises", "日期 Date", "已审核 Audited");
             Row r1 = rows.get(1);
             assertThat(r1.getCell(0).getType()).isEqualTo(CellType.STRING);
             assertThat(r1.getCell(1).asString()).isEqualTo("=1+1"); // a string cell: Excel never evaluates it
@@ -127,9 +135,13 @@ class TabularWriterTest {
             Row r2 = rows.get(2);
             assertThat(r2.getCell(1).asString()).isEqualTo("青岛示范企业");
             assertThat(r2.getCell(2).asNumber()).isEqualByComparingTo("362205.393");
-            assertThat(r2.getOptionalCell(3).map(Cell::getType).orElse(CellType.EMPTY)).isEqualTo(CellType.EMPTY);
+            assertThat(r2.getOptionalCell(3).map(Cell::getType).orElse(CellType.EMPTY))
+                    .isEqualTo(CellType.EMPTY);
             assertThat(r2.getCell(5).asBoolean()).isFalse();
-            assertThat(sheets.get(1).read().stream().map(r -> r.getCell(0).asString()).toList()).containsExactly("说明 Note", "示例", "-x");
+            assertThat(sheets.get(1).read().stream()
+                            .map(r -> r.getCell(0).asString())
+                            .toList())
+                    .containsExactly("说明 Note", "示例", "-x");
         }
         String sheet1 = part(bytes, "xl/worksheets/sheet1.xml");
         assertThat(sheet1).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"");
@@ -139,7 +151,8 @@ class TabularWriterTest {
     @Test
     void aLargeSheetIsWrittenInChunksAndReadsBackWhole() throws IOException {
         List<Emission> many = IntStream.range(0, 2 * TabularWriter.CHUNK + 7)
-                .mapToObj(i -> new Emission("u" + i, "企业" + i, i * 0.5, (long) i, null, i % 2 == 0)).toList();
+                .mapToObj(i -> new Emission("u" + i, "企业" + i, i * 0.5, (long) i, null, i % 2 == 0))
+                .toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TabularWriter.xlsx(List.of(table(many)), out);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
@@ -154,7 +167,9 @@ class TabularWriterTest {
 
     /** A part of a workbook (read as the workbook reader does: from the zip's central directory). */
     static String part(byte[] zip, String name) throws IOException {
-        try (ZipFile file = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get();
+        try (ZipFile file = ZipFile.builder()
+                        .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
+                        .get();
                 InputStream in = file.getInputStream(file.getEntry(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -31,6 +31,7 @@ public class ApprovalFeed {
 
     /** The kinds of refusal beyond the schema's. */
     static final String SECTOR = "sector";
+
     static final String DISTRICT = "district";
     static final String YEAR = "year";
     static final String KEY = "key";
@@ -59,20 +60,30 @@ public class ApprovalFeed {
         } catch (RuntimeException e) {
             // a fault of ours in the checks must not stop the stream either: the record is set aside with it
             Log.errorf(e, "approval record %s-%d@%d failed", record.topic(), record.partition(), record.offset());
-            c = new Checked(null, new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            c = new Checked(
+                    null,
+                    new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         if (c.event() != null) {
             // a sound record is stored; a database that fails here fails the stream (its health says so) rather than
-            // dead-lettering a sound record: the record is read again from the committed offset once the service restarts
+            // dead-lettering a sound record: the record is read again from the committed offset once the service
+            // restarts
             service.apply(c.event());
             return;
         }
         Rejection why = c.rejection();
-        Log.warnf("approval record %s-%d@%d refused: %s", record.topic(), record.partition(), record.offset(), why.reason());
+        Log.warnf(
+                "approval record %s-%d@%d refused: %s",
+                record.topic(), record.partition(), record.offset(), why.reason());
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         // waits for the broker: the offset moves past the record only once its dead letter is written
-        deadLetters.sendAndAwait(List.of(new DeadLetter(Topics.APPROVALS_DEAD_LETTERS, key, record.value(), record.headers(),
-                new DeadLetter.Source(record.topic(), record.partition(), record.offset()), why)));
+        deadLetters.sendAndAwait(List.of(new DeadLetter(
+                Topics.APPROVALS_DEAD_LETTERS,
+                key,
+                record.value(),
+                record.headers(),
+                new DeadLetter.Source(record.topic(), record.partition(), record.offset()),
+                why)));
     }
 
     /** A record checked: the event when it is sound, else why not. */
@@ -112,8 +123,11 @@ public class ApprovalFeed {
         }
         int year = Integer.parseInt(e.period());
         if (year < ProjectCatalogue.FIRST_YEAR || year > ProjectCatalogue.LAST_YEAR) {
-            return Checked.refused(YEAR, "period", "'" + e.period() + "' is not a year from " + ProjectCatalogue.FIRST_YEAR + " to "
-                    + ProjectCatalogue.LAST_YEAR);
+            return Checked.refused(
+                    YEAR,
+                    "period",
+                    "'" + e.period() + "' is not a year from " + ProjectCatalogue.FIRST_YEAR + " to "
+                            + ProjectCatalogue.LAST_YEAR);
         }
         if (!e.key().equals(record.key())) {
             return Checked.refused(KEY, null, "the record's key '" + record.key() + "' is not the event's, " + e.key());

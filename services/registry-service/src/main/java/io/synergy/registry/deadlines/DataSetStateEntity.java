@@ -29,8 +29,7 @@ public class DataSetStateEntity extends PanacheEntityBase {
         public String orgUnit;
         public int year;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String sector, String orgUnit, int year) {
             this.sector = sector;
@@ -40,7 +39,10 @@ public class DataSetStateEntity extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(sector, k.sector) && Objects.equals(orgUnit, k.orgUnit) && year == k.year;
+            return o instanceof Key k
+                    && Objects.equals(sector, k.sector)
+                    && Objects.equals(orgUnit, k.orgUnit)
+                    && year == k.year;
         }
 
         @Override

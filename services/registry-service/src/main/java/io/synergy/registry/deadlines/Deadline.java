@@ -15,6 +15,11 @@ import java.time.LocalDate;
  * @param status   DUE, OVERDUE, or the state once handed in (SUBMITTED, APPROVED, ACCEPTED)
  * @param daysLeft days from today (Asia/Shanghai) to the due date; negative when it passed
  */
-public record Deadline(String sector, String orgUnit, String period, LocalDate dueDate, ApprovalState state, DeadlineStatus status,
-        long daysLeft) {
-}
+public record Deadline(
+        String sector,
+        String orgUnit,
+        String period,
+        LocalDate dueDate,
+        ApprovalState state,
+        DeadlineStatus status,
+        long daysLeft) {}

@@ -46,15 +46,25 @@ import org.jboss.resteasy.reactive.RestResponse;
  * {@code reader}, {@code ops} or {@code planner}; the rules, set with {@code planner} ({@code If-Match} optional, honoured).
  */
 @Path("/api/v1/deadlines")
-@Tag(name = "deadlines", description = "Due dates of the data sets per sector and period (截止日期), and the rules they follow")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader, ops or planner to read, planner to set a rule", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(
+        name = "deadlines",
+        description = "Due dates of the data sets per sector and period (截止日期), and the rules they follow")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader, ops or planner to read, planner to set a rule",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected failure (quote its id)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; nothing stored, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeadlineResource {
 
     private final DeadlineService service;
@@ -72,33 +82,65 @@ public class DeadlineResource {
     @GET
     @RolesAllowed({"reader", "ops", "planner"})
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Each expected data set of a period — every sector and district of the city — with its due date (the sector's rule "
-            + "for the period's kind) and where it stands: DUE (open, due date not passed), OVERDUE, or its state once handed in (SUBMITTED, "
-            + "APPROVED, ACCEPTED; a returned data set is open). A quarter (2024-Q1) or month (2024-03) has its own due date and the year's "
-            + "data set's state. Filters sector, orgUnit (a district or a group), status; ordered by sector and district; paged with limit "
-            + "and cursor. JSON, or with Accept a CSV or an Excel workbook (Chinese and English headers)")
-    @APIResponse(responseCode = "200", description = "The rows (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Deadline.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; "
-                    + "header sector,org_unit,period,due_date,state,status,days_left")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "period, sector, orgUnit, status, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "Each expected data set of a period — every sector and district of the city — with its due date (the sector's rule "
+                            + "for the period's kind) and where it stands: DUE (open, due date not passed), OVERDUE, or its state once handed in (SUBMITTED, "
+                            + "APPROVED, ACCEPTED; a returned data set is open). A quarter (2024-Q1) or month (2024-03) has its own due date and the year's "
+                            + "data set's state. Filters sector, orgUnit (a district or a group), status; ordered by sector and district; paged with limit "
+                            + "and cursor. JSON, or with Accept a CSV or an Excel workbook (Chinese and English headers)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rows (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = Deadline.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "UTF-8 with a byte order mark; "
+                                                + "header sector,org_unit,period,due_date,state,status,days_left")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the same columns with Chinese and English headers"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "period, sector, orgUnit, status, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<List<Deadline>>> list(
-            @Parameter(description = "a year (2024), a quarter (2024-Q1) or a month (2024-03); required") @QueryParam("period") String period,
+            @Parameter(description = "a year (2024), a quarter (2024-Q1) or a month (2024-03); required")
+                    @QueryParam("period")
+                    String period,
             @Parameter(description = "a sector code (energy)") @QueryParam("sector") String sector,
-            @Parameter(description = "the city (370200), a district (370211) or a group (central-urban)") @QueryParam("orgUnit") String orgUnit,
-            @Parameter(description = "DUE, OVERDUE, SUBMITTED, APPROVED or ACCEPTED") @QueryParam("status") String status,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Parameter(description = "the city (370200), a district (370211) or a group (central-urban)")
+                    @QueryParam("orgUnit")
+                    String orgUnit,
+            @Parameter(description = "DUE, OVERDUE, SUBMITTED, APPROVED or ACCEPTED") @QueryParam("status")
+                    String status,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         Period p = null;
         if (period == null || period.isBlank()) {
-            errors.add(new FieldError("period", "is required: a year (2024), a quarter (2024-Q1) or a month (2024-03)"));
+            errors.add(
+                    new FieldError("period", "is required: a year (2024), a quarter (2024-Q1) or a month (2024-03)"));
         } else {
             p = Period.parse(period).orElse(null);
             if (p == null) {
@@ -111,7 +153,9 @@ public class DeadlineResource {
         if (sector != null && !sector.isBlank()) {
             s = Sector.find(sector.strip()).orElse(null);
             if (s == null) {
-                errors.add(new FieldError("sector", "'" + sector + "' is not a sector (energy, transport, building, agriculture, waste)"));
+                errors.add(new FieldError(
+                        "sector",
+                        "'" + sector + "' is not a sector (energy, transport, building, agriculture, waste)"));
             }
         }
         Set<String> units = Params.within(orgUnit, registry.current(), errors);
@@ -134,10 +178,17 @@ public class DeadlineResource {
     @Path("/rules")
     @RolesAllowed({"reader", "ops", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The due-date rules, per sector and kind of period: ANNUAL by monthDay of the following year (default 03-31), "
-            + "QUARTER and MONTH daysAfter the period ends (defaults 20 and 15)")
-    @APIResponse(responseCode = "200", description = "Every rule", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineRule.class)))
+    @Operation(
+            summary =
+                    "The due-date rules, per sector and kind of period: ANNUAL by monthDay of the following year (default 03-31), "
+                            + "QUARTER and MONTH daysAfter the period ends (defaults 20 and 15)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every rule",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeadlineRule.class)))
     public List<DeadlineRule> rules() {
         return service.rules();
     }
@@ -147,25 +198,50 @@ public class DeadlineResource {
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a sector's due-date rule of a kind of period: {monthDay: \"03-31\"} for ANNUAL, {daysAfter: 20} for QUARTER and "
-            + "MONTH. If-Match (optional) must match the rule's version; the same rule again keeps it")
-    @APIResponse(responseCode = "200", description = "The rule as stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DeadlineRule.class)), headers = @Header(name = "ETag", description = "its version, e.g. \"2\"",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault in errors[] (sector, periodType, monthDay, daysAfter, If-Match, body); "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the rule's version; nothing stored", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<DeadlineRule> put(@PathParam("sector") String sector, @PathParam("periodType") String periodType, DeadlineRuleChange body,
+    @Operation(
+            summary =
+                    "Set a sector's due-date rule of a kind of period: {monthDay: \"03-31\"} for ANNUAL, {daysAfter: 20} for QUARTER and "
+                            + "MONTH. If-Match (optional) must match the rule's version; the same rule again keeps it")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule as stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeadlineRule.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "its version, e.g. \"2\"",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault in errors[] (sector, periodType, monthDay, daysAfter, If-Match, body); "
+                    + "nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the rule's version; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<DeadlineRule> put(
+            @PathParam("sector") String sector,
+            @PathParam("periodType") String periodType,
+            DeadlineRuleChange body,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
         if (body == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
-                    "a JSON object {monthDay} for ANNUAL or {daysAfter} for QUARTER and MONTH")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError(
+                            "body", "a JSON object {monthDay} for ANNUAL or {daysAfter} for QUARTER and MONTH")));
         }
         EntityTags precondition = EntityTags.parse(ifMatch);
         DeadlineRule r = service.setRule(sector, periodType, body, precondition, Params.operator(token));
-        return RestResponse.ResponseBuilder.ok(r).header(HttpHeaders.ETAG, EntityTags.of(r.version())).build();
+        return RestResponse.ResponseBuilder.ok(r)
+                .header(HttpHeaders.ETAG, EntityTags.of(r.version()))
+                .build();
     }
 }

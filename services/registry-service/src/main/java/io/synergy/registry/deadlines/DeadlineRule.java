@@ -15,11 +15,19 @@ import java.time.MonthDay;
  * @param changedAt  when it was last set
  * @param changedBy  who set it ({@code flyway}: the default)
  */
-public record DeadlineRule(String sector, PeriodType periodType, String monthDay, Integer daysAfter, long version, Instant changedAt,
+public record DeadlineRule(
+        String sector,
+        PeriodType periodType,
+        String monthDay,
+        Integer daysAfter,
+        long version,
+        Instant changedAt,
         String changedBy) {
 
     /** The due date of a period of this rule's type that ends on {@code end} (for ANNUAL, December 31 of the year). */
     public LocalDate due(LocalDate end) {
-        return periodType == PeriodType.ANNUAL ? MonthDay.parse("--" + monthDay).atYear(end.getYear() + 1) : end.plusDays(daysAfter);
+        return periodType == PeriodType.ANNUAL
+                ? MonthDay.parse("--" + monthDay).atYear(end.getYear() + 1)
+                : end.plusDays(daysAfter);
     }
 }

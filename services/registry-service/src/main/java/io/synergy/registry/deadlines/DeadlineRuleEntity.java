@@ -25,8 +25,7 @@ public class DeadlineRuleEntity extends PanacheEntityBase {
         public String sector;
         public PeriodType periodType;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String sector, PeriodType periodType) {
             this.sector = sector;

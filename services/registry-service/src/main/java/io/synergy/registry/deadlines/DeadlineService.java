@@ -60,8 +60,10 @@ public class DeadlineService {
     /** Every rule, by sector (the catalogue's order) and kind of period. */
     @Transactional
     public List<DeadlineRule> rules() {
-        return DeadlineRuleEntity.<DeadlineRuleEntity>listAll().stream().map(DeadlineRuleEntity::toRule)
-                .sorted(Comparator.comparing((DeadlineRule r) -> Sector.find(r.sector()).map(Enum::ordinal).orElse(99))
+        return DeadlineRuleEntity.<DeadlineRuleEntity>listAll().stream()
+                .map(DeadlineRuleEntity::toRule)
+                .sorted(Comparator.comparing((DeadlineRule r) ->
+                                Sector.find(r.sector()).map(Enum::ordinal).orElse(99))
                         .thenComparing(DeadlineRule::periodType))
                 .toList();
     }
@@ -71,19 +73,29 @@ public class DeadlineService {
      * again keeps its version.
      */
     @Transactional
-    public DeadlineRule setRule(String sector, String periodType, DeadlineRuleChange change, EntityTags ifMatch, String operator) {
+    public DeadlineRule setRule(
+            String sector, String periodType, DeadlineRuleChange change, EntityTags ifMatch, String operator) {
         List<FieldError> errors = new ArrayList<>();
         if (Sector.find(sector).isEmpty()) {
-            errors.add(new FieldError("sector", "'" + sector + "' is not a sector (" + Arrays.stream(Sector.values()).map(Sector::code).toList() + ")"));
+            errors.add(new FieldError(
+                    "sector",
+                    "'" + sector + "' is not a sector ("
+                            + Arrays.stream(Sector.values()).map(Sector::code).toList() + ")"));
         }
-        PeriodType type = Arrays.stream(PeriodType.values()).filter(t -> t.name().equals(periodType)).findFirst().orElse(null);
+        PeriodType type = Arrays.stream(PeriodType.values())
+                .filter(t -> t.name().equals(periodType))
+                .findFirst()
+                .orElse(null);
         if (type == null) {
             errors.add(new FieldError("periodType", "must be one of " + Arrays.toString(PeriodType.values())));
         }
         if (type == PeriodType.ANNUAL) {
             if (change.monthDay() == null || change.monthDay().isBlank()) {
-                errors.add(new FieldError("monthDay", "is required for ANNUAL: the day of the following year, MM-dd, e.g. 03-31"));
-            } else if (!change.monthDay().matches("\\d{2}-\\d{2}") || !validMonthDay(change.monthDay()) || change.monthDay().equals("02-29")) {
+                errors.add(new FieldError(
+                        "monthDay", "is required for ANNUAL: the day of the following year, MM-dd, e.g. 03-31"));
+            } else if (!change.monthDay().matches("\\d{2}-\\d{2}")
+                    || !validMonthDay(change.monthDay())
+                    || change.monthDay().equals("02-29")) {
                 errors.add(new FieldError("monthDay", "must be a day of every year, MM-dd, e.g. 03-31"));
             }
             if (change.daysAfter() != null) {
@@ -91,7 +103,8 @@ public class DeadlineService {
             }
         } else if (type != null) {
             if (change.daysAfter() == null) {
-                errors.add(new FieldError("daysAfter", "is required for " + type + ": days after the period's last day, e.g. 20"));
+                errors.add(new FieldError(
+                        "daysAfter", "is required for " + type + ": days after the period's last day, e.g. 20"));
             } else if (change.daysAfter() < 0 || change.daysAfter() > MAX_DAYS_AFTER) {
                 errors.add(new FieldError("daysAfter", "must be a whole number from 0 to " + MAX_DAYS_AFTER));
             }
@@ -100,7 +113,8 @@ public class DeadlineService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
         DeadlineRuleEntity e = DeadlineRuleEntity.findById(new DeadlineRuleEntity.Key(sector, type));
         if (ifMatch != null) {
@@ -132,11 +146,13 @@ public class DeadlineService {
      * within {@code units} (all: {@code null}), with its due date against {@code today}; only those of {@code status}, if given.
      */
     @Transactional
-    public List<Deadline> deadlines(Period period, Sector sector, Set<String> units, DeadlineStatus status, LocalDate today) {
+    public List<Deadline> deadlines(
+            Period period, Sector sector, Set<String> units, DeadlineStatus status, LocalDate today) {
         Map<String, DeadlineRule> rules = new HashMap<>();
         rules().stream().filter(r -> r.periodType() == period.type()).forEach(r -> rules.put(r.sector(), r));
         Map<String, ApprovalState> states = new HashMap<>();
-        DataSetStateEntity.<DataSetStateEntity>list("year", period.year()).forEach(s -> states.put(s.sector + "|" + s.orgUnit, s.state));
+        DataSetStateEntity.<DataSetStateEntity>list("year", period.year())
+                .forEach(s -> states.put(s.sector + "|" + s.orgUnit, s.state));
         List<Deadline> rows = new ArrayList<>();
         for (Sector s : sector == null ? List.of(Sector.values()) : List.of(sector)) {
             DeadlineRule rule = rules.get(s.code());
@@ -149,7 +165,13 @@ public class DeadlineService {
                     continue;
                 }
                 ApprovalState state = states.getOrDefault(s.code() + "|" + d.code(), ApprovalState.OPEN);
-                Deadline row = new Deadline(s.code(), d.code(), period.label(), due, state, status(state, due, today),
+                Deadline row = new Deadline(
+                        s.code(),
+                        d.code(),
+                        period.label(),
+                        due,
+                        state,
+                        status(state, due, today),
                         ChronoUnit.DAYS.between(today, due));
                 if (status == null || row.status() == status) {
                     rows.add(row);
@@ -175,13 +197,19 @@ public class DeadlineService {
      */
     @Transactional
     public boolean apply(ApprovalEvent e) {
-        int rows = Panache.getEntityManager().createNativeQuery("""
+        int rows = Panache.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO data_set_state (sector, org_unit, year, state, version, actor, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT (sector, org_unit, year) DO UPDATE SET state = EXCLUDED.state, version = EXCLUDED.version, actor = EXCLUDED.actor,
                     changed_at = EXCLUDED.changed_at
                 WHERE data_set_state.version < EXCLUDED.version""")
-                .setParameter(1, e.sector()).setParameter(2, e.orgUnit()).setParameter(3, Integer.parseInt(e.period()))
-                .setParameter(4, e.state().name()).setParameter(5, e.version()).setParameter(6, e.actor()).setParameter(7, e.changedAt())
+                .setParameter(1, e.sector())
+                .setParameter(2, e.orgUnit())
+                .setParameter(3, Integer.parseInt(e.period()))
+                .setParameter(4, e.state().name())
+                .setParameter(5, e.version())
+                .setParameter(6, e.actor())
+                .setParameter(7, e.changedAt())
                 .executeUpdate();
         return rows > 0;
     }
@@ -204,18 +232,41 @@ public class DeadlineService {
                 continue;
             }
             UUID id = UUID.randomUUID();
-            int inserted = Panache.getEntityManager().createNativeQuery("""
+            int inserted = Panache.getEntityManager()
+                    .createNativeQuery("""
                     INSERT INTO reminder_sent (sector, org_unit, year, day, event_id, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                     ON CONFLICT DO NOTHING""")
-                    .setParameter(1, d.sector()).setParameter(2, d.orgUnit()).setParameter(3, year).setParameter(4, today)
-                    .setParameter(5, id).setParameter(6, now).executeUpdate();
+                    .setParameter(1, d.sector())
+                    .setParameter(2, d.orgUnit())
+                    .setParameter(3, year)
+                    .setParameter(4, today)
+                    .setParameter(5, id)
+                    .setParameter(6, now)
+                    .executeUpdate();
             if (inserted == 0) {
                 continue;
             }
-            ReminderEvent event = new ReminderEvent(id.toString(), d.sector(), d.orgUnit(), d.period(), d.dueDate(), d.daysLeft(), d.status(),
-                    d.state(), today, now);
-            messages.add(new OutboxMessage(Topics.REMINDERS, event.key(), id, CloudEventTypes.REMINDER, CloudEventTypes.REGISTRY_SOURCE,
-                    event.subject(), now, CloudEventTypes.REMINDER_SCHEMA, write(event)));
+            ReminderEvent event = new ReminderEvent(
+                    id.toString(),
+                    d.sector(),
+                    d.orgUnit(),
+                    d.period(),
+                    d.dueDate(),
+                    d.daysLeft(),
+                    d.status(),
+                    d.state(),
+                    today,
+                    now);
+            messages.add(new OutboxMessage(
+                    Topics.REMINDERS,
+                    event.key(),
+                    id,
+                    CloudEventTypes.REMINDER,
+                    CloudEventTypes.REGISTRY_SOURCE,
+                    event.subject(),
+                    now,
+                    CloudEventTypes.REMINDER_SCHEMA,
+                    write(event)));
         }
         outbox.write(messages);
         return messages.size();

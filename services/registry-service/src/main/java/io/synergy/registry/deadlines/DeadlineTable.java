@@ -17,8 +17,7 @@ final class DeadlineTable {
             Column.text("status", "状态", "Status", d -> d.status().name()),
             Column.integer("days_left", "剩余天数", "Days left", null, Deadline::daysLeft));
 
-    private DeadlineTable() {
-    }
+    private DeadlineTable() {}
 
     static Tabular<List<Deadline>> answer(List<Deadline> rows) {
         return Tabular.of(rows, "deadlines", new Table<>("截止日期 Deadlines", COLUMNS, rows));

@@ -21,10 +21,18 @@ record Period(String label, int year, PeriodType type, LocalDate end) {
         }
         int year = Integer.parseInt(m.group(1));
         if (m.group(2) != null) {
-            return Optional.of(new Period(m.group(0), year, PeriodType.QUARTER, YearMonth.of(year, 3 * Integer.parseInt(m.group(2))).atEndOfMonth()));
+            return Optional.of(new Period(
+                    m.group(0),
+                    year,
+                    PeriodType.QUARTER,
+                    YearMonth.of(year, 3 * Integer.parseInt(m.group(2))).atEndOfMonth()));
         }
         if (m.group(3) != null) {
-            return Optional.of(new Period(m.group(0), year, PeriodType.MONTH, YearMonth.of(year, Integer.parseInt(m.group(3))).atEndOfMonth()));
+            return Optional.of(new Period(
+                    m.group(0),
+                    year,
+                    PeriodType.MONTH,
+                    YearMonth.of(year, Integer.parseInt(m.group(3))).atEndOfMonth()));
         }
         return Optional.of(new Period(m.group(0), year, PeriodType.ANNUAL, LocalDate.of(year, 12, 31)));
     }

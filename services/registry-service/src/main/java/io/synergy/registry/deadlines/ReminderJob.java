@@ -21,7 +21,10 @@ public class ReminderJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "deadline-reminders", cron = "${synergy.reminders.cron:0 0 7 * * ?}", timeZone = "Asia/Shanghai",
+    @Scheduled(
+            identity = "deadline-reminders",
+            cron = "${synergy.reminders.cron:0 0 7 * * ?}",
+            timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         run();

@@ -9,5 +9,4 @@ package io.synergy.registry.orgunits;
  * @param unchanged rows equal to the stored unit (no new version, no event)
  * @param durationMs how long the import took, parsing to commit (also in the Server-Timing header of every answer)
  */
-public record ImportSummary(int rows, long created, long changed, long unchanged, long durationMs) {
-}
+public record ImportSummary(int rows, long created, long changed, long unchanged, long durationMs) {}

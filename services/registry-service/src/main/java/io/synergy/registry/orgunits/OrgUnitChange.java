@@ -11,6 +11,13 @@ import java.util.Set;
  * @param industryDivision GB/T 4754 two-digit division (enterprises)
  * @param flags            CARBON_MARKET (重点排放单位), KEY_POLLUTER (重点排污单位), CLEANER_PRODUCTION_AUDIT (强制性清洁生产审核)
  */
-public record OrgUnitChange(String code, String level, String zh, String en, String parent, String industrySection, String industryDivision,
-        Set<String> flags, Boolean closed) {
-}
+public record OrgUnitChange(
+        String code,
+        String level,
+        String zh,
+        String en,
+        String parent,
+        String industrySection,
+        String industryDivision,
+        Set<String> flags,
+        Boolean closed) {}

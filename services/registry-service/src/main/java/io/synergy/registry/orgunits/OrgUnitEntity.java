@@ -61,8 +61,19 @@ public class OrgUnitEntity extends PanacheEntityBase {
 
     /** The unit as the registry publishes it. */
     public OrgUnitEvent toEvent() {
-        return new OrgUnitEvent(code, level, zh, en, parent, industrySection, industryDivision, new TreeSet<>(Arrays.asList(flags)), closed,
-                version, changedAt, changedBy);
+        return new OrgUnitEvent(
+                code,
+                level,
+                zh,
+                en,
+                parent,
+                industrySection,
+                industryDivision,
+                new TreeSet<>(Arrays.asList(flags)),
+                closed,
+                version,
+                changedAt,
+                changedBy);
     }
 
     /** Takes a validated unit's content (not its version: Hibernate keeps that). */

@@ -47,14 +47,22 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/org-units")
 @Tag(name = "org units", description = "Parks and enterprises below the districts")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader to read, ops to change", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader to read, ops to change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected failure (quote its id)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; nothing stored, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
     private final OrgUnitService service;
@@ -68,23 +76,52 @@ public class OrgUnitResource {
     @GET
     @RolesAllowed("reader")
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Parks and enterprises in code order; filters: level (PARK, ENTERPRISE), parent (a district or park), industry "
-            + "(section letter or division). Without limit, every unit; with limit, a page and a Link header to the next one. JSON, or "
-            + "with Accept a CSV (the import's columns) or an Excel workbook (Chinese and English headers)")
-    @APIResponse(responseCode = "200", description = "The units (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OrgUnitView.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; header "
-                    + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "level, limit or cursor is malformed; errors[].field names it",
+    @Operation(
+            summary =
+                    "Parks and enterprises in code order; filters: level (PARK, ENTERPRISE), parent (a district or park), industry "
+                            + "(section letter or division). Without limit, every unit; with limit, a page and a Link header to the next one. JSON, or "
+                            + "with Accept a CSV (the import's columns) or an Excel workbook (Chinese and English headers)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The units (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = OrgUnitView.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "UTF-8 with a byte order mark; header "
+                                                        + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the same columns with Chinese and English headers"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "level, limit or cursor is malformed; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Tabular<List<OrgUnitView>>> list(@QueryParam("level") String level, @QueryParam("parent") String parent,
+    public RestResponse<Tabular<List<OrgUnitView>>> list(
+            @QueryParam("level") String level,
+            @QueryParam("parent") String parent,
             @QueryParam("industry") String industry,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         OrgUnitLevel l = null;
@@ -101,7 +138,9 @@ public class OrgUnitResource {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         // one more than the page: whether a next page exists
-        List<OrgUnitView> units = service.list(l, parent, industry, after, size == null ? null : size + 1).stream().map(OrgUnitView::of).toList();
+        List<OrgUnitView> units = service.list(l, parent, industry, after, size == null ? null : size + 1).stream()
+                .map(OrgUnitView::of)
+                .toList();
         return Pages.answer(units, size, OrgUnitView::code, uri, OrgUnitTable::answer);
     }
 
@@ -110,40 +149,88 @@ public class OrgUnitResource {
     @RolesAllowed("reader")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One park or enterprise; its ETag is its version (for If-Match on a change)")
-    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrgUnitView.class)), headers = @Header(name = "ETag", description = "the unit's version, e.g. \"3\"",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such park or enterprise", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrgUnitView.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the unit's version, e.g. \"3\"",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such park or enterprise",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrgUnitView> get(@PathParam("code") String code) {
-        OrgUnitEvent u = service.find(code).orElseThrow(() -> ProblemException.notFound("No park or enterprise " + code + " in the registry"));
-        return RestResponse.ResponseBuilder.ok(OrgUnitView.of(u)).header(HttpHeaders.ETAG, EntityTags.of(u.version())).build();
+        OrgUnitEvent u = service.find(code)
+                .orElseThrow(() -> ProblemException.notFound("No park or enterprise " + code + " in the registry"));
+        return RestResponse.ResponseBuilder.ok(OrgUnitView.of(u))
+                .header(HttpHeaders.ETAG, EntityTags.of(u.version()))
+                .build();
     }
 
     @POST
     @RolesAllowed("ops")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a park or an enterprise (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(responseCode = "201", description = "Registered: the unit as stored and published (version 1, or the next after the "
-            + "versions org-units.v1 already carries for the code)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OrgUnitEvent.class)), headers = {
-                            @Header(name = "Location", description = "/api/v1/org-units/{code}", schema = @Schema(type = SchemaType.STRING)),
-                            @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "An existing unit: changed (a new version) or unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitEvent.class)), headers = @Header(name = "ETag",
-                    description = "the unit's version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (code, level, zh, en, parent, industryDivision, flags, "
-            + "If-Match); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Register a park or an enterprise (201, Location), or change one (200); If-Match (optional) must match the stored version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered: the unit as stored and published (version 1, or the next after the "
+                    + "versions org-units.v1 already carries for the code)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrgUnitEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/org-units/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "An existing unit: changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrgUnitEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the unit's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault of the unit in errors[] (code, level, zh, en, parent, industryDivision, flags, "
+                    + "If-Match); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<OrgUnitEvent> create(OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrgUnitEvent> create(
+            OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object {code, level, zh, parent, …}")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError("body", "a JSON object {code, level, zh, parent, …}")));
         }
-        return written(service.apply(List.of(change), List.of(""), operator(), EntityTags.parse(ifMatch)).get(0), uri);
+        return written(
+                service.apply(List.of(change), List.of(""), operator(), EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     @PUT
@@ -151,37 +238,87 @@ public class OrgUnitResource {
     @RolesAllowed("ops")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a park or an enterprise: name, parent (a move: the aggregation re-rolls the years it has figures for), industry, "
-            + "flags, closed; If-Match (optional) must match the stored version. A code not registered yet is registered (201)")
-    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrgUnitEvent.class)), headers = @Header(name = "ETag", description = "the unit's version",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrgUnitEvent.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/org-units/{code}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Every fault of the unit in errors[] (the body's code differing from the path's included); "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Change a park or an enterprise: name, parent (a move: the aggregation re-rolls the years it has figures for), industry, "
+                            + "flags, closed; If-Match (optional) must match the stored version. A code not registered yet is registered (201)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrgUnitEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the unit's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrgUnitEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/org-units/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault of the unit in errors[] (the body's code differing from the path's included); "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<OrgUnitEvent> update(@PathParam("code") String code, OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrgUnitEvent> update(
+            @PathParam("code") String code,
+            OrgUnitChange change,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         if (change == null) {
             throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
         }
         if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid("Code mismatch", List.of(new FieldError("code", "the body's code differs from the path's " + code)));
+            throw ProblemException.invalid(
+                    "Code mismatch",
+                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
         }
-        OrgUnitChange withCode = new OrgUnitChange(code, change.level(), change.zh(), change.en(), change.parent(), change.industrySection(),
-                change.industryDivision(), change.flags(), change.closed());
-        return written(service.apply(List.of(withCode), List.of(""), operator(), EntityTags.parse(ifMatch)).get(0), uri);
+        OrgUnitChange withCode = new OrgUnitChange(
+                code,
+                change.level(),
+                change.zh(),
+                change.en(),
+                change.parent(),
+                change.industrySection(),
+                change.industryDivision(),
+                change.flags(),
+                change.closed());
+        return written(
+                service.apply(List.of(withCode), List.of(""), operator(), EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     /** 201 with the new unit's Location, or 200; the unit's version as ETag either way. */
     private static RestResponse<OrgUnitEvent> written(OrgUnitService.Outcome o, UriInfo uri) {
-        return EntityTags.written(o.created(), () -> uri.getBaseUriBuilder().path(OrgUnitResource.class).path(o.unit().code()).build(), o.unit(),
+        return EntityTags.written(
+                o.created(),
+                () -> uri.getBaseUriBuilder()
+                        .path(OrgUnitResource.class)
+                        .path(o.unit().code())
+                        .build(),
+                o.unit(),
                 o.unit().version());
     }
 
@@ -190,32 +327,58 @@ public class OrgUnitResource {
     @RolesAllowed("ops")
     @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The initial load: a CSV with the header code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed "
-            + "(flags separated by |), or an Excel workbook with these columns (headers as keys, or in Chinese or English as the export "
-            + "writes them); all rows or none")
-    @RequestBody(content = {
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
+    @Operation(
+            summary =
+                    "The initial load: a CSV with the header code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed "
+                            + "(flags separated by |), or an Excel workbook with these columns (headers as keys, or in Chinese or English as the export "
+                            + "writes them); all rows or none")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = """
                     code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed
                     370211P01,PARK,董家口经济区,Dongjiakou Economic Zone,370211,,,,false""")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Imported: how many rows created, changed or left unchanged units", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
+                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported: how many rows created, changed or left unchanged units",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+    @APIResponse(
+            responseCode = "413",
+            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportSummary importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportSummary importUnits(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet")
+                    String sheet) {
         long started = System.nanoTime();
         List<TableRow> rows = OrgUnitTable.READER.read(body, contentType, sheet);
         List<OrgUnitChange> changes = rows.stream().map(OrgUnitTable::change).toList();
         List<String> paths = rows.stream().map(r -> r.where() + ": ").toList();
         List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
-        return new ImportSummary(outcomes.size(), outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
-                outcomes.stream().filter(o -> o.changed() && !o.created()).count(), outcomes.stream().filter(o -> !o.changed()).count(),
+        return new ImportSummary(
+                outcomes.size(),
+                outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
+                outcomes.stream().filter(o -> o.changed() && !o.created()).count(),
+                outcomes.stream().filter(o -> !o.changed()).count(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -59,7 +59,11 @@ public class OrgUnitService {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
 
-    OrgUnitService(OrgUnitRegistry registry, OutboxWriter outbox, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
+    OrgUnitService(
+            OrgUnitRegistry registry,
+            OutboxWriter outbox,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions) {
         this.registry = registry;
         this.outbox = outbox;
         this.json = json;
@@ -68,13 +72,16 @@ public class OrgUnitService {
 
     /** At start, this instance's registry learns every stored unit (parks first, so enterprises find their parent). */
     void load(@Observes @Priority(5) StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> OrgUnitEntity.<OrgUnitEntity>listAll(Sort.descending("level").and("code")).stream()
-                .map(OrgUnitEntity::toEvent).forEach(registry::apply));
+        QuarkusTransaction.requiringNew()
+                .run(() -> OrgUnitEntity.<OrgUnitEntity>listAll(
+                                Sort.descending("level").and("code"))
+                        .stream()
+                        .map(OrgUnitEntity::toEvent)
+                        .forEach(registry::apply));
     }
 
     /** What a change did. */
-    public record Outcome(OrgUnitEvent unit, boolean created, boolean changed) {
-    }
+    public record Outcome(OrgUnitEvent unit, boolean created, boolean changed) {}
 
     /** The stored unit, if any. */
     @Transactional
@@ -96,11 +103,13 @@ public class OrgUnitService {
         }
         if (parent != null) {
             // the parent itself, or a park of that district: every unit inside it
-            where.append(" and (parent = :parent or parent in (select p.code from OrgUnitEntity p where p.level = :park and p.parent = :parent))");
+            where.append(
+                    " and (parent = :parent or parent in (select p.code from OrgUnitEntity p where p.level = :park and p.parent = :parent))");
             params.and("parent", parent).and("park", OrgUnitLevel.PARK);
         }
         if (industry != null) {
-            where.append(" and industrySection is not null and (industrySection = :industry or industryDivision = :industry)");
+            where.append(
+                    " and industrySection is not null and (industrySection = :industry or industryDivision = :industry)");
             params.and("industry", industry);
         }
         if (after != null) {
@@ -108,7 +117,8 @@ public class OrgUnitService {
             params.and("after", after);
         }
         PanacheQuery<OrgUnitEntity> query = OrgUnitEntity.find(where.toString(), Sort.by("code"), params);
-        return (limit == null ? query : query.range(0, limit - 1)).stream().map(OrgUnitEntity::toEvent).toList();
+        return (limit == null ? query : query.range(0, limit - 1))
+                .stream().map(OrgUnitEntity::toEvent).toList();
     }
 
     /**
@@ -122,7 +132,11 @@ public class OrgUnitService {
     public List<Outcome> apply(List<OrgUnitChange> changes, List<String> paths, String operator, EntityTags ifMatch) {
         RegistryLock.acquire();
         Map<String, OrgUnitEntity> stored = new LinkedHashMap<>();
-        List<String> codes = changes.stream().map(OrgUnitChange::code).filter(Objects::nonNull).distinct().toList();
+        List<String> codes = changes.stream()
+                .map(OrgUnitChange::code)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         if (!codes.isEmpty()) {
             OrgUnitEntity.<OrgUnitEntity>list("code in ?1", codes).forEach(e -> stored.put(e.code, e));
         }
@@ -142,7 +156,8 @@ public class OrgUnitService {
         OrgUnitEvent[] byIndex = new OrgUnitEvent[changes.size()];
         for (int i : order) {
             OrgUnitEntity old = stored.get(changes.get(i).code());
-            OrgUnitEvent e = validate(changes.get(i), old == null ? null : old.toEvent(), paths.get(i), view, errors, operator, now);
+            OrgUnitEvent e = validate(
+                    changes.get(i), old == null ? null : old.toEvent(), paths.get(i), view, errors, operator, now);
             if (e != null) {
                 try {
                     view = view.withUnit(e.toOrgUnit());
@@ -153,7 +168,8 @@ public class OrgUnitService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
         List<OrgUnitEntity> written = new ArrayList<>();
         List<Boolean> created = new ArrayList<>();
@@ -181,18 +197,33 @@ public class OrgUnitService {
         for (int i = 0; i < written.size(); i++) {
             OrgUnitEvent e = written.get(i).toEvent();
             if (changed.get(i)) {
-                events.add(new OutboxMessage(Topics.ORG_UNITS, e.code(), UUID.randomUUID(), CloudEventTypes.ORG_UNIT, CloudEventTypes.REGISTRY_SOURCE,
-                        e.code(), now, CloudEventTypes.ORG_UNIT_SCHEMA, write(e)));
+                events.add(new OutboxMessage(
+                        Topics.ORG_UNITS,
+                        e.code(),
+                        UUID.randomUUID(),
+                        CloudEventTypes.ORG_UNIT,
+                        CloudEventTypes.REGISTRY_SOURCE,
+                        e.code(),
+                        now,
+                        CloudEventTypes.ORG_UNIT_SCHEMA,
+                        write(e)));
             }
             outcomes.add(new Outcome(e, created.get(i), changed.get(i)));
         }
         outbox.write(events);
-        List<OrgUnitEvent> applied = outcomes.stream().filter(Outcome::changed).map(Outcome::unit).toList();
+        List<OrgUnitEvent> applied =
+                outcomes.stream().filter(Outcome::changed).map(Outcome::unit).toList();
         AfterCommit.run(transactions, () -> applied.forEach(registry::apply));
         return outcomes;
     }
 
-    private OrgUnitEvent validate(OrgUnitChange ch, OrgUnitEvent old, String path, OrgUnits view, List<FieldError> errors, String operator,
+    private OrgUnitEvent validate(
+            OrgUnitChange ch,
+            OrgUnitEvent old,
+            String path,
+            OrgUnits view,
+            List<FieldError> errors,
+            String operator,
             Instant now) {
         int before = errors.size();
         OrgUnitLevel level = null;
@@ -202,15 +233,18 @@ public class OrgUnitService {
             level = OrgUnitLevel.valueOf(ch.level());
         }
         if (old != null && level != null && old.level() != level) {
-            errors.add(new FieldError(path + "level", ch.code() + " is registered as a " + old.level() + "; the level cannot change"));
+            errors.add(new FieldError(
+                    path + "level", ch.code() + " is registered as a " + old.level() + "; the level cannot change"));
         }
         if (ch.code() == null || ch.code().isBlank()) {
             errors.add(new FieldError(path + "code", "is required"));
         } else if (level == OrgUnitLevel.PARK && !PARK_CODE.matcher(ch.code()).matches()) {
-            errors.add(new FieldError(path + "code", "a park's code is its district's code, P and two digits, e.g. 370211P01"));
+            errors.add(new FieldError(
+                    path + "code", "a park's code is its district's code, P and two digits, e.g. 370211P01"));
         } else if (level == OrgUnitLevel.ENTERPRISE) {
-            UnifiedSocialCreditCode.problem(ch.code()).ifPresent(p -> errors.add(new FieldError(path + "code",
-                    "not a valid unified social credit code (统一社会信用代码): " + p)));
+            UnifiedSocialCreditCode.problem(ch.code())
+                    .ifPresent(p -> errors.add(
+                            new FieldError(path + "code", "not a valid unified social credit code (统一社会信用代码): " + p)));
         }
         if (ch.zh() == null || ch.zh().isBlank() || ch.zh().length() > 200) {
             errors.add(new FieldError(path + "zh", "the Chinese name is required (at most 200 characters)"));
@@ -219,9 +253,14 @@ public class OrgUnitService {
             errors.add(new FieldError(path + "en", "at most 200 characters"));
         }
         if (ch.parent() == null || view.find(ch.parent()).isEmpty()) {
-            errors.add(new FieldError(path + "parent", "'" + ch.parent() + "' is not a district" + (level == OrgUnitLevel.ENTERPRISE ? " or a park" : "")
-                    + " of the registry"));
-        } else if (level == OrgUnitLevel.PARK && ch.code() != null && PARK_CODE.matcher(ch.code()).matches() && !ch.code().startsWith(ch.parent())) {
+            errors.add(new FieldError(
+                    path + "parent",
+                    "'" + ch.parent() + "' is not a district" + (level == OrgUnitLevel.ENTERPRISE ? " or a park" : "")
+                            + " of the registry"));
+        } else if (level == OrgUnitLevel.PARK
+                && ch.code() != null
+                && PARK_CODE.matcher(ch.code()).matches()
+                && !ch.code().startsWith(ch.parent())) {
             errors.add(new FieldError(path + "code", "a park's code starts with its district's code " + ch.parent()));
         }
         if (level == OrgUnitLevel.ENTERPRISE) {
@@ -231,7 +270,8 @@ public class OrgUnitService {
         Set<String> flags = ch.flags() == null ? Set.of() : new TreeSet<>(ch.flags());
         for (String f : flags) {
             if (Arrays.stream(EnterpriseFlag.values()).noneMatch(x -> x.name().equals(f))) {
-                errors.add(new FieldError(path + "flags", "'" + f + "' is not one of " + Arrays.toString(EnterpriseFlag.values())));
+                errors.add(new FieldError(
+                        path + "flags", "'" + f + "' is not one of " + Arrays.toString(EnterpriseFlag.values())));
             } else if (level == OrgUnitLevel.PARK) {
                 errors.add(new FieldError(path + "flags", "flags are for enterprises"));
             }
@@ -243,15 +283,30 @@ public class OrgUnitService {
         // a unit new to this table continues the versions org-units.v1 already carries for its code (a registry moved
         // here from another service by a CSV import): consumers ignore versions they have seen
         long version = old == null ? registry.version(ch.code()) + 1 : old.version() + 1;
-        return new OrgUnitEvent(ch.code(), level, ch.zh(), ch.en() == null ? "" : ch.en(), ch.parent(),
-                level == OrgUnitLevel.ENTERPRISE ? ch.industrySection() : null, level == OrgUnitLevel.ENTERPRISE ? ch.industryDivision() : null,
-                flags, closed, version, now, operator);
+        return new OrgUnitEvent(
+                ch.code(),
+                level,
+                ch.zh(),
+                ch.en() == null ? "" : ch.en(),
+                ch.parent(),
+                level == OrgUnitLevel.ENTERPRISE ? ch.industrySection() : null,
+                level == OrgUnitLevel.ENTERPRISE ? ch.industryDivision() : null,
+                flags,
+                closed,
+                version,
+                now,
+                operator);
     }
 
     private static boolean sameContent(OrgUnitEvent a, OrgUnitEvent b) {
-        return a.level() == b.level() && a.zh().equals(b.zh()) && a.en().equals(b.en()) && a.parent().equals(b.parent())
-                && Objects.equals(a.industrySection(), b.industrySection()) && Objects.equals(a.industryDivision(), b.industryDivision())
-                && a.flags().equals(b.flags()) && a.closed() == b.closed();
+        return a.level() == b.level()
+                && a.zh().equals(b.zh())
+                && a.en().equals(b.en())
+                && a.parent().equals(b.parent())
+                && Objects.equals(a.industrySection(), b.industrySection())
+                && Objects.equals(a.industryDivision(), b.industryDivision())
+                && a.flags().equals(b.flags())
+                && a.closed() == b.closed();
     }
 
     private String write(Object o) {

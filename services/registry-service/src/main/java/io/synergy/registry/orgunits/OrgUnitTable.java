@@ -31,8 +31,7 @@ final class OrgUnitTable {
     /** Columns besides these are ignored, as the CSV import always did. */
     static final TableReader READER = new TableReader(COLUMNS, TableReader.Limits.DEFAULT, true);
 
-    private OrgUnitTable() {
-    }
+    private OrgUnitTable() {}
 
     /** The units as JSON, CSV or a workbook. */
     static Tabular<List<OrgUnitView>> answer(List<OrgUnitView> units) {
@@ -46,7 +45,15 @@ final class OrgUnitTable {
         if (f != null) {
             Arrays.stream(f.split("\\|")).map(String::strip).forEach(flags::add);
         }
-        return new OrgUnitChange(row.text("code"), row.text("level"), row.text("name_zh"), row.text("name_en"), row.text("parent"),
-                row.text("industry_section"), row.text("industry_division"), flags, row.bool("closed"));
+        return new OrgUnitChange(
+                row.text("code"),
+                row.text("level"),
+                row.text("name_zh"),
+                row.text("name_en"),
+                row.text("parent"),
+                row.text("industry_section"),
+                row.text("industry_division"),
+                flags,
+                row.bool("closed"));
     }
 }

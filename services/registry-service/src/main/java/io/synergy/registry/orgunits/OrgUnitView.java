@@ -10,10 +10,27 @@ import java.util.Set;
  * {@code GET /api/v1/org-units/{code}}). Every field is present, {@code null} where it does not apply (a park's industry).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OrgUnitView(String code, OrgUnitLevel level, String zh, String en, String parent, String industrySection, String industryDivision,
-        Set<String> flags, boolean closed) {
+public record OrgUnitView(
+        String code,
+        OrgUnitLevel level,
+        String zh,
+        String en,
+        String parent,
+        String industrySection,
+        String industryDivision,
+        Set<String> flags,
+        boolean closed) {
 
     static OrgUnitView of(OrgUnitEvent u) {
-        return new OrgUnitView(u.code(), u.level(), u.zh(), u.en(), u.parent(), u.industrySection(), u.industryDivision(), u.flags(), u.closed());
+        return new OrgUnitView(
+                u.code(),
+                u.level(),
+                u.zh(),
+                u.en(),
+                u.parent(),
+                u.industrySection(),
+                u.industryDivision(),
+                u.flags(),
+                u.closed());
     }
 }

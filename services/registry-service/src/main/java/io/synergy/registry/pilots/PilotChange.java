@@ -11,6 +11,12 @@ package io.synergy.registry.pilots;
  * @param status         APPLIED, DESIGNATED, ACCEPTED or REVOKED; omitted: APPLIED for a new pilot, else unchanged
  * @param document       the designation's document (批复文件, 文号); required once designated
  */
-public record PilotChange(String code, String orgUnit, String programme, String industry, String level, Integer yearDesignated, String status,
-        String document) {
-}
+public record PilotChange(
+        String code,
+        String orgUnit,
+        String programme,
+        String industry,
+        String level,
+        Integer yearDesignated,
+        String status,
+        String document) {}

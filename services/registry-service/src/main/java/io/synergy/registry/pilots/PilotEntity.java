@@ -61,7 +61,19 @@ public class PilotEntity extends PanacheEntityBase implements Versioned<PilotEve
 
     @Override
     public PilotEvent toEvent() {
-        return new PilotEvent(code, orgUnit, programme, clause, industry, level, yearDesignated, status, document, version, changedAt, changedBy);
+        return new PilotEvent(
+                code,
+                orgUnit,
+                programme,
+                clause,
+                industry,
+                level,
+                yearDesignated,
+                status,
+                document,
+                version,
+                changedAt,
+                changedBy);
     }
 
     @Override

@@ -10,11 +10,17 @@ import java.util.List;
  * @param programmes the programmes, each with its clause and the org-unit levels it designates
  * @param industries the industries of a programme by industry (the carbon-EIA pilot); {@code extension}: one the plan extends it to
  */
-public record PilotProgrammes(List<ProjectCatalogue.Clause> clauses, List<ProjectCatalogue.Programme> programmes,
+public record PilotProgrammes(
+        List<ProjectCatalogue.Clause> clauses,
+        List<ProjectCatalogue.Programme> programmes,
         List<ProjectCatalogue.Industry> industries) {
 
     static PilotProgrammes of(ProjectCatalogue catalogue) {
-        return new PilotProgrammes(catalogue.clauses().stream().filter(c -> catalogue.programmes().stream().anyMatch(p -> p.clause() == c.number()))
-                .toList(), catalogue.programmes(), catalogue.industries());
+        return new PilotProgrammes(
+                catalogue.clauses().stream()
+                        .filter(c -> catalogue.programmes().stream().anyMatch(p -> p.clause() == c.number()))
+                        .toList(),
+                catalogue.programmes(),
+                catalogue.industries());
     }
 }

@@ -53,14 +53,22 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/pilots")
 @Tag(name = "pilots", description = "Pilots and designations (试点示范): carbon-EIA pilots, synergy pilots, 无废, 双近零, EOD…")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader or planner to read, planner to change", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader or planner to read, planner to change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected failure (quote its id)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; nothing stored, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PilotResource {
 
     private final PilotService service;
@@ -78,60 +86,110 @@ public class PilotResource {
     @GET
     @RolesAllowed({"reader", "planner"})
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Pilots and designations in code order; filters: programme, clause, orgUnit (the unit and every unit below it), level, "
-            + "status, year (designated), industry. Without limit, every pilot; with limit, a page and a Link header to the next one. JSON, or "
-            + "with Accept a CSV (the import's columns, and clause and version) or an Excel workbook")
-    @APIResponse(responseCode = "200", description = "The pilots (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PilotEvent.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; header "
-                    + "code,org_unit,programme,clause,industry,level,year_designated,status,document,version")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more pilots follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "Pilots and designations in code order; filters: programme, clause, orgUnit (the unit and every unit below it), level, "
+                            + "status, year (designated), industry. Without limit, every pilot; with limit, a page and a Link header to the next one. JSON, or "
+                            + "with Accept a CSV (the import's columns, and clause and version) or an Excel workbook")
+    @APIResponse(
+            responseCode = "200",
+            description = "The pilots (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = PilotEvent.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "UTF-8 with a byte order mark; header "
+                                                        + "code,org_unit,programme,clause,industry,level,year_designated,status,document,version")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the same columns with Chinese and English headers"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more pilots follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<List<PilotEvent>>> list(
-            @Parameter(description = "a programme of /api/v1/pilots/programmes") @QueryParam("programme") String programme,
+            @Parameter(description = "a programme of /api/v1/pilots/programmes") @QueryParam("programme")
+                    String programme,
             @Parameter(description = "a clause of the plan by number: 18 for （十八）") @QueryParam("clause") String clause,
-            @Parameter(description = "the city, a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = "the city, a district, a group, a park or an enterprise") @QueryParam("orgUnit")
+                    String orgUnit,
             @Parameter(description = "NATIONAL, PROVINCIAL or CITY") @QueryParam("level") String level,
             @Parameter(description = "APPLIED, DESIGNATED, ACCEPTED or REVOKED") @QueryParam("status") String status,
             @Parameter(description = "the year designated, e.g. 2023") @QueryParam("year") String year,
-            @Parameter(description = "an industry of a programme by industry, e.g. CHEMICAL") @QueryParam("industry") String industry,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every pilot") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Parameter(description = "an industry of a programme by industry, e.g. CHEMICAL") @QueryParam("industry")
+                    String industry,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every pilot") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         if (programme != null && catalogue.programme(programme).isEmpty()) {
-            errors.add(new FieldError("programme", "'" + programme + "' is not a programme of /api/v1/pilots/programmes"));
+            errors.add(
+                    new FieldError("programme", "'" + programme + "' is not a programme of /api/v1/pilots/programmes"));
         }
         Integer c = clause == null ? null : Params.wholeNumber(clause);
         if (clause != null && (c == null || catalogue.programmes().stream().noneMatch(p -> p.clause() == c))) {
-            errors.add(new FieldError("clause", "must be the number of a clause of /api/v1/pilots/programmes, e.g. 18"));
+            errors.add(
+                    new FieldError("clause", "must be the number of a clause of /api/v1/pilots/programmes, e.g. 18"));
         }
         if (industry != null && catalogue.industry(industry).isEmpty()) {
-            errors.add(new FieldError("industry", "'" + industry + "' is not an industry of /api/v1/pilots/programmes"));
+            errors.add(
+                    new FieldError("industry", "'" + industry + "' is not an industry of /api/v1/pilots/programmes"));
         }
-        PilotService.Filter filter = new PilotService.Filter(programme, c, Params.within(orgUnit, registry.current(), errors),
-                Params.oneOf(DesignationLevel.class, level, "level", errors), Params.oneOf(PilotStatus.class, status, "status", errors),
-                Params.year(year, "year", errors), industry);
+        PilotService.Filter filter = new PilotService.Filter(
+                programme,
+                c,
+                Params.within(orgUnit, registry.current(), errors),
+                Params.oneOf(DesignationLevel.class, level, "level", errors),
+                Params.oneOf(PilotStatus.class, status, "status", errors),
+                Params.year(year, "year", errors),
+                industry);
         Integer size = Paging.limit(limit, errors);
         String after = Paging.decodeCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        return Pages.answer(service.list(filter, after, size == null ? null : size + 1), size, PilotEvent::code, uri, PilotTable::answer);
+        return Pages.answer(
+                service.list(filter, after, size == null ? null : size + 1),
+                size,
+                PilotEvent::code,
+                uri,
+                PilotTable::answer);
     }
 
     @GET
     @Path("/programmes")
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The catalogue of pilot programmes (试点示范类别), each with its clause of the plan and the org-unit levels it designates; "
-            + "the industries of the carbon-EIA pilot")
-    @APIResponse(responseCode = "200", description = "The catalogue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PilotProgrammes.class)))
+    @Operation(
+            summary =
+                    "The catalogue of pilot programmes (试点示范类别), each with its clause of the plan and the org-unit levels it designates; "
+                            + "the industries of the carbon-EIA pilot")
+    @APIResponse(
+            responseCode = "200",
+            description = "The catalogue",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotProgrammes.class)))
     public PilotProgrammes programmes() {
         return PilotProgrammes.of(catalogue);
     }
@@ -141,41 +199,90 @@ public class PilotResource {
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One pilot or designation; its ETag is its version (for If-Match on a change)")
-    @APIResponse(responseCode = "200", description = "The pilot", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PilotEvent.class)), headers = @Header(name = "ETag", description = "the pilot's version, e.g. \"3\"",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such pilot", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The pilot",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the pilot's version, e.g. \"3\"",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such pilot",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PilotEvent> get(@PathParam("code") String code) {
         PilotEvent p = service.find(code).orElseThrow(() -> ProblemException.notFound("No pilot " + code));
-        return RestResponse.ResponseBuilder.ok(p).header(HttpHeaders.ETAG, EntityTags.of(p.version())).build();
+        return RestResponse.ResponseBuilder.ok(p)
+                .header(HttpHeaders.ETAG, EntityTags.of(p.version()))
+                .build();
     }
 
     @POST
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a pilot or designation (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(responseCode = "201", description = "Created: the pilot as stored and published (version 1)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotEvent.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/pilots/{code}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "An existing pilot: changed (a new version) or unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotEvent.class)), headers = @Header(name = "ETag",
-                    description = "the pilot's version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault of the pilot in errors[] (code, orgUnit, programme, industry, level, "
-            + "yearDesignated, status, document, If-Match); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Record a pilot or designation (201, Location), or change one (200); If-Match (optional) must match the stored version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: the pilot as stored and published (version 1)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/pilots/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "An existing pilot: changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the pilot's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault of the pilot in errors[] (code, orgUnit, programme, industry, level, "
+                    + "yearDesignated, status, document, If-Match); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<PilotEvent> create(PilotChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PilotEvent> create(
+            PilotChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
-                    "a JSON object {code, orgUnit, programme, level, …}")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError("body", "a JSON object {code, orgUnit, programme, level, …}")));
         }
-        return written(service.apply(List.of(change), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch)).get(0), uri);
+        return written(
+                service.apply(
+                                List.of(change),
+                                List.of(Fields.json()),
+                                Params.operator(token),
+                                EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     @PUT
@@ -183,36 +290,89 @@ public class PilotResource {
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a pilot or designation (its status, year, document…); If-Match (optional) must match the stored version. A code "
-            + "not known yet is created (201)")
-    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotEvent.class)), headers = @Header(name = "ETag",
-                    description = "the pilot's version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PilotEvent.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/pilots/{code}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Every fault of the pilot in errors[] (the body's code differing from the path's included); "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Change a pilot or designation (its status, year, document…); If-Match (optional) must match the stored version. A code "
+                            + "not known yet is created (201)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the pilot's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PilotEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/pilots/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault of the pilot in errors[] (the body's code differing from the path's included); "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<PilotEvent> update(@PathParam("code") String code, PilotChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PilotEvent> update(
+            @PathParam("code") String code,
+            PilotChange change,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         if (change == null) {
             throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
         }
         if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid("Code mismatch", List.of(new FieldError("code", "the body's code differs from the path's " + code)));
+            throw ProblemException.invalid(
+                    "Code mismatch",
+                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
         }
-        PilotChange withCode = new PilotChange(code, change.orgUnit(), change.programme(), change.industry(), change.level(), change.yearDesignated(),
-                change.status(), change.document());
-        return written(service.apply(List.of(withCode), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch)).get(0), uri);
+        PilotChange withCode = new PilotChange(
+                code,
+                change.orgUnit(),
+                change.programme(),
+                change.industry(),
+                change.level(),
+                change.yearDesignated(),
+                change.status(),
+                change.document());
+        return written(
+                service.apply(
+                                List.of(withCode),
+                                List.of(Fields.json()),
+                                Params.operator(token),
+                                EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     private static RestResponse<PilotEvent> written(Written<PilotEvent> w, UriInfo uri) {
-        return EntityTags.written(w.created(), () -> uri.getBaseUriBuilder().path(PilotResource.class).path(w.event().code()).build(), w.event(),
+        return EntityTags.written(
+                w.created(),
+                () -> uri.getBaseUriBuilder()
+                        .path(PilotResource.class)
+                        .path(w.event().code())
+                        .build(),
+                w.event(),
                 w.event().version());
     }
 
@@ -221,26 +381,56 @@ public class PilotResource {
     @RolesAllowed("planner")
     @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import pilots and designations: a CSV or an Excel workbook with the list's columns (headers as keys, or in Chinese or "
-            + "English as the export writes them; clause and version are ignored), one pilot a row; all rows or none")
-    @RequestBody(content = {
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "header code,org_unit,programme,industry,"
-                    + "level,year_designated,status,document")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Imported: how many rows created, changed or left unchanged pilots", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
+    @Operation(
+            summary =
+                    "Import pilots and designations: a CSV or an Excel workbook with the list's columns (headers as keys, or in Chinese or "
+                            + "English as the export writes them; clause and version are ignored), one pilot a row; all rows or none")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "header code,org_unit,programme,industry,"
+                                                + "level,year_designated,status,document")),
+                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported: how many rows created, changed or left unchanged pilots",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+    @APIResponse(
+            responseCode = "413",
+            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportSummary importPilots(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportSummary importPilots(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet")
+                    String sheet) {
         long started = System.nanoTime();
         List<TableRow> rows = PilotTable.READER.read(body, contentType, sheet);
-        return Written.summary(service.apply(rows.stream().map(PilotTable::change).toList(), rows.stream().map(PilotTable::fields).toList(),
-                Params.operator(token), null), started);
+        return Written.summary(
+                service.apply(
+                        rows.stream().map(PilotTable::change).toList(),
+                        rows.stream().map(PilotTable::fields).toList(),
+                        Params.operator(token),
+                        null),
+                started);
     }
 }

@@ -19,8 +19,19 @@ import java.util.List;
  * @param reductions           the planned and verified annual reductions (t/a), one per substance; a change lists them all
  * @param verificationDocument the document that verified the reductions (核定文件); required with a verified reduction
  */
-public record ProjectChange(String code, String zh, String en, String type, String orgUnit, String leadDepartment, List<String> responsibleUnits,
-        Integer startYear, Integer completionYear, String status, LocalDate statusDate, List<ReductionChange> reductions,
+public record ProjectChange(
+        String code,
+        String zh,
+        String en,
+        String type,
+        String orgUnit,
+        String leadDepartment,
+        List<String> responsibleUnits,
+        Integer startYear,
+        Integer completionYear,
+        String status,
+        LocalDate statusDate,
+        List<ReductionChange> reductions,
         String verificationDocument) {
 
     /**
@@ -30,6 +41,5 @@ public record ProjectChange(String code, String zh, String en, String type, Stri
      * @param planned   t/a to be delivered
      * @param verified  t/a the verification found delivered; only for a COMPLETED project, with its document
      */
-    public record ReductionChange(String substance, BigDecimal planned, BigDecimal verified) {
-    }
+    public record ReductionChange(String substance, BigDecimal planned, BigDecimal verified) {}
 }

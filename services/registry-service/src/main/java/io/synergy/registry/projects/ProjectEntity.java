@@ -122,10 +122,28 @@ public class ProjectEntity extends PanacheEntityBase implements Versioned<Projec
 
     @Override
     public ProjectEvent toEvent() {
-        return new ProjectEvent(code, zh, en, type, clause, orgUnit, leadDepartment, List.of(responsibleUnits), startYear, completionYear, status,
-                statusHistory.stream().map(s -> new ProjectEvent.StatusChange(s.status, s.since)).toList(),
-                reductions.stream().map(r -> new ProjectEvent.Reduction(r.substance, plain(r.planned), plain(r.verified))).toList(),
-                verificationDocument, version, changedAt, changedBy);
+        return new ProjectEvent(
+                code,
+                zh,
+                en,
+                type,
+                clause,
+                orgUnit,
+                leadDepartment,
+                List.of(responsibleUnits),
+                startYear,
+                completionYear,
+                status,
+                statusHistory.stream()
+                        .map(s -> new ProjectEvent.StatusChange(s.status, s.since))
+                        .toList(),
+                reductions.stream()
+                        .map(r -> new ProjectEvent.Reduction(r.substance, plain(r.planned), plain(r.verified)))
+                        .toList(),
+                verificationDocument,
+                version,
+                changedAt,
+                changedBy);
     }
 
     @Override

@@ -30,7 +30,12 @@ import java.util.function.Function;
  * @param byClause   every clause of the catalogue that has project types, in the plan's order
  * @param byDistrict every district of the org unit, in code order
  */
-public record ProjectProgress(int period, String orgUnit, LocalDate asOf, ProgressRow total, List<ProgressRow> byClause,
+public record ProjectProgress(
+        int period,
+        String orgUnit,
+        LocalDate asOf,
+        ProgressRow total,
+        List<ProgressRow> byClause,
         List<ProgressRow> byDistrict) {
 
     public static final String TOTAL = "total";
@@ -48,18 +53,28 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
      * @param completedUnverified completed projects without a verified reduction (their delivery is not counted yet)
      * @param reductions          planned and delivered reductions of every substance, t/a
      */
-    public record ProgressRow(String dimension, String key, String label, String zh, String en, int projects, StatusCounts byStatus,
-            int completedUnverified, List<ReductionSums> reductions) {
+    public record ProgressRow(
+            String dimension,
+            String key,
+            String label,
+            String zh,
+            String en,
+            int projects,
+            StatusCounts byStatus,
+            int completedUnverified,
+            List<ReductionSums> reductions) {
 
         /** The sums of a substance. */
         public ReductionSums of(Substance s) {
-            return reductions.stream().filter(r -> r.substance() == s).findFirst().orElseThrow();
+            return reductions.stream()
+                    .filter(r -> r.substance() == s)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
     /** Projects in each status. */
-    public record StatusCounts(int planned, int underConstruction, int completed, int cancelled) {
-    }
+    public record StatusCounts(int planned, int underConstruction, int completed, int cancelled) {}
 
     /**
      * The reductions of one substance, t/a.
@@ -67,19 +82,24 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
      * @param planned   the planned reductions of the projects not cancelled
      * @param delivered the verified reductions of the projects completed by the end of the year
      */
-    public record ReductionSums(Substance substance, BigDecimal planned, BigDecimal delivered) {
-    }
+    public record ReductionSums(Substance substance, BigDecimal planned, BigDecimal delivered) {}
 
     /** The progress of these projects (those of {@code scope}) at the end of {@code year}. */
-    static ProjectProgress of(int year, OrgUnit scope, List<ProjectEvent> projects, OrgUnits units, ProjectCatalogue catalogue) {
+    static ProjectProgress of(
+            int year, OrgUnit scope, List<ProjectEvent> projects, OrgUnits units, ProjectCatalogue catalogue) {
         Tally total = new Tally();
         Map<Integer, Tally> byClause = new LinkedHashMap<>();
-        catalogue.clauses().stream().filter(c -> catalogue.types().stream().anyMatch(t -> t.clause() == c.number()))
+        catalogue.clauses().stream()
+                .filter(c -> catalogue.types().stream().anyMatch(t -> t.clause() == c.number()))
                 .forEach(c -> byClause.put(c.number(), new Tally()));
         Map<String, Tally> byDistrict = new LinkedHashMap<>();
         Set<String> within = units.within(scope.code());
-        units.districts().stream().filter(d -> within.contains(d.code()) || units.districtOf(scope.code()).map(x -> x.code().equals(d.code()))
-                .orElse(false)).forEach(d -> byDistrict.put(d.code(), new Tally()));
+        units.districts().stream()
+                .filter(d -> within.contains(d.code())
+                        || units.districtOf(scope.code())
+                                .map(x -> x.code().equals(d.code()))
+                                .orElse(false))
+                .forEach(d -> byDistrict.put(d.code(), new Tally()));
         for (ProjectEvent p : projects) {
             ProjectStatus status = p.statusAtEndOf(year).orElse(null);
             if (status == null) {
@@ -92,15 +112,25 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
         List<ProgressRow> clauses = new ArrayList<>();
         byClause.forEach((n, t) -> {
             ProjectCatalogue.Clause c = catalogue.clause(n).orElse(null);
-            clauses.add(t.row(CLAUSE, Integer.toString(n), ProjectCatalogue.label(n), c == null ? "" : c.zh(), c == null ? "" : c.en()));
+            clauses.add(t.row(
+                    CLAUSE,
+                    Integer.toString(n),
+                    ProjectCatalogue.label(n),
+                    c == null ? "" : c.zh(),
+                    c == null ? "" : c.en()));
         });
         List<ProgressRow> districts = new ArrayList<>();
         byDistrict.forEach((code, t) -> {
             OrgUnit d = units.find(code).orElseThrow();
             districts.add(t.row(DISTRICT, code, code, d.zh(), d.en()));
         });
-        return new ProjectProgress(year, scope.code(), LocalDate.of(year, 12, 31),
-                total.row(TOTAL, scope.code(), scope.code(), scope.zh(), scope.en()), clauses, districts);
+        return new ProjectProgress(
+                year,
+                scope.code(),
+                LocalDate.of(year, 12, 31),
+                total.row(TOTAL, scope.code(), scope.code(), scope.zh(), scope.en()),
+                clauses,
+                districts);
     }
 
     /** The counts and sums of a group as projects are added. */
@@ -131,11 +161,26 @@ public record ProjectProgress(int period, String orgUnit, LocalDate asOf, Progre
 
         ProgressRow row(String dimension, String key, String label, String zh, String en) {
             Function<ProjectStatus, Integer> n = s -> counts.getOrDefault(s, 0);
-            StatusCounts byStatus = new StatusCounts(n.apply(ProjectStatus.PLANNED), n.apply(ProjectStatus.UNDER_CONSTRUCTION),
-                    n.apply(ProjectStatus.COMPLETED), n.apply(ProjectStatus.CANCELLED));
-            return new ProgressRow(dimension, key, label, zh, en, projects, byStatus, completedUnverified,
-                    Arrays.stream(Substance.values()).map(s -> new ReductionSums(s, ProjectEntity.plain(planned.getOrDefault(s, BigDecimal.ZERO)),
-                            ProjectEntity.plain(delivered.getOrDefault(s, BigDecimal.ZERO)))).toList());
+            StatusCounts byStatus = new StatusCounts(
+                    n.apply(ProjectStatus.PLANNED),
+                    n.apply(ProjectStatus.UNDER_CONSTRUCTION),
+                    n.apply(ProjectStatus.COMPLETED),
+                    n.apply(ProjectStatus.CANCELLED));
+            return new ProgressRow(
+                    dimension,
+                    key,
+                    label,
+                    zh,
+                    en,
+                    projects,
+                    byStatus,
+                    completedUnverified,
+                    Arrays.stream(Substance.values())
+                            .map(s -> new ReductionSums(
+                                    s,
+                                    ProjectEntity.plain(planned.getOrDefault(s, BigDecimal.ZERO)),
+                                    ProjectEntity.plain(delivered.getOrDefault(s, BigDecimal.ZERO))))
+                            .toList());
         }
     }
 }

@@ -53,15 +53,25 @@ import org.jboss.resteasy.reactive.RestResponse;
  * carry {@code If-Match} (optional, honoured: 412 when it does not match).
  */
 @Path("/api/v1/projects")
-@Tag(name = "projects", description = "Key projects of the plan (重点工程): status, planned and verified reductions, progress")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader or planner to read, planner to change", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(
+        name = "projects",
+        description = "Key projects of the plan (重点工程): status, planned and verified reductions, progress")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader or planner to read, planner to change",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected failure (quote its id)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; nothing stored, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
     private final ProjectService service;
@@ -79,28 +89,59 @@ public class ProjectResource {
     @GET
     @RolesAllowed({"reader", "planner"})
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Key projects in code order; filters: type, clause, orgUnit (the unit and every unit below it), status (now), year "
-            + "(under way in it: started by then, not completed before it). Without limit, every project; with limit, a page and a Link header "
-            + "to the next one. JSON, or with Accept a CSV (the import's columns, and clause and version) or an Excel workbook")
-    @APIResponse(responseCode = "200", description = "The projects (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectEvent.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; header "
-                    + "code,name_zh,name_en,type,clause,org_unit,lead_department,responsible_units,start_year,completion_year,status,status_date,"
-                    + "planned_nox,verified_nox,…,planned_co2,verified_co2,verification_document,version")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers and units"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more projects follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "Key projects in code order; filters: type, clause, orgUnit (the unit and every unit below it), status (now), year "
+                            + "(under way in it: started by then, not completed before it). Without limit, every project; with limit, a page and a Link header "
+                            + "to the next one. JSON, or with Accept a CSV (the import's columns, and clause and version) or an Excel workbook")
+    @APIResponse(
+            responseCode = "200",
+            description = "The projects (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectEvent.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "UTF-8 with a byte order mark; header "
+                                                        + "code,name_zh,name_en,type,clause,org_unit,lead_department,responsible_units,start_year,completion_year,status,status_date,"
+                                                        + "planned_nox,verified_nox,…,planned_co2,verified_co2,verification_document,version")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description =
+                                                "one sheet, the same columns with Chinese and English headers and units"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more projects follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<List<ProjectEvent>>> list(
             @Parameter(description = "a project type of /api/v1/projects/types") @QueryParam("type") String type,
             @Parameter(description = "a clause of the plan by number: 3 for （三）") @QueryParam("clause") String clause,
-            @Parameter(description = "the city, a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit,
-            @Parameter(description = "PLANNED, UNDER_CONSTRUCTION, COMPLETED or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "the city, a district, a group, a park or an enterprise") @QueryParam("orgUnit")
+                    String orgUnit,
+            @Parameter(description = "PLANNED, UNDER_CONSTRUCTION, COMPLETED or CANCELLED") @QueryParam("status")
+                    String status,
             @Parameter(description = "a year the project is under way in, e.g. 2024") @QueryParam("year") String year,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every project") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every project")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         if (type != null && catalogue.type(type).isEmpty()) {
@@ -110,24 +151,40 @@ public class ProjectResource {
         if (clause != null && (c == null || catalogue.clause(c).isEmpty())) {
             errors.add(new FieldError("clause", "must be the number of a clause of /api/v1/projects/types, e.g. 3"));
         }
-        ProjectService.Filter filter = new ProjectService.Filter(type, c, Params.within(orgUnit, registry.current(), errors),
-                Params.oneOf(ProjectStatus.class, status, "status", errors), Params.year(year, "year", errors));
+        ProjectService.Filter filter = new ProjectService.Filter(
+                type,
+                c,
+                Params.within(orgUnit, registry.current(), errors),
+                Params.oneOf(ProjectStatus.class, status, "status", errors),
+                Params.year(year, "year", errors));
         Integer size = Paging.limit(limit, errors);
         String after = Paging.decodeCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        return Pages.answer(service.list(filter, after, size == null ? null : size + 1), size, ProjectEvent::code, uri, ProjectTable::answer);
+        return Pages.answer(
+                service.list(filter, after, size == null ? null : size + 1),
+                size,
+                ProjectEvent::code,
+                uri,
+                ProjectTable::answer);
     }
 
     @GET
     @Path("/types")
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The catalogue of key-project types (重点工程类型), each with its clause of the plan and the substances its projects "
-            + "may record reductions of; the clauses with their departments; the substances")
-    @APIResponse(responseCode = "200", description = "The catalogue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectTypes.class)))
+    @Operation(
+            summary =
+                    "The catalogue of key-project types (重点工程类型), each with its clause of the plan and the substances its projects "
+                            + "may record reductions of; the clauses with their departments; the substances")
+    @APIResponse(
+            responseCode = "200",
+            description = "The catalogue",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectTypes.class)))
     public ProjectTypes types() {
         return ProjectTypes.of(catalogue);
     }
@@ -136,21 +193,45 @@ public class ProjectResource {
     @Path("/progress")
     @RolesAllowed({"reader", "planner"})
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "Progress of the key projects at the end of a year (重点工程进展), for the city or an org unit: per clause and per "
-            + "district, how many projects are in each status on 31 December (from their status history), and per substance the planned "
-            + "reductions (of the projects not cancelled) and the delivered ones (verified, of the projects completed by then). JSON, or with "
-            + "Accept a CSV or an Excel workbook (the total, the clauses and the districts as rows)")
-    @APIResponse(responseCode = "200", description = "The progress", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectProgress.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; header "
-                    + "dimension,key,name_zh,name_en,projects,planned,under_construction,completed,cancelled,completed_unverified,planned_nox,"
-                    + "delivered_nox,…,planned_co2,delivered_co2")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers and units"))})
-    @APIResponse(responseCode = "400", description = "period is missing or not a year, or orgUnit is unknown; errors[].field names it",
+    @Operation(
+            summary =
+                    "Progress of the key projects at the end of a year (重点工程进展), for the city or an org unit: per clause and per "
+                            + "district, how many projects are in each status on 31 December (from their status history), and per substance the planned "
+                            + "reductions (of the projects not cancelled) and the delivered ones (verified, of the projects completed by then). JSON, or with "
+                            + "Accept a CSV or an Excel workbook (the total, the clauses and the districts as rows)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The progress",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProjectProgress.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "UTF-8 with a byte order mark; header "
+                                                + "dimension,key,name_zh,name_en,projects,planned,under_construction,completed,cancelled,completed_unverified,planned_nox,"
+                                                + "delivered_nox,…,planned_co2,delivered_co2")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description =
+                                                "one sheet, the same columns with Chinese and English headers and units"))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description = "period is missing or not a year, or orgUnit is unknown; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Tabular<ProjectProgress> progress(@Parameter(description = "the year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = "the city (default), a district, a group, a park or an enterprise") @QueryParam("orgUnit") String orgUnit) {
+    public Tabular<ProjectProgress> progress(
+            @Parameter(description = "the year, e.g. 2024", required = true) @QueryParam("period") String period,
+            @Parameter(description = "the city (default), a district, a group, a park or an enterprise")
+                    @QueryParam("orgUnit")
+                    String orgUnit) {
         List<FieldError> errors = new ArrayList<>();
         Integer year = Params.year(period, "period", errors);
         if (year == null && errors.isEmpty()) {
@@ -161,9 +242,13 @@ public class ProjectResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        OrgUnit scope = orgUnit == null || orgUnit.isBlank() ? units.city() : units.find(orgUnit.strip()).orElseThrow();
-        List<ProjectEvent> projects = service.list(new ProjectService.Filter(null, null, Params.within(scope.code(), units, errors), null, null),
-                null, null);
+        OrgUnit scope = orgUnit == null || orgUnit.isBlank()
+                ? units.city()
+                : units.find(orgUnit.strip()).orElseThrow();
+        List<ProjectEvent> projects = service.list(
+                new ProjectService.Filter(null, null, Params.within(scope.code(), units, errors), null, null),
+                null,
+                null);
         return ProjectTable.answer(ProjectProgress.of(year, scope, projects, units, catalogue));
     }
 
@@ -172,40 +257,94 @@ public class ProjectResource {
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One key project with its status history; its ETag is its version (for If-Match on a change)")
-    @APIResponse(responseCode = "200", description = "The project", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag",
-                    description = "the project's version, e.g. \"3\"", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The project",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the project's version, e.g. \"3\"",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ProjectEvent> get(@PathParam("code") String code) {
         ProjectEvent p = service.find(code).orElseThrow(() -> ProblemException.notFound("No key project " + code));
-        return RestResponse.ResponseBuilder.ok(p).header(HttpHeaders.ETAG, EntityTags.of(p.version())).build();
+        return RestResponse.ResponseBuilder.ok(p)
+                .header(HttpHeaders.ETAG, EntityTags.of(p.version()))
+                .build();
     }
 
     @POST
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a key project (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(responseCode = "201", description = "Created: the project as stored and published (version 1)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectEvent.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/projects/{code}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "the project's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "An existing project: changed (a new version) or unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag",
-                    description = "the project's version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault of the project in errors[] (code, zh, type, orgUnit, leadDepartment, startYear, "
-            + "completionYear, status, statusDate, reductions[i].…, verificationDocument, If-Match); nothing stored", content = @Content(
-                    mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Create a key project (201, Location), or change one (200); If-Match (optional) must match the stored version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: the project as stored and published (version 1)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/projects/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "the project's version",
+                        schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "An existing project: changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the project's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of the project in errors[] (code, zh, type, orgUnit, leadDepartment, startYear, "
+                            + "completionYear, status, statusDate, reductions[i].…, verificationDocument, If-Match); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ProjectEvent> create(ProjectChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ProjectEvent> create(
+            ProjectChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object {code, zh, type, orgUnit, …}")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError("body", "a JSON object {code, zh, type, orgUnit, …}")));
         }
-        return written(service.apply(List.of(change), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch)).get(0), uri);
+        return written(
+                service.apply(
+                                List.of(change),
+                                List.of(Fields.json()),
+                                Params.operator(token),
+                                EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     @PUT
@@ -213,37 +352,98 @@ public class ProjectResource {
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a key project: its status (a new status is added to its history, dated statusDate or today), its reductions "
-            + "and their verification, names, unit, years; If-Match (optional) must match the stored version. A code not known yet is created (201)")
-    @APIResponse(responseCode = "200", description = "Changed (a new version) or unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectEvent.class)), headers = @Header(name = "ETag",
-                    description = "the project's version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectEvent.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/projects/{code}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "the project's version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Every fault of the project in errors[] (the body's code differing from the path's included); "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
+    @Operation(
+            summary =
+                    "Change a key project: its status (a new status is added to its history, dated statusDate or today), its reductions "
+                            + "and their verification, names, unit, years; If-Match (optional) must match the stored version. A code not known yet is created (201)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed (a new version) or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectEvent.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "the project's version",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectEvent.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/projects/{code}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "the project's version",
+                        schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of the project in errors[] (the body's code differing from the path's included); "
+                            + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ProjectEvent> update(@PathParam("code") String code, ProjectChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ProjectEvent> update(
+            @PathParam("code") String code,
+            ProjectChange change,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         if (change == null) {
             throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
         }
         if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid("Code mismatch", List.of(new FieldError("code", "the body's code differs from the path's " + code)));
+            throw ProblemException.invalid(
+                    "Code mismatch",
+                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
         }
-        ProjectChange withCode = new ProjectChange(code, change.zh(), change.en(), change.type(), change.orgUnit(), change.leadDepartment(),
-                change.responsibleUnits(), change.startYear(), change.completionYear(), change.status(), change.statusDate(), change.reductions(),
+        ProjectChange withCode = new ProjectChange(
+                code,
+                change.zh(),
+                change.en(),
+                change.type(),
+                change.orgUnit(),
+                change.leadDepartment(),
+                change.responsibleUnits(),
+                change.startYear(),
+                change.completionYear(),
+                change.status(),
+                change.statusDate(),
+                change.reductions(),
                 change.verificationDocument());
-        return written(service.apply(List.of(withCode), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch)).get(0), uri);
+        return written(
+                service.apply(
+                                List.of(withCode),
+                                List.of(Fields.json()),
+                                Params.operator(token),
+                                EntityTags.parse(ifMatch))
+                        .get(0),
+                uri);
     }
 
     private static RestResponse<ProjectEvent> written(Written<ProjectEvent> w, UriInfo uri) {
-        return EntityTags.written(w.created(), () -> uri.getBaseUriBuilder().path(ProjectResource.class).path(w.event().code()).build(), w.event(),
+        return EntityTags.written(
+                w.created(),
+                () -> uri.getBaseUriBuilder()
+                        .path(ProjectResource.class)
+                        .path(w.event().code())
+                        .build(),
+                w.event(),
                 w.event().version());
     }
 
@@ -252,27 +452,57 @@ public class ProjectResource {
     @RolesAllowed("planner")
     @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import key projects: a CSV or an Excel workbook with the list's columns (headers as keys, or in Chinese or English as "
-            + "the export writes them; clause and version are ignored), one project a row, each row the whole project; all rows or none")
-    @RequestBody(content = {
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "header code,name_zh,name_en,type,org_unit,"
-                    + "lead_department,responsible_units,start_year,completion_year,status,status_date,planned_nox,verified_nox,…,"
-                    + "verification_document (the reduction columns a table needs)")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Imported: how many rows created, changed or left unchanged projects", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
+    @Operation(
+            summary =
+                    "Import key projects: a CSV or an Excel workbook with the list's columns (headers as keys, or in Chinese or English as "
+                            + "the export writes them; clause and version are ignored), one project a row, each row the whole project; all rows or none")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "header code,name_zh,name_en,type,org_unit,"
+                                                + "lead_department,responsible_units,start_year,completion_year,status,status_date,planned_nox,verified_nox,…,"
+                                                + "verification_document (the reduction columns a table needs)")),
+                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported: how many rows created, changed or left unchanged projects",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+    @APIResponse(
+            responseCode = "413",
+            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportSummary importProjects(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportSummary importProjects(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet")
+                    String sheet) {
         long started = System.nanoTime();
         List<TableRow> rows = ProjectTable.READER.read(body, contentType, sheet);
-        return Written.summary(service.apply(rows.stream().map(ProjectTable::change).toList(), rows.stream().map(ProjectTable::fields).toList(),
-                Params.operator(token), null), started);
+        return Written.summary(
+                service.apply(
+                        rows.stream().map(ProjectTable::change).toList(),
+                        rows.stream().map(ProjectTable::fields).toList(),
+                        Params.operator(token),
+                        null),
+                started);
     }
 }

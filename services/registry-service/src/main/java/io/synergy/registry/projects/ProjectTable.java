@@ -30,31 +30,76 @@ final class ProjectTable {
     static final List<Column<ProjectEvent>> COLUMNS;
 
     /** The JSON fields whose column is named otherwise, for problems naming a row's cell. */
-    static final Map<String, String> COLUMN_OF = Map.of("zh", "name_zh", "en", "name_en", "orgUnit", "org_unit", "leadDepartment", "lead_department",
-            "responsibleUnits", "responsible_units", "startYear", "start_year", "completionYear", "completion_year", "statusDate", "status_date",
-            "verificationDocument", "verification_document");
+    static final Map<String, String> COLUMN_OF = Map.of(
+            "zh",
+            "name_zh",
+            "en",
+            "name_en",
+            "orgUnit",
+            "org_unit",
+            "leadDepartment",
+            "lead_department",
+            "responsibleUnits",
+            "responsible_units",
+            "startYear",
+            "start_year",
+            "completionYear",
+            "completion_year",
+            "statusDate",
+            "status_date",
+            "verificationDocument",
+            "verification_document");
 
     static {
         List<Column<ProjectEvent>> imported = new ArrayList<>(List.of(
                 Column.text("code", "项目编号", "Code", ProjectEvent::code),
                 Column.text("name_zh", "项目名称", "Chinese name", ProjectEvent::zh),
-                Column.<ProjectEvent>text("name_en", "英文名称", "English name", ProjectEvent::en).asOptional(),
+                Column.<ProjectEvent>text("name_en", "英文名称", "English name", ProjectEvent::en)
+                        .asOptional(),
                 Column.text("type", "项目类型", "Type", ProjectEvent::type),
                 Column.text("org_unit", "所属单位", "Org unit", ProjectEvent::orgUnit),
                 Column.text("lead_department", "牵头单位", "Lead department", ProjectEvent::leadDepartment),
-                Column.<ProjectEvent>text("responsible_units", "责任单位", "Responsible units", p -> String.join("|", p.responsibleUnits())).asOptional(),
+                Column.<ProjectEvent>text(
+                                "responsible_units",
+                                "责任单位",
+                                "Responsible units",
+                                p -> String.join("|", p.responsibleUnits()))
+                        .asOptional(),
                 Column.integer("start_year", "开工年份", "Start year", null, ProjectEvent::startYear),
-                Column.<ProjectEvent>integer("completion_year", "完成年份", "Completion year", null, ProjectEvent::completionYear).asOptional(),
+                Column.<ProjectEvent>integer(
+                                "completion_year", "完成年份", "Completion year", null, ProjectEvent::completionYear)
+                        .asOptional(),
                 Column.text("status", "状态", "Status", p -> p.status().name()),
-                Column.<ProjectEvent>date("status_date", "状态日期", "Status since", p -> p.statusHistory().get(p.statusHistory().size() - 1).since())
+                Column.<ProjectEvent>date(
+                                "status_date",
+                                "状态日期",
+                                "Status since",
+                                p -> p.statusHistory()
+                                        .get(p.statusHistory().size() - 1)
+                                        .since())
                         .asOptional()));
         for (Substance s : Substance.values()) {
-            imported.add(Column.<ProjectEvent>number("planned_" + s.key(), s.zh() + "计划减排量", "Planned " + s.en() + " reduction", Substance.UNIT,
-                    p -> p.reduction(s).map(ProjectEvent.Reduction::planned).orElse(null)).asOptional());
-            imported.add(Column.<ProjectEvent>number("verified_" + s.key(), s.zh() + "核定减排量", "Verified " + s.en() + " reduction", Substance.UNIT,
-                    p -> p.reduction(s).map(ProjectEvent.Reduction::verified).orElse(null)).asOptional());
+            imported.add(Column.<ProjectEvent>number(
+                            "planned_" + s.key(),
+                            s.zh() + "计划减排量",
+                            "Planned " + s.en() + " reduction",
+                            Substance.UNIT,
+                            p -> p.reduction(s)
+                                    .map(ProjectEvent.Reduction::planned)
+                                    .orElse(null))
+                    .asOptional());
+            imported.add(Column.<ProjectEvent>number(
+                            "verified_" + s.key(),
+                            s.zh() + "核定减排量",
+                            "Verified " + s.en() + " reduction",
+                            Substance.UNIT,
+                            p -> p.reduction(s)
+                                    .map(ProjectEvent.Reduction::verified)
+                                    .orElse(null))
+                    .asOptional());
         }
-        imported.add(Column.<ProjectEvent>text("verification_document", "核定文件", "Verification document", ProjectEvent::verificationDocument)
+        imported.add(Column.<ProjectEvent>text(
+                        "verification_document", "核定文件", "Verification document", ProjectEvent::verificationDocument)
                 .asOptional());
         IMPORTED = List.copyOf(imported);
         List<Column<ProjectEvent>> all = new ArrayList<>(imported);
@@ -66,8 +111,7 @@ final class ProjectTable {
     /** Columns besides these (the clause, the version, notes) are ignored. */
     static final TableReader READER = new TableReader(IMPORTED, TableReader.Limits.DEFAULT, true);
 
-    private ProjectTable() {
-    }
+    private ProjectTable() {}
 
     static Tabular<List<ProjectEvent>> answer(List<ProjectEvent> projects) {
         return Tabular.of(projects, "projects", new Table<>("重点工程 Key projects", COLUMNS, projects));
@@ -78,12 +122,25 @@ final class ProjectTable {
         String units = row.text("responsible_units");
         List<ProjectChange.ReductionChange> reductions = new ArrayList<>();
         for (Substance s : Substance.values()) {
-            reductions.add(new ProjectChange.ReductionChange(s.name(), row.number("planned_" + s.key()), row.number("verified_" + s.key())));
+            reductions.add(new ProjectChange.ReductionChange(
+                    s.name(), row.number("planned_" + s.key()), row.number("verified_" + s.key())));
         }
-        return new ProjectChange(row.text("code"), row.text("name_zh"), row.text("name_en"), row.text("type"), row.text("org_unit"),
-                row.text("lead_department"), units == null ? List.of() : Arrays.stream(units.split("\\|")).map(String::strip).toList(),
-                Checks.asYear(row.integer("start_year")), Checks.asYear(row.integer("completion_year")), row.text("status"), row.date("status_date"),
-                reductions, row.text("verification_document"));
+        return new ProjectChange(
+                row.text("code"),
+                row.text("name_zh"),
+                row.text("name_en"),
+                row.text("type"),
+                row.text("org_unit"),
+                row.text("lead_department"),
+                units == null
+                        ? List.of()
+                        : Arrays.stream(units.split("\\|")).map(String::strip).toList(),
+                Checks.asYear(row.integer("start_year")),
+                Checks.asYear(row.integer("completion_year")),
+                row.text("status"),
+                row.date("status_date"),
+                reductions,
+                row.text("verification_document"));
     }
 
     static Fields fields(TableRow row) {
@@ -102,23 +159,41 @@ final class ProjectTable {
                 count("under_construction", "在建", ProjectStatus.UNDER_CONSTRUCTION, c -> c.underConstruction()),
                 count("completed", "已完成", ProjectStatus.COMPLETED, c -> c.completed()),
                 count("cancelled", "已取消", ProjectStatus.CANCELLED, c -> c.cancelled()),
-                Column.integer("completed_unverified", "已完成未核定", "Completed, not verified", null, ProjectProgress.ProgressRow::completedUnverified)));
+                Column.integer(
+                        "completed_unverified",
+                        "已完成未核定",
+                        "Completed, not verified",
+                        null,
+                        ProjectProgress.ProgressRow::completedUnverified)));
         for (Substance s : Substance.values()) {
-            columns.add(Column.number("planned_" + s.key(), s.zh() + "计划减排量", "Planned " + s.en() + " reduction", Substance.UNIT,
+            columns.add(Column.number(
+                    "planned_" + s.key(),
+                    s.zh() + "计划减排量",
+                    "Planned " + s.en() + " reduction",
+                    Substance.UNIT,
                     r -> r.of(s).planned()));
-            columns.add(Column.number("delivered_" + s.key(), s.zh() + "已实现减排量", "Delivered " + s.en() + " reduction", Substance.UNIT,
+            columns.add(Column.number(
+                    "delivered_" + s.key(),
+                    s.zh() + "已实现减排量",
+                    "Delivered " + s.en() + " reduction",
+                    Substance.UNIT,
                     r -> r.of(s).delivered()));
         }
         List<ProjectProgress.ProgressRow> rows = new ArrayList<>();
         rows.add(progress.total());
         rows.addAll(progress.byClause());
         rows.addAll(progress.byDistrict());
-        return Tabular.of(progress, "project-progress-" + progress.period(), new Table<>("重点工程进展 Progress", columns, rows));
+        return Tabular.of(
+                progress, "project-progress-" + progress.period(), new Table<>("重点工程进展 Progress", columns, rows));
     }
 
-    private static Column<ProjectProgress.ProgressRow> count(String key, String zh, ProjectStatus status,
-            Function<ProjectProgress.StatusCounts, Integer> n) {
-        return Column.integer(key, zh + "项目数", status.en().substring(0, 1).toUpperCase() + status.en().substring(1) + " projects", null,
+    private static Column<ProjectProgress.ProgressRow> count(
+            String key, String zh, ProjectStatus status, Function<ProjectProgress.StatusCounts, Integer> n) {
+        return Column.integer(
+                key,
+                zh + "项目数",
+                status.en().substring(0, 1).toUpperCase() + status.en().substring(1) + " projects",
+                null,
                 r -> n.apply(r.byStatus()));
     }
 }

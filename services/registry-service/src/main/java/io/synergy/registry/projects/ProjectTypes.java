@@ -12,15 +12,22 @@ import java.util.List;
  * @param types      the types, each with its clause and the substances its projects may record
  * @param substances what reductions are counted in, t/a; {@code mainPollutant}: one of the plan's E5
  */
-public record ProjectTypes(List<ProjectCatalogue.Clause> clauses, List<ProjectCatalogue.ProjectType> types, List<SubstanceInfo> substances) {
+public record ProjectTypes(
+        List<ProjectCatalogue.Clause> clauses,
+        List<ProjectCatalogue.ProjectType> types,
+        List<SubstanceInfo> substances) {
 
     /** A substance a reduction is counted in. */
-    public record SubstanceInfo(Substance code, String zh, String en, String unit, boolean mainPollutant) {
-    }
+    public record SubstanceInfo(Substance code, String zh, String en, String unit, boolean mainPollutant) {}
 
     static ProjectTypes of(ProjectCatalogue catalogue) {
-        return new ProjectTypes(catalogue.clauses().stream().filter(c -> catalogue.types().stream().anyMatch(t -> t.clause() == c.number())).toList(),
-                catalogue.types(), Arrays.stream(Substance.values()).map(s -> new SubstanceInfo(s, s.zh(), s.en(), Substance.UNIT, s.mainPollutant()))
+        return new ProjectTypes(
+                catalogue.clauses().stream()
+                        .filter(c -> catalogue.types().stream().anyMatch(t -> t.clause() == c.number()))
+                        .toList(),
+                catalogue.types(),
+                Arrays.stream(Substance.values())
+                        .map(s -> new SubstanceInfo(s, s.zh(), s.en(), Substance.UNIT, s.mainPollutant()))
                         .toList());
     }
 }

@@ -19,8 +19,7 @@ public final class Checks {
     /** Longest name, department or document. */
     public static final int MAX_TEXT = 200;
 
-    private Checks() {
-    }
+    private Checks() {}
 
     public static LocalDate today() {
         return LocalDate.now(ZONE);
@@ -48,7 +47,8 @@ public final class Checks {
     /** A year the plan's work may name; {@code null} passes (say separately when it is required). */
     public static boolean year(Integer year, String field, List<FieldError> errors) {
         if (year != null && (year < ProjectCatalogue.FIRST_YEAR || year > ProjectCatalogue.LAST_YEAR)) {
-            errors.add(new FieldError(field, "must be a year from " + ProjectCatalogue.FIRST_YEAR + " to " + ProjectCatalogue.LAST_YEAR));
+            errors.add(new FieldError(
+                    field, "must be a year from " + ProjectCatalogue.FIRST_YEAR + " to " + ProjectCatalogue.LAST_YEAR));
             return false;
         }
         return true;

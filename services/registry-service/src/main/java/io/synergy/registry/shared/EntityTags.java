@@ -44,16 +44,18 @@ public record EntityTags(boolean any, Set<String> tags) {
             end = m.end();
         }
         if (end < header.length() || header.isBlank()) {
-            throw ProblemException.invalid("Malformed If-Match", List.of(new FieldError(IF_MATCH,
-                    "must be * or entity tags such as \"3\" (the ETag of the resource's GET)")));
+            throw ProblemException.invalid(
+                    "Malformed If-Match",
+                    List.of(new FieldError(
+                            IF_MATCH, "must be * or entity tags such as \"3\" (the ETag of the resource's GET)")));
         }
         return new EntityTags(false, Set.copyOf(tags));
     }
 
     /** The answer to a write: 201 with {@code Location} when it created the entity, else 200; its version as {@code ETag} either way. */
     public static <T> RestResponse<T> written(boolean created, Supplier<URI> location, T entity, long version) {
-        RestResponse.ResponseBuilder<T> response = created ? RestResponse.ResponseBuilder.created(location.get())
-                : RestResponse.ResponseBuilder.ok();
+        RestResponse.ResponseBuilder<T> response =
+                created ? RestResponse.ResponseBuilder.created(location.get()) : RestResponse.ResponseBuilder.ok();
         return response.entity(entity).header(HttpHeaders.ETAG, of(version)).build();
     }
 
@@ -67,8 +69,14 @@ public record EntityTags(boolean any, Set<String> tags) {
         if (current != null && (any || tags.contains(Long.toString(current)))) {
             return;
         }
-        String message = current == null ? "it does not exist" : "the current version is " + of(current) + "; read it again and retry";
-        throw new ProblemException(412, "precondition-failed", "Precondition Failed", "If-Match does not match: nothing was changed",
+        String message = current == null
+                ? "it does not exist"
+                : "the current version is " + of(current) + "; read it again and retry";
+        throw new ProblemException(
+                412,
+                "precondition-failed",
+                "Precondition Failed",
+                "If-Match does not match: nothing was changed",
                 List.of(new FieldError(IF_MATCH, message)));
     }
 }

@@ -13,8 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /**
      * The page of {@code rows} and, when more follow, the {@code Link} to the next one.
@@ -23,13 +22,16 @@ public final class Pages {
      * @param position a row's position, for the cursor of the page after it
      * @param body     the answer's body of the page's rows
      */
-    public static <T, R> RestResponse<R> answer(List<T> rows, Integer size, Function<T, String> position, UriInfo uri, Function<List<T>, R> body) {
+    public static <T, R> RestResponse<R> answer(
+            List<T> rows, Integer size, Function<T, String> position, UriInfo uri, Function<List<T>, R> body) {
         if (size == null || rows.size() <= size) {
             return RestResponse.ok(body.apply(rows));
         }
         List<T> page = rows.subList(0, size);
         String link = Paging.nextLink(uri, position.apply(page.get(page.size() - 1)));
-        return RestResponse.ResponseBuilder.ok(body.apply(page)).header("Link", link).build();
+        return RestResponse.ResponseBuilder.ok(body.apply(page))
+                .header("Link", link)
+                .build();
     }
 
     /**
@@ -37,14 +39,23 @@ public final class Pages {
      * cursor's position, {@code null}: from the first), at most {@code size}, and the {@code Link} to the next page when more
      * follow. A cursor naming no row of the list is a 400 naming {@code cursor}.
      */
-    public static <T, R> RestResponse<R> slice(List<T> rows, Integer size, String after, Function<T, String> position, UriInfo uri,
+    public static <T, R> RestResponse<R> slice(
+            List<T> rows,
+            Integer size,
+            String after,
+            Function<T, String> position,
+            UriInfo uri,
             Function<List<T>, R> body) {
         int start = 0;
         if (after != null) {
             start = rows.stream().map(position).toList().indexOf(after) + 1;
             if (start == 0) {
-                throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("cursor",
-                        "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
+                throw ProblemException.invalid(
+                        "Invalid parameter",
+                        List.of(
+                                new FieldError(
+                                        "cursor",
+                                        "is not a cursor of this list: take it from the previous page's Link header, with the same filters")));
             }
         }
         int end = size == null ? rows.size() : Math.min(rows.size(), start + size);

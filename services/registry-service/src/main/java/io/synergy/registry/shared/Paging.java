@@ -17,8 +17,7 @@ public final class Paging {
     /** Largest page a client may ask for. */
     public static final int MAX_LIMIT = 1000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page size asked for, {@code null} without one; a malformed one is added to {@code errors}, naming {@code limit}. */
     public static Integer limit(String limit, List<FieldError> errors) {
@@ -55,13 +54,16 @@ public final class Paging {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        errors.add(new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
+        errors.add(
+                new FieldError("cursor", "is not a cursor of this API: take it from the previous page's Link header"));
         return null;
     }
 
     /** The {@code Link} header to the page after the one ending at {@code lastPosition}, with the request's other parameters. */
     public static String nextLink(UriInfo uri, String lastPosition) {
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", encodeCursor(lastPosition)).build();
+        URI next = uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", encodeCursor(lastPosition))
+                .build();
         return "<" + next + ">; rel=\"next\"";
     }
 }

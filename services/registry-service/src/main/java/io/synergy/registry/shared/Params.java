@@ -12,8 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Query parameters the registry's lists share, each fault added to a list naming the parameter. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     /**
      * The org units a list's {@code orgUnit} covers: the unit and every unit below it ({@link OrgUnits#within});
@@ -25,7 +24,9 @@ public final class Params {
         }
         OrgUnit u = units.find(code.strip()).orElse(null);
         if (u == null) {
-            errors.add(new FieldError("orgUnit", "'" + code + "' is not the city, a district, a group, a park or an enterprise of the registry"));
+            errors.add(new FieldError(
+                    "orgUnit",
+                    "'" + code + "' is not the city, a district, a group, a park or an enterprise of the registry"));
             return null;
         }
         return u.level() == OrgUnitLevel.CITY ? null : units.within(u.code());
@@ -49,7 +50,10 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        E found = Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value.strip())).findFirst().orElse(null);
+        E found = Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.name().equals(value.strip()))
+                .findFirst()
+                .orElse(null);
         if (found == null) {
             errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
         }

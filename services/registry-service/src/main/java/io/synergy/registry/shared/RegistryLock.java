@@ -13,13 +13,13 @@ public final class RegistryLock {
     /** Advisory lock class of registry changes (sector services use 1 and 2, the recompute 3, the outbox relay 4). */
     static final int LOCK_CLASS = 5;
 
-    private RegistryLock() {
-    }
+    private RegistryLock() {}
 
     /** Takes the lock in the current transaction (released when it ends). */
     public static void acquire() {
         Panache.getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))")) {
                 ps.setInt(1, LOCK_CLASS);
                 ps.executeQuery().close();
             }

@@ -41,8 +41,7 @@ public class VersionedWrites {
      * @param type   the CloudEvents type
      * @param schema the CloudEvents dataschema
      */
-    public record Topic(String topic, String type, String schema) {
-    }
+    public record Topic(String topic, String type, String schema) {}
 
     /**
      * A kind of entity.
@@ -54,9 +53,13 @@ public class VersionedWrites {
      * @param sameContent whether two events say the same, whatever their versions and who wrote them when
      * @param topic       where its events go
      */
-    public record Kind<C, E, S extends PanacheEntityBase & Versioned<E>>(Class<S> entity, Supplier<S> create, Function<C, String> changeCode,
-            Function<E, String> code, BiPredicate<E, E> sameContent, Topic topic) {
-    }
+    public record Kind<C, E, S extends PanacheEntityBase & Versioned<E>>(
+            Class<S> entity,
+            Supplier<S> create,
+            Function<C, String> changeCode,
+            Function<E, String> code,
+            BiPredicate<E, E> sameContent,
+            Topic topic) {}
 
     /** Validates one change against the stored entity ({@code null}: new), adding each fault; {@code null} when there is one. */
     public interface Validator<C, E> {
@@ -78,14 +81,21 @@ public class VersionedWrites {
      * @param ifMatch the client's {@code If-Match} for a single change, or {@code null}
      */
     @Transactional
-    public <C, E, S extends PanacheEntityBase & Versioned<E>> List<Written<E>> apply(Kind<C, E, S> kind, List<C> changes, List<Fields> fields,
-            EntityTags ifMatch, Validator<C, E> validator) {
+    public <C, E, S extends PanacheEntityBase & Versioned<E>> List<Written<E>> apply(
+            Kind<C, E, S> kind, List<C> changes, List<Fields> fields, EntityTags ifMatch, Validator<C, E> validator) {
         RegistryLock.acquire();
         Map<String, S> stored = new LinkedHashMap<>();
-        List<String> codes = changes.stream().map(kind.changeCode()).filter(Objects::nonNull).distinct().toList();
+        List<String> codes = changes.stream()
+                .map(kind.changeCode())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         if (!codes.isEmpty()) {
-            Panache.getEntityManager().createQuery("from " + kind.entity().getSimpleName() + " where code in :codes", kind.entity())
-                    .setParameter("codes", codes).getResultList().forEach(e -> stored.put(kind.code().apply(e.toEvent()), e));
+            Panache.getEntityManager()
+                    .createQuery("from " + kind.entity().getSimpleName() + " where code in :codes", kind.entity())
+                    .setParameter("codes", codes)
+                    .getResultList()
+                    .forEach(e -> stored.put(kind.code().apply(e.toEvent()), e));
         }
         if (ifMatch != null) {
             S target = stored.get(kind.changeCode().apply(changes.get(0)));
@@ -108,7 +118,8 @@ public class VersionedWrites {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
         return store(valid, kind.code(), stored, kind.create(), kind.sameContent(), kind.topic(), now);
     }
@@ -120,8 +131,14 @@ public class VersionedWrites {
      * @param create      a new, empty entity
      * @param sameContent whether two events say the same, whatever their versions and who wrote them when
      */
-    private <E, S extends PanacheEntityBase & Versioned<E>> List<Written<E>> store(List<E> events, Function<E, String> code, Map<String, S> stored,
-            Supplier<S> create, BiPredicate<E, E> sameContent, Topic topic, Instant now) {
+    private <E, S extends PanacheEntityBase & Versioned<E>> List<Written<E>> store(
+            List<E> events,
+            Function<E, String> code,
+            Map<String, S> stored,
+            Supplier<S> create,
+            BiPredicate<E, E> sameContent,
+            Topic topic,
+            Instant now) {
         List<S> entities = new ArrayList<>();
         List<Boolean> created = new ArrayList<>();
         List<Boolean> changed = new ArrayList<>();
@@ -148,8 +165,16 @@ public class VersionedWrites {
             E e = entities.get(i).toEvent();
             if (changed.get(i)) {
                 String key = code.apply(e);
-                messages.add(new OutboxMessage(topic.topic(), key, UUID.randomUUID(), topic.type(), CloudEventTypes.REGISTRY_SOURCE, key, now,
-                        topic.schema(), write(e)));
+                messages.add(new OutboxMessage(
+                        topic.topic(),
+                        key,
+                        UUID.randomUUID(),
+                        topic.type(),
+                        CloudEventTypes.REGISTRY_SOURCE,
+                        key,
+                        now,
+                        topic.schema(),
+                        write(e)));
             }
             written.add(new Written<>(e, created.get(i), changed.get(i)));
         }

@@ -15,8 +15,11 @@ public record Written<E>(E event, boolean created, boolean changed) {
 
     /** What an import of these writes did, begun at {@code startedNanos} ({@link System#nanoTime()}). */
     public static ImportSummary summary(List<? extends Written<?>> writes, long startedNanos) {
-        return new ImportSummary(writes.size(), writes.stream().filter(Written::created).count(),
-                writes.stream().filter(w -> w.changed() && !w.created()).count(), writes.stream().filter(w -> !w.changed()).count(),
+        return new ImportSummary(
+                writes.size(),
+                writes.stream().filter(Written::created).count(),
+                writes.stream().filter(w -> w.changed() && !w.created()).count(),
+                writes.stream().filter(w -> !w.changed()).count(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
     }
 }

@@ -12,5 +12,4 @@ import java.time.LocalDate;
  * @param effectiveFrom the day it is in force from (yyyy-mm-dd): it applies to the figures of that year on; an allocation
  *                      of the same day is replaced
  */
-public record TargetAllocationChange(Double value, Integer targetYear, String document, LocalDate effectiveFrom) {
-}
+public record TargetAllocationChange(Double value, Integer targetYear, String document, LocalDate effectiveFrom) {}

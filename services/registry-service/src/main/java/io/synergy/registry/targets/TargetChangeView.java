@@ -14,16 +14,33 @@ import java.time.LocalDate;
  * @param via           {@code PUT} or {@code IMPORT}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TargetChangeView(long id, String indicator, String orgUnit, LocalDate effectiveFrom, long version, Setting before, Setting after,
-        String changedBy, Instant changedAt, String via) {
+public record TargetChangeView(
+        long id,
+        String indicator,
+        String orgUnit,
+        LocalDate effectiveFrom,
+        long version,
+        Setting before,
+        Setting after,
+        String changedBy,
+        Instant changedAt,
+        String via) {
 
     /** What an allocation sets. */
-    public record Setting(double value, int targetYear, String document) {
-    }
+    public record Setting(double value, int targetYear, String document) {}
 
     static TargetChangeView of(TargetChangeEntity c) {
         Setting before = c.oldValue == null ? null : new Setting(c.oldValue, c.oldTargetYear, c.oldDocument);
-        return new TargetChangeView(c.id, c.indicator, c.orgUnit, c.effectiveFrom, c.version, before,
-                new Setting(c.newValue, c.newTargetYear, c.newDocument), c.changedBy, c.changedAt, c.via.name());
+        return new TargetChangeView(
+                c.id,
+                c.indicator,
+                c.orgUnit,
+                c.effectiveFrom,
+                c.version,
+                before,
+                new Setting(c.newValue, c.newTargetYear, c.newDocument),
+                c.changedBy,
+                c.changedAt,
+                c.via.name());
     }
 }

@@ -36,8 +36,7 @@ public class TargetEntity extends PanacheEntityBase {
         public String indicator;
         public String orgUnit;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String indicator, String orgUnit) {
             this.indicator = indicator;
@@ -63,8 +62,12 @@ public class TargetEntity extends PanacheEntityBase {
     public String orgUnit;
 
     @ElementCollection
-    @CollectionTable(name = "target_allocation", joinColumns = {@JoinColumn(name = "indicator", referencedColumnName = "indicator"),
-            @JoinColumn(name = "org_unit", referencedColumnName = "org_unit")})
+    @CollectionTable(
+            name = "target_allocation",
+            joinColumns = {
+                @JoinColumn(name = "indicator", referencedColumnName = "indicator"),
+                @JoinColumn(name = "org_unit", referencedColumnName = "org_unit")
+            })
     @OrderBy("effectiveFrom")
     public List<AllocationColumns> allocations = new ArrayList<>();
 
@@ -79,7 +82,10 @@ public class TargetEntity extends PanacheEntityBase {
 
     /** The allocations, in the order of their {@code effectiveFrom}. */
     public List<Allocation> timeline() {
-        return allocations.stream().map(AllocationColumns::toAllocation).sorted(Comparator.comparing(Allocation::effectiveFrom)).toList();
+        return allocations.stream()
+                .map(AllocationColumns::toAllocation)
+                .sorted(Comparator.comparing(Allocation::effectiveFrom))
+                .toList();
     }
 
     /** The key as the registry publishes it. */

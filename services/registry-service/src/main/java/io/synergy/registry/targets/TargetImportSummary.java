@@ -10,5 +10,4 @@ package io.synergy.registry.targets;
  * @param targets   (indicator, org unit)s changed: a new version and a {@code targets.v1} event each
  * @param durationMs how long the import took, parsing to commit (as the registry's other imports say)
  */
-public record TargetImportSummary(int rows, int added, int replaced, int unchanged, int targets, long durationMs) {
-}
+public record TargetImportSummary(int rows, int added, int replaced, int unchanged, int targets, long durationMs) {}

@@ -50,15 +50,25 @@ import org.jboss.resteasy.reactive.RestResponse;
  * {@code ETag}; a {@code PUT} may carry {@code If-Match} (optional, honoured: 412 when it does not match).
  */
 @Path("/api/v1/targets")
-@Tag(name = "targets", description = "Targets per org unit (目标分解): the plan's own, and those allocated to units by document")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader or planner to read, planner to allocate", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected failure (quote its id)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; nothing stored, retry", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(
+        name = "targets",
+        description = "Targets per org unit (目标分解): the plan's own, and those allocated to units by document")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader or planner to read, planner to allocate",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected failure (quote its id)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; nothing stored, retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TargetResource {
 
     private final TargetService service;
@@ -72,27 +82,56 @@ public class TargetResource {
     @GET
     @RolesAllowed({"reader", "planner"})
     @Produces({MediaType.APPLICATION_JSON, Tabular.CSV, Tabular.XLSX})
-    @Operation(summary = "The target that applies to each indicator, org unit and year, and where it comes from: source PLAN (the plan's, with "
-            + "its document; basis DEFAULT or PLACEHOLDER for a provincial value not assigned yet), ALLOCATED (set for the unit by a document, "
-            + "in force from effectiveFrom) or NONE. Filters: indicator, orgUnit (the city, a district or a group), year (omitted: every year "
-            + "from the base year to the plan's last). Ordered by indicator (catalogue order), unit, year; paged with limit and cursor. JSON, "
-            + "or with Accept a CSV or an Excel workbook (Chinese and English headers)")
-    @APIResponse(responseCode = "200", description = "The rows (a page of them with limit)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AppliedTarget.class)),
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte order mark; "
-                    + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "one sheet, the same columns with Chinese and English headers"))},
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "The target that applies to each indicator, org unit and year, and where it comes from: source PLAN (the plan's, with "
+                            + "its document; basis DEFAULT or PLACEHOLDER for a provincial value not assigned yet), ALLOCATED (set for the unit by a document, "
+                            + "in force from effectiveFrom) or NONE. Filters: indicator, orgUnit (the city, a district or a group), year (omitted: every year "
+                            + "from the base year to the plan's last). Ordered by indicator (catalogue order), unit, year; paged with limit and cursor. JSON, "
+                            + "or with Accept a CSV or an Excel workbook (Chinese and English headers)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rows (a page of them with limit)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = AppliedTarget.class)),
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description =
+                                                "UTF-8 with a byte order mark; "
+                                                        + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at")),
+                @Content(
+                        mediaType = Tabular.XLSX,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        format = "binary",
+                                        description = "one sheet, the same columns with Chinese and English headers"))
+            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Tabular<List<AppliedTarget>>> list(
-            @Parameter(description = "an indicator with a target (E1, T1, E5-NOX)") @QueryParam("indicator") String indicator,
-            @Parameter(description = "370200, a district (370211) or a group (central-urban)") @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = "an indicator with a target (E1, T1, E5-NOX)") @QueryParam("indicator")
+                    String indicator,
+            @Parameter(description = "370200, a district (370211) or a group (central-urban)") @QueryParam("orgUnit")
+                    String orgUnit,
             @Parameter(description = "a year, e.g. 2025") @QueryParam("year") String year,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every row") @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         Indicator i = indicator(indicator, errors);
@@ -100,7 +139,9 @@ public class TargetResource {
         List<Integer> years = service.defaultYears();
         if (year != null) {
             Integer y = Params.wholeNumber(year);
-            String problem = y == null ? "must be a year, e.g. 2025" : TargetRules.yearProblem(y).orElse(null);
+            String problem = y == null
+                    ? "must be a year, e.g. 2025"
+                    : TargetRules.yearProblem(y).orElse(null);
             if (problem != null) {
                 errors.add(new FieldError("year", problem));
             } else {
@@ -125,17 +166,35 @@ public class TargetResource {
     @Path("/history")
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every change of an allocation, in the order made: the allocation's day, what it set before (null: new) and after, "
-            + "who, when and how (PUT or IMPORT), and the version it made. Filters: indicator, orgUnit; paged with limit and cursor")
-    @APIResponse(responseCode = "200", description = "The changes (a page of them with limit)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)),
-            headers = @Header(name = "Link", description = "<…?cursor=…>; rel=\"next\" when more changes follow this page",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it",
+    @Operation(
+            summary =
+                    "Every change of an allocation, in the order made: the allocation's day, what it set before (null: new) and after, "
+                            + "who, when and how (PUT or IMPORT), and the version it made. Filters: indicator, orgUnit; paged with limit and cursor")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changes (a page of them with limit)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…?cursor=…>; rel=\"next\" when more changes follow this page",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<List<TargetChangeView>> history(@QueryParam("indicator") String indicator, @QueryParam("orgUnit") String orgUnit,
-            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every change") @QueryParam("limit") String limit,
-            @Parameter(description = "where the page starts: the cursor of the previous page's Link header") @QueryParam("cursor") String cursor,
+    public RestResponse<List<TargetChangeView>> history(
+            @QueryParam("indicator") String indicator,
+            @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every change")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's Link header")
+                    @QueryParam("cursor")
+                    String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         Indicator i = indicator(indicator, errors);
@@ -147,15 +206,16 @@ public class TargetResource {
             try {
                 afterId = Long.valueOf(after);
             } catch (NumberFormatException e) {
-                errors.add(new FieldError("cursor", "is not a cursor of this list: take it from the previous page's Link header"));
+                errors.add(new FieldError(
+                        "cursor", "is not a cursor of this list: take it from the previous page's Link header"));
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
         // one more than the page: whether a next page exists
-        List<TargetChangeView> changes = service.history(i == null ? null : i.id(), u == null ? null : u.code(), afterId,
-                size == null ? null : size + 1);
+        List<TargetChangeView> changes = service.history(
+                i == null ? null : i.id(), u == null ? null : u.code(), afterId, size == null ? null : size + 1);
         return Pages.answer(changes, size, c -> Long.toString(c.id()), uri, page -> page);
     }
 
@@ -163,18 +223,36 @@ public class TargetResource {
     @Path("/{indicator}/{orgUnit}")
     @RolesAllowed({"reader", "planner"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The allocations of an indicator to an org unit, by the day each is in force from; the ETag is their version (for "
-            + "If-Match on a PUT)")
-    @APIResponse(responseCode = "200", description = "The allocations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TargetAllocations.class)), headers = @Header(name = "ETag", description = "their version, e.g. \"3\"",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Nothing is allocated: the plan's target applies by default (see GET /api/v1/targets)",
+    @Operation(
+            summary =
+                    "The allocations of an indicator to an org unit, by the day each is in force from; the ETag is their version (for "
+                            + "If-Match on a PUT)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The allocations",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetAllocations.class)),
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "their version, e.g. \"3\"",
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Nothing is allocated: the plan's target applies by default (see GET /api/v1/targets)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TargetAllocations> get(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit) {
-        TargetAllocations t = service.find(indicator, orgUnit).orElseThrow(() -> ProblemException.notFound("Nothing is allocated of "
-                + indicator + " to " + orgUnit + ": the plan's target applies by default (GET /api/v1/targets?indicator=" + indicator
-                + "&orgUnit=" + orgUnit + ")"));
-        return RestResponse.ResponseBuilder.ok(t).header(HttpHeaders.ETAG, EntityTags.of(t.version())).build();
+    public RestResponse<TargetAllocations> get(
+            @PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit) {
+        TargetAllocations t = service.find(indicator, orgUnit)
+                .orElseThrow(() -> ProblemException.notFound("Nothing is allocated of "
+                        + indicator + " to " + orgUnit
+                        + ": the plan's target applies by default (GET /api/v1/targets?indicator=" + indicator
+                        + "&orgUnit=" + orgUnit + ")"));
+        return RestResponse.ResponseBuilder.ok(t)
+                .header(HttpHeaders.ETAG, EntityTags.of(t.version()))
+                .build();
     }
 
     @PUT
@@ -182,35 +260,79 @@ public class TargetResource {
     @RolesAllowed("planner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Allocate a target to an org unit by document (分解目标): {value, targetYear, document, effectiveFrom}. It applies to the "
-            + "figures of effectiveFrom's year on, until an allocation of a later day; one of the same day is replaced. If-Match (optional) must "
-            + "match the stored version. Published on targets.v1")
-    @APIResponse(responseCode = "201", description = "The first allocation of the indicator to the unit", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetAllocations.class)), headers = {
-                    @Header(name = "Location", description = "/api/v1/targets/{indicator}/{orgUnit}", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "their version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "200", description = "Allocated (a new version), or the same allocation again (unchanged)", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetAllocations.class)), headers = @Header(name = "ETag",
-                    description = "their version", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Every fault in errors[] (indicator, orgUnit, value, targetYear, document, effectiveFrom, "
-            + "If-Match, a field of the wrong type); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the stored version (or nothing is allocated yet); nothing stored",
+    @Operation(
+            summary =
+                    "Allocate a target to an org unit by document (分解目标): {value, targetYear, document, effectiveFrom}. It applies to the "
+                            + "figures of effectiveFrom's year on, until an allocation of a later day; one of the same day is replaced. If-Match (optional) must "
+                            + "match the stored version. Published on targets.v1")
+    @APIResponse(
+            responseCode = "201",
+            description = "The first allocation of the indicator to the unit",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetAllocations.class)),
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "/api/v1/targets/{indicator}/{orgUnit}",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "their version", schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Allocated (a new version), or the same allocation again (unchanged)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetAllocations.class)),
+            headers = @Header(name = "ETag", description = "their version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Every fault in errors[] (indicator, orgUnit, value, targetYear, document, effectiveFrom, "
+                    + "If-Match, a field of the wrong type); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<TargetAllocations> put(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit,
-            TargetAllocationChange body, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not match the stored version (or nothing is allocated yet); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TargetAllocations> put(
+            @PathParam("indicator") String indicator,
+            @PathParam("orgUnit") String orgUnit,
+            TargetAllocationChange body,
+            @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
         if (body == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
-                    "a JSON object {value, targetYear, document, effectiveFrom}")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError("body", "a JSON object {value, targetYear, document, effectiveFrom}")));
         }
         EntityTags precondition = EntityTags.parse(ifMatch);
-        TargetService.Requested r = new TargetService.Requested(indicator, orgUnit, body.value(), body.targetYear(), body.document(),
-                body.effectiveFrom(), Fields.json());
-        TargetService.Touched t = service.apply(List.of(r), Params.operator(token), precondition, TargetChangeEntity.Via.PUT).targets().get(0);
-        return EntityTags.written(t.created(), () -> uri.getBaseUriBuilder().path(TargetResource.class).path(indicator).path(orgUnit).build(),
-                t.target(), t.target().version());
+        TargetService.Requested r = new TargetService.Requested(
+                indicator,
+                orgUnit,
+                body.value(),
+                body.targetYear(),
+                body.document(),
+                body.effectiveFrom(),
+                Fields.json());
+        TargetService.Touched t = service.apply(
+                        List.of(r), Params.operator(token), precondition, TargetChangeEntity.Via.PUT)
+                .targets()
+                .get(0);
+        return EntityTags.written(
+                t.created(),
+                () -> uri.getBaseUriBuilder()
+                        .path(TargetResource.class)
+                        .path(indicator)
+                        .path(orgUnit)
+                        .build(),
+                t.target(),
+                t.target().version());
     }
 
     @POST
@@ -218,30 +340,62 @@ public class TargetResource {
     @RolesAllowed("planner")
     @Consumes({Tabular.CSV, Tabular.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A whole allocation (目标分解表) at once: a CSV with the header indicator,org_unit,value,target_year,document,effective_from, "
-            + "one allocation a row, or an Excel workbook with these columns (keys, or the Chinese or English headers the list's workbook has; "
-            + "other columns ignored); checked like a PUT; all rows or none. Each changed indicator and unit gets one new version and one event")
-    @RequestBody(content = {
-            @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
+    @Operation(
+            summary =
+                    "A whole allocation (目标分解表) at once: a CSV with the header indicator,org_unit,value,target_year,document,effective_from, "
+                            + "one allocation a row, or an Excel workbook with these columns (keys, or the Chinese or English headers the list's workbook has; "
+                            + "other columns ignored); checked like a PUT; all rows or none. Each changed indicator and unit gets one new version and one event")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = Tabular.CSV,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "csv", value = """
                     indicator,org_unit,value,target_year,document,effective_from
                     W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01""")),
-            @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Imported: how many allocations were added, replaced or left unchanged", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-            + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored",
+                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported: how many allocations were added, replaced or left unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetImportSummary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
+                            + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-            + "nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+    @APIResponse(
+            responseCode = "413",
+            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
+                    + "nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TargetImportSummary importAllocation(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet") String sheet) {
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TargetImportSummary importAllocation(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "the sheet to read of a workbook with several") @QueryParam("sheet")
+                    String sheet) {
         long started = System.nanoTime();
-        List<TargetService.Requested> rows = TargetTable.READER.read(body, contentType, sheet).stream().map(TargetTable::requested).toList();
+        List<TargetService.Requested> rows = TargetTable.READER.read(body, contentType, sheet).stream()
+                .map(TargetTable::requested)
+                .toList();
         TargetService.Outcome o = service.apply(rows, Params.operator(token), null, TargetChangeEntity.Via.IMPORT);
-        return new TargetImportSummary(rows.size(), o.added(), o.replaced(), o.unchanged(),
-                (int) o.targets().stream().filter(TargetService.Touched::changed).count(), (System.nanoTime() - started) / 1_000_000);
+        return new TargetImportSummary(
+                rows.size(),
+                o.added(),
+                o.replaced(),
+                o.unchanged(),
+                (int) o.targets().stream()
+                        .filter(TargetService.Touched::changed)
+                        .count(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private Indicator indicator(String id, List<FieldError> errors) {

@@ -51,7 +51,12 @@ public class TargetService {
     private final OutboxWriter outbox;
     private final ObjectMapper json;
 
-    TargetService(Catalogue catalogue, OrgUnitRegistry registry, TargetsConfig config, OutboxWriter outbox, ObjectMapper json) {
+    TargetService(
+            Catalogue catalogue,
+            OrgUnitRegistry registry,
+            TargetsConfig config,
+            OutboxWriter outbox,
+            ObjectMapper json) {
         Map<String, ProvincialTarget> provincial = new LinkedHashMap<>();
         config.provincial().forEach((id, p) -> provincial.put(id, new ProvincialTarget(p.value(), p.document())));
         // the city, its districts and groups are fixed at start (parks and enterprises, which change, have no targets)
@@ -95,40 +100,54 @@ public class TargetService {
     }
 
     private static List<TargetEntity> load(String indicator, String orgUnit) {
-        Filters f = new Filters().where("t.indicator = :indicator", "indicator", indicator).where("t.orgUnit = :orgUnit", "orgUnit", orgUnit);
-        return TargetEntity.<TargetEntity>find("select distinct t from TargetEntity t left join fetch t.allocations where " + f.query(),
-                f.parameters()).list();
+        Filters f = new Filters()
+                .where("t.indicator = :indicator", "indicator", indicator)
+                .where("t.orgUnit = :orgUnit", "orgUnit", orgUnit);
+        return TargetEntity.<TargetEntity>find(
+                        "select distinct t from TargetEntity t left join fetch t.allocations where " + f.query(),
+                        f.parameters())
+                .list();
     }
 
     /** The allocations of an indicator to a unit, if any. */
     @Transactional
     public Optional<TargetAllocations> find(String indicator, String orgUnit) {
-        return TargetEntity.<TargetEntity>findByIdOptional(new TargetEntity.Key(indicator, orgUnit)).map(TargetAllocations::of);
+        return TargetEntity.<TargetEntity>findByIdOptional(new TargetEntity.Key(indicator, orgUnit))
+                .map(TargetAllocations::of);
     }
 
     /** The changes in the order they were made, after the change {@code afterId} (if given), at most {@code limit} (if given). */
     @Transactional
     public List<TargetChangeView> history(String indicator, String orgUnit, Long afterId, Integer limit) {
-        Filters f = new Filters().equal("indicator", indicator).equal("orgUnit", orgUnit).where("id > :after", "after", afterId);
-        return Filters.limited(TargetChangeEntity.<TargetChangeEntity>find(f.query() + " order by id", f.parameters()), limit).stream()
-                .map(TargetChangeView::of).toList();
+        Filters f = new Filters()
+                .equal("indicator", indicator)
+                .equal("orgUnit", orgUnit)
+                .where("id > :after", "after", afterId);
+        return Filters.limited(
+                        TargetChangeEntity.<TargetChangeEntity>find(f.query() + " order by id", f.parameters()), limit)
+                .stream()
+                .map(TargetChangeView::of)
+                .toList();
     }
 
     /**
      * An allocation as a client asks for it (a body, or an upload's row), and how problem details name its fields
      * ({@code targetYear}, {@code line 3: target_year}).
      */
-    public record Requested(String indicator, String orgUnit, Double value, Integer targetYear, String document, LocalDate effectiveFrom,
-            Fields fields) {
-    }
+    public record Requested(
+            String indicator,
+            String orgUnit,
+            Double value,
+            Integer targetYear,
+            String document,
+            LocalDate effectiveFrom,
+            Fields fields) {}
 
     /** What a change did: each (indicator, org unit) it touched, and how many allocations it added, replaced or left. */
-    public record Outcome(List<Touched> targets, int added, int replaced, int unchanged) {
-    }
+    public record Outcome(List<Touched> targets, int added, int replaced, int unchanged) {}
 
     /** An (indicator, org unit) after a change: whether it is new, and whether it changed (a new version). */
-    public record Touched(TargetAllocations target, boolean created, boolean changed) {
-    }
+    public record Touched(TargetAllocations target, boolean created, boolean changed) {}
 
     /**
      * Sets allocations in one transaction (an import is all or nothing). Every fault of every allocation is reported at
@@ -140,7 +159,8 @@ public class TargetService {
     @Transactional
     public Outcome apply(List<Requested> requests, String operator, EntityTags ifMatch, TargetChangeEntity.Via via) {
         if (requests.isEmpty()) {
-            throw ProblemException.invalid("No allocations", List.of(new FieldError("body", "has a header but no rows")));
+            throw ProblemException.invalid(
+                    "No allocations", List.of(new FieldError("body", "has a header but no rows")));
         }
         RegistryLock.acquire();
         Instant now = Instant.now();
@@ -155,14 +175,18 @@ public class TargetService {
             String day = r.indicator() + "|" + r.orgUnit() + "|" + a.effectiveFrom();
             String first = days.putIfAbsent(day, r.fields().name("effectiveFrom"));
             if (first != null) {
-                errors.add(new FieldError(r.fields().name("effectiveFrom"), "allocates " + r.indicator() + " to " + r.orgUnit() + " from "
-                        + a.effectiveFrom() + " again (" + first + "): one allocation per day"));
+                errors.add(new FieldError(
+                        r.fields().name("effectiveFrom"),
+                        "allocates " + r.indicator() + " to " + r.orgUnit() + " from " + a.effectiveFrom() + " again ("
+                                + first + "): one allocation per day"));
                 continue;
             }
-            byKey.computeIfAbsent(new TargetEntity.Key(r.indicator(), r.orgUnit()), k -> new ArrayList<>()).add(a);
+            byKey.computeIfAbsent(new TargetEntity.Key(r.indicator(), r.orgUnit()), k -> new ArrayList<>())
+                    .add(a);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
         int added = 0;
         int replaced = 0;
@@ -184,7 +208,9 @@ public class TargetService {
                 entity.version = 1;
             }
             for (Allocation a : k.getValue()) {
-                AllocationColumns old = entity.allocations.stream().filter(c -> c.effectiveFrom.equals(a.effectiveFrom())).findFirst()
+                AllocationColumns old = entity.allocations.stream()
+                        .filter(c -> c.effectiveFrom.equals(a.effectiveFrom()))
+                        .findFirst()
                         .orElse(null);
                 if (old != null && old.toAllocation().sameTarget(a)) {
                     unchanged++;
@@ -220,13 +246,22 @@ public class TargetService {
         changedFrom.forEach((e, year) -> {
             TargetEvent event = e.toEvent(year);
             String key = TargetEvent.key(e.indicator, e.orgUnit);
-            events.add(new OutboxMessage(Topics.TARGETS, key, UUID.randomUUID(), CloudEventTypes.TARGET, CloudEventTypes.REGISTRY_SOURCE, key,
-                    now, CloudEventTypes.TARGET_SCHEMA, write(event)));
+            events.add(new OutboxMessage(
+                    Topics.TARGETS,
+                    key,
+                    UUID.randomUUID(),
+                    CloudEventTypes.TARGET,
+                    CloudEventTypes.REGISTRY_SOURCE,
+                    key,
+                    now,
+                    CloudEventTypes.TARGET_SCHEMA,
+                    write(event)));
         });
         outbox.write(events);
         List<Touched> touched = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
-            touched.add(new Touched(TargetAllocations.of(entities.get(i)), created.get(i), changedFrom.containsKey(entities.get(i))));
+            touched.add(new Touched(
+                    TargetAllocations.of(entities.get(i)), created.get(i), changedFrom.containsKey(entities.get(i))));
         }
         return new Outcome(touched, added, replaced, unchanged);
     }
@@ -240,10 +275,12 @@ public class TargetService {
         if (r.value() == null) {
             errors.add(new FieldError(f.name("value"), "is required: the target, in the indicator's unit"));
         } else if (indicator != null) {
-            TargetRules.valueProblem(indicator, r.value()).ifPresent(p -> errors.add(new FieldError(f.name("value"), p)));
+            TargetRules.valueProblem(indicator, r.value())
+                    .ifPresent(p -> errors.add(new FieldError(f.name("value"), p)));
         }
         if (r.targetYear() == null) {
-            errors.add(new FieldError(f.name("targetYear"),
+            errors.add(new FieldError(
+                    f.name("targetYear"),
                     "is required: the year to reach the target by (kept every year: the first year it holds)"));
         } else {
             TargetRules.yearProblem(r.targetYear()).ifPresent(p -> errors.add(new FieldError(f.name("targetYear"), p)));
@@ -251,10 +288,12 @@ public class TargetService {
         Optional<String> document = TargetRules.normaliseDocument(r.document());
         if (document.isEmpty()) {
             boolean blank = r.document() == null || r.document().isBlank();
-            errors.add(new FieldError(f.name("document"), blank ? "is required: " + TargetRules.DOCUMENT : TargetRules.DOCUMENT_RULE));
+            errors.add(new FieldError(
+                    f.name("document"), blank ? "is required: " + TargetRules.DOCUMENT : TargetRules.DOCUMENT_RULE));
         }
         if (r.effectiveFrom() == null) {
-            errors.add(new FieldError(f.name("effectiveFrom"), "is required: the day the document puts the target in force, yyyy-mm-dd"));
+            errors.add(new FieldError(
+                    f.name("effectiveFrom"), "is required: the day the document puts the target in force, yyyy-mm-dd"));
         } else {
             TargetRules.yearProblem(r.effectiveFrom().getYear())
                     .ifPresent(p -> errors.add(new FieldError(f.name("effectiveFrom"), "its year " + p)));
@@ -269,8 +308,10 @@ public class TargetService {
     public Indicator indicator(String id, String field, List<FieldError> errors) {
         Indicator i = rules.indicator(id).orElse(null);
         if (i == null) {
-            errors.add(new FieldError(field, "'" + id + "' is not an indicator with a target in the catalogue ("
-                    + rules.indicators().stream().map(Indicator::id).collect(Collectors.joining(", ")) + ")"));
+            errors.add(new FieldError(
+                    field,
+                    "'" + id + "' is not an indicator with a target in the catalogue ("
+                            + rules.indicators().stream().map(Indicator::id).collect(Collectors.joining(", ")) + ")"));
         }
         return i;
     }
@@ -279,13 +320,16 @@ public class TargetService {
     public OrgUnit unit(String code, String field, List<FieldError> errors) {
         OrgUnit u = rules.unit(code).orElse(null);
         if (u == null) {
-            errors.add(new FieldError(field, "'" + code + "' is not the city, a district or a group: targets are allocated to "
-                    + rules.units().stream().map(OrgUnit::code).collect(Collectors.joining(", "))));
+            errors.add(new FieldError(
+                    field,
+                    "'" + code + "' is not the city, a district or a group: targets are allocated to "
+                            + rules.units().stream().map(OrgUnit::code).collect(Collectors.joining(", "))));
         }
         return u;
     }
 
-    private static TargetChangeEntity change(TargetEntity e, AllocationColumns old, Allocation a, TargetChangeEntity.Via via) {
+    private static TargetChangeEntity change(
+            TargetEntity e, AllocationColumns old, Allocation a, TargetChangeEntity.Via via) {
         TargetChangeEntity c = new TargetChangeEntity();
         c.indicator = e.indicator;
         c.orgUnit = e.orgUnit;

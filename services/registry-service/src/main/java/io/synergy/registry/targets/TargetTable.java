@@ -20,36 +20,50 @@ import java.util.Map;
  */
 final class TargetTable {
 
-    static final Column<AppliedTarget> INDICATOR = Column.text("indicator", "指标", "Indicator", AppliedTarget::indicator);
+    static final Column<AppliedTarget> INDICATOR =
+            Column.text("indicator", "指标", "Indicator", AppliedTarget::indicator);
     static final Column<AppliedTarget> ORG_UNIT = Column.text("org_unit", "单位", "Org unit", AppliedTarget::orgUnit);
     static final Column<AppliedTarget> VALUE = Column.number("value", "目标值", "Target", null, AppliedTarget::value);
-    static final Column<AppliedTarget> TARGET_YEAR = Column.integer("target_year", "目标年", "Target year", null, AppliedTarget::targetYear);
+    static final Column<AppliedTarget> TARGET_YEAR =
+            Column.integer("target_year", "目标年", "Target year", null, AppliedTarget::targetYear);
     static final Column<AppliedTarget> DOCUMENT = Column.text("document", "文号", "Document", AppliedTarget::document);
-    static final Column<AppliedTarget> EFFECTIVE_FROM = Column.date("effective_from", "生效日期", "Effective from", AppliedTarget::effectiveFrom);
+    static final Column<AppliedTarget> EFFECTIVE_FROM =
+            Column.date("effective_from", "生效日期", "Effective from", AppliedTarget::effectiveFrom);
 
     /** The list's columns: a row's fields, in its order. */
-    static final List<Column<AppliedTarget>> COLUMNS = List.of(INDICATOR, ORG_UNIT,
+    static final List<Column<AppliedTarget>> COLUMNS = List.of(
+            INDICATOR,
+            ORG_UNIT,
             Column.integer("year", "年份", "Year", null, AppliedTarget::year),
             Column.text("source", "来源", "Source", t -> t.source().name()),
-            VALUE, TARGET_YEAR,
+            VALUE,
+            TARGET_YEAR,
             Column.bool("kept_every_year", "每年保持", "Kept every year", AppliedTarget::keptEveryYear),
             DOCUMENT,
-            Column.text("basis", "依据", "Basis", t -> t.basis() == null ? null : t.basis().name()),
+            Column.text(
+                    "basis",
+                    "依据",
+                    "Basis",
+                    t -> t.basis() == null ? null : t.basis().name()),
             EFFECTIVE_FROM,
             Column.text("set_by", "录入人", "Set by", AppliedTarget::setBy),
-            Column.text("set_at", "录入时间", "Set at", t -> t.setAt() == null ? null : t.setAt().toString()));
+            Column.text(
+                    "set_at",
+                    "录入时间",
+                    "Set at",
+                    t -> t.setAt() == null ? null : t.setAt().toString()));
 
     /** The column of a JSON field where their names differ. */
-    static final Map<String, String> COLUMN_OF = Map.of("orgUnit", ORG_UNIT.key(), "targetYear", TARGET_YEAR.key(), "effectiveFrom",
-            EFFECTIVE_FROM.key());
+    static final Map<String, String> COLUMN_OF =
+            Map.of("orgUnit", ORG_UNIT.key(), "targetYear", TARGET_YEAR.key(), "effectiveFrom", EFFECTIVE_FROM.key());
 
     /** The import's columns, in the order of its template; other columns of an upload are ignored (an export's year, source…). */
-    static final List<Column<AppliedTarget>> READER_COLUMNS = List.of(INDICATOR, ORG_UNIT, VALUE, TARGET_YEAR, DOCUMENT, EFFECTIVE_FROM);
+    static final List<Column<AppliedTarget>> READER_COLUMNS =
+            List.of(INDICATOR, ORG_UNIT, VALUE, TARGET_YEAR, DOCUMENT, EFFECTIVE_FROM);
 
     static final TableReader READER = new TableReader(READER_COLUMNS, TableReader.Limits.DEFAULT, true);
 
-    private TargetTable() {
-    }
+    private TargetTable() {}
 
     /** The rows as JSON, CSV or a workbook. */
     static Tabular<List<AppliedTarget>> answer(List<AppliedTarget> rows) {
@@ -59,7 +73,13 @@ final class TargetTable {
     /** A row of an upload as an allocation asked for, its faults named by the row's place and column. */
     static TargetService.Requested requested(TableRow row) {
         BigDecimal value = row.number(VALUE.key());
-        return new TargetService.Requested(row.text(INDICATOR.key()), row.text(ORG_UNIT.key()), value == null ? null : value.doubleValue(),
-                Checks.asYear(row.integer(TARGET_YEAR.key())), row.text(DOCUMENT.key()), row.date(EFFECTIVE_FROM.key()), Fields.of(row, COLUMN_OF));
+        return new TargetService.Requested(
+                row.text(INDICATOR.key()),
+                row.text(ORG_UNIT.key()),
+                value == null ? null : value.doubleValue(),
+                Checks.asYear(row.integer(TARGET_YEAR.key())),
+                row.text(DOCUMENT.key()),
+                row.date(EFFECTIVE_FROM.key()),
+                Fields.of(row, COLUMN_OF));
     }
 }

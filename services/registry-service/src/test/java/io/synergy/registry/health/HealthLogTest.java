@@ -22,7 +22,8 @@ class HealthLogTest {
     @Test
     void aBurstOfProbesOnADownServiceLogsTheChangeOnceNotEveryProbe() {
         List<String> lines;
-        try (LogCapture health = LogCapture.of(name -> name.startsWith("io.smallrye.health") || name.equals(HealthChangeLog.class.getName()))) {
+        try (LogCapture health = LogCapture.of(
+                name -> name.startsWith("io.smallrye.health") || name.equals(HealthChangeLog.class.getName()))) {
             try {
                 given().get("/q/health/ready").then().statusCode(200);
                 SwitchableReadiness.down = true;
@@ -40,9 +41,13 @@ class HealthLogTest {
         }
         assertThat(lines).as("no probe logs the health document").noneMatch(l -> l.contains("\"checks\""));
         List<String> down = lines.stream().filter(l -> l.contains("DOWN")).toList();
-        assertThat(down).as("the change to DOWN, once (readiness, and the overall state)").hasSizeBetween(1, 2)
+        assertThat(down)
+                .as("the change to DOWN, once (readiness, and the overall state)")
+                .hasSizeBetween(1, 2)
                 .allMatch(l -> l.contains("switchable test check") && l.contains("switched by HealthLogTest"));
-        assertThat(lines.stream().filter(l -> l.endsWith(" UP")).count()).as("the change back to UP").isBetween(1L, 2L);
+        assertThat(lines.stream().filter(l -> l.endsWith(" UP")).count())
+                .as("the change back to UP")
+                .isBetween(1L, 2L);
         assertThat(lines).as("every line about health").hasSizeLessThanOrEqualTo(4);
     }
 }

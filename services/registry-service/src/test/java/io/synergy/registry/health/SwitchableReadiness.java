@@ -14,6 +14,9 @@ public class SwitchableReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("switchable test check").status(!down).withData("reason", "switched by HealthLogTest").build();
+        return HealthCheckResponse.named("switchable test check")
+                .status(!down)
+                .withData("reason", "switched by HealthLogTest")
+                .build();
     }
 }

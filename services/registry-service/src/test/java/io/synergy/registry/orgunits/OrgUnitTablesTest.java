@@ -47,30 +47,82 @@ class OrgUnitTablesTest {
     @Test
     void theCsvStartsWithAByteOrderMarkNeutralisesFormulaLeadingNamesAndImportsBackUnchanged() {
         String enterprise = uscc("91370214MA3K00001");
-        given().contentType("application/json").body(Map.of("code", "370214P01", "level", "PARK", "zh", "城阳园区", "en", "=HYPERLINK(\"http://evil\")",
-                "parent", "370214")).post(UNITS).then().statusCode(201);
-        given().contentType("application/json").body(Map.of("code", enterprise, "level", "ENTERPRISE", "zh", "-示范企业", "en", "@SUM(1,2)",
-                "parent", "370214P01", "industrySection", "C", "industryDivision", "26", "flags", List.of("KEY_POLLUTER", "CARBON_MARKET"))).post(UNITS)
-                .then().statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "code",
+                        "370214P01",
+                        "level",
+                        "PARK",
+                        "zh",
+                        "城阳园区",
+                        "en",
+                        "=HYPERLINK(\"http://evil\")",
+                        "parent",
+                        "370214"))
+                .post(UNITS)
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "code",
+                        enterprise,
+                        "level",
+                        "ENTERPRISE",
+                        "zh",
+                        "-示范企业",
+                        "en",
+                        "@SUM(1,2)",
+                        "parent",
+                        "370214P01",
+                        "industrySection",
+                        "C",
+                        "industryDivision",
+                        "26",
+                        "flags",
+                        List.of("KEY_POLLUTER", "CARBON_MARKET")))
+                .post(UNITS)
+                .then()
+                .statusCode(201);
 
         Response csv = given().accept("text/csv").queryParam("parent", "370214").get(UNITS);
-        csv.then().statusCode(200).contentType(startsWith("text/csv")).header("Content-Disposition", "attachment; filename=\"org-units.csv\"");
+        csv.then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"org-units.csv\"");
         assertThat(csv.contentType()).containsIgnoringCase("charset=UTF-8");
         byte[] bytes = csv.asByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(text.substring(1).split("\r\n")).containsExactly(HEADER,
-                "370214P01,PARK,城阳园区,\"'=HYPERLINK(\"\"http://evil\"\")\",370214,,,,false",
-                enterprise + ",ENTERPRISE,'-示范企业,\"'@SUM(1,2)\",370214P01,C,26,CARBON_MARKET|KEY_POLLUTER,false");
+        assertThat(text.substring(1).split("\r\n"))
+                .containsExactly(
+                        HEADER,
+                        "370214P01,PARK,城阳园区,\"'=HYPERLINK(\"\"http://evil\"\")\",370214,,,,false",
+                        enterprise
+                                + ",ENTERPRISE,'-示范企业,\"'@SUM(1,2)\",370214P01,C,26,CARBON_MARKET|KEY_POLLUTER,false");
 
         // the export is an import: nothing changes, the names come back without their apostrophes
-        given().contentType("text/csv").body(bytes).post(UNITS + "/import").then().statusCode(200).body("rows", equalTo(2))
+        given().contentType("text/csv")
+                .body(bytes)
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(2))
                 .body("unchanged", equalTo(2));
-        given().get(UNITS + "/370214P01").then().body("en", equalTo("=HYPERLINK(\"http://evil\")")).header("ETag", "\"1\"");
-        given().get(UNITS + "/" + enterprise).then().body("zh", equalTo("-示范企业")).body("en", equalTo("@SUM(1,2)"));
+        given().get(UNITS + "/370214P01")
+                .then()
+                .body("en", equalTo("=HYPERLINK(\"http://evil\")"))
+                .header("ETag", "\"1\"");
+        given().get(UNITS + "/" + enterprise)
+                .then()
+                .body("zh", equalTo("-示范企业"))
+                .body("en", equalTo("@SUM(1,2)"));
 
         // JSON is still the default answer; other media types are not acceptable
-        given().queryParam("parent", "370214").get(UNITS).then().statusCode(200).contentType(startsWith("application/json"))
+        given().queryParam("parent", "370214")
+                .get(UNITS)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"))
                 .body("code", org.hamcrest.Matchers.contains("370214P01", enterprise));
         given().accept("application/xml").get(UNITS).then().statusCode(406);
     }
@@ -78,12 +130,19 @@ class OrgUnitTablesTest {
     @Test
     void theWorkbookHasABilingualFrozenHeaderTypedCellsAndImportsBack() throws IOException {
         String enterprise = uscc("91370285MA3K00001");
-        given().contentType("text/csv; charset=UTF-8").body(HEADER + "\n370285P01,PARK,莱西园区,Laixi park,370285,,,,\n"
-                + enterprise + ",ENTERPRISE,莱西企业,,370285P01,C,26,CARBON_MARKET,true\n").post(UNITS + "/import").then().statusCode(200)
+        given().contentType("text/csv; charset=UTF-8")
+                .body(HEADER + "\n370285P01,PARK,莱西园区,Laixi park,370285,,,,\n" + enterprise
+                        + ",ENTERPRISE,莱西企业,,370285P01,C,26,CARBON_MARKET,true\n")
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(200)
                 .body("created", equalTo(2));
 
         Response xlsx = given().accept(XLSX).queryParam("parent", "370285").get(UNITS);
-        xlsx.then().statusCode(200).contentType(startsWith(XLSX)).header("Content-Disposition", "attachment; filename=\"org-units.xlsx\"");
+        xlsx.then()
+                .statusCode(200)
+                .contentType(startsWith(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"org-units.xlsx\"");
         assertThat(xlsx.contentType()).as("a binary type has no charset").isEqualTo(XLSX);
         byte[] bytes = xlsx.asByteArray();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
@@ -91,8 +150,11 @@ class OrgUnitTablesTest {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows).hasSize(3);
             List<String> header = rows.get(0).stream().map(Cell::asString).toList();
-            assertThat(header).hasSize(9).allMatch(h -> h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                    && h.chars().anyMatch(c -> c >= 'A' && c <= 'z'));
+            assertThat(header)
+                    .hasSize(9)
+                    .allMatch(h ->
+                            h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                                    && h.chars().anyMatch(c -> c >= 'A' && c <= 'z'));
             assertThat(header.get(0)).contains("Code");
             Row e = rows.get(2);
             assertThat(e.getCell(0).asString()).isEqualTo(enterprise);
@@ -101,10 +163,17 @@ class OrgUnitTablesTest {
             assertThat(e.getCell(8).getType()).isEqualTo(CellType.BOOLEAN);
             assertThat(e.getCell(8).asBoolean()).isTrue();
         }
-        assertThat(part(bytes, "xl/worksheets/sheet1.xml")).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"");
+        assertThat(part(bytes, "xl/worksheets/sheet1.xml"))
+                .containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"");
 
         // the workbook as exported imports back: same units, nothing new
-        given().contentType(XLSX).body(bytes).post(UNITS + "/import").then().statusCode(200).body("rows", equalTo(2)).body("unchanged", equalTo(2));
+        given().contentType(XLSX)
+                .body(bytes)
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(2))
+                .body("unchanged", equalTo(2));
     }
 
     static byte[] workbook(String... sheets) throws IOException {
@@ -134,38 +203,79 @@ class OrgUnitTablesTest {
 
     @Test
     void aWorkbookInTheCsvsLayoutImportsWithTheSameValidationAndRowNumbersInItsProblems() throws IOException {
-        given().contentType(XLSX).body(workbook("bad")).post(UNITS + "/import").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("row 3: closed"))
+        given().contentType(XLSX)
+                .body(workbook("bad"))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("row 3: closed"))
                 .body("errors[0].message", startsWith("must be true or false"));
         // several sheets: the import names the one to read
-        given().contentType(XLSX).body(workbook("bad", "units")).post(UNITS + "/import").then().statusCode(400)
+        given().contentType(XLSX)
+                .body(workbook("bad", "units"))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("sheet"));
-        given().contentType(XLSX).queryParam("sheet", "units").body(workbook("bad", "units")).post(UNITS + "/import").then().statusCode(200)
+        given().contentType(XLSX)
+                .queryParam("sheet", "units")
+                .body(workbook("bad", "units"))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(200)
                 .body("created", equalTo(2));
-        given().get(UNITS + "/" + uscc("91370285MA3K00002")).then().statusCode(200).body("parent", equalTo("370285P02"))
+        given().get(UNITS + "/" + uscc("91370285MA3K00002"))
+                .then()
+                .statusCode(200)
+                .body("parent", equalTo("370285P02"))
                 .body("industryDivision", equalTo("26"));
         // the registry's own validation names the workbook's row too
-        given().contentType(XLSX).body(workbook("wrong")).post(UNITS + "/import").then().statusCode(400)
+        given().contentType(XLSX)
+                .body(workbook("wrong"))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("row 3: industryDivision"));
-        given().contentType("application/pdf").body(workbook("units")).post(UNITS + "/import").then().statusCode(415);
-        given().contentType(XLSX).body("code,level\n".getBytes(StandardCharsets.UTF_8)).post(UNITS + "/import").then().statusCode(400)
+        given().contentType("application/pdf")
+                .body(workbook("units"))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(415);
+        given().contentType(XLSX)
+                .body("code,level\n".getBytes(StandardCharsets.UTF_8))
+                .post(UNITS + "/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("body"));
     }
 
     @Test
     void theOpenApiDocumentDeclaresJsonCsvAndTheWorkbookWithTheJsonSchema() throws IOException {
-        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         JsonNode list = doc.at("/paths/~1api~1v1~1org-units/get/responses/200/content");
-        assertThat(list.at("/application~1json/schema/items/$ref").asText()).isEqualTo("#/components/schemas/OrgUnitView");
+        assertThat(list.at("/application~1json/schema/items/$ref").asText())
+                .isEqualTo("#/components/schemas/OrgUnitView");
         assertThat(list.has("text/csv")).isTrue();
-        assertThat(list.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText()).isEqualTo("binary");
+        assertThat(list.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText())
+                .isEqualTo("binary");
         JsonNode body = doc.at("/paths/~1api~1v1~1org-units~1import/post/requestBody/content");
         assertThat(body.has("text/csv") && body.has(XLSX)).as(body.toString()).isTrue();
-        assertThat(doc.at("/components/schemas").has("Tabular")).as("the wrapper is no schema of its own").isFalse();
+        assertThat(doc.at("/components/schemas").has("Tabular"))
+                .as("the wrapper is no schema of its own")
+                .isFalse();
     }
 
     static String part(byte[] zip, String name) throws IOException {
-        try (ZipFile file = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+        try (ZipFile file = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
+                .get()) {
             return new String(file.getInputStream(file.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -10,8 +10,7 @@ public final class Planner {
 
     public static final String TOKEN = TestTokens.bearer(TestTokens.token("reader", "planner"));
 
-    private Planner() {
-    }
+    private Planner() {}
 
     public static RequestSpecification asPlanner() {
         return given().header("Authorization", TOKEN);

@@ -58,8 +58,12 @@ class ProjectLifecycleTest {
         p.put("completionYear", 2024);
         p.put("status", "PLANNED");
         p.put("statusDate", "2023-03-01");
-        p.put("reductions", List.of(Map.of("substance", "NOX", "planned", 120.5), Map.of("substance", "SO2", "planned", 40),
-                Map.of("substance", "CO2", "planned", 52000)));
+        p.put(
+                "reductions",
+                List.of(
+                        Map.of("substance", "NOX", "planned", 120.5),
+                        Map.of("substance", "SO2", "planned", 40),
+                        Map.of("substance", "CO2", "planned", 52000)));
         return p;
     }
 
@@ -67,39 +71,83 @@ class ProjectLifecycleTest {
     void aProjectIsPlannedBuiltAndCompletedWithItsVerifiedReductionEachStepAnEvent() throws Exception {
         String code = "QD-LIFE-0001";
         Map<String, Object> body = retrofit(code);
-        Response created = asPlanner().contentType("application/json").body(body).post(PROJECTS);
-        created.then().statusCode(201).header("Location", endsWith(PROJECTS + "/" + code)).header("ETag", "\"1\"").body("version", equalTo(1))
-                .body("clause", equalTo(3)).body("status", equalTo("PLANNED")).body("verificationDocument", nullValue());
+        Response created =
+                asPlanner().contentType("application/json").body(body).post(PROJECTS);
+        created.then()
+                .statusCode(201)
+                .header("Location", endsWith(PROJECTS + "/" + code))
+                .header("ETag", "\"1\"")
+                .body("version", equalTo(1))
+                .body("clause", equalTo(3))
+                .body("status", equalTo("PLANNED"))
+                .body("verificationDocument", nullValue());
 
         // under construction from May 2023, If-Match the version read
         body.put("status", "UNDER_CONSTRUCTION");
         body.put("statusDate", "2023-05-15");
-        asPlanner().header("If-Match", "\"1\"").contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(200)
-                .header("ETag", "\"2\"").header("Location", nullValue());
+        asPlanner()
+                .header("If-Match", "\"1\"")
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .header("Location", nullValue());
         // the same again: nothing new
-        asPlanner().contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(200).header("ETag", "\"2\"");
+        asPlanner()
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
 
         // completed in October 2024, the verified reductions with their document
         body.put("status", "COMPLETED");
         body.put("statusDate", "2024-10-31");
-        body.put("reductions", List.of(Map.of("substance", "NOX", "planned", 120.5, "verified", 98.25), Map.of("substance", "SO2", "planned", 40,
-                "verified", 41.5), Map.of("substance", "CO2", "planned", 52000, "verified", 49800.125)));
+        body.put(
+                "reductions",
+                List.of(
+                        Map.of("substance", "NOX", "planned", 120.5, "verified", 98.25),
+                        Map.of("substance", "SO2", "planned", 40, "verified", 41.5),
+                        Map.of("substance", "CO2", "planned", 52000, "verified", 49800.125)));
         body.put("verificationDocument", "青环验〔2024〕31号");
-        asPlanner().header("If-Match", "\"2\"").contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(200)
+        asPlanner()
+                .header("If-Match", "\"2\"")
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"3\"");
 
-        JsonPath stored = given().get(PROJECTS + "/" + code).then().statusCode(200).header("ETag", "\"3\"").extract().jsonPath();
-        assertThat(stored.getList("statusHistory.status", String.class)).containsExactly("PLANNED", "UNDER_CONSTRUCTION", "COMPLETED");
-        assertThat(stored.getList("statusHistory.since", String.class)).containsExactly("2023-03-01", "2023-05-15", "2024-10-31");
-        assertThat(stored.getString("reductions.find { it.substance == 'NOX' }.verified")).isEqualTo("98.25");
+        JsonPath stored = given().get(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"")
+                .extract()
+                .jsonPath();
+        assertThat(stored.getList("statusHistory.status", String.class))
+                .containsExactly("PLANNED", "UNDER_CONSTRUCTION", "COMPLETED");
+        assertThat(stored.getList("statusHistory.since", String.class))
+                .containsExactly("2023-03-01", "2023-05-15", "2024-10-31");
+        assertThat(stored.getString("reductions.find { it.substance == 'NOX' }.verified"))
+                .isEqualTo("98.25");
         assertThat(stored.getList("responsibleUnits", String.class)).containsExactly("黄岛区发展和改革局", "华能青岛热电有限公司");
 
         // every step is on projects.v1, keyed by the code, each version once, valid against the schema
-        var records = kafka.readUntil(Topics.PROJECTS, rs -> rs.stream().filter(r -> code.equals(r.key())).count() >= 3, WAIT);
+        var records = kafka.readUntil(
+                Topics.PROJECTS,
+                rs -> rs.stream().filter(r -> code.equals(r.key())).count() >= 3,
+                WAIT);
         List<ProjectEvent> events = new ArrayList<>();
         for (var r : records.stream().filter(r -> code.equals(r.key())).toList()) {
-            assertThat(EventSchemas.shared().violations(EventSchemas.PROJECT_EVENT, r.value())).isEmpty();
-            assertThat(r.headers()).containsEntry("ce_type", "cn.qingdao.synergy.project.v1").containsEntry("ce_source", "/synergy/registry")
+            assertThat(EventSchemas.shared().violations(EventSchemas.PROJECT_EVENT, r.value()))
+                    .isEmpty();
+            assertThat(r.headers())
+                    .containsEntry("ce_type", "cn.qingdao.synergy.project.v1")
+                    .containsEntry("ce_source", "/synergy/registry")
                     .containsEntry("ce_subject", code);
             events.add(json.readValue(r.value(), ProjectEvent.class));
         }
@@ -113,7 +161,13 @@ class ProjectLifecycleTest {
 
         // a stale If-Match: 412, nothing changed
         body.put("zh", "lost update");
-        asPlanner().header("If-Match", "\"2\"").contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(412)
+        asPlanner()
+                .header("If-Match", "\"2\"")
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(412)
                 .body("errors[0].field", equalTo("If-Match"));
         given().get(PROJECTS + "/" + code).then().header("ETag", "\"3\"").body("zh", equalTo("黄岛发电厂3号机组“三改联动”改造"));
     }
@@ -122,19 +176,43 @@ class ProjectLifecycleTest {
     void aCorrectionOfTheDayAStatusTookEffectReplacesItAndANewStatusIsAddedToTheHistory() {
         String code = "QD-LIFE-0002";
         Map<String, Object> body = retrofit(code);
-        asPlanner().contentType("application/json").body(body).post(PROJECTS).then().statusCode(201);
+        asPlanner()
+                .contentType("application/json")
+                .body(body)
+                .post(PROJECTS)
+                .then()
+                .statusCode(201);
         body.put("statusDate", "2023-02-20");
-        asPlanner().contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(200)
+        asPlanner()
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
                 .body("statusHistory.since", org.hamcrest.Matchers.contains("2023-02-20"));
         // cancelled, dated today when no day is given
         body.put("status", "CANCELLED");
         body.remove("statusDate");
-        asPlanner().contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(200)
+        asPlanner()
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(200)
                 .body("statusHistory.status", org.hamcrest.Matchers.contains("PLANNED", "CANCELLED"))
-                .body("statusHistory[1].since", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
+                .body(
+                        "statusHistory[1].since",
+                        equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .toString()));
         // a cancelled project may be planned again, but not completed at once
         body.put("status", "COMPLETED");
-        asPlanner().contentType("application/json").body(body).put(PROJECTS + "/" + code).then().statusCode(400)
-                .body("errors[0].field", equalTo("status")).body("errors[0].message", org.hamcrest.Matchers.containsString("PLANNED"));
+        asPlanner()
+                .contentType("application/json")
+                .body(body)
+                .put(PROJECTS + "/" + code)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("PLANNED"));
     }
 }

@@ -53,8 +53,15 @@ class ProjectProgressTest {
     static final String PARK = "370202P01";
     static final String ENTERPRISE = "91370202MA3P00001" + UnifiedSocialCreditCode.checkCharacter("91370202MA3P00001");
 
-    static Map<String, Object> project(String code, String type, String unit, int start, Integer completion, List<String[]> history,
-            List<Map<String, Object>> reductions, String document) {
+    static Map<String, Object> project(
+            String code,
+            String type,
+            String unit,
+            int start,
+            Integer completion,
+            List<String[]> history,
+            List<Map<String, Object>> reductions,
+            String document) {
         Map<String, Object> p = new HashMap<>();
         p.put("code", code);
         p.put("zh", "市南区重点工程" + code);
@@ -69,7 +76,11 @@ class ProjectProgressTest {
         for (String[] s : history) {
             p.put("status", s[0]);
             p.put("statusDate", s[1]);
-            asPlanner().contentType("application/json").body(p).put("/api/v1/projects/" + code).then()
+            asPlanner()
+                    .contentType("application/json")
+                    .body(p)
+                    .put("/api/v1/projects/" + code)
+                    .then()
                     .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
         return p;
@@ -87,39 +98,125 @@ class ProjectProgressTest {
             return;
         }
         recorded = true;
-        given().contentType("application/json").body(Map.of("code", PARK, "level", "PARK", "zh", "市南软件园", "parent", "370202"))
-                .post("/api/v1/org-units").then().statusCode(201);
-        given().contentType("application/json").body(Map.of("code", ENTERPRISE, "level", "ENTERPRISE", "zh", "市南示范涂装企业", "parent", PARK,
-                "industrySection", "C", "industryDivision", "33")).post("/api/v1/org-units").then().statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of("code", PARK, "level", "PARK", "zh", "市南软件园", "parent", "370202"))
+                .post("/api/v1/org-units")
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body(Map.of(
+                        "code",
+                        ENTERPRISE,
+                        "level",
+                        "ENTERPRISE",
+                        "zh",
+                        "市南示范涂装企业",
+                        "parent",
+                        PARK,
+                        "industrySection",
+                        "C",
+                        "industryDivision",
+                        "33"))
+                .post("/api/v1/org-units")
+                .then()
+                .statusCode(201);
         // A: completed with its verified reduction (recorded as planned first, then with the verification)
-        project("QD-PROG-A", "ROOFTOP_PV", "370202", 2022, 2024, List.of(at("PLANNED", "2022-01-10"), at("UNDER_CONSTRUCTION", "2023-03-01")),
-                List.of(Map.of("substance", "CO2", "planned", 1000)), null);
-        project("QD-PROG-A", "ROOFTOP_PV", "370202", 2022, 2024, List.<String[]>of(at("COMPLETED", "2024-06-30")),
-                List.of(Map.of("substance", "CO2", "planned", 1000, "verified", 950.5)), "青环验〔2024〕101号");
-        project("QD-PROG-B", "VOCS_GREEN_ISLAND", PARK, 2023, 2025, List.of(at("PLANNED", "2023-02-01"), at("UNDER_CONSTRUCTION", "2024-04-01")),
-                List.of(Map.of("substance", "VOCS", "planned", 80.25), Map.of("substance", "CO2", "planned", 300)), null);
-        project("QD-PROG-C", "VOCS_SOURCE_SUBSTITUTION", ENTERPRISE, 2022, 2023, List.<String[]>of(at("PLANNED", "2022-05-05")),
-                List.of(Map.of("substance", "VOCS", "planned", 20)), null);
-        project("QD-PROG-C", "VOCS_SOURCE_SUBSTITUTION", ENTERPRISE, 2022, 2023, List.<String[]>of(at("COMPLETED", "2023-12-31")),
-                List.of(Map.of("substance", "VOCS", "planned", 20, "verified", 18.125)), "青环验〔2024〕7号");
-        project("QD-PROG-D", "COAL_POWER_RETROFIT", "370202", 2023, 2025, List.of(at("PLANNED", "2023-01-01"), at("CANCELLED", "2024-02-02")),
-                List.of(Map.of("substance", "NOX", "planned", 500)), null);
-        project("QD-PROG-E", "ROOFTOP_PV", "370202", 2025, 2026, List.<String[]>of(at("PLANNED", "2025-01-15")),
-                List.of(Map.of("substance", "CO2", "planned", 700)), null);
-        project("QD-PROG-F", "KILN_FUEL_SWITCH", "370202", 2022, 2024, List.of(at("PLANNED", "2022-01-01"), at("COMPLETED", "2024-12-31")),
-                List.of(Map.of("substance", "NOX", "planned", 30)), null);
+        project(
+                "QD-PROG-A",
+                "ROOFTOP_PV",
+                "370202",
+                2022,
+                2024,
+                List.of(at("PLANNED", "2022-01-10"), at("UNDER_CONSTRUCTION", "2023-03-01")),
+                List.of(Map.of("substance", "CO2", "planned", 1000)),
+                null);
+        project(
+                "QD-PROG-A",
+                "ROOFTOP_PV",
+                "370202",
+                2022,
+                2024,
+                List.<String[]>of(at("COMPLETED", "2024-06-30")),
+                List.of(Map.of("substance", "CO2", "planned", 1000, "verified", 950.5)),
+                "青环验〔2024〕101号");
+        project(
+                "QD-PROG-B",
+                "VOCS_GREEN_ISLAND",
+                PARK,
+                2023,
+                2025,
+                List.of(at("PLANNED", "2023-02-01"), at("UNDER_CONSTRUCTION", "2024-04-01")),
+                List.of(Map.of("substance", "VOCS", "planned", 80.25), Map.of("substance", "CO2", "planned", 300)),
+                null);
+        project(
+                "QD-PROG-C",
+                "VOCS_SOURCE_SUBSTITUTION",
+                ENTERPRISE,
+                2022,
+                2023,
+                List.<String[]>of(at("PLANNED", "2022-05-05")),
+                List.of(Map.of("substance", "VOCS", "planned", 20)),
+                null);
+        project(
+                "QD-PROG-C",
+                "VOCS_SOURCE_SUBSTITUTION",
+                ENTERPRISE,
+                2022,
+                2023,
+                List.<String[]>of(at("COMPLETED", "2023-12-31")),
+                List.of(Map.of("substance", "VOCS", "planned", 20, "verified", 18.125)),
+                "青环验〔2024〕7号");
+        project(
+                "QD-PROG-D",
+                "COAL_POWER_RETROFIT",
+                "370202",
+                2023,
+                2025,
+                List.of(at("PLANNED", "2023-01-01"), at("CANCELLED", "2024-02-02")),
+                List.of(Map.of("substance", "NOX", "planned", 500)),
+                null);
+        project(
+                "QD-PROG-E",
+                "ROOFTOP_PV",
+                "370202",
+                2025,
+                2026,
+                List.<String[]>of(at("PLANNED", "2025-01-15")),
+                List.of(Map.of("substance", "CO2", "planned", 700)),
+                null);
+        project(
+                "QD-PROG-F",
+                "KILN_FUEL_SWITCH",
+                "370202",
+                2022,
+                2024,
+                List.of(at("PLANNED", "2022-01-01"), at("COMPLETED", "2024-12-31")),
+                List.of(Map.of("substance", "NOX", "planned", 30)),
+                null);
     }
 
     static JsonPath progress(String period, String unit) {
         theProjectsOfShinan();
-        return given().queryParam("period", period).queryParam("orgUnit", unit).get(PROGRESS).then().statusCode(200).extract().jsonPath();
+        return given().queryParam("period", period)
+                .queryParam("orgUnit", unit)
+                .get(PROGRESS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Asserts a row: projects, planned, under construction, completed, cancelled, completed unverified. */
     static void counts(JsonPath p, String row, int... expected) {
-        assertThat(List.of(p.getInt(row + ".projects"), p.getInt(row + ".byStatus.planned"), p.getInt(row + ".byStatus.underConstruction"),
-                p.getInt(row + ".byStatus.completed"), p.getInt(row + ".byStatus.cancelled"), p.getInt(row + ".completedUnverified")))
-                .as(row).containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Integer[]::new));
+        assertThat(List.of(
+                        p.getInt(row + ".projects"),
+                        p.getInt(row + ".byStatus.planned"),
+                        p.getInt(row + ".byStatus.underConstruction"),
+                        p.getInt(row + ".byStatus.completed"),
+                        p.getInt(row + ".byStatus.cancelled"),
+                        p.getInt(row + ".completedUnverified")))
+                .as(row)
+                .containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Integer[]::new));
     }
 
     static String sum(JsonPath p, String row, String substance, String which) {
@@ -139,14 +236,18 @@ class ProjectProgressTest {
         assertThat(sum(p, "total", "NOX", "delivered")).isEqualTo("0");
         assertThat(sum(p, "total", "COD", "planned")).isEqualTo("0");
 
-        assertThat(p.getList("byClause.key", String.class)).containsExactly("3", "4", "6", "7", "8", "11", "15", "17", "18");
+        assertThat(p.getList("byClause.key", String.class))
+                .containsExactly("3", "4", "6", "7", "8", "11", "15", "17", "18");
         counts(p, "byClause.find { it.key == '3' }", 2, 0, 0, 1, 1, 1);
         assertThat(sum(p, "byClause.find { it.key == '3' }", "NOX", "planned")).isEqualTo("30");
         counts(p, "byClause.find { it.key == '8' }", 1, 0, 0, 1, 0, 0);
-        assertThat(sum(p, "byClause.find { it.key == '8' }", "CO2", "delivered")).isEqualTo("950.5");
+        assertThat(sum(p, "byClause.find { it.key == '8' }", "CO2", "delivered"))
+                .isEqualTo("950.5");
         counts(p, "byClause.find { it.key == '11' }", 2, 0, 1, 1, 0, 0);
-        assertThat(sum(p, "byClause.find { it.key == '11' }", "VOCS", "planned")).isEqualTo("100.25");
-        assertThat(sum(p, "byClause.find { it.key == '11' }", "VOCS", "delivered")).isEqualTo("18.125");
+        assertThat(sum(p, "byClause.find { it.key == '11' }", "VOCS", "planned"))
+                .isEqualTo("100.25");
+        assertThat(sum(p, "byClause.find { it.key == '11' }", "VOCS", "delivered"))
+                .isEqualTo("18.125");
         assertThat(sum(p, "byClause.find { it.key == '11' }", "CO2", "planned")).isEqualTo("300");
         assertThat(p.getString("byClause.find { it.key == '11' }.label")).isEqualTo("（十一）");
         counts(p, "byClause.find { it.key == '4' }", 0, 0, 0, 0, 0, 0);
@@ -172,9 +273,17 @@ class ProjectProgressTest {
         assertThat(park.getString("total.zh")).isEqualTo("市南软件园");
         assertThat(park.getList("byDistrict.key", String.class)).containsExactly("370202");
 
-        given().queryParam("period", "twenty").get(PROGRESS).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+        given().queryParam("period", "twenty")
+                .get(PROGRESS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
         given().get(PROGRESS).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
-        given().queryParam("period", "2024").queryParam("orgUnit", "370299").get(PROGRESS).then().statusCode(400)
+        given().queryParam("period", "2024")
+                .queryParam("orgUnit", "370299")
+                .get(PROGRESS)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("orgUnit"));
         // the city has every district, Shinan's figures among them
         JsonPath city = progress("2024", "370200");
@@ -185,19 +294,30 @@ class ProjectProgressTest {
     @Test
     void theProgressComesAsACsvAndAWorkbookWithTheSameFigures() throws Exception {
         theProjectsOfShinan();
-        Response csv = given().accept("text/csv").queryParam("period", "2024").queryParam("orgUnit", "370202").get(PROGRESS);
+        Response csv = given().accept("text/csv")
+                .queryParam("period", "2024")
+                .queryParam("orgUnit", "370202")
+                .get(PROGRESS);
         csv.then().statusCode(200).header("Content-Disposition", "attachment; filename=\"project-progress-2024.csv\"");
         byte[] bytes = csv.asByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-        List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
-        assertThat(lines.get(0)).startsWith("dimension,key,name_zh,name_en,projects,planned,under_construction,completed,cancelled,"
-                + "completed_unverified,planned_nox,delivered_nox,planned_vocs,delivered_vocs");
+        List<String> lines =
+                List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        assertThat(lines.get(0))
+                .startsWith("dimension,key,name_zh,name_en,projects,planned,under_construction,completed,cancelled,"
+                        + "completed_unverified,planned_nox,delivered_nox,planned_vocs,delivered_vocs");
         assertThat(lines.get(1)).startsWith("total,370202,市南区,Shinan,5,0,1,3,1,1,30,0,100.25,18.125,");
         assertThat(lines).hasSize(1 + 1 + 9 + 1);
         assertThat(lines.get(lines.size() - 1)).startsWith("district,370202,");
 
-        byte[] xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").queryParam("period", "2024")
-                .queryParam("orgUnit", "370202").get(PROGRESS).then().statusCode(200).extract().asByteArray();
+        byte[] xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("period", "2024")
+                .queryParam("orgUnit", "370202")
+                .get(PROGRESS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = wb.getFirstSheet().read();
             assertThat(rows.get(0).getCell(12).asString()).isEqualTo("挥发性有机物计划减排量 Planned VOCs reduction (t/a)");

@@ -76,8 +76,7 @@ class TargetAllocationTest {
     /** The rows of a JSON answer, numbers as Jackson reads them (doubles, not RestAssured's floats). */
     static List<Map<String, Object>> list(Response response) {
         try {
-            return MAPPER.readValue(response.then().statusCode(200).extract().asString(), new TypeReference<>() {
-            });
+            return MAPPER.readValue(response.then().statusCode(200).extract().asString(), new TypeReference<>() {});
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -96,148 +95,314 @@ class TargetAllocationTest {
     @Test
     void anAllocationSetTwiceKeepsBothInItsHistoryWithWhoWhenAndDocument() {
         String path = TARGETS + "/E1/370211";
-        Response first = as("planner-wang", "planner").contentType("application/json")
-                .body(allocation(16, 2025, "青发改〔2024〕7号", "2024-05-01")).put(path);
-        first.then().statusCode(201).header("ETag", "\"1\"").header("Location", endsWith(path)).body("version", equalTo(1))
+        Response first = as("planner-wang", "planner")
+                .contentType("application/json")
+                .body(allocation(16, 2025, "青发改〔2024〕7号", "2024-05-01"))
+                .put(path);
+        first.then()
+                .statusCode(201)
+                .header("ETag", "\"1\"")
+                .header("Location", endsWith(path))
+                .body("version", equalTo(1))
                 .body("allocations[0].setBy", equalTo("planner-wang"));
-        given().get(first.header("Location")).then().statusCode(200).header("ETag", "\"1\"").body("allocations[0].value", equalTo(16.0f));
+        given().get(first.header("Location"))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("allocations[0].value", equalTo(16.0f));
         // the district's E1 from 2024 on; before the document, the plan's
-        assertThat(row("E1", "370211", 2024)).containsEntry("source", "ALLOCATED").containsEntry("value", 16.0).containsEntry("effectiveFrom",
-                "2024-05-01").containsEntry("setBy", "planner-wang").containsEntry("document", "青发改〔2024〕7号");
-        assertThat(row("E1", "370211", 2023)).containsEntry("source", "PLAN").containsEntry("value", 15.0).containsEntry("document", PLAN);
+        assertThat(row("E1", "370211", 2024))
+                .containsEntry("source", "ALLOCATED")
+                .containsEntry("value", 16.0)
+                .containsEntry("effectiveFrom", "2024-05-01")
+                .containsEntry("setBy", "planner-wang")
+                .containsEntry("document", "青发改〔2024〕7号");
+        assertThat(row("E1", "370211", 2023))
+                .containsEntry("source", "PLAN")
+                .containsEntry("value", 15.0)
+                .containsEntry("document", PLAN);
 
         // a colleague corrects it (the document's revision), with the version read
-        as("planner-li", "planner").header("If-Match", "\"1\"").contentType("application/json")
-                .body(allocation(17, 2025, "青发改[2024]9号", "2024-05-01")).put(path).then().statusCode(200).header("ETag", "\"2\"")
-                .header("Location", nullValue()).body("allocations", org.hamcrest.Matchers.hasSize(1))
+        as("planner-li", "planner")
+                .header("If-Match", "\"1\"")
+                .contentType("application/json")
+                .body(allocation(17, 2025, "青发改[2024]9号", "2024-05-01"))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .header("Location", nullValue())
+                .body("allocations", org.hamcrest.Matchers.hasSize(1))
                 .body("allocations[0].document", equalTo("青发改〔2024〕9号"));
         // the same again changes nothing; a stale version changes nothing either
-        as("planner-li", "planner").contentType("application/json").body(allocation(17, 2025, "青发改〔2024〕9号", "2024-05-01")).put(path)
-                .then().statusCode(200).header("ETag", "\"2\"");
-        as("planner-wang", "planner").header("If-Match", "\"1\"").contentType("application/json")
-                .body(allocation(18, 2025, "青发改〔2024〕9号", "2024-05-01")).put(path).then().statusCode(412)
+        as("planner-li", "planner")
+                .contentType("application/json")
+                .body(allocation(17, 2025, "青发改〔2024〕9号", "2024-05-01"))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        as("planner-wang", "planner")
+                .header("If-Match", "\"1\"")
+                .contentType("application/json")
+                .body(allocation(18, 2025, "青发改〔2024〕9号", "2024-05-01"))
+                .put(path)
+                .then()
+                .statusCode(412)
                 .body("errors[0].field", equalTo("If-Match"));
 
-        List<Map<String, Object>> history = list(given().queryParam("indicator", "E1").queryParam("orgUnit", "370211").get(TARGETS + "/history"));
+        List<Map<String, Object>> history = list(given().queryParam("indicator", "E1")
+                .queryParam("orgUnit", "370211")
+                .get(TARGETS + "/history"));
         assertThat(history).hasSize(2);
-        assertThat(history.get(0)).containsEntry("changedBy", "planner-wang").containsEntry("version", 1).containsEntry("before", null)
-                .containsEntry("effectiveFrom", "2024-05-01").containsEntry("via", "PUT");
-        assertThat(history.get(0).get("after")).isEqualTo(Map.of("value", 16.0, "targetYear", 2025, "document", "青发改〔2024〕7号"));
+        assertThat(history.get(0))
+                .containsEntry("changedBy", "planner-wang")
+                .containsEntry("version", 1)
+                .containsEntry("before", null)
+                .containsEntry("effectiveFrom", "2024-05-01")
+                .containsEntry("via", "PUT");
+        assertThat(history.get(0).get("after"))
+                .isEqualTo(Map.of("value", 16.0, "targetYear", 2025, "document", "青发改〔2024〕7号"));
         assertThat(history.get(1)).containsEntry("changedBy", "planner-li").containsEntry("version", 2);
-        assertThat(history.get(1).get("before")).isEqualTo(Map.of("value", 16.0, "targetYear", 2025, "document", "青发改〔2024〕7号"));
-        assertThat(history.get(1).get("after")).isEqualTo(Map.of("value", 17.0, "targetYear", 2025, "document", "青发改〔2024〕9号"));
+        assertThat(history.get(1).get("before"))
+                .isEqualTo(Map.of("value", 16.0, "targetYear", 2025, "document", "青发改〔2024〕7号"));
+        assertThat(history.get(1).get("after"))
+                .isEqualTo(Map.of("value", 17.0, "targetYear", 2025, "document", "青发改〔2024〕9号"));
         Instant when1 = Instant.parse((String) history.get(0).get("changedAt"));
         Instant when2 = Instant.parse((String) history.get(1).get("changedAt"));
         assertThat(when1).isBefore(when2).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
 
         // a later document: both stay, each for its years
-        as("planner-wang", "planner").contentType("application/json").body(allocation(19, 2027, "青发改〔2026〕2号", "2026-03-01")).put(path)
-                .then().statusCode(200).header("ETag", "\"3\"").body("allocations.effectiveFrom", org.hamcrest.Matchers.contains("2024-05-01",
-                        "2026-03-01"));
+        as("planner-wang", "planner")
+                .contentType("application/json")
+                .body(allocation(19, 2027, "青发改〔2026〕2号", "2026-03-01"))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"")
+                .body("allocations.effectiveFrom", org.hamcrest.Matchers.contains("2024-05-01", "2026-03-01"));
         assertThat(row("E1", "370211", 2025)).containsEntry("value", 17.0);
         assertThat(row("E1", "370211", 2026)).containsEntry("value", 19.0).containsEntry("targetYear", 2027);
-        assertThat(row("E1", "370212", 2026)).as("another district keeps the plan's").containsEntry("source", "PLAN");
+        assertThat(row("E1", "370212", 2026))
+                .as("another district keeps the plan's")
+                .containsEntry("source", "PLAN");
     }
 
     @Test
     void theDefaultsComeFromTheCatalogue() {
         // T1 (绿色出行): the central urban area and its districts only
         List<Map<String, Object>> t1 = rows(Map.of("indicator", "T1", "year", 2025));
-        assertThat(t1).extracting(r -> r.get("orgUnit") + "=" + r.get("source")).containsExactly("370200=PLAN", "370202=PLAN", "370203=PLAN",
-                "370211=NONE", "370212=PLAN", "370213=PLAN", "370214=NONE", "370215=NONE", "370281=NONE", "370283=NONE", "370285=NONE",
-                "central-urban=PLAN");
-        assertThat(t1.get(1)).containsEntry("value", 70.0).containsEntry("targetYear", 2025).containsEntry("document", PLAN)
+        assertThat(t1)
+                .extracting(r -> r.get("orgUnit") + "=" + r.get("source"))
+                .containsExactly(
+                        "370200=PLAN",
+                        "370202=PLAN",
+                        "370203=PLAN",
+                        "370211=NONE",
+                        "370212=PLAN",
+                        "370213=PLAN",
+                        "370214=NONE",
+                        "370215=NONE",
+                        "370281=NONE",
+                        "370283=NONE",
+                        "370285=NONE",
+                        "central-urban=PLAN");
+        assertThat(t1.get(1))
+                .containsEntry("value", 70.0)
+                .containsEntry("targetYear", 2025)
+                .containsEntry("document", PLAN)
                 .containsEntry("basis", "DOCUMENT");
         assertThat(t1.get(3)).containsEntry("value", null).containsEntry("document", null);
         // an absolute quantity: the city's, no district's; its value a placeholder, named as such
         List<Map<String, Object>> e5 = rows(Map.of("indicator", "E5-NOX", "year", 2025));
-        assertThat(e5.get(0)).containsEntry("orgUnit", "370200").containsEntry("source", "PLAN").containsEntry("value", 9000.0)
-                .containsEntry("basis", "PLACEHOLDER").containsEntry("document", "鲁政字〔2022〕242号");
+        assertThat(e5.get(0))
+                .containsEntry("orgUnit", "370200")
+                .containsEntry("source", "PLAN")
+                .containsEntry("value", 9000.0)
+                .containsEntry("basis", "PLACEHOLDER")
+                .containsEntry("document", "鲁政字〔2022〕242号");
         assertThat(e5.subList(1, e5.size())).allSatisfy(r -> assertThat(r).containsEntry("source", "NONE"));
         // a percentage: every district
         assertThat(rows(Map.of("indicator", "W1", "year", 2024)))
                 .allSatisfy(r -> assertThat(r).containsEntry("source", "PLAN").containsEntry("value", 92.0));
         // kept every year: from its first year, year by year
         List<Map<String, Object>> t2 = rows(Map.of("indicator", "T2", "orgUnit", "370283"));
-        assertThat(t2).extracting(r -> r.get("year") + "=" + r.get("source")).startsWith("2020=NONE", "2021=NONE", "2022=NONE", "2023=NONE",
-                "2024=PLAN", "2025=PLAN");
-        assertThat(t2.get(t2.size() - 1)).containsEntry("year", Math.max(2030, LocalDate.now().getYear())).containsEntry("keptEveryYear", true);
+        assertThat(t2)
+                .extracting(r -> r.get("year") + "=" + r.get("source"))
+                .startsWith("2020=NONE", "2021=NONE", "2022=NONE", "2023=NONE", "2024=PLAN", "2025=PLAN");
+        assertThat(t2.get(t2.size() - 1))
+                .containsEntry("year", Math.max(2030, LocalDate.now().getYear()))
+                .containsEntry("keptEveryYear", true);
 
         // the same list as CSV, for a spreadsheet: a byte order mark (Chinese documents), the row's fields as columns
-        String csv = given().accept("text/csv").queryParam("indicator", "T1").queryParam("year", 2025).get(TARGETS).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        String csv = given().accept("text/csv")
+                .queryParam("indicator", "T1")
+                .queryParam("year", 2025)
+                .get(TARGETS)
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("\uFEFFindicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,"
-                + "set_by,set_at");
-        assertThat(lines).hasSize(13).contains("T1,370202,2025,PLAN,70,2025,false,青环发〔2024〕18号,DOCUMENT,,,", "T1,370283,2025,NONE,,,,,,,,");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "\uFEFFindicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,"
+                                + "set_by,set_at");
+        assertThat(lines)
+                .hasSize(13)
+                .contains("T1,370202,2025,PLAN,70,2025,false,青环发〔2024〕18号,DOCUMENT,,,", "T1,370283,2025,NONE,,,,,,,,");
     }
 
     @Test
     void eachChangeIsAnEventOnTheCompactedTopicTargetsV1() throws Exception {
-        as("planner-zhao", "planner").contentType("application/json").body(allocation(12, 2025, "青住建[2024]5号", "2024-07-01"))
-                .put(TARGETS + "/B1/370212").then().statusCode(201);
-        as("planner-zhao", "planner").contentType("application/json").body(allocation(14, 2027, "青住建〔2026〕1号", "2026-01-15"))
-                .put(TARGETS + "/B1/370212").then().statusCode(200);
+        as("planner-zhao", "planner")
+                .contentType("application/json")
+                .body(allocation(12, 2025, "青住建[2024]5号", "2024-07-01"))
+                .put(TARGETS + "/B1/370212")
+                .then()
+                .statusCode(201);
+        as("planner-zhao", "planner")
+                .contentType("application/json")
+                .body(allocation(14, 2027, "青住建〔2026〕1号", "2026-01-15"))
+                .put(TARGETS + "/B1/370212")
+                .then()
+                .statusCode(200);
         String key = "B1|370212";
-        var records = kafka.readUntil(Topics.TARGETS, rs -> rs.stream().filter(r -> key.equals(r.key())).count() == 2, WAIT);
-        var last = records.stream().filter(r -> key.equals(r.key())).reduce((a, b) -> b).orElseThrow();
-        assertThat(last.headers()).containsEntry("ce_type", "cn.qingdao.synergy.target.v1").containsEntry("ce_source", "/synergy/registry")
-                .containsEntry("ce_dataschema", schemas.absolute(CloudEventTypes.TARGET_SCHEMA).toString());
+        var records = kafka.readUntil(
+                Topics.TARGETS,
+                rs -> rs.stream().filter(r -> key.equals(r.key())).count() == 2,
+                WAIT);
+        var last = records.stream()
+                .filter(r -> key.equals(r.key()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(last.headers())
+                .containsEntry("ce_type", "cn.qingdao.synergy.target.v1")
+                .containsEntry("ce_source", "/synergy/registry")
+                .containsEntry(
+                        "ce_dataschema",
+                        schemas.absolute(CloudEventTypes.TARGET_SCHEMA).toString());
         // the schema the event names is served by this service, and the event is valid against it
-        given().get(URI.create(last.headers().get("ce_dataschema")).getPath()).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/schema+json")).body("$id", equalTo(CloudEventTypes.TARGET_SCHEMA));
-        assertThat(EventSchemas.shared().violations(EventSchemas.TARGET_EVENT, last.value())).isEmpty();
+        given().get(URI.create(last.headers().get("ce_dataschema")).getPath())
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/schema+json"))
+                .body("$id", equalTo(CloudEventTypes.TARGET_SCHEMA));
+        assertThat(EventSchemas.shared().violations(EventSchemas.TARGET_EVENT, last.value()))
+                .isEmpty();
         TargetEvent e = json.readValue(last.value(), TargetEvent.class);
         assertThat(e.indicator()).isEqualTo("B1");
         assertThat(e.orgUnit()).isEqualTo("370212");
         assertThat(e.version()).isEqualTo(2);
-        assertThat(e.changedFromYear()).as("the first year the new document changes").isEqualTo(2026);
+        assertThat(e.changedFromYear())
+                .as("the first year the new document changes")
+                .isEqualTo(2026);
         assertThat(e.changedBy()).isEqualTo("planner-zhao");
         // the whole timeline, so that the compacted topic's last record is enough
-        assertThat(e.allocations()).extracting(Allocation::effectiveFrom, Allocation::value, Allocation::targetYear, Allocation::document)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2024-07-01"), 12.0, 2025, "青住建〔2024〕5号"),
+        assertThat(e.allocations())
+                .extracting(Allocation::effectiveFrom, Allocation::value, Allocation::targetYear, Allocation::document)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2024-07-01"), 12.0, 2025, "青住建〔2024〕5号"),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-15"), 14.0, 2027, "青住建〔2026〕1号"));
         assertThat(kafka.topicConfig(Topics.TARGETS, "cleanup.policy")).isEqualTo("compact");
         // an unchanged allocation publishes nothing
-        as("planner-zhao", "planner").contentType("application/json").body(allocation(14, 2027, "青住建〔2026〕1号", "2026-01-15"))
-                .put(TARGETS + "/B1/370212").then().statusCode(200).header("ETag", "\"2\"");
-        assertThat(kafka.readAll(Topics.TARGETS, WAIT).stream().filter(r -> key.equals(r.key()))).hasSize(2);
+        as("planner-zhao", "planner")
+                .contentType("application/json")
+                .body(allocation(14, 2027, "青住建〔2026〕1号", "2026-01-15"))
+                .put(TARGETS + "/B1/370212")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        assertThat(kafka.readAll(Topics.TARGETS, WAIT).stream().filter(r -> key.equals(r.key())))
+                .hasSize(2);
     }
 
     static final String HEADER = "indicator,org_unit,value,target_year,document,effective_from\n";
 
     @Test
     void aCsvImportOfAWholeAllocationIsAllOrNothing() {
-        String good = "\uFEFF" + HEADER + "W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01\n" + "W3,370283,35,2025,青城管发〔2024〕11号,2024-09-01\n"
-                + "A1,370283,96.5,2025,青农发〔2024〕3号,2024-03-20\n";
+        String good = "\uFEFF" + HEADER + "W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01\n"
+                + "W3,370283,35,2025,青城管发〔2024〕11号,2024-09-01\n" + "A1,370283,96.5,2025,青农发〔2024〕3号,2024-03-20\n";
         // a cell that is no date: named by line and column, nothing stored
-        as("planner-sun", "planner").contentType(CSV).body(good.replace("2024-03-20", "2024-3-20")).post(TARGETS + "/import").then()
-                .statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("line 4: effective_from"));
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(good.replace("2024-03-20", "2024-3-20"))
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("line 4: effective_from"));
         // what the cells say, every fault at once: a percentage above 100, a second allocation of the same day
         String bad = good.replace("W3,370283,35,", "W3,370283,135,") + "W3,370281,39,2025,青城管发〔2024〕12号,2024-09-01\n";
-        JsonPath problem = as("planner-sun", "planner").contentType(CSV).body(bad).post(TARGETS + "/import").then().statusCode(400)
-                .extract().jsonPath();
-        assertThat(problem.getList("errors.field", String.class)).containsExactlyInAnyOrder("line 3: value", "line 5: effective_from");
-        assertThat(problem.getString("errors.find { it.field == 'line 5: effective_from' }.message")).contains("line 2");
+        JsonPath problem = as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(bad)
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        assertThat(problem.getList("errors.field", String.class))
+                .containsExactlyInAnyOrder("line 3: value", "line 5: effective_from");
+        assertThat(problem.getString("errors.find { it.field == 'line 5: effective_from' }.message"))
+                .contains("line 2");
         given().get(TARGETS + "/W3/370281").then().statusCode(404);
 
-        as("planner-sun", "planner").contentType(CSV).body(good).post(TARGETS + "/import").then().statusCode(200).body("rows", equalTo(3))
-                .body("added", equalTo(3)).body("replaced", equalTo(0)).body("targets", equalTo(3));
-        assertThat(row("W3", "370283", 2025)).containsEntry("source", "ALLOCATED").containsEntry("value", 35.0).containsEntry("setBy", "planner-sun");
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(good)
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(3))
+                .body("added", equalTo(3))
+                .body("replaced", equalTo(0))
+                .body("targets", equalTo(3));
+        assertThat(row("W3", "370283", 2025))
+                .containsEntry("source", "ALLOCATED")
+                .containsEntry("value", 35.0)
+                .containsEntry("setBy", "planner-sun");
         assertThat(row("A1", "370283", 2024)).containsEntry("value", 96.5);
-        given().queryParam("indicator", "W3").queryParam("orgUnit", "370281").get(TARGETS + "/history").then().statusCode(200)
+        given().queryParam("indicator", "W3")
+                .queryParam("orgUnit", "370281")
+                .get(TARGETS + "/history")
+                .then()
+                .statusCode(200)
                 .body("via", org.hamcrest.Matchers.contains("IMPORT"));
         // again: nothing new; a revised row: one replaced, one new version
-        as("planner-sun", "planner").contentType(CSV).body(good).post(TARGETS + "/import").then().statusCode(200)
-                .body("unchanged", equalTo(3)).body("targets", equalTo(0));
-        as("planner-sun", "planner").contentType(CSV).body(good.replace("W3,370283,35,", "W3,370283,36,")).post(TARGETS + "/import").then()
-                .statusCode(200).body("replaced", equalTo(1)).body("unchanged", equalTo(2)).body("targets", equalTo(1));
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(good)
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(200)
+                .body("unchanged", equalTo(3))
+                .body("targets", equalTo(0));
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(good.replace("W3,370283,35,", "W3,370283,36,"))
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(200)
+                .body("replaced", equalTo(1))
+                .body("unchanged", equalTo(2))
+                .body("targets", equalTo(1));
         given().get(TARGETS + "/W3/370283").then().statusCode(200).header("ETag", "\"2\"");
         given().get(TARGETS + "/W3/370281").then().statusCode(200).header("ETag", "\"1\"");
         // a header without its columns, or without rows
-        as("planner-sun", "planner").contentType(CSV).body("indicator,org_unit,value\nW3,370281,38\n").post(TARGETS + "/import").then()
-                .statusCode(400).body("errors[0].field", equalTo("line 1"));
-        as("planner-sun", "planner").contentType(CSV).body(HEADER).post(TARGETS + "/import").then().statusCode(400)
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body("indicator,org_unit,value\nW3,370281,38\n")
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("line 1"));
+        as("planner-sun", "planner")
+                .contentType(CSV)
+                .body(HEADER)
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("body"));
     }
 
@@ -245,27 +410,70 @@ class TargetAllocationTest {
     void anAllocationImportsFromAWorkbookAndTheListIsOneToo() throws Exception {
         Instant now = Instant.now();
         List<AppliedTarget> allocation = List.of(
-                new AppliedTarget("B2", "370214", 2025, TargetSource.ALLOCATED, 55.0, 2025, false, "青住建〔2024〕8号", null, LocalDate.parse("2024-10-08"),
-                        null, now),
-                new AppliedTarget("B2", "370215", 2025, TargetSource.ALLOCATED, 45.0, 2025, false, "青住建〔2024〕8号", null, LocalDate.parse("2024-10-08"),
-                        null, now));
+                new AppliedTarget(
+                        "B2",
+                        "370214",
+                        2025,
+                        TargetSource.ALLOCATED,
+                        55.0,
+                        2025,
+                        false,
+                        "青住建〔2024〕8号",
+                        null,
+                        LocalDate.parse("2024-10-08"),
+                        null,
+                        now),
+                new AppliedTarget(
+                        "B2",
+                        "370215",
+                        2025,
+                        TargetSource.ALLOCATED,
+                        45.0,
+                        2025,
+                        false,
+                        "青住建〔2024〕8号",
+                        null,
+                        LocalDate.parse("2024-10-08"),
+                        null,
+                        now));
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         TabularWriter.xlsx(List.of(new Table<>("目标分解", TargetTable.READER_COLUMNS, allocation)), workbook);
-        as("planner-zhou", "planner").contentType(XLSX).body(workbook.toByteArray()).post(TARGETS + "/import").then().statusCode(200)
+        as("planner-zhou", "planner")
+                .contentType(XLSX)
+                .body(workbook.toByteArray())
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(200)
                 .body("added", equalTo(2));
-        assertThat(row("B2", "370215", 2025)).containsEntry("value", 45.0).containsEntry("document", "青住建〔2024〕8号")
+        assertThat(row("B2", "370215", 2025))
+                .containsEntry("value", 45.0)
+                .containsEntry("document", "青住建〔2024〕8号")
                 .containsEntry("setBy", "planner-zhou");
 
-        Response xlsx = given().accept(XLSX).queryParam("indicator", "B2").queryParam("year", 2025).get(TARGETS);
-        xlsx.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith(XLSX))
+        Response xlsx = given().accept(XLSX)
+                .queryParam("indicator", "B2")
+                .queryParam("year", 2025)
+                .get(TARGETS);
+        xlsx.then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith(XLSX))
                 .header("Content-Disposition", "attachment; filename=\"targets.xlsx\"");
-        List<TableRow> rows = new TableReader(TargetTable.COLUMNS, TableReader.Limits.DEFAULT, false).xlsx(xlsx.asByteArray(), null);
+        List<TableRow> rows =
+                new TableReader(TargetTable.COLUMNS, TableReader.Limits.DEFAULT, false).xlsx(xlsx.asByteArray(), null);
         assertThat(rows).hasSize(12);
-        TableRow jimo = rows.stream().filter(r -> "370215".equals(r.text("org_unit"))).findFirst().orElseThrow();
+        TableRow jimo = rows.stream()
+                .filter(r -> "370215".equals(r.text("org_unit")))
+                .findFirst()
+                .orElseThrow();
         assertThat(jimo.text("source")).isEqualTo("ALLOCATED");
         assertThat(jimo.number("value")).isEqualByComparingTo("45");
         assertThat(jimo.date("effective_from")).isEqualTo(LocalDate.parse("2024-10-08"));
-        assertThat(rows.stream().filter(r -> "370211".equals(r.text("org_unit"))).findFirst().orElseThrow().text("source")).isEqualTo("PLAN");
+        assertThat(rows.stream()
+                        .filter(r -> "370211".equals(r.text("org_unit")))
+                        .findFirst()
+                        .orElseThrow()
+                        .text("source"))
+                .isEqualTo("PLAN");
     }
 
     @Test
@@ -288,6 +496,8 @@ class TargetAllocationTest {
     }
 
     static List<String> positions(List<Map<String, Object>> rows) {
-        return rows.stream().map(r -> r.get("indicator") + "|" + r.get("orgUnit") + "|" + r.get("year")).toList();
+        return rows.stream()
+                .map(r -> r.get("indicator") + "|" + r.get("orgUnit") + "|" + r.get("year"))
+                .toList();
     }
 }

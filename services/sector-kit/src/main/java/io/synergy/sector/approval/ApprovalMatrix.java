@@ -10,5 +10,5 @@ import java.util.Map;
  *
  * @param counts how many data sets are in each state
  */
-public record ApprovalMatrix(String sector, String period, Map<ApprovalState, Integer> counts, List<DataSetStatus> dataSets) {
-}
+public record ApprovalMatrix(
+        String sector, String period, Map<ApprovalState, Integer> counts, List<DataSetStatus> dataSets) {}

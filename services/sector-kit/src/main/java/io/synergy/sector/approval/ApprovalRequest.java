@@ -12,8 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param comment why: required to RETURN or REOPEN, at most 2000 characters
  */
 public record ApprovalRequest(
-        @Schema(required = true, example = "370202", description = "a district code") String orgUnit,
-        @Schema(required = true, example = "2024", description = "a year") String period,
-        @Schema(required = true, enumeration = {"SUBMIT", "APPROVE", "RETURN", "ACCEPT", "REOPEN"}) String action,
-        @Schema(maxLength = 2000, description = "required to RETURN or REOPEN", example = "12月数据缺失，请补报") String comment) {
-}
+        @Schema(required = true, example = "370202", description = "a district code")
+        String orgUnit,
+
+        @Schema(required = true, example = "2024", description = "a year")
+        String period,
+
+        @Schema(
+                required = true,
+                enumeration = {"SUBMIT", "APPROVE", "RETURN", "ACCEPT", "REOPEN"})
+        String action,
+
+        @Schema(maxLength = 2000, description = "required to RETURN or REOPEN", example = "12月数据缺失，请补报")
+        String comment) {}

@@ -12,19 +12,25 @@ import java.util.Optional;
 public final class ApprovalRules {
 
     /** Who takes an action: the reporting bureau, the district's reviewer, or the city's sector bureau. */
-    public enum Party { BUREAU, REVIEWER, APPROVER }
-
-    private ApprovalRules() {
+    public enum Party {
+        BUREAU,
+        REVIEWER,
+        APPROVER
     }
+
+    private ApprovalRules() {}
 
     /** The state an action leads to from {@code from}, or empty when the action is not allowed there. */
     public static Optional<ApprovalState> next(ApprovalState from, ApprovalAction action) {
-        return allowed(from).contains(action) ? Optional.of(switch (action) {
-            case SUBMIT -> ApprovalState.SUBMITTED;
-            case APPROVE -> ApprovalState.APPROVED;
-            case ACCEPT -> ApprovalState.ACCEPTED;
-            case RETURN, REOPEN -> ApprovalState.OPEN;
-        }) : Optional.empty();
+        return allowed(from).contains(action)
+                ? Optional.of(
+                        switch (action) {
+                            case SUBMIT -> ApprovalState.SUBMITTED;
+                            case APPROVE -> ApprovalState.APPROVED;
+                            case ACCEPT -> ApprovalState.ACCEPTED;
+                            case RETURN, REOPEN -> ApprovalState.OPEN;
+                        })
+                : Optional.empty();
     }
 
     /** The actions a state allows. */

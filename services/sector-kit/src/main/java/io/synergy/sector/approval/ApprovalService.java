@@ -69,7 +69,12 @@ public class ApprovalService {
     private final SectorConfig config;
     private final ObjectMapper json;
 
-    public ApprovalService(ApprovalStore store, ReportStore reports, OutboxWriter outbox, OrgUnitRegistry orgUnits, SectorConfig config,
+    public ApprovalService(
+            ApprovalStore store,
+            ReportStore reports,
+            OutboxWriter outbox,
+            OrgUnitRegistry orgUnits,
+            SectorConfig config,
             ObjectMapper json) {
         this.store = store;
         this.reports = reports;
@@ -96,10 +101,15 @@ public class ApprovalService {
             try {
                 action = ApprovalAction.valueOf(request.action().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("action", "'" + abbreviate(request.action()) + "' is not an action: one of " + List.of(ApprovalAction.values())));
+                errors.add(new FieldError(
+                        "action",
+                        "'" + abbreviate(request.action()) + "' is not an action: one of "
+                                + List.of(ApprovalAction.values())));
             }
         }
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = request.comment() == null || request.comment().isBlank()
+                ? null
+                : request.comment().strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
             errors.add(new FieldError("comment", "is longer than " + MAX_COMMENT + " characters"));
         }
@@ -107,46 +117,103 @@ public class ApprovalService {
             errors.add(new FieldError("comment", "is required to " + action + " (" + action.zh() + "): say why"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing changed", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing changed",
+                    errors);
         }
         String role = role(ApprovalRules.party(action));
         if (!actor.roles().contains(role)) {
-            throw new ProblemException(403, "forbidden-action", "Forbidden", "The token may not " + action + " a data set; nothing changed",
-                    List.of(new FieldError("action", "forbidden: " + action + " (" + action.zh() + ") is for " + who(ApprovalRules.party(action))
-                            + "; " + actor.name() + "'s groups " + new java.util.TreeSet<>(actor.roles()) + " lack " + role)));
+            throw new ProblemException(
+                    403,
+                    "forbidden-action",
+                    "Forbidden",
+                    "The token may not " + action + " a data set; nothing changed",
+                    List.of(new FieldError(
+                            "action",
+                            "forbidden: " + action + " (" + action.zh() + ") is for " + who(ApprovalRules.party(action))
+                                    + "; " + actor.name() + "'s groups " + new java.util.TreeSet<>(actor.roles())
+                                    + " lack " + role)));
         }
         if (!actor.mayAct(district)) {
-            throw new ProblemException(403, "forbidden-district", "Forbidden", "The token may not act on this district; nothing changed",
-                    List.of(new FieldError("orgUnit", "forbidden: " + actor.name() + " acts for districts " + actor.districts() + " only, not "
-                            + district)));
+            throw new ProblemException(
+                    403,
+                    "forbidden-district",
+                    "Forbidden",
+                    "The token may not act on this district; nothing changed",
+                    List.of(new FieldError(
+                            "orgUnit",
+                            "forbidden: " + actor.name() + " acts for districts " + actor.districts() + " only, not "
+                                    + district)));
         }
         UnitYear dataSet = new UnitYear(district, year);
         reports.lock(DataSets.LOCK_CLASS, List.of(DataSets.lockKey(config.code(), dataSet)));
         StoredState current = store.states(List.of(dataSet)).get(dataSet);
         ApprovalState from = current == null ? ApprovalState.OPEN : ApprovalState.valueOf(current.state());
         ApprovalAction a = action;
-        ApprovalState to = ApprovalRules.next(from, action).orElseThrow(() -> new ProblemException(409, "approval-transition",
-                "Not allowed in the data set's state", "The data set is " + from + " (" + from.zh() + "); nothing changed",
-                List.of(new FieldError("action", "cannot " + a + " (" + a.zh() + ") the " + year + " data set of " + district + ": it is " + from
-                        + " (" + from.zh() + ")" + since(current) + "; " + nextStep(from)))));
+        ApprovalState to = ApprovalRules.next(from, action)
+                .orElseThrow(() -> new ProblemException(
+                        409,
+                        "approval-transition",
+                        "Not allowed in the data set's state",
+                        "The data set is " + from + " (" + from.zh() + "); nothing changed",
+                        List.of(new FieldError(
+                                "action",
+                                "cannot " + a + " (" + a.zh() + ") the " + year + " data set of " + district
+                                        + ": it is " + from + " (" + from.zh() + ")" + since(current) + "; "
+                                        + nextStep(from)))));
         if (action == ApprovalAction.APPROVE) {
             List<Long> open = unacknowledged(year, units).getOrDefault(district, List.of());
             if (!open.isEmpty()) {
-                throw new ProblemException(409, "unacknowledged-flags", "Flagged values are not acknowledged",
+                throw new ProblemException(
+                        409,
+                        "unacknowledged-flags",
+                        "Flagged values are not acknowledged",
                         "Flagged values of the data set await the reviewer's acknowledgement; nothing changed",
-                        List.of(new FieldError("action", "cannot APPROVE (审核通过) the " + year + " data set of " + district + ": " + open.size()
-                                + " flagged value(s) not acknowledged (flags " + open + "); acknowledge each with a comment first "
-                                + "(POST /api/v1/reports/flags/{id}/acknowledge)")));
+                        List.of(new FieldError(
+                                "action",
+                                "cannot APPROVE (审核通过) the " + year + " data set of " + district + ": " + open.size()
+                                        + " flagged value(s) not acknowledged (flags " + open
+                                        + "); acknowledge each with a comment first "
+                                        + "(POST /api/v1/reports/flags/{id}/acknowledge)")));
             }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long version = (current == null ? 0 : current.version()) + 1;
-        ApprovalEvent e = new ApprovalEvent(UUID.randomUUID().toString(), config.code().code(), district, String.valueOf(year), to, action, from,
-                actor.name(), role, comment, version, now);
-        store.record(new StoredTransition(district, year, version, action.name(), from.name(), to.name(), actor.name(), role, comment,
-                UUID.fromString(e.eventId()), now));
-        outbox.write(List.of(new OutboxMessage(Topics.APPROVALS, e.key(), UUID.fromString(e.eventId()), CloudEventTypes.APPROVAL,
-                CloudEventTypes.sectorSource(config.code()), e.subject(), now, CloudEventTypes.APPROVAL_SCHEMA, write(e))));
+        ApprovalEvent e = new ApprovalEvent(
+                UUID.randomUUID().toString(),
+                config.code().code(),
+                district,
+                String.valueOf(year),
+                to,
+                action,
+                from,
+                actor.name(),
+                role,
+                comment,
+                version,
+                now);
+        store.record(new StoredTransition(
+                district,
+                year,
+                version,
+                action.name(),
+                from.name(),
+                to.name(),
+                actor.name(),
+                role,
+                comment,
+                UUID.fromString(e.eventId()),
+                now));
+        outbox.write(List.of(new OutboxMessage(
+                Topics.APPROVALS,
+                e.key(),
+                UUID.fromString(e.eventId()),
+                CloudEventTypes.APPROVAL,
+                CloudEventTypes.sectorSource(config.code()),
+                e.subject(),
+                now,
+                CloudEventTypes.APPROVAL_SCHEMA,
+                write(e))));
         return status(year, units, List.of(units.find(district).orElseThrow())).get(0);
     }
 
@@ -180,14 +247,22 @@ public class ApprovalService {
             StoredState s = states.get(dataSets.get(i));
             if (s != null && !ApprovalState.OPEN.name().equals(s.state())) {
                 ApprovalState state = ApprovalState.valueOf(s.state());
-                errors.add(new FieldError(paths.get(i), "the " + s.year() + " data set of " + s.orgUnit() + " is " + state + " (" + state.zh() + ")"
-                        + since(s) + " and takes no reports or revisions: " + (state == ApprovalState.SUBMITTED
-                                ? "the district's reviewer (" + config.reviewerRole() + ") must RETURN (退回) it first"
-                                : "the city's sector bureau (" + config.approverRole() + ") must REOPEN (重新打开) it first")));
+                errors.add(new FieldError(
+                        paths.get(i),
+                        "the " + s.year() + " data set of " + s.orgUnit() + " is " + state + " (" + state.zh() + ")"
+                                + since(s) + " and takes no reports or revisions: "
+                                + (state == ApprovalState.SUBMITTED
+                                        ? "the district's reviewer (" + config.reviewerRole()
+                                                + ") must RETURN (退回) it first"
+                                        : "the city's sector bureau (" + config.approverRole()
+                                                + ") must REOPEN (重新打开) it first")));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(409, "data-set-locked", "The data set is locked",
+            throw new ProblemException(
+                    409,
+                    "data-set-locked",
+                    "The data set is locked",
                     "数据集已提交或已审核，不接受填报 / The data set is submitted or approved and takes no reports or revisions; nothing was stored",
                     errors);
         }
@@ -196,27 +271,55 @@ public class ApprovalService {
     /** A reviewer acknowledges a flagged value of a district it reviews, with a comment (once). */
     @Transactional
     public AcknowledgedFlag acknowledge(long id, FlagAcknowledgement body, Actor actor) {
-        String comment = body == null || body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+        String comment =
+                body == null || body.comment() == null || body.comment().isBlank()
+                        ? null
+                        : body.comment().strip();
         if (comment == null || comment.length() > MAX_COMMENT) {
-            throw ProblemException.invalid("The acknowledgement needs a comment; nothing changed", List.of(new FieldError("comment",
-                    comment == null ? "is required: what the reviewer found when checking the value" : "is longer than " + MAX_COMMENT + " characters")));
+            throw ProblemException.invalid(
+                    "The acknowledgement needs a comment; nothing changed",
+                    List.of(new FieldError(
+                            "comment",
+                            comment == null
+                                    ? "is required: what the reviewer found when checking the value"
+                                    : "is longer than " + MAX_COMMENT + " characters")));
         }
-        FlagTarget flag = reports.flag(id).orElseThrow(() -> ProblemException.notFound("No flagged value " + id + " in the "
-                + config.code().code() + " service"));
-        String district = DataSets.of(flag.orgUnit(), flag.year(), orgUnits.current()).orgUnit();
+        FlagTarget flag = reports.flag(id)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "No flagged value " + id + " in the " + config.code().code() + " service"));
+        String district =
+                DataSets.of(flag.orgUnit(), flag.year(), orgUnits.current()).orgUnit();
         if (!actor.mayAct(district)) {
-            throw new ProblemException(403, "forbidden-district", "Forbidden", "The token may not review this district; nothing changed",
-                    List.of(new FieldError("id", "forbidden: flag " + id + " is of " + district + "; " + actor.name() + " reviews districts "
-                            + actor.districts() + " only")));
+            throw new ProblemException(
+                    403,
+                    "forbidden-district",
+                    "Forbidden",
+                    "The token may not review this district; nothing changed",
+                    List.of(new FieldError(
+                            "id",
+                            "forbidden: flag " + id + " is of " + district + "; " + actor.name() + " reviews districts "
+                                    + actor.districts() + " only")));
         }
         if (!flag.current()) {
-            throw new ProblemException(409, "flag-superseded", "The flagged revision is no longer current",
-                    "A later revision replaced the flagged value; nothing to acknowledge", List.of(new FieldError("id",
-                            "flag " + id + " belongs to a superseded revision: its value no longer counts")));
+            throw new ProblemException(
+                    409,
+                    "flag-superseded",
+                    "The flagged revision is no longer current",
+                    "A later revision replaced the flagged value; nothing to acknowledge",
+                    List.of(new FieldError(
+                            "id", "flag " + id + " belongs to a superseded revision: its value no longer counts")));
         }
         if (flag.acknowledged() != null) {
-            throw new ProblemException(409, "flag-acknowledged", "Already acknowledged", "The flagged value was acknowledged already; nothing changed",
-                    List.of(new FieldError("id", "flag " + id + " was acknowledged by " + flag.acknowledged().by() + " at " + flag.acknowledged().at())));
+            throw new ProblemException(
+                    409,
+                    "flag-acknowledged",
+                    "Already acknowledged",
+                    "The flagged value was acknowledged already; nothing changed",
+                    List.of(new FieldError(
+                            "id",
+                            "flag " + id + " was acknowledged by "
+                                    + flag.acknowledged().by() + " at "
+                                    + flag.acknowledged().at())));
         }
         Acknowledgement a = new Acknowledgement(actor.name(), Instant.now().truncatedTo(ChronoUnit.MICROS), comment);
         reports.acknowledge(id, a);
@@ -224,21 +327,41 @@ public class ApprovalService {
     }
 
     private List<DataSetStatus> status(int year, OrgUnits units, List<OrgUnit> districts) {
-        Map<String, StoredState> states = store.states(year).stream().collect(Collectors.toMap(StoredState::orgUnit, s -> s));
+        Map<String, StoredState> states =
+                store.states(year).stream().collect(Collectors.toMap(StoredState::orgUnit, s -> s));
         Map<String, List<DataSetStatus.Transition>> history = new HashMap<>();
         for (StoredTransition t : store.transitions(year)) {
-            history.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>()).add(new DataSetStatus.Transition(t.version(),
-                    ApprovalAction.valueOf(t.action()), ApprovalState.valueOf(t.fromState()), ApprovalState.valueOf(t.toState()), t.actor(), t.role(),
-                    t.comment(), t.changedAt()));
+            history.computeIfAbsent(t.orgUnit(), k -> new ArrayList<>())
+                    .add(new DataSetStatus.Transition(
+                            t.version(),
+                            ApprovalAction.valueOf(t.action()),
+                            ApprovalState.valueOf(t.fromState()),
+                            ApprovalState.valueOf(t.toState()),
+                            t.actor(),
+                            t.role(),
+                            t.comment(),
+                            t.changedAt()));
         }
         Map<String, List<Long>> flags = unacknowledged(year, units);
         List<DataSetStatus> out = new ArrayList<>();
         for (OrgUnit d : districts) {
             StoredState s = states.get(d.code());
             ApprovalState state = s == null ? ApprovalState.OPEN : ApprovalState.valueOf(s.state());
-            out.add(new DataSetStatus(d.code(), d.zh(), d.en(), String.valueOf(year), state, state.zh(), s == null ? 0 : s.version(),
-                    s == null ? null : s.changedAt(), s == null ? null : s.changedBy(), s == null ? null : s.role(), s == null ? null : s.comment(),
-                    ApprovalRules.allowed(state), role(ApprovalRules.nextParty(state)), flags.getOrDefault(d.code(), List.of()).size(),
+            out.add(new DataSetStatus(
+                    d.code(),
+                    d.zh(),
+                    d.en(),
+                    String.valueOf(year),
+                    state,
+                    state.zh(),
+                    s == null ? 0 : s.version(),
+                    s == null ? null : s.changedAt(),
+                    s == null ? null : s.changedBy(),
+                    s == null ? null : s.role(),
+                    s == null ? null : s.comment(),
+                    ApprovalRules.allowed(state),
+                    role(ApprovalRules.nextParty(state)),
+                    flags.getOrDefault(d.code(), List.of()).size(),
                     history.getOrDefault(d.code(), List.of())));
         }
         return out;
@@ -247,8 +370,10 @@ public class ApprovalService {
     /** The ids of a year's unacknowledged flagged values of current revisions, by the district of their org unit. */
     private Map<String, List<Long>> unacknowledged(int year, OrgUnits units) {
         Map<String, List<Long>> out = new HashMap<>();
-        reports.unacknowledgedFlags(year).forEach((id, orgUnit) ->
-                out.computeIfAbsent(DataSets.of(orgUnit, year, units).orgUnit(), k -> new ArrayList<>()).add(id));
+        reports.unacknowledgedFlags(year)
+                .forEach((id, orgUnit) -> out.computeIfAbsent(
+                                DataSets.of(orgUnit, year, units).orgUnit(), k -> new ArrayList<>())
+                        .add(id));
         return out;
     }
 
@@ -262,9 +387,13 @@ public class ApprovalService {
             return code;
         }
         String district = units.districtOf(code).map(OrgUnit::code).orElse(null);
-        errors.add(new FieldError(field, district != null
-                ? "'" + code + "' is not a district: its figures belong to the data set of its district " + district
-                : "'" + abbreviate(code) + "' is not a district of " + units.city().zh() + " " + units.city().code()));
+        errors.add(new FieldError(
+                field,
+                district != null
+                        ? "'" + code + "' is not a district: its figures belong to the data set of its district "
+                                + district
+                        : "'" + abbreviate(code) + "' is not a district of "
+                                + units.city().zh() + " " + units.city().code()));
         return null;
     }
 
@@ -277,7 +406,9 @@ public class ApprovalService {
             return null;
         }
         if (p.type() != PeriodType.YEAR) {
-            errors.add(new FieldError("period", "a data set is a year's: " + p.year() + " (its quarters and months belong to it), not " + p));
+            errors.add(new FieldError(
+                    "period",
+                    "a data set is a year's: " + p.year() + " (its quarters and months belong to it), not " + p));
             return null;
         }
         if (p.year() > LocalDate.now(ZONE).getYear()) {
@@ -304,8 +435,10 @@ public class ApprovalService {
     }
 
     private String nextStep(ApprovalState state) {
-        return ApprovalRules.allowed(state).stream().map(x -> x + " (" + x.zh() + ")").collect(Collectors.joining(" or ")) + " by "
-                + who(ApprovalRules.nextParty(state));
+        return ApprovalRules.allowed(state).stream()
+                        .map(x -> x + " (" + x.zh() + ")")
+                        .collect(Collectors.joining(" or "))
+                + " by " + who(ApprovalRules.nextParty(state));
     }
 
     private static String since(StoredState s) {

@@ -21,12 +21,31 @@ import java.util.List;
  * @param unacknowledgedFlags flagged values of current revisions that the reviewer has not acknowledged: APPROVE waits for them
  * @param history             every transition, oldest first
  */
-public record DataSetStatus(String orgUnit, String zh, String en, String period, ApprovalState state, String stateZh, long version, Instant changedAt,
-        String changedBy, String role, String comment, List<ApprovalAction> next, String nextRole, int unacknowledgedFlags,
+public record DataSetStatus(
+        String orgUnit,
+        String zh,
+        String en,
+        String period,
+        ApprovalState state,
+        String stateZh,
+        long version,
+        Instant changedAt,
+        String changedBy,
+        String role,
+        String comment,
+        List<ApprovalAction> next,
+        String nextRole,
+        int unacknowledgedFlags,
         List<Transition> history) {
 
     /** One audited transition (the data of its approvals.v1 event). */
-    public record Transition(long version, ApprovalAction action, ApprovalState fromState, ApprovalState state, String actor, String role,
-            String comment, Instant changedAt) {
-    }
+    public record Transition(
+            long version,
+            ApprovalAction action,
+            ApprovalState fromState,
+            ApprovalState state,
+            String actor,
+            String role,
+            String comment,
+            Instant changedAt) {}
 }

@@ -39,12 +39,15 @@ public final class PeriodRollUp {
 
         /** The reports the parts came from, in period order, each once. */
         public List<String> reportIds() {
-            return parts.stream().map(PeriodValue::reportId).filter(Objects::nonNull).distinct().toList();
+            return parts.stream()
+                    .map(PeriodValue::reportId)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
         }
     }
 
-    private PeriodRollUp() {
-    }
+    private PeriodRollUp() {}
 
     /** @return {@code null} when no value lies within {@code target} */
     public static Total rollUp(Period target, Aggregation aggregation, List<PeriodValue> values) {
@@ -61,7 +64,8 @@ public final class PeriodRollUp {
             return null;
         }
         // longest periods first, so a quarter wins over the months inside it
-        inside.sort(Comparator.comparing((PeriodValue v) -> -v.period().type().months()).thenComparing(PeriodValue::period));
+        inside.sort(Comparator.comparing((PeriodValue v) -> -v.period().type().months())
+                .thenComparing(PeriodValue::period));
         Set<YearMonth> covered = new HashSet<>();
         List<PeriodValue> chosen = new ArrayList<>();
         for (PeriodValue v : inside) {
@@ -73,7 +77,10 @@ public final class PeriodRollUp {
         }
         double value;
         if (aggregation == Aggregation.LAST) {
-            value = chosen.stream().max(Comparator.comparing(v -> v.period().lastMonth())).orElseThrow().value();
+            value = chosen.stream()
+                    .max(Comparator.comparing(v -> v.period().lastMonth()))
+                    .orElseThrow()
+                    .value();
         } else {
             value = chosen.stream().mapToDouble(PeriodValue::value).sum();
         }

@@ -21,8 +21,7 @@ import java.util.Map;
 public final class SectorCalculator {
 
     /** One computed output. */
-    public record Output(String code, EventKind kind, String unit, IndicatorValue value, boolean complete) {
-    }
+    public record Output(String code, EventKind kind, String unit, IndicatorValue value, boolean complete) {}
 
     private final Catalogue catalogue;
     private final List<Indicator> indicators;
@@ -41,7 +40,8 @@ public final class SectorCalculator {
     }
 
     /** Period totals of each data element of the sector, from a district's stored values. */
-    public Map<String, PeriodRollUp.Total> totals(Period period, Map<String, List<PeriodRollUp.PeriodValue>> valuesByElement) {
+    public Map<String, PeriodRollUp.Total> totals(
+            Period period, Map<String, List<PeriodRollUp.PeriodValue>> valuesByElement) {
         Map<String, PeriodRollUp.Total> totals = new HashMap<>();
         for (DataElement de : elements) {
             List<PeriodRollUp.PeriodValue> vs = valuesByElement.get(de.code());
@@ -59,13 +59,19 @@ public final class SectorCalculator {
     public List<Output> compute(Map<String, PeriodRollUp.Total> totals) {
         List<Output> out = new ArrayList<>();
         for (Indicator i : indicators) {
-            IndicatorValue v = IndicatorMath.evaluate(i, code -> totals.containsKey(code) ? totals.get(code).value() : null);
-            boolean complete = catalogue.dataElementsOf(i).stream().allMatch(c -> totals.containsKey(c) && totals.get(c).complete());
+            IndicatorValue v = IndicatorMath.evaluate(
+                    i, code -> totals.containsKey(code) ? totals.get(code).value() : null);
+            boolean complete = catalogue.dataElementsOf(i).stream()
+                    .allMatch(c -> totals.containsKey(c) && totals.get(c).complete());
             out.add(new Output(i.id(), EventKind.INDICATOR, i.unit(), v, complete));
         }
         for (DataElement de : published) {
             PeriodRollUp.Total t = totals.get(de.code());
-            out.add(new Output(de.code(), EventKind.DATA_ELEMENT, de.unit(), t == null ? IndicatorValue.NONE : IndicatorValue.total(t.value()),
+            out.add(new Output(
+                    de.code(),
+                    EventKind.DATA_ELEMENT,
+                    de.unit(),
+                    t == null ? IndicatorValue.NONE : IndicatorValue.total(t.value()),
                     t != null && t.complete()));
         }
         return out;

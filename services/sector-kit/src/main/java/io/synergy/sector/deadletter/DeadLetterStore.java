@@ -30,22 +30,30 @@ public class DeadLetterStore {
     }
 
     /** A dead letter as recorded: the digest of its payload and who produced it. */
-    public record Recorded(UUID id, String payloadSha256, Identity identity, Instant judgedAt) {
-    }
+    public record Recorded(UUID id, String payloadSha256, Identity identity, Instant judgedAt) {}
 
     /**
      * Records a dead letter and returns its id; a record consumed again (redelivered before its offset was committed) keeps
      * the id it was given the first time, so a dead letter is written once per record however often it is retried.
      */
-    public UUID record(String topic, int partition, long offset, String payloadSha256, String reason, Identity identity, Instant judgedAt,
-            JudgedBy judgedBy, UUID replayOf) {
+    public UUID record(
+            String topic,
+            int partition,
+            long offset,
+            String payloadSha256,
+            String reason,
+            Identity identity,
+            Instant judgedAt,
+            JudgedBy judgedBy,
+            UUID replayOf) {
         String sql = """
                 INSERT INTO feed_dead_letter (id, source_topic, source_partition, source_offset, payload_sha256, reason, authenticated, subject,
                     roles, districts, token_expires_at, authentication_failure, judged_at, judged_by, replay_of)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source_topic, source_partition, source_offset) DO UPDATE SET reason = EXCLUDED.reason
                 RETURNING id""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, topic);
             ps.setInt(3, partition);
@@ -55,7 +63,11 @@ public class DeadLetterStore {
             ps.setBoolean(7, identity.authenticated());
             ps.setString(8, identity.subject());
             ps.setArray(9, c.createArrayOf("text", identity.roles().toArray()));
-            ps.setArray(10, identity.districts() == null ? null : c.createArrayOf("text", identity.districts().toArray()));
+            ps.setArray(
+                    10,
+                    identity.districts() == null
+                            ? null
+                            : c.createArrayOf("text", identity.districts().toArray()));
             ps.setTimestamp(11, identity.tokenExpiresAt() == null ? null : Timestamp.from(identity.tokenExpiresAt()));
             ps.setString(12, identity.failure());
             ps.setTimestamp(13, Timestamp.from(judgedAt));
@@ -66,7 +78,8 @@ public class DeadLetterStore {
                 return rs.getObject(1, UUID.class);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the dead letter of " + topic + "/" + partition + "/" + offset, e);
+            throw new IllegalStateException(
+                    "could not record the dead letter of " + topic + "/" + partition + "/" + offset, e);
         }
     }
 
@@ -74,17 +87,24 @@ public class DeadLetterStore {
         String sql = """
                 SELECT payload_sha256, authenticated, subject, roles, districts, token_expires_at, authentication_failure, judged_at
                   FROM feed_dead_letter WHERE id = ?""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 Identity identity = rs.getBoolean(2)
-                        ? Identity.verified(rs.getString(3), strings(rs.getArray(4)), rs.getArray(5) == null ? null : strings(rs.getArray(5)),
-                                rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())
+                        ? Identity.verified(
+                                rs.getString(3),
+                                strings(rs.getArray(4)),
+                                rs.getArray(5) == null ? null : strings(rs.getArray(5)),
+                                rs.getTimestamp(6) == null
+                                        ? null
+                                        : rs.getTimestamp(6).toInstant())
                         : Identity.unauthenticated(rs.getString(7));
-                return Optional.of(new Recorded(id, rs.getString(1), identity, rs.getTimestamp(8).toInstant()));
+                return Optional.of(new Recorded(
+                        id, rs.getString(1), identity, rs.getTimestamp(8).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read dead letter " + id, e);
@@ -93,8 +113,9 @@ public class DeadLetterStore {
 
     /** Notes that a replay of the dead letter was stored, and the operator its {@code replayed-by} header names. */
     public void replayed(UUID id, String by) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE feed_dead_letter SET replays = replays + 1, last_replayed_at = now(), last_replayed_by = ? WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE feed_dead_letter SET replays = replays + 1, last_replayed_at = now(), last_replayed_by = ? WHERE id = ?")) {
             ps.setString(1, by);
             ps.setObject(2, id);
             ps.executeUpdate();

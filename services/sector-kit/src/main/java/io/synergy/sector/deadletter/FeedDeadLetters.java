@@ -54,8 +54,16 @@ public class FeedDeadLetters {
     @Retry(maxRetries = -1, delay = 500, maxDuration = 600_000)
     @ExponentialBackoff(maxDelay = 30_000)
     public UUID write(FeedRecord record, FeedIdentity who, String reason, Throwable failure) {
-        UUID id = store.record(record.topic(), record.partition(), record.offset(), sha256(record.value()), reason, who.identity(), who.judgedAt(),
-                who.judgedBy(), who.replayOf());
+        UUID id = store.record(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                sha256(record.value()),
+                reason,
+                who.identity(),
+                who.judgedAt(),
+                who.judgedBy(),
+                who.replayOf());
         RecordHeaders headers = new RecordHeaders();
         for (Header h : record.headers()) {
             if (!FeedDeadLetter.isCredential(h.key()) && !FeedDeadLetter.isPlatformHeader(h.key())) {
@@ -74,7 +82,10 @@ public class FeedDeadLetters {
         who.identity().headers().forEach((k, v) -> add(headers, k, v));
         add(headers, FeedDeadLetter.JUDGED_AT, who.judgedAt().toString());
         add(headers, FeedDeadLetter.JUDGED_BY, who.judgedBy().header());
-        OutgoingKafkaRecordMetadata<byte[]> kafka = OutgoingKafkaRecordMetadata.<byte[]>builder().withKey(record.key()).withHeaders(headers).build();
+        OutgoingKafkaRecordMetadata<byte[]> kafka = OutgoingKafkaRecordMetadata.<byte[]>builder()
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build();
         // waits for the broker's acknowledgement (acks=all): the caller acknowledges the feed record only after it
         topic.sendMessageAndAwait(Message.of(record.value(), Metadata.of(kafka)));
         return id;
@@ -91,28 +102,43 @@ public class FeedDeadLetters {
         try {
             id = UUID.fromString(deadLetterId.strip());
         } catch (IllegalArgumentException e) {
-            return recorded(Identity.unauthenticated("unauthenticated: the replay cites '" + deadLetterId + "', which is not a dead letter's id"), now,
+            return recorded(
+                    Identity.unauthenticated("unauthenticated: the replay cites '" + deadLetterId
+                            + "', which is not a dead letter's id"),
+                    now,
                     null);
         }
         Optional<DeadLetterStore.Recorded> found = store.find(id);
         if (found.isEmpty()) {
-            return recorded(Identity.unauthenticated("unauthenticated: the replay cites an unknown dead letter (" + id
-                    + "): only a dead letter this service wrote is replayed as the identity recorded with it"), now, null);
+            return recorded(
+                    Identity.unauthenticated("unauthenticated: the replay cites an unknown dead letter (" + id
+                            + "): only a dead letter this service wrote is replayed as the identity recorded with it"),
+                    now,
+                    null);
         }
         DeadLetterStore.Recorded dead = found.get();
         if (!Objects.equals(dead.payloadSha256(), sha256(value))) {
-            return recorded(Identity.unauthenticated("unauthenticated: the replay's payload is not the payload of dead letter " + id), now, null);
+            return recorded(
+                    Identity.unauthenticated(
+                            "unauthenticated: the replay's payload is not the payload of dead letter " + id),
+                    now,
+                    null);
         }
         if (!dead.identity().authenticated()) {
-            return recorded(Identity.unauthenticated("unauthenticated: dead letter " + id + " had no valid token (" + dead.identity().failure()
-                    + "); a replay cannot authorise it: the producing system must send it again"), dead.judgedAt(), id);
+            return recorded(
+                    Identity.unauthenticated("unauthenticated: dead letter " + id + " had no valid token ("
+                            + dead.identity().failure()
+                            + "); a replay cannot authorise it: the producing system must send it again"),
+                    dead.judgedAt(),
+                    id);
         }
         return recorded(dead.identity(), dead.judgedAt(), id);
     }
 
     /** Notes that the replay of a dead letter was stored. */
     public void stored(UUID deadLetter, String replayedBy) {
-        store.replayed(deadLetter, replayedBy == null ? null : replayedBy.substring(0, Math.min(replayedBy.length(), 200)));
+        store.replayed(
+                deadLetter, replayedBy == null ? null : replayedBy.substring(0, Math.min(replayedBy.length(), 200)));
     }
 
     private static FeedIdentity recorded(Identity identity, Instant judgedAt, UUID replayOf) {

@@ -50,21 +50,26 @@ public final class CombinedStateRules {
      * @param orgUnits  the org units whose values make it up (one, or a district's enterprises)
      * @param reportIds the reports those values come from
      */
-    public record Side(String dataElement, double value, String unit, List<String> orgUnits, List<String> reportIds) {
-    }
+    public record Side(String dataElement, double value, String unit, List<String> orgUnits, List<String> reportIds) {}
 
     /** A rule the combined state would break: {@code part} exceeds {@code whole} for {@code orgUnit} in {@code period}. */
     public record Violation(String rule, String orgUnit, Period period, Side part, Side whole) {
 
         public String message() {
             if (ENTERPRISES_RULE.equals(rule)) {
-                return "企业合计超过区县总量 / the enterprises of " + orgUnit + " exceed its own total for " + period + " [rule " + rule + "]: "
-                        + part.dataElement() + " summed over " + part.orgUnits().size() + " enterprise(s) " + list(part.orgUnits()) + " = "
-                        + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > " + orgUnit + "'s own "
-                        + whole.dataElement() + " = " + whole.value() + " " + whole.unit() + " (from report(s) " + list(whole.reportIds()) + ")";
+                return "企业合计超过区县总量 / the enterprises of " + orgUnit + " exceed its own total for " + period + " [rule "
+                        + rule + "]: "
+                        + part.dataElement() + " summed over " + part.orgUnits().size() + " enterprise(s) "
+                        + list(part.orgUnits()) + " = "
+                        + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > "
+                        + orgUnit + "'s own "
+                        + whole.dataElement() + " = " + whole.value() + " " + whole.unit() + " (from report(s) "
+                        + list(whole.reportIds()) + ")";
             }
-            return "部分超过整体 / part exceeds its whole for " + orgUnit + " in " + period + " [rule " + rule + "]: " + part.dataElement() + " = "
-                    + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > " + whole.dataElement() + " = "
+            return "部分超过整体 / part exceeds its whole for " + orgUnit + " in " + period + " [rule " + rule + "]: "
+                    + part.dataElement() + " = "
+                    + part.value() + " " + part.unit() + " (from report(s) " + list(part.reportIds()) + ") > "
+                    + whole.dataElement() + " = "
                     + whole.value() + " " + whole.unit() + " (from report(s) " + list(whole.reportIds()) + ")";
         }
 
@@ -77,7 +82,8 @@ public final class CombinedStateRules {
 
         /** At most twelve (a year's months): a district's enterprises may be many more. */
         private static String list(List<String> items) {
-            return items.size() <= 12 ? String.join(", ", items)
+            return items.size() <= 12
+                    ? String.join(", ", items)
                     : String.join(", ", items.subList(0, 12)) + " and " + (items.size() - 12) + " more";
         }
     }
@@ -110,9 +116,11 @@ public final class CombinedStateRules {
      * @param state   values of (at least) the unit-years {@link #reads} named, after the request's writes
      * @param touched the values the request wrote or removed
      */
-    public List<Violation> check(Map<UnitYear, Map<String, List<PeriodValue>>> state, Set<ValueKey> touched, OrgUnits units) {
+    public List<Violation> check(
+            Map<UnitYear, Map<String, List<PeriodValue>>> state, Set<ValueKey> touched, OrgUnits units) {
         List<Violation> out = new ArrayList<>();
-        for (UnitYear uy : new TreeSet<>(touched.stream().map(t -> new UnitYear(t.orgUnit(), t.year())).toList())) {
+        for (UnitYear uy : new TreeSet<>(
+                touched.stream().map(t -> new UnitYear(t.orgUnit(), t.year())).toList())) {
             Map<String, List<PeriodValue>> values = state.getOrDefault(uy, Map.of());
             for (PartOfWholeRule rule : rules) {
                 if (touched.contains(new ValueKey(uy.orgUnit(), rule.part(), uy.year()))
@@ -127,7 +135,8 @@ public final class CombinedStateRules {
         // enterprises within their district: each district, data element and year a touched value belongs to
         Set<ValueKey> districtTotals = new LinkedHashSet<>();
         for (ValueKey k : touched) {
-            units.districtOf(k.orgUnit()).filter(d -> !units.enterprisesUnder(d.code()).isEmpty())
+            units.districtOf(k.orgUnit())
+                    .filter(d -> !units.enterprisesUnder(d.code()).isEmpty())
                     .ifPresent(d -> districtTotals.add(new ValueKey(d.code(), k.dataElement(), k.year())));
         }
         for (ValueKey k : districtTotals) {
@@ -140,7 +149,8 @@ public final class CombinedStateRules {
     }
 
     /** The first period, longest first (the year, its quarters, its months), where the part exceeds the whole. */
-    private Violation partOfWhole(PartOfWholeRule rule, String orgUnit, int year, Map<String, List<PeriodValue>> values) {
+    private Violation partOfWhole(
+            PartOfWholeRule rule, String orgUnit, int year, Map<String, List<PeriodValue>> values) {
         List<PeriodValue> parts = values.get(rule.part());
         List<PeriodValue> wholes = values.get(rule.whole());
         if (parts == null || wholes == null) {
@@ -152,17 +162,24 @@ public final class CombinedStateRules {
             PeriodRollUp.Total part = PeriodRollUp.rollUp(p, partElement.aggregation(), parts);
             PeriodRollUp.Total whole = part == null ? null : PeriodRollUp.rollUp(p, wholeElement.aggregation(), wholes);
             if (whole != null && part.value() > whole.value()) {
-                return new Violation(rule.id(), orgUnit, p, new Side(rule.part(), part.value(), partElement.unit(), List.of(orgUnit), part.reportIds()),
-                        new Side(rule.whole(), whole.value(), wholeElement.unit(), List.of(orgUnit), whole.reportIds()));
+                return new Violation(
+                        rule.id(),
+                        orgUnit,
+                        p,
+                        new Side(rule.part(), part.value(), partElement.unit(), List.of(orgUnit), part.reportIds()),
+                        new Side(
+                                rule.whole(), whole.value(), wholeElement.unit(), List.of(orgUnit), whole.reportIds()));
             }
         }
         return null;
     }
 
-    private Violation enterprisesWithinDistrict(ValueKey k, Map<UnitYear, Map<String, List<PeriodValue>>> state, OrgUnits units) {
+    private Violation enterprisesWithinDistrict(
+            ValueKey k, Map<UnitYear, Map<String, List<PeriodValue>>> state, OrgUnits units) {
         DataElement de = element(k.dataElement());
         Period year = Period.year(k.year());
-        List<PeriodValue> own = state.getOrDefault(new UnitYear(k.orgUnit(), k.year()), Map.of()).get(de.code());
+        List<PeriodValue> own = state.getOrDefault(new UnitYear(k.orgUnit(), k.year()), Map.of())
+                .get(de.code());
         PeriodRollUp.Total total = own == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), own);
         if (total == null || !total.complete()) {
             return null;
@@ -171,7 +188,8 @@ public final class CombinedStateRules {
         List<String> enterprises = new ArrayList<>();
         Set<String> reportIds = new LinkedHashSet<>();
         for (OrgUnit e : units.enterprisesUnder(k.orgUnit())) {
-            List<PeriodValue> vs = state.getOrDefault(new UnitYear(e.code(), k.year()), Map.of()).get(de.code());
+            List<PeriodValue> vs = state.getOrDefault(new UnitYear(e.code(), k.year()), Map.of())
+                    .get(de.code());
             PeriodRollUp.Total t = vs == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), vs);
             if (t != null) {
                 sum += t.value();
@@ -182,7 +200,11 @@ public final class CombinedStateRules {
         if (enterprises.isEmpty() || sum <= total.value()) {
             return null;
         }
-        return new Violation(ENTERPRISES_RULE, k.orgUnit(), year, new Side(de.code(), sum, de.unit(), enterprises, List.copyOf(reportIds)),
+        return new Violation(
+                ENTERPRISES_RULE,
+                k.orgUnit(),
+                year,
+                new Side(de.code(), sum, de.unit(), enterprises, List.copyOf(reportIds)),
                 new Side(de.code(), total.value(), de.unit(), List.of(k.orgUnit()), total.reportIds()));
     }
 

@@ -25,36 +25,49 @@ import java.util.regex.Pattern;
  */
 public final class CsvReportParser {
 
-    public static final List<String> REQUIRED = List.of("report_id", "source", "district", "period", "data_element", "value");
+    public static final List<String> REQUIRED =
+            List.of("report_id", "source", "district", "period", "data_element", "value");
     public static final List<String> OPTIONAL = List.of("unit", "revision");
 
     /** A plain decimal number; no NaN, Infinity, hex or thousands separators. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
     private static final CsvMapper CSV = new CsvMapper();
 
-    private CsvReportParser() {
-    }
+    private CsvReportParser() {}
 
     public static JsonReportParser.Result parse(String body) {
         List<FieldError> errors = new ArrayList<>();
         Layout layout = layout(body);
         if (layout.unclosedQuoteLine() > 0) {
             // the CSV reader would only notice at the end of the file: name the line where the quote opened
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("line " + layout.unclosedQuoteLine(),
-                    "malformed CSV: a quoted cell opens on this line and is never closed")));
+            return new JsonReportParser.Result(
+                    List.of(),
+                    true,
+                    List.of(new FieldError(
+                            "line " + layout.unclosedQuoteLine(),
+                            "malformed CSV: a quoted cell opens on this line and is never closed")));
         }
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(body)) {
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .readValues(body)) {
             while (it.hasNextValue()) {
                 rows.add(it.nextValue());
             }
         } catch (JsonProcessingException e) {
-            int line = rows.size() < layout.recordLines().size() ? layout.recordLines().get(rows.size()) : rows.size() + 1;
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("line " + line, "malformed CSV: " + e.getOriginalMessage())));
+            int line = rows.size() < layout.recordLines().size()
+                    ? layout.recordLines().get(rows.size())
+                    : rows.size() + 1;
+            return new JsonReportParser.Result(
+                    List.of(),
+                    true,
+                    List.of(new FieldError("line " + line, "malformed CSV: " + e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
+            return new JsonReportParser.Result(
+                    List.of(), true, List.of(new FieldError("body", "malformed CSV: " + e.getMessage())));
         }
         // the line each row starts on, as the bureau's editor shows it (empty lines and multi-line cells count)
         List<Integer> lines = new ArrayList<>();
@@ -62,28 +75,35 @@ public final class CsvReportParser {
             lines.add(r < layout.recordLines().size() ? layout.recordLines().get(r) : r + 1);
         }
         if (rows.isEmpty()) {
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV is empty: a header row is required")));
+            return new JsonReportParser.Result(
+                    List.of(), true, List.of(new FieldError("body", "the CSV is empty: a header row is required")));
         }
-        List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase()).toList();
+        List<String> header =
+                rows.get(0).stream().map(h -> h.strip().toLowerCase()).toList();
         Map<String, Integer> column = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).replace("\uFEFF", "");
             if (!REQUIRED.contains(h) && !OPTIONAL.contains(h) && !ReportSheet.INFORMATIONAL.contains(h)) {
-                errors.add(new FieldError("line " + lines.get(0), "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
+                errors.add(new FieldError(
+                        "line " + lines.get(0), "unknown column '" + JsonReportParser.abbreviate(h) + "'"));
             } else if (column.putIfAbsent(h, i) != null) {
                 errors.add(new FieldError("line " + lines.get(0), "column '" + h + "' appears twice"));
             }
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !column.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !column.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new FieldError("line " + lines.get(0), "missing column(s): " + String.join(", ", missing)
-                    + " (header: report_id,source,district,period,data_element,value[,unit][,revision])"));
+            errors.add(new FieldError(
+                    "line " + lines.get(0),
+                    "missing column(s): " + String.join(", ", missing)
+                            + " (header: report_id,source,district,period,data_element,value[,unit][,revision])"));
         }
         if (!errors.isEmpty()) {
             return new JsonReportParser.Result(List.of(), true, errors);
         }
         if (rows.size() == 1) {
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the CSV has a header but no rows")));
+            return new JsonReportParser.Result(
+                    List.of(), true, List.of(new FieldError("body", "the CSV has a header but no rows")));
         }
 
         List<String> wheres = new ArrayList<>();
@@ -100,14 +120,23 @@ public final class CsvReportParser {
      * @param maxBytes the largest workbook accepted
      */
     public static JsonReportParser.Result sheet(byte[] bytes, long maxBytes) {
-        List<TableRow> read = new TableReader(ReportSheet.AS_TEXT, new TableReader.Limits(maxBytes, TableReader.Limits.DEFAULT.maxUncompressedBytes(),
-                TableReader.Limits.DEFAULT.maxRows()), false).xlsx(bytes, null);
+        List<TableRow> read = new TableReader(
+                        ReportSheet.AS_TEXT,
+                        new TableReader.Limits(
+                                maxBytes,
+                                TableReader.Limits.DEFAULT.maxUncompressedBytes(),
+                                TableReader.Limits.DEFAULT.maxRows()),
+                        false)
+                .xlsx(bytes, null);
         if (read.isEmpty()) {
-            return new JsonReportParser.Result(List.of(), true, List.of(new FieldError("body", "the workbook has a header but no rows")));
+            return new JsonReportParser.Result(
+                    List.of(), true, List.of(new FieldError("body", "the workbook has a header but no rows")));
         }
         Map<String, Integer> column = new LinkedHashMap<>();
         ReportSheet.KEYS.forEach(k -> column.put(k, column.size()));
-        List<List<String>> rows = read.stream().map(r -> ReportSheet.KEYS.stream().map(r::text).toList()).toList();
+        List<List<String>> rows = read.stream()
+                .map(r -> ReportSheet.KEYS.stream().map(r::text).toList())
+                .toList();
         return group(column, rows, read.stream().map(TableRow::where).toList(), ReportSheet.KEYS.size());
     }
 
@@ -118,7 +147,8 @@ public final class CsvReportParser {
      * @param wheres where each row is ({@code line 5}, {@code row 5})
      * @param width  the header's number of cells
      */
-    private static JsonReportParser.Result group(Map<String, Integer> column, List<List<String>> rows, List<String> wheres, int width) {
+    private static JsonReportParser.Result group(
+            Map<String, Integer> column, List<List<String>> rows, List<String> wheres, int width) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -135,7 +165,9 @@ public final class CsvReportParser {
                 if (INTEGER.matcher(revisionText).matches()) {
                     revision = Integer.parseInt(revisionText);
                 } else {
-                    errors.add(new FieldError(line + ": revision", "must be a whole number, not '" + JsonReportParser.abbreviate(revisionText) + "'"));
+                    errors.add(new FieldError(
+                            line + ": revision",
+                            "must be a whole number, not '" + JsonReportParser.abbreviate(revisionText) + "'"));
                     revision = -1;
                 }
             }
@@ -150,19 +182,33 @@ public final class CsvReportParser {
                 if (NUMBER.matcher(valueText).matches()) {
                     value = Double.parseDouble(valueText);
                 } else {
-                    errors.add(new FieldError(line + ": value", "must be a number, not '" + JsonReportParser.abbreviate(valueText) + "'"));
+                    errors.add(new FieldError(
+                            line + ": value",
+                            "must be a number, not '" + JsonReportParser.abbreviate(valueText) + "'"));
                 }
             }
             String key = reportId + "\u0000" + revision;
-            Group g = groups.computeIfAbsent(key, k -> new Group(line, reportId, cell(row, column.get("source")),
-                    cell(row, column.get("district")), cell(row, column.get("period"))));
-            if (!Objects.equals(g.source, cell(row, column.get("source"))) || !Objects.equals(g.district, cell(row, column.get("district")))
+            Group g = groups.computeIfAbsent(
+                    key,
+                    k -> new Group(
+                            line,
+                            reportId,
+                            cell(row, column.get("source")),
+                            cell(row, column.get("district")),
+                            cell(row, column.get("period"))));
+            if (!Objects.equals(g.source, cell(row, column.get("source")))
+                    || !Objects.equals(g.district, cell(row, column.get("district")))
                     || !Objects.equals(g.period, cell(row, column.get("period")))) {
-                errors.add(new FieldError(line, "report " + JsonReportParser.abbreviate(String.valueOf(reportId))
-                        + " has a different source, district or period than on " + g.line));
+                errors.add(new FieldError(
+                        line,
+                        "report " + JsonReportParser.abbreviate(String.valueOf(reportId))
+                                + " has a different source, district or period than on " + g.line));
             }
             g.revision = revision;
-            g.values.add(new RawReport.RawValue(line, cell(row, column.get("data_element")), value,
+            g.values.add(new RawReport.RawValue(
+                    line,
+                    cell(row, column.get("data_element")),
+                    value,
                     column.containsKey("unit") ? cell(row, column.get("unit")) : null));
         }
         List<RawReport> reports = groups.values().stream()
@@ -176,8 +222,7 @@ public final class CsvReportParser {
      *
      * @param recordLines the first line of each record that is not blank, in order (the rows the CSV reader returns)
      */
-    record Layout(List<Integer> recordLines, int unclosedQuoteLine) {
-    }
+    record Layout(List<Integer> recordLines, int unclosedQuoteLine) {}
 
     /** Scans the text as RFC 4180 reads it: a quote opens a quoted cell only at the start of a cell; {@code ""} escapes. */
     static Layout layout(String body) {

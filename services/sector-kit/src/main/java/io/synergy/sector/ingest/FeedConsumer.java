@@ -1,11 +1,11 @@
 package io.synergy.sector.ingest;
 
-import io.quarkus.logging.Log;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.model.event.FeedDeadLetter;
 import io.synergy.model.event.FeedDeadLetter.JudgedBy;
 import io.synergy.platform.problem.FieldError;
@@ -50,7 +50,12 @@ public class FeedConsumer {
     private final Traces traces;
     private final SectorConfig config;
 
-    public FeedConsumer(ReportService reports, WriterAccess access, FeedDeadLetters deadLetters, Traces traces, SectorConfig config) {
+    public FeedConsumer(
+            ReportService reports,
+            WriterAccess access,
+            FeedDeadLetters deadLetters,
+            Traces traces,
+            SectorConfig config) {
         this.reports = reports;
         this.access = access;
         this.deadLetters = deadLetters;
@@ -62,16 +67,22 @@ public class FeedConsumer {
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<byte[]> message) {
         FeedRecord record = FeedRecord.of(message);
-        // the message's trace goes on here (the connector's receive span, or the producer's traceparent header), so the outbox
+        // the message's trace goes on here (the connector's receive span, or the producer's traceparent header), so the
+        // outbox
         // rows it writes, and the indicator events they become, belong to the bureau system's trace
-        try (Traces.Work work = traces.start("feed " + config.code().code() + " ingest", SpanKind.INTERNAL, parent(message, record), List.of(),
+        try (Traces.Work work = traces.start(
+                "feed " + config.code().code() + " ingest",
+                SpanKind.INTERNAL,
+                parent(message, record),
+                List.of(),
                 new WorkTags(null, config.code().code(), null, null))) {
             return consume(message, record, work);
         }
     }
 
     private static Context parent(Message<byte[]> message, FeedRecord record) {
-        return TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+        return TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
                 .orElseGet(() -> Traceparent.parse(record.header(Traceparent.HEADER)));
     }
 
@@ -89,13 +100,17 @@ public class FeedConsumer {
                 return message.ack();
             } catch (RejectedFeedMessage e) {
                 work.failed(e);
-                // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead letter
+                // a bureau's mistake, not the service's: one line, no stack trace; the reason travels with the dead
+                // letter
                 Log.warnf("feed: message %s rejected to the dead-letter topic: %s", record.position(), e.getMessage());
                 reason = e.getMessage();
                 failure = e;
             } catch (RuntimeException e) {
                 work.failed(e);
-                Log.errorf(e, "feed: message %s could not be stored after retries; sent to the dead-letter topic for replay", record.position());
+                Log.errorf(
+                        e,
+                        "feed: message %s could not be stored after retries; sent to the dead-letter topic for replay",
+                        record.position());
                 reason = "could not be stored: " + e;
                 failure = e;
             }
@@ -104,7 +119,9 @@ public class FeedConsumer {
             return message.ack();
         } catch (RuntimeException e) {
             work.failed(e);
-            Log.errorf(e, "feed: message %s could neither be stored nor dead-lettered; the feed stops here and resumes from it on restart",
+            Log.errorf(
+                    e,
+                    "feed: message %s could neither be stored nor dead-lettered; the feed stops here and resumes from it on restart",
                     record.position());
             return message.nack(e);
         }
@@ -115,7 +132,9 @@ public class FeedConsumer {
         try {
             deadLetters.stored(deadLetter, record.header(FeedDeadLetter.REPLAYED_BY));
         } catch (RuntimeException e) {
-            Log.warnf("feed: replay %s of dead letter %s was stored, but not noted with the dead letter: %s", record.position(), deadLetter, e);
+            Log.warnf(
+                    "feed: replay %s of dead letter %s was stored, but not noted with the dead letter: %s",
+                    record.position(), deadLetter, e);
         }
     }
 
@@ -143,19 +162,29 @@ public class FeedConsumer {
     @ExponentialBackoff(maxDelay = 15_000)
     void ingest(byte[] payload, FeedIdentity who) {
         try {
-            // the producing system's identity: a message for a sector (or district) it may not write never enters the data
+            // the producing system's identity: a message for a sector (or district) it may not write never enters the
+            // data
             Writer writer = access.writerOf(who.identity());
             if (payload == null) {
                 throw new RejectedFeedMessage("empty message (no value)");
             }
             ReportService.Outcome outcome = reports.submit(payload, ReportService.Format.JSON, "KAFKA", writer);
-            Log.debugf("feed: %d report(s) %s", outcome.results().size(),
-                    outcome.results().stream().map(r -> r.reportId() + "=" + r.status()).collect(Collectors.joining(", ")));
+            Log.debugf(
+                    "feed: %d report(s) %s",
+                    outcome.results().size(),
+                    outcome.results().stream()
+                            .map(r -> r.reportId() + "=" + r.status())
+                            .collect(Collectors.joining(", ")));
         } catch (RejectedFeedMessage e) {
             throw e;
         } catch (ProblemException e) {
-            throw new RejectedFeedMessage(e.getMessage() + (e.errors().isEmpty() ? "" : ": " + e.errors().stream()
-                    .map(FieldError::toString).collect(Collectors.joining("; "))));
+            throw new RejectedFeedMessage(e.getMessage()
+                    + (e.errors().isEmpty()
+                            ? ""
+                            : ": "
+                                    + e.errors().stream()
+                                            .map(FieldError::toString)
+                                            .collect(Collectors.joining("; "))));
         }
     }
 

@@ -79,7 +79,10 @@ public class IngestionAdmission {
     }
 
     private static ProblemException busy() {
-        return new ProblemException(503, "busy", "Service Unavailable", "Too many reports are being stored right now; nothing was stored. "
-                + "Retry in a few seconds.");
+        return new ProblemException(
+                503,
+                "busy",
+                "Service Unavailable",
+                "Too many reports are being stored right now; nothing was stored. " + "Retry in a few seconds.");
     }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class JsonReportParser {
 
-    private static final Set<String> REPORT_FIELDS = Set.of("reportId", "source", "orgUnit", "period", "revision", "values");
+    private static final Set<String> REPORT_FIELDS =
+            Set.of("reportId", "source", "orgUnit", "period", "revision", "values");
     private static final Set<String> VALUE_FIELDS = Set.of("dataElement", "value", "unit");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -33,15 +34,12 @@ public final class JsonReportParser {
             .build();
 
     /** Reads one value at a time out of a larger document: what follows it is the next report, not trailing garbage. */
-    private static final ObjectReader ONE_VALUE = JSON.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader ONE_VALUE = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonReportParser() {
-    }
+    private JsonReportParser() {}
 
     /** The result of parsing: reports, whether the body was a batch, and the errors found. */
-    public record Result(List<RawReport> reports, boolean batch, List<FieldError> errors) {
-    }
+    public record Result(List<RawReport> reports, boolean batch, List<FieldError> errors) {}
 
     /**
      * Parses one report or a batch. A batch is read one report at a time (a small tree per report, not one for the
@@ -73,8 +71,14 @@ public final class JsonReportParser {
                 throw new JsonParseException(p, "trailing content after the JSON value");
             }
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return new Result(List.of(), false, List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            return new Result(
+                    List.of(),
+                    false,
+                    List.of(new FieldError("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
         } catch (IOException e) {
             return new Result(List.of(), false, List.of(new FieldError("body", "unreadable JSON: " + e.getMessage())));
         }
@@ -164,7 +168,10 @@ public final class JsonReportParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                errors.add(new FieldError(at(path, abbreviate(name)), "unknown field (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")"));
+                errors.add(new FieldError(
+                        at(path, abbreviate(name)),
+                        "unknown field (expected one of "
+                                + String.join(", ", known.stream().sorted().toList()) + ")"));
             }
         }
     }

@@ -27,7 +27,8 @@ public final class Plausibility {
 
     public Plausibility(Catalogue catalogue, double maxRatio) {
         if (!(maxRatio > 1) || Double.isInfinite(maxRatio)) {
-            throw new IllegalArgumentException("synergy.sector.plausibility.max-ratio must be a finite number above 1, not " + maxRatio);
+            throw new IllegalArgumentException(
+                    "synergy.sector.plausibility.max-ratio must be a finite number above 1, not " + maxRatio);
         }
         this.catalogue = catalogue;
         this.maxRatio = maxRatio;
@@ -35,7 +36,9 @@ public final class Plausibility {
 
     /** The same period a year earlier, if it exists ({@link Period#MIN_YEAR}). */
     public static Optional<Period> yearBefore(Period p) {
-        return p.year() - 1 < Period.MIN_YEAR ? Optional.empty() : Optional.of(new Period(p.type(), p.year() - 1, p.index()));
+        return p.year() - 1 < Period.MIN_YEAR
+                ? Optional.empty()
+                : Optional.of(new Period(p.type(), p.year() - 1, p.index()));
     }
 
     /**
@@ -54,8 +57,14 @@ public final class Plausibility {
             List<PeriodValue> values = yearBefore.get(de.code());
             PeriodRollUp.Total previous = values == null ? null : PeriodRollUp.rollUp(before, de.aggregation(), values);
             if (previous != null && previous.complete() && implausible(v.value(), previous.value())) {
-                out.add(new IngestResult.FlaggedValue(ReportFlag.IMPLAUSIBLE_CHANGE, de.code(), v.value(), de.unit(), report.period().toString(),
-                        before.toString(), previous.value()));
+                out.add(new IngestResult.FlaggedValue(
+                        ReportFlag.IMPLAUSIBLE_CHANGE,
+                        de.code(),
+                        v.value(),
+                        de.unit(),
+                        report.period().toString(),
+                        before.toString(),
+                        previous.value()));
             }
         }
         return out;

@@ -99,9 +99,19 @@ public class ReportIngestor {
     private final ApprovalService approvals;
     private final TransactionSynchronizationRegistry transactions;
 
-    public ReportIngestor(ReportStore reportStore, DataValueStore valueStore, DataVersionStore versions, IndicatorValueStore indicatorStore,
-            OutboxWriter outbox, Catalogue catalogue, SectorConfig config, ObjectMapper json, OrgUnitRegistry orgUnits, WriterAccess access,
-            ApprovalService approvals, TransactionSynchronizationRegistry transactions) {
+    public ReportIngestor(
+            ReportStore reportStore,
+            DataValueStore valueStore,
+            DataVersionStore versions,
+            IndicatorValueStore indicatorStore,
+            OutboxWriter outbox,
+            Catalogue catalogue,
+            SectorConfig config,
+            ObjectMapper json,
+            OrgUnitRegistry orgUnits,
+            WriterAccess access,
+            ApprovalService approvals,
+            TransactionSynchronizationRegistry transactions) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
         this.versions = versions;
@@ -133,24 +143,45 @@ public class ReportIngestor {
     @Transactional
     public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer, boolean dryRun) {
         OrgUnits units = orgUnits.current();
-        List<String> ids = reports.stream().map(ParsedReport::reportId).distinct().toList();
+        List<String> ids =
+                reports.stream().map(ParsedReport::reportId).distinct().toList();
         reportStore.lock(LOCK_REPORTS, ids.stream().map(String::hashCode).toList());
         Map<String, List<StoredRevision>> stored = reportStore.revisions(ids);
         Map<String, StoredRevision> anchors = RevisionRules.anchors(stored);
-        access.checkReportOwners(writer, reports.stream().map(r -> r.at("reportId")).toList(),
-                reports.stream().map(r -> anchors.containsKey(r.reportId()) ? anchors.get(r.reportId()).orgUnit() : null).toList(), units);
+        access.checkReportOwners(
+                writer,
+                reports.stream().map(r -> r.at("reportId")).toList(),
+                reports.stream()
+                        .map(r -> anchors.containsKey(r.reportId())
+                                ? anchors.get(r.reportId()).orgUnit()
+                                : null)
+                        .toList(),
+                units);
         Plan plan = RevisionRules.decide(reports, stored);
         List<ParsedReport> applied = plan.applied();
 
         // one lock per district and year, taken by its enterprises too: the rule that holds them within their district
         // reads all of them, so two writers of one district's figures must not judge the state side by side
-        reportStore.lock(DataSets.LOCK_CLASS, plan.affected().stream().map(u -> DataSets.lockKey(config.code(), DataSets.of(u.orgUnit(), u.year(), units)))
-                .toList());
-        // the reporting cycle's lock: a data set submitted or signed off takes no report or revision (an identical duplicate changes
+        reportStore.lock(
+                DataSets.LOCK_CLASS,
+                plan.affected().stream()
+                        .map(u -> DataSets.lockKey(config.code(), DataSets.of(u.orgUnit(), u.year(), units)))
+                        .toList());
+        // the reporting cycle's lock: a data set submitted or signed off takes no report or revision (an identical
+        // duplicate changes
         // nothing and is answered as before)
-        List<Integer> writing = IntStream.range(0, reports.size()).filter(i -> !(plan.verdicts().get(i) instanceof Duplicate)).boxed().toList();
-        approvals.requireOpen(writing.stream().map(i -> reports.get(i).at("orgUnit")).toList(),
-                writing.stream().map(i -> DataSets.of(reports.get(i).orgUnit(), reports.get(i).period().year(), units)).toList());
+        List<Integer> writing = IntStream.range(0, reports.size())
+                .filter(i -> !(plan.verdicts().get(i) instanceof Duplicate))
+                .boxed()
+                .toList();
+        approvals.requireOpen(
+                writing.stream().map(i -> reports.get(i).at("orgUnit")).toList(),
+                writing.stream()
+                        .map(i -> DataSets.of(
+                                reports.get(i).orgUnit(),
+                                reports.get(i).period().year(),
+                                units))
+                        .toList());
         Set<ValueKey> touched = new HashSet<>();
         if (!plan.revisedIds().isEmpty()) {
             reportStore.markSuperseded(plan.revisedIds());
@@ -159,13 +190,16 @@ public class ReportIngestor {
         List<NewValue> values = new ArrayList<>();
         for (ParsedReport r : applied) {
             for (ParsedReport.Value v : r.values()) {
-                values.add(new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
-                touched.add(new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
+                values.add(
+                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
+                touched.add(
+                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
             }
         }
         valueStore.upsert(values);
 
-        // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation read it
+        // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
+        // read it
         Set<UnitYear> reads = new TreeSet<>(plan.affected());
         reads.addAll(stateRules.reads(touched, units));
         for (ParsedReport r : applied) {
@@ -174,12 +208,18 @@ public class ReportIngestor {
         Map<UnitYear, Map<String, List<PeriodValue>>> state = valueStore.values(reads);
         List<CombinedStateRules.Violation> violations = stateRules.check(state, touched, units);
         if (!violations.isEmpty()) {
-            throw new ProblemException(422, "combined-state-rule", "The combined figures would break a rule",
+            throw new ProblemException(
+                    422,
+                    "combined-state-rule",
+                    "The combined figures would break a rule",
                     "合并后的数据违反目录规则,未保存任何内容 / With this request, the figures of an org unit and period taken together would break "
                             + violations.size() + " rule(s) of the catalogue; nothing was stored",
-                    violations.stream().map(v -> new FieldError(fieldOf(v, applied), v.message())).toList());
+                    violations.stream()
+                            .map(v -> new FieldError(fieldOf(v, applied), v.message()))
+                            .toList());
         }
-        Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots = recompute(plan.affected(), plan.triggeredBy(), state);
+        Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots =
+                recompute(plan.affected(), plan.triggeredBy(), state);
 
         List<IngestResult> results = new ArrayList<>();
         List<NewRevision> rows = new ArrayList<>();
@@ -190,39 +230,78 @@ public class ReportIngestor {
             IngestResult result;
             String status; // the revision's status in the history; none for a duplicate, which is there already
             if (verdict instanceof Duplicate d) {
-                result = read(d.original().result()).withStatus(IngestStatus.DUPLICATE,
-                        "identical to revision " + r.revision() + " already received; nothing changed");
+                result = read(d.original().result())
+                        .withStatus(
+                                IngestStatus.DUPLICATE,
+                                "identical to revision " + r.revision() + " already received; nothing changed");
                 status = null;
             } else if (verdict instanceof Superseded s) {
-                result = new IngestResult(r.reportId(), r.revision(), IngestStatus.SUPERSEDED,
-                        "revision " + s.by() + " of the same report in this request replaces it", List.of());
+                result = new IngestResult(
+                        r.reportId(),
+                        r.revision(),
+                        IngestStatus.SUPERSEDED,
+                        "revision " + s.by() + " of the same report in this request replaces it",
+                        List.of());
                 status = "SUPERSEDED";
             } else if (verdict instanceof Stale s) {
-                result = new IngestResult(r.reportId(), r.revision(), IngestStatus.STALE,
-                        "revision " + r.revision() + " is older than the current revision " + s.current() + "; kept in the history, values ignored",
+                result = new IngestResult(
+                        r.reportId(),
+                        r.revision(),
+                        IngestStatus.STALE,
+                        "revision " + r.revision() + " is older than the current revision " + s.current()
+                                + "; kept in the history, values ignored",
                         List.of());
                 status = "STALE";
             } else {
                 boolean revises = ((Apply) verdict).revises();
-                List<IngestResult.FlaggedValue> flagged = plausibility.check(r, Plausibility.yearBefore(r.period())
-                        .map(p -> state.getOrDefault(new UnitYear(r.orgUnit(), p.year()), Map.of())).orElse(Map.of()));
+                List<IngestResult.FlaggedValue> flagged = plausibility.check(
+                        r,
+                        Plausibility.yearBefore(r.period())
+                                .map(p -> state.getOrDefault(new UnitYear(r.orgUnit(), p.year()), Map.of()))
+                                .orElse(Map.of()));
                 for (IngestResult.FlaggedValue f : flagged) {
-                    flags.add(new NewFlag(r.reportId(), r.revision(), f.flag().name(), f.dataElement(), r.orgUnit(), r.period().toString(),
-                            r.period().year(), f.value(), f.previousPeriod(), f.previousValue()));
+                    flags.add(new NewFlag(
+                            r.reportId(),
+                            r.revision(),
+                            f.flag().name(),
+                            f.dataElement(),
+                            r.orgUnit(),
+                            r.period().toString(),
+                            r.period().year(),
+                            f.value(),
+                            f.previousPeriod(),
+                            f.previousValue()));
                 }
-                result = new IngestResult(r.reportId(), r.revision(), revises ? IngestStatus.REVISED : IngestStatus.ACCEPTED, null,
-                        snapshots.getOrDefault(new UnitYear(r.orgUnit(), r.period().year()), List.of())).withFlagged(flagged);
+                result = new IngestResult(
+                                r.reportId(),
+                                r.revision(),
+                                revises ? IngestStatus.REVISED : IngestStatus.ACCEPTED,
+                                null,
+                                snapshots.getOrDefault(
+                                        new UnitYear(r.orgUnit(), r.period().year()), List.of()))
+                        .withFlagged(flagged);
                 status = "CURRENT";
             }
             results.add(result);
             if (status != null) {
-                rows.add(new NewRevision(r.reportId(), r.revision(), r.source(), r.orgUnit(), r.period().toString(), r.contentHash(), status,
-                        channel, writer.name(), body(r), write(result)));
+                rows.add(new NewRevision(
+                        r.reportId(),
+                        r.revision(),
+                        r.source(),
+                        r.orgUnit(),
+                        r.period().toString(),
+                        r.contentHash(),
+                        status,
+                        channel,
+                        writer.name(),
+                        body(r),
+                        write(result)));
             }
         }
         reportStore.insertRevisions(rows);
         reportStore.insertFlags(flags);
-        // last: the read side's answers for these years are stale from the commit on (their rows stay locked until then)
+        // last: the read side's answers for these years are stale from the commit on (their rows stay locked until
+        // then)
         versions.raise(touched.stream().map(ValueKey::year).toList());
         if (dryRun) {
             // the interceptor rolls a transaction marked so back instead of committing it
@@ -237,10 +316,13 @@ public class ReportIngestor {
      */
     private static String fieldOf(CombinedStateRules.Violation v, List<ParsedReport> applied) {
         List<ParsedReport> involved = applied.stream()
-                .filter(r -> v.orgUnits().contains(r.orgUnit()) && r.period().year() == v.period().year()).toList();
+                .filter(r -> v.orgUnits().contains(r.orgUnit())
+                        && r.period().year() == v.period().year())
+                .toList();
         for (CombinedStateRules.Side side : List.of(v.part(), v.whole())) {
             for (ParsedReport r : involved) {
-                if (side.reportIds().contains(r.reportId()) && side.orgUnits().contains(r.orgUnit())
+                if (side.reportIds().contains(r.reportId())
+                        && side.orgUnits().contains(r.orgUnit())
                         && r.values().stream().anyMatch(x -> x.dataElement().equals(side.dataElement()))) {
                     return r.valueAt(side.dataElement());
                 }
@@ -250,7 +332,9 @@ public class ReportIngestor {
     }
 
     /** Recomputes the annual outputs of the affected districts and years; writes changed ones and their events. */
-    private Map<UnitYear, List<IngestResult.IndicatorSnapshot>> recompute(SortedSet<UnitYear> affected, Map<UnitYear, String> triggeredBy,
+    private Map<UnitYear, List<IngestResult.IndicatorSnapshot>> recompute(
+            SortedSet<UnitYear> affected,
+            Map<UnitYear, String> triggeredBy,
             Map<UnitYear, Map<String, List<PeriodValue>>> values) {
         Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots = new HashMap<>();
         if (affected.isEmpty()) {
@@ -268,23 +352,59 @@ public class ReportIngestor {
                 Key key = new Key(o.code(), uy.orgUnit(), uy.year());
                 StoredIndicator old = before.get(key);
                 long revision = old == null ? 0 : old.revision();
-                boolean changed = old == null ? o.value().present()
-                        : !Objects.equals(old.value(), o.value().value()) || !Objects.equals(old.numerator(), o.value().numerator())
-                                || !Objects.equals(old.denominator(), o.value().denominator()) || old.complete() != o.complete();
+                boolean changed = old == null
+                        ? o.value().present()
+                        : !Objects.equals(old.value(), o.value().value())
+                                || !Objects.equals(old.numerator(), o.value().numerator())
+                                || !Objects.equals(old.denominator(), o.value().denominator())
+                                || old.complete() != o.complete();
                 if (changed) {
                     revision++;
                     String reportId = triggeredBy.get(uy);
-                    rows.add(new IndicatorRow(key, o.kind().name(), o.value().value(), o.value().numerator(), o.value().denominator(), o.complete(),
-                            revision, reportId));
-                    IndicatorEvent e = new IndicatorEvent(UUID.randomUUID().toString(), config.code().code(), o.kind(), o.code(), uy.orgUnit(),
-                            year.toString(), o.value().value(), o.value().numerator(), o.value().denominator(), o.unit(), revision, o.complete(),
-                            reportId, now);
-                    events.add(new OutboxMessage(Topics.indicators(config.code()), e.key(), UUID.fromString(e.eventId()), CloudEventTypes.INDICATOR,
-                            CloudEventTypes.sectorSource(config.code()), e.subject(), now, CloudEventTypes.INDICATOR_SCHEMA, write(e)));
+                    rows.add(new IndicatorRow(
+                            key,
+                            o.kind().name(),
+                            o.value().value(),
+                            o.value().numerator(),
+                            o.value().denominator(),
+                            o.complete(),
+                            revision,
+                            reportId));
+                    IndicatorEvent e = new IndicatorEvent(
+                            UUID.randomUUID().toString(),
+                            config.code().code(),
+                            o.kind(),
+                            o.code(),
+                            uy.orgUnit(),
+                            year.toString(),
+                            o.value().value(),
+                            o.value().numerator(),
+                            o.value().denominator(),
+                            o.unit(),
+                            revision,
+                            o.complete(),
+                            reportId,
+                            now);
+                    events.add(new OutboxMessage(
+                            Topics.indicators(config.code()),
+                            e.key(),
+                            UUID.fromString(e.eventId()),
+                            CloudEventTypes.INDICATOR,
+                            CloudEventTypes.sectorSource(config.code()),
+                            e.subject(),
+                            now,
+                            CloudEventTypes.INDICATOR_SCHEMA,
+                            write(e)));
                 }
                 if (o.value().present() && o.kind() == EventKind.INDICATOR) {
-                    snap.add(new IngestResult.IndicatorSnapshot(o.code(), uy.orgUnit(), year.toString(), o.value().value(), o.unit(),
-                            Math.max(revision, 1), o.complete()));
+                    snap.add(new IngestResult.IndicatorSnapshot(
+                            o.code(),
+                            uy.orgUnit(),
+                            year.toString(),
+                            o.value().value(),
+                            o.unit(),
+                            Math.max(revision, 1),
+                            o.complete()));
                 }
             }
             snap.sort(Comparator.comparing(IngestResult.IndicatorSnapshot::indicator));

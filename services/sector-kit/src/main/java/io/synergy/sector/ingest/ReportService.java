@@ -41,7 +41,11 @@ public class ReportService {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** How a body is written: JSON (one report or a batch), CSV, or an XLSX workbook in the CSV's layout. */
-    public enum Format { JSON, CSV, XLSX }
+    public enum Format {
+        JSON,
+        CSV,
+        XLSX
+    }
 
     /** The reports' results, and whether the request was a batch (an array or a CSV file). */
     public record Outcome(List<IngestResult> results, boolean batch) {
@@ -57,7 +61,12 @@ public class ReportService {
     private final MeterRegistry metrics;
     private final ReportValidator validator;
 
-    public ReportService(Catalogue catalogue, OrgUnitRegistry orgUnits, SectorConfig config, ReportIngestor ingestor, WriterAccess access,
+    public ReportService(
+            Catalogue catalogue,
+            OrgUnitRegistry orgUnits,
+            SectorConfig config,
+            ReportIngestor ingestor,
+            WriterAccess access,
             MeterRegistry metrics) {
         this.orgUnits = orgUnits;
         this.config = config;
@@ -80,11 +89,27 @@ public class ReportService {
         try {
             Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, new ArrayList<>());
             for (IngestResult r : outcome.results()) {
-                metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", r.status().name()).increment();
+                metrics.counter(
+                                "synergy.reports",
+                                "sector",
+                                config.code().code(),
+                                "channel",
+                                channel,
+                                "outcome",
+                                r.status().name())
+                        .increment();
             }
             return outcome;
         } catch (ProblemException e) {
-            metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", "REJECTED_" + e.status()).increment();
+            metrics.counter(
+                            "synergy.reports",
+                            "sector",
+                            config.code().code(),
+                            "channel",
+                            channel,
+                            "outcome",
+                            "REJECTED_" + e.status())
+                    .increment();
             throw e;
         }
     }
@@ -109,7 +134,8 @@ public class ReportService {
         try {
             Outcome outcome = submitOrThrow(body, format, "DRY_RUN", charset, writer, true, rowPaths);
             rowPaths.forEach(p -> rows.add(row(p).orElseThrow()));
-            return new UploadPreview(rows.size(), outcome.created() ? 201 : 200, List.copyOf(rows), List.of(), outcome.results());
+            return new UploadPreview(
+                    rows.size(), outcome.created() ? 201 : 200, List.copyOf(rows), List.of(), outcome.results());
         } catch (ProblemException e) {
             List<UploadPreview.RefusedRow> refused = new ArrayList<>();
             for (FieldError error : e.errors()) {
@@ -125,7 +151,12 @@ public class ReportService {
             rowPaths.forEach(p -> row(p).ifPresent(rows::add));
             Set<Integer> faulty = new TreeSet<>();
             refused.forEach(r -> faulty.add(r.row()));
-            return new UploadPreview(rows.size(), e.status(), rows.stream().filter(r -> !faulty.contains(r)).toList(), refused, List.of());
+            return new UploadPreview(
+                    rows.size(),
+                    e.status(),
+                    rows.stream().filter(r -> !faulty.contains(r)).toList(),
+                    refused,
+                    List.of());
         }
     }
 
@@ -141,27 +172,49 @@ public class ReportService {
      * @param dryRun   roll the ingestion back
      * @param rowPaths receives the path of every value read ({@code line 7}), for a preview
      */
-    private Outcome submitOrThrow(byte[] body, Format format, String channel, Charset charset, Writer writer, boolean dryRun,
+    private Outcome submitOrThrow(
+            byte[] body,
+            Format format,
+            String channel,
+            Charset charset,
+            Writer writer,
+            boolean dryRun,
             List<String> rowPaths) {
         JsonReportParser.Result parsed = parse(body, format, charset);
         parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
         // the request's span and log lines name its report(s) from here on (a batch: the first, and how many more)
-        new WorkTags(WorkTags.summary(parsed.reports().stream().map(RawReport::reportId).toList()), config.code().code(),
-                WorkTags.summary(parsed.reports().stream().map(RawReport::orgUnit).toList()),
-                WorkTags.summary(parsed.reports().stream().map(RawReport::period).toList())).onCurrentRequest();
+        new WorkTags(
+                        WorkTags.summary(parsed.reports().stream()
+                                .map(RawReport::reportId)
+                                .toList()),
+                        config.code().code(),
+                        WorkTags.summary(parsed.reports().stream()
+                                .map(RawReport::orgUnit)
+                                .toList()),
+                        WorkTags.summary(
+                                parsed.reports().stream().map(RawReport::period).toList()))
+                .onCurrentRequest();
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
         if (values > config.maxValues()) {
-            throw new ProblemException(413, "too-many-values", "Too many values", values + " values in one request; at most "
-                    + config.maxValues() + " are accepted: split the batch",
-                    List.of(new FieldError("body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
+            throw new ProblemException(
+                    413,
+                    "too-many-values",
+                    "Too many values",
+                    values + " values in one request; at most " + config.maxValues() + " are accepted: split the batch",
+                    List.of(new FieldError(
+                            "body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
         }
-        access.checkDistricts(writer, parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
-                parsed.reports().stream().map(RawReport::orgUnit).toList(), orgUnits.current());
+        access.checkDistricts(
+                writer,
+                parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
+                parsed.reports().stream().map(RawReport::orgUnit).toList(),
+                orgUnits.current());
         List<ParsedReport> reports = validator.validate(parsed.reports(), LocalDate.now(ZONE), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " fault" : " faults")
-                    + " in the request; nothing was stored", errors);
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing was stored",
+                    errors);
         }
         return new Outcome(ingestor.ingest(reports, channel, writer, dryRun), parsed.batch());
     }
@@ -183,15 +236,20 @@ public class ReportService {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("The body is not valid " + charset.name(),
-                    List.of(new FieldError("body", "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
+            throw ProblemException.invalid(
+                    "The body is not valid " + charset.name(),
+                    List.of(new FieldError(
+                            "body",
+                            "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
         }
     }
 
     private static int offset(byte[] body, Charset charset) {
-        CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         CharBuffer out = CharBuffer.allocate(Math.max(16, body.length));

@@ -34,6 +34,7 @@ public final class ReportValidator {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/\\-]{0,199}");
     /** Beyond this a value is a unit mistake, not a statistic (the largest real figure, CO2 in t, is ~10^8). */
     static final double MAX_VALUE = 1e15;
+
     static final int MAX_REVISION = 1_000_000;
 
     private final Catalogue catalogue;
@@ -59,8 +60,10 @@ public final class ReportValidator {
                 String key = r.reportId() + "#" + (r.revision() == null ? 1 : r.revision());
                 String first = seen.putIfAbsent(key, r.path());
                 if (first != null) {
-                    errors.add(new FieldError(r.at("reportId"), "report " + r.reportId() + " revision "
-                            + (r.revision() == null ? 1 : r.revision()) + " appears twice in this request (first at " + first + ")"));
+                    errors.add(new FieldError(
+                            r.at("reportId"),
+                            "report " + r.reportId() + " revision " + (r.revision() == null ? 1 : r.revision())
+                                    + " appears twice in this request (first at " + first + ")"));
                 }
             }
             if (p != null && errors.size() == before) {
@@ -78,21 +81,38 @@ public final class ReportValidator {
             OrgUnit unit = orgUnits.find(r.orgUnit()).orElse(null);
             if (unit == null && r.orgUnit().length() == 18) {
                 String problem = UnifiedSocialCreditCode.problem(r.orgUnit()).orElse(null);
-                errors.add(new FieldError(r.at("orgUnit"), problem != null
-                        ? "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a valid unified social credit code: " + problem
-                        : r.orgUnit() + " is not a registered enterprise (the registry: GET /api/v1/org-units on the registry service)"));
+                errors.add(
+                        new FieldError(
+                                r.at("orgUnit"),
+                                problem != null
+                                        ? "'" + JsonReportParser.abbreviate(r.orgUnit())
+                                                + "' is not a valid unified social credit code: " + problem
+                                        : r.orgUnit()
+                                                + " is not a registered enterprise (the registry: GET /api/v1/org-units on the registry service)"));
             } else if (unit == null) {
-                errors.add(new FieldError(r.at("orgUnit"), "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a district of "
-                        + orgUnits.city().zh() + " " + orgUnits.city().code() + " (districts: "
-                        + String.join(", ", orgUnits.districts().stream().map(OrgUnit::code).toList()) + ") nor a registered enterprise"));
+                errors.add(new FieldError(
+                        r.at("orgUnit"),
+                        "'" + JsonReportParser.abbreviate(r.orgUnit()) + "' is not a district of "
+                                + orgUnits.city().zh() + " " + orgUnits.city().code() + " (districts: "
+                                + String.join(
+                                        ", ",
+                                        orgUnits.districts().stream()
+                                                .map(OrgUnit::code)
+                                                .toList()) + ") nor a registered enterprise"));
             } else if (unit.level() == OrgUnitLevel.ENTERPRISE && unit.closed()) {
-                errors.add(new FieldError(r.at("orgUnit"), "enterprise " + unit.code() + " (" + unit.zh() + ") is closed: it accepts no more reports"));
+                errors.add(new FieldError(
+                        r.at("orgUnit"),
+                        "enterprise " + unit.code() + " (" + unit.zh() + ") is closed: it accepts no more reports"));
             } else if (unit.level() != OrgUnitLevel.DISTRICT && unit.level() != OrgUnitLevel.ENTERPRISE) {
-                errors.add(new FieldError(r.at("orgUnit"), unit.code() + " is " + switch (unit.level()) {
-                    case CITY -> "the city";
-                    case GROUP -> "a group";
-                    default -> "a park";
-                } + ": report district or enterprise values, the platform sums them"));
+                errors.add(new FieldError(
+                        r.at("orgUnit"),
+                        unit.code() + " is "
+                                + switch (unit.level()) {
+                                    case CITY -> "the city";
+                                    case GROUP -> "a group";
+                                    default -> "a park";
+                                }
+                                + ": report district or enterprise values, the platform sums them"));
             }
         }
         Period period = null;
@@ -121,18 +141,24 @@ public final class ReportValidator {
             }
             DataElement de = catalogue.dataElement(v.dataElement()).orElse(null);
             if (de == null) {
-                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), "'" + JsonReportParser.abbreviate(v.dataElement())
-                        + "' is not a data element of the catalogue (GET /api/v1/catalog lists them)"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "dataElement"),
+                        "'" + JsonReportParser.abbreviate(v.dataElement())
+                                + "' is not a data element of the catalogue (GET /api/v1/catalog lists them)"));
                 continue;
             }
             if (de.sector() != sector) {
-                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), de.code() + " belongs to the " + de.sector().code()
-                        + " sector; this is the " + sector.code() + " service"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "dataElement"),
+                        de.code() + " belongs to the " + de.sector().code() + " sector; this is the " + sector.code()
+                                + " service"));
                 continue;
             }
             if (pathOf.containsKey(de.code())) {
                 duplicates.add(de.code());
-                errors.add(new FieldError(FieldPaths.field(path, "dataElement"), de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "dataElement"),
+                        de.code() + " appears twice in this report (also at " + pathOf.get(de.code()) + ")"));
                 continue;
             }
             pathOf.put(de.code(), path);
@@ -146,19 +172,31 @@ public final class ReportValidator {
             }
             Double factor = de.factorFor(v.unit()).orElse(null);
             if (factor == null) {
-                errors.add(new FieldError(FieldPaths.field(path, "unit"), "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code()
-                        + " (use " + de.unit() + (de.units().isEmpty() ? "" : " or " + String.join(", ", de.units().keySet())) + ")"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "unit"),
+                        "'" + JsonReportParser.abbreviate(v.unit()) + "' is not a unit of " + de.code() + " (use "
+                                + de.unit()
+                                + (de.units().isEmpty()
+                                        ? ""
+                                        : " or " + String.join(", ", de.units().keySet())) + ")"));
                 continue;
             }
             // decimal arithmetic: 1.1 × 10^4 tce is 11000 tce, not 11000.000000000002
-            double canonical = factor == 1.0 ? value : BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(factor)).doubleValue();
+            double canonical = factor == 1.0
+                    ? value
+                    : BigDecimal.valueOf(value)
+                            .multiply(BigDecimal.valueOf(factor))
+                            .doubleValue();
             if (de.nonNegative() && canonical < 0) {
-                errors.add(new FieldError(FieldPaths.field(path, "value"), de.code() + " cannot be negative (" + value + ")"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "value"), de.code() + " cannot be negative (" + value + ")"));
                 continue;
             }
             if (Math.abs(canonical) > MAX_VALUE) {
-                errors.add(new FieldError(FieldPaths.field(path, "value"), value + " " + (v.unit() == null ? de.unit() : v.unit())
-                        + " is beyond any plausible figure for " + de.code() + " (check the unit)"));
+                errors.add(new FieldError(
+                        FieldPaths.field(path, "value"),
+                        value + " " + (v.unit() == null ? de.unit() : v.unit()) + " is beyond any plausible figure for "
+                                + de.code() + " (check the unit)"));
                 continue;
             }
             values.put(de.code(), new ParsedReport.Value(de.code(), canonical));
@@ -169,20 +207,38 @@ public final class ReportValidator {
             if (part != null && whole != null && part.value() > whole.value() && !duplicates.contains(rule.part())) {
                 String unit = catalogue.dataElement(rule.part()).orElseThrow().unit();
                 String p = pathOf.get(rule.part());
-                errors.add(new FieldError(FieldPaths.field(p, "value"), rule.part() + " (" + part.value() + " " + unit
-                        + ") exceeds its whole " + rule.whole() + " (" + whole.value() + " " + unit + ") [rule " + rule.id() + "]"));
+                errors.add(new FieldError(
+                        FieldPaths.field(p, "value"),
+                        rule.part() + " (" + part.value() + " " + unit + ") exceeds its whole " + rule.whole() + " ("
+                                + whole.value() + " " + unit + ") [rule " + rule.id() + "]"));
             }
         }
-        if (errors.size() > before || period == null || r.reportId() == null || r.source() == null || r.orgUnit() == null) {
+        if (errors.size() > before
+                || period == null
+                || r.reportId() == null
+                || r.source() == null
+                || r.orgUnit() == null) {
             return null;
         }
-        return new ParsedReport(r.reportId(), r.source(), r.orgUnit(), period, revision, List.copyOf(values.values()), r.path(), pathOf);
+        return new ParsedReport(
+                r.reportId(),
+                r.source(),
+                r.orgUnit(),
+                period,
+                revision,
+                List.copyOf(values.values()),
+                r.path(),
+                pathOf);
     }
 
     private static void id(String value, String field, List<FieldError> errors) {
         if (value != null && !ID.matcher(value).matches()) {
-            errors.add(new FieldError(field, value.isBlank() ? "must not be blank"
-                    : "may hold only letters, digits and . _ : / - (at most 200 characters, starting with a letter or digit)"));
+            errors.add(
+                    new FieldError(
+                            field,
+                            value.isBlank()
+                                    ? "must not be blank"
+                                    : "may hold only letters, digits and . _ : / - (at most 200 characters, starting with a letter or digit)"));
         }
     }
 }

@@ -30,28 +30,22 @@ import java.util.TreeSet;
  */
 public final class RevisionRules {
 
-    private RevisionRules() {
-    }
+    private RevisionRules() {}
 
     /** The verdict on one report of the request. */
-    public sealed interface Verdict permits Duplicate, Superseded, Apply, Stale {
-    }
+    public sealed interface Verdict permits Duplicate, Superseded, Apply, Stale {}
 
     /** Identical to a stored revision: nothing changes, the stored answer is repeated. */
-    public record Duplicate(StoredRevision original) implements Verdict {
-    }
+    public record Duplicate(StoredRevision original) implements Verdict {}
 
     /** A higher revision of the same report in this request replaces it: kept in the history only. */
-    public record Superseded(int by) implements Verdict {
-    }
+    public record Superseded(int by) implements Verdict {}
 
     /** Stored as the current revision; {@code revises} when it replaces a current revision ({@code previous}). */
-    public record Apply(boolean revises, StoredRevision previous) implements Verdict {
-    }
+    public record Apply(boolean revises, StoredRevision previous) implements Verdict {}
 
     /** Older than the current revision: kept in the history, its values ignored. */
-    public record Stale(int current) implements Verdict {
-    }
+    public record Stale(int current) implements Verdict {}
 
     /**
      * The verdicts, one per report in request order (when nothing conflicts), and what the applied reports change.
@@ -61,13 +55,19 @@ public final class RevisionRules {
      * @param affected    the org units and years whose indicators are to be recomputed (also those a revision moved away from)
      * @param triggeredBy the report that changes each of them (the first in the request for a unit-year a revision left)
      */
-    public record Plan(List<Verdict> verdicts, List<ParsedReport> applied, List<String> revisedIds, SortedSet<UnitYear> affected,
-            Map<UnitYear, String> triggeredBy) {
-    }
+    public record Plan(
+            List<Verdict> verdicts,
+            List<ParsedReport> applied,
+            List<String> revisedIds,
+            SortedSet<UnitYear> affected,
+            Map<UnitYear, String> triggeredBy) {}
 
     /** The revision that holds a stored report's org unit and period: its current one (the first, unless revised). */
     public static StoredRevision anchor(List<StoredRevision> revisions) {
-        return revisions.stream().filter(s -> "CURRENT".equals(s.status())).findFirst().orElse(revisions.get(revisions.size() - 1));
+        return revisions.stream()
+                .filter(s -> "CURRENT".equals(s.status()))
+                .findFirst()
+                .orElse(revisions.get(revisions.size() - 1));
     }
 
     /** The anchor ({@link #anchor}) of each stored report. */
@@ -100,20 +100,36 @@ public final class RevisionRules {
         Map<UnitYear, String> triggeredBy = new HashMap<>();
         for (ParsedReport r : reports) {
             List<StoredRevision> revisions = stored.getOrDefault(r.reportId(), List.of());
-            StoredRevision same = revisions.stream().filter(s -> s.revision() == r.revision()).findFirst().orElse(null);
-            int current = revisions.stream().filter(s -> "CURRENT".equals(s.status())).mapToInt(StoredRevision::revision).max().orElse(0);
+            StoredRevision same = revisions.stream()
+                    .filter(s -> s.revision() == r.revision())
+                    .findFirst()
+                    .orElse(null);
+            int current = revisions.stream()
+                    .filter(s -> "CURRENT".equals(s.status()))
+                    .mapToInt(StoredRevision::revision)
+                    .max()
+                    .orElse(0);
             if (same != null) {
                 if (same.contentHash().equals(r.contentHash())) {
                     verdicts.add(new Duplicate(same));
                 } else {
-                    conflicts.add(new FieldError(r.at("revision"), "report " + r.reportId() + " revision " + r.revision()
-                            + " was already received with different content; send it as revision "
-                            + (revisions.stream().mapToInt(StoredRevision::revision).max().orElse(0) + 1) + " to correct it"));
+                    conflicts.add(new FieldError(
+                            r.at("revision"),
+                            "report " + r.reportId() + " revision " + r.revision()
+                                    + " was already received with different content; send it as revision "
+                                    + (revisions.stream()
+                                                    .mapToInt(StoredRevision::revision)
+                                                    .max()
+                                                    .orElse(0)
+                                            + 1) + " to correct it"));
                 }
             } else if (highest.get(r.reportId()) != r) {
                 verdicts.add(new Superseded(highest.get(r.reportId()).revision()));
             } else if (r.revision() > current) {
-                StoredRevision previous = revisions.stream().filter(s -> s.revision() == current).findFirst().orElse(null);
+                StoredRevision previous = revisions.stream()
+                        .filter(s -> s.revision() == current)
+                        .findFirst()
+                        .orElse(null);
                 verdicts.add(new Apply(current > 0, previous));
                 applied.add(r);
                 UnitYear target = new UnitYear(r.orgUnit(), r.period().year());
@@ -122,7 +138,9 @@ public final class RevisionRules {
                 if (current > 0) {
                     revisedIds.add(r.reportId());
                     if (previous != null) {
-                        UnitYear left = new UnitYear(previous.orgUnit(), Period.parse(previous.period()).year());
+                        UnitYear left = new UnitYear(
+                                previous.orgUnit(),
+                                Period.parse(previous.period()).year());
                         affected.add(left);
                         triggeredBy.putIfAbsent(left, r.reportId());
                     }
@@ -132,8 +150,12 @@ public final class RevisionRules {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(409, "revision-conflict", "Report revision conflict",
-                    "A report id and revision can carry one content only; nothing was stored", conflicts);
+            throw new ProblemException(
+                    409,
+                    "revision-conflict",
+                    "Report revision conflict",
+                    "A report id and revision can carry one content only; nothing was stored",
+                    conflicts);
         }
         return new Plan(List.copyOf(verdicts), List.copyOf(applied), List.copyOf(revisedIds), affected, triggeredBy);
     }
@@ -144,27 +166,40 @@ public final class RevisionRules {
      * another district by reusing an id. Within one request, the first revision of a new report fixes them.
      */
     static void checkScope(List<ParsedReport> reports, Map<String, StoredRevision> anchors) {
-        record Scope(String orgUnit, String period, String fixedBy) {
-        }
+        record Scope(String orgUnit, String period, String fixedBy) {}
         Map<String, Scope> fixed = new HashMap<>();
         anchors.forEach((id, s) -> fixed.put(id, new Scope(s.orgUnit(), s.period(), "its first revision")));
         List<FieldError> errors = new ArrayList<>();
         for (ParsedReport r : reports) {
-            Scope f = fixed.computeIfAbsent(r.reportId(), k -> new Scope(r.orgUnit(), r.period().toString(),
-                    "revision " + r.revision() + " earlier in this request"));
+            Scope f = fixed.computeIfAbsent(
+                    r.reportId(),
+                    k -> new Scope(
+                            r.orgUnit(),
+                            r.period().toString(),
+                            "revision " + r.revision() + " earlier in this request"));
             if (!f.orgUnit().equals(r.orgUnit())) {
-                errors.add(new FieldError(r.at("orgUnit"), "report " + r.reportId() + " holds figures of " + f.orgUnit() + " (fixed by "
-                        + f.fixedBy() + "); a revision may not move it to " + r.orgUnit() + ": send " + r.orgUnit()
-                        + "'s figures under a report id of their own"));
+                errors.add(new FieldError(
+                        r.at("orgUnit"),
+                        "report " + r.reportId() + " holds figures of " + f.orgUnit() + " (fixed by "
+                                + f.fixedBy() + "); a revision may not move it to " + r.orgUnit() + ": send "
+                                + r.orgUnit()
+                                + "'s figures under a report id of their own"));
             }
             if (!f.period().equals(r.period().toString())) {
-                errors.add(new FieldError(r.at("period"), "report " + r.reportId() + " is for " + f.period() + " (fixed by " + f.fixedBy()
-                        + "); a revision may not move it to " + r.period() + ": send " + r.period() + " under a report id of its own"));
+                errors.add(new FieldError(
+                        r.at("period"),
+                        "report " + r.reportId() + " is for " + f.period() + " (fixed by " + f.fixedBy()
+                                + "); a revision may not move it to " + r.period() + ": send " + r.period()
+                                + " under a report id of its own"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(409, "report-scope-fixed", "A report's org unit and period are fixed",
-                    "A revision may correct a report's values, not move it to another org unit or period; nothing was stored", errors);
+            throw new ProblemException(
+                    409,
+                    "report-scope-fixed",
+                    "A report's org unit and period are fixed",
+                    "A revision may correct a report's values, not move it to another org unit or period; nothing was stored",
+                    errors);
         }
     }
 }

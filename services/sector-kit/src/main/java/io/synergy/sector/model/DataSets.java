@@ -14,8 +14,7 @@ public final class DataSets {
     /** The advisory lock class of a district's year (ReportStore.lock): taken by ingestion and by approval transitions alike. */
     public static final int LOCK_CLASS = 2;
 
-    private DataSets() {
-    }
+    private DataSets() {}
 
     /** The data set an org unit's figures of a year belong to: its district's (an unknown unit stands for itself). */
     public static UnitYear of(String orgUnit, int year, OrgUnits units) {

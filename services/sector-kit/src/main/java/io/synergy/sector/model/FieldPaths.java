@@ -10,10 +10,10 @@ import java.util.Map;
  */
 public final class FieldPaths {
 
-    private static final Map<String, String> CSV_COLUMNS = Map.of("reportId", "report_id", "orgUnit", "district", "dataElement", "data_element");
+    private static final Map<String, String> CSV_COLUMNS =
+            Map.of("reportId", "report_id", "orgUnit", "district", "dataElement", "data_element");
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     /**
      * The path of {@code field} under {@code path}.

@@ -11,16 +11,29 @@ import java.util.List;
  * @param flagged each flagged value; absent when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IngestResult(String reportId, int revision, IngestStatus status, String message, List<IndicatorSnapshot> indicators,
-        List<ReportFlag> flags, List<FlaggedValue> flagged) {
+public record IngestResult(
+        String reportId,
+        int revision,
+        IngestStatus status,
+        String message,
+        List<IndicatorSnapshot> indicators,
+        List<ReportFlag> flags,
+        List<FlaggedValue> flagged) {
 
-    public IngestResult(String reportId, int revision, IngestStatus status, String message, List<IndicatorSnapshot> indicators) {
+    public IngestResult(
+            String reportId, int revision, IngestStatus status, String message, List<IndicatorSnapshot> indicators) {
         this(reportId, revision, status, message, indicators, null, null);
     }
 
     /** An indicator of the report's district and year as it stands after the report. */
-    public record IndicatorSnapshot(String indicator, String orgUnit, String period, Double value, String unit, long revision, boolean complete) {
-    }
+    public record IndicatorSnapshot(
+            String indicator,
+            String orgUnit,
+            String period,
+            Double value,
+            String unit,
+            long revision,
+            boolean complete) {}
 
     /**
      * A value accepted but flagged for review.
@@ -28,9 +41,14 @@ public record IngestResult(String reportId, int revision, IngestStatus status, S
      * @param previousPeriod the period it was compared with (the same period a year earlier)
      * @param previousValue  that period's value, in the same unit
      */
-    public record FlaggedValue(ReportFlag flag, String dataElement, double value, String unit, String period, String previousPeriod,
-            double previousValue) {
-    }
+    public record FlaggedValue(
+            ReportFlag flag,
+            String dataElement,
+            double value,
+            String unit,
+            String period,
+            String previousPeriod,
+            double previousValue) {}
 
     public IngestResult withStatus(IngestStatus s, String m) {
         return new IngestResult(reportId, revision, s, m, indicators, flags, flagged);
@@ -38,8 +56,15 @@ public record IngestResult(String reportId, int revision, IngestStatus status, S
 
     /** The same result with these flagged values (none: no flags at all). */
     public IngestResult withFlagged(List<FlaggedValue> values) {
-        return values.isEmpty() ? this
-                : new IngestResult(reportId, revision, status, message, indicators, values.stream().map(FlaggedValue::flag).distinct().toList(),
+        return values.isEmpty()
+                ? this
+                : new IngestResult(
+                        reportId,
+                        revision,
+                        status,
+                        message,
+                        indicators,
+                        values.stream().map(FlaggedValue::flag).distinct().toList(),
                         List.copyOf(values));
     }
 

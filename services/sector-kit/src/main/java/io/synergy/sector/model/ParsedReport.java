@@ -16,14 +16,21 @@ import java.util.Map;
  * @param path       where it was in the request, as error paths begin ({@code [2]}, {@code line 5}, or empty)
  * @param valuePaths the error path of each data element's value in the request ({@code values[1]}, {@code line 7})
  */
-public record ParsedReport(String reportId, String source, String orgUnit, Period period, int revision, List<Value> values, String path,
+public record ParsedReport(
+        String reportId,
+        String source,
+        String orgUnit,
+        Period period,
+        int revision,
+        List<Value> values,
+        String path,
         Map<String, String> valuePaths) {
 
-    public record Value(String dataElement, double value) {
-    }
+    public record Value(String dataElement, double value) {}
 
     public ParsedReport {
-        values = values.stream().sorted(Comparator.comparing(Value::dataElement)).toList();
+        values =
+                values.stream().sorted(Comparator.comparing(Value::dataElement)).toList();
         valuePaths = Map.copyOf(valuePaths);
     }
 
@@ -43,12 +50,19 @@ public record ParsedReport(String reportId, String source, String orgUnit, Perio
      * different one under the same revision is a conflict.
      */
     public String contentHash() {
-        StringBuilder sb = new StringBuilder().append(source).append('|').append(orgUnit).append('|').append(period);
+        StringBuilder sb = new StringBuilder()
+                .append(source)
+                .append('|')
+                .append(orgUnit)
+                .append('|')
+                .append(period);
         for (Value v : values) {
             sb.append('|').append(v.dataElement()).append('=').append(v.value());
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -13,21 +13,32 @@ import java.util.List;
 public final class ReportSheet {
 
     /** A row of the template: one value of one district's report. */
-    public record Row(String reportId, String source, String district, String districtName, String period, String dataElement,
-            String dataElementName, Double value, String unit, Integer revision) {
-    }
+    public record Row(
+            String reportId,
+            String source,
+            String district,
+            String districtName,
+            String period,
+            String dataElement,
+            String dataElementName,
+            Double value,
+            String unit,
+            Integer revision) {}
 
     public static final List<Column<Row>> COLUMNS = List.of(
             Column.text("report_id", "报表编号", "Report id", Row::reportId),
             Column.text("source", "来源系统", "Source", Row::source),
             Column.text("district", "区市代码", "District code", Row::district),
-            Column.<Row>text("district_name", "区市名称", "District name", Row::districtName).asOptional(),
+            Column.<Row>text("district_name", "区市名称", "District name", Row::districtName)
+                    .asOptional(),
             Column.text("period", "报告期", "Period", Row::period),
             Column.text("data_element", "数据元代码", "Data element", Row::dataElement),
-            Column.<Row>text("data_element_name", "数据元名称", "Data element name", Row::dataElementName).asOptional(),
+            Column.<Row>text("data_element_name", "数据元名称", "Data element name", Row::dataElementName)
+                    .asOptional(),
             Column.number("value", "数值", "Value", null, Row::value),
             Column.<Row>text("unit", "计量单位", "Unit", Row::unit).asOptional(),
-            Column.<Row>integer("revision", "修订号", "Revision", null, Row::revision).asOptional());
+            Column.<Row>integer("revision", "修订号", "Revision", null, Row::revision)
+                    .asOptional());
 
     /** The columns that only explain a code: an upload may keep them, the service ignores them. */
     public static final List<String> INFORMATIONAL = List.of("district_name", "data_element_name");
@@ -37,11 +48,11 @@ public final class ReportSheet {
      * (a number typed into a workbook reads as its digits).
      */
     public static final List<Column<Object>> AS_TEXT = COLUMNS.stream()
-            .map(c -> new Column<Object>(c.key(), c.zh(), c.en(), c.unit(), ColumnType.TEXT, x -> null, c.optional())).toList();
+            .map(c -> new Column<Object>(c.key(), c.zh(), c.en(), c.unit(), ColumnType.TEXT, x -> null, c.optional()))
+            .toList();
 
     /** The keys of the columns, in order. */
     public static final List<String> KEYS = COLUMNS.stream().map(Column::key).toList();
 
-    private ReportSheet() {
-    }
+    private ReportSheet() {}
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param refusedRows  each fault of a row, in the order the real upload's problem lists them
  * @param results      the results it would give (as {@code POST /api/v1/reports} answers), one per report; empty while a row is refused
  */
-public record UploadPreview(int rows, int status, List<Integer> acceptedRows, List<RefusedRow> refusedRows, List<IngestResult> results) {
+public record UploadPreview(
+        int rows, int status, List<Integer> acceptedRows, List<RefusedRow> refusedRows, List<IngestResult> results) {
 
     /**
      * A fault of a row.
@@ -21,6 +22,5 @@ public record UploadPreview(int rows, int status, List<Integer> acceptedRows, Li
      * @param row    the line of the CSV or the row of the sheet, as the bureau's tool shows it
      * @param column the column at fault ({@code value}, {@code district}…), or {@code null} for the whole row
      */
-    public record RefusedRow(int row, String column, String message) {
-    }
+    public record RefusedRow(int row, String column, String message) {}
 }

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 final class AnswerCache<K, V> {
 
-    private record Entry<V>(OrgUnits orgUnits, long version, long computedAt, V answer) {
-    }
+    private record Entry<V>(OrgUnits orgUnits, long version, long computedAt, V answer) {}
 
     private final Map<K, Entry<V>> entries;
     private final long maxAgeNanos;
@@ -44,7 +43,10 @@ final class AnswerCache<K, V> {
         synchronized (entries) {
             kept = entries.get(key);
         }
-        if (kept != null && kept.orgUnits() == orgUnits && kept.version() == version && now - kept.computedAt() < maxAgeNanos) {
+        if (kept != null
+                && kept.orgUnits() == orgUnits
+                && kept.version() == version
+                && now - kept.computedAt() < maxAgeNanos) {
             return kept.answer();
         }
         V answer = compute.get();

@@ -11,8 +11,8 @@ public record CompletenessView(String sector, String period, List<DistrictComple
      * @param reported how many of the sector's data elements it reported
      * @param expected how many the sector has
      */
-    public record DistrictCompleteness(String orgUnit, Name name, int reported, int expected, List<DataElementCompleteness> dataElements) {
-    }
+    public record DistrictCompleteness(
+            String orgUnit, Name name, int reported, int expected, List<DataElementCompleteness> dataElements) {}
 
     /**
      * A data element of a district: only whether it was reported when it was not.
@@ -23,7 +23,11 @@ public record CompletenessView(String sector, String period, List<DistrictComple
      * @param complete     whether its periods cover the period asked for
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DataElementCompleteness(String dataElement, boolean reported, List<String> periods, Instant lastReceived, String reportId,
-            Boolean complete) {
-    }
+    public record DataElementCompleteness(
+            String dataElement,
+            boolean reported,
+            List<String> periods,
+            Instant lastReceived,
+            String reportId,
+            Boolean complete) {}
 }

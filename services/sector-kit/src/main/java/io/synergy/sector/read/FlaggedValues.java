@@ -19,11 +19,22 @@ public record FlaggedValues(ReportFlag flag, String period, List<FlaggedEntry> i
      * @param previousPeriod the period it was compared with (the same period a year earlier)
      * @param acknowledged   the reviewer's acknowledgement, or {@code null}: the data set cannot be approved before it
      */
-    public record FlaggedEntry(long id, String reportId, int revision, String orgUnit, String period, String dataElement, double value, String unit,
-            String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt, Acknowledged acknowledged) {
-    }
+    public record FlaggedEntry(
+            long id,
+            String reportId,
+            int revision,
+            String orgUnit,
+            String period,
+            String dataElement,
+            double value,
+            String unit,
+            String previousPeriod,
+            double previousValue,
+            String channel,
+            String sentBy,
+            Instant receivedAt,
+            Acknowledged acknowledged) {}
 
     /** Who acknowledged a flagged value, when, and their comment. */
-    public record Acknowledged(String by, Instant at, String comment) {
-    }
+    public record Acknowledged(String by, Instant at, String comment) {}
 }

@@ -45,8 +45,7 @@ public class IndicatorQueries {
     /** How long an answer may be served at most, whatever the version says (see {@link AnswerCache}). */
     static final Duration ANSWER_MAX_AGE = Duration.ofSeconds(5);
 
-    private record IndicatorsQuestion(Period period, String district) {
-    }
+    private record IndicatorsQuestion(Period period, String district) {}
 
     private final DataValueStore values;
     private final DataVersionStore versions;
@@ -59,7 +58,11 @@ public class IndicatorQueries {
     private final AnswerCache<Period, CompletenessView> completenessAnswers =
             new AnswerCache<>(ANSWERS_KEPT, ANSWER_MAX_AGE, System::nanoTime);
 
-    public IndicatorQueries(DataValueStore values, DataVersionStore versions, OrgUnitRegistry registry, Catalogue catalogue,
+    public IndicatorQueries(
+            DataValueStore values,
+            DataVersionStore versions,
+            OrgUnitRegistry registry,
+            Catalogue catalogue,
             SectorConfig config) {
         this.values = values;
         this.versions = versions;
@@ -79,19 +82,26 @@ public class IndicatorQueries {
     public IndicatorsView indicators(Period period, String district) {
         OrgUnits orgUnits = registry.current();
         if (district != null && orgUnits.find(district).isEmpty()) {
-            throw ProblemException.invalid("Unknown org unit", List.of(new FieldError("district", "'" + district + "' is not an org unit")));
+            throw ProblemException.invalid(
+                    "Unknown org unit", List.of(new FieldError("district", "'" + district + "' is not an org unit")));
         }
         long version = versions.version(period.year());
-        return indicatorAnswers.get(new IndicatorsQuestion(period, district), orgUnits, version,
+        return indicatorAnswers.get(
+                new IndicatorsQuestion(period, district),
+                orgUnits,
+                version,
                 () -> computeIndicators(orgUnits, period, district));
     }
 
     private IndicatorsView computeIndicators(OrgUnits orgUnits, Period period, String district) {
-        List<UnitYear> keys = orgUnits.districts().stream().map(d -> new UnitYear(d.code(), period.year())).toList();
+        List<UnitYear> keys = orgUnits.districts().stream()
+                .map(d -> new UnitYear(d.code(), period.year()))
+                .toList();
         Map<UnitYear, Map<String, List<PeriodValue>>> stored = values.values(keys);
         Map<String, List<SectorCalculator.Output>> byDistrict = new LinkedHashMap<>();
         for (UnitYear k : keys) {
-            byDistrict.put(k.orgUnit(), calculator.compute(calculator.totals(period, stored.getOrDefault(k, Map.of()))));
+            byDistrict.put(
+                    k.orgUnit(), calculator.compute(calculator.totals(period, stored.getOrDefault(k, Map.of()))));
         }
         List<OrgUnitIndicators> units = new ArrayList<>();
         for (OrgUnit unit : orgUnits.all()) {
@@ -99,25 +109,30 @@ public class IndicatorQueries {
                 continue;
             }
             List<IndicatorFigure> figures = new ArrayList<>();
-            if (unit.districtsToSum().size() == 1 && unit.code().equals(unit.districtsToSum().get(0))) {
+            if (unit.districtsToSum().size() == 1
+                    && unit.code().equals(unit.districtsToSum().get(0))) {
                 for (SectorCalculator.Output o : byDistrict.get(unit.code())) {
                     figures.add(figure(o, o.value(), o.complete()));
                 }
             } else {
-                List<List<SectorCalculator.Output>> parts = unit.districtsToSum().stream().map(byDistrict::get).toList();
+                List<List<SectorCalculator.Output>> parts =
+                        unit.districtsToSum().stream().map(byDistrict::get).toList();
                 Map<String, IndicatorValue> rolled = calculator.rollUp(parts);
                 for (SectorCalculator.Output o : byDistrict.values().iterator().next()) {
-                    boolean complete = parts.stream().allMatch(p -> p.stream().anyMatch(x -> x.code().equals(o.code()) && x.complete()));
+                    boolean complete = parts.stream()
+                            .allMatch(p -> p.stream().anyMatch(x -> x.code().equals(o.code()) && x.complete()));
                     figures.add(figure(o, rolled.get(o.code()), complete));
                 }
             }
-            units.add(new OrgUnitIndicators(unit.code(), unit.level(), new Name(unit.zh(), unit.en()), List.copyOf(figures)));
+            units.add(new OrgUnitIndicators(
+                    unit.code(), unit.level(), new Name(unit.zh(), unit.en()), List.copyOf(figures)));
         }
         return new IndicatorsView(config.code().code(), period.toString(), List.copyOf(units));
     }
 
     private static IndicatorFigure figure(SectorCalculator.Output o, IndicatorValue v, boolean complete) {
-        return new IndicatorFigure(o.code(), o.kind(), v.value(), v.numerator(), v.denominator(), o.unit(), v.present() && complete);
+        return new IndicatorFigure(
+                o.code(), o.kind(), v.value(), v.numerator(), v.denominator(), o.unit(), v.present() && complete);
     }
 
     /** Which district reported which data elements within the period (or for a period containing it), for which periods, and when last. */
@@ -132,7 +147,9 @@ public class IndicatorQueries {
         Map<String, Map<String, List<Receipt>>> seen = new TreeMap<>();
         for (Receipt r : values.receipts(period.year())) {
             if (period.contains(r.period()) || r.period().contains(period)) {
-                seen.computeIfAbsent(r.orgUnit(), k -> new TreeMap<>()).computeIfAbsent(r.dataElement(), k -> new ArrayList<>()).add(r);
+                seen.computeIfAbsent(r.orgUnit(), k -> new TreeMap<>())
+                        .computeIfAbsent(r.dataElement(), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         List<DataElement> elements = catalogue.dataElements(config.code());
@@ -154,12 +171,22 @@ public class IndicatorQueries {
                         last = r;
                     }
                 }
-                PeriodRollUp.Total total = PeriodRollUp.rollUp(period, de.aggregation(),
-                        receipts.stream().map(r -> new PeriodValue(r.period(), 0)).toList());
-                rows.add(new DataElementCompleteness(de.code(), true, receipts.stream().map(r -> r.period().toString()).toList(), last.receivedAt(),
-                        last.reportId(), total != null && total.complete()));
+                PeriodRollUp.Total total = PeriodRollUp.rollUp(
+                        period,
+                        de.aggregation(),
+                        receipts.stream()
+                                .map(r -> new PeriodValue(r.period(), 0))
+                                .toList());
+                rows.add(new DataElementCompleteness(
+                        de.code(),
+                        true,
+                        receipts.stream().map(r -> r.period().toString()).toList(),
+                        last.receivedAt(),
+                        last.reportId(),
+                        total != null && total.complete()));
             }
-            districts.add(new DistrictCompleteness(d.code(), new Name(d.zh(), d.en()), reported, elements.size(), List.copyOf(rows)));
+            districts.add(new DistrictCompleteness(
+                    d.code(), new Name(d.zh(), d.en()), reported, elements.size(), List.copyOf(rows)));
         }
         return new CompletenessView(config.code().code(), period.toString(), List.copyOf(districts));
     }

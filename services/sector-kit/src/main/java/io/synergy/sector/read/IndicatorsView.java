@@ -8,8 +8,7 @@ import java.util.List;
 public record IndicatorsView(String sector, String period, List<OrgUnitIndicators> orgUnits) {
 
     /** One org unit's figures. */
-    public record OrgUnitIndicators(String orgUnit, OrgUnitLevel level, Name name, List<IndicatorFigure> indicators) {
-    }
+    public record OrgUnitIndicators(String orgUnit, OrgUnitLevel level, Name name, List<IndicatorFigure> indicators) {}
 
     /**
      * An indicator (kind INDICATOR) or a published data element (DATA_ELEMENT) of an org unit for the period.
@@ -19,6 +18,12 @@ public record IndicatorsView(String sector, String period, List<OrgUnitIndicator
      * @param denominator {@code null} for a total (no ratio)
      * @param complete    whether every month (or quarter) of the period was reported, for every district it sums
      */
-    public record IndicatorFigure(String code, EventKind kind, Double value, Double numerator, Double denominator, String unit, boolean complete) {
-    }
+    public record IndicatorFigure(
+            String code,
+            EventKind kind,
+            Double value,
+            Double numerator,
+            Double denominator,
+            String unit,
+            boolean complete) {}
 }

@@ -21,7 +21,15 @@ public record ReportHistory(String reportId, Integer currentRevision, List<Revis
      * @param values  in the catalogue's units
      * @param result  the answer it was given
      */
-    public record RevisionEntry(int revision, String status, String channel, String sentBy, Instant receivedAt, String source, String orgUnit,
-            String period, List<ParsedReport.Value> values, IngestResult result) {
-    }
+    public record RevisionEntry(
+            int revision,
+            String status,
+            String channel,
+            String sentBy,
+            Instant receivedAt,
+            String source,
+            String orgUnit,
+            String period,
+            List<ParsedReport.Value> values,
+            IngestResult result) {}
 }

@@ -35,20 +35,32 @@ public class ReportQueries {
     }
 
     /** The stored body of a revision: only its values are read back. */
-    private record StoredBody(List<ParsedReport.Value> values) {
-    }
+    private record StoredBody(List<ParsedReport.Value> values) {}
 
     /** A report's revisions, newest first; empty when there is no report with this id. */
     public Optional<ReportHistory> history(String reportId) {
         List<RevisionEntry> revisions = new ArrayList<>();
         for (RevisionRow r : store.history(reportId)) {
-            revisions.add(new RevisionEntry(r.revision(), r.status(), r.channel(), r.sentBy(), r.receivedAt(), r.source(), r.orgUnit(), r.period(),
-                    read(r.body(), StoredBody.class).values(), r.result() == null ? null : read(r.result(), IngestResult.class)));
+            revisions.add(new RevisionEntry(
+                    r.revision(),
+                    r.status(),
+                    r.channel(),
+                    r.sentBy(),
+                    r.receivedAt(),
+                    r.source(),
+                    r.orgUnit(),
+                    r.period(),
+                    read(r.body(), StoredBody.class).values(),
+                    r.result() == null ? null : read(r.result(), IngestResult.class)));
         }
         if (revisions.isEmpty()) {
             return Optional.empty();
         }
-        Integer current = revisions.stream().filter(r -> "CURRENT".equals(r.status())).map(RevisionEntry::revision).findFirst().orElse(null);
+        Integer current = revisions.stream()
+                .filter(r -> "CURRENT".equals(r.status()))
+                .map(RevisionEntry::revision)
+                .findFirst()
+                .orElse(null);
         return Optional.of(new ReportHistory(reportId, current, revisions));
     }
 
@@ -62,16 +74,42 @@ public class ReportQueries {
         List<String> periods = null;
         if (period != null && period.type() != PeriodType.YEAR) {
             periods = new ArrayList<>(List.of(period.toString()));
-            for (YearMonth m = period.firstMonth(); period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth()); m = m.plusMonths(1)) {
+            for (YearMonth m = period.firstMonth();
+                    period.type() == PeriodType.QUARTER && !m.isAfter(period.lastMonth());
+                    m = m.plusMonths(1)) {
                 periods.add(m.toString()); // a month period is written as its YearMonth
             }
         }
         List<StoredFlag> rows = store.flags(flag.name(), period == null ? null : period.year(), periods, after, limit);
-        List<FlaggedEntry> items = rows.stream().map(f -> new FlaggedEntry(f.id(), f.reportId(), f.revision(), f.orgUnit(), f.period(), f.dataElement(),
-                f.value(), catalogue.dataElement(f.dataElement()).map(DataElement::unit).orElse(null), f.previousPeriod(), f.previousValue(),
-                f.channel(), f.sentBy(), f.receivedAt(), f.acknowledged() == null ? null
-                        : new FlaggedValues.Acknowledged(f.acknowledged().by(), f.acknowledged().at(), f.acknowledged().comment()))).toList();
-        return new FlaggedValues(flag, period == null ? null : period.toString(), items,
+        List<FlaggedEntry> items = rows.stream()
+                .map(f -> new FlaggedEntry(
+                        f.id(),
+                        f.reportId(),
+                        f.revision(),
+                        f.orgUnit(),
+                        f.period(),
+                        f.dataElement(),
+                        f.value(),
+                        catalogue
+                                .dataElement(f.dataElement())
+                                .map(DataElement::unit)
+                                .orElse(null),
+                        f.previousPeriod(),
+                        f.previousValue(),
+                        f.channel(),
+                        f.sentBy(),
+                        f.receivedAt(),
+                        f.acknowledged() == null
+                                ? null
+                                : new FlaggedValues.Acknowledged(
+                                        f.acknowledged().by(),
+                                        f.acknowledged().at(),
+                                        f.acknowledged().comment())))
+                .toList();
+        return new FlaggedValues(
+                flag,
+                period == null ? null : period.toString(),
+                items,
                 rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).id()) : null);
     }
 

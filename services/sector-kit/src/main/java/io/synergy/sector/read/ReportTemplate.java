@@ -48,10 +48,22 @@ public class ReportTemplate {
             }
             String reportId = source() + "/" + period + "/" + d.code();
             for (DataElement de : elements) {
-                rows.add(new ReportSheet.Row(reportId, source(), d.code(), d.zh(), period, de.code(), de.zh() + " " + de.en(), null, de.unit(), 1));
+                rows.add(new ReportSheet.Row(
+                        reportId,
+                        source(),
+                        d.code(),
+                        d.zh(),
+                        period,
+                        de.code(),
+                        de.zh() + " " + de.en(),
+                        null,
+                        de.unit(),
+                        1));
             }
         }
-        return Tabular.of(rows, config.code().code() + "-report-template-" + period,
+        return Tabular.of(
+                rows,
+                config.code().code() + "-report-template-" + period,
                 new Table<>("填报模板 Report template", ReportSheet.COLUMNS, rows));
     }
 }

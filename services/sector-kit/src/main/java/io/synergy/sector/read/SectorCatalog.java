@@ -11,6 +11,10 @@ import java.util.List;
  * @param publishedDataElements the data elements it publishes for cross-sector indicators (emissions, GDP)
  * @param rules                 its part-of-whole rules, checked on every report and on the combined figures
  */
-public record SectorCatalog(String sector, Name name, List<DataElement> dataElements, List<Indicator> indicators, List<String> publishedDataElements,
-        List<PartOfWholeRule> rules) {
-}
+public record SectorCatalog(
+        String sector,
+        Name name,
+        List<DataElement> dataElements,
+        List<Indicator> indicators,
+        List<String> publishedDataElements,
+        List<PartOfWholeRule> rules) {}

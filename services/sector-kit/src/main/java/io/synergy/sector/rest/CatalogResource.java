@@ -27,21 +27,38 @@ public class CatalogResource {
 
     public CatalogResource(Catalogue catalogue, SectorConfig config) {
         Sector sector = config.code();
-        this.catalog = new SectorCatalog(sector.code(), new Name(sector.zh(), sector.en()), catalogue.dataElements(sector),
-                catalogue.sectorIndicators(sector), catalogue.publishedDataElements(sector).stream().map(DataElement::code).toList(),
+        this.catalog = new SectorCatalog(
+                sector.code(),
+                new Name(sector.zh(), sector.en()),
+                catalogue.dataElements(sector),
+                catalogue.sectorIndicators(sector),
+                catalogue.publishedDataElements(sector).stream()
+                        .map(DataElement::code)
+                        .toList(),
                 catalogue.rules(sector));
     }
 
     @GET
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The sector's data elements (codes, units, accepted units), indicators (formula, target) and validation rules")
-    @APIResponse(responseCode = "200", description = "The sector's catalogue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SectorCatalog.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the role: reader or feed:<sector>", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary =
+                    "The sector's data elements (codes, units, accepted units), indicators (formula, target) and validation rules")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sector's catalogue",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SectorCatalog.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token lacks the role: reader or feed:<sector>",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SectorCatalog catalog() {
         return catalog;
     }

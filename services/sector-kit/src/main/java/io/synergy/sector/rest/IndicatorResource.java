@@ -25,12 +25,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The sector's computed indicators for any period, and who has reported what ({@link IndicatorQueries} computes them). */
 @Path("/api/v1")
 @Tag(name = "indicators", description = "The sector's indicators for any period, and who has reported what")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the role: reader or feed:<sector>", content = @Content(
-        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token lacks the role: reader or feed:<sector>",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "The database is unavailable; retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class IndicatorResource {
 
     private final IndicatorQueries queries;
@@ -43,20 +49,38 @@ public class IndicatorResource {
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/indicators")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Indicator values of every district (or one), the city and the district groups, for a year, quarter or month",
-            description = "Districts from their data values rolled up to the period by aggregation type; the city and groups from summed "
-                    + "numerators and denominators. complete=false when months or quarters do not cover the period.")
-    @APIResponse(responseCode = "200", description = "One entry per org unit (city, districts, groups) with every sector indicator and published data element",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorsView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or malformed period, or an unknown org unit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad period", value = """
+    @Operation(
+            summary =
+                    "Indicator values of every district (or one), the city and the district groups, for a year, quarter or month",
+            description =
+                    "Districts from their data values rolled up to the period by aggregation type; the city and groups from summed "
+                            + "numerators and denominators. complete=false when months or quarters do not cover the period.")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "One entry per org unit (city, districts, groups) with every sector indicator and published data element",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorsView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or malformed period, or an unknown org unit",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "bad period", value = """
                     {"type": "https://synergy.qingdao/problems/invalid-request", "title": "The request is not valid", "status": 400,
                      "detail": "Invalid period", "errors": [{"field": "period", "message": "quarter 5 does not exist (1–4)"}]}""")))
     public IndicatorsView indicators(
-            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period") String periodText,
-            @Parameter(description = "one district (370202), the city (370200) or a group (central-urban); all when absent")
-            @QueryParam("district") String district) {
+            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period")
+                    String periodText,
+            @Parameter(
+                            description =
+                                    "one district (370202), the city (370200) or a group (central-urban); all when absent")
+                    @QueryParam("district")
+                    String district) {
         return queries.indicators(period(periodText), district);
     }
 
@@ -64,13 +88,24 @@ public class IndicatorResource {
     @RolesAllowed({"reader", "${synergy.sector.feed-role}"})
     @Path("/completeness")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Which district reported which data elements within a period, for which sub-periods, and when last")
-    @APIResponse(responseCode = "200", description = "Every district with each data element: reported or not, the sub-periods, complete, last received, report id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletenessView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or malformed period", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary =
+                    "Which district reported which data elements within a period, for which sub-periods, and when last")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "Every district with each data element: reported or not, the sub-periods, complete, last received, report id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CompletenessView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or malformed period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletenessView completeness(
-            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period") String periodText) {
+            @Parameter(description = "2024, 2024Q3 or 2024-07", required = true, example = "2024") @QueryParam("period")
+                    String periodText) {
         return queries.completeness(period(periodText));
     }
 

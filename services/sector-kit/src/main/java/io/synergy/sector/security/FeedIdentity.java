@@ -10,5 +10,4 @@ import java.util.UUID;
  * token, judged at {@code judgedAt} by the {@code judgedBy} clock; or, for a replay, from the dead letter it replays
  * ({@code replayOf}), as recorded when this service wrote that dead letter.
  */
-public record FeedIdentity(Identity identity, Instant judgedAt, JudgedBy judgedBy, UUID replayOf) {
-}
+public record FeedIdentity(Identity identity, Instant judgedAt, JudgedBy judgedBy, UUID replayOf) {}

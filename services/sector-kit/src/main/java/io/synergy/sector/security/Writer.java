@@ -16,6 +16,10 @@ public record Writer(String name, Set<String> districts) {
      * lies in no district, so only a writer without a district limit may name it (and is then told it is unknown).
      */
     public boolean mayWrite(String orgUnit, OrgUnits units) {
-        return districts == null || units.districtOf(orgUnit).map(OrgUnit::code).filter(districts::contains).isPresent();
+        return districts == null
+                || units.districtOf(orgUnit)
+                        .map(OrgUnit::code)
+                        .filter(districts::contains)
+                        .isPresent();
     }
 }

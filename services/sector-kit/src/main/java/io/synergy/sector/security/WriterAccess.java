@@ -82,10 +82,12 @@ public class WriterAccess {
      */
     public Identity ofFeedHeader(String header, Instant at, JudgedBy judgedBy) {
         if (header == null || header.isBlank()) {
-            return Identity.unauthenticated(
-                    "unauthenticated: the message has no '" + FEED_HEADER + "' header with the producing system's token (Bearer <JWT>)");
+            return Identity.unauthenticated("unauthenticated: the message has no '" + FEED_HEADER
+                    + "' header with the producing system's token (Bearer <JWT>)");
         }
-        String raw = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
+        String raw = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : header.strip();
         JsonWebToken token;
         try {
             // the common case, a token valid now: verified once per token for the service (platform-kit's cache)
@@ -95,27 +97,36 @@ public class WriterAccess {
                 // perhaps expired (or not yet valid) now, but not when the message was written: judged below
                 token = lifetimeUnchecked.parse(raw);
             } catch (ParseException e) {
-                return Identity.unauthenticated("unauthenticated: the token is malformed or not signed by the platform's key and issuer");
+                return Identity.unauthenticated(
+                        "unauthenticated: the token is malformed or not signed by the platform's key and issuer");
             }
         }
         Duration skew = feed.clockSkew();
-        String when = judgedBy == JudgedBy.LOG_APPEND_TIME ? "the message was written (" + at + ", the broker's append time)"
+        String when = judgedBy == JudgedBy.LOG_APPEND_TIME
+                ? "the message was written (" + at + ", the broker's append time)"
                 : "the message was consumed (" + at + "; its timestamp is its producer's, not the broker's)";
         Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
         if (!at.isBefore(expires.plus(skew))) {
             return Identity.unauthenticated("unauthenticated: the token expired at " + expires + ", before " + when);
         }
         Object claim = token.getClaim(Claims.nbf.name());
-        Long nbf = claim instanceof Number n ? Long.valueOf(n.longValue()) : claim instanceof JsonNumber n ? Long.valueOf(n.longValue()) : null;
+        Long nbf = claim instanceof Number n
+                ? Long.valueOf(n.longValue())
+                : claim instanceof JsonNumber n ? Long.valueOf(n.longValue()) : null;
         if (nbf != null && at.plus(skew).isBefore(Instant.ofEpochSecond(nbf))) {
-            return Identity.unauthenticated("unauthenticated: the token is valid from " + Instant.ofEpochSecond(nbf) + " only, after " + when);
+            return Identity.unauthenticated(
+                    "unauthenticated: the token is valid from " + Instant.ofEpochSecond(nbf) + " only, after " + when);
         }
         if (token.getName() == null || token.getName().isBlank()) {
-            return Identity.unauthenticated("unauthenticated: the token names no subject (sub, upn or preferred_username)");
+            return Identity.unauthenticated(
+                    "unauthenticated: the token names no subject (sub, upn or preferred_username)");
         }
         Set<String> districts = districts(token);
-        return Identity.verified(token.getName(), token.getGroups() == null ? List.of() : List.copyOf(new TreeSet<>(token.getGroups())),
-                districts == null ? null : List.copyOf(districts), expires);
+        return Identity.verified(
+                token.getName(),
+                token.getGroups() == null ? List.of() : List.copyOf(new TreeSet<>(token.getGroups())),
+                districts == null ? null : List.copyOf(districts),
+                expires);
     }
 
     /**
@@ -128,10 +139,16 @@ public class WriterAccess {
             throw new ProblemException(401, "unauthorized", "Unauthorized", identity.failure());
         }
         if (!identity.roles().contains(feedRole())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "forbidden: " + identity.subject() + " may not write the "
-                    + config.code().code() + " sector (its groups " + identity.roles() + " lack " + feedRole() + ")");
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "forbidden: " + identity.subject() + " may not write the "
+                            + config.code().code() + " sector (its groups " + identity.roles() + " lack " + feedRole()
+                            + ")");
         }
-        return new Writer(identity.subject(), identity.districts() == null ? null : new TreeSet<>(identity.districts()));
+        return new Writer(
+                identity.subject(), identity.districts() == null ? null : new TreeSet<>(identity.districts()));
     }
 
     /**
@@ -143,13 +160,22 @@ public class WriterAccess {
         for (int i = 0; i < orgUnits.size(); i++) {
             String unit = orgUnits.get(i);
             if (unit != null && !writer.mayWrite(unit, units)) {
-                errors.add(new FieldError(paths.get(i), "forbidden: " + writer.name() + " may write districts " + writer.districts()
-                        + " only, not " + unit + units.districtOf(unit).filter(d -> !d.code().equals(unit))
-                                .map(d -> " (an enterprise of " + d.code() + ")").orElse("")));
+                errors.add(new FieldError(
+                        paths.get(i),
+                        "forbidden: " + writer.name() + " may write districts " + writer.districts()
+                                + " only, not " + unit
+                                + units.districtOf(unit)
+                                        .filter(d -> !d.code().equals(unit))
+                                        .map(d -> " (an enterprise of " + d.code() + ")")
+                                        .orElse("")));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(403, "forbidden-district", "Forbidden", "The token may not write some of these districts; nothing was stored",
+            throw new ProblemException(
+                    403,
+                    "forbidden-district",
+                    "Forbidden",
+                    "The token may not write some of these districts; nothing was stored",
                     errors);
         }
     }
@@ -165,12 +191,19 @@ public class WriterAccess {
         for (int i = 0; i < storedOrgUnits.size(); i++) {
             String unit = storedOrgUnits.get(i);
             if (unit != null && !writer.mayWrite(unit, units)) {
-                errors.add(new FieldError(paths.get(i), "forbidden: this report holds figures of " + unit + "; " + writer.name()
-                        + " may write districts " + writer.districts() + " only, so it may not send revisions of it"));
+                errors.add(new FieldError(
+                        paths.get(i),
+                        "forbidden: this report holds figures of " + unit + "; " + writer.name()
+                                + " may write districts " + writer.districts()
+                                + " only, so it may not send revisions of it"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(403, "forbidden-report", "Forbidden", "The token may not revise some of these reports; nothing was stored",
+            throw new ProblemException(
+                    403,
+                    "forbidden-report",
+                    "Forbidden",
+                    "The token may not revise some of these reports; nothing was stored",
                     errors);
         }
     }

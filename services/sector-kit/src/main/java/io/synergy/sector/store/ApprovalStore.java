@@ -30,14 +30,29 @@ public class ApprovalStore {
     }
 
     /** A data set's state as last changed (a data set without a row is OPEN and has no version). */
-    public record StoredState(String orgUnit, int year, String state, long version, Instant changedAt, String changedBy, String role,
-            String comment) {
-    }
+    public record StoredState(
+            String orgUnit,
+            int year,
+            String state,
+            long version,
+            Instant changedAt,
+            String changedBy,
+            String role,
+            String comment) {}
 
     /** A transition as audited (and published). */
-    public record StoredTransition(String orgUnit, int year, long version, String action, String fromState, String toState, String actor,
-            String role, String comment, UUID eventId, Instant changedAt) {
-    }
+    public record StoredTransition(
+            String orgUnit,
+            int year,
+            long version,
+            String action,
+            String fromState,
+            String toState,
+            String actor,
+            String role,
+            String comment,
+            UUID eventId,
+            Instant changedAt) {}
 
     /** The stored states of these data sets (those that have one). */
     public Map<UnitYear, StoredState> states(Collection<UnitYear> dataSets) {
@@ -45,11 +60,18 @@ public class ApprovalStore {
         if (dataSets.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT d.org_unit, d.year, d.state, d.version, d.changed_at, d.changed_by, d.role, d.comment
                   FROM data_set d JOIN unnest(?::text[], ?::int[]) AS k(org_unit, year) ON k.org_unit = d.org_unit AND k.year = d.year""")) {
-            ps.setArray(1, c.createArrayOf("text", dataSets.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(2, c.createArrayOf("integer", dataSets.stream().map(UnitYear::year).toArray()));
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", dataSets.stream().map(UnitYear::orgUnit).toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "integer", dataSets.stream().map(UnitYear::year).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StoredState s = state(rs);
@@ -64,7 +86,8 @@ public class ApprovalStore {
 
     /** Every stored state of a year. */
     public List<StoredState> states(int year) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT org_unit, year, state, version, changed_at, changed_by, role, comment FROM data_set WHERE year = ? ORDER BY org_unit""")) {
             ps.setInt(1, year);
             List<StoredState> out = new ArrayList<>();
@@ -118,15 +141,26 @@ public class ApprovalStore {
 
     /** The transitions of a year's data sets, by data set and version. */
     public List<StoredTransition> transitions(int year) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT org_unit, year, version, action, from_state, to_state, actor, role, comment, event_id, changed_at
                   FROM data_set_transition WHERE year = ? ORDER BY org_unit, version""")) {
             ps.setInt(1, year);
             List<StoredTransition> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredTransition(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class), rs.getTimestamp(11).toInstant()));
+                    out.add(new StoredTransition(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getObject(10, UUID.class),
+                            rs.getTimestamp(11).toInstant()));
                 }
             }
             return out;
@@ -136,7 +170,14 @@ public class ApprovalStore {
     }
 
     private static StoredState state(ResultSet rs) throws SQLException {
-        return new StoredState(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
-                rs.getString(7), rs.getString(8));
+        return new StoredState(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8));
     }
 }

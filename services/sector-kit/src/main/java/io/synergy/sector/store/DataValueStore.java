@@ -32,12 +32,11 @@ public class DataValueStore {
     }
 
     /** A value to write: a data element of an org unit for a period, as a report revision states it. */
-    public record NewValue(String dataElement, String orgUnit, Period period, double value, String reportId, int revision) {
-    }
+    public record NewValue(
+            String dataElement, String orgUnit, Period period, double value, String reportId, int revision) {}
 
     /** When a data element of an org unit was last received for a period, and from which report. */
-    public record Receipt(String orgUnit, String dataElement, Period period, Instant receivedAt, String reportId) {
-    }
+    public record Receipt(String orgUnit, String dataElement, Period period, Instant receivedAt, String reportId) {}
 
     /**
      * Removes the values the reports contributed (before their new revisions' values are written).
@@ -47,7 +46,8 @@ public class DataValueStore {
     public List<ValueKey> deleteValuesOf(Collection<String> reportIds) {
         List<ValueKey> removed = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM data_value WHERE report_id = ANY (?) RETURNING org_unit, data_element, year")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM data_value WHERE report_id = ANY (?) RETURNING org_unit, data_element, year")) {
             ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -74,7 +74,8 @@ public class DataValueStore {
         if (last.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO data_value (data_element, org_unit, period, year, value, report_id, revision)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (data_element, org_unit, period) DO UPDATE
@@ -101,11 +102,18 @@ public class DataValueStore {
         if (unitYears.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT v.org_unit, v.year, v.data_element, v.period, v.value, v.report_id
                   FROM data_value v JOIN unnest(?, ?) AS k(org_unit, year) ON v.org_unit = k.org_unit AND v.year = k.year""")) {
-            ps.setArray(1, c.createArrayOf("text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(2, c.createArrayOf("integer", unitYears.stream().map(UnitYear::year).toArray()));
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(new UnitYear(rs.getString(1), rs.getInt(2)), k -> new HashMap<>())
@@ -114,7 +122,8 @@ public class DataValueStore {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the values of " + unitYears.size() + " org unit-year(s)", e);
+            throw new IllegalStateException(
+                    "could not read the values of " + unitYears.size() + " org unit-year(s)", e);
         }
         return out;
     }
@@ -122,12 +131,17 @@ public class DataValueStore {
     /** What was received for any period of a year, by org unit, data element and period. */
     public List<Receipt> receipts(int year) {
         List<Receipt> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT org_unit, data_element, period, updated_at, report_id FROM data_value WHERE year = ? ORDER BY org_unit, data_element, period""")) {
             ps.setInt(1, year);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Receipt(rs.getString(1), rs.getString(2), Period.parse(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                    out.add(new Receipt(
+                            rs.getString(1),
+                            rs.getString(2),
+                            Period.parse(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant(),
                             rs.getString(5)));
                 }
             }

@@ -30,10 +30,14 @@ public class DataVersionStore {
         if (years.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO data_version (year, version) SELECT y, 1 FROM unnest(?) AS y ORDER BY y
                 ON CONFLICT (year) DO UPDATE SET version = data_version.version + 1""")) {
-            ps.setArray(1, c.createArrayOf("integer", years.stream().distinct().sorted().toArray()));
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "integer", years.stream().distinct().sorted().toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not raise the data version of " + years.size() + " year(s)", e);
@@ -42,7 +46,8 @@ public class DataVersionStore {
 
     /** The year's counter as committed now; 0 before any value of the year was written. */
     public long version(int year) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT version FROM data_version WHERE year = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT version FROM data_version WHERE year = ?")) {
             ps.setInt(1, year);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;

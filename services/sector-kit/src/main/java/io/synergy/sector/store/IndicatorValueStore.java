@@ -27,35 +27,55 @@ public class IndicatorValueStore {
     }
 
     /** Which output of which org unit and year. */
-    public record Key(String code, String orgUnit, int year) {
-    }
+    public record Key(String code, String orgUnit, int year) {}
 
     /** The annual value last published for a key. */
-    public record StoredIndicator(Key key, Double value, Double numerator, Double denominator, boolean complete, long revision) {
-    }
+    public record StoredIndicator(
+            Key key, Double value, Double numerator, Double denominator, boolean complete, long revision) {}
 
     /** A new value of an output to store. */
-    public record IndicatorRow(Key key, String kind, Double value, Double numerator, Double denominator, boolean complete, long revision,
-            String reportId) {
-    }
+    public record IndicatorRow(
+            Key key,
+            String kind,
+            Double value,
+            Double numerator,
+            Double denominator,
+            boolean complete,
+            long revision,
+            String reportId) {}
 
     /** The values last published for the org units and years. */
     public Map<Key, StoredIndicator> indicators(Collection<UnitYear> unitYears) {
         Map<Key, StoredIndicator> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT i.code, i.org_unit, i.year, i.value, i.numerator, i.denominator, i.complete, i.revision
                   FROM indicator_value i JOIN unnest(?, ?) AS k(org_unit, year) ON i.org_unit = k.org_unit AND i.year = k.year""")) {
-            ps.setArray(1, c.createArrayOf("text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(2, c.createArrayOf("integer", unitYears.stream().map(UnitYear::year).toArray()));
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Key key = new Key(rs.getString(1), rs.getString(2), rs.getInt(3));
-                    out.put(key, new StoredIndicator(key, (Double) rs.getObject(4), (Double) rs.getObject(5), (Double) rs.getObject(6),
-                            rs.getBoolean(7), rs.getLong(8)));
+                    out.put(
+                            key,
+                            new StoredIndicator(
+                                    key,
+                                    (Double) rs.getObject(4),
+                                    (Double) rs.getObject(5),
+                                    (Double) rs.getObject(6),
+                                    rs.getBoolean(7),
+                                    rs.getLong(8)));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the indicators of " + unitYears.size() + " org unit-year(s)", e);
+            throw new IllegalStateException(
+                    "could not read the indicators of " + unitYears.size() + " org unit-year(s)", e);
         }
         return out;
     }
@@ -64,7 +84,8 @@ public class IndicatorValueStore {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO indicator_value (code, org_unit, year, kind, value, numerator, denominator, complete, revision, report_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code, org_unit, year) DO UPDATE

@@ -33,8 +33,14 @@ public class ReportStore {
     }
 
     /** A stored revision of a report, as the revision rules judge a new one against it. */
-    public record StoredRevision(String reportId, int revision, String contentHash, String status, String orgUnit, String period, String result) {
-    }
+    public record StoredRevision(
+            String reportId,
+            int revision,
+            String contentHash,
+            String status,
+            String orgUnit,
+            String period,
+            String result) {}
 
     /**
      * A report revision to insert.
@@ -44,32 +50,67 @@ public class ReportStore {
      * @param body   the report as stored (JSON, values in the catalogue's units)
      * @param result the answer it was given (JSON)
      */
-    public record NewRevision(String reportId, int revision, String source, String orgUnit, String period, String contentHash, String status,
-            String channel, String sentBy, String body, String result) {
-    }
+    public record NewRevision(
+            String reportId,
+            int revision,
+            String source,
+            String orgUnit,
+            String period,
+            String contentHash,
+            String status,
+            String channel,
+            String sentBy,
+            String body,
+            String result) {}
 
     /** A revision as the history shows it: the stored body and result are JSON. */
-    public record RevisionRow(int revision, String status, String channel, String sentBy, Instant receivedAt, String source, String orgUnit,
-            String period, String body, String result) {
-    }
+    public record RevisionRow(
+            int revision,
+            String status,
+            String channel,
+            String sentBy,
+            Instant receivedAt,
+            String source,
+            String orgUnit,
+            String period,
+            String body,
+            String result) {}
 
     /** A value accepted but flagged for review, stored with its report revision. */
-    public record NewFlag(String reportId, int revision, String flag, String dataElement, String orgUnit, String period, int year, double value,
-            String previousPeriod, double previousValue) {
-    }
+    public record NewFlag(
+            String reportId,
+            int revision,
+            String flag,
+            String dataElement,
+            String orgUnit,
+            String period,
+            int year,
+            double value,
+            String previousPeriod,
+            double previousValue) {}
 
     /** A flagged value of a current revision, with who sent it and when: a row of the review list. */
-    public record StoredFlag(long id, String reportId, int revision, String flag, String dataElement, String orgUnit, String period,
-            double value, String previousPeriod, double previousValue, String channel, String sentBy, Instant receivedAt, Acknowledgement acknowledged) {
-    }
+    public record StoredFlag(
+            long id,
+            String reportId,
+            int revision,
+            String flag,
+            String dataElement,
+            String orgUnit,
+            String period,
+            double value,
+            String previousPeriod,
+            double previousValue,
+            String channel,
+            String sentBy,
+            Instant receivedAt,
+            Acknowledgement acknowledged) {}
 
     /** A reviewer's acknowledgement of a flagged value: who checked it, when, and what they found. */
-    public record Acknowledgement(String by, Instant at, String comment) {
-    }
+    public record Acknowledgement(String by, Instant at, String comment) {}
 
     /** A flagged value as its acknowledgement needs it: where it is, whether its revision is current, and any acknowledgement. */
-    public record FlagTarget(long id, String orgUnit, int year, boolean current, Acknowledgement acknowledged) {
-    }
+    public record FlagTarget(long id, String orgUnit, int year, boolean current, Acknowledgement acknowledged) {}
 
     /**
      * Serialises writers of the same keys for the rest of the transaction (advisory locks, taken in sorted order so
@@ -80,9 +121,12 @@ public class ReportStore {
             return;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, k) FROM unnest(?) AS k ORDER BY k")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT pg_advisory_xact_lock(?, k) FROM unnest(?) AS k ORDER BY k")) {
             ps.setInt(1, lockClass);
-            ps.setArray(2, c.createArrayOf("integer", keys.stream().distinct().sorted().toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf("integer", keys.stream().distinct().sorted().toArray()));
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock " + keys.size() + " key(s) of class " + lockClass, e);
@@ -92,14 +136,21 @@ public class ReportStore {
     /** Every stored revision of the reports, by report id, lowest revision first. */
     public Map<String, List<StoredRevision>> revisions(Collection<String> reportIds) {
         Map<String, List<StoredRevision>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT report_id, revision, content_hash, status, org_unit, period, result
                   FROM report WHERE report_id = ANY (?) ORDER BY report_id, revision""")) {
             ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    StoredRevision r = new StoredRevision(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7));
+                    StoredRevision r = new StoredRevision(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7));
                     out.computeIfAbsent(r.reportId(), k -> new ArrayList<>()).add(r);
                 }
             }
@@ -112,7 +163,8 @@ public class ReportStore {
     /** The current revisions of the reports become superseded (a higher revision is about to be inserted). */
     public void markSuperseded(Collection<String> reportIds) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE report SET status = 'SUPERSEDED' WHERE report_id = ANY (?) AND status = 'CURRENT'")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE report SET status = 'SUPERSEDED' WHERE report_id = ANY (?) AND status = 'CURRENT'")) {
             ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -124,7 +176,8 @@ public class ReportStore {
         if (revisions.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report (report_id, revision, source, org_unit, period, content_hash, status, channel, sent_by, body, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewRevision n : revisions) {
@@ -150,14 +203,24 @@ public class ReportStore {
     /** A report's revisions, newest first; empty when there is no report with this id. */
     public List<RevisionRow> history(String reportId) {
         List<RevisionRow> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT revision, status, channel, sent_by, received_at, source, org_unit, period, body, result
                   FROM report WHERE report_id = ? ORDER BY revision DESC""")) {
             ps.setString(1, reportId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RevisionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+                    out.add(new RevisionRow(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10)));
                 }
             }
         } catch (SQLException e) {
@@ -170,7 +233,8 @@ public class ReportStore {
         if (flags.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report_flag (report_id, revision, flag, data_element, org_unit, period, year, value, previous_period, previous_value)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewFlag f : flags) {
@@ -199,7 +263,8 @@ public class ReportStore {
      * @param year    the year to list, or {@code null} for every year
      */
     public List<StoredFlag> flags(String flag, Integer year, List<String> periods, long afterId, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT f.id, f.report_id, f.revision, f.flag, f.data_element, f.org_unit, f.period, f.value, f.previous_period, f.previous_value,
                        r.channel, r.sent_by, r.received_at, f.acknowledged_by, f.acknowledged_at, f.acknowledgement
                   FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision AND r.status = 'CURRENT'
@@ -216,9 +281,21 @@ public class ReportStore {
             List<StoredFlag> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredFlag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getDouble(8), rs.getString(9), rs.getDouble(10), rs.getString(11), rs.getString(12),
-                            rs.getTimestamp(13).toInstant(), acknowledgement(rs, 14)));
+                    out.add(new StoredFlag(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getDouble(8),
+                            rs.getString(9),
+                            rs.getDouble(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            rs.getTimestamp(13).toInstant(),
+                            acknowledgement(rs, 14)));
                 }
             }
             return out;
@@ -229,12 +306,15 @@ public class ReportStore {
 
     /** A flagged value, to acknowledge it; empty when there is no flag with this id. */
     public Optional<FlagTarget> flag(long id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT f.id, f.org_unit, f.year, r.status = 'CURRENT', f.acknowledged_by, f.acknowledged_at, f.acknowledgement
                   FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision WHERE f.id = ? FOR UPDATE OF f""")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new FlagTarget(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), acknowledgement(rs, 5)))
+                return rs.next()
+                        ? Optional.of(new FlagTarget(
+                                rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), acknowledgement(rs, 5)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -244,8 +324,9 @@ public class ReportStore {
 
     /** Acknowledges a flagged value. */
     public void acknowledge(long id, Acknowledgement a) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE report_flag SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement = ? WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE report_flag SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement = ? WHERE id = ?")) {
             ps.setString(1, a.by());
             ps.setTimestamp(2, Timestamp.from(a.at()));
             ps.setString(3, a.comment());
@@ -259,7 +340,8 @@ public class ReportStore {
     /** The ids and org units of a year's flagged values of current revisions that no reviewer has acknowledged, by id. */
     public Map<Long, String> unacknowledgedFlags(int year) {
         Map<Long, String> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 SELECT f.id, f.org_unit
                   FROM report_flag f JOIN report r ON r.report_id = f.report_id AND r.revision = f.revision AND r.status = 'CURRENT'
                  WHERE f.year = ? AND f.acknowledged_at IS NULL ORDER BY f.id""")) {

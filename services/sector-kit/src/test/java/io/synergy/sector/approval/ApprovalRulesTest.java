@@ -17,15 +17,21 @@ class ApprovalRulesTest {
     void eachStateAllowsExactlyItsActionsAndLeadsWhereTheCycleSays() {
         Map<ApprovalState, Map<ApprovalAction, ApprovalState>> expected = new EnumMap<>(ApprovalState.class);
         expected.put(ApprovalState.OPEN, Map.of(ApprovalAction.SUBMIT, ApprovalState.SUBMITTED));
-        expected.put(ApprovalState.SUBMITTED, Map.of(ApprovalAction.APPROVE, ApprovalState.APPROVED, ApprovalAction.RETURN, ApprovalState.OPEN));
-        expected.put(ApprovalState.APPROVED, Map.of(ApprovalAction.ACCEPT, ApprovalState.ACCEPTED, ApprovalAction.REOPEN, ApprovalState.OPEN));
+        expected.put(
+                ApprovalState.SUBMITTED,
+                Map.of(ApprovalAction.APPROVE, ApprovalState.APPROVED, ApprovalAction.RETURN, ApprovalState.OPEN));
+        expected.put(
+                ApprovalState.APPROVED,
+                Map.of(ApprovalAction.ACCEPT, ApprovalState.ACCEPTED, ApprovalAction.REOPEN, ApprovalState.OPEN));
         expected.put(ApprovalState.ACCEPTED, Map.of(ApprovalAction.REOPEN, ApprovalState.OPEN));
         for (ApprovalState from : ApprovalState.values()) {
             for (ApprovalAction action : ApprovalAction.values()) {
-                assertThat(ApprovalRules.next(from, action)).as("%s from %s", action, from)
+                assertThat(ApprovalRules.next(from, action))
+                        .as("%s from %s", action, from)
                         .isEqualTo(Optional.ofNullable(expected.get(from).get(action)));
             }
-            assertThat(ApprovalRules.allowed(from)).containsExactlyInAnyOrderElementsOf(expected.get(from).keySet());
+            assertThat(ApprovalRules.allowed(from))
+                    .containsExactlyInAnyOrderElementsOf(expected.get(from).keySet());
         }
     }
 

@@ -78,21 +78,27 @@ class PeriodRollUpTest {
         Total q1 = PeriodRollUp.rollUp(Period.parse("2024Q1"), Aggregation.SUM, values);
         assertThat(q1.value()).isEqualTo(30.0);
         assertThat(q1.complete()).isTrue();
-        assertThat(PeriodRollUp.rollUp(Period.parse("2024-02"), Aggregation.SUM, values).value()).isEqualTo(10.0);
+        assertThat(PeriodRollUp.rollUp(Period.parse("2024-02"), Aggregation.SUM, values)
+                        .value())
+                .isEqualTo(10.0);
     }
 
     @Test
     void nothingWithinThePeriodIsNoTotal() {
-        assertThat(PeriodRollUp.rollUp(Period.parse("2024Q2"), Aggregation.SUM, months(1, 3, 10))).isNull();
+        assertThat(PeriodRollUp.rollUp(Period.parse("2024Q2"), Aggregation.SUM, months(1, 3, 10)))
+                .isNull();
         assertThat(PeriodRollUp.rollUp(YEAR, Aggregation.SUM, List.of())).isNull();
         // a year does not lie within its quarter: a quarter is not derived from the year
-        assertThat(PeriodRollUp.rollUp(Period.parse("2024Q2"), Aggregation.SUM, List.of(v("2024", 100, "annual")))).isNull();
+        assertThat(PeriodRollUp.rollUp(Period.parse("2024Q2"), Aggregation.SUM, List.of(v("2024", 100, "annual"))))
+                .isNull();
     }
 
     @Test
     void valuesWithoutAReportAreNotNamed() {
-        Total t = PeriodRollUp.rollUp(YEAR, Aggregation.SUM, List.of(new PeriodValue(Period.parse("2024-01"), 1), v("2024-02", 1, "feb"),
-                v("2024-03", 1, "feb")));
+        Total t = PeriodRollUp.rollUp(
+                YEAR,
+                Aggregation.SUM,
+                List.of(new PeriodValue(Period.parse("2024-01"), 1), v("2024-02", 1, "feb"), v("2024-03", 1, "feb")));
         assertThat(t.reportIds()).containsExactly("feb");
     }
 }

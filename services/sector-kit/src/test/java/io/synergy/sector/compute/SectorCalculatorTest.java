@@ -40,7 +40,9 @@ class SectorCalculatorTest {
     @Test
     void totalsAreTheRolledUpValuesOfTheSectorsDataElementsOnly() {
         Map<String, List<PeriodValue>> values = new HashMap<>(annual(Map.of(TOTAL, 1000.0)));
-        values.put(NONFOSSIL, List.of(new PeriodValue(Period.parse("2024-01"), 10), new PeriodValue(Period.parse("2024-02"), 20)));
+        values.put(
+                NONFOSSIL,
+                List.of(new PeriodValue(Period.parse("2024-01"), 10), new PeriodValue(Period.parse("2024-02"), 20)));
         values.put("transport.trips.total", List.of(new PeriodValue(YEAR, 5)));
         Map<String, Total> totals = calculator.totals(YEAR, values);
         assertThat(totals).containsOnlyKeys(TOTAL, NONFOSSIL);
@@ -50,7 +52,8 @@ class SectorCalculatorTest {
 
     @Test
     void anIndicatorIsItsRatioWithNumeratorAndDenominatorAndCompleteOnlyWhenEveryOperandIs() {
-        List<SectorCalculator.Output> out = calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 1250.0, NONFOSSIL, 180.5))));
+        List<SectorCalculator.Output> out =
+                calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 1250.0, NONFOSSIL, 180.5))));
         SectorCalculator.Output e1 = output(out, "E1");
         assertThat(e1.kind()).isEqualTo(EventKind.INDICATOR);
         assertThat(e1.unit()).isEqualTo("%");
@@ -71,8 +74,12 @@ class SectorCalculatorTest {
     @Test
     void everyIndicatorAndPublishedDataElementIsAnOutputInCatalogueOrder() {
         List<SectorCalculator.Output> out = calculator.compute(Map.of());
-        List<String> expected = new ArrayList<>(catalogue.sectorIndicators(Sector.ENERGY).stream().map(i -> i.id()).toList());
-        expected.addAll(catalogue.publishedDataElements(Sector.ENERGY).stream().map(DataElement::code).toList());
+        List<String> expected = new ArrayList<>(catalogue.sectorIndicators(Sector.ENERGY).stream()
+                .map(i -> i.id())
+                .toList());
+        expected.addAll(catalogue.publishedDataElements(Sector.ENERGY).stream()
+                .map(DataElement::code)
+                .toList());
         assertThat(out).extracting(SectorCalculator.Output::code).containsExactlyElementsOf(expected);
         assertThat(out).allSatisfy(o -> assertThat(o.complete()).isFalse());
     }
@@ -80,7 +87,8 @@ class SectorCalculatorTest {
     @Test
     void aPublishedDataElementIsItsTotal() {
         DataElement published = catalogue.publishedDataElements(Sector.ENERGY).get(0);
-        SectorCalculator.Output o = output(calculator.compute(calculator.totals(YEAR, annual(Map.of(published.code(), 42.0)))), published.code());
+        SectorCalculator.Output o = output(
+                calculator.compute(calculator.totals(YEAR, annual(Map.of(published.code(), 42.0)))), published.code());
         assertThat(o.kind()).isEqualTo(EventKind.DATA_ELEMENT);
         assertThat(o.unit()).isEqualTo(published.unit());
         assertThat(o.value()).isEqualTo(IndicatorValue.total(42.0));
@@ -89,16 +97,24 @@ class SectorCalculatorTest {
 
     @Test
     void theCityIsTheRatioOfSumsNotTheMeanOfRatios() {
-        List<SectorCalculator.Output> small = calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 100.0, NONFOSSIL, 50.0))));
-        List<SectorCalculator.Output> large = calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 900.0, NONFOSSIL, 90.0))));
+        List<SectorCalculator.Output> small =
+                calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 100.0, NONFOSSIL, 50.0))));
+        List<SectorCalculator.Output> large =
+                calculator.compute(calculator.totals(YEAR, annual(Map.of(TOTAL, 900.0, NONFOSSIL, 90.0))));
         DataElement published = catalogue.publishedDataElements(Sector.ENERGY).get(0);
         Map<String, IndicatorValue> city = calculator.rollUp(List.of(small, large));
-        assertThat(city.get("E1").value()).as("140 of 1 000, not the mean of 50 % and 10 %").isCloseTo(14.0, within(1e-9));
+        assertThat(city.get("E1").value())
+                .as("140 of 1 000, not the mean of 50 % and 10 %")
+                .isCloseTo(14.0, within(1e-9));
         assertThat(city.get("E1").numerator()).isEqualTo(140.0);
         assertThat(city.get("E1").denominator()).isEqualTo(1000.0);
         assertThat(city.get(published.code())).as("no district has it").isEqualTo(IndicatorValue.NONE);
 
-        List<SectorCalculator.Output> withPublished = calculator.compute(calculator.totals(YEAR, annual(Map.of(published.code(), 7.0))));
-        assertThat(calculator.rollUp(List.of(small, withPublished, withPublished)).get(published.code())).isEqualTo(IndicatorValue.total(14.0));
+        List<SectorCalculator.Output> withPublished =
+                calculator.compute(calculator.totals(YEAR, annual(Map.of(published.code(), 7.0))));
+        assertThat(calculator
+                        .rollUp(List.of(small, withPublished, withPublished))
+                        .get(published.code()))
+                .isEqualTo(IndicatorValue.total(14.0));
     }
 }

@@ -37,12 +37,20 @@ class CombinedStateRulesTest {
     private final Map<UnitYear, Map<String, List<PeriodValue>>> state = new HashMap<>();
 
     private static OrgUnit enterprise(String code, String parent) {
-        return new OrgUnit(code, OrgUnitLevel.ENTERPRISE, "企业", "enterprise", List.of(), parent, new OrgUnitDetails("C", "26", Set.of(), false));
+        return new OrgUnit(
+                code,
+                OrgUnitLevel.ENTERPRISE,
+                "企业",
+                "enterprise",
+                List.of(),
+                parent,
+                new OrgUnitDetails("C", "26", Set.of(), false));
     }
 
     private void put(String unit, String period, String element, double value, String reportId) {
         Period p = Period.parse(period);
-        state.computeIfAbsent(new UnitYear(unit, p.year()), k -> new HashMap<>()).computeIfAbsent(element, k -> new ArrayList<>())
+        state.computeIfAbsent(new UnitYear(unit, p.year()), k -> new HashMap<>())
+                .computeIfAbsent(element, k -> new ArrayList<>())
                 .add(new PeriodValue(p, value, reportId));
     }
 
@@ -65,8 +73,10 @@ class CombinedStateRulesTest {
         put(DISTRICT, "2024", NONFOSSIL, 500, "a");
         put(DISTRICT, "2024", TOTAL, 100, "b");
         put(DISTRICT, "2024", "energy.gdp", 7, "c");
-        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, "energy.gdp", 2024)), units)).isEmpty();
-        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units)).hasSize(1);
+        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, "energy.gdp", 2024)), units))
+                .isEmpty();
+        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units))
+                .hasSize(1);
     }
 
     @Test
@@ -75,7 +85,8 @@ class CombinedStateRulesTest {
         put(DISTRICT, "2024Q1", TOTAL, 15, "q1");
         put(DISTRICT, "2024-01", NONFOSSIL, 10, "jan");
         put(DISTRICT, "2024-02", NONFOSSIL, 10, "feb");
-        List<CombinedStateRules.Violation> v = rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units);
+        List<CombinedStateRules.Violation> v =
+                rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units);
         assertThat(v).singleElement().satisfies(x -> {
             assertThat(x.period()).hasToString("2024Q1");
             assertThat(x.part().value()).isEqualTo(20.0);
@@ -91,14 +102,23 @@ class CombinedStateRulesTest {
             put(DISTRICT, String.format("2024-%02d", m), NONFOSSIL, 10, "m" + m);
         }
         put(DISTRICT, "2024-12", NONFOSSIL, 10, "m12");
-        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units)).as("a part equal to its whole").isEmpty();
-        state.get(new UnitYear(DISTRICT, 2024)).get(NONFOSSIL).removeIf(x -> x.reportId().equals("m12"));
+        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units))
+                .as("a part equal to its whole")
+                .isEmpty();
+        state.get(new UnitYear(DISTRICT, 2024))
+                .get(NONFOSSIL)
+                .removeIf(x -> x.reportId().equals("m12"));
         put(DISTRICT, "2024-12", NONFOSSIL, 10.5, "m12");
-        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units)).singleElement().satisfies(x -> {
-            assertThat(x.period()).isEqualTo(Period.year(2024));
-            assertThat(x.part().value()).isEqualTo(120.5);
-            assertThat(x.part().reportIds()).hasSize(12).startsWith("m1").endsWith("m12");
-        });
+        assertThat(rules.check(state, Set.of(new ValueKey(DISTRICT, NONFOSSIL, 2024)), units))
+                .singleElement()
+                .satisfies(x -> {
+                    assertThat(x.period()).isEqualTo(Period.year(2024));
+                    assertThat(x.part().value()).isEqualTo(120.5);
+                    assertThat(x.part().reportIds())
+                            .hasSize(12)
+                            .startsWith("m1")
+                            .endsWith("m12");
+                });
     }
 
     @Test
@@ -107,7 +127,8 @@ class CombinedStateRulesTest {
         put(IN_PARK, "2024", TOTAL, 600, "e1");
         put(DIRECT, "2024", TOTAL, 400, "e2");
         Set<ValueKey> touched = Set.of(new ValueKey(DIRECT, TOTAL, 2024));
-        assertThat(rules.reads(touched, units)).contains(new UnitYear(DISTRICT, 2024), new UnitYear(IN_PARK, 2024), new UnitYear(DIRECT, 2024));
+        assertThat(rules.reads(touched, units))
+                .contains(new UnitYear(DISTRICT, 2024), new UnitYear(IN_PARK, 2024), new UnitYear(DIRECT, 2024));
         assertThat(rules.check(state, touched, units)).isEmpty();
 
         state.get(new UnitYear(DIRECT, 2024)).get(TOTAL).clear();
@@ -125,6 +146,7 @@ class CombinedStateRulesTest {
         state.clear();
         put(DISTRICT, "2025-01", TOTAL, 10, "january");
         put(IN_PARK, "2025", TOTAL, 600, "e1");
-        assertThat(rules.check(state, Set.of(new ValueKey(IN_PARK, TOTAL, 2025)), units)).isEmpty();
+        assertThat(rules.check(state, Set.of(new ValueKey(IN_PARK, TOTAL, 2025)), units))
+                .isEmpty();
     }
 }

@@ -17,7 +17,8 @@ class IngestionAdmissionTest {
     @Test
     void bodiesAreWeighedInKibibytesAndFreedWhenDone() {
         IngestionAdmission admission = new IngestionAdmission(100 * KIB, Duration.ofMillis(50));
-        try (IngestionAdmission.Turn a = admission.admit(60 * KIB); IngestionAdmission.Turn b = admission.admit(40 * KIB)) {
+        try (IngestionAdmission.Turn a = admission.admit(60 * KIB);
+                IngestionAdmission.Turn b = admission.admit(40 * KIB)) {
             assertThat(admission.available()).isZero();
         }
         assertThat(admission.available()).isEqualTo(100);
@@ -43,7 +44,8 @@ class IngestionAdmissionTest {
     void aWaitingBodyGetsInWhenAnotherIsDone() {
         IngestionAdmission admission = new IngestionAdmission(100 * KIB, Duration.ofSeconds(30));
         IngestionAdmission.Turn held = admission.admit(80 * KIB);
-        CompletableFuture<IngestionAdmission.Turn> waiting = CompletableFuture.supplyAsync(() -> admission.admit(30 * KIB));
+        CompletableFuture<IngestionAdmission.Turn> waiting =
+                CompletableFuture.supplyAsync(() -> admission.admit(30 * KIB));
         assertThat(waiting).isNotDone();
         held.close();
         await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);

@@ -18,7 +18,15 @@ class PlausibilityTest {
     private final Plausibility band = new Plausibility(Catalogue.load(), 10);
 
     private static ParsedReport report(String period, double value) {
-        return new ParsedReport("r", "s", "370202", Period.parse(period), 1, List.of(new ParsedReport.Value(TOTAL, value)), "", Map.of());
+        return new ParsedReport(
+                "r",
+                "s",
+                "370202",
+                Period.parse(period),
+                1,
+                List.of(new ParsedReport.Value(TOTAL, value)),
+                "",
+                Map.of());
     }
 
     @Test
@@ -35,8 +43,9 @@ class PlausibilityTest {
 
     @Test
     void aValueIsComparedWithTheSamePeriodAYearEarlierWhenThatWasComplete() {
-        Map<String, List<PeriodValue>> before = Map.of(TOTAL, List.of(new PeriodValue(Period.parse("2023"), 100),
-                new PeriodValue(Period.parse("2023-03"), 5)));
+        Map<String, List<PeriodValue>> before = Map.of(
+                TOTAL,
+                List.of(new PeriodValue(Period.parse("2023"), 100), new PeriodValue(Period.parse("2023-03"), 5)));
         assertThat(band.check(report("2024", 1001), before)).singleElement().satisfies(f -> {
             assertThat(f.flag()).isEqualTo(ReportFlag.IMPLAUSIBLE_CHANGE);
             assertThat(f.previousPeriod()).isEqualTo("2023");
@@ -44,7 +53,9 @@ class PlausibilityTest {
             assertThat(f.unit()).isEqualTo("tce");
         });
         assertThat(band.check(report("2024", 999), before)).isEmpty();
-        assertThat(band.check(report("2024-03", 51), before)).singleElement().satisfies(f -> assertThat(f.previousPeriod()).isEqualTo("2023-03"));
+        assertThat(band.check(report("2024-03", 51), before))
+                .singleElement()
+                .satisfies(f -> assertThat(f.previousPeriod()).isEqualTo("2023-03"));
         // 2023Q1 is only one of its months: not a quarter to compare with
         assertThat(band.check(report("2024Q1", 5000), before)).isEmpty();
         assertThat(band.check(report("1990", 5000), before)).isEmpty();

@@ -15,18 +15,20 @@ class ReportServiceTest {
     void decodesTheDeclaredCharset() {
         Charset gbk = Charset.forName("GBK");
         assertThat(ReportService.decode("青岛,万吨".getBytes(gbk), gbk)).isEqualTo("青岛,万吨");
-        assertThat(ReportService.decode("m²".getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1)).isEqualTo("m²");
+        assertThat(ReportService.decode("m²".getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1))
+                .isEqualTo("m²");
     }
 
     @Test
     void aByteThatIsNotOfTheCharsetIsNamedWithItsOffset() {
         byte[] latin1 = "value,m²".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> ReportService.decode(latin1, StandardCharsets.UTF_8)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.errors()).singleElement().satisfies(f -> {
-                assertThat(f.field()).isEqualTo("body");
-                assertThat(f.message()).contains("is not valid UTF-8", "byte offset 7");
-            });
-        });
+        assertThatThrownBy(() -> ReportService.decode(latin1, StandardCharsets.UTF_8))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errors()).singleElement().satisfies(f -> {
+                        assertThat(f.field()).isEqualTo("body");
+                        assertThat(f.message()).contains("is not valid UTF-8", "byte offset 7");
+                    });
+                });
     }
 }

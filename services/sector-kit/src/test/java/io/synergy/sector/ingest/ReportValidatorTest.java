@@ -41,7 +41,14 @@ class ReportValidatorTest {
     }
 
     private static OrgUnit enterprise(String code, boolean closed) {
-        return new OrgUnit(code, OrgUnitLevel.ENTERPRISE, "企业", "enterprise", List.of(), PARK, new OrgUnitDetails("C", "26", Set.of(), closed));
+        return new OrgUnit(
+                code,
+                OrgUnitLevel.ENTERPRISE,
+                "企业",
+                "enterprise",
+                List.of(),
+                PARK,
+                new OrgUnitDetails("C", "26", Set.of(), closed));
     }
 
     private static RawReport report(String orgUnit, String period, RawReport.RawValue... values) {
@@ -65,48 +72,66 @@ class ReportValidatorTest {
     @Test
     void aValidReportIsInTheCataloguesUnitsWithDecimalArithmetic() {
         List<FieldError> errors = new ArrayList<>();
-        List<ParsedReport> parsed = validator.validate(List.of(report("370202", "2024Q3", value(0, TOTAL, 1.1, "10^4 tce"),
-                value(1, NONFOSSIL, 180_500.0, "kgce"))), TODAY, errors);
+        List<ParsedReport> parsed = validator.validate(
+                List.of(report(
+                        "370202", "2024Q3", value(0, TOTAL, 1.1, "10^4 tce"), value(1, NONFOSSIL, 180_500.0, "kgce"))),
+                TODAY,
+                errors);
         assertThat(errors).isEmpty();
         ParsedReport r = parsed.get(0);
         assertThat(r.period()).isEqualTo(Period.parse("2024Q3"));
         assertThat(r.revision()).as("absent: 1").isEqualTo(1);
-        assertThat(r.values()).containsExactly(new ParsedReport.Value(NONFOSSIL, 180.5), new ParsedReport.Value(TOTAL, 11_000.0));
+        assertThat(r.values())
+                .containsExactly(new ParsedReport.Value(NONFOSSIL, 180.5), new ParsedReport.Value(TOTAL, 11_000.0));
         assertThat(r.valueAt(NONFOSSIL)).isEqualTo("values[1].value");
     }
 
     @Test
     void theOrgUnitIsADistrictOrAnOpenRegisteredEnterprise() {
         assertThat(errors(report(OPEN, "2024", value(0, TOTAL, 1.0, null)))).isEmpty();
-        assertThat(errors(report("379999", "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report("379999", "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("is not a district of 青岛市 370200", "370202"));
-        assertThat(errors(report("370200", "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report("370200", "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("is the city"));
-        assertThat(errors(report("central-urban", "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report("central-urban", "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("is a group"));
-        assertThat(errors(report(PARK, "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report(PARK, "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("is a park"));
-        assertThat(errors(report(CLOSED, "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report(CLOSED, "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("is closed"));
-        assertThat(errors(report(enterpriseCode("91370211MA3D0030"), "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report(enterpriseCode("91370211MA3D0030"), "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("not a registered enterprise", "registry service"));
         String badCheck = OPEN.substring(0, 17) + (OPEN.charAt(17) == '0' ? '1' : '0');
-        assertThat(errors(report(badCheck, "2024", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(errors(report(badCheck, "2024", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("not a valid unified social credit code"));
     }
 
     @Test
     void thePeriodIsWellFormedAndHasBegun() {
-        assertThat(fields(report("370202", "2024Q5", value(0, TOTAL, 1.0, null)))).containsExactly("period");
-        assertThat(errors(report("370202", "2025-06", value(0, TOTAL, 1.0, null)))).singleElement()
+        assertThat(fields(report("370202", "2024Q5", value(0, TOTAL, 1.0, null))))
+                .containsExactly("period");
+        assertThat(errors(report("370202", "2025-06", value(0, TOTAL, 1.0, null))))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("has not begun yet", "2025-05-20"));
-        assertThat(errors(report("370202", "2025-05", value(0, TOTAL, 1.0, null)))).as("the month has begun").isEmpty();
-        assertThat(fields(report("370202", "2025Q3", value(0, TOTAL, 1.0, null)))).containsExactly("period");
+        assertThat(errors(report("370202", "2025-05", value(0, TOTAL, 1.0, null))))
+                .as("the month has begun")
+                .isEmpty();
+        assertThat(fields(report("370202", "2025Q3", value(0, TOTAL, 1.0, null))))
+                .containsExactly("period");
     }
 
     @Test
     void everyValueIsOfThisSectorOnceInAnAcceptedUnitFiniteNonNegativeAndPlausible() {
-        RawReport r = report("370202", "2024",
+        RawReport r = report(
+                "370202",
+                "2024",
                 value(0, "transport.trips.total", 1.0, null),
                 value(1, "energy.no.such", 1.0, null),
                 value(2, TOTAL, 1.0, null),
@@ -116,8 +141,15 @@ class ReportValidatorTest {
                 value(6, "energy.gdp", -1.0, null),
                 value(7, "energy.emissions.co2", 1e15, "kt"),
                 value(8, "energy.emissions.so2", null, null));
-        assertThat(fields(r)).containsExactly("values[0].dataElement", "values[1].dataElement", "values[3].dataElement", "values[4].value",
-                "values[5].unit", "values[6].value", "values[7].value");
+        assertThat(fields(r))
+                .containsExactly(
+                        "values[0].dataElement",
+                        "values[1].dataElement",
+                        "values[3].dataElement",
+                        "values[4].value",
+                        "values[5].unit",
+                        "values[6].value",
+                        "values[7].value");
         List<FieldError> errors = errors(r);
         assertThat(errors.get(0).message()).contains("belongs to the transport sector; this is the energy service");
         assertThat(errors.get(2).message()).contains("appears twice in this report (also at values[2])");
@@ -127,13 +159,15 @@ class ReportValidatorTest {
 
     @Test
     void aPartAboveItsWholeWithinTheReportIsNamedAtThePart() {
-        assertThat(errors(report("370202", "2024", value(0, NONFOSSIL, 1300.0, null), value(1, TOTAL, 1250.0, null)))).singleElement()
+        assertThat(errors(report("370202", "2024", value(0, NONFOSSIL, 1300.0, null), value(1, TOTAL, 1250.0, null))))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("values[0].value");
                     assertThat(e.message()).contains("exceeds its whole", "[rule nonfossil-within-total]");
                 });
         assertThat(errors(report("370202", "2024", value(0, NONFOSSIL, 1250.0, null), value(1, TOTAL, 1250.0, null))))
-                .as("a part equal to its whole").isEmpty();
+                .as("a part equal to its whole")
+                .isEmpty();
     }
 
     @Test
@@ -153,11 +187,22 @@ class ReportValidatorTest {
     @Test
     void onlyFaultlessReportsAreReturnedAndEveryFaultIsCollected() {
         List<FieldError> errors = new ArrayList<>();
-        List<ParsedReport> parsed = validator.validate(List.of(
-                new RawReport("[0]", "ok", "s", "370202", "2024", null, List.of(value(0, TOTAL, 1.0, null))),
-                new RawReport("[1]", "bad", "s", "379999", "2030", null, List.of(new RawReport.RawValue("[1].values[0]", TOTAL, -1.0, null)))),
-                TODAY, errors);
+        List<ParsedReport> parsed = validator.validate(
+                List.of(
+                        new RawReport("[0]", "ok", "s", "370202", "2024", null, List.of(value(0, TOTAL, 1.0, null))),
+                        new RawReport(
+                                "[1]",
+                                "bad",
+                                "s",
+                                "379999",
+                                "2030",
+                                null,
+                                List.of(new RawReport.RawValue("[1].values[0]", TOTAL, -1.0, null)))),
+                TODAY,
+                errors);
         assertThat(parsed).extracting(ParsedReport::reportId).containsExactly("ok");
-        assertThat(errors).extracting(FieldError::field).containsExactly("[1].orgUnit", "[1].period", "[1].values[0].value");
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactly("[1].orgUnit", "[1].period", "[1].values[0].value");
     }
 }

@@ -28,8 +28,16 @@ class RevisionRulesTest {
     private final Map<String, List<StoredRevision>> stored = new HashMap<>();
 
     /** A report of the request; {@code path} as in a batch ({@code [i]}). */
-    private static ParsedReport report(String id, int revision, String orgUnit, String period, double value, String path) {
-        return new ParsedReport(id, "s", orgUnit, Period.parse(period), revision, List.of(new ParsedReport.Value(TOTAL, value)), path,
+    private static ParsedReport report(
+            String id, int revision, String orgUnit, String period, double value, String path) {
+        return new ParsedReport(
+                id,
+                "s",
+                orgUnit,
+                Period.parse(period),
+                revision,
+                List.of(new ParsedReport.Value(TOTAL, value)),
+                path,
                 Map.of(TOTAL, path.isEmpty() ? "values[0]" : path + ".values[0]"));
     }
 
@@ -44,7 +52,14 @@ class RevisionRulesTest {
     /** Stores a revision as the history has it, with the content hash of the same report. */
     private void store(ParsedReport r, String status) {
         stored.computeIfAbsent(r.reportId(), k -> new ArrayList<>())
-                .add(new StoredRevision(r.reportId(), r.revision(), r.contentHash(), status, r.orgUnit(), r.period().toString(), "{\"stored\":true}"));
+                .add(new StoredRevision(
+                        r.reportId(),
+                        r.revision(),
+                        r.contentHash(),
+                        status,
+                        r.orgUnit(),
+                        r.period().toString(),
+                        "{\"stored\":true}"));
     }
 
     private static List<String> fields(ProblemException e) {
@@ -67,8 +82,10 @@ class RevisionRulesTest {
         ParsedReport r = report("a", 1, 10);
         store(r, "CURRENT");
         Plan plan = RevisionRules.decide(List.of(report("a", 1, 10)), stored);
-        assertThat(plan.verdicts()).singleElement().isInstanceOfSatisfying(Duplicate.class,
-                d -> assertThat(d.original().result()).isEqualTo("{\"stored\":true}"));
+        assertThat(plan.verdicts())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Duplicate.class, d -> assertThat(d.original().result()).isEqualTo("{\"stored\":true}"));
         assertThat(plan.applied()).isEmpty();
         assertThat(plan.affected()).isEmpty();
     }
@@ -119,30 +136,35 @@ class RevisionRulesTest {
         Plan plan = RevisionRules.decide(List.of(one, three, two), stored);
         assertThat(plan.verdicts()).containsExactly(new Superseded(3), new Apply(false, null), new Superseded(3));
         assertThat(plan.applied()).containsExactly(three);
-        assertThat(plan.revisedIds()).as("nothing was current before the request").isEmpty();
+        assertThat(plan.revisedIds())
+                .as("nothing was current before the request")
+                .isEmpty();
     }
 
     @Test
     void aRevisionMayNotMoveAReportToAnotherOrgUnitOrPeriod() {
         store(report("a", 1, 10), "CURRENT");
         ParsedReport moved = report("a", 2, "370203", "2024Q1", 10, "");
-        assertThatThrownBy(() -> RevisionRules.decide(List.of(moved), stored)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.toProblem(null).type()).endsWith("/report-scope-fixed");
-            assertThat(fields(e)).containsExactly("orgUnit", "period");
-            assertThat(e.errors().get(0).message()).contains("holds figures of 370202", "fixed by its first revision", "370203");
-            assertThat(e.errors().get(1).message()).contains("is for 2024", "2024Q1");
-        });
+        assertThatThrownBy(() -> RevisionRules.decide(List.of(moved), stored))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.toProblem(null).type()).endsWith("/report-scope-fixed");
+                    assertThat(fields(e)).containsExactly("orgUnit", "period");
+                    assertThat(e.errors().get(0).message())
+                            .contains("holds figures of 370202", "fixed by its first revision", "370203");
+                    assertThat(e.errors().get(1).message()).contains("is for 2024", "2024Q1");
+                });
     }
 
     @Test
     void theFirstRevisionOfANewReportInTheRequestFixesItsScope() {
         ParsedReport first = report("a", 1, "370202", "2024", 10, "[0]");
         ParsedReport elsewhere = report("a", 2, "370203", "2024", 10, "[1]");
-        assertThatThrownBy(() -> RevisionRules.decide(List.of(first, elsewhere), stored)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(fields(e)).containsExactly("[1].orgUnit");
-            assertThat(e.errors().get(0).message()).contains("fixed by revision 1 earlier in this request");
-        });
+        assertThatThrownBy(() -> RevisionRules.decide(List.of(first, elsewhere), stored))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(fields(e)).containsExactly("[1].orgUnit");
+                    assertThat(e.errors().get(0).message()).contains("fixed by revision 1 earlier in this request");
+                });
     }
 
     @Test
@@ -151,7 +173,9 @@ class RevisionRulesTest {
         // both a conflict (revision 1, other value) and a move: the move is named
         ParsedReport both = report("a", 1, "370203", "2024", 11, "");
         assertThatThrownBy(() -> RevisionRules.decide(List.of(both), stored))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem(null).type()).endsWith("/report-scope-fixed"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.toProblem(null).type()).endsWith("/report-scope-fixed"));
     }
 
     @Test
@@ -172,6 +196,8 @@ class RevisionRulesTest {
         Plan plan = RevisionRules.decide(List.of(a, b, c), stored);
         assertThat(plan.affected()).containsExactly(new UnitYear("370202", 2024), new UnitYear("370203", 2023));
         // the last report of the request that changes a unit-year is the one its events name
-        assertThat(plan.triggeredBy()).containsEntry(new UnitYear("370202", 2024), "c").containsEntry(new UnitYear("370203", 2023), "b");
+        assertThat(plan.triggeredBy())
+                .containsEntry(new UnitYear("370202", 2024), "c")
+                .containsEntry(new UnitYear("370203", 2023), "b");
     }
 }

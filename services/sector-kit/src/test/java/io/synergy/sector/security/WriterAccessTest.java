@@ -36,7 +36,13 @@ class WriterAccessTest {
     private static final String ENTERPRISE = "91370211MA3D00101W";
     private static final OrgUnits UNITS = OrgUnits.load()
             .withUnit(new OrgUnit(PARK, OrgUnitLevel.PARK, "园区", "park", List.of(), "370211", null))
-            .withUnit(new OrgUnit(ENTERPRISE, OrgUnitLevel.ENTERPRISE, "企业", "enterprise", List.of(), PARK,
+            .withUnit(new OrgUnit(
+                    ENTERPRISE,
+                    OrgUnitLevel.ENTERPRISE,
+                    "企业",
+                    "enterprise",
+                    List.of(),
+                    PARK,
                     new OrgUnitDetails("C", "26", Set.of(), false)));
 
     private final WriterAccess access = access();
@@ -56,9 +62,12 @@ class WriterAccessTest {
     @Test
     void aTokenIsValidForWhatWasWrittenDuringItsLifetimeHoweverLateItIsRead() {
         // expired an hour ago; the message was written while it was valid
-        String token = TestTokens.validBetween(NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)), "reader", "feed:energy");
+        String token = TestTokens.validBetween(
+                NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)), "reader", "feed:energy");
         Identity identity = judge(token, NOW.minus(Duration.ofMinutes(90)));
-        assertThat(identity).isEqualTo(Identity.verified("test-window", List.of("feed:energy", "reader"), null, NOW.minus(Duration.ofHours(1))));
+        assertThat(identity)
+                .isEqualTo(Identity.verified(
+                        "test-window", List.of("feed:energy", "reader"), null, NOW.minus(Duration.ofHours(1))));
     }
 
     @Test
@@ -70,16 +79,22 @@ class WriterAccessTest {
         Identity late = judge(token, exp.plus(SKEW));
         assertThat(late.authenticated()).isFalse();
         assertThat(late.failure()).contains("expired at " + exp).contains("written");
-        assertThat(access.ofFeedHeader(TestTokens.bearer(token), exp.plus(SKEW), JudgedBy.CONSUMPTION_TIME).failure()).contains("consumed");
+        assertThat(access.ofFeedHeader(TestTokens.bearer(token), exp.plus(SKEW), JudgedBy.CONSUMPTION_TIME)
+                        .failure())
+                .contains("consumed");
         assertThat(judge(token, nbf.minus(SKEW)).authenticated()).isTrue();
         assertThat(judge(token, nbf.minus(SKEW).minusSeconds(1)).failure()).contains("valid from " + nbf);
     }
 
     @Test
     void withoutAGoodTokenTheIdentitySaysWhy() {
-        assertThat(access.ofFeedHeader(null, NOW, JudgedBy.LOG_APPEND_TIME).failure()).contains("no 'authorization' header");
-        assertThat(access.ofFeedHeader("Bearer not-a-jwt", NOW, JudgedBy.LOG_APPEND_TIME).failure()).contains("malformed");
-        assertThat(judge(TestTokens.signedByStranger("feed:energy"), NOW).failure()).contains("not signed by the platform's key");
+        assertThat(access.ofFeedHeader(null, NOW, JudgedBy.LOG_APPEND_TIME).failure())
+                .contains("no 'authorization' header");
+        assertThat(access.ofFeedHeader("Bearer not-a-jwt", NOW, JudgedBy.LOG_APPEND_TIME)
+                        .failure())
+                .contains("malformed");
+        assertThat(judge(TestTokens.signedByStranger("feed:energy"), NOW).failure())
+                .contains("not signed by the platform's key");
         assertThat(judge(TestTokens.expired("feed:energy"), NOW).failure()).contains("expired");
     }
 
@@ -144,27 +159,40 @@ class WriterAccessTest {
     void aWriterMayWriteItsDistrictsAndTheEnterprisesRegisteredInThem() {
         Writer limited = new Writer("bureau", Set.of("370211"));
         assertThat(limited.mayWrite("370211", UNITS)).isTrue();
-        assertThat(limited.mayWrite(ENTERPRISE, UNITS)).as("an enterprise in a park of the district").isTrue();
+        assertThat(limited.mayWrite(ENTERPRISE, UNITS))
+                .as("an enterprise in a park of the district")
+                .isTrue();
         assertThat(limited.mayWrite("370202", UNITS)).isFalse();
-        assertThat(limited.mayWrite("91370211MA3D00999X", UNITS)).as("an enterprise the registry does not know").isFalse();
-        assertThat(new Writer("city", null).mayWrite("91370211MA3D00999X", UNITS)).as("no district limit").isTrue();
+        assertThat(limited.mayWrite("91370211MA3D00999X", UNITS))
+                .as("an enterprise the registry does not know")
+                .isFalse();
+        assertThat(new Writer("city", null).mayWrite("91370211MA3D00999X", UNITS))
+                .as("no district limit")
+                .isTrue();
     }
 
     @Test
     void aRequestWithAnOrgUnitOrAStoredReportTheWriterMayNotWriteIsRefusedWhole() {
-        WriterAccess writes = new WriterAccess(energy(), new DefaultJWTParser(new JWTAuthContextInfo()), () -> SKEW, new JWTAuthContextInfo());
+        WriterAccess writes = new WriterAccess(
+                energy(), new DefaultJWTParser(new JWTAuthContextInfo()), () -> SKEW, new JWTAuthContextInfo());
         Writer limited = new Writer("bureau", Set.of("370202"));
         writes.checkDistricts(limited, List.of("[0].orgUnit"), List.of("370202"), UNITS);
-        assertThatThrownBy(() -> writes.checkDistricts(limited, List.of("[0].orgUnit", "[1].orgUnit", "[2].orgUnit"),
-                Arrays.asList("370202", ENTERPRISE, null), UNITS)).isInstanceOfSatisfying(ProblemException.class, e -> {
+        assertThatThrownBy(() -> writes.checkDistricts(
+                        limited,
+                        List.of("[0].orgUnit", "[1].orgUnit", "[2].orgUnit"),
+                        Arrays.asList("370202", ENTERPRISE, null),
+                        UNITS))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.toProblem(null).type()).endsWith("/forbidden-district");
                     assertThat(e.errors()).singleElement().satisfies(f -> {
                         assertThat(f.field()).isEqualTo("[1].orgUnit");
-                        assertThat(f.message()).contains("may write districts [370202] only", "an enterprise of 370211");
+                        assertThat(f.message())
+                                .contains("may write districts [370202] only", "an enterprise of 370211");
                     });
                 });
-        assertThatThrownBy(() -> writes.checkReportOwners(limited, List.of("[0].reportId", "[1].reportId"), Arrays.asList(null, "370211"), UNITS))
+        assertThatThrownBy(() -> writes.checkReportOwners(
+                        limited, List.of("[0].reportId", "[1].reportId"), Arrays.asList(null, "370211"), UNITS))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.toProblem(null).type()).endsWith("/forbidden-report");
@@ -174,12 +202,16 @@ class WriterAccessTest {
 
     @Test
     void aFeedIdentityWritesOnlyWhenAuthenticatedWithThisSectorsRole() {
-        WriterAccess writes = new WriterAccess(energy(), new DefaultJWTParser(new JWTAuthContextInfo()), () -> SKEW, new JWTAuthContextInfo());
+        WriterAccess writes = new WriterAccess(
+                energy(), new DefaultJWTParser(new JWTAuthContextInfo()), () -> SKEW, new JWTAuthContextInfo());
         assertThat(writes.writerOf(Identity.verified("bureau", List.of("feed:energy"), List.of("370202"), NOW)))
                 .isEqualTo(new Writer("bureau", Set.of("370202")));
-        assertThat(writes.writerOf(Identity.verified("city", List.of("feed:energy", "reader"), null, NOW)).districts()).isNull();
+        assertThat(writes.writerOf(Identity.verified("city", List.of("feed:energy", "reader"), null, NOW))
+                        .districts())
+                .isNull();
         assertThatThrownBy(() -> writes.writerOf(Identity.unauthenticated("unauthenticated: no token")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(401));
         assertThatThrownBy(() -> writes.writerOf(Identity.verified("other", List.of("feed:waste"), null, NOW)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);

@@ -4,6 +4,7 @@ import io.synergy.console.ops.kafka.OpsKafka;
 import io.synergy.console.ops.topics.PlatformTopic;
 import io.synergy.console.ops.topics.TopicOffsets;
 import io.synergy.model.catalogue.Sector;
+import io.synergy.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -17,12 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import io.synergy.platform.problem.ProblemException;
 
 /**
  * The platform's consumer groups and their lag: for every partition of the topics a group reads, end offset minus
@@ -39,32 +39,41 @@ public class ConsumerGroups {
     @Inject
     TopicOffsets topics;
 
-    public record PartitionLag(int partition, Long committedOffset, long startOffset, long endOffset, long lag) {
-    }
+    public record PartitionLag(int partition, Long committedOffset, long startOffset, long endOffset, long lag) {}
 
-    public record TopicLag(String topic, long lag, List<PartitionLag> partitions) {
-    }
+    public record TopicLag(String topic, long lag, List<PartitionLag> partitions) {}
 
     /** Lag of one group, without its members (what the sampler and the gauges need). */
-    public record GroupLag(String group, long totalLag, List<TopicLag> topics) {
-    }
+    public record GroupLag(String group, long totalLag, List<TopicLag> topics) {}
 
-    public record Member(String memberId, String clientId, String host, List<String> assignedPartitions) {
-    }
+    public record Member(String memberId, String clientId, String host, List<String> assignedPartitions) {}
 
     /** The platform's groups with the topics each is meant to read, in a stable order. */
     public static Map<String, List<String>> platformGroups() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put(PlatformTopic.AGGREGATION_GROUP, PlatformTopic.all().stream()
-                .filter(t -> PlatformTopic.AGGREGATION_GROUP.equals(t.consumerGroup())).map(PlatformTopic::name).toList());
+        groups.put(
+                PlatformTopic.AGGREGATION_GROUP,
+                PlatformTopic.all().stream()
+                        .filter(t -> PlatformTopic.AGGREGATION_GROUP.equals(t.consumerGroup()))
+                        .map(PlatformTopic::name)
+                        .toList());
         // the console reads the same topics as the aggregation, for the feeds' freshness
         groups.put(PlatformTopic.CONSOLE_GROUP, groups.get(PlatformTopic.AGGREGATION_GROUP));
         for (Sector s : Sector.values()) {
             String group = PlatformTopic.feedGroup(s);
-            groups.put(group, PlatformTopic.all().stream().filter(t -> group.equals(t.consumerGroup())).map(PlatformTopic::name).toList());
+            groups.put(
+                    group,
+                    PlatformTopic.all().stream()
+                            .filter(t -> group.equals(t.consumerGroup()))
+                            .map(PlatformTopic::name)
+                            .toList());
         }
-        groups.put(PlatformTopic.TARGETS_GROUP, PlatformTopic.all().stream()
-                .filter(t -> PlatformTopic.TARGETS_GROUP.equals(t.consumerGroup())).map(PlatformTopic::name).toList());
+        groups.put(
+                PlatformTopic.TARGETS_GROUP,
+                PlatformTopic.all().stream()
+                        .filter(t -> PlatformTopic.TARGETS_GROUP.equals(t.consumerGroup()))
+                        .map(PlatformTopic::name)
+                        .toList());
         return groups;
     }
 
@@ -72,7 +81,9 @@ public class ConsumerGroups {
     public List<GroupLag> lags() {
         Map<String, List<String>> groups = platformGroups();
         Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> committedFutures = new LinkedHashMap<>();
-        groups.keySet().forEach(g -> committedFutures.put(g, kafka.admin().listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata()));
+        groups.keySet()
+                .forEach(g -> committedFutures.put(
+                        g, kafka.admin().listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata()));
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
         committedFutures.forEach((g, f) -> committed.put(g, kafka.await(f)));
 
@@ -87,7 +98,10 @@ public class ConsumerGroups {
         return out;
     }
 
-    private static GroupLag lag(String group, List<String> expected, Map<TopicPartition, OffsetAndMetadata> committed,
+    private static GroupLag lag(
+            String group,
+            List<String> expected,
+            Map<TopicPartition, OffsetAndMetadata> committed,
             Map<String, List<TopicOffsets.PartitionOffsets>> offsets) {
         Set<String> read = new LinkedHashSet<>(expected);
         committed.keySet().forEach(tp -> read.add(tp.topic()));
@@ -99,7 +113,8 @@ public class ConsumerGroups {
             for (TopicOffsets.PartitionOffsets p : offsets.getOrDefault(topic, List.of())) {
                 OffsetAndMetadata c = committed.get(new TopicPartition(topic, p.partition()));
                 Long position = c == null ? null : c.offset();
-                // a committed offset below the retained start (records deleted by retention) can't be read any more either
+                // a committed offset below the retained start (records deleted by retention) can't be read any more
+                // either
                 long from = position == null ? p.start() : Math.max(position, p.start());
                 long lag = Math.max(0, p.end() - from);
                 partitions.add(new PartitionLag(p.partition(), position, p.start(), p.end(), lag));
@@ -114,7 +129,8 @@ public class ConsumerGroups {
     /** State and members of the groups; a group unknown to the cluster (its service never ran) is absent. */
     public Map<String, ConsumerGroupDescription> describe(Collection<String> groups) {
         Map<String, ConsumerGroupDescription> out = new TreeMap<>();
-        Map<String, KafkaFuture<ConsumerGroupDescription>> futures = kafka.admin().describeConsumerGroups(groups).describedGroups();
+        Map<String, KafkaFuture<ConsumerGroupDescription>> futures =
+                kafka.admin().describeConsumerGroups(groups).describedGroups();
         for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> f : futures.entrySet()) {
             try {
                 out.put(f.getKey(), kafka.await(f.getValue()));
@@ -132,8 +148,11 @@ public class ConsumerGroups {
         List<Member> members = new ArrayList<>();
         for (MemberDescription m : d.members()) {
             List<String> assigned = m.assignment().topicPartitions().stream()
-                    .sorted((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()))
-                    .map(tp -> tp.topic() + "-" + tp.partition()).toList();
+                    .sorted((a, b) -> a.topic().equals(b.topic())
+                            ? Integer.compare(a.partition(), b.partition())
+                            : a.topic().compareTo(b.topic()))
+                    .map(tp -> tp.topic() + "-" + tp.partition())
+                    .toList();
             members.add(new Member(m.consumerId(), m.clientId(), m.host(), assigned));
         }
         return members;

@@ -1,7 +1,7 @@
 package io.synergy.console.ops.consumers;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.synergy.console.ops.PipelineSampler;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,27 +36,47 @@ public class ConsumersResource {
      * Whether the aggregation's consumer runs or waits (STALLED) is its readiness check, {@code GET /q/health/ready} of each of its
      * instances: the console sees the groups from the cluster, not a service's insides.
      */
-    public record GroupView(String group, String state, String type, int memberCount, List<ConsumerGroups.Member> members, long totalLag,
-            String lagTrend, List<ConsumerGroups.TopicLag> topics) {
-    }
+    public record GroupView(
+            String group,
+            String state,
+            String type,
+            int memberCount,
+            List<ConsumerGroups.Member> members,
+            long totalLag,
+            String lagTrend,
+            List<ConsumerGroups.TopicLag> topics) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every platform consumer group (aggregation-service, console-service, <sector>-service-feed): state, members, lag per topic and "
-            + "partition (end offset − committed offset) and in total",
-            description = "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). Whether the "
-                    + "aggregation's consumer runs or is STALLED is its readiness (GET /q/health/ready on the aggregation service). 503 when Kafka "
-                    + "does not answer.")
+    @Operation(
+            summary =
+                    "Every platform consumer group (aggregation-service, console-service, <sector>-service-feed): state, members, lag per topic and "
+                            + "partition (end offset − committed offset) and in total",
+            description =
+                    "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). Whether the "
+                            + "aggregation's consumer runs or is STALLED is its readiness (GET /q/health/ready on the aggregation service). 503 when Kafka "
+                            + "does not answer.")
     public List<GroupView> consumers() {
         List<ConsumerGroups.GroupLag> lags = groups.lags();
-        Map<String, ConsumerGroupDescription> described = groups.describe(lags.stream().map(ConsumerGroups.GroupLag::group).toList());
+        Map<String, ConsumerGroupDescription> described = groups.describe(
+                lags.stream().map(ConsumerGroups.GroupLag::group).toList());
         List<GroupView> out = new ArrayList<>();
         for (ConsumerGroups.GroupLag lag : lags) {
             ConsumerGroupDescription d = described.get(lag.group());
             List<ConsumerGroups.Member> members = d == null ? List.of() : ConsumerGroups.members(d);
-            out.add(new GroupView(lag.group(), d == null ? "DEAD" : d.groupState() == null ? "UNKNOWN" : d.groupState().name(),
-                    d == null || d.type() == null ? null : d.type().name(), members.size(), members, lag.totalLag(),
-                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)), lag.topics()));
+            out.add(new GroupView(
+                    lag.group(),
+                    d == null
+                            ? "DEAD"
+                            : d.groupState() == null
+                                    ? "UNKNOWN"
+                                    : d.groupState().name(),
+                    d == null || d.type() == null ? null : d.type().name(),
+                    members.size(),
+                    members,
+                    lag.totalLag(),
+                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)),
+                    lag.topics()));
         }
         return out;
     }

@@ -16,6 +16,7 @@ public final class DeadLetterHeaders {
 
     /** Every header the dead-letter writer (a sector service's FeedConsumer, SmallRye's dead-letter queue) adds starts with this. */
     public static final String DEAD_LETTER_PREFIX = FeedDeadLetter.PREFIX;
+
     public static final String ID = FeedDeadLetter.ID;
     public static final String REASON = FeedDeadLetter.REASON;
     public static final String CAUSE = FeedDeadLetter.CAUSE;
@@ -35,8 +36,7 @@ public final class DeadLetterHeaders {
     /** Shown instead of a credential's value: a dead letter written before identities were recorded may still hold a token. */
     public static final String REDACTED = "(redacted)";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /**
      * Headers decoded as UTF-8 (invalid bytes become U+FFFD); a repeated key keeps its last value, as Kafka's lastHeader does.
@@ -45,7 +45,11 @@ public final class DeadLetterHeaders {
     public static Map<String, String> decode(Headers headers) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Header h : headers) {
-            out.put(h.key(), FeedDeadLetter.isCredential(h.key()) ? REDACTED : h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+            out.put(
+                    h.key(),
+                    FeedDeadLetter.isCredential(h.key())
+                            ? REDACTED
+                            : h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
         return out;
     }
@@ -73,7 +77,10 @@ public final class DeadLetterHeaders {
      * original message), or a credential — a replay carries none, the sector service authorises it from its own record.
      */
     public static boolean isDroppedOnReplay(String key) {
-        return FeedDeadLetter.isCredential(key) || FeedDeadLetter.isPlatformHeader(key) || REPLAYED_FROM.equals(key) || REPLAYED_BY.equals(key)
+        return FeedDeadLetter.isCredential(key)
+                || FeedDeadLetter.isPlatformHeader(key)
+                || REPLAYED_FROM.equals(key)
+                || REPLAYED_BY.equals(key)
                 || REPLAY_COUNT.equals(key);
     }
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,11 +28,11 @@ public class DeadLetterReader {
     OpsKafka kafka;
 
     /** Offset range to read in one partition: {@code [from, to)}. */
-    public record Range(int partition, long from, long to) {
-    }
+    public record Range(int partition, long from, long to) {}
 
     /** The newest {@code limit} records of the topic (over all partitions, by timestamp, newest first). */
-    public List<ConsumerRecord<byte[], byte[]>> newest(String topic, List<TopicOffsets.PartitionOffsets> partitions, int limit) {
+    public List<ConsumerRecord<byte[], byte[]>> newest(
+            String topic, List<TopicOffsets.PartitionOffsets> partitions, int limit) {
         List<Range> ranges = new ArrayList<>();
         // the newest N overall are among the newest N of each partition
         for (TopicOffsets.PartitionOffsets p : partitions) {
@@ -41,8 +41,10 @@ public class DeadLetterReader {
             }
         }
         List<ConsumerRecord<byte[], byte[]>> records = read(topic, ranges);
-        records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed()
-                .thenComparing(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.offset()).reversed()));
+        records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                .reversed()
+                .thenComparing(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.offset())
+                        .reversed()));
         return records.size() > limit ? new ArrayList<>(records.subList(0, limit)) : records;
     }
 
@@ -53,7 +55,8 @@ public class DeadLetterReader {
      * The newest record of each key of a compacted topic (at most the newest {@link #MAX_COMPACTED} records read), newest
      * first: one entry per key, as the topic holds once compaction has run.
      */
-    public List<ConsumerRecord<byte[], byte[]>> latestPerKey(String topic, List<TopicOffsets.PartitionOffsets> partitions) {
+    public List<ConsumerRecord<byte[], byte[]>> latestPerKey(
+            String topic, List<TopicOffsets.PartitionOffsets> partitions) {
         List<Range> ranges = new ArrayList<>();
         for (TopicOffsets.PartitionOffsets p : partitions) {
             if (p.end() > p.start()) {
@@ -62,18 +65,26 @@ public class DeadLetterReader {
         }
         Map<String, ConsumerRecord<byte[], byte[]>> latest = new java.util.HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : read(topic, ranges)) {
-            latest.put(r.key() == null ? "(no key) " + r.partition() + "/" + r.offset() : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r);
+            latest.put(
+                    r.key() == null
+                            ? "(no key) " + r.partition() + "/" + r.offset()
+                            : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                    r);
         }
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>(latest.values());
-        out.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed()
-                .thenComparing(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.offset()).reversed()));
+        out.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                .reversed()
+                .thenComparing(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.offset())
+                        .reversed()));
         return out;
     }
 
     /** The records at the given offsets of the given partitions (missing ones — deleted, never written — are absent). */
     public List<ConsumerRecord<byte[], byte[]>> at(String topic, Map<Integer, Set<Long>> wanted) {
         List<Range> ranges = new ArrayList<>();
-        wanted.forEach((partition, offsets) -> ranges.add(new Range(partition, offsets.stream().min(Long::compare).orElseThrow(),
+        wanted.forEach((partition, offsets) -> ranges.add(new Range(
+                partition,
+                offsets.stream().min(Long::compare).orElseThrow(),
                 offsets.stream().max(Long::compare).orElseThrow() + 1)));
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : read(topic, ranges)) {
@@ -96,14 +107,20 @@ public class DeadLetterReader {
             consumer.assign(byPartition.keySet());
             // never wait for offsets that don't exist yet: clamp each range to the partition's end
             Map<TopicPartition, Long> ends = consumer.endOffsets(byPartition.keySet(), kafka.timeout());
-            byPartition.replaceAll((tp, r) -> new Range(r.partition(), r.from(), Math.min(r.to(), ends.getOrDefault(tp, 0L))));
-            byPartition.entrySet().removeIf(e -> e.getValue().from() >= e.getValue().to());
-            consumer.pause(consumer.assignment().stream().filter(tp -> !byPartition.containsKey(tp)).toList());
+            byPartition.replaceAll(
+                    (tp, r) -> new Range(r.partition(), r.from(), Math.min(r.to(), ends.getOrDefault(tp, 0L))));
+            byPartition
+                    .entrySet()
+                    .removeIf(e -> e.getValue().from() >= e.getValue().to());
+            consumer.pause(consumer.assignment().stream()
+                    .filter(tp -> !byPartition.containsKey(tp))
+                    .toList());
             byPartition.forEach((tp, r) -> consumer.seek(tp, r.from()));
             long deadline = System.nanoTime() + kafka.timeout().toNanos();
             while (!byPartition.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw OpsKafka.unavailable(new TimeoutException("reading " + topic + " took longer than " + kafka.timeout()));
+                    throw OpsKafka.unavailable(
+                            new TimeoutException("reading " + topic + " took longer than " + kafka.timeout()));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Range range = byPartition.get(new TopicPartition(topic, r.partition()));
@@ -111,12 +128,19 @@ public class DeadLetterReader {
                         out.add(r);
                     }
                 }
-                // done with a partition once its position passed the range (offsets may have gaps: compaction, transactions)
-                byPartition.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue().to());
-                consumer.pause(consumer.assignment().stream().filter(tp -> !byPartition.containsKey(tp)).toList());
+                // done with a partition once its position passed the range (offsets may have gaps: compaction,
+                // transactions)
+                byPartition
+                        .entrySet()
+                        .removeIf(e ->
+                                consumer.position(e.getKey()) >= e.getValue().to());
+                consumer.pause(consumer.assignment().stream()
+                        .filter(tp -> !byPartition.containsKey(tp))
+                        .toList());
             }
         }
-        out.sort(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset));
+        out.sort(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
+                .thenComparingLong(ConsumerRecord::offset));
         return out;
     }
 }

@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -65,12 +65,27 @@ public class DeadLetterReplayer {
      * What happened to one chosen message; {@code identity} is who its dead letter names as the producer, whom the sector
      * service will authorise the replay as ({@code null} if it names none).
      */
-    public record Outcome(int partition, long offset, String key, String reason, String outcome, String targetTopic, Integer targetPartition,
-            Long targetOffset, int replayCount, String detail, Long auditId, String deadLetterId, Identity identity) {
-    }
+    public record Outcome(
+            int partition,
+            long offset,
+            String key,
+            String reason,
+            String outcome,
+            String targetTopic,
+            Integer targetPartition,
+            Long targetOffset,
+            int replayCount,
+            String detail,
+            Long auditId,
+            String deadLetterId,
+            Identity identity) {}
 
-    private record InFlight(ConsumerRecord<byte[], byte[]> record, ReplayAudit.Attempt attempt, String note, long auditId, Future<RecordMetadata> ack) {
-    }
+    private record InFlight(
+            ConsumerRecord<byte[], byte[]> record,
+            ReplayAudit.Attempt attempt,
+            String note,
+            long auditId,
+            Future<RecordMetadata> ack) {}
 
     /** The topic the dead letters of {@code deadLetterTopic} are replayed to: its feed; {@code null} if it is not a feed's. */
     public static String target(String deadLetterTopic) {
@@ -78,7 +93,8 @@ public class DeadLetterReplayer {
     }
 
     /** Replays the records (all read from {@code topic}); with {@code dryRun} only says what would happen, records nothing. */
-    public List<Outcome> replay(String topic, List<ConsumerRecord<byte[], byte[]>> records, String operator, boolean dryRun) {
+    public List<Outcome> replay(
+            String topic, List<ConsumerRecord<byte[], byte[]>> records, String operator, boolean dryRun) {
         List<Outcome> outcomes = new ArrayList<>();
         List<InFlight> inFlight = new ArrayList<>();
         int maxReplays = config.deadLetters().maxReplays();
@@ -86,9 +102,17 @@ public class DeadLetterReplayer {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             int previous = DeadLetterHeaders.replayCount(r.headers());
             Identity identity = DeadLetterHeaders.identity(r.headers()).orElse(null);
-            ReplayAudit.Attempt attempt = new ReplayAudit.Attempt(operator, topic, r.partition(), r.offset(), text(r.key()),
-                    DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON), DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.ID), identity,
-                    target, previous);
+            ReplayAudit.Attempt attempt = new ReplayAudit.Attempt(
+                    operator,
+                    topic,
+                    r.partition(),
+                    r.offset(),
+                    text(r.key()),
+                    DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON),
+                    DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.ID),
+                    identity,
+                    target,
+                    previous);
             String refusal = refusal(topic, attempt, maxReplays);
             if (refusal != null) {
                 Long id = dryRun ? null : audit.refused(attempt, refusal);
@@ -101,13 +125,27 @@ public class DeadLetterReplayer {
                 outcomes.add(outcome(attempt, WOULD_REPLAY, null, previous + 1, note, null));
                 continue;
             }
-            ReplayAudit.Attempt counted = new ReplayAudit.Attempt(operator, topic, r.partition(), r.offset(), attempt.key(), attempt.reason(),
-                    attempt.deadLetterId(), identity, target, previous + 1);
+            ReplayAudit.Attempt counted = new ReplayAudit.Attempt(
+                    operator,
+                    topic,
+                    r.partition(),
+                    r.offset(),
+                    attempt.key(),
+                    attempt.reason(),
+                    attempt.deadLetterId(),
+                    identity,
+                    target,
+                    previous + 1);
             long id = audit.pending(counted);
             Future<RecordMetadata> ack;
             try {
-                ack = kafka.producer().send(new ProducerRecord<>(target, null, r.key(), r.value(), headers(topic, r, attempt.deadLetterId(), operator,
-                        previous + 1)));
+                ack = kafka.producer()
+                        .send(new ProducerRecord<>(
+                                target,
+                                null,
+                                r.key(),
+                                r.value(),
+                                headers(topic, r, attempt.deadLetterId(), operator, previous + 1)));
             } catch (RuntimeException e) {
                 ack = CompletableFuture.failedFuture(e);
             }
@@ -121,8 +159,16 @@ public class DeadLetterReplayer {
                 audit.replayed(f.auditId(), m.partition(), m.offset());
                 outcomes.add(outcome(f.attempt(), REPLAYED, m, f.attempt().replayCount(), f.note(), f.auditId()));
                 count(REPLAYED, false);
-                Log.infof("dead letter %s/%d/%d replayed to %s/%d/%d by %s, as %s", topic, r.partition(), r.offset(), m.topic(), m.partition(), m.offset(),
-                        operator, f.attempt().identity().subject());
+                Log.infof(
+                        "dead letter %s/%d/%d replayed to %s/%d/%d by %s, as %s",
+                        topic,
+                        r.partition(),
+                        r.offset(),
+                        m.topic(),
+                        m.partition(),
+                        m.offset(),
+                        operator,
+                        f.attempt().identity().subject());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcomes.add(failed(f, e));
@@ -130,17 +176,33 @@ public class DeadLetterReplayer {
                 outcomes.add(failed(f, e instanceof ExecutionException ? e.getCause() : e));
             }
         }
-        outcomes.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        outcomes.sort((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
         return outcomes;
     }
 
-    private static Outcome outcome(ReplayAudit.Attempt a, String outcome, RecordMetadata m, int replayCount, String detail, Long auditId) {
-        return new Outcome(a.partition(), a.offset(), a.key(), a.reason(), outcome, a.target(), m == null ? null : m.partition(),
-                m == null ? null : m.offset(), replayCount, detail, auditId, a.deadLetterId(), a.identity());
+    private static Outcome outcome(
+            ReplayAudit.Attempt a, String outcome, RecordMetadata m, int replayCount, String detail, Long auditId) {
+        return new Outcome(
+                a.partition(),
+                a.offset(),
+                a.key(),
+                a.reason(),
+                outcome,
+                a.target(),
+                m == null ? null : m.partition(),
+                m == null ? null : m.offset(),
+                replayCount,
+                detail,
+                auditId,
+                a.deadLetterId(),
+                a.identity());
     }
 
     private Outcome failed(InFlight f, Throwable e) {
-        String detail = "not acknowledged by Kafka: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String detail = "not acknowledged by Kafka: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
         audit.failed(f.auditId(), detail);
         count(FAILED, false);
         return outcome(f.attempt(), FAILED, null, f.attempt().replayCount(), detail, f.auditId());
@@ -149,17 +211,21 @@ public class DeadLetterReplayer {
     /** Why the message must not be replayed, or {@code null}. */
     private static String refusal(String deadLetterTopic, ReplayAudit.Attempt a, int maxReplays) {
         if (a.target() == null) {
-            return "'" + deadLetterTopic + "' is not the dead-letter topic of a feed: its messages are browsed, never replayed";
+            return "'" + deadLetterTopic
+                    + "' is not the dead-letter topic of a feed: its messages are browsed, never replayed";
         }
         if (a.replayCount() >= maxReplays) {
-            return "already replayed " + a.replayCount() + " times (limit " + maxReplays + "): it keeps failing, fix its cause or discard it";
+            return "already replayed " + a.replayCount() + " times (limit " + maxReplays
+                    + "): it keeps failing, fix its cause or discard it";
         }
         if (a.deadLetterId() == null || a.deadLetterId().isBlank() || a.identity() == null) {
-            return "no recorded identity (no " + DeadLetterHeaders.ID + "): the dead letter was written before the sector services recorded who "
+            return "no recorded identity (no " + DeadLetterHeaders.ID
+                    + "): the dead letter was written before the sector services recorded who "
                     + "produced a message, or not by one; a replay carries no token, so its producing system must send it again";
         }
         if (!a.identity().authenticated()) {
-            return "unauthenticated when it was received (" + a.identity().failure() + "): a replay cannot authorise it, its producing system "
+            return "unauthenticated when it was received (" + a.identity().failure()
+                    + "): a replay cannot authorise it, its producing system "
                     + "must send it again with a valid token";
         }
         return null;
@@ -168,11 +234,14 @@ public class DeadLetterReplayer {
     /** A note when the message's own dead-letter-topic header names another topic than the one it is replayed to. */
     private static String steered(ConsumerRecord<byte[], byte[]> r, String target) {
         String header = DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.TOPIC);
-        return header == null || header.strip().equals(target) ? null
-                : "its " + DeadLetterHeaders.TOPIC + " header names '" + header.strip() + "', which is ignored: a dead letter goes back to its feed only";
+        return header == null || header.strip().equals(target)
+                ? null
+                : "its " + DeadLetterHeaders.TOPIC + " header names '" + header.strip()
+                        + "', which is ignored: a dead letter goes back to its feed only";
     }
 
-    private static RecordHeaders headers(String topic, ConsumerRecord<byte[], byte[]> r, String deadLetterId, String operator, int count) {
+    private static RecordHeaders headers(
+            String topic, ConsumerRecord<byte[], byte[]> r, String deadLetterId, String operator, int count) {
         RecordHeaders h = new RecordHeaders();
         for (Header header : r.headers()) {
             if (!DeadLetterHeaders.isDroppedOnReplay(header.key())) {
@@ -180,7 +249,9 @@ public class DeadLetterReplayer {
             }
         }
         h.add(DeadLetterHeaders.REPLAYED_DEAD_LETTER, deadLetterId.strip().getBytes(StandardCharsets.UTF_8));
-        h.add(DeadLetterHeaders.REPLAYED_FROM, (topic + "/" + r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8));
+        h.add(
+                DeadLetterHeaders.REPLAYED_FROM,
+                (topic + "/" + r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8));
         h.add(DeadLetterHeaders.REPLAYED_BY, operator.getBytes(StandardCharsets.UTF_8));
         h.add(DeadLetterHeaders.REPLAY_COUNT, Integer.toString(count).getBytes(StandardCharsets.UTF_8));
         return h;

@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RolesAllowed("ops")
 @Path("/api/v1/ops/dead-letters")
-@APIResponse(responseCode = "400", description = "A parameter or the body is not valid; errors[].field names it",
+@APIResponse(
+        responseCode = "400",
+        description = "A parameter or the body is not valid; errors[].field names it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "ops")
 public class DeadLettersResource {
@@ -74,10 +76,24 @@ public class DeadLettersResource {
      * redacted. {@code identity}: who the sector service verified as its producer ({@code null} if the dead letter names
      * nobody: written before identities were recorded), recorded under {@code deadLetterId}.
      */
-    public record MessageView(int partition, long offset, Instant timestamp, String key, String value, boolean valueTruncated, int valueBytes,
-            String reason, String cause, String sourceTopic, Integer sourcePartition, Long sourceOffset, int replayCount, boolean replayed,
-            String deadLetterId, Identity identity, Map<String, String> headers) {
-    }
+    public record MessageView(
+            int partition,
+            long offset,
+            Instant timestamp,
+            String key,
+            String value,
+            boolean valueTruncated,
+            int valueBytes,
+            String reason,
+            String cause,
+            String sourceTopic,
+            Integer sourcePartition,
+            Long sourceOffset,
+            int replayCount,
+            boolean replayed,
+            String deadLetterId,
+            Identity identity,
+            Map<String, String> headers) {}
 
     /**
      * One dead-letter topic.
@@ -87,43 +103,76 @@ public class DeadLettersResource {
      * @param replayable  {@code false} for the browse-only topics ({@code indicators.v1.dlq}, {@code org-units.v1.dlq})
      * @param depth       messages retained; for a compacted topic ({@code org-units.v1.dlq}) the distinct source records
      */
-    public record DeadLetterTopicView(String topic, String sector, String sourceTopic, boolean replayable, boolean exists, long depth,
-            List<TopicOffsets.PartitionOffsets> partitions, Map<String, Long> reasons, List<MessageView> messages) {
-    }
+    public record DeadLetterTopicView(
+            String topic,
+            String sector,
+            String sourceTopic,
+            boolean replayable,
+            boolean exists,
+            long depth,
+            List<TopicOffsets.PartitionOffsets> partitions,
+            Map<String, Long> reasons,
+            List<MessageView> messages) {}
 
     /** {@code {"messages":[{"partition":0,"offset":12}]}}, or {@code {"all":true}}; {@code dryRun} only reports. */
-    public record ReplayRequest(List<MessageRef> messages, Boolean all, Boolean dryRun, Boolean force) {
-    }
+    public record ReplayRequest(List<MessageRef> messages, Boolean all, Boolean dryRun, Boolean force) {}
 
-    public record MessageRef(Integer partition, Long offset) {
-    }
+    public record MessageRef(Integer partition, Long offset) {}
 
-    public record ReplayResult(String topic, String operator, boolean dryRun, int requested, Map<String, Long> counts,
-            List<DeadLetterReplayer.Outcome> messages) {
-    }
+    public record ReplayResult(
+            String topic,
+            String operator,
+            boolean dryRun,
+            int requested,
+            Map<String, Long> counts,
+            List<DeadLetterReplayer.Outcome> messages) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq, approvals.v1.dlq): depth, messages per reason, and the newest "
-            + "messages with key, value, timestamp, partition/offset, the producer's identity as the sector service verified it, and every "
-            + "header (dead-letter-reason, -cause, -topic, -partition, -offset, -id, -identity...)",
-            description = "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
-                    + "indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq and approvals.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq "
-                    + "and targets.v1.dlq list one entry per source record. A credential header (authorization...) of an old dead letter is shown as (redacted), never its value.")
-    @APIResponse(responseCode = "200", description = "Every dead-letter topic, or the one asked for", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterTopicView.class)))
-    public List<DeadLetterTopicView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
+    @Operation(
+            summary =
+                    "Every dead-letter topic (the feeds', indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq, approvals.v1.dlq): depth, messages per reason, and the newest "
+                            + "messages with key, value, timestamp, partition/offset, the producer's identity as the sector service verified it, and every "
+                            + "header (dead-letter-reason, -cause, -topic, -partition, -offset, -id, -identity...)",
+            description =
+                    "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
+                            + "indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq and approvals.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq "
+                            + "and targets.v1.dlq list one entry per source record. A credential header (authorization...) of an old dead letter is shown as (redacted), never its value.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every dead-letter topic, or the one asked for",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterTopicView.class)))
+    public List<DeadLetterTopicView> deadLetters(
+            @QueryParam("limit") Integer limit, @QueryParam("topic") String topic) {
         int n = limit == null ? config.deadLetters().defaultLimit() : limit;
         if (n < 0 || n > config.deadLetters().maxLimit()) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("limit", "must be between 0 and " + config.deadLetters().maxLimit())));
+            throw ProblemException.invalid(
+                    "Invalid parameter",
+                    List.of(new FieldError(
+                            "limit",
+                            "must be between 0 and " + config.deadLetters().maxLimit())));
         }
-        List<PlatformTopic> topics = topic == null || topic.isBlank() ? PlatformTopic.deadLetterTopics() : List.of(deadLetterTopic(topic));
-        Map<String, TopicDescription> described = offsets.describe(topics.stream().map(PlatformTopic::name).toList());
+        List<PlatformTopic> topics =
+                topic == null || topic.isBlank() ? PlatformTopic.deadLetterTopics() : List.of(deadLetterTopic(topic));
+        Map<String, TopicDescription> described =
+                offsets.describe(topics.stream().map(PlatformTopic::name).toList());
         Map<String, List<TopicOffsets.PartitionOffsets>> byTopic = offsets.offsets(described);
         List<DeadLetterTopicView> out = new ArrayList<>();
         for (PlatformTopic t : topics) {
             if (!described.containsKey(t.name())) {
-                out.add(new DeadLetterTopicView(t.name(), t.sector(), t.sourceTopic(), t.replayable(), false, 0, List.of(), Map.of(), List.of()));
+                out.add(new DeadLetterTopicView(
+                        t.name(),
+                        t.sector(),
+                        t.sourceTopic(),
+                        t.replayable(),
+                        false,
+                        0,
+                        List.of(),
+                        Map.of(),
+                        List.of()));
                 continue;
             }
             List<TopicOffsets.PartitionOffsets> partitions = byTopic.getOrDefault(t.name(), List.of());
@@ -141,7 +190,8 @@ public class DeadLettersResource {
             }
             Map<String, Long> reasons = new TreeMap<>();
             messages.forEach(m -> reasons.merge(m.reason() == null ? "(no reason header)" : m.reason(), 1L, Long::sum));
-            out.add(new DeadLetterTopicView(t.name(), t.sector(), t.sourceTopic(), t.replayable(), true, depth, partitions, reasons, messages));
+            out.add(new DeadLetterTopicView(
+                    t.name(), t.sector(), t.sourceTopic(), t.replayable(), true, depth, partitions, reasons, messages));
         }
         return out;
     }
@@ -150,27 +200,49 @@ public class DeadLettersResource {
     @Path("/{topic}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-produce chosen dead letters (or all) to their feed, with their key and original headers (no credential), "
-            + "plus replayed-dead-letter, replayed-from, replayed-by and replay-count; every attempt is recorded in the replay audit",
-            description = "Target: the feed of the dead-letter topic (feeds.energy.v1.dlq → feeds.energy.v1), whatever the message's headers "
-                    + "say; another dead-letter topic is browse-only (409). The sector service authorises the replay as the identity it "
-                    + "recorded with the dead letter: a dead letter without one (no dead-letter-id) or unauthenticated is refused. A message "
-                    + "whose replay-count reached synergy.ops.dead-letters.max-replays is refused (loop guard). A message already replayed "
-                    + "successfully is skipped unless force is true. dryRun: report what would happen, change nothing.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "chosen", value = "{\"messages\":[{\"partition\":0,\"offset\":12}]}"),
-            @ExampleObject(name = "all", value = "{\"all\":true,\"dryRun\":true}")}))
-    @APIResponse(responseCode = "200", description = "What became of each chosen message", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayResult.class)))
+    @Operation(
+            summary =
+                    "Re-produce chosen dead letters (or all) to their feed, with their key and original headers (no credential), "
+                            + "plus replayed-dead-letter, replayed-from, replayed-by and replay-count; every attempt is recorded in the replay audit",
+            description =
+                    "Target: the feed of the dead-letter topic (feeds.energy.v1.dlq → feeds.energy.v1), whatever the message's headers "
+                            + "say; another dead-letter topic is browse-only (409). The sector service authorises the replay as the identity it "
+                            + "recorded with the dead letter: a dead letter without one (no dead-letter-id) or unauthenticated is refused. A message "
+                            + "whose replay-count reached synergy.ops.dead-letters.max-replays is refused (loop guard). A message already replayed "
+                            + "successfully is skipped unless force is true. dryRun: report what would happen, change nothing.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "chosen",
+                                        value = "{\"messages\":[{\"partition\":0,\"offset\":12}]}"),
+                                @ExampleObject(name = "all", value = "{\"all\":true,\"dryRun\":true}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "What became of each chosen message",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReplayResult.class)))
     public ReplayResult replay(@PathParam("topic") String topic, ReplayRequest request, @Context HttpHeaders headers) {
         PlatformTopic t = deadLetterTopic(topic);
         if (!t.replayable()) {
-            throw ProblemException.invalid(t.name() + " is browse only", List.of(new FieldError("topic", t.name()
-                    + " cannot be replayed: its records came from topics only the platform's services write; fix the producer instead")));
+            throw ProblemException.invalid(
+                    t.name() + " is browse only",
+                    List.of(
+                            new FieldError(
+                                    "topic",
+                                    t.name()
+                                            + " cannot be replayed: its records came from topics only the platform's services write; fix the producer instead")));
         }
         if (request == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body",
-                    "must be {\"messages\":[{\"partition\":0,\"offset\":12}]} or {\"all\":true}")));
+            throw ProblemException.invalid(
+                    "A body is required",
+                    List.of(new FieldError(
+                            "body", "must be {\"messages\":[{\"partition\":0,\"offset\":12}]} or {\"all\":true}")));
         }
         boolean all = Boolean.TRUE.equals(request.all());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
@@ -180,14 +252,24 @@ public class DeadLettersResource {
         int requested;
         if (all) {
             Map<String, TopicDescription> described = offsets.describe(List.of(t.name()));
-            List<TopicOffsets.PartitionOffsets> partitions = offsets.offsets(described).getOrDefault(t.name(), List.of());
+            List<TopicOffsets.PartitionOffsets> partitions =
+                    offsets.offsets(described).getOrDefault(t.name(), List.of());
             long depth = TopicOffsets.sumRetained(partitions);
             if (depth > config.deadLetters().maxReplayBatch()) {
-                throw ProblemException.invalid("Too many messages for one replay", List.of(new FieldError("all", t.name() + " holds " + depth
-                        + " messages, more than synergy.ops.dead-letters.max-replay-batch (" + config.deadLetters().maxReplayBatch()
-                        + "): choose messages by partition and offset")));
+                throw ProblemException.invalid(
+                        "Too many messages for one replay",
+                        List.of(new FieldError(
+                                "all",
+                                t.name() + " holds " + depth
+                                        + " messages, more than synergy.ops.dead-letters.max-replay-batch ("
+                                        + config.deadLetters().maxReplayBatch()
+                                        + "): choose messages by partition and offset")));
             }
-            records = reader.read(t.name(), partitions.stream().map(p -> new DeadLetterReader.Range(p.partition(), p.start(), p.end())).toList());
+            records = reader.read(
+                    t.name(),
+                    partitions.stream()
+                            .map(p -> new DeadLetterReader.Range(p.partition(), p.start(), p.end()))
+                            .toList());
             requested = records.size();
         } else {
             Map<Integer, Set<Long>> wanted = wanted(request.messages());
@@ -195,9 +277,22 @@ public class DeadLettersResource {
             requested = wanted.values().stream().mapToInt(Set::size).sum();
             Set<String> found = new HashSet<>();
             records.forEach(r -> found.add(r.partition() + "/" + r.offset()));
-            wanted.forEach((p, os) -> os.stream().filter(o -> !found.contains(p + "/" + o)).forEach(o -> notFound.add(new DeadLetterReplayer.Outcome(p, o,
-                    null, null, DeadLetterReplayer.NOT_FOUND, null, null, null, 0, "no message at this partition and offset of " + t.name(), null, null,
-                    null))));
+            wanted.forEach((p, os) -> os.stream()
+                    .filter(o -> !found.contains(p + "/" + o))
+                    .forEach(o -> notFound.add(new DeadLetterReplayer.Outcome(
+                            p,
+                            o,
+                            null,
+                            null,
+                            DeadLetterReplayer.NOT_FOUND,
+                            null,
+                            null,
+                            null,
+                            0,
+                            "no message at this partition and offset of " + t.name(),
+                            null,
+                            null,
+                            null))));
         }
         List<DeadLetterReplayer.Outcome> skipped = new ArrayList<>();
         if (!force) {
@@ -205,10 +300,20 @@ public class DeadLettersResource {
             List<ConsumerRecord<byte[], byte[]>> fresh = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (replayed.contains(r.partition() + "/" + r.offset())) {
-                    skipped.add(new DeadLetterReplayer.Outcome(r.partition(), r.offset(), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON), "ALREADY_REPLAYED", DeadLetterReplayer.target(t.name()), null,
-                            null, DeadLetterHeaders.replayCount(r.headers()), "replayed before (see /api/v1/ops/dead-letters/replays); force=true replays it again",
-                            null, DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.ID), DeadLetterHeaders.identity(r.headers()).orElse(null)));
+                    skipped.add(new DeadLetterReplayer.Outcome(
+                            r.partition(),
+                            r.offset(),
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON),
+                            "ALREADY_REPLAYED",
+                            DeadLetterReplayer.target(t.name()),
+                            null,
+                            null,
+                            DeadLetterHeaders.replayCount(r.headers()),
+                            "replayed before (see /api/v1/ops/dead-letters/replays); force=true replays it again",
+                            null,
+                            DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.ID),
+                            DeadLetterHeaders.identity(r.headers()).orElse(null)));
                 } else {
                     fresh.add(r);
                 }
@@ -219,7 +324,9 @@ public class DeadLettersResource {
         List<DeadLetterReplayer.Outcome> outcomes = new ArrayList<>(replayer.replay(t.name(), records, who, dryRun));
         outcomes.addAll(skipped);
         outcomes.addAll(notFound);
-        outcomes.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        outcomes.sort((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
         Map<String, Long> counts = new TreeMap<>();
         outcomes.forEach(o -> counts.merge(o.outcome(), 1L, Long::sum));
         return new ReplayResult(t.name(), who, dryRun, requested, counts, outcomes);
@@ -229,26 +336,42 @@ public class DeadLettersResource {
     @Path("/replays")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The replay audit, newest first: who replayed which dead letter, to where, and the outcome")
-    @APIResponse(responseCode = "200", description = "The audit's entries, newest first", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReplayAudit.Entry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The audit's entries, newest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ReplayAudit.Entry.class)))
     public List<ReplayAudit.Entry> replays(@QueryParam("topic") String topic, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > 1000) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("limit", "must be between 1 and 1000")));
+            throw ProblemException.invalid(
+                    "Invalid parameter", List.of(new FieldError("limit", "must be between 1 and 1000")));
         }
         return audit.newest(topic == null || topic.isBlank() ? null : topic, n);
     }
 
     private static PlatformTopic deadLetterTopic(String name) {
-        return PlatformTopic.find(name).filter(t -> PlatformTopic.DEAD_LETTER.equals(t.kind()))
-                .orElseThrow(() -> ProblemException.notFound("'" + name + "' is not a dead-letter topic of the platform; they are "
-                        + String.join(", ", PlatformTopic.deadLetterTopics().stream().map(PlatformTopic::name).toList())));
+        return PlatformTopic.find(name)
+                .filter(t -> PlatformTopic.DEAD_LETTER.equals(t.kind()))
+                .orElseThrow(() ->
+                        ProblemException.notFound("'" + name + "' is not a dead-letter topic of the platform; they are "
+                                + String.join(
+                                        ", ",
+                                        PlatformTopic.deadLetterTopics().stream()
+                                                .map(PlatformTopic::name)
+                                                .toList())));
     }
 
     private static Map<Integer, Set<Long>> wanted(List<MessageRef> refs) {
         if (refs == null || refs.isEmpty()) {
-            throw ProblemException.invalid("Nothing to replay", List.of(new FieldError("messages",
-                    "choose messages ({\"messages\":[{\"partition\":0,\"offset\":12}]}) or replay all ({\"all\":true})")));
+            throw ProblemException.invalid(
+                    "Nothing to replay",
+                    List.of(
+                            new FieldError(
+                                    "messages",
+                                    "choose messages ({\"messages\":[{\"partition\":0,\"offset\":12}]}) or replay all ({\"all\":true})")));
         }
         Map<Integer, Set<Long>> out = new TreeMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -271,12 +394,24 @@ public class DeadLettersResource {
         String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
         boolean truncated = value != null && value.length() > max;
         Map<String, String> headers = DeadLetterHeaders.decode(r.headers());
-        return new MessageView(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                truncated ? value.substring(0, max) : value, truncated, r.value() == null ? 0 : r.value().length,
-                headers.get(DeadLetterHeaders.REASON), headers.get(DeadLetterHeaders.CAUSE), headers.get(DeadLetterHeaders.TOPIC),
-                integer(headers.get(DeadLetterHeaders.PARTITION)), longValue(headers.get(DeadLetterHeaders.OFFSET)),
-                DeadLetterHeaders.replayCount(r.headers()), replayed.contains(r.partition() + "/" + r.offset()), headers.get(DeadLetterHeaders.ID),
-                DeadLetterHeaders.identity(r.headers()).orElse(null), headers);
+        return new MessageView(
+                r.partition(),
+                r.offset(),
+                Instant.ofEpochMilli(r.timestamp()),
+                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                truncated ? value.substring(0, max) : value,
+                truncated,
+                r.value() == null ? 0 : r.value().length,
+                headers.get(DeadLetterHeaders.REASON),
+                headers.get(DeadLetterHeaders.CAUSE),
+                headers.get(DeadLetterHeaders.TOPIC),
+                integer(headers.get(DeadLetterHeaders.PARTITION)),
+                longValue(headers.get(DeadLetterHeaders.OFFSET)),
+                DeadLetterHeaders.replayCount(r.headers()),
+                replayed.contains(r.partition() + "/" + r.offset()),
+                headers.get(DeadLetterHeaders.ID),
+                DeadLetterHeaders.identity(r.headers()).orElse(null),
+                headers);
     }
 
     private static Integer integer(String s) {

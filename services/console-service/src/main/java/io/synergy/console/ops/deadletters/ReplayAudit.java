@@ -14,8 +14,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,15 +32,37 @@ public class ReplayAudit {
      * One audit row. {@code identity} is the identity the dead letter's headers name (what the sector service recorded under
      * {@code deadLetterId}, and will authorise the replay as); {@code null} when they name none.
      */
-    public record Entry(long id, Instant requestedAt, Instant completedAt, String operator, String deadLetterTopic, int deadLetterPartition,
-            long deadLetterOffset, String key, String reason, String deadLetterId, Identity identity, String targetTopic, Integer targetPartition,
-            Long targetOffset, int replayCount, String outcome, String detail) {
-    }
+    public record Entry(
+            long id,
+            Instant requestedAt,
+            Instant completedAt,
+            String operator,
+            String deadLetterTopic,
+            int deadLetterPartition,
+            long deadLetterOffset,
+            String key,
+            String reason,
+            String deadLetterId,
+            Identity identity,
+            String targetTopic,
+            Integer targetPartition,
+            Long targetOffset,
+            int replayCount,
+            String outcome,
+            String detail) {}
 
     /** What an operator asked to replay: the dead letter, who it names as its producer, where it is to go. */
-    public record Attempt(String operator, String topic, int partition, long offset, String key, String reason, String deadLetterId,
-            Identity identity, String target, int replayCount) {
-    }
+    public record Attempt(
+            String operator,
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            String reason,
+            String deadLetterId,
+            Identity identity,
+            String target,
+            int replayCount) {}
 
     /** Records an attempt before it is made; returns its id. */
     public long pending(Attempt attempt) {
@@ -58,7 +80,8 @@ public class ReplayAudit {
                     target_topic, replay_count, outcome, detail, completed_at, dead_letter_id, identity_authenticated, identity_subject,
                     identity_roles, identity_districts, identity_token_expires_at, identity_failure)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'PENDING' THEN NULL ELSE now() END, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, a.operator());
             ps.setString(2, a.topic());
             ps.setInt(3, a.partition());
@@ -75,7 +98,11 @@ public class ReplayAudit {
             ps.setObject(13, i == null ? null : i.authenticated(), Types.BOOLEAN);
             ps.setString(14, i == null ? null : i.subject());
             ps.setArray(15, i == null ? null : c.createArrayOf("text", i.roles().toArray()));
-            ps.setArray(16, i == null || i.districts() == null ? null : c.createArrayOf("text", i.districts().toArray()));
+            ps.setArray(
+                    16,
+                    i == null || i.districts() == null
+                            ? null
+                            : c.createArrayOf("text", i.districts().toArray()));
             ps.setTimestamp(17, i == null || i.tokenExpiresAt() == null ? null : Timestamp.from(i.tokenExpiresAt()));
             ps.setString(18, i == null ? null : i.failure());
             try (ResultSet rs = ps.executeQuery()) {
@@ -96,8 +123,9 @@ public class ReplayAudit {
     }
 
     private void complete(long id, String outcome, Integer partition, Long offset, String detail) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE dead_letter_replay SET outcome = ?, target_partition = ?, target_offset = ?, detail = ?, completed_at = now() WHERE id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE dead_letter_replay SET outcome = ?, target_partition = ?, target_offset = ?, detail = ?, completed_at = now() WHERE id = ?")) {
             ps.setString(1, outcome);
             if (partition == null) {
                 ps.setNull(2, Types.INTEGER);
@@ -122,15 +150,31 @@ public class ReplayAudit {
                        identity_subject, identity_roles, identity_districts, identity_token_expires_at, identity_failure
                   FROM dead_letter_replay WHERE (?::text IS NULL OR dead_letter_topic = ?) ORDER BY id DESC LIMIT ?""";
         List<Entry> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, topic);
             ps.setString(2, topic);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5),
-                            rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(16), identity(rs), rs.getString(10),
-                            (Integer) rs.getObject(11), (Long) rs.getObject(12), rs.getInt(13), rs.getString(14), rs.getString(15)));
+                    out.add(new Entry(
+                            rs.getLong(1),
+                            instant(rs.getTimestamp(2)),
+                            instant(rs.getTimestamp(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getLong(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(16),
+                            identity(rs),
+                            rs.getString(10),
+                            (Integer) rs.getObject(11),
+                            (Long) rs.getObject(12),
+                            rs.getInt(13),
+                            rs.getString(14),
+                            rs.getString(15)));
                 }
             }
         } catch (SQLException e) {
@@ -148,19 +192,29 @@ public class ReplayAudit {
         if (authenticated == null) {
             return null;
         }
-        return authenticated ? Identity.verified(rs.getString(18), strings(rs.getArray(19)), strings(rs.getArray(20)), instant(rs.getTimestamp(21)))
+        return authenticated
+                ? Identity.verified(
+                        rs.getString(18),
+                        strings(rs.getArray(19)),
+                        strings(rs.getArray(20)),
+                        instant(rs.getTimestamp(21)))
                 : Identity.unauthenticated(rs.getString(22));
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? null : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? null
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 
     /** {@code partition/offset} of every message of the topic that was replayed successfully. */
     public Set<String> replayedMessages(String topic) {
         Set<String> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT dead_letter_partition, dead_letter_offset FROM dead_letter_replay WHERE dead_letter_topic = ? AND outcome = 'REPLAYED'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT DISTINCT dead_letter_partition, dead_letter_offset FROM dead_letter_replay WHERE dead_letter_topic = ? AND outcome = 'REPLAYED'")) {
             ps.setString(1, topic);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Which sector and district has reported what, and which years are still missing or overdue. */
 @RolesAllowed("ops")
 @Path("/api/v1/ops/freshness")
-@APIResponse(responseCode = "400", description = "A parameter or the body is not valid; errors[].field names it",
+@APIResponse(
+        responseCode = "400",
+        description = "A parameter or the body is not valid; errors[].field names it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "ops")
 public class FreshnessResource {
@@ -34,24 +36,40 @@ public class FreshnessResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Per sector and district: last report time, years reported, and the years still missing with their due date "
-            + "(annual data of Y is due by synergy.ops.annual-due of Y+1) and whether they are overdue",
-            description = "status: UP_TO_DATE, DUE (a closed year missing, not yet past its due date), OVERDUE, NEVER_REPORTED.")
-    @APIResponse(responseCode = "200", description = "The freshness of every sector's feeds, or of the one asked for", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FreshnessService.Freshness.class)))
+    @Operation(
+            summary =
+                    "Per sector and district: last report time, years reported, and the years still missing with their due date "
+                            + "(annual data of Y is due by synergy.ops.annual-due of Y+1) and whether they are overdue",
+            description =
+                    "status: UP_TO_DATE, DUE (a closed year missing, not yet past its due date), OVERDUE, NEVER_REPORTED.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The freshness of every sector's feeds, or of the one asked for",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FreshnessService.Freshness.class)))
     public FreshnessService.Freshness freshness(
-            @Parameter(description = "evaluate the calendar at this date (yyyy-MM-dd); default today in synergy.ops.zone") @QueryParam("asOf") String asOf,
+            @Parameter(
+                            description =
+                                    "evaluate the calendar at this date (yyyy-MM-dd); default today in synergy.ops.zone")
+                    @QueryParam("asOf")
+                    String asOf,
             @Parameter(description = "only this sector") @QueryParam("sector") String sector) {
         LocalDate date;
         try {
             date = asOf == null || asOf.isBlank() ? freshness.today() : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("Invalid parameter", List.of(new FieldError("asOf", "must be a date such as 2026-04-01")));
+            throw ProblemException.invalid(
+                    "Invalid parameter", List.of(new FieldError("asOf", "must be a date such as 2026-04-01")));
         }
         Sector only = null;
         if (sector != null && !sector.isBlank()) {
-            only = Sector.find(sector.strip()).orElseThrow(() -> ProblemException.invalid("Invalid parameter",
-                    List.of(new FieldError("sector", "must be one of energy, transport, building, agriculture, waste"))));
+            only = Sector.find(sector.strip())
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "Invalid parameter",
+                            List.of(new FieldError(
+                                    "sector", "must be one of energy, transport, building, agriculture, waste"))));
         }
         return freshness.freshness(date, only);
     }

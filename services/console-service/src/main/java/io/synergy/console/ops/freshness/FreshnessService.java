@@ -2,13 +2,13 @@ package io.synergy.console.ops.freshness;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.synergy.platform.metrics.KnownGauges;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.synergy.console.ops.OpsConfig;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.platform.metrics.KnownGauges;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +40,7 @@ public class FreshnessService {
     public static final String UP_TO_DATE = "UP_TO_DATE";
     /** A closed year is missing but its due date has not passed. */
     public static final String DUE = "DUE";
+
     public static final String OVERDUE = "OVERDUE";
     public static final String NEVER_REPORTED = "NEVER_REPORTED";
 
@@ -65,31 +66,52 @@ public class FreshnessService {
     private ReportingCalendar calendar;
     private KnownGauges overdueBySector;
 
-    public record MissingYear(int year, LocalDate dueBy, boolean overdue) {
-    }
+    public record MissingYear(int year, LocalDate dueBy, boolean overdue) {}
 
-    public record DistrictFreshness(String orgUnit, String zh, String en, String status, Instant lastReportAt, Instant lastComputedAt,
-            Long daysSinceLastReport, List<Integer> yearsReported, List<Integer> incompleteYears, List<MissingYear> missing) {
-    }
+    public record DistrictFreshness(
+            String orgUnit,
+            String zh,
+            String en,
+            String status,
+            Instant lastReportAt,
+            Instant lastComputedAt,
+            Long daysSinceLastReport,
+            List<Integer> yearsReported,
+            List<Integer> incompleteYears,
+            List<MissingYear> missing) {}
 
-    public record SectorFreshness(String sector, String zh, String en, Instant lastReportAt, int districtsOverdue, int overdueYears,
-            List<DistrictFreshness> districts) {
-    }
+    public record SectorFreshness(
+            String sector,
+            String zh,
+            String en,
+            Instant lastReportAt,
+            int districtsOverdue,
+            int overdueYears,
+            List<DistrictFreshness> districts) {}
 
-    public record Freshness(LocalDate asOf, String zone, String annualDue, int baseYear, Integer lastOverdueYear, Map<String, Integer> statusCounts,
-            List<SectorFreshness> sectors) {
-    }
+    public record Freshness(
+            LocalDate asOf,
+            String zone,
+            String annualDue,
+            int baseYear,
+            Integer lastOverdueYear,
+            Map<String, Integer> statusCounts,
+            List<SectorFreshness> sectors) {}
 
-    private record YearFacts(Instant receivedAt, Instant computedAt, boolean complete) {
-    }
+    private record YearFacts(Instant receivedAt, Instant computedAt, boolean complete) {}
 
-    // the gauges are made with the bean, not on StartupEvent: the scheduler may call refreshMeters before that event is observed
+    // the gauges are made with the bean, not on StartupEvent: the scheduler may call refreshMeters before that event is
+    // observed
     @PostConstruct
     void init() {
         calendar = new ReportingCalendar(baseYear, ReportingCalendar.parseDue(config.annualDue()));
-        // a count of data sets (district-years of a sector), not a duration: the name says what it counts; absent until known
-        overdueBySector = new KnownGauges(registry, "synergy.freshness.overdue.datasets",
-                "Data sets (district-years of a sector) whose annual data is past its due date and still missing", "sector");
+        // a count of data sets (district-years of a sector), not a duration: the name says what it counts; absent until
+        // known
+        overdueBySector = new KnownGauges(
+                registry,
+                "synergy.freshness.overdue.datasets",
+                "Data sets (district-years of a sector) whose annual data is past its due date and still missing",
+                "sector");
     }
 
     /** Made at start, so that its gauges are registered before the first scrape. */
@@ -134,8 +156,14 @@ public class FreshnessService {
             int overdueYears = 0;
             for (OrgUnit d : orgUnitRegistry.current().districts()) {
                 Map<Integer, YearFacts> years = facts.getOrDefault(s.code() + "|" + d.code(), Map.of());
-                Instant last = years.values().stream().map(YearFacts::receivedAt).max(Instant::compareTo).orElse(null);
-                Instant lastComputed = years.values().stream().map(YearFacts::computedAt).max(Instant::compareTo).orElse(null);
+                Instant last = years.values().stream()
+                        .map(YearFacts::receivedAt)
+                        .max(Instant::compareTo)
+                        .orElse(null);
+                Instant lastComputed = years.values().stream()
+                        .map(YearFacts::computedAt)
+                        .max(Instant::compareTo)
+                        .orElse(null);
                 List<MissingYear> missing = new ArrayList<>();
                 for (int y : expected) {
                     if (!years.containsKey(y)) {
@@ -143,7 +171,9 @@ public class FreshnessService {
                     }
                 }
                 long overdue = missing.stream().filter(MissingYear::overdue).count();
-                String status = years.isEmpty() && overdue > 0 ? NEVER_REPORTED : overdue > 0 ? OVERDUE : missing.isEmpty() ? UP_TO_DATE : DUE;
+                String status = years.isEmpty() && overdue > 0
+                        ? NEVER_REPORTED
+                        : overdue > 0 ? OVERDUE : missing.isEmpty() ? UP_TO_DATE : DUE;
                 statusCounts.merge(status, 1, Integer::sum);
                 if (overdue > 0) {
                     districtsOverdue++;
@@ -152,22 +182,49 @@ public class FreshnessService {
                 if (last != null && (sectorLast == null || last.isAfter(sectorLast))) {
                     sectorLast = last;
                 }
-                List<Integer> incomplete = years.entrySet().stream().filter(e -> !e.getValue().complete()).map(Map.Entry::getKey).toList();
-                districts.add(new DistrictFreshness(d.code(), d.zh(), d.en(), status, last, lastComputed,
-                        last == null ? null : Duration.between(last, now).toDays(), List.copyOf(years.keySet()), incomplete, missing));
+                List<Integer> incomplete = years.entrySet().stream()
+                        .filter(e -> !e.getValue().complete())
+                        .map(Map.Entry::getKey)
+                        .toList();
+                districts.add(new DistrictFreshness(
+                        d.code(),
+                        d.zh(),
+                        d.en(),
+                        status,
+                        last,
+                        lastComputed,
+                        last == null ? null : Duration.between(last, now).toDays(),
+                        List.copyOf(years.keySet()),
+                        incomplete,
+                        missing));
             }
-            sectors.add(new SectorFreshness(s.code(), s.zh(), s.en(), sectorLast, districtsOverdue, overdueYears, districts));
+            sectors.add(new SectorFreshness(
+                    s.code(), s.zh(), s.en(), sectorLast, districtsOverdue, overdueYears, districts));
         }
-        return new Freshness(asOf, config.zone().getId(), config.annualDue(), baseYear, calendar.lastOverdueYear(asOf), statusCounts, sectors);
+        return new Freshness(
+                asOf,
+                config.zone().getId(),
+                config.annualDue(),
+                baseYear,
+                calendar.lastOverdueYear(asOf),
+                statusCounts,
+                sectors);
     }
 
     /** Per "sector|district", per year: the newest receipt and computation, and whether every fact of that year is complete. */
     private Map<String, Map<Integer, YearFacts>> readFacts() {
         Map<String, Map<Integer, YearFacts>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PER_YEAR); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(PER_YEAR);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new TreeMap<>())
-                        .put(rs.getInt(3), new YearFacts(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getBoolean(6)));
+                        .put(
+                                rs.getInt(3),
+                                new YearFacts(
+                                        rs.getTimestamp(4).toInstant(),
+                                        rs.getTimestamp(5).toInstant(),
+                                        rs.getBoolean(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the facts' freshness", e);

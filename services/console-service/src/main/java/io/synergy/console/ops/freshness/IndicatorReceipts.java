@@ -45,12 +45,14 @@ public class IndicatorReceipts {
     private final IndicatorEventValidator validator;
     private final Counter skipped;
 
-    IndicatorReceipts(AgroalDataSource dataSource, OrgUnitRegistry orgUnits, Catalogue catalogue, MeterRegistry metrics) {
+    IndicatorReceipts(
+            AgroalDataSource dataSource, OrgUnitRegistry orgUnits, Catalogue catalogue, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.orgUnits = orgUnits;
         this.validator = new IndicatorEventValidator(catalogue);
         this.skipped = Counter.builder("synergy.console.indicators.skipped")
-                .description("Indicator records the console did not record (the aggregation dead-letters them)").register(metrics);
+                .description("Indicator records the console did not record (the aggregation dead-letters them)")
+                .register(metrics);
     }
 
     @Incoming("indicators")
@@ -81,7 +83,8 @@ public class IndicatorReceipts {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPSERT)) {
             for (IndicatorEvent e : events) {
                 ps.setString(1, e.code());
                 ps.setString(2, e.orgUnit());

@@ -20,7 +20,8 @@ public record ReportingCalendar(int baseYear, MonthDay due) {
         try {
             return MonthDay.parse("--" + text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("synergy.ops.annual-due must be MM-dd such as 03-31, not '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    "synergy.ops.annual-due must be MM-dd such as 03-31, not '" + text + "'", e);
         }
     }
 

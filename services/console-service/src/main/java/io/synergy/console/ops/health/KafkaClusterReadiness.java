@@ -35,18 +35,26 @@ public class KafkaClusterReadiness implements HealthCheck {
         HealthCheckResponseBuilder r = HealthCheckResponse.named("Kafka cluster");
         long timeout = config.healthTimeout().toMillis();
         try {
-            DescribeClusterResult cluster = kafka.admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout));
+            DescribeClusterResult cluster =
+                    kafka.admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout));
             Collection<Node> nodes = cluster.nodes().get(timeout, TimeUnit.MILLISECONDS);
             if (nodes.isEmpty()) {
                 return r.down().withData("error", "no broker available").build();
             }
-            return r.up().withData("brokers", nodes.size()).withData("clusterId", cluster.clusterId().get(timeout, TimeUnit.MILLISECONDS)).build();
+            return r.up().withData("brokers", nodes.size())
+                    .withData("clusterId", cluster.clusterId().get(timeout, TimeUnit.MILLISECONDS))
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return r.down().withData("error", "interrupted").build();
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return r.down().withData("error", cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())).build();
+            return r.down()
+                    .withData(
+                            "error",
+                            cause.getClass().getSimpleName()
+                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))
+                    .build();
         }
     }
 }

@@ -58,7 +58,8 @@ public class OpsKafka {
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "console-service-ops-admin");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        // the admin client keeps retrying metadata in the background; don't let a broker outage grow its backoff to minutes
+        // the admin client keeps retrying metadata in the background; don't let a broker outage grow its backoff to
+        // minutes
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
         this.admin = Admin.create(p);
     }
@@ -117,7 +118,8 @@ public class OpsKafka {
     }
 
     /** Offsets of the partitions at {@code spec} (earliest, latest, max timestamp). */
-    public Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+    public Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(
+            Collection<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
         return await(admin.listOffsets(request).all());
@@ -145,8 +147,11 @@ public class OpsKafka {
     }
 
     public static ProblemException unavailable(Throwable cause) {
-        String why = cause == null ? "unknown" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        ProblemException problem = new ProblemException(503, "kafka-unavailable", "Kafka is not available", "The Kafka cluster did not answer: " + why);
+        String why = cause == null
+                ? "unknown"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        ProblemException problem = new ProblemException(
+                503, "kafka-unavailable", "Kafka is not available", "The Kafka cluster did not answer: " + why);
         if (cause != null) {
             problem.initCause(cause); // so that callers can tell an expected answer (e.g. unknown group) from an outage
         }

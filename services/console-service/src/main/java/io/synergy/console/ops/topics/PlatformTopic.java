@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param partitions    the partition count it is provisioned with
  * @param compacted     provisioned with {@code cleanup.policy=compact}
  */
-public record PlatformTopic(String name, String kind, String sector, String eventType, String consumerGroup, String deadLetters,
-        int partitions, boolean compacted) {
+public record PlatformTopic(
+        String name,
+        String kind,
+        String sector,
+        String eventType,
+        String consumerGroup,
+        String deadLetters,
+        int partitions,
+        boolean compacted) {
 
     public static final String FEED = "feed";
     public static final String DEAD_LETTER = "dead-letter";
@@ -66,49 +73,89 @@ public record PlatformTopic(String name, String kind, String sector, String even
         String n = spec.name();
         for (Sector s : Sector.values()) {
             if (n.equals(Topics.feed(s))) {
-                return new PlatformTopic(n, FEED, s.code(), null, feedGroup(s), Topics.feedDeadLetters(s), spec.partitions(), spec.compacted());
+                return new PlatformTopic(
+                        n,
+                        FEED,
+                        s.code(),
+                        null,
+                        feedGroup(s),
+                        Topics.feedDeadLetters(s),
+                        spec.partitions(),
+                        spec.compacted());
             }
             if (n.equals(Topics.feedDeadLetters(s))) {
-                return new PlatformTopic(n, DEAD_LETTER, s.code(), null, null, null, spec.partitions(), spec.compacted());
+                return new PlatformTopic(
+                        n, DEAD_LETTER, s.code(), null, null, null, spec.partitions(), spec.compacted());
             }
             if (n.equals(Topics.indicators(s))) {
-                return new PlatformTopic(n, INDICATORS, s.code(), CloudEventTypes.INDICATOR, AGGREGATION_GROUP, Topics.INDICATORS_DEAD_LETTERS,
-                        spec.partitions(), spec.compacted());
+                return new PlatformTopic(
+                        n,
+                        INDICATORS,
+                        s.code(),
+                        CloudEventTypes.INDICATOR,
+                        AGGREGATION_GROUP,
+                        Topics.INDICATORS_DEAD_LETTERS,
+                        spec.partitions(),
+                        spec.compacted());
             }
         }
         if (n.equals(Topics.RESULTS)) {
-            return new PlatformTopic(n, RESULTS, null, CloudEventTypes.RESULT, null, null, spec.partitions(), spec.compacted());
+            return new PlatformTopic(
+                    n, RESULTS, null, CloudEventTypes.RESULT, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.ALERTS)) {
-            return new PlatformTopic(n, ALERTS, null, CloudEventTypes.ALERT, null, null, spec.partitions(), spec.compacted());
+            return new PlatformTopic(
+                    n, ALERTS, null, CloudEventTypes.ALERT, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.ORG_UNITS)) {
             // every service reads it with a group of its own per start, never committed: no group of ours to watch
-            return new PlatformTopic(n, ORG_UNITS, null, CloudEventTypes.ORG_UNIT, null, Topics.ORG_UNITS_DEAD_LETTERS, spec.partitions(),
+            return new PlatformTopic(
+                    n,
+                    ORG_UNITS,
+                    null,
+                    CloudEventTypes.ORG_UNIT,
+                    null,
+                    Topics.ORG_UNITS_DEAD_LETTERS,
+                    spec.partitions(),
                     spec.compacted());
         }
         if (n.equals(Topics.PROJECTS)) {
             // the registry's key projects (重点工程); no consumer group of ours reads it yet
-            return new PlatformTopic(n, PROJECTS, null, CloudEventTypes.PROJECT, null, null, spec.partitions(), spec.compacted());
+            return new PlatformTopic(
+                    n, PROJECTS, null, CloudEventTypes.PROJECT, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.PILOTS)) {
             // the registry's pilots and designations (试点示范); no consumer group of ours reads it yet
-            return new PlatformTopic(n, PILOTS, null, CloudEventTypes.PILOT, null, null, spec.partitions(), spec.compacted());
+            return new PlatformTopic(
+                    n, PILOTS, null, CloudEventTypes.PILOT, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.TARGETS)) {
             // the registry's allocations of targets (目标分解): the aggregation judges attainment by them (TargetConsumer)
-            return new PlatformTopic(n, TARGETS, null, CloudEventTypes.TARGET, TARGETS_GROUP, Topics.TARGETS_DEAD_LETTERS, spec.partitions(),
+            return new PlatformTopic(
+                    n,
+                    TARGETS,
+                    null,
+                    CloudEventTypes.TARGET,
+                    TARGETS_GROUP,
+                    Topics.TARGETS_DEAD_LETTERS,
+                    spec.partitions(),
                     spec.compacted());
         }
         if (n.equals(Topics.APPROVALS)) {
-            // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads it yet
-            return new PlatformTopic(n, APPROVALS, null, CloudEventTypes.APPROVAL, null, null, spec.partitions(), spec.compacted());
+            // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads
+            // it yet
+            return new PlatformTopic(
+                    n, APPROVALS, null, CloudEventTypes.APPROVAL, null, null, spec.partitions(), spec.compacted());
         }
         if (n.equals(Topics.REMINDERS)) {
-            // the registry's reminders of data sets due soon or overdue (截止提醒), for mail or SMS gateways outside the platform
-            return new PlatformTopic(n, REMINDERS, null, CloudEventTypes.REMINDER, null, null, spec.partitions(), spec.compacted());
+            // the registry's reminders of data sets due soon or overdue (截止提醒), for mail or SMS gateways outside the
+            // platform
+            return new PlatformTopic(
+                    n, REMINDERS, null, CloudEventTypes.REMINDER, null, null, spec.partitions(), spec.compacted());
         }
-        if (n.equals(Topics.INDICATORS_DEAD_LETTERS) || n.equals(Topics.ORG_UNITS_DEAD_LETTERS) || n.equals(Topics.TARGETS_DEAD_LETTERS)
+        if (n.equals(Topics.INDICATORS_DEAD_LETTERS)
+                || n.equals(Topics.ORG_UNITS_DEAD_LETTERS)
+                || n.equals(Topics.TARGETS_DEAD_LETTERS)
                 || n.equals(Topics.APPROVALS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
         }
@@ -139,7 +186,9 @@ public record PlatformTopic(String name, String kind, String sector, String even
      * included: those are browsed, never replayed (a replay must not write indicators, results, alerts or org units).
      */
     public static Optional<PlatformTopic> feedOf(String deadLetterTopic) {
-        return all().stream().filter(t -> FEED.equals(t.kind()) && deadLetterTopic.equals(t.deadLetters())).findFirst();
+        return all().stream()
+                .filter(t -> FEED.equals(t.kind()) && deadLetterTopic.equals(t.deadLetters()))
+                .findFirst();
     }
 
     /**
@@ -147,6 +196,8 @@ public record PlatformTopic(String name, String kind, String sector, String even
      * the ops API shows it; replays go by {@link #feedOf} alone.
      */
     public static String sourceOf(String deadLetterTopic) {
-        return deadLetterTopic.endsWith(".dlq") ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length()) : deadLetterTopic;
+        return deadLetterTopic.endsWith(".dlq")
+                ? deadLetterTopic.substring(0, deadLetterTopic.length() - ".dlq".length())
+                : deadLetterTopic;
     }
 }

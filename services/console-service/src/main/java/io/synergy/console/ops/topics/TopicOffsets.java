@@ -38,7 +38,8 @@ public class TopicOffsets {
 
     /** The topics' descriptions; a topic that does not exist is absent from the answer. */
     public Map<String, TopicDescription> describe(Collection<String> topics) {
-        Map<String, KafkaFuture<TopicDescription>> futures = kafka.admin().describeTopics(topics).topicNameValues();
+        Map<String, KafkaFuture<TopicDescription>> futures =
+                kafka.admin().describeTopics(topics).topicNameValues();
         Map<String, TopicDescription> out = new LinkedHashMap<>();
         long deadline = System.nanoTime() + kafka.timeout().toNanos();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> f : futures.entrySet()) {
@@ -80,10 +81,14 @@ public class TopicOffsets {
     }
 
     public static long sumEnd(List<PartitionOffsets> partitions) {
-        return partitions == null ? 0 : partitions.stream().mapToLong(PartitionOffsets::end).sum();
+        return partitions == null
+                ? 0
+                : partitions.stream().mapToLong(PartitionOffsets::end).sum();
     }
 
     public static long sumRetained(List<PartitionOffsets> partitions) {
-        return partitions == null ? 0 : partitions.stream().mapToLong(PartitionOffsets::retained).sum();
+        return partitions == null
+                ? 0
+                : partitions.stream().mapToLong(PartitionOffsets::retained).sum();
     }
 }

@@ -18,8 +18,19 @@ class ReplayTargetTest {
 
     @Test
     void noOtherTopicIsATargetTheAggregationsOwnDeadLettersIncluded() {
-        for (String topic : new String[] {"indicators.v1.dlq", "org-units.v1.dlq", "indicators.energy.v1.dlq", "results.v1.dlq", "alerts.v1.dlq",
-                Topics.feed(Sector.ENERGY), Topics.indicators(Sector.ENERGY), Topics.RESULTS, Topics.ALERTS, Topics.ORG_UNITS, "feeds.unknown.v1.dlq"}) {
+        for (String topic : new String[] {
+            "indicators.v1.dlq",
+            "org-units.v1.dlq",
+            "indicators.energy.v1.dlq",
+            "results.v1.dlq",
+            "alerts.v1.dlq",
+            Topics.feed(Sector.ENERGY),
+            Topics.indicators(Sector.ENERGY),
+            Topics.RESULTS,
+            Topics.ALERTS,
+            Topics.ORG_UNITS,
+            "feeds.unknown.v1.dlq"
+        }) {
             assertThat(DeadLetterReplayer.target(topic)).as(topic).isNull();
         }
     }
