@@ -18,6 +18,7 @@ import io.synergy.aggregation.assessment.SvgCharts.Point;
 import io.synergy.testsupport.PlatformTestResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -72,6 +73,8 @@ class AssessmentReportPageTest {
     @Test
     void everySectionIsThereWithItsFiguresAndPostedTextIsEscaped() throws Exception {
         String html = AssessmentReportPage.html(page("鲁环函〔2024〕<script>alert(1)</script>", false));
+        // kept for a look in a browser (docs/images/assessment-report.png is a screenshot of it)
+        Files.writeString(Path.of("target", "assessment-report.html"), html);
 
         assertThat(html)
                 .contains(

@@ -17,8 +17,12 @@ import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** Indicator events on the real broker → facts → recomputed results, served and published. */
@@ -132,5 +136,56 @@ class AggregationFlowTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("orgUnit"));
+    }
+
+    /** The assessment report (issue 16) shows the read API's figures of the same year, as a page and as a PDF. */
+    @Test
+    void theAssessmentReportShowsTheApiFiguresAsAPageAndAsAPdf() throws Exception {
+        publish("E1", "370203", 2023, 100, 1000, 1);
+        publish("E1", "370214", 2023, 600, 3000, 1);
+        double e1 = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().queryParam("period", "2023")
+                                .get("/api/v1/attainment")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getDouble("indicators.find { it.indicator == 'E1' }.value"),
+                        v -> v > 0);
+        String figure = String.format(Locale.ROOT, "%.2f", e1);
+
+        String page = given().accept("text/html")
+                .queryParam("period", "2023")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .extract()
+                .asString();
+        assertThat(page).contains("青岛市 2023 年度减污降碳协同增效评估考核报告", "一、目标完成情况", "<svg");
+        assertThat(page.substring(page.indexOf("<td>E1 "))).as("the E1 row").contains(figure);
+
+        byte[] pdf = given().accept("application/pdf")
+                .queryParam("period", "2023")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains("年度减污降碳协同增效评估考核报告", figure);
+        }
+        given().accept("text/html")
+                .queryParam("period", "1999")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(404);
+        given().accept("application/pdf")
+                .queryParam("period", "x")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(400);
     }
 }

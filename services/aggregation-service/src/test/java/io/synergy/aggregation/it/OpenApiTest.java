@@ -36,8 +36,12 @@ class OpenApiTest {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         int operations = OpenApiAssertions.assertEveryOperationIsTyped(
                 doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
-        // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision)
-        assertThat(operations).isEqualTo(13);
+        // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision),
+        // the assessment report (one operation: HTML or PDF by Accept)
+        assertThat(operations).isEqualTo(14);
+        assertThat(doc.at("/paths/~1api~1v1~1assessment~1report/get/responses/200/content")
+                        .has("application/pdf"))
+                .isTrue();
     }
 
     @Test
