@@ -41,32 +41,55 @@ class KafkaAccessTest {
     }
 
     @Test
-    void aSectorServiceReadsItsFeedAndTheRegistryAndWritesItsIndicatorsAndDeadLetters() {
+    void aSectorServiceReadsItsFeedAndTheRegistryAndWritesItsIndicatorsApprovalsAndDeadLetters() {
         for (Sector s : Sector.values()) {
             String service = Principals.service(s);
             assertThat(topics(service, Operation.READ))
                     .containsExactlyInAnyOrder("feeds." + s.code() + ".v1", "org-units.v1");
             assertThat(topics(service, Operation.WRITE))
                     .containsExactlyInAnyOrder(
-                            "feeds." + s.code() + ".v1.dlq", "indicators." + s.code() + ".v1", "org-units.v1.dlq");
+                            "feeds." + s.code() + ".v1.dlq",
+                            "indicators." + s.code() + ".v1",
+                            "org-units.v1.dlq",
+                            Topics.APPROVALS);
             assertThat(groups(service, Operation.READ))
                     .containsExactlyInAnyOrder(s.code() + "-service-feed", s.code() + "-service-org-units-*");
         }
     }
 
     @Test
-    void theAggregationReadsTheIndicatorsAndWritesResultsAlertsAndItsDeadLetters() {
+    void theAggregationReadsTheIndicatorsAndTargetsAndWritesResultsAlertsAndItsDeadLetters() {
         Set<String> indicators =
                 java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
         assertThat(topics(Principals.AGGREGATION, Operation.READ))
                 .containsAll(indicators)
-                .contains(Topics.ORG_UNITS)
-                .hasSize(indicators.size() + 1);
+                .contains(Topics.ORG_UNITS, Topics.TARGETS)
+                .hasSize(indicators.size() + 2);
         assertThat(topics(Principals.AGGREGATION, Operation.WRITE))
                 .containsExactlyInAnyOrder(
-                        Topics.RESULTS, Topics.ALERTS, Topics.INDICATORS_DEAD_LETTERS, Topics.ORG_UNITS_DEAD_LETTERS);
+                        Topics.RESULTS,
+                        Topics.ALERTS,
+                        Topics.INDICATORS_DEAD_LETTERS,
+                        Topics.ORG_UNITS_DEAD_LETTERS,
+                        Topics.TARGETS_DEAD_LETTERS);
         assertThat(groups(Principals.AGGREGATION, Operation.READ))
-                .containsExactlyInAnyOrder("aggregation-service", "aggregation-service-org-units-*");
+                .containsExactlyInAnyOrder(
+                        "aggregation-service", "aggregation-service-targets", "aggregation-service-org-units-*");
+    }
+
+    @Test
+    void theConsoleReadsResultsIndicatorsAndAlertsWithItsOwnGroupAndWritesNothing() {
+        Set<String> indicators =
+                java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
+        assertThat(topics(Principals.CONSOLE, Operation.READ))
+                .containsAll(indicators)
+                .contains(Topics.RESULTS, Topics.ALERTS)
+                .hasSize(indicators.size() + 2);
+        assertThat(topics(Principals.CONSOLE, Operation.WRITE)).isEmpty();
+        assertThat(groups(Principals.CONSOLE, Operation.READ)).containsExactly("console-service");
+        assertThat(topics(Principals.CONSOLE, Operation.DESCRIBE))
+                .as("the ops API describes, as ops")
+                .isEmpty();
     }
 
     @Test
@@ -76,14 +99,21 @@ class KafkaAccessTest {
                 .map(KafkaAcl::principal)
                 .toList();
         assertThat(writers).containsExactly(Principals.REGISTRY);
-        // the registry's master data: org units, key projects, pilots and targets
+        // the registry's master data: org units, key projects, pilots and targets; the reporting cycle's reminders and
+        // the approvals it refused
         assertThat(topics(Principals.REGISTRY, Operation.WRITE))
                 .containsExactlyInAnyOrder(
                         Topics.ORG_UNITS,
                         Topics.ORG_UNITS_DEAD_LETTERS,
                         Topics.PROJECTS,
                         Topics.PILOTS,
-                        Topics.TARGETS);
+                        Topics.TARGETS,
+                        Topics.REMINDERS,
+                        Topics.APPROVALS_DEAD_LETTERS);
+        assertThat(topics(Principals.REGISTRY, Operation.READ))
+                .containsExactlyInAnyOrder(Topics.ORG_UNITS, Topics.APPROVALS);
+        assertThat(groups(Principals.REGISTRY, Operation.READ))
+                .containsExactlyInAnyOrder("registry-service-approvals", "registry-service-org-units-*");
     }
 
     @Test
@@ -96,8 +126,13 @@ class KafkaAccessTest {
         assertThat(topics(Principals.OPS, Operation.READ))
                 .isEqualTo(all.stream().filter(t -> t.endsWith(".dlq")).collect(Collectors.toSet()));
         assertThat(groups(Principals.OPS, Operation.DESCRIBE))
-                .contains("aggregation-service", "energy-service-feed")
-                .hasSize(1 + Sector.values().length);
+                .contains(
+                        "aggregation-service",
+                        "aggregation-service-targets",
+                        "registry-service-approvals",
+                        "console-service",
+                        "energy-service-feed")
+                .hasSize(4 + Sector.values().length);
         assertThat(groups(Principals.OPS, Operation.READ))
                 .as("it browses without a group")
                 .isEmpty();
