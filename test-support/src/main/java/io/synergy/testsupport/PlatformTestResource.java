@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The real infrastructure a Quarkus test application needs: the JVM's one {@link KafkaBroker}, with the service's own
- * Kafka principal (its application name, as in every deployment; the aggregation's ops code also gets the
+ * Kafka principal (its application name, as in every deployment; the console's ops code also gets the
  * {@link Principals#OPS} principal), and the verification key and audience of {@link TestTokens}. Use it with
  * {@code @WithTestResource(PlatformTestResource.class)} on every {@code @QuarkusTest} of a module, so that they share one
  * application boot.
@@ -46,9 +46,9 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         String name = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.application.name", String.class)
                 .orElse("");
-        if (!Principals.services().contains(name)) {
+        if (!Principals.services().contains(name) && !Principals.CONSOLE.equals(name)) {
             throw new IllegalStateException("quarkus.application.name '" + name
-                    + "' is none of the platform's services " + Principals.services());
+                    + "' is none of the platform's services " + Principals.services() + " nor " + Principals.CONSOLE);
         }
         return name;
     }
