@@ -258,7 +258,7 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- end -}}
 
 {{/*
-The Kafka principals the chart's services authenticate as: each service's own, and ops for the aggregation's ops API.
+The Kafka principals the chart's services authenticate as: each service's own, and ops for the console's ops API.
 */}}
 {{- define "synergy.kafkaUserName" -}}
 {{- printf "%s-%s" (include "synergy.prefix" .root) .principal | trunc 63 | trimSuffix "-" -}}
