@@ -177,7 +177,7 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $p := $kt.partitions -}}
 {{- $services := list "aggregation-service" -}}
 {{- range $s := $kt.sectors }}{{ $services = append $services (printf "%s-service" $s) }}{{ end -}}
-{{- $services = append $services "registry-service" -}}
+{{- $services = concat $services (list "registry-service" "console-service") -}}
 {{- $topics := list -}}
 {{- range $s := $kt.sectors }}
 {{- $svc := printf "%s-service" $s }}
@@ -251,7 +251,7 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- /* every instance reads org-units.v1 from the start with a group of its own per start: <service>-org-units-<uuid> */}}
 {{- $services := list "aggregation-service" -}}
 {{- range $s := .Values.kafkaTopics.sectors }}{{ $services = append $services (printf "%s-service" $s) }}{{ end -}}
-{{- range $svc := append $services "registry-service" }}
+{{- range $svc := concat $services (list "registry-service" "console-service") }}
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" $svc "type" "group" "name" (printf "%s-org-units-" $svc) "pattern" "prefix" "op" "Read") }}
 {{- end }}
 {{- toJson $acls -}}

@@ -78,15 +78,17 @@ class KafkaAccessTest {
     }
 
     @Test
-    void theConsoleReadsResultsIndicatorsAndAlertsWithItsOwnGroupAndWritesNothing() {
+    void theConsoleReadsResultsIndicatorsAlertsAndTheRegistryWithItsOwnGroups() {
         Set<String> indicators =
                 java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
         assertThat(topics(Principals.CONSOLE, Operation.READ))
                 .containsAll(indicators)
-                .contains(Topics.RESULTS, Topics.ALERTS)
-                .hasSize(indicators.size() + 2);
-        assertThat(topics(Principals.CONSOLE, Operation.WRITE)).isEmpty();
-        assertThat(groups(Principals.CONSOLE, Operation.READ)).containsExactly("console-service");
+                .contains(Topics.RESULTS, Topics.ALERTS, Topics.ORG_UNITS)
+                .hasSize(indicators.size() + 3);
+        // like every reader of org-units.v1, it sets aside the records it refuses
+        assertThat(topics(Principals.CONSOLE, Operation.WRITE)).containsExactly(Topics.ORG_UNITS_DEAD_LETTERS);
+        assertThat(groups(Principals.CONSOLE, Operation.READ))
+                .containsExactlyInAnyOrder("console-service", "console-service-org-units-*");
         assertThat(topics(Principals.CONSOLE, Operation.DESCRIBE))
                 .as("the ops API describes, as ops")
                 .isEmpty();

@@ -46,9 +46,9 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         String name = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.application.name", String.class)
                 .orElse("");
-        if (!Principals.services().contains(name) && !Principals.CONSOLE.equals(name)) {
+        if (!Principals.services().contains(name)) {
             throw new IllegalStateException("quarkus.application.name '" + name
-                    + "' is none of the platform's services " + Principals.services() + " nor " + Principals.CONSOLE);
+                    + "' is none of the platform's services " + Principals.services());
         }
         return name;
     }

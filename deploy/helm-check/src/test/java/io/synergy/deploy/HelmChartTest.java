@@ -977,10 +977,10 @@ class HelmChartTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(
                         KafkaAccess.acls().stream().map(KafkaAcl::toString).toList());
-        // without the bureaus' users: the services', the console's and ops' ACLs, nothing else
+        // without the bureaus' users: the services' and ops' ACLs, nothing else
         Chart.Rendered noBureaus =
                 Chart.template(Map.of("kafka.strimzi.enabled", true, "kafka.strimzi.bureaus", false));
-        assertThat(noBureaus.ofKind("KafkaUser")).hasSize(Principals.services().size() + 2);
+        assertThat(noBureaus.ofKind("KafkaUser")).hasSize(Principals.services().size() + 1);
     }
 
     @Test

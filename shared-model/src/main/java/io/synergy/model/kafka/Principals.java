@@ -20,7 +20,7 @@ public final class Principals {
     public static final String OPS = "ops";
 
     public static final String AGGREGATION = "aggregation-service";
-    /** The console service (dashboard, ops API): reads results.v1, the indicator topics and alerts.v1, writes nothing. */
+    /** The console service (dashboard, ops API): reads results.v1, the indicator topics, alerts.v1 and org-units.v1. */
     public static final String CONSOLE = "console-service";
 
     public static final String REGISTRY = "registry-service";
@@ -37,12 +37,16 @@ public final class Principals {
         return "bureau-" + sector.code();
     }
 
-    /** The principals of the services that read org-units.v1: the aggregation, the five sector services, the registry. */
+    /**
+     * Every service's principal, each a reader of org-units.v1: the aggregation, the five sector services, the registry,
+     * the console.
+     */
     public static List<String> services() {
         List<String> out = new ArrayList<>();
         out.add(AGGREGATION);
         out.addAll(sectorServices());
         out.add(REGISTRY);
+        out.add(CONSOLE);
         return List.copyOf(out);
     }
 
@@ -58,7 +62,6 @@ public final class Principals {
     /** Every principal the platform defines, the administrator included: each gets SCRAM credentials of its own. */
     public static List<String> all() {
         List<String> out = new ArrayList<>(services());
-        out.add(CONSOLE);
         out.add(OPS);
         out.addAll(bureaus());
         out.add(ADMIN);
