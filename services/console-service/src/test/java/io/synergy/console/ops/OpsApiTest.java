@@ -503,6 +503,8 @@ class OpsApiTest {
                 document,
                 p -> p.startsWith("/api/v1/")
                         && !p.equals("/api/v1/dashboard/changes")
+                        // the dashboard's sign-in takes no body (no 400) and its end is open: WebEdgeTest covers it
+                        && !p.equals("/api/v1/session")
                         && !p.equals("/api/v1/ops/topics"));
         // the dashboard's years, synergy, history, districts, attainment, effects; consumers, dead letters, replay,
         // replays, freshness
