@@ -91,7 +91,7 @@ public class ResultsFeed {
     }
 
     private void open() {
-        KafkaConsumer<byte[], byte[]> c = kafka.reader("console-service-results");
+        KafkaConsumer<byte[], byte[]> c = kafka.ownReader("console-service-results");
         List<TopicPartition> partitions = c.partitionsFor(Topics.RESULTS).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();

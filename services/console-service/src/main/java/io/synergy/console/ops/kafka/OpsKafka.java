@@ -40,8 +40,9 @@ import org.eclipse.microprofile.config.Config;
  * connections and fetches metadata), one producer for replays created on first use, and short-lived consumers for
  * browsing. All are configured from the same {@code kafka.*} properties as the messaging channels (servers, TLS, SASL
  * mechanism), but authenticate as the ops API's own principal ({@code synergy.ops.kafka-jaas-config}, principal {@code ops}),
- * not as the aggregation service: its ACLs describe every topic and group, read the dead-letter topics and write the feed
- * topics only (replays), and they move with the ops API to whichever service runs it (docs/security.md).
+ * not as the console service: its ACLs describe every topic and group, read the dead-letter topics and write the feed
+ * topics only (replays), and they moved with the ops API from the aggregation (docs/security.md). The console's own
+ * readers ({@link #ownReader}: the results view on results.v1) authenticate as the service's principal, console-service.
  */
 @ApplicationScoped
 public class OpsKafka {
@@ -52,6 +53,7 @@ public class OpsKafka {
     @Inject
     OpsConfig ops;
 
+    private Properties own;
     private Properties common;
     private Duration timeout;
     private Admin admin;
@@ -60,7 +62,9 @@ public class OpsKafka {
     @PostConstruct
     void init() {
         this.timeout = ops.kafkaTimeout();
-        this.common = KafkaClientProperties.all(config);
+        this.own = KafkaClientProperties.all(config);
+        this.common = new Properties();
+        common.putAll(own);
         common.put(SaslConfigs.SASL_JAAS_CONFIG, ops.kafkaJaasConfig());
         Properties p = filtered(AdminClientConfig.configNames());
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "console-service-ops-admin");
@@ -109,9 +113,21 @@ public class OpsKafka {
         return reader("console-service-ops-browse");
     }
 
-    /** A consumer like {@link #browsingConsumer()}, under its own client id: the results view reads results.v1 with one. */
+    /** A consumer like {@link #browsingConsumer()}, under its own client id, as the ops principal. */
     public KafkaConsumer<byte[], byte[]> reader(String clientId) {
-        Properties p = filtered(ConsumerConfig.configNames());
+        return reader(common, clientId);
+    }
+
+    /**
+     * A consumer like {@link #reader}, but as the console service's own principal (its {@code kafka.sasl.jaas.config}):
+     * the results view reads results.v1 with one, which the ops principal may not read.
+     */
+    public KafkaConsumer<byte[], byte[]> ownReader(String clientId) {
+        return reader(own, clientId);
+    }
+
+    private KafkaConsumer<byte[], byte[]> reader(Properties base, String clientId) {
+        Properties p = KafkaClientProperties.filtered(base, ConsumerConfig.configNames());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
