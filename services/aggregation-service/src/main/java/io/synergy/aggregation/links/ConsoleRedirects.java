@@ -1,5 +1,6 @@
 package io.synergy.aggregation.links;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * bookmark of the dashboard keeps working (the browser keeps the {@code #token=} fragment across the redirect). No token is
  * needed to be redirected; the console service checks it.
  */
+@PermitAll
 @Path("/")
 @Tag(name = "console (moved)", description = "Moved to the console service: 308 to synergy.links.console")
 @APIResponse(
