@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Makes the compose file's secrets once: deploy/.env (never committed; docker compose reads it next to compose.yaml) with
 # a random password for every Kafka principal of the platform -- SYNERGY_KAFKA_PASSWORD_<PRINCIPAL> (ADMIN, OPS,
-# AGGREGATION_SERVICE, ENERGY_SERVICE ..., BUREAU_ENERGY ...) -- and the database's (SYNERGY_DB_PASSWORD). Run again, it
-# adds what is missing and changes nothing else. A bureau's system gets its password from there (docs/security.md).
+# AGGREGATION_SERVICE, ENERGY_SERVICE ..., BUREAU_ENERGY ...) -- one for every service's database role,
+# SYNERGY_DB_PASSWORD_<SERVICE> (AGGREGATION, ENERGY, ..., REGISTRY, CONSOLE: the role synergy_<service>), and the
+# database administrators' (SYNERGY_DB_PASSWORD, role synergy). Run again, it adds what is missing and changes nothing
+# else (delete a line, run it again, to make a new password: docs/security.md, "Rotating credentials"). A bureau's system
+# gets its password from there (docs/security.md).
 set -euo pipefail
 ENV_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.env
 PRINCIPALS="admin ops aggregation-service energy-service transport-service building-service agriculture-service waste-service
@@ -16,4 +19,7 @@ for p in $PRINCIPALS; do
   add "SYNERGY_KAFKA_PASSWORD_$(echo "$p" | tr '[:lower:]-' '[:upper:]_')"
 done
 add SYNERGY_DB_PASSWORD
+for s in aggregation energy transport building agriculture waste registry console; do
+  add "SYNERGY_DB_PASSWORD_$(echo "$s" | tr '[:lower:]' '[:upper:]')"
+done
 echo "$ENV_FILE"

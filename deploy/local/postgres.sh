@@ -21,8 +21,8 @@ PG_CLUSTER=${PG_CLUSTER:-main}
 DB_USER=${DB_USER:-synergy}
 DB_PASSWORD=${DB_PASSWORD:-synergy}
 DATABASES=${DATABASES:-"synergy synergy_test synergy_e2e synergy_bench"}
-# service → schema (the service's quarkus.flyway.schemas)
-SERVICES="aggregation energy transport building agriculture waste registry console"
+# synergy_role_sql, synergy_schema_sql and the services (SYNERGY_DB_SERVICES), shared with the compose file's PostgreSQL
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../postgres/roles.sh"
 
 as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi
@@ -40,23 +40,10 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 
-role_sql() {
-  local role=$1 password=$2
-  cat <<SQL
-DO \$\$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
-    CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE;
-  END IF;
-END
-\$\$;
-SQL
-}
-
 {
-  role_sql "$DB_USER" "$DB_PASSWORD"
-  for s in $SERVICES; do
-    role_sql "synergy_$s" "synergy_$s"
+  synergy_role_sql "$DB_USER" "$DB_PASSWORD"
+  for s in $SYNERGY_DB_SERVICES; do
+    synergy_role_sql "synergy_$s" "synergy_$s"
     echo "GRANT synergy_$s TO ${DB_USER};"
   done
 } | as_postgres psql -v ON_ERROR_STOP=1 -qtA >/dev/null
@@ -66,43 +53,8 @@ for db in $DATABASES; do
     as_postgres psql -qtAc "CREATE DATABASE ${db} OWNER ${DB_USER}" >/dev/null
     echo "[postgres] created database ${db}"
   fi
-  for s in $SERVICES; do
-    # the schema, owned by the service's role; one an older run created as synergy is handed over with its objects, and
-    # Flyway's note that it created the schema goes (a clean at start would drop the schema, which the role may not create)
-    as_postgres psql -v ON_ERROR_STOP=1 -qtA -d "$db" >/dev/null <<SQL
-CREATE SCHEMA IF NOT EXISTS ${s} AUTHORIZATION synergy_${s};
-DO \$\$
-DECLARE
-  r record;
-BEGIN
-  IF (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = '${s}') <> 'synergy_${s}' THEN
-    EXECUTE 'ALTER SCHEMA ${s} OWNER TO synergy_${s}';
-  END IF;
-  FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = '${s}' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> 'synergy_${s}' LOOP
-    EXECUTE format('ALTER %s ${s}.%I OWNER TO synergy_${s}',
-                   CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.relname);
-  END LOOP;
-  -- sequences of no column (those of serial and identity columns follow their table)
-  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = '${s}' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> 'synergy_${s}'
-             AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
-    EXECUTE format('ALTER SEQUENCE ${s}.%I OWNER TO synergy_${s}', r.relname);
-  END LOOP;
-  FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = '${s}' AND pg_get_userbyid(p.proowner) <> 'synergy_${s}' LOOP
-    EXECUTE format('ALTER ROUTINE %s OWNER TO synergy_${s}', r.fn);
-  END LOOP;
-  FOR r IN SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-           WHERE n.nspname = '${s}' AND t.typtype IN ('e', 'd') AND pg_get_userbyid(t.typowner) <> 'synergy_${s}' LOOP
-    EXECUTE format('ALTER TYPE ${s}.%I OWNER TO synergy_${s}', r.typname);
-  END LOOP;
-  IF to_regclass('${s}.flyway_schema_history') IS NOT NULL THEN
-    EXECUTE 'DELETE FROM ${s}.flyway_schema_history WHERE type = ''SCHEMA''';
-  END IF;
-END
-\$\$;
-SQL
+  for s in $SYNERGY_DB_SERVICES; do
+    synergy_schema_sql "$s" | as_postgres psql -v ON_ERROR_STOP=1 -qtA -d "$db" >/dev/null
   done
 done
 echo "[postgres] ready on 127.0.0.1:5432 (roles ${DB_USER} and synergy_<service>; databases: ${DATABASES})"

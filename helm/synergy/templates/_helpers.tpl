@@ -117,13 +117,72 @@ synergy-config, release "city" gives city-synergy-config).
 {{- end -}}
 
 {{/*
-Whether this chart renders its own Secret: a database password or a JWT public key is given inline, or the database
-password has no existing Secret (the Secret then lacks DB_PASSWORD, and the pods say so: see NOTES.txt).
+A service's database role and where its password comes from (global.database, services.<key>.database): a JSON object
+{user, secret, passwordKey, userKey, inline, hasPassword}. The service's own existingSecret wins, then its password (this
+chart's Secret, key DB_PASSWORD_<KEY>), then global.database.existingSecretPrefix; with none the chart's Secret is named
+all the same and lacks the key (NOTES.txt warns). Call with (dict "root" $ "key" "energy").
+*/}}
+{{- define "synergy.dbRole" -}}
+{{- $g := .root.Values.global.database -}}
+{{- $d := (index .root.Values.services .key).database | default dict -}}
+{{- $role := dict "user" ($d.user | default (printf "synergy_%s" .key)) "inline" false "hasPassword" true -}}
+{{- $existing := $d.existingSecret | default "" -}}
+{{- if and (not $existing) (not $d.password) $g.existingSecretPrefix -}}
+{{- $existing = printf "%s%s" $g.existingSecretPrefix .key -}}
+{{- end -}}
+{{- if $existing -}}
+{{- $_ := set $role "secret" $existing -}}
+{{- $_ := set $role "passwordKey" ($d.passwordKey | default $g.passwordKey) -}}
+{{- $_ := set $role "userKey" ($d.userKey | default $g.userKey | default "") -}}
+{{- else -}}
+{{- $_ := set $role "secret" (include "synergy.secretName" .root) -}}
+{{- $_ := set $role "passwordKey" (printf "DB_PASSWORD_%s" (upper .key)) -}}
+{{- $_ := set $role "userKey" "" -}}
+{{- $_ := set $role "inline" true -}}
+{{- $_ := set $role "hasPassword" (not (empty $d.password)) -}}
+{{- end -}}
+{{- toJson $role -}}
+{{- end -}}
+
+{{/*
+Refuses the one shared database role of earlier versions (every service has its own now) and two services configured
+with the same role.
+*/}}
+{{- define "synergy.checkDatabase" -}}
+{{- $g := .Values.global.database -}}
+{{- range $old := list "user" "password" "existingSecret" }}
+{{- if index $g $old }}
+{{- fail (printf "global.database.%s is gone: every service connects as a role of its own (services.<key>.database.user, default synergy_<key>) with its own password (services.<key>.database.password or .existingSecret, or global.database.existingSecretPrefix); docs/deploy.md, \"3. PostgreSQL\"" $old) }}
+{{- end }}
+{{- end }}
+{{- $seen := dict }}
+{{- range $key := splitList " " (include "synergy.serviceKeys" $) }}
+{{- if (index $.Values.services $key).enabled }}
+{{- $role := include "synergy.dbRole" (dict "root" $ "key" $key) | fromJson }}
+{{- if not $role.userKey }}
+{{- with get $seen $role.user }}
+{{- fail (printf "services.%s.database.user and services.%s.database.user are both %s: each service needs a role of its own (it owns that service's schema only)" . $key $role.user) }}
+{{- end }}
+{{- $_ := set $seen $role.user $key }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Whether this chart renders its own Secret: a service's database password is not in an existing Secret (given inline, or
+missing: the Secret then lacks that service's DB_PASSWORD_<KEY>, and NOTES.txt says so), or the JWT public key is
+given inline.
 */}}
 {{- define "synergy.renderSecret" -}}
-{{- $db := .Values.global.database -}}
 {{- $jwt := .Values.global.jwt -}}
-{{- if or (not $db.existingSecret) (and $jwt.publicKey (not $jwt.existingSecret)) -}}true{{- end -}}
+{{- $inline := and $jwt.publicKey (not $jwt.existingSecret) -}}
+{{- range $key := splitList " " (include "synergy.serviceKeys" $) }}
+{{- if and (index $.Values.services $key).enabled (include "synergy.dbRole" (dict "root" $ "key" $key) | fromJson).inline }}
+{{- $inline = true }}
+{{- end }}
+{{- end }}
+{{- if $inline -}}true{{- end -}}
 {{- end -}}
 
 {{/*

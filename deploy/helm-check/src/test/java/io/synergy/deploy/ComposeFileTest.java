@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -117,7 +118,8 @@ class ComposeFileTest {
         while (m.find()) {
             boolean defaulted = m.group(1).matches("[A-Z_][A-Z0-9_]*:-.*");
             boolean secret = m.group(1)
-                    .matches("SYNERGY_(KAFKA_PASSWORD_[A-Z_]+|DB_PASSWORD):\\?run deploy/compose-credentials\\.sh");
+                    .matches(
+                            "SYNERGY_(KAFKA_PASSWORD_[A-Z_]+|DB_PASSWORD(_[A-Z]+)?):\\?run deploy/compose-credentials\\.sh");
             assertThat(defaulted && m.group(1).contains("PASSWORD"))
                     .as("a default password: " + m.group())
                     .isFalse();
@@ -228,8 +230,16 @@ class ComposeFileTest {
         assertThat(ports("kafka")).containsExactly("127.0.0.1:9092:9092");
     }
 
+    static String serviceKey(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    static String dbPasswordVariable(String service) {
+        return "SYNERGY_DB_PASSWORD_" + serviceKey(service).toUpperCase(java.util.Locale.ROOT);
+    }
+
     @Test
-    void postgresFifteenCreatesTheSynergyRoleAndDatabase() {
+    void postgresFifteenCreatesTheDatabaseAndARolePerServiceOwningItsSchema() throws IOException {
         Map<String, Object> pg = services.get("postgres");
         assertThat((String) pg.get("image")).matches("postgres:15(\\.\\d+)?(-.*)?");
         Map<String, String> env = env("postgres");
@@ -239,9 +249,79 @@ class ComposeFileTest {
                 .containsKey("POSTGRES_PASSWORD");
         assertThat(ports("postgres")).containsExactly("127.0.0.1:5432:5432");
         assertThat(String.valueOf((Object) at(pg, "healthcheck", "test"))).contains("pg_isready");
-        // the services log in with the role the image creates
-        assertThat(String.valueOf((Object) at(services.get("energy-service"), "environment", "DB_PASSWORD")))
-                .isEqualTo(String.valueOf((Object) at(pg, "environment", "POSTGRES_PASSWORD")));
+        // on the first start the image runs the init script, which creates the roles and their schemas with the roles'
+        // passwords from deploy/.env -- the same variables the services log in with
+        List<String> volumes = at(pg, "volumes");
+        assertThat(volumes)
+                .contains(
+                        "./postgres/compose-init.sh:/docker-entrypoint-initdb.d/10-synergy-roles.sh:ro",
+                        "./postgres:/synergy/postgres:ro");
+        Path init = Chart.ROOT.resolve("deploy/postgres/compose-init.sh");
+        assertThat(Files.isExecutable(init))
+                .as("the entrypoint runs an executable init script")
+                .isTrue();
+        assertThat(Files.readString(init)).contains("/synergy/postgres/roles.sh");
+        for (String service : HelmChartTest.PORTS.keySet()) {
+            String variable = dbPasswordVariable(service);
+            String reference = "${" + variable + ":?run deploy/compose-credentials.sh}";
+            assertThat(String.valueOf((Object) at(pg, "environment", variable)))
+                    .as("postgres gets " + variable)
+                    .isEqualTo(reference);
+            assertThat(String.valueOf((Object) at(services.get(service), "environment", "DB_PASSWORD")))
+                    .as(service + " logs in with its own role's password")
+                    .isEqualTo(reference);
+        }
+        // what the script creates: a role that may log in and nothing more, owning its service's schema
+        String roles = Files.readString(Chart.ROOT.resolve("deploy/postgres/roles.sh"));
+        Matcher list = Pattern.compile("SYNERGY_DB_SERVICES=\"([^\"]*)\"").matcher(roles);
+        assertThat(list.find()).isTrue();
+        assertThat(List.of(list.group(1).split(" ")))
+                .containsExactlyElementsOf(HelmChartTest.PORTS.keySet().stream()
+                        .map(ComposeFileTest::serviceKey)
+                        .toList());
+        assertThat(roles)
+                .contains("CREATE ROLE ${role} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE")
+                .contains("CREATE SCHEMA IF NOT EXISTS ${s} AUTHORIZATION synergy_${s}");
+        assertThat(Files.readString(init))
+                .contains("SYNERGY_DB_PASSWORD_${s^^}")
+                .contains("synergy_role_sql \"synergy_$s\"")
+                .contains("synergy_schema_sql \"$s\"");
+    }
+
+    @Test
+    void theCredentialsScriptMakesEverySecretTheFileNeedsAndKeepsThemOnASecondRun(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("compose-credentials.sh");
+        Files.copy(Chart.ROOT.resolve("deploy/compose-credentials.sh"), script);
+        Files.writeString(dir.resolve(".env"), "SYNERGY_DB_PASSWORD_ENERGY=kept\n");
+        run(script);
+        String first = Files.readString(dir.resolve(".env"));
+        run(script);
+        assertThat(Files.readString(dir.resolve(".env"))).as("idempotent").isEqualTo(first);
+        Map<String, String> made = new java.util.HashMap<>();
+        first.lines().forEach(l -> made.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        assertThat(made).containsEntry("SYNERGY_DB_PASSWORD_ENERGY", "kept");
+        Matcher m = Pattern.compile("\\$\\{([A-Z_0-9]+):\\?run deploy/compose-credentials\\.sh}")
+                .matcher(text);
+        Set<String> needed = new java.util.TreeSet<>();
+        while (m.find()) {
+            needed.add(m.group(1));
+        }
+        assertThat(needed)
+                .contains("SYNERGY_DB_PASSWORD", "SYNERGY_DB_PASSWORD_AGGREGATION", "SYNERGY_DB_PASSWORD_CONSOLE");
+        assertThat(made.keySet()).containsAll(needed);
+        // a password of its own per role
+        List<String> dbPasswords = HelmChartTest.PORTS.keySet().stream()
+                .map(s -> made.get(dbPasswordVariable(s)))
+                .toList();
+        assertThat(Set.copyOf(dbPasswords)).hasSize(HelmChartTest.PORTS.size());
+    }
+
+    static void run(Path script) throws Exception {
+        Process p = new ProcessBuilder("bash", script.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
     }
 
     @Test
@@ -256,7 +336,7 @@ class ComposeFileTest {
             assertThat(env)
                     .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port))
                     .containsEntry("DB_URL", "jdbc:postgresql://postgres:5432/synergy")
-                    .containsEntry("DB_USER", "synergy")
+                    .containsEntry("DB_USER", "synergy_" + serviceKey(service))
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
                     .containsKeys("DB_PASSWORD", "JAVA_OPTS_APPEND");
             assertThat(env.get("DB_URL")).doesNotContain("?");
@@ -270,6 +350,11 @@ class ComposeFileTest {
             assertThat(dependsOn.get("kafka-init")).containsEntry("condition", "service_completed_successfully");
             assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
         });
+        assertThat(HelmChartTest.PORTS.keySet().stream()
+                        .map(service -> env(service).get("DB_USER"))
+                        .distinct())
+                .as("no two services share a database role")
+                .hasSize(HelmChartTest.PORTS.size());
     }
 
     @Test

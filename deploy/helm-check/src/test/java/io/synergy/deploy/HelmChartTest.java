@@ -118,6 +118,9 @@ class HelmChartTest {
         values.put("kafkaTopics.enabled", true);
         values.put("kafka.strimzi.enabled", true);
         values.put("kafka.tls.caSecret", "synergy-cluster-ca-cert");
+        values.put("global.database.existingSecretPrefix", "synergy-db-");
+        values.put("global.database.userKey", "username");
+        values.put("services.console.database.password", "c0ns0le");
         values.put("ingress.enabled", true);
         values.put("metrics.serviceMonitor.enabled", true);
         values.put("metrics.prometheusRule.enabled", true);
@@ -139,9 +142,20 @@ class HelmChartTest {
                 .contains("WARNING: no database password")
                 .contains("topics must already exist");
         assertThat(notes).contains("WARNING: no Kafka credentials");
+        assertThat(notes)
+                .as("every service's missing password is named")
+                .contains("WARNING: no database password for aggregation-service, energy-service, transport-service,"
+                        + " building-service, agriculture-service, waste-service, registry-service, console-service.")
+                .contains(
+                        "energy-service       synergy_energy, password from Secret synergy-secret (key DB_PASSWORD_ENERGY)");
+        Map<String, Object> allButWaste = new LinkedHashMap<>();
+        PORTS.keySet().stream()
+                .filter(s -> !s.equals("waste-service"))
+                .forEach(s -> allButWaste.put("services." + serviceKey(s) + ".database.password", "pw"));
+        assertThat(Chart.installDryRunOutput(allButWaste)).contains("WARNING: no database password for waste-service.");
         String configured = Chart.installDryRunOutput(Map.of(
-                "global.database.existingSecret",
-                "synergy-db-app",
+                "global.database.existingSecretPrefix",
+                "synergy-db-",
                 "kafkaTopics.enabled",
                 true,
                 "ingress.enabled",
@@ -178,8 +192,8 @@ class HelmChartTest {
                         "ingress.tls[0].hosts[0]",
                         "synergy.example.org")),
                 Chart.template(Map.of(
-                        "global.database.existingSecret",
-                        "synergy-db-app",
+                        "global.database.existingSecretPrefix",
+                        "synergy-db-",
                         "global.database.userKey",
                         "username",
                         "global.jwt.existingSecret",
@@ -590,7 +604,8 @@ class HelmChartTest {
         assertThat(data.path("DB_URL").asText())
                 .startsWith("jdbc:postgresql://")
                 .doesNotContain("?");
-        assertThat(data.path("DB_USER").asText()).isEqualTo("synergy");
+        // each service connects as its own role: DB_USER is the Deployment's, not shared
+        assertThat(data.has("DB_USER")).isFalse();
         assertThat(data.path("SYNERGY_KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
         assertThat(data.path("SYNERGY_KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
         assertThat(data.has("KAFKA_SSL_TRUSTSTORE_LOCATION")).isFalse();
@@ -601,17 +616,87 @@ class HelmChartTest {
                         e -> assertThat(e.getValue().isTextual()).as(e.getKey()).isTrue());
     }
 
+    static Map<String, JsonNode> secretRefs(JsonNode deployment) {
+        Map<String, JsonNode> refs = new HashMap<>();
+        deployment.at("/spec/template/spec/containers/0/env").forEach(e -> {
+            if (e.has("valueFrom")) {
+                refs.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef"));
+            }
+        });
+        return refs;
+    }
+
+    static String serviceKey(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
     @Test
-    void secretCarriesThePasswordAndThePublicKeyOrTheDeploymentsReferenceExistingSecrets() {
-        Chart.Rendered inline = Chart.template(Map.of("global.database.password", "s3cret"));
+    void everyServiceConnectsAsItsOwnDatabaseRoleWithItsPasswordFromASecret() {
+        Map<String, String> users = new TreeMap<>();
+        for (JsonNode d : defaults.ofKind("Deployment")) {
+            JsonNode container = d.at("/spec/template/spec/containers/0");
+            String service = container.path("name").asText();
+            String key = serviceKey(service);
+            Map<String, String> env = env(container);
+            assertThat(env).as(service).containsEntry("DB_USER", "synergy_" + key);
+            users.put(service, env.get("DB_USER"));
+            JsonNode password = secretRefs(d).get("DB_PASSWORD");
+            assertThat(password)
+                    .as(service + " DB_PASSWORD from a secretKeyRef")
+                    .isNotNull();
+            assertThat(password.path("name").asText()).isEqualTo(Chart.RELEASE + "-secret");
+            assertThat(password.path("key").asText())
+                    .isEqualTo("DB_PASSWORD_" + key.toUpperCase(java.util.Locale.ROOT));
+        }
+        assertThat(users).hasSize(PORTS.size());
+        assertThat(Set.copyOf(users.values()))
+                .as("no two services share a role")
+                .hasSize(PORTS.size());
+
+        // a role overridden per service; two services configured with one role are refused
+        Chart.Rendered renamed = Chart.template(Map.of("services.energy.database.user", "qd_energy"));
+        assertThat(env(renamed.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0")))
+                .containsEntry("DB_USER", "qd_energy");
+        assertThatThrownBy(() -> Chart.templateText(Map.of("services.waste.database.user", "synergy_energy")))
+                .hasMessageContaining(
+                        "services.energy.database.user and services.waste.database.user are both synergy_energy");
+        // the one shared role of earlier versions is refused with what to do instead
+        for (String old : List.of("user", "password", "existingSecret")) {
+            assertThatThrownBy(() -> Chart.templateText(Map.of("global.database." + old, "synergy")))
+                    .hasMessageContaining("global.database." + old + " is gone")
+                    .hasMessageContaining("services.<key>.database");
+        }
+    }
+
+    @Test
+    void secretCarriesEachServicesPasswordAndThePublicKeyOrTheDeploymentsReferenceExistingSecrets() {
+        Map<String, Object> passwords = new LinkedHashMap<>();
+        PORTS.keySet().forEach(s -> passwords.put("services." + serviceKey(s) + ".database.password", "pw-" + s));
+        Chart.Rendered inline = Chart.template(passwords);
         JsonNode secret = inline.get("Secret", Chart.RELEASE + "-secret");
-        assertThat(decode(secret.at("/data/DB_PASSWORD").asText())).isEqualTo("s3cret");
+        PORTS.keySet()
+                .forEach(s -> assertThat(decode(
+                                secret.at("/data/DB_PASSWORD_" + serviceKey(s).toUpperCase(java.util.Locale.ROOT))
+                                        .asText()))
+                        .as(s)
+                        .isEqualTo("pw-" + s));
+        assertThat(secret.path("data").size()).isEqualTo(PORTS.size());
+        for (JsonNode d : inline.ofKind("Deployment")) {
+            assertThat(d.at("/spec/template/spec/containers/0/env").findValuesAsText("value"))
+                    .as("no password as a literal value")
+                    .noneMatch(v -> v.startsWith("pw-"));
+        }
         assertThat(env(inline.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0")))
                 .doesNotContainKey("MP_JWT_VERIFY_PUBLICKEY");
 
+        // CloudNativePG managed roles: a Secret per service (synergy-db-<key>, keys username and password), one of them
+        // named explicitly with other keys
         Chart.Rendered existing = Chart.template(Map.of(
-                "global.database.existingSecret", "synergy-db-app",
+                "global.database.existingSecretPrefix", "synergy-db-",
                 "global.database.userKey", "username",
+                "services.registry.database.existingSecret", "registry-login",
+                "services.registry.database.passwordKey", "pass",
+                "services.registry.database.userKey", "login",
                 "global.jwt.existingSecret", "synergy-jwt"));
         assertThat(existing.ofKind("Secret")).isEmpty();
         assertThat(existing.get("ConfigMap", Chart.RELEASE + "-config")
@@ -619,25 +704,49 @@ class HelmChartTest {
                         .has("DB_USER"))
                 .isFalse();
         for (JsonNode d : existing.ofKind("Deployment")) {
-            Map<String, JsonNode> refs = new HashMap<>();
-            d.at("/spec/template/spec/containers/0/env").forEach(e -> {
-                if (e.has("valueFrom")) {
-                    refs.put(e.path("name").asText(), e.at("/valueFrom/secretKeyRef"));
-                }
-            });
-            assertThat(refs.get("DB_PASSWORD").path("name").asText()).isEqualTo("synergy-db-app");
-            assertThat(refs.get("DB_PASSWORD").path("key").asText()).isEqualTo("password");
-            assertThat(refs.get("DB_USER").path("key").asText()).isEqualTo("username");
+            String service = d.at("/spec/template/spec/containers/0/name").asText();
+            Map<String, JsonNode> refs = secretRefs(d);
+            boolean registry = service.equals("registry-service");
+            String secretName = registry ? "registry-login" : "synergy-db-" + serviceKey(service);
+            assertThat(refs.get("DB_PASSWORD").path("name").asText())
+                    .as(service)
+                    .isEqualTo(secretName);
+            assertThat(refs.get("DB_PASSWORD").path("key").asText()).isEqualTo(registry ? "pass" : "password");
+            assertThat(refs.get("DB_USER").path("name").asText()).isEqualTo(secretName);
+            assertThat(refs.get("DB_USER").path("key").asText()).isEqualTo(registry ? "login" : "username");
             assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("name").asText())
                     .isEqualTo("synergy-jwt");
             assertThat(refs.get("MP_JWT_VERIFY_PUBLICKEY").path("key").asText()).isEqualTo("publicKey");
         }
+
+        // mixed: a password given inline for one service, existing Secrets for the others
+        Chart.Rendered mixed = Chart.template(Map.of(
+                "global.database.existingSecretPrefix",
+                "synergy-db-",
+                "services.console.database.password",
+                "c0ns0le"));
+        JsonNode mixedSecret = mixed.get("Secret", Chart.RELEASE + "-secret");
+        assertThat(mixedSecret.path("data").size()).isEqualTo(1);
+        assertThat(decode(mixedSecret.at("/data/DB_PASSWORD_CONSOLE").asText())).isEqualTo("c0ns0le");
+        assertThat(secretRefs(mixed.get("Deployment", fullname("console-service")))
+                        .get("DB_PASSWORD")
+                        .path("name")
+                        .asText())
+                .isEqualTo(Chart.RELEASE + "-secret");
+        assertThat(secretRefs(mixed.get("Deployment", fullname("energy-service")))
+                        .get("DB_PASSWORD")
+                        .path("name")
+                        .asText())
+                .isEqualTo("synergy-db-energy");
+        assertThat(env(mixed.get("Deployment", fullname("energy-service")).at("/spec/template/spec/containers/0")))
+                .containsEntry("DB_USER", "synergy_energy");
     }
 
     @Test
     void aPemPublicKeyFromAValuesFileGoesIntoTheSecretAndAPrivateKeyIsRefused(@TempDir Path dir) throws Exception {
         String pem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq5lq\n-----END PUBLIC KEY-----\n";
-        Path chart = Chart.copyWithValues(dir, Map.of("global.jwt.publicKey", pem, "global.database.password", "pw"));
+        Path chart = Chart.copyWithValues(
+                dir, Map.of("global.jwt.publicKey", pem, "services.energy.database.password", "pw"));
         Chart.Rendered r = Chart.Rendered.parse(Chart.templateText(chart, Map.of()));
         JsonNode secret = r.get("Secret", Chart.RELEASE + "-secret");
         assertThat(decode(secret.at("/data/MP_JWT_VERIFY_PUBLICKEY").asText())).isEqualTo(pem);
