@@ -6,6 +6,7 @@
 # database administrators' (SYNERGY_DB_PASSWORD, role synergy). Run again, it adds what is missing and changes nothing
 # else (delete a line, run it again, to make a new password: docs/security.md, "Rotating credentials"). A bureau's system
 # gets its password from there (docs/security.md).
+# The broker's containers get only the Kafka passwords: deploy/kafka.env, rewritten from deploy/.env on every run.
 set -euo pipefail
 ENV_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/.env
 PRINCIPALS="admin ops aggregation-service energy-service transport-service building-service agriculture-service waste-service
@@ -22,4 +23,6 @@ add SYNERGY_DB_PASSWORD
 for s in aggregation energy transport building agriculture waste registry console; do
   add "SYNERGY_DB_PASSWORD_$(echo "$s" | tr '[:lower:]' '[:upper:]')"
 done
+KAFKA_ENV_FILE=$(dirname "$ENV_FILE")/kafka.env
+(umask 077 && grep '^SYNERGY_KAFKA_PASSWORD_' "$ENV_FILE" > "$KAFKA_ENV_FILE")
 echo "$ENV_FILE"

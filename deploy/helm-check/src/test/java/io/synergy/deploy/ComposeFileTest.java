@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,7 @@ class ComposeFileTest {
     static Map<String, String> env(String service) {
         Map<String, Object> env = at(services.get(service), "environment");
         assertThat(env).as(service + " environment (a map)").isNotNull();
-        Map<String, String> strings = new java.util.HashMap<>();
+        Map<String, String> strings = new HashMap<>();
         env.forEach((k, v) -> strings.put(k, interpolateDefaults(String.valueOf(v))));
         return strings;
     }
@@ -297,12 +299,26 @@ class ComposeFileTest {
         String first = Files.readString(dir.resolve(".env"));
         run(script);
         assertThat(Files.readString(dir.resolve(".env"))).as("idempotent").isEqualTo(first);
-        Map<String, String> made = new java.util.HashMap<>();
+        Map<String, String> made = new HashMap<>();
         first.lines().forEach(l -> made.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         assertThat(made).containsEntry("SYNERGY_DB_PASSWORD_ENERGY", "kept");
+        // the broker's containers read deploy/kafka.env: the Kafka passwords, none of the database's
+        List<String> kafkaEnv = Files.readAllLines(dir.resolve("kafka.env"));
+        assertThat(kafkaEnv)
+                .isNotEmpty()
+                .allMatch(l -> l.startsWith("SYNERGY_KAFKA_PASSWORD_"))
+                .containsExactlyInAnyOrderElementsOf(first.lines()
+                        .filter(l -> l.startsWith("SYNERGY_KAFKA_PASSWORD_"))
+                        .toList());
+        for (String broker : List.of("kafka", "kafka-init")) {
+            assertThat(String.valueOf(services.get(broker).get("env_file")))
+                    .as(broker + " reads only the Kafka passwords")
+                    .contains("kafka.env")
+                    .doesNotContain("path=.env");
+        }
         Matcher m = Pattern.compile("\\$\\{([A-Z_0-9]+):\\?run deploy/compose-credentials\\.sh}")
                 .matcher(text);
-        Set<String> needed = new java.util.TreeSet<>();
+        Set<String> needed = new TreeSet<>();
         while (m.find()) {
             needed.add(m.group(1));
         }
