@@ -120,17 +120,19 @@ class BrokerAccessTest {
         principals.add(Principals.OPS);
         principals.addAll(Principals.bureaus());
         for (String principal : principals) {
-            Properties p = KafkaBroker.clientProperties(principal);
-            for (Topics.TopicSpec topic : Topics.all()) {
-                boolean granted = KafkaAccess.acls(principal).stream()
-                        .anyMatch(a -> a.operation() == KafkaAcl.Operation.WRITE
-                                && a.name().equals(topic.name()));
-                Throwable failure = trySend(p, topic.name());
-                if (granted && failure != null) {
-                    mismatches.add(principal + " may write " + topic.name() + " but was refused: " + failure);
-                } else if (!granted && !(failure instanceof TopicAuthorizationException)) {
-                    mismatches.add(principal + " may not write " + topic.name() + " but "
-                            + (failure == null ? "its record was accepted" : failure));
+            // one producer (one SCRAM handshake) per principal: a refusal concerns the one topic, the producer goes on
+            try (KafkaProducer<byte[], byte[]> producer = producer(KafkaBroker.clientProperties(principal))) {
+                for (Topics.TopicSpec topic : Topics.all()) {
+                    boolean granted = KafkaAccess.acls(principal).stream()
+                            .anyMatch(a -> a.operation() == KafkaAcl.Operation.WRITE
+                                    && a.name().equals(topic.name()));
+                    Throwable failure = trySend(producer, topic.name());
+                    if (granted && failure != null) {
+                        mismatches.add(principal + " may write " + topic.name() + " but was refused: " + failure);
+                    } else if (!granted && !(failure instanceof TopicAuthorizationException)) {
+                        mismatches.add(principal + " may not write " + topic.name() + " but "
+                                + (failure == null ? "its record was accepted" : failure));
+                    }
                 }
             }
         }
@@ -149,15 +151,14 @@ class BrokerAccessTest {
 
     /** Produces one record with a fresh producer; {@code null} when the broker acknowledged it, else why it failed. */
     private static Throwable trySend(Properties client, String topic) {
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(client)) {
+            return trySend(producer, topic);
+        }
+    }
+
+    /** Produces one record; {@code null} when the broker acknowledged it, else why it failed. */
+    private static Throwable trySend(KafkaProducer<byte[], byte[]> producer, String topic) {
+        try {
             // a key: the compacted topics refuse a record without one
             byte[] key = "access-test".getBytes(StandardCharsets.UTF_8);
             producer.send(new ProducerRecord<>(topic, key, key)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -167,6 +168,19 @@ class BrokerAccessTest {
         } catch (Exception e) {
             return e;
         }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(Properties client) {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // how long a send waits for the topic's metadata: what a client that cannot authenticate never gets
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        return new KafkaProducer<>(p);
     }
 
     /** Subscribes (with a group) or assigns (without) and polls once; an authorization failure is thrown by the poll. */

@@ -3,13 +3,10 @@ package io.synergy.aggregation.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +28,6 @@ class OpenApiTest {
     @Test
     void everyOperationOfTheReadApiHasATypedSuccessSchemaAndAProblemSchemaForItsErrors() throws Exception {
         JsonNode doc = OpenApiAssertions.document();
-        Files.writeString(
-                Path.of("target", "openapi.json"),
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         int operations = OpenApiAssertions.assertEveryOperationIsTyped(
                 doc, p -> p.startsWith("/api/v1/") && ELSEWHERE.stream().noneMatch(p::startsWith));
         // attainment, synergy, history, districts, units, effects, years, close, inventory (5 reads and the revision),

@@ -495,20 +495,17 @@ class OpsApiTest {
 
     @Test
     void everyOperationHasATypedSchemaAndAProblemForEachError() {
-        // the event stream (/changes) is text/event-stream of the fingerprint; /ops/topics answers TopicsView, a record
-        // of two
-        // properties (sampledAt, topics), which the assertion's test for "a record" (more than two) does not take
+        // the event stream (/changes) is text/event-stream of the fingerprint
         JsonNode document = OpenApiAssertions.document();
         int operations = OpenApiAssertions.assertEveryOperationIsTyped(
                 document,
                 p -> p.startsWith("/api/v1/")
                         && !p.equals("/api/v1/dashboard/changes")
                         // the dashboard's sign-in takes no body (no 400) and its end is open: WebEdgeTest covers it
-                        && !p.equals("/api/v1/session")
-                        && !p.equals("/api/v1/ops/topics"));
-        // the dashboard's years, synergy, history, districts, attainment, effects; consumers, dead letters, replay,
-        // replays, freshness
-        assertThat(operations).isEqualTo(11);
+                        && !p.equals("/api/v1/session"));
+        // the dashboard's years, synergy, history, districts, attainment, effects; topics, consumers, dead letters,
+        // replay, replays, freshness
+        assertThat(operations).isEqualTo(12);
         assertThat(document.at("/paths/~1api~1v1~1ops~1topics/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/TopicsView");

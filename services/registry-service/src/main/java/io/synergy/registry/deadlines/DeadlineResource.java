@@ -50,20 +50,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         name = "deadlines",
         description = "Due dates of the data sets per sector and period (截止日期), and the rules they follow")
 @APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "The token lacks the role: reader, ops or planner to read, planner to set a rule",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected failure (quote its id)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "The database is unavailable; nothing stored, retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeadlineResource {
 
@@ -101,21 +89,8 @@ public class DeadlineResource {
                         schema =
                                 @Schema(
                                         type = SchemaType.STRING,
-                                        description = "UTF-8 with a byte order mark; "
-                                                + "header sector,org_unit,period,due_date,state,status,days_left")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the same columns with Chinese and English headers"))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
+                                        description = "header sector,org_unit,period,due_date,state,status,days_left"))
+            })
     @APIResponse(
             responseCode = "400",
             description = "period, sector, orgUnit, status, limit or cursor is not valid; errors[].field names it",

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -48,20 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/org-units")
 @Tag(name = "org units", description = "Parks and enterprises below the districts")
 @APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "The token lacks the role: reader to read, ops to change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected failure (quote its id)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "The database is unavailable; nothing stored, retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
@@ -94,21 +83,9 @@ public class OrgUnitResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description =
-                                                "UTF-8 with a byte order mark; header "
-                                                        + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the same columns with Chinese and English headers"))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more units follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
+                                                "header "
+                                                        + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed"))
+            })
     @APIResponse(
             responseCode = "400",
             description = "level, limit or cursor is malformed; errors[].field names it",
@@ -339,31 +316,9 @@ public class OrgUnitResource {
                         schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "csv", value = """
                     code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed
-                    370211P01,PARK,董家口经济区,Dongjiakou Economic Zone,370211,,,,false""")),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                    370211P01,PARK,董家口经济区,Dongjiakou Economic Zone,370211,,,,false"""))
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "Imported: how many rows created, changed or left unchanged units",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(ImportSummary.class)
     public ImportSummary importUnits(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -54,20 +55,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/pilots")
 @Tag(name = "pilots", description = "Pilots and designations (试点示范): carbon-EIA pilots, synergy pilots, 无废, 双近零, EOD…")
 @APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "The token lacks the role: reader or planner to read, planner to change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected failure (quote its id)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "The database is unavailable; nothing stored, retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PilotResource {
 
@@ -104,25 +93,9 @@ public class PilotResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description =
-                                                "UTF-8 with a byte order mark; header "
-                                                        + "code,org_unit,programme,clause,industry,level,year_designated,status,document,version")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the same columns with Chinese and English headers"))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more pilots follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter, limit or cursor is not valid; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                                                "header "
+                                                        + "code,org_unit,programme,clause,industry,level,year_designated,status,document,version"))
+            })
     public RestResponse<Tabular<List<PilotEvent>>> list(
             @Parameter(description = "a programme of /api/v1/pilots/programmes") @QueryParam("programme")
                     String programme,
@@ -393,31 +366,9 @@ public class PilotResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description = "header code,org_unit,programme,industry,"
-                                                + "level,year_designated,status,document")),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                                                + "level,year_designated,status,document"))
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "Imported: how many rows created, changed or left unchanged pilots",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(ImportSummary.class)
     public ImportSummary importPilots(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -57,20 +58,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         name = "projects",
         description = "Key projects of the plan (重点工程): status, planned and verified reductions, progress")
 @APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "The token lacks the role: reader or planner to read, planner to change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected failure (quote its id)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "The database is unavailable; nothing stored, retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
@@ -107,7 +96,7 @@ public class ProjectResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description =
-                                                "UTF-8 with a byte order mark; header "
+                                                "header "
                                                         + "code,name_zh,name_en,type,clause,org_unit,lead_department,responsible_units,start_year,completion_year,status,status_date,"
                                                         + "planned_nox,verified_nox,…,planned_co2,verified_co2,verification_document,version")),
                 @Content(
@@ -118,16 +107,7 @@ public class ProjectResource {
                                         format = "binary",
                                         description =
                                                 "one sheet, the same columns with Chinese and English headers and units"))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more projects follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter, limit or cursor is not valid; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            })
     public RestResponse<Tabular<List<ProjectEvent>>> list(
             @Parameter(description = "a project type of /api/v1/projects/types") @QueryParam("type") String type,
             @Parameter(description = "a clause of the plan by number: 3 for （三）") @QueryParam("clause") String clause,
@@ -211,7 +191,7 @@ public class ProjectResource {
                         schema =
                                 @Schema(
                                         type = SchemaType.STRING,
-                                        description = "UTF-8 with a byte order mark; header "
+                                        description = "header "
                                                 + "dimension,key,name_zh,name_en,projects,planned,under_construction,completed,cancelled,completed_unverified,planned_nox,"
                                                 + "delivered_nox,…,planned_co2,delivered_co2")),
                 @Content(
@@ -465,31 +445,9 @@ public class ProjectResource {
                                         type = SchemaType.STRING,
                                         description = "header code,name_zh,name_en,type,org_unit,"
                                                 + "lead_department,responsible_units,start_year,completion_year,status,status_date,planned_nox,verified_nox,…,"
-                                                + "verification_document (the reduction columns a table needs)")),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                                                + "verification_document (the reduction columns a table needs)"))
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "Imported: how many rows created, changed or left unchanged projects",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-                            + "in a workbook), a missing column, a malformed CSV or workbook, a workbook of several sheets without sheet; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(ImportSummary.class)
     public ImportSummary importProjects(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -54,20 +55,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         name = "targets",
         description = "Targets per org unit (目标分解): the plan's own, and those allocated to units by document")
 @APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "The token lacks the role: reader or planner to read, planner to allocate",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected failure (quote its id)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "The database is unavailable; nothing stored, retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TargetResource {
 
@@ -102,21 +91,8 @@ public class TargetResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description =
-                                                "UTF-8 with a byte order mark; "
-                                                        + "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the same columns with Chinese and English headers"))
-            },
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more rows follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
+                                                "header indicator,org_unit,year,source,value,target_year,kept_every_year,document,basis,effective_from,set_by,set_at"))
+            })
     @APIResponse(
             responseCode = "400",
             description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
@@ -176,12 +152,7 @@ public class TargetResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)),
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…?cursor=…>; rel=\"next\" when more changes follow this page",
-                            schema = @Schema(type = SchemaType.STRING)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)))
     @APIResponse(
             responseCode = "400",
             description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it",
@@ -352,31 +323,15 @@ public class TargetResource {
                         schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "csv", value = """
                     indicator,org_unit,value,target_year,document,effective_from
-                    W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01""")),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                    W3,370281,38,2025,青城管发〔2024〕11号,2024-09-01"""))
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "Imported: how many allocations were added, replaced or left unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TargetImportSummary.class)))
     @APIResponse(
             responseCode = "400",
             description =
                     "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
                             + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "Larger than 10 MiB, more than 100,000 rows, or a workbook unpacking to more than 100 MiB; "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is neither text/csv nor an XLSX workbook, or its charset is unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(TargetImportSummary.class)
     public TargetImportSummary importAllocation(
             InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

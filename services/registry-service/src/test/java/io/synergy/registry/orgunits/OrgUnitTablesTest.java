@@ -265,8 +265,25 @@ class OrgUnitTablesTest {
         assertThat(list.has("text/csv")).isTrue();
         assertThat(list.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText())
                 .isEqualTo("binary");
+        assertThat(list.at("/text~1csv/schema/description").asText())
+                .startsWith("UTF-8 with a byte order mark; header code,");
+        assertThat(doc.at("/paths/~1api~1v1~1org-units/get/responses/200/headers")
+                        .has("Link"))
+                .isTrue();
         JsonNode body = doc.at("/paths/~1api~1v1~1org-units~1import/post/requestBody/content");
         assertThat(body.has("text/csv") && body.has(XLSX)).as(body.toString()).isTrue();
+        assertThat(body.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText())
+                .isEqualTo("binary");
+        // what every import shares (registry TabularOperations): its summary, and its errors as problems
+        JsonNode imported = doc.at("/paths/~1api~1v1~1org-units~1import/post/responses");
+        assertThat(imported.at("/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ImportSummary");
+        for (String status : List.of("400", "413", "415")) {
+            assertThat(imported.at("/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asText())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
         assertThat(doc.at("/components/schemas").has("Tabular"))
                 .as("the wrapper is no schema of its own")
                 .isFalse();
