@@ -17,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,9 +28,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * or stopped being so (ACCEPT, REOPEN), the recompute of its year and the later ones is requested in the same transaction
  * ({@link DataSetStore#apply}). The offset is committed after both, so a crash reads the record again, harmlessly.
  *
- * <p>Records are few (a handful of transitions per data set and year) and one partition keeps their order: one at a time.
- * A record that cannot be stored for a transient reason (the database away) is retried with backoff until it is; one whose
- * data the database refuses is set aside like an invalid one.
+ * <p>Records are few (a handful of transitions per data set and year) and one partition keeps their order: one at a time
+ * ({@link OneRecordAtATime}: a record that cannot be stored for a transient reason is retried with backoff until it is;
+ * one whose data the database refuses is set aside like an invalid one).
  */
 @ApplicationScoped
 public class ApprovalConsumer {
@@ -60,41 +58,7 @@ public class ApprovalConsumer {
             return; // a tombstone: data sets are never deleted, and nothing says what one would mean
         }
         ApprovalEventValidator.Checked c = check(r);
-        Duration backoff = TargetConsumer.FIRST_BACKOFF;
-        while (true) {
-            try {
-                if (c.valid()) {
-                    DataSetStore.Applied applied = store(c.event());
-                    Log.debugf(
-                            "approvals.v1 %s version %d: %s", r.key(), c.event().version(), applied);
-                } else {
-                    Log.warnf(
-                            "approval record %s-%d@%d refused, to %s: %s",
-                            r.topic(),
-                            r.partition(),
-                            r.offset(),
-                            Topics.APPROVALS_DEAD_LETTERS,
-                            c.rejection().reason());
-                    // acknowledged before the offset may move past the record
-                    deadLetters.sendAndAwait(List.of(deadLetter(r, c.rejection())));
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (IndicatorConsumer.refusedData(e)) {
-                    // the database refused what the checks let through: retrying won't help
-                    c = new ApprovalEventValidator.Checked(
-                            null, new Rejection(IndicatorConsumer.STORAGE, null, ConsumerProgress.describe(e)));
-                    continue;
-                }
-                Log.warnf(
-                        "approval record %s-%d@%d not yet handled, retrying in %s: %s",
-                        r.topic(), r.partition(), r.offset(), backoff, ConsumerProgress.describe(e));
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(TargetConsumer.MAX_BACKOFF) > 0
-                        ? TargetConsumer.MAX_BACKOFF
-                        : backoff.multipliedBy(2);
-            }
-        }
+        OneRecordAtATime.finish(r, c.event(), c.rejection(), this::store, deadLetters, why -> deadLetter(r, why));
     }
 
     /** The record checked against the org units as this instance knows them now. */

@@ -227,6 +227,12 @@ class OfficialViewFlowTest {
         attainment("official", CITY)
                 .body("dataSets.accepted", equalTo(1))
                 .body("dataSets.expected", equalTo(5 * districts));
+        // the year's progress: the city's data sets accepted of those expected
+        given().get("/api/v1/years")
+                .then()
+                .statusCode(200)
+                .body("years.find { it.year == " + YEAR + " }.dataSets.accepted", equalTo(1))
+                .body("years.find { it.year == " + YEAR + " }.dataSets.expected", equalTo(5 * districts));
         Map<String, Long> accepted = settledVersions();
         assertThat(accepted.get("official:" + SHINAN)).isGreaterThan(approved.get("official:" + SHINAN));
         // the same figures in both views now, each a document of its own
