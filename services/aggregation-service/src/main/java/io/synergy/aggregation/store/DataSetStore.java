@@ -49,7 +49,9 @@ public class DataSetStore {
     /**
      * Stores the transition (in the caller's transaction) if its version is above the stored one. When the data set's
      * acceptance changed, moves the facts' {@code data_sets} version (the official table is built again) and requests the
-     * recompute of its year and the later ones (a year's synergy window holds the years before it).
+     * recompute of its year and the later ones (a year's synergy window holds the years before it), of every unit: the
+     * district's own result, the city's and its groups' sums, and every district's panel score (the panel normalises each
+     * district against all of them) change with it.
      */
     public static Applied apply(Connection c, ApprovalEvent e) throws SQLException {
         int year = Integer.parseInt(e.period());
