@@ -268,9 +268,9 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $sectorServices := list -}}
 {{- range $s := $kt.sectors }}{{ $sectorServices = append $sectorServices (printf "%s-service" $s) }}{{ end -}}
 {{- $topics = append $topics (dict "name" "approvals.v1" "partitions" $p.approvals "kind" "approvals" "compact" true
-      "writers" $sectorServices "readers" (list "registry-service")) }}
+      "writers" $sectorServices "readers" (list "registry-service" "aggregation-service")) }}
 {{- $topics = append $topics (dict "name" "approvals.v1.dlq" "partitions" $p.approvalDeadLetters "kind" "dead-letters"
-      "writers" (list "registry-service") "readers" (list "ops")) }}
+      "writers" (list "registry-service" "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "reminders.v1" "partitions" $p.reminders "kind" "reminders"
       "writers" (list "registry-service") "readers" (list)) }}
 {{- toJson $topics -}}
@@ -301,7 +301,7 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "DescribeConfigs") }}
 {{- end }}
 {{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") (dict "principal" "aggregation-service" "name" "aggregation-service-targets")
-      (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
+      (dict "principal" "aggregation-service" "name" "aggregation-service-approvals") (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
 {{- range $s := .Values.kafkaTopics.sectors }}{{ $groups = append $groups (dict "principal" (printf "%s-service" $s) "name" (printf "%s-service-feed" $s)) }}{{ end -}}
 {{- range $g := $groups }}
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" $g.principal "type" "group" "name" $g.name "pattern" "literal" "op" "Read") }}

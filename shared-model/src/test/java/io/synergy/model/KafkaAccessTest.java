@@ -58,23 +58,28 @@ class KafkaAccessTest {
     }
 
     @Test
-    void theAggregationReadsTheIndicatorsAndTargetsAndWritesResultsAlertsAndItsDeadLetters() {
+    void theAggregationReadsTheIndicatorsTargetsAndApprovalsAndWritesResultsAlertsAndItsDeadLetters() {
         Set<String> indicators =
                 java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
+        // approvals.v1: the official view (issue 15)
         assertThat(topics(Principals.AGGREGATION, Operation.READ))
                 .containsAll(indicators)
-                .contains(Topics.ORG_UNITS, Topics.TARGETS)
-                .hasSize(indicators.size() + 2);
+                .contains(Topics.ORG_UNITS, Topics.TARGETS, Topics.APPROVALS)
+                .hasSize(indicators.size() + 3);
         assertThat(topics(Principals.AGGREGATION, Operation.WRITE))
                 .containsExactlyInAnyOrder(
                         Topics.RESULTS,
                         Topics.ALERTS,
                         Topics.INDICATORS_DEAD_LETTERS,
                         Topics.ORG_UNITS_DEAD_LETTERS,
-                        Topics.TARGETS_DEAD_LETTERS);
+                        Topics.TARGETS_DEAD_LETTERS,
+                        Topics.APPROVALS_DEAD_LETTERS);
         assertThat(groups(Principals.AGGREGATION, Operation.READ))
                 .containsExactlyInAnyOrder(
-                        "aggregation-service", "aggregation-service-targets", "aggregation-service-org-units-*");
+                        "aggregation-service",
+                        "aggregation-service-targets",
+                        "aggregation-service-approvals",
+                        "aggregation-service-org-units-*");
     }
 
     @Test
@@ -131,10 +136,11 @@ class KafkaAccessTest {
                 .contains(
                         "aggregation-service",
                         "aggregation-service-targets",
+                        "aggregation-service-approvals",
                         "registry-service-approvals",
                         "console-service",
                         "energy-service-feed")
-                .hasSize(4 + Sector.values().length);
+                .hasSize(5 + Sector.values().length);
         assertThat(groups(Principals.OPS, Operation.READ))
                 .as("it browses without a group")
                 .isEmpty();

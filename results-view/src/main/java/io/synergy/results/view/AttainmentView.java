@@ -17,6 +17,9 @@ import java.util.Map;
  * @param summary    how many indicators have each status
  * @param version    the result's version (one more with every change)
  * @param computedAt when that version was computed
+ * @param view       the facts it is computed from: latest (every report) or official (the accepted data sets only)
+ * @param dataSets   the data sets accepted of those expected for the unit and year ({@code null} for a result stored before
+ *                   the views)
  */
 public record AttainmentView(
         String period,
@@ -30,7 +33,9 @@ public record AttainmentView(
         boolean complete,
         List<String> incomplete,
         long version,
-        Instant computedAt) {
+        Instant computedAt,
+        ResultView view,
+        DataSets dataSets) {
 
     /** The answer as JSON, or as a table of one row per indicator (CSV, a workbook). */
     public Tabular<AttainmentView> tabular() {
@@ -97,6 +102,8 @@ public record AttainmentView(
                 r.complete(),
                 r.incomplete(),
                 document.version(),
-                document.computedAt());
+                document.computedAt(),
+                document.view(),
+                document.dataSets());
     }
 }

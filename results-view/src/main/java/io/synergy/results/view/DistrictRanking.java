@@ -14,6 +14,9 @@ import java.util.List;
 /**
  * The districts ranked by D in one year, scored on the district panel (comparable across districts and years) —
  * {@code GET /api/v1/synergy/districts}. The year's state is the city's, the same in every district's result.
+ *
+ * @param view     the facts the results are computed from (latest or official)
+ * @param dataSets the data sets accepted of those expected, summed over the districts listed (each row has its own)
  */
 public record DistrictRanking(
         String period,
@@ -22,7 +25,9 @@ public record DistrictRanking(
         String coupling,
         boolean provisional,
         YearCoverage coverage,
-        List<RankedDistrict> districts) {
+        List<RankedDistrict> districts,
+        ResultView view,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DataSets dataSets) {
 
     /** One district: its synergy view (without explanation), its name and, when computable, its rank (1 is the highest D). */
     public record RankedDistrict(
@@ -59,10 +64,14 @@ public record DistrictRanking(
     public static DistrictRanking of(int year, List<District> districts, String method, String coupling) {
         List<SynergyView> views = new ArrayList<>();
         List<Name> names = new ArrayList<>();
+        DataSets dataSets = new DataSets(0, 0);
         for (District d : districts) {
-            views.add(SynergyView.of(d.document().result(), ResultCalculator.PANEL, method, coupling)
+            views.add(SynergyView.of(d.document(), ResultCalculator.PANEL, method, coupling)
                     .withoutExplanation());
             names.add(d.name());
+            dataSets = d.document().dataSets() == null
+                    ? dataSets
+                    : dataSets.plus(d.document().dataSets());
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < views.size(); i++) {
@@ -84,6 +93,8 @@ public record DistrictRanking(
                 coupling,
                 first.provisional(),
                 first.coverage(),
-                rows);
+                rows,
+                districts.get(0).document().view(),
+                dataSets.expected() == 0 ? null : dataSets);
     }
 }

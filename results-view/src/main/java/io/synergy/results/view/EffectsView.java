@@ -1,10 +1,12 @@
 package io.synergy.results.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.platform.tabular.Column;
 import io.synergy.platform.tabular.Table;
 import io.synergy.platform.tabular.Tabular;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Co-reduction effects (协同控制效应) of one org unit between two years — {@code GET /api/v1/effects}: ΔP, ΔC, the
@@ -12,6 +14,8 @@ import java.util.List;
  *
  * @param provisional      either year is neither complete nor closed (docs/method.md §3)
  * @param provisionalYears which of {@code from} and {@code to} are
+ * @param view             the facts compared: latest (every report) or official (the accepted data sets only)
+ * @param dataSets         for each of the two years, the unit's data sets accepted of those expected
  */
 public record EffectsView(
         String orgUnit,
@@ -19,7 +23,9 @@ public record EffectsView(
         String to,
         boolean provisional,
         List<Integer> provisionalYears,
-        List<UnitYearResult.EffectRow> effects) {
+        List<UnitYearResult.EffectRow> effects,
+        ResultView view,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, DataSets> dataSets) {
 
     /** The answer as JSON, or as a table of one row per sector and pollutant (CSV, a workbook). */
     public Tabular<EffectsView> tabular() {
@@ -53,6 +59,13 @@ public record EffectsView(
                 Integer.toString(to),
                 !provisionalYears.isEmpty(),
                 List.copyOf(provisionalYears),
-                effects);
+                effects,
+                ResultView.LATEST,
+                null);
+    }
+
+    /** The same answer, of a view, with the count of data sets of each year. */
+    public EffectsView in(ResultView view, Map<String, DataSets> dataSets) {
+        return new EffectsView(orgUnit, from, to, provisional, provisionalYears, effects, view, Map.copyOf(dataSets));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  *
  * @param evaluatedYear the latest complete or closed year, whose window scores the settled years; {@code null} without one
  * @param reason        why the settled years are not computable (absent when they are)
+ * @param view          the facts the results are computed from (latest or official)
  */
 public record HistoryView(
         String orgUnit,
@@ -29,7 +30,8 @@ public record HistoryView(
         Integer evaluatedYear,
         boolean computable,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
-        List<HistoryYear> years) {
+        List<HistoryYear> years,
+        ResultView view) {
 
     static final String NO_SETTLED_YEAR =
             "no complete year yet: a year is complete when every indicator of the synergy set is complete for "
@@ -37,7 +39,8 @@ public record HistoryView(
 
     /**
      * One year: its score in the evaluation shown (absent, with the reason, when there is none) and {@code dOwnWindow}, its
-     * own result's D (its own window's).
+     * own result's D (its own window's); {@code dataSets}, the year's data sets accepted of those expected for the unit
+     * (absent for a result stored before the views).
      */
     public record HistoryYear(
             String period,
@@ -46,7 +49,13 @@ public record HistoryView(
             boolean computable,
             @JsonUnwrapped Score score,
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
-            Double dOwnWindow) {}
+            Double dOwnWindow,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DataSets dataSets) {
+
+        HistoryYear with(DataSets counted) {
+            return new HistoryYear(period, provisional, coverage, computable, score, reason, dOwnWindow, counted);
+        }
+    }
 
     /** The answer as JSON, or as a table of one row per year (CSV, a workbook). */
     public Tabular<HistoryView> tabular() {
@@ -63,6 +72,30 @@ public record HistoryView(
                 Column.number("d_own_window", "本年窗口协同度", "D on its own window", null, HistoryYear::dOwnWindow),
                 ViewColumns.provisional(HistoryYear::provisional));
         return Tabular.of(this, "synergy-history-" + orgUnit, new Table<>("协同度历年 Synergy history", columns, years));
+    }
+
+    /**
+     * The history of a unit's stored documents (one view's), each year with its count of data sets.
+     *
+     * @param documents the unit's results in one view, one per year, at least one
+     */
+    public static HistoryView of(
+            String orgUnit,
+            List<ResultDocument> documents,
+            ResultView view,
+            String basis,
+            String method,
+            String coupling) {
+        HistoryView h =
+                of(orgUnit, documents.stream().map(ResultDocument::result).toList(), basis, method, coupling);
+        Map<String, DataSets> counted = new HashMap<>();
+        documents.stream()
+                .filter(d -> d.dataSets() != null)
+                .forEach(d -> counted.put(Integer.toString(d.year()), d.dataSets()));
+        List<HistoryYear> years =
+                h.years().stream().map(y -> y.with(counted.get(y.period()))).toList();
+        return new HistoryView(
+                h.orgUnit(), basis, method, coupling, h.evaluatedYear(), h.computable(), h.reason(), years, view);
     }
 
     /**
@@ -105,7 +138,8 @@ public record HistoryView(
         years.sort(Comparator.comparing(HistoryYear::period));
         boolean computable = evaluation != null && evaluation.computable();
         String reason = computable ? null : evaluatedYear == null ? NO_SETTLED_YEAR : SynergyView.reasonOf(evaluation);
-        return new HistoryView(orgUnit, basis, method, coupling, evaluatedYear, computable, reason, years);
+        return new HistoryView(
+                orgUnit, basis, method, coupling, evaluatedYear, computable, reason, years, ResultView.LATEST);
     }
 
     /** A sample label's year: "2024" or, in the district panel, "370202/2024". */
@@ -124,8 +158,9 @@ public record HistoryView(
         boolean provisional = result != null && result.provisional();
         YearCoverage coverage = result == null ? null : result.coverage();
         if (sample == null) {
-            return new HistoryYear(year, provisional, coverage, false, null, SynergyView.reasonOf(own), dOwnWindow);
+            return new HistoryYear(
+                    year, provisional, coverage, false, null, SynergyView.reasonOf(own), dOwnWindow, null);
         }
-        return new HistoryYear(year, provisional, coverage, true, Score.of(sample, coupling), null, dOwnWindow);
+        return new HistoryYear(year, provisional, coverage, true, Score.of(sample, coupling), null, dOwnWindow, null);
     }
 }

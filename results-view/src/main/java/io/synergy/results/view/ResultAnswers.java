@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The answers about stored results, from the request's parameters as they were sent: the aggregation's read API
  * ({@code /api/v1/synergy}, {@code /synergy/history}, {@code /synergy/districts}, {@code /attainment}) and the console's
- * dashboard ({@code /api/v1/dashboard/...}) answer through these, each from its own {@link ResultSource}. A parameter that
- * is not valid is a problem naming it; a unit or year without a result is a 404 problem.
+ * dashboard ({@code /api/v1/dashboard/...}) answer through these, each from its own {@link ResultSource}, in the
+ * {@link ResultView} asked for ({@code view}: latest by default). A parameter that is not valid is a problem naming it; a
+ * unit or year without a result is a 404 problem.
  */
 public final class ResultAnswers {
 
@@ -20,45 +21,54 @@ public final class ResultAnswers {
     public static SynergyView synergy(
             ResultSource results,
             OrgUnits units,
+            String view,
             String period,
             String orgUnit,
             String method,
             String coupling,
             String basis) {
+        ResultView v = ResultView.parse(view);
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
         String b = ViewChoices.basis(unit, basis);
-        ResultDocument doc = results.find(unit.code(), year)
+        ResultDocument doc = results.find(v, unit.code(), year)
                 .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year));
-        return SynergyView.of(doc.result(), b, m, c);
+        return SynergyView.of(doc, b, m, c);
     }
 
     /** D, U1, U2 (and C, T, grade, lag) per year of one org unit. */
     public static HistoryView history(
-            ResultSource results, OrgUnits units, String orgUnit, String method, String coupling, String basis) {
+            ResultSource results,
+            OrgUnits units,
+            String view,
+            String orgUnit,
+            String method,
+            String coupling,
+            String basis) {
+        ResultView v = ResultView.parse(view);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
         String b = ViewChoices.basis(unit, basis);
-        List<ResultDocument> docs = results.ofUnit(unit.code());
+        List<ResultDocument> docs = results.ofUnit(v, unit.code());
         if (docs.isEmpty()) {
             throw Queries.noData("No results for " + unit.code());
         }
-        return HistoryView.of(
-                unit.code(), docs.stream().map(ResultDocument::result).toList(), b, m, c);
+        return HistoryView.of(unit.code(), docs, v, b, m, c);
     }
 
     /** The districts of one year ranked by D, on the district panel. */
     public static DistrictRanking districts(
-            ResultSource results, OrgUnits units, String period, String method, String coupling) {
+            ResultSource results, OrgUnits units, String view, String period, String method, String coupling) {
+        ResultView v = ResultView.parse(view);
         int year = Queries.year("period", period);
         String m = ViewChoices.method(method);
         String c = ViewChoices.coupling(coupling);
         List<DistrictRanking.District> districts = new ArrayList<>();
         for (ResultDocument doc : results.ofYear(
-                year, units.districts().stream().map(OrgUnit::code).toList())) {
+                v, year, units.districts().stream().map(OrgUnit::code).toList())) {
             units.find(doc.orgUnit())
                     .ifPresent(unit -> districts.add(new DistrictRanking.District(doc, Name.of(unit))));
         }
@@ -69,10 +79,12 @@ public final class ResultAnswers {
     }
 
     /** The attainment of every targeted indicator of one org unit and year. */
-    public static AttainmentView attainment(ResultSource results, OrgUnits units, String period, String orgUnit) {
+    public static AttainmentView attainment(
+            ResultSource results, OrgUnits units, String view, String period, String orgUnit) {
+        ResultView v = ResultView.parse(view);
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
-        ResultDocument doc = results.find(unit.code(), year)
+        ResultDocument doc = results.find(v, unit.code(), year)
                 .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + year
                         + ": no indicator of that year has been reported"));
         return AttainmentView.of(doc, Name.of(unit));

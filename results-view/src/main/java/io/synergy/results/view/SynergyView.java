@@ -14,6 +14,9 @@ import io.synergy.method.results.YearCoverage;
  * @param coverage    the year's state and how much of it is in; {@code null} for a document stored before year states
  * @param score       absent when not computable
  * @param explanation samples, weights, normalised values, exclusions; left out of the district ranking
+ * @param view        the facts it is computed from (latest or official); left out of the district ranking's rows
+ * @param dataSets    the data sets accepted of those expected for the unit and year; absent for a result stored before the
+ *                    views
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SynergyView(
@@ -32,7 +35,9 @@ public record SynergyView(
         Double cCorrected,
         Double dStandard,
         Double dCorrected,
-        UnitYearResult.Explanation explanation) {
+        UnitYearResult.Explanation explanation,
+        ResultView view,
+        DataSets dataSets) {
 
     /** What an answer says of an evaluation that is not there. */
     public static final String NO_RESULT = "no result";
@@ -58,7 +63,9 @@ public record SynergyView(
                     null,
                     null,
                     null,
-                    s == null ? null : s.explanation());
+                    s == null ? null : s.explanation(),
+                    null,
+                    null);
         }
         Score score =
                 Score.of(s.u1(), s.u2(), s.t(), Score.chosen(s.standard(), s.corrected(), coupling), s.lag(), true);
@@ -78,7 +85,9 @@ public record SynergyView(
                 s.corrected().c(),
                 s.standard().d(),
                 s.corrected().d(),
-                s.explanation());
+                s.explanation(),
+                null,
+                null);
     }
 
     /** Why an evaluation has no score. */
@@ -86,7 +95,7 @@ public record SynergyView(
         return s == null || s.reason() == null ? NO_RESULT : s.reason();
     }
 
-    /** The same view without the explanation (a row of a ranking). */
+    /** The same view without the explanation and the view (a row of a ranking, which says its view once). */
     public SynergyView withoutExplanation() {
         return new SynergyView(
                 period,
@@ -104,6 +113,32 @@ public record SynergyView(
                 cCorrected,
                 dStandard,
                 dCorrected,
-                null);
+                null,
+                null,
+                dataSets);
+    }
+
+    /** The view of a stored document: its result under the choices, in the document's view, with its count. */
+    public static SynergyView of(ResultDocument document, String basis, String method, String coupling) {
+        SynergyView v = of(document.result(), basis, method, coupling);
+        return new SynergyView(
+                v.period,
+                v.orgUnit,
+                v.basis,
+                v.method,
+                v.coupling,
+                v.provisional,
+                v.coverage,
+                v.computable,
+                v.reason,
+                v.score,
+                v.lagZh,
+                v.cStandard,
+                v.cCorrected,
+                v.dStandard,
+                v.dCorrected,
+                v.explanation,
+                document.view(),
+                document.dataSets());
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param reason     why the panel is not computable (absent when it is)
  * @param units      ranked; a page of them when the request pages
  * @param nextCursor the cursor of the next page, when the request pages and more units follow (absent otherwise)
+ * @param view       the facts scored: latest (every report) or official (the accepted data sets only)
+ * @param dataSets   the city's data sets of the year accepted of those expected
  */
 public record UnitSynergyView(
         String period,
@@ -41,7 +43,9 @@ public record UnitSynergyView(
         List<Excluded> excluded,
         UnitSynergyCalculator.NearZero nearZeroThresholds,
         List<RankedUnit> units,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor,
+        ResultView view,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DataSets dataSets) {
 
     public static final String METHOD = "range";
 
@@ -169,7 +173,32 @@ public record UnitSynergyView(
                 evaluation.excluded(),
                 thresholds,
                 units,
+                null,
+                ResultView.LATEST,
                 null);
+    }
+
+    /** The same answer, of a view, with the count of data sets. */
+    public UnitSynergyView in(ResultView view, DataSets dataSets) {
+        return new UnitSynergyView(
+                period,
+                level,
+                industry,
+                method,
+                coupling,
+                provisional,
+                coverage,
+                computable,
+                reason,
+                samples,
+                weights,
+                weightMethods,
+                excluded,
+                nearZeroThresholds,
+                units,
+                nextCursor,
+                view,
+                dataSets);
     }
 
     /** The same answer with only these units (a page), and the cursor of the next page ({@code null} on the last). */
@@ -190,6 +219,8 @@ public record UnitSynergyView(
                 excluded,
                 nearZeroThresholds,
                 List.copyOf(page),
-                nextCursor);
+                nextCursor,
+                view,
+                dataSets);
     }
 }

@@ -27,21 +27,23 @@ class ResultAnswersTest {
     private record Source(List<ResultDocument> docs) implements ResultSource {
 
         @Override
-        public Optional<ResultDocument> find(String orgUnit, int year) {
+        public Optional<ResultDocument> find(ResultView view, String orgUnit, int year) {
             return docs.stream()
-                    .filter(d -> d.orgUnit().equals(orgUnit) && d.year() == year)
+                    .filter(d -> d.view() == view && d.orgUnit().equals(orgUnit) && d.year() == year)
                     .findFirst();
         }
 
         @Override
-        public List<ResultDocument> ofUnit(String orgUnit) {
-            return docs.stream().filter(d -> d.orgUnit().equals(orgUnit)).toList();
+        public List<ResultDocument> ofUnit(ResultView view, String orgUnit) {
+            return docs.stream()
+                    .filter(d -> d.view() == view && d.orgUnit().equals(orgUnit))
+                    .toList();
         }
 
         @Override
-        public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
+        public List<ResultDocument> ofYear(ResultView view, int year, Collection<String> orgUnits) {
             return docs.stream()
-                    .filter(d -> d.year() == year && orgUnits.contains(d.orgUnit()))
+                    .filter(d -> d.view() == view && d.year() == year && orgUnits.contains(d.orgUnit()))
                     .toList();
         }
     }
@@ -70,34 +72,69 @@ class ResultAnswersTest {
 
     @Test
     void theDistrictsOfAYearAreRankedAndNamedFromTheOrgUnits() {
-        DistrictRanking r = ResultAnswers.districts(source, UNITS, "2024", null, null);
+        DistrictRanking r = ResultAnswers.districts(source, UNITS, null, "2024", null, null);
         assertThat(r.districts()).extracting(x -> x.synergy().orgUnit()).containsExactly("370211", "370202");
         assertThat(r.districts().get(0).name().zh()).startsWith("黄岛区");
-        assertThatThrownBy(() -> ResultAnswers.districts(source, UNITS, "2023", null, null))
+        assertThatThrownBy(() -> ResultAnswers.districts(source, UNITS, null, "2023", null, null))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("No district results in 2023");
     }
 
     @Test
     void parametersAreCheckedAndAUnitWithoutAResultIsNoData() {
-        assertThat(ResultAnswers.synergy(source, UNITS, "2024", null, null, null, null))
+        assertThat(ResultAnswers.synergy(source, UNITS, null, "2024", null, null, null, null))
                 .extracting(SynergyView::orgUnit, SynergyView::basis)
                 .containsExactly("370200", "series");
-        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", null, "median", null, null))
+        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, null, "2024", null, "median", null, null))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(
                         e -> assertThat(((ProblemException) e).errors().get(0).field())
                                 .isEqualTo("method"));
         // the district panel scores districts only
-        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, "2024", "370200", null, null, "panel"))
+        assertThatThrownBy(() -> ResultAnswers.synergy(source, UNITS, null, "2024", "370200", null, null, "panel"))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(
                         e -> assertThat(((ProblemException) e).errors().get(0).field())
                                 .isEqualTo("basis"));
-        assertThatThrownBy(() -> ResultAnswers.attainment(source, UNITS, "2024", "370203"))
+        assertThatThrownBy(() -> ResultAnswers.attainment(source, UNITS, null, "2024", "370203"))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("No results for 370203 in 2024");
-        assertThatThrownBy(() -> ResultAnswers.history(source, UNITS, "370203", null, null, null))
+        assertThatThrownBy(() -> ResultAnswers.history(source, UNITS, null, "370203", null, null, null))
                 .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void eachViewIsAnsweredFromItsOwnDocumentsWithItsCountAndAnyOtherViewIsRefused() {
+        ResultDocument latest = doc("370200", 2024, 0.7);
+        ResultDocument official = doc("370200", 2024, 0.4);
+        Source both = new Source(List.of(
+                new ResultDocument(1, latest.computedAt(), ResultView.LATEST, new DataSets(3, 50), latest.result()),
+                new ResultDocument(
+                        2, official.computedAt(), ResultView.OFFICIAL, new DataSets(3, 50), official.result())));
+        SynergyView o = ResultAnswers.synergy(both, UNITS, "official", "2024", null, null, null, null);
+        assertThat(o.score().d()).isEqualTo(0.4);
+        assertThat(o.view()).isEqualTo(ResultView.OFFICIAL);
+        assertThat(o.dataSets()).isEqualTo(new DataSets(3, 50));
+        assertThat(ResultAnswers.synergy(both, UNITS, null, "2024", null, null, null, null)
+                        .score()
+                        .d())
+                .isEqualTo(0.7);
+        assertThat(ResultAnswers.attainment(both, UNITS, "OFFICIAL", "2024", null))
+                .extracting(AttainmentView::view, AttainmentView::version)
+                .containsExactly(ResultView.OFFICIAL, 2L);
+        assertThat(ResultAnswers.history(both, UNITS, "official", null, null, null, null)
+                        .years()
+                        .get(0)
+                        .dataSets())
+                .isEqualTo(new DataSets(3, 50));
+        // only the latest exists for the districts: the official ranking has nothing yet
+        assertThatThrownBy(() -> ResultAnswers.districts(source, UNITS, "official", "2024", null, null))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("No district results");
+        assertThatThrownBy(() -> ResultAnswers.attainment(both, UNITS, "draft", "2024", null))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(
+                        e -> assertThat(((ProblemException) e).errors().get(0).field())
+                                .isEqualTo("view"));
     }
 }

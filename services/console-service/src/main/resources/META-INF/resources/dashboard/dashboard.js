@@ -323,17 +323,58 @@
     $('synergy-hint').textContent = '背景色带为协同等级（十级）· Background bands: the ten coordination grades. ' + note;
   }
 
-  /** The key figures: the selected year's own synergy result. */
+  /** The key figures: the selected year's own synergy result, the latest and the official one beside it. */
   async function loadKpis() {
     if (state.year == null) {
       setKpis(null);
+      renderViews(null, null);
       return;
     }
+    const url = '/api/v1/dashboard/synergy?period=' + state.year + '&orgUnit=' + CITY;
+    let latest = null;
+    let official = null;
     try {
-      setKpis(await getJson('/api/v1/dashboard/synergy?period=' + state.year + '&orgUnit=' + CITY));
+      latest = await getJson(url);
+      setKpis(latest);
     } catch (e) {
       setKpis(e.noData ? null : { computable: false, reason: e.message });
     }
+    try {
+      official = await getJson(url + '&view=official');
+    } catch (e) {
+      official = null;
+    }
+    renderViews(latest, official);
+  }
+
+  /** A count of data sets: 已审定 12 / 50 个数据集 · accepted 12 of 50 data sets. */
+  function dataSetsText(d) {
+    return d ? '已审定 ' + d.accepted + ' / ' + d.expected + ' 个数据集 · accepted ' + d.accepted + ' of ' + d.expected + ' data sets' : '';
+  }
+
+  /**
+   * The official figure beside the latest: D in both views, and how many of the year's data sets the city's sector bureaus
+   * accepted. Until every data set is accepted the official figure rests on fewer reports; where the two differ it says so.
+   */
+  function renderViews(latest, official) {
+    const el = $('views');
+    const d = (v) => (rowOk(v) ? fmt(v.d, 3) : '–');
+    const note = $('kpi-d-official');
+    if (latest == null && official == null) {
+      el.innerHTML = '';
+      el.dataset.state = 'empty';
+      note.textContent = '';
+      return;
+    }
+    const counted = (official && official.dataSets) || (latest && latest.dataSets);
+    const differs = d(latest) !== d(official);
+    el.innerHTML = '<span class="view-figure view-official" data-view="official">审定口径 official D<b>' + d(official) + '</b></span>'
+      + '<span class="view-figure view-latest" data-view="latest">最新口径 latest D<b>' + d(latest) + '</b></span>'
+      + '<span class="data-sets" id="data-sets">' + escapeHtml(dataSetsText(counted)) + '</span>'
+      + (differs ? '<span class="differs">审定数与最新数不同：尚有数据集未审定 · the official figure differs: not every data set is accepted yet</span>' : '');
+    el.dataset.state = 'ready';
+    el.dataset.differs = String(differs);
+    note.textContent = '审定 official ' + d(official) + (counted ? ' · ' + counted.accepted + '/' + counted.expected : '');
   }
 
   function setKpis(y) {
@@ -354,8 +395,12 @@
       return;
     }
     try {
-      const a = await getJson('/api/v1/dashboard/attainment?period=' + state.year + '&orgUnit=' + CITY);
-      el.innerHTML = a.indicators.map(lightCard).join('');
+      const url = '/api/v1/dashboard/attainment?period=' + state.year + '&orgUnit=' + CITY;
+      const a = await getJson(url);
+      const official = await getJson(url + '&view=official').catch(() => null);
+      const officialRows = {};
+      (official ? official.indicators : []).forEach((r) => { officialRows[r.indicator] = r; });
+      el.innerHTML = a.indicators.map((r) => lightCard(r, officialRows[r.indicator])).join('');
       el.dataset.state = 'ready';
       const counts = a.summary || {};
       const judged = Object.keys(counts).filter((k) => k !== 'NO_DATA').reduce((s, k) => s + counts[k], 0);
@@ -368,12 +413,14 @@
     }
   }
 
-  function lightCard(a) {
+  /** One indicator's light, its latest value and, beside it, its official one (marked where they differ). */
+  function lightCard(a, official) {
     const s = STATUS[a.status] || STATUS.NO_DATA;
     const target = a.target == null ? '–'
       : withUnit(a.target, a.unit) + (a.keptEveryYear ? '（每年 every year）' : '（' + a.targetYear + '）');
     const figures = [
       ['现值 value', withUnit(a.value, a.unit)],
+      ['审定值 official', withUnit(official ? official.value : null, a.unit)],
       ['目标 target', target],
       [a.keptEveryYear ? '底线 floor' : '序时值 trajectory', withUnit(a.trajectoryValue, a.unit)]
     ];
@@ -388,7 +435,8 @@
       + '<div><div class="light-name"><span class="code">' + escapeHtml(a.indicator) + '</span>' + escapeHtml(a.zh) + '</div>'
       + '<div class="light-en">' + escapeHtml(a.en) + '</div></div>'
       + '<div class="light-status" style="color:' + s.color + '">' + s.zh + ' · ' + s.en + '</div>'
-      + '<dl class="light-figures">' + figures.map((f) => '<dt>' + f[0] + '</dt><dd>' + escapeHtml(f[1]) + '</dd>').join('') + '</dl>'
+      + '<dl class="light-figures">' + figures.map((f) => '<dt>' + f[0] + '</dt><dd' + (f[0] === '审定值 official' && f[1] !== figures[0][1]
+        ? ' class="differs" data-view="official"' : (f[0] === '审定值 official' ? ' data-view="official"' : '')) + '>' + escapeHtml(f[1]) + '</dd>').join('') + '</dl>'
       + '</div>';
   }
 

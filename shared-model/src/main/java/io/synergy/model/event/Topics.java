@@ -49,8 +49,8 @@ public final class Topics {
      */
     public static final String APPROVALS = "approvals.v1";
     /**
-     * Records of {@code approvals.v1} the registry refused, with the reason in headers (browse only; the registry's consumer
-     * group commits its offsets, so a record is refused once).
+     * Records of {@code approvals.v1} the registry or the aggregation refused, with the reason in headers (browse only; each
+     * consumer group commits its offsets, so a record is refused once by each reader).
      */
     public static final String APPROVALS_DEAD_LETTERS = APPROVALS + ".dlq";
     /**
@@ -139,9 +139,12 @@ public final class Topics {
         all.add(new TopicSpec(
                 TARGETS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
         all.add(new TopicSpec(
-                APPROVALS, 1, true, writtenBy(Principals.sectorServices()).readBy(REGISTRY)));
+                APPROVALS, 1, true, writtenBy(Principals.sectorServices()).readBy(REGISTRY, AGGREGATION)));
         all.add(new TopicSpec(
-                APPROVALS_DEAD_LETTERS, 1, false, writtenBy(REGISTRY).readBy(OPS)));
+                APPROVALS_DEAD_LETTERS,
+                1,
+                false,
+                writtenBy(REGISTRY, AGGREGATION).readBy(OPS)));
         // reminders.v1 is for mail or SMS gateways outside the platform: none of its services reads it
         all.add(new TopicSpec(REMINDERS, 1, false, writtenBy(REGISTRY)));
         return all;

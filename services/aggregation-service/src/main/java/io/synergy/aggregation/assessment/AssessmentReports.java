@@ -25,6 +25,7 @@ import io.synergy.results.view.DistrictRanking;
 import io.synergy.results.view.HistoryView;
 import io.synergy.results.view.ResultAnswers;
 import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultView;
 import io.synergy.results.view.SynergyView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -73,13 +74,14 @@ public class AssessmentReports {
         OrgUnits units = registry.current();
         int year = Queries.year("period", period);
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
-        AttainmentView attainment = ResultAnswers.attainment(results, units, period, unit.code());
-        ResultDocument document = results.find(unit.code(), year).orElseThrow();
-        SynergyView synergy = ResultAnswers.synergy(results, units, period, unit.code(), null, null, null);
+        AttainmentView attainment = ResultAnswers.attainment(results, units, null, period, unit.code());
+        ResultDocument document =
+                results.find(ResultView.LATEST, unit.code(), year).orElseThrow();
+        SynergyView synergy = ResultAnswers.synergy(results, units, null, period, unit.code(), null, null, null);
         Optional<HistoryView> history =
-                optional(() -> ResultAnswers.history(results, units, unit.code(), null, null, null));
+                optional(() -> ResultAnswers.history(results, units, null, unit.code(), null, null, null));
         Optional<DistrictRanking> ranking = unit.code().equals(units.city().code())
-                ? optional(() -> ResultAnswers.districts(results, units, period, null, null))
+                ? optional(() -> ResultAnswers.districts(results, units, null, period, null, null))
                 : Optional.empty();
         Optional<InventoryAnswer> inventoryAnswer = optional(() -> inventory.inventory(unit.code(), year));
 

@@ -19,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,15 +31,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * transaction, the recompute of its org unit is requested from its {@code changedFromYear} on: that unit and those
  * years only. The offset is committed after both, so a crash reads the record again, harmlessly.
  *
- * <p>Records are few (a document a year per district and indicator) and one partition keeps their order: one at a time.
- * A record that cannot be stored for a transient reason (the database away) is retried with backoff until it is; one whose
- * data the database refuses is set aside like an invalid one.
+ * <p>Records are few (a document a year per district and indicator) and one partition keeps their order: one at a time
+ * ({@link OneRecordAtATime}: a record that cannot be stored for a transient reason is retried with backoff until it is; one
+ * whose data the database refuses is set aside like an invalid one).
  */
 @ApplicationScoped
 public class TargetConsumer {
-
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
 
     private final AgroalDataSource dataSource;
     private final Recomputer recomputer;
@@ -66,40 +61,13 @@ public class TargetConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> r) throws InterruptedException {
         TargetEventValidator.Checked c = check(r);
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                if (c.valid()) {
-                    boolean applied = store(c.event());
-                    Log.debugf(
-                            "targets.v1 %s version %d %s",
-                            r.key(), c.event().version(), applied ? "applied" : "already applied");
-                } else {
-                    Log.warnf(
-                            "target record %s-%d@%d refused, to %s: %s",
-                            r.topic(),
-                            r.partition(),
-                            r.offset(),
-                            Topics.TARGETS_DEAD_LETTERS,
-                            c.rejection().reason());
-                    // acknowledged before the offset may move past the record
-                    deadLetters.sendAndAwait(List.of(deadLetter(r, c.rejection())));
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (IndicatorConsumer.refusedData(e)) {
-                    // the database refused what the checks let through: retrying won't help
-                    c = new TargetEventValidator.Checked(
-                            null, new Rejection(IndicatorConsumer.STORAGE, null, ConsumerProgress.describe(e)));
-                    continue;
-                }
-                Log.warnf(
-                        "target record %s-%d@%d not yet handled, retrying in %s: %s",
-                        r.topic(), r.partition(), r.offset(), backoff, ConsumerProgress.describe(e));
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
+        OneRecordAtATime.finish(
+                r,
+                c.event(),
+                c.rejection(),
+                e -> store(e) ? "applied" : "already applied",
+                deadLetters,
+                why -> deadLetter(r, why));
     }
 
     /** The record checked against the catalogue and the org units as this instance knows them now. */

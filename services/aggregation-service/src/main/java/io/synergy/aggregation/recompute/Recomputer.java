@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.aggregation.store.TargetStore;
@@ -33,6 +34,8 @@ import io.synergy.platform.tracing.Traceparent;
 import io.synergy.platform.tracing.Traces;
 import io.synergy.platform.tracing.WorkTags;
 import io.synergy.platform.worker.WakeableLoop;
+import io.synergy.results.view.DataSets;
+import io.synergy.results.view.ResultView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +70,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * however many events arrived while it was busy. Only one instance computes at a time (a PostgreSQL advisory lock), so two
  * aggregation instances never publish competing results. Changed results go to the compacted results topic and
  * worsened statuses to the alerts topic — both through the outbox, in the same transaction as the results.
+ *
+ * <p>Each org unit's result of a year is computed in two views ({@link ResultView}): {@code latest} from every fact,
+ * {@code official} from the facts of the accepted data sets only (the same years, the same year states, the same targets),
+ * each stored and published on its own key with the count of the unit's data sets accepted of those expected. Alerts
+ * follow the latest view only, as before the views.
  */
 @ApplicationScoped
 public class Recomputer {
@@ -311,6 +319,8 @@ public class Recomputer {
         OrgUnits units = registry.current();
         long start = System.nanoTime();
         IndicatorTable table = tables.current(c, units);
+        IndicatorTable officialTable = tables.current(c, units, ResultView.OFFICIAL);
+        DataSetStore.Accepted accepted = DataSetStore.accepted(c);
         ResultCalculator current = new ResultCalculator(catalogue, units, method.settings(), TargetStore.all(c));
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
@@ -341,8 +351,12 @@ public class Recomputer {
             }
             long t0 = System.nanoTime();
             List<UnitYearResult> results = current.computeYear(table, year, states, only);
+            // the official results of the same units and year, from the accepted data sets' facts (none yet: every
+            // figure NO_DATA, and the count says why)
+            List<UnitYearResult> official = current.computeYear(officialTable, year, states, only);
             long t1 = System.nanoTime();
-            changed += store(c, results, stored, newestInputs);
+            changed += store(c, ResultView.LATEST, results, stored, newestInputs, accepted, units);
+            changed += store(c, ResultView.OFFICIAL, official, stored, newestInputs, accepted, units);
             phase("compute", t1 - t0);
             phase("store", System.nanoTime() - t1);
         }
@@ -350,12 +364,18 @@ public class Recomputer {
         return changed;
     }
 
-    /** Stores and publishes the results that differ from the stored ones; returns how many did. */
+    /**
+     * Stores and publishes the results of a view that differ from the stored ones (the result or the count of data sets);
+     * returns how many did.
+     */
     private int store(
             Connection c,
+            ResultView view,
             List<UnitYearResult> results,
             Map<String, ResultStore.Stored> stored,
-            Map<String, Instant> newestInputs)
+            Map<String, Instant> newestInputs,
+            DataSetStore.Accepted accepted,
+            OrgUnits units)
             throws SQLException {
         List<ResultStore.Row> rows = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
@@ -363,9 +383,11 @@ public class Recomputer {
         // computedAt (the console serves the dashboard from results.v1; a nanosecond clock made them differ)
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (UnitYearResult r : results) {
-            String key = r.orgUnit() + ":" + r.year();
+            String key = view.key(r.orgUnit(), r.year());
             byte[] utf8 = writeBytes(r);
-            String digest = sha256(utf8);
+            DataSets dataSets = accepted.count(units, r.orgUnit(), r.year());
+            byte[] counted = writeBytes(dataSets);
+            String digest = sha256(wrap(counted, utf8));
             ResultStore.Stored old = stored.get(key);
             if (old != null && old.digest().equals(digest)) {
                 continue;
@@ -377,30 +399,37 @@ public class Recomputer {
                     .filter(UnitYearResult.AttainmentRow::complete)
                     .forEach(a -> statuses.put(a.indicator(), a.status()));
             long version = old == null ? 1 : old.version() + 1;
-            rows.add(new ResultStore.Row(r.orgUnit(), r.year(), utf8, write(statuses), digest, version, now));
-            // {version, computedAt, result}: the stored body is the result, so it is serialised once
+            rows.add(new ResultStore.Row(
+                    r.orgUnit(), r.year(), view, dataSets, utf8, write(statuses), digest, version, now));
+            // {version, computedAt, view, dataSets, result}: the stored body is the result, so it is serialised once
             byte[] data = wrap(
-                    ("{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":")
+                    ("{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"view\":\"" + view.code()
+                                    + "\",\"dataSets\":")
                             .getBytes(StandardCharsets.UTF_8),
-                    utf8);
+                    counted,
+                    ",\"result\":".getBytes(StandardCharsets.UTF_8),
+                    utf8,
+                    "}".getBytes(StandardCharsets.UTF_8));
             events.add(new OutboxMessage(
                     Topics.RESULTS,
                     key,
                     UUID.randomUUID(),
                     CloudEventTypes.RESULT,
                     CloudEventTypes.AGGREGATION_SOURCE,
-                    r.orgUnit() + "/" + r.year(),
+                    r.orgUnit() + "/" + r.year() + (view == ResultView.LATEST ? "" : "/" + view.code()),
                     now,
                     CloudEventTypes.RESULT_SCHEMA,
                     data));
-            if (old != null) {
+            if (old != null && view == ResultView.LATEST) {
                 events.addAll(alerts(r, readStatuses(old.statuses()), now));
             }
         }
         ResultStore.upsert(c, rows);
         outbox.write(events);
         for (ResultStore.Row row : rows) {
-            freshness.stored(row.orgUnit(), row.year(), newestInputs.get(row.orgUnit() + ":" + row.year()), now);
+            if (view == ResultView.LATEST) {
+                freshness.stored(row.orgUnit(), row.year(), newestInputs.get(row.orgUnit() + ":" + row.year()), now);
+            }
         }
         return rows.size();
     }
@@ -468,12 +497,18 @@ public class Recomputer {
         }
     }
 
-    /** {@code head} + {@code body} + "}" in one array. */
-    private static byte[] wrap(byte[] head, byte[] body) {
-        byte[] out = new byte[head.length + body.length + 1];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(body, 0, out, head.length, body.length);
-        out[out.length - 1] = '}';
+    /** The parts one after the other in one array. */
+    private static byte[] wrap(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
         return out;
     }
 

@@ -45,7 +45,9 @@ public class AttainmentResource {
                             + "without data is a 404 problem. A year neither complete nor closed says provisional: true with its coverage "
                             + "(docs/method.md §3). Each row names the target it is judged against: targetSource PLAN (the plan's), ALLOCATED (set for "
                             + "the unit by document, targets.v1) or NONE (no target applies: status NO_TARGET, not counted in the summary), and "
-                            + "targetDocument (its 文号).")
+                            + "targetDocument (its 文号). view: latest (default; every report stored) or official (only the data sets the city's "
+                            + "sector bureau accepted, docs/reporting-cycle.md); dataSets says how many of the unit's data sets are accepted "
+                            + "of how many expected (5 sectors × its districts).")
     @APIResponse(
             responseCode = "200",
             description = "The attainment of every targeted indicator",
@@ -72,17 +74,21 @@ public class AttainmentResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+            description =
+                    "period is not a year, orgUnit is unknown, or view is not latest or official; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No data for this org unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Tabular<AttainmentView> attainment(
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view,
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit")
                     String orgUnit) {
-        return ResultAnswers.attainment(results, registry.current(), period, orgUnit)
+        return ResultAnswers.attainment(results, registry.current(), view, period, orgUnit)
                 .tabular();
     }
 }

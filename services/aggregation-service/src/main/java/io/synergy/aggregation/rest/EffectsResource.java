@@ -1,6 +1,7 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.EffectsCalculator;
@@ -17,6 +18,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.EffectsView;
+import io.synergy.results.view.ResultView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,12 +46,19 @@ public class EffectsResource {
     private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final YearStateStore yearStates;
+    private final DataSetStore dataSets;
 
-    EffectsResource(IndicatorTables tables, OrgUnitRegistry registry, MethodConfig method, YearStateStore yearStates) {
+    EffectsResource(
+            IndicatorTables tables,
+            OrgUnitRegistry registry,
+            MethodConfig method,
+            YearStateStore yearStates,
+            DataSetStore dataSets) {
         this.tables = tables;
         this.registry = registry;
         this.method = method;
         this.yearStates = yearStates;
+        this.dataSets = dataSets;
     }
 
     @GET
@@ -59,7 +68,8 @@ public class EffectsResource {
             description =
                     "sector: energy, transport, building, agriculture, waste, or all (the sum of the five); omitted: every sector and all. "
                             + "provisional: true when either year is neither complete nor closed (docs/method.md §3): provisionalYears names them. "
-                            + "JSON, or with Accept a CSV or an Excel workbook.")
+                            + "view: latest (default) or official (the facts of the accepted data sets only); dataSets: per year, the unit's data "
+                            + "sets accepted of those expected. JSON, or with Accept a CSV or an Excel workbook.")
     @APIResponse(
             responseCode = "200",
             description = "The effects; a row that cannot be computed carries a reason",
@@ -78,7 +88,7 @@ public class EffectsResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "from, to, sector or orgUnit is not valid (to must be later than from); errors[].field "
+            description = "from, to, sector, orgUnit or view is not valid (to must be later than from); errors[].field "
                     + "names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
@@ -94,7 +104,11 @@ public class EffectsResource {
                     @QueryParam("sector")
                     String sector,
             @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit")
-                    String orgUnit) {
+                    String orgUnit,
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view) {
+        ResultView v = ResultView.parse(view);
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
@@ -111,10 +125,12 @@ public class EffectsResource {
         }
         OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
-        IndicatorTable table = tables.current(units);
+        IndicatorTable table = tables.current(v, units);
         if (!table.years().contains(y0) || !table.years().contains(y1)) {
-            throw Queries.noData("No data for " + (table.years().contains(y0) ? y1 : y0));
+            throw Queries.noData("No data for " + (table.years().contains(y0) ? y1 : y0)
+                    + (v == ResultView.LATEST ? "" : " in the " + v.code() + " view"));
         }
+        DataSetStore.Accepted accepted = dataSets.accepted();
         Map<Integer, YearState> states = yearStates.states();
         List<Integer> provisionalYears = Stream.of(y0, y1)
                 .filter(y -> YearStates.provisional(method.baseYear(), y, states))
@@ -125,6 +141,11 @@ public class EffectsResource {
                         y1,
                         provisionalYears,
                         EffectsCalculator.effects(table, unit.code(), y0, y1, sector))
+                .in(
+                        v,
+                        Map.of(
+                                Integer.toString(y0), accepted.count(units, unit.code(), y0),
+                                Integer.toString(y1), accepted.count(units, unit.code(), y1)))
                 .tabular();
     }
 }

@@ -44,7 +44,8 @@ public class SynergyResource {
             description =
                     "method: range (default, 极差标准化) or target (anchored on baseline and target); coupling: standard (default) or corrected "
                             + "(Wang et al. 2021). basis: series (the unit's own years from the base year; default for the city and groups) or panel "
-                            + "(all district-years; default for districts).")
+                            + "(all district-years; default for districts). view: latest (default) or official (the accepted data sets only); "
+                            + "dataSets: the unit's data sets accepted of those expected.")
     @APIResponse(
             responseCode = "200",
             description = "The synergy degree; not computable: computable false with the reason, and no score",
@@ -54,20 +55,23 @@ public class SynergyResource {
                             schema = @Schema(implementation = SynergyView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "period, orgUnit, method, coupling or basis is not valid; errors[].field names it",
+            description = "period, orgUnit, method, coupling, basis or view is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No data for this org unit and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SynergyView synergy(
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view,
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit")
                     String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.synergy(results, registry.current(), period, orgUnit, method, coupling, basis);
+        return ResultAnswers.synergy(results, registry.current(), view, period, orgUnit, method, coupling, basis);
     }
 
     @GET
@@ -100,19 +104,22 @@ public class SynergyResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "orgUnit, method, coupling or basis is not valid; errors[].field names it",
+            description = "orgUnit, method, coupling, basis or view is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No result for this org unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Tabular<HistoryView> history(
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view,
             @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit")
                     String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.history(results, registry.current(), orgUnit, method, coupling, basis)
+        return ResultAnswers.history(results, registry.current(), view, orgUnit, method, coupling, basis)
                 .tabular();
     }
 
@@ -145,17 +152,20 @@ public class SynergyResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "period, method or coupling is not valid; errors[].field names it",
+            description = "period, method, coupling or view is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No district result in this year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Tabular<DistrictRanking> districts(
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view,
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
-        return ResultAnswers.districts(results, registry.current(), period, method, coupling)
+        return ResultAnswers.districts(results, registry.current(), view, period, method, coupling)
                 .tabular();
     }
 }

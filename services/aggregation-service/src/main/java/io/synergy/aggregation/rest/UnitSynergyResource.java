@@ -2,6 +2,7 @@ package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.config.UnitsConfig;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
@@ -23,6 +24,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Paging;
 import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.results.view.ResultView;
 import io.synergy.results.view.UnitSynergyView;
 import io.synergy.results.view.ViewChoices;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +63,7 @@ public class UnitSynergyResource {
     private final MethodConfig method;
     private final UnitsConfig units;
     private final YearStateStore yearStates;
+    private final DataSetStore dataSets;
 
     UnitSynergyResource(
             IndicatorTables tables,
@@ -68,13 +71,15 @@ public class UnitSynergyResource {
             OrgUnitRegistry registry,
             MethodConfig method,
             UnitsConfig units,
-            YearStateStore yearStates) {
+            YearStateStore yearStates,
+            DataSetStore dataSets) {
         this.tables = tables;
         this.catalogue = catalogue;
         this.registry = registry;
         this.method = method;
         this.units = units;
         this.yearStates = yearStates;
+        this.dataSets = dataSets;
     }
 
     @GET
@@ -88,7 +93,8 @@ public class UnitSynergyResource {
                             + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
                             + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
                             + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
-                            + "CSV or an Excel workbook.")
+                            + "CSV or an Excel workbook. view: latest (default) or official (the facts of the accepted data sets only: an enterprise's "
+                            + "figures belong to its district's data set); dataSets: the city's data sets of the year accepted of those expected.")
     @APIResponse(
             responseCode = "200",
             description = "The units, ranked (a page of them with limit)",
@@ -114,7 +120,7 @@ public class UnitSynergyResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
-            description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
+            description = "period, level, coupling, limit, cursor or view is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
@@ -130,7 +136,11 @@ public class UnitSynergyResource {
                     String limit,
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
                     String cursor,
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view,
             @Context UriInfo uri) {
+        ResultView v = ResultView.parse(view);
         int year = Queries.year("period", period);
         String l = Queries.choice("level", level, "enterprise", LEVELS);
         String c = ViewChoices.coupling(coupling);
@@ -147,9 +157,10 @@ public class UnitSynergyResource {
         if (chosen.isEmpty()) {
             throw Queries.noData("No " + l + (industry == null ? "" : " of industry " + industry) + " is registered");
         }
-        IndicatorTable table = tables.current(orgUnits);
+        IndicatorTable table = tables.current(v, orgUnits);
         if (!table.years().contains(year)) {
-            throw Queries.noData("No data for " + year);
+            throw Queries.noData(
+                    "No data for " + year + (v == ResultView.LATEST ? "" : " in the " + v.code() + " view"));
         }
         Map<Integer, YearState> states = yearStates.states();
         boolean provisional = YearStates.provisional(method.baseYear(), year, states);
@@ -175,7 +186,8 @@ public class UnitSynergyResource {
                 .map(YearStateStore.Stored::coverage)
                 .findFirst()
                 .orElse(null);
-        UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds);
+        UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds)
+                .in(v, dataSets.accepted().count(orgUnits, orgUnits.city().code(), year));
         Paging.Page<UnitSynergyView.RankedUnit> page =
                 Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
         return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);

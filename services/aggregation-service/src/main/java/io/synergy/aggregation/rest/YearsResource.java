@@ -3,10 +3,12 @@ package io.synergy.aggregation.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.recompute.YearCloser;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.YearAssessment;
 import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
@@ -14,6 +16,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Paging;
 import io.synergy.platform.query.Queries;
 import io.synergy.platform.security.Operator;
+import io.synergy.results.view.DataSets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,7 +58,8 @@ public class YearsResource {
 
     /**
      * A year's state: counts of the synergy set's indicators complete for the city and of the districts in, what is
-     * missing, and the indicators without a city value that every window holding the year leaves out.
+     * missing, and the indicators without a city value that every window holding the year leaves out; {@code dataSets}, the
+     * city's data sets of the year accepted of those expected (the official view's progress, docs/reporting-cycle.md).
      */
     public record YearView(
             int year,
@@ -69,7 +73,8 @@ public class YearsResource {
             List<YearAssessment.Missing> missing,
             List<String> excluded,
             Instant assessedAt,
-            YearStateStore.Settlement settled) {
+            YearStateStore.Settlement settled,
+            DataSets dataSets) {
 
         static YearView of(
                 int year,
@@ -77,7 +82,8 @@ public class YearsResource {
                 List<YearAssessment.Missing> missing,
                 List<String> excluded,
                 Instant assessedAt,
-                YearStateStore.Settlement settled) {
+                YearStateStore.Settlement settled,
+                DataSets dataSets) {
             return new YearView(
                     year,
                     v.state(),
@@ -90,7 +96,8 @@ public class YearsResource {
                     missing,
                     excluded,
                     assessedAt,
-                    settled);
+                    settled,
+                    dataSets);
         }
     }
 
@@ -111,14 +118,27 @@ public class YearsResource {
     private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final Operator operator;
+    private final DataSetStore dataSets;
 
     YearsResource(
-            YearStateStore store, YearCloser closer, OrgUnitRegistry registry, MethodConfig method, Operator operator) {
+            YearStateStore store,
+            YearCloser closer,
+            OrgUnitRegistry registry,
+            MethodConfig method,
+            Operator operator,
+            DataSetStore dataSets) {
         this.store = store;
         this.closer = closer;
         this.registry = registry;
         this.method = method;
         this.operator = operator;
+        this.dataSets = dataSets;
+    }
+
+    /** The city's data sets of a year accepted of those expected. */
+    private DataSets cityDataSets(DataSetStore.Accepted accepted, int year) {
+        OrgUnits units = registry.current();
+        return accepted.count(units, units.city().code(), year);
     }
 
     @GET
@@ -130,7 +150,8 @@ public class YearsResource {
                             + "excluded and, for a settled year, who settled it, when and why",
             description =
                     "As assessed by the latest recompute. A year is complete when every indicator of the synergy set is complete for the "
-                            + "city; closed when an operator closed it; provisional otherwise. Without limit, every year; with limit, a page, "
+                            + "city; closed when an operator closed it; provisional otherwise. dataSets: the city's data sets of the year accepted "
+                            + "of those expected (the official view's progress). Without limit, every year; with limit, a page, "
                             + "nextCursor and a Link header to the next one.")
     @APIResponse(
             responseCode = "200",
@@ -155,8 +176,16 @@ public class YearsResource {
                     String cursor,
             @Context UriInfo uri) {
         Paging.Request paging = Paging.request(limit, cursor);
+        DataSetStore.Accepted accepted = dataSets.accepted();
         List<YearView> years = store.all().stream()
-                .map(s -> YearView.of(s.year(), s.coverage(), s.missing(), s.excluded(), s.assessedAt(), s.settled()))
+                .map(s -> YearView.of(
+                        s.year(),
+                        s.coverage(),
+                        s.missing(),
+                        s.excluded(),
+                        s.assessedAt(),
+                        s.settled(),
+                        cityDataSets(accepted, s.year())))
                 .toList();
         Integer latest = years.stream()
                 .filter(y -> !y.provisional())
@@ -239,6 +268,7 @@ public class YearsResource {
                 a.missing(),
                 a.excluded(),
                 closed.settlement().at(),
-                closed.settlement());
+                closed.settlement(),
+                cityDataSets(dataSets.accepted(), year));
     }
 }

@@ -2,6 +2,7 @@ package io.synergy.aggregation.store;
 
 import io.synergy.method.results.Fact;
 import io.synergy.model.event.IndicatorEvent;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /** The facts table: idempotent upserts of indicator events, keyed (code, district, year), highest revision wins. */
 @ApplicationScoped
@@ -134,19 +136,34 @@ public class FactStore {
 
     /** Every fact (the caller builds one table of them for every reader: {@link IndicatorTables}). */
     public List<Fact> all(Connection c) throws SQLException {
+        return read(c, (sector, fact) -> true);
+    }
+
+    /**
+     * The facts of the accepted data sets only, the official view's ({@link DataSetStore.Accepted#official}): a fact whose
+     * sector's figures of its district and year the city has not accepted is left out.
+     */
+    public List<Fact> official(Connection c, DataSetStore.Accepted accepted, OrgUnits units) throws SQLException {
+        return read(c, (sector, f) -> accepted.official(units, sector, f.orgUnit(), f.year()));
+    }
+
+    private static List<Fact> read(Connection c, BiPredicate<String, Fact> keep) throws SQLException {
         List<Fact> facts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT code, org_unit, year, value, numerator, denominator, complete FROM indicator_fact");
+                        "SELECT code, org_unit, year, value, numerator, denominator, complete, sector FROM indicator_fact");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                facts.add(new Fact(
+                Fact f = new Fact(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getInt(3),
                         (Double) rs.getObject(4),
                         (Double) rs.getObject(5),
                         (Double) rs.getObject(6),
-                        rs.getBoolean(7)));
+                        rs.getBoolean(7));
+                if (keep.test(rs.getString(8), f)) {
+                    facts.add(f);
+                }
             }
         }
         return facts;

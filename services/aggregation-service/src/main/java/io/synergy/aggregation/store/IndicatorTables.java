@@ -7,6 +7,7 @@ import io.synergy.method.results.IndicatorTable;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
+import io.synergy.results.view.ResultView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +22,10 @@ import java.util.function.BiFunction;
  * and hierarchy of org units (the registry's snapshot: a park that moves changes the sums), when a reader first asks for
  * it after either moved. A request reads one number to learn that its table is still current.
  *
+ * <p>The official view ({@link ResultView#OFFICIAL}) has a table of its own, of the accepted data sets' facts only
+ * ({@link FactStore#official}), built once per version of the facts and of the data sets' acceptance
+ * ({@link DataSetStore#officialVersion}).
+ *
  * <p>The table remembers every figure asked of it until the next version replaces it: the memory the figures of one
  * version take (the recompute asks for all of them) stays held between requests, in exchange for no request computing
  * them again.
@@ -32,6 +37,7 @@ public class IndicatorTables {
     private final FactStore facts;
     private final OrgUnitRegistry registry;
     private final Latest latest;
+    private final Latest official;
 
     IndicatorTables(
             AgroalDataSource dataSource,
@@ -44,6 +50,7 @@ public class IndicatorTables {
         this.registry = registry;
         int baseYear = method.baseYear();
         this.latest = new Latest((all, units) -> new IndicatorTable(all, catalogue, units, baseYear));
+        this.official = new Latest((all, units) -> new IndicatorTable(all, catalogue, units, baseYear));
     }
 
     /** The table of the facts as now committed, under the registry's current hierarchy. */
@@ -66,6 +73,24 @@ public class IndicatorTables {
      */
     public IndicatorTable current(Connection c, OrgUnits units) throws SQLException {
         return latest.get(FactStore.version(c), units, () -> facts.all(c));
+    }
+
+    /** The table of a view's facts as now committed, under {@code units}. */
+    public IndicatorTable current(ResultView view, OrgUnits units) {
+        try (Connection c = dataSource.getConnection()) {
+            return current(c, units, view);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the facts", e);
+        }
+    }
+
+    /** The table of a view's facts as the caller's transaction sees them (at least), under {@code units}. */
+    public IndicatorTable current(Connection c, OrgUnits units, ResultView view) throws SQLException {
+        if (view == ResultView.LATEST) {
+            return current(c, units);
+        }
+        return official.get(
+                DataSetStore.officialVersion(c), units, () -> facts.official(c, DataSetStore.accepted(c), units));
     }
 
     /** Loads every fact; called at most once per table built. */

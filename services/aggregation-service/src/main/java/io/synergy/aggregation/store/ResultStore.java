@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.method.results.UnitYearResult;
+import io.synergy.results.view.DataSets;
 import io.synergy.results.view.ResultDocument;
 import io.synergy.results.view.ResultSource;
+import io.synergy.results.view.ResultView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,12 +19,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The result table: one JSON document per org unit and year ({@link UnitYearResult}, as published on results.v1), read
- * back into the typed {@link ResultDocument} that every answer is built from.
+ * The result table: one JSON document per org unit, year and view ({@link UnitYearResult}, as published on results.v1),
+ * with the count of the unit's data sets accepted of those expected, read back into the typed {@link ResultDocument} that
+ * every answer is built from.
  */
 @ApplicationScoped
 public class ResultStore implements ResultSource {
@@ -36,16 +40,23 @@ public class ResultStore implements ResultSource {
     }
 
     /** What is stored of a result: its digest, version and attainment statuses (for alerts). */
-    public record Stored(String orgUnit, int year, String digest, long version, String statuses) {}
+    public record Stored(String orgUnit, int year, ResultView view, String digest, long version, String statuses) {}
 
+    /** The stored results by {@link ResultView#key} (each view's key of the unit and year, as on results.v1). */
     public static Map<String, Stored> index(Connection c) throws SQLException {
         Map<String, Stored> out = new HashMap<>();
         try (PreparedStatement ps =
-                        c.prepareStatement("SELECT org_unit, year, digest, version, statuses::text FROM result");
+                        c.prepareStatement("SELECT org_unit, year, view, digest, version, statuses::text FROM result");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Stored s = new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getString(5));
-                out.put(s.orgUnit() + ":" + s.year(), s);
+                Stored s = new Stored(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        view(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6));
+                out.put(s.view().key(s.orgUnit(), s.year()), s);
             }
         }
         return out;
@@ -53,58 +64,78 @@ public class ResultStore implements ResultSource {
 
     /** A result to write; the body as the UTF-8 JSON the serialiser produced (PostgreSQL decodes it, not the JVM). */
     public record Row(
-            String orgUnit, int year, byte[] body, String statuses, String digest, long version, Instant computedAt) {}
+            String orgUnit,
+            int year,
+            ResultView view,
+            DataSets dataSets,
+            byte[] body,
+            String statuses,
+            String digest,
+            long version,
+            Instant computedAt) {}
 
     public static void upsert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO result (org_unit, year, body, statuses, digest, version, computed_at) VALUES (?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
-                ON CONFLICT (org_unit, year) DO UPDATE SET body = excluded.body, statuses = excluded.statuses, digest = excluded.digest,
-                    version = excluded.version, computed_at = excluded.computed_at""")) {
+                INSERT INTO result (org_unit, year, view, data_sets_accepted, data_sets_expected, body, statuses, digest, version, computed_at)
+                VALUES (?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
+                ON CONFLICT (org_unit, year, view) DO UPDATE SET data_sets_accepted = excluded.data_sets_accepted,
+                    data_sets_expected = excluded.data_sets_expected, body = excluded.body, statuses = excluded.statuses,
+                    digest = excluded.digest, version = excluded.version, computed_at = excluded.computed_at""")) {
             for (Row r : rows) {
                 ps.setString(1, r.orgUnit());
                 ps.setInt(2, r.year());
-                ps.setBytes(3, r.body());
-                ps.setString(4, r.statuses());
-                ps.setString(5, r.digest());
-                ps.setLong(6, r.version());
-                ps.setTimestamp(7, Timestamp.from(r.computedAt()));
+                ps.setString(3, r.view().code());
+                ps.setInt(4, r.dataSets().accepted());
+                ps.setInt(5, r.dataSets().expected());
+                ps.setBytes(6, r.body());
+                ps.setString(7, r.statuses());
+                ps.setString(8, r.digest());
+                ps.setLong(9, r.version());
+                ps.setTimestamp(10, Timestamp.from(r.computedAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** The result of a unit and year. */
+    /** The result of a unit and year in a view. */
     @Override
-    public Optional<ResultDocument> find(String orgUnit, int year) {
-        List<ResultDocument> found = select("WHERE org_unit = ? AND year = ?", ps -> {
-            ps.setString(1, orgUnit);
-            ps.setInt(2, year);
+    public Optional<ResultDocument> find(ResultView view, String orgUnit, int year) {
+        List<ResultDocument> found = select("WHERE view = ? AND org_unit = ? AND year = ?", ps -> {
+            ps.setString(1, view.code());
+            ps.setString(2, orgUnit);
+            ps.setInt(3, year);
         });
         return found.stream().findFirst();
     }
 
-    /** Every result of a unit, ascending by year. */
+    /** Every result of a unit in a view, ascending by year. */
     @Override
-    public List<ResultDocument> ofUnit(String orgUnit) {
-        return select("WHERE org_unit = ? ORDER BY year", ps -> ps.setString(1, orgUnit));
-    }
-
-    /** The results of these units in a year, by unit code. */
-    @Override
-    public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
-        return select("WHERE year = ? AND org_unit = ANY (?) ORDER BY org_unit", ps -> {
-            ps.setInt(1, year);
-            ps.setArray(2, ps.getConnection().createArrayOf("text", orgUnits.toArray()));
+    public List<ResultDocument> ofUnit(ResultView view, String orgUnit) {
+        return select("WHERE view = ? AND org_unit = ? ORDER BY year", ps -> {
+            ps.setString(1, view.code());
+            ps.setString(2, orgUnit);
         });
     }
 
-    /** The years a unit has a result for, ascending. */
-    public List<Integer> years(String orgUnit) {
+    /** The results of these units in a year in a view, by unit code. */
+    @Override
+    public List<ResultDocument> ofYear(ResultView view, int year, Collection<String> orgUnits) {
+        return select("WHERE view = ? AND year = ? AND org_unit = ANY (?) ORDER BY org_unit", ps -> {
+            ps.setString(1, view.code());
+            ps.setInt(2, year);
+            ps.setArray(3, ps.getConnection().createArrayOf("text", orgUnits.toArray()));
+        });
+    }
+
+    /** The years a unit has a result for in a view, ascending. */
+    public List<Integer> years(ResultView view, String orgUnit) {
         List<Integer> years = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT year FROM result WHERE org_unit = ? ORDER BY year")) {
-            ps.setString(1, orgUnit);
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT year FROM result WHERE view = ? AND org_unit = ? ORDER BY year")) {
+            ps.setString(1, view.code());
+            ps.setString(2, orgUnit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     years.add(rs.getInt(1));
@@ -126,17 +157,28 @@ public class ResultStore implements ResultSource {
         List<ResultDocument> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
-                        c.prepareStatement("SELECT body::text, version, computed_at FROM result " + condition)) {
+                        c.prepareStatement("SELECT body::text, version, computed_at, view, data_sets_accepted, "
+                                + "data_sets_expected FROM result " + condition)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ResultDocument(rs.getLong(2), rs.getTimestamp(3).toInstant(), read(rs.getString(1))));
+                    Integer accepted = (Integer) rs.getObject(5);
+                    out.add(new ResultDocument(
+                            rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(),
+                            view(rs.getString(4)),
+                            accepted == null ? null : new DataSets(accepted, rs.getInt(6)),
+                            read(rs.getString(1))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read results", e);
         }
         return out;
+    }
+
+    private static ResultView view(String code) {
+        return ResultView.valueOf(code.toUpperCase(Locale.ROOT));
     }
 
     private UnitYearResult read(String body) {

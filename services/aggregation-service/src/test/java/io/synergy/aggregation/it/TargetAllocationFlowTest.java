@@ -136,7 +136,8 @@ class TargetAllocationFlowTest {
         await().atMost(SECONDS).until(() -> count("SELECT count(*) FROM recompute_request") == 0);
         Map<String, Long> versions = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT org_unit, version FROM result WHERE year = " + YEAR);
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT org_unit, version FROM result WHERE view = 'latest' AND year = " + YEAR);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 versions.put(rs.getString(1), rs.getLong(2));

@@ -9,11 +9,13 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
 import io.synergy.results.view.AttainmentView;
+import io.synergy.results.view.DataSets;
 import io.synergy.results.view.DistrictRanking;
 import io.synergy.results.view.EffectsView;
 import io.synergy.results.view.HistoryView;
 import io.synergy.results.view.ResultAnswers;
 import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultView;
 import io.synergy.results.view.ResultYears;
 import io.synergy.results.view.SynergyView;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * as the aggregation's read API ({@code results-view}): the same answer as {@code /api/v1/synergy}, {@code /attainment},
  * {@code /synergy/history}, {@code /synergy/districts} and {@code /effects} on the aggregation service for what the
  * dashboard asks, without a read of the aggregation's tables. The effects are those every result carries, from the year
- * before to its year (what the dashboard shows); other ranges are the aggregation's {@code /api/v1/effects}.
+ * before to its year (what the dashboard shows); other ranges are the aggregation's {@code /api/v1/effects}. Each answer is
+ * of the view asked for ({@code view=latest|official}, latest by default), as on the aggregation.
  */
 @RolesAllowed("reader")
 @Path("/api/v1/dashboard")
@@ -50,6 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DashboardResource {
 
     private static final String UNIT = "370200 (default), a district code or a group";
+    private static final String VIEW =
+            "latest (default: every report) or official (the data sets the city accepted only); dataSets in the answer "
+                    + "says how many are accepted of how many expected";
 
     private final ResultsView results;
     private final OrgUnitRegistry registry;
@@ -75,7 +81,7 @@ public class DashboardResource {
                             schema = @Schema(implementation = ResultYears.class)))
     public ResultYears years() {
         String city = registry.current().city().code();
-        List<ResultDocument> docs = results.ofUnit(city);
+        List<ResultDocument> docs = results.ofUnit(ResultView.LATEST, city);
         Map<Integer, YearCoverage> coverage = new HashMap<>();
         docs.stream()
                 .filter(d -> d.result().coverage() != null)
@@ -105,8 +111,9 @@ public class DashboardResource {
             @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
-            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.synergy(results, registry.current(), period, orgUnit, method, coupling, basis);
+            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis,
+            @Parameter(description = VIEW) @QueryParam("view") String view) {
+        return ResultAnswers.synergy(results, registry.current(), view, period, orgUnit, method, coupling, basis);
     }
 
     @GET
@@ -129,8 +136,9 @@ public class DashboardResource {
             @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
-            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.history(results, registry.current(), orgUnit, method, coupling, basis);
+            @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis,
+            @Parameter(description = VIEW) @QueryParam("view") String view) {
+        return ResultAnswers.history(results, registry.current(), view, orgUnit, method, coupling, basis);
     }
 
     @GET
@@ -152,8 +160,9 @@ public class DashboardResource {
     public DistrictRanking districts(
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
-            @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
-        return ResultAnswers.districts(results, registry.current(), period, method, coupling);
+            @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
+            @Parameter(description = VIEW) @QueryParam("view") String view) {
+        return ResultAnswers.districts(results, registry.current(), view, period, method, coupling);
     }
 
     @GET
@@ -175,8 +184,9 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AttainmentView attainment(
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
-            @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit) {
-        return ResultAnswers.attainment(results, registry.current(), period, orgUnit);
+            @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = VIEW) @QueryParam("view") String view) {
+        return ResultAnswers.attainment(results, registry.current(), view, period, orgUnit);
     }
 
     @GET
@@ -200,7 +210,9 @@ public class DashboardResource {
     public EffectsView effects(
             @Parameter(description = "the year before to, e.g. 2023", required = true) @QueryParam("from") String from,
             @Parameter(description = "the year, e.g. 2024", required = true) @QueryParam("to") String to,
-            @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit) {
+            @Parameter(description = UNIT) @QueryParam("orgUnit") String orgUnit,
+            @Parameter(description = VIEW) @QueryParam("view") String view) {
+        ResultView v = ResultView.parse(view);
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 != y1 - 1) {
@@ -213,14 +225,21 @@ public class DashboardResource {
                                     + "GET /api/v1/effects of the aggregation service")));
         }
         OrgUnit unit = Queries.orgUnit(registry.current(), orgUnit);
-        ResultDocument doc = results.find(unit.code(), y1)
+        ResultDocument doc = results.find(v, unit.code(), y1)
                 .orElseThrow(() -> Queries.noData("No results for " + unit.code() + " in " + y1));
         List<Integer> provisionalYears = Stream.of(y0, y1)
-                .filter(y -> results.find(unit.code(), y)
+                .filter(y -> results.find(v, unit.code(), y)
                         .map(d -> d.result().provisional())
                         .orElse(true))
                 .toList();
+        Map<String, DataSets> dataSets = new HashMap<>();
+        for (int y : List.of(y0, y1)) {
+            results.find(v, unit.code(), y)
+                    .map(ResultDocument::dataSets)
+                    .ifPresent(d -> dataSets.put(Integer.toString(y), d));
+        }
         return EffectsView.of(
-                unit.code(), y0, y1, provisionalYears, doc.result().effects());
+                        unit.code(), y0, y1, provisionalYears, doc.result().effects())
+                .in(v, dataSets);
     }
 }

@@ -11,6 +11,7 @@ import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.Topics;
 import io.synergy.platform.worker.WakeableLoop;
 import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import org.apache.kafka.common.header.Header;
  * Keeps {@link ResultsView} current from {@code results.v1}: at every start it reads the compacted topic from its
  * beginning (no consumer group, nothing committed: each console instance holds the whole view), then follows it. Every
  * record is checked before it is taken — our own topic is input like any other: a value that is not a result document,
- * or whose org unit and year are not its key, is counted ({@code synergy.console.results.refused}), logged and skipped,
+ * or whose org unit, year and view are not its key ({@code <orgUnit>:<year>} for the latest view,
+ * {@code <orgUnit>:<year>:official} for the official one), is counted ({@code synergy.console.results.refused}), logged and skipped,
  * and the view keeps what it had. The view is ready once it has read up to the end offsets the topic had at start.
  */
 @ApplicationScoped
@@ -114,12 +116,13 @@ public class ResultsFeed {
 
     /** Applies the record, or says why not. */
     private String check(String key, ConsumerRecord<byte[], byte[]> r) {
-        if (key == null || !key.matches("[^:]+:\\d{4}")) {
-            return "the key is not <orgUnit>:<year>";
+        if (key == null || !key.matches("[^:]+:\\d{4}(:official)?")) {
+            return "the key is not <orgUnit>:<year> or <orgUnit>:<year>:official";
         }
         String[] parts = key.split(":");
         if (r.value() == null) {
-            view.remove(parts[0], Integer.parseInt(parts[1]));
+            view.remove(
+                    parts.length == 3 ? ResultView.OFFICIAL : ResultView.LATEST, parts[0], Integer.parseInt(parts[1]));
             return null;
         }
         Header type = r.headers().lastHeader("ce_type");
@@ -139,8 +142,9 @@ public class ResultsFeed {
                 || doc.result().orgUnit() == null) {
             return "a result document needs version (≥ 1), computedAt and result";
         }
-        if (!key.equals(ResultsView.key(doc.orgUnit(), doc.year()))) {
-            return "the document is of " + ResultsView.key(doc.orgUnit(), doc.year()) + ", the key says " + key;
+        String own = ResultsView.key(doc.view(), doc.orgUnit(), doc.year());
+        if (!key.equals(own)) {
+            return "the document is of " + own + ", the key says " + key;
         }
         view.apply(doc);
         return null;

@@ -2,6 +2,7 @@ package io.synergy.console.results;
 
 import io.synergy.results.view.ResultDocument;
 import io.synergy.results.view.ResultSource;
+import io.synergy.results.view.ResultView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The console's copy of the results: the latest document of every org unit and year, as the aggregation publishes them
- * on the compacted {@code results.v1} ({@link ResultsFeed} reads the topic from its start at every boot). The dashboard's
+ * The console's copy of the results: the newest document of every org unit, year and view (latest, official), as the
+ * aggregation publishes them on the compacted {@code results.v1} ({@link ResultsFeed} reads the topic from its start at every boot). The dashboard's
  * answers are built from these documents by the views of {@code results-view}, the same code the aggregation's read API
  * builds them with; the console reads no table of another service.
  */
@@ -31,19 +32,20 @@ public class ResultsView implements ResultSource {
 
     private final Map<String, ResultDocument> documents = new ConcurrentHashMap<>();
 
-    static String key(String orgUnit, int year) {
-        return orgUnit + ":" + year;
+    /** As the record's key on results.v1 ({@link ResultView#key}). */
+    static String key(ResultView view, String orgUnit, int year) {
+        return view.key(orgUnit, year);
     }
 
     /**
-     * Takes a document unless an equal or newer version of its org unit and year is held (a topic read again from its start,
+     * Takes a document unless an equal or newer version of its org unit, year and view is held (a topic read again from its start,
      * or a record that arrives twice, never moves a result back).
      *
      * @return whether the view changed
      */
     public boolean apply(ResultDocument doc) {
         ResultDocument[] taken = {null};
-        documents.compute(key(doc.orgUnit(), doc.year()), (k, old) -> {
+        documents.compute(key(doc.view(), doc.orgUnit(), doc.year()), (k, old) -> {
             if (old != null && old.version() >= doc.version()) {
                 return old;
             }
@@ -53,35 +55,35 @@ public class ResultsView implements ResultSource {
         return taken[0] != null;
     }
 
-    /** A tombstone of the compacted topic: the result of the org unit and year is gone. */
-    public boolean remove(String orgUnit, int year) {
-        return documents.remove(key(orgUnit, year)) != null;
+    /** A tombstone of the compacted topic: the result of the org unit and year in the view is gone. */
+    public boolean remove(ResultView view, String orgUnit, int year) {
+        return documents.remove(key(view, orgUnit, year)) != null;
     }
 
     @Override
-    public Optional<ResultDocument> find(String orgUnit, int year) {
-        return Optional.ofNullable(documents.get(key(orgUnit, year)));
+    public Optional<ResultDocument> find(ResultView view, String orgUnit, int year) {
+        return Optional.ofNullable(documents.get(key(view, orgUnit, year)));
     }
 
     @Override
-    public List<ResultDocument> ofUnit(String orgUnit) {
+    public List<ResultDocument> ofUnit(ResultView view, String orgUnit) {
         return documents.values().stream()
-                .filter(d -> d.orgUnit().equals(orgUnit))
+                .filter(d -> d.view() == view && d.orgUnit().equals(orgUnit))
                 .sorted(Comparator.comparingInt(ResultDocument::year))
                 .toList();
     }
 
     @Override
-    public List<ResultDocument> ofYear(int year, Collection<String> orgUnits) {
+    public List<ResultDocument> ofYear(ResultView view, int year, Collection<String> orgUnits) {
         return orgUnits.stream()
-                .map(u -> documents.get(key(u, year)))
+                .map(u -> documents.get(key(view, u, year)))
                 .filter(d -> d != null)
                 .toList();
     }
 
-    /** The years with a document of the org unit, ascending. */
-    public List<Integer> years(String orgUnit) {
-        return ofUnit(orgUnit).stream().map(ResultDocument::year).toList();
+    /** The years with a document of the org unit in the view, ascending. */
+    public List<Integer> years(ResultView view, String orgUnit) {
+        return ofUnit(view, orgUnit).stream().map(ResultDocument::year).toList();
     }
 
     public Fingerprint fingerprint() {

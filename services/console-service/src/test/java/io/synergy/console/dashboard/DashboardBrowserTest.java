@@ -165,6 +165,7 @@ class DashboardBrowserTest {
                     .contains("已完成")
                     .contains("achieved")
                     .contains("55.00 %");
+            showsTheOfficialFigureBesideTheLatest(data);
 
             // 2025 begins: offered and marked provisional, but the page stays on 2024, whose figures do not move
             String d2024 = browser.findElement(By.id("kpi-d")).getText();
@@ -188,6 +189,39 @@ class DashboardBrowserTest {
             data.publishYearWithoutPollution();
         }
         showsWhyAYearCannotBeScored();
+    }
+
+    /**
+     * Issue 15: nothing is accepted yet — the official D is empty beside the latest, the count says 0 of 50 and the page
+     * says the two differ; once the city accepts every data set of the years, the official figures are the latest ones.
+     */
+    private void showsTheOfficialFigureBesideTheLatest(DashboardDataSet data) {
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        By views = By.id("views");
+        wait.until(ExpectedConditions.attributeToBe(views, "data-differs", "true"));
+        assertThat(browser.findElement(views).getText())
+                .contains("审定口径 official D")
+                .contains("最新口径 latest D")
+                .contains("已审定 0 / 50 个数据集")
+                .contains("accepted 0 of 50 data sets");
+        assertThat(browser.findElement(By.cssSelector("#views [data-view='official'] b"))
+                        .getText())
+                .isEqualTo("–");
+        assertThat(browser.findElement(By.cssSelector("#views [data-view='latest'] b"))
+                        .getText())
+                .isEqualTo(browser.findElement(By.id("kpi-d")).getText());
+        By rooftopPvOfficial = By.cssSelector(".light-card[data-indicator='B2'] dd[data-view='official']");
+        assertThat(browser.findElement(rooftopPvOfficial).getText()).isEqualTo("–");
+
+        data.acceptYears();
+        wait.until(ExpectedConditions.attributeToBe(views, "data-differs", "false"));
+        assertThat(browser.findElement(views).getText()).contains("已审定 50 / 50 个数据集");
+        assertThat(browser.findElement(By.cssSelector("#views [data-view='official'] b"))
+                        .getText())
+                .isEqualTo(browser.findElement(By.id("kpi-d")).getText());
+        assertThat(browser.findElement(By.id("kpi-d-official")).getText()).contains("50/50");
+        wait.until(ExpectedConditions.textToBe(rooftopPvOfficial, "55.00 %"));
     }
 
     private void showsEveryPanelAndTheProvisionalYear() throws IOException {

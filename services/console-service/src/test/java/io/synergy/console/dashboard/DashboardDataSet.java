@@ -49,6 +49,21 @@ final class DashboardDataSet implements AutoCloseable {
         results.publish();
     }
 
+    /**
+     * The city's sector bureaus accept every data set (each sector of each district) of the years from {@link #FIRST} to
+     * {@link #LAST}: the official results are published again and equal the latest.
+     */
+    void acceptYears() {
+        for (int y = FIRST; y <= LAST; y++) {
+            for (String d : DISTRICTS) {
+                for (Sector s : Sector.values()) {
+                    results.accept(s.code(), d, y);
+                }
+            }
+        }
+        results.publish();
+    }
+
     private void flush() {
         producer.flush();
         results.publish();

@@ -10,21 +10,32 @@ import io.synergy.method.results.MethodSettings;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearState;
+import io.synergy.method.results.YearStates;
 import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
+import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.results.view.DataSets;
+import io.synergy.results.view.ResultView;
 import io.synergy.testsupport.KafkaTestClient;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plays the aggregation for the console's tests: keeps the facts of the indicator events a test sends (highest revision
- * wins), computes every result with the method's own calculator ({@link ResultCalculator}, synergy-method) and publishes
- * each changed one on {@code results.v1} as the aggregation does — key {@code <orgUnit>:<year>}, value
- * {@code {version, computedAt, result}} — so the console is tested against the documents it reads in production.
+ * wins), computes every result with the method's own calculator ({@link ResultCalculator}, synergy-method) in both views —
+ * latest from every fact, official from the facts of the data sets the test accepted — and publishes each changed one on
+ * {@code results.v1} as the aggregation does — key {@code <orgUnit>:<year>} (latest) or {@code <orgUnit>:<year>:official},
+ * value {@code {version, computedAt, view, dataSets, result}} — so the console is tested against the documents it reads in
+ * production.
  */
 final class ResultsPublisher {
 
@@ -40,6 +51,8 @@ final class ResultsPublisher {
     private final Map<String, String> published = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final Map<Integer, YearState> closed = new HashMap<>();
+    private final Map<String, String> sectorOf = new HashMap<>();
+    private final Set<String> accepted = new HashSet<>();
 
     ResultsPublisher(KafkaTestClient kafka) {
         this.kafka = kafka;
@@ -50,6 +63,7 @@ final class ResultsPublisher {
         String key = e.code() + "|" + e.orgUnit() + "|" + e.period();
         if (revisions.getOrDefault(key, 0L) <= e.revision()) {
             revisions.put(key, e.revision());
+            sectorOf.put(key, e.sector());
             facts.put(
                     key,
                     new Fact(
@@ -68,29 +82,64 @@ final class ResultsPublisher {
         closed.put(year, YearState.CLOSED);
     }
 
-    /** Computes every result and publishes those that changed. */
+    /** The city's sector bureau accepts a district's data set of a year (approvals.v1 on the aggregation). */
+    void accept(String sector, String district, int year) {
+        accepted.add(sector + "|" + district + "|" + year);
+    }
+
+    /** Computes every result in both views and publishes those that changed. */
     void publish() {
-        IndicatorTable table = new IndicatorTable(
-                facts.values(), catalogue, units, MethodSettings.defaults().baseYear());
+        int baseYear = MethodSettings.defaults().baseYear();
+        IndicatorTable table = new IndicatorTable(facts.values(), catalogue, units, baseYear);
+        List<Fact> official = facts.entrySet().stream()
+                .filter(f -> accepted.contains(sectorOf.get(f.getKey()) + "|"
+                        + f.getValue().orgUnit() + "|" + f.getValue().year()))
+                .map(Map.Entry::getValue)
+                .toList();
+        IndicatorTable officialTable = new IndicatorTable(official, catalogue, units, baseYear);
+        ResultCalculator calculator = new ResultCalculator(catalogue, units, MethodSettings.defaults());
+        YearStates states = calculator.yearStates(table, closed);
         Instant now = Instant.now();
-        for (UnitYearResult r :
-                new ResultCalculator(catalogue, units, MethodSettings.defaults()).compute(table, closed)) {
-            String key = r.orgUnit() + ":" + r.year();
+        for (int year : calculator.years(table, baseYear)) {
+            publish(ResultView.LATEST, calculator.computeYear(table, year, states), now);
+            publish(ResultView.OFFICIAL, calculator.computeYear(officialTable, year, states), now);
+        }
+    }
+
+    private void publish(ResultView view, List<UnitYearResult> results, Instant now) {
+        for (UnitYearResult r : results) {
+            String key = view.key(r.orgUnit(), r.year());
             String body = write(r);
-            if (body.equals(published.get(key))) {
+            DataSets dataSets = count(r.orgUnit(), r.year());
+            String counted = write(dataSets);
+            if ((counted + body).equals(published.get(key))) {
                 continue;
             }
-            published.put(key, body);
+            published.put(key, counted + body);
             long version = versions.merge(key, 1L, Long::sum);
             kafka.send(
                     Topics.RESULTS,
                     key,
-                    "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"result\":" + body + "}",
+                    "{\"version\":" + version + ",\"computedAt\":\"" + now + "\",\"view\":\"" + view.code()
+                            + "\",\"dataSets\":" + counted + ",\"result\":" + body + "}",
                     Map.of("ce_type", CloudEventTypes.RESULT));
         }
     }
 
-    private static String write(UnitYearResult r) {
+    /** Every sector of every district the unit covers (the city: all; a group: its members; a district: itself). */
+    private DataSets count(String orgUnit, int year) {
+        OrgUnit unit = units.find(orgUnit).orElseThrow();
+        List<String> districts = unit.level() == OrgUnitLevel.DISTRICT ? List.of(orgUnit) : unit.members();
+        int n = 0;
+        for (String d : districts) {
+            for (Sector s : Sector.values()) {
+                n += accepted.contains(s.code() + "|" + d + "|" + year) ? 1 : 0;
+            }
+        }
+        return new DataSets(n, districts.size() * Sector.values().length);
+    }
+
+    private static String write(Object r) {
         try {
             return JSON.writeValueAsString(r);
         } catch (JsonProcessingException e) {

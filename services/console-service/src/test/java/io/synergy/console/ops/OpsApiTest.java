@@ -121,7 +121,8 @@ class OpsApiTest {
                         "building-service-feed",
                         "agriculture-service-feed",
                         "waste-service-feed",
-                        "aggregation-service-targets");
+                        "aggregation-service-targets",
+                        "aggregation-service-approvals");
         long lag = groups.getLong("find { it.group == '" + group + "' }.totalLag");
         assertThat(lag).isGreaterThanOrEqualTo(4);
         assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class))

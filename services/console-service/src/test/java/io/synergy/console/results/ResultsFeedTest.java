@@ -10,7 +10,9 @@ import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
 import io.synergy.model.event.CloudEventTypes;
+import io.synergy.results.view.DataSets;
 import io.synergy.results.view.ResultDocument;
+import io.synergy.results.view.ResultView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -80,15 +82,15 @@ class ResultsFeedTest {
         send("370200:2024", 2, result("370200", 2024));
         send("370200:2024", 1, result("370200", 2024));
         send("370200:2023", 1, result("370200", 2023));
-        assertThat(view.find("370200", 2024))
+        assertThat(view.find(ResultView.LATEST, "370200", 2024))
                 .get()
                 .extracting(ResultDocument::version)
                 .isEqualTo(2L);
-        assertThat(view.years("370200")).containsExactly(2023, 2024);
+        assertThat(view.years(ResultView.LATEST, "370200")).containsExactly(2023, 2024);
         assertThat(view.fingerprint())
                 .isEqualTo(new ResultsView.Fingerprint(2, 3, Instant.parse("2025-04-01T00:00:02Z")));
         send("370200:2023", null, null);
-        assertThat(view.years("370200")).containsExactly(2024);
+        assertThat(view.years(ResultView.LATEST, "370200")).containsExactly(2024);
         assertThat(refused()).isZero();
     }
 
@@ -112,7 +114,41 @@ class ResultsFeedTest {
                 "cn.qingdao.synergy.alert.v1");
         send("not a key", 8, result("370200", 2024));
         assertThat(view.fingerprint()).isEqualTo(before);
-        assertThat(view.find("370202", 2024)).isEmpty();
+        assertThat(view.find(ResultView.LATEST, "370202", 2024)).isEmpty();
         assertThat(refused()).isEqualTo(6);
+    }
+
+    @Test
+    void theOfficialViewIsKeptBesideTheLatestUnderItsOwnKeyAndADocumentOfTheOtherViewIsRefused() throws Exception {
+        send("370200:2024", 3, result("370200", 2024));
+        ResultDocument official = new ResultDocument(
+                1,
+                Instant.parse("2025-04-02T00:00:00Z"),
+                ResultView.OFFICIAL,
+                new DataSets(12, 50),
+                result("370200", 2024));
+        send("370200:2024:official", JSON.writeValueAsString(official), CloudEventTypes.RESULT);
+        assertThat(view.find(ResultView.LATEST, "370200", 2024))
+                .get()
+                .extracting(ResultDocument::version, ResultDocument::view)
+                .containsExactly(3L, ResultView.LATEST);
+        assertThat(view.find(ResultView.OFFICIAL, "370200", 2024))
+                .get()
+                .extracting(ResultDocument::version, ResultDocument::dataSets)
+                .containsExactly(1L, new DataSets(12, 50));
+        // an official document under the latest key (or the other way round) would put one view in the other's place
+        send("370200:2024", JSON.writeValueAsString(official), CloudEventTypes.RESULT);
+        send(
+                "370200:2024:official",
+                JSON.writeValueAsString(new ResultDocument(9, Instant.now(), result("370200", 2024))),
+                CloudEventTypes.RESULT);
+        send("370200:2024:draft", JSON.writeValueAsString(official), CloudEventTypes.RESULT);
+        assertThat(refused()).isEqualTo(3);
+        assertThat(view.find(ResultView.LATEST, "370200", 2024).orElseThrow().version())
+                .isEqualTo(3L);
+        // a tombstone of the official key removes the official result only
+        send("370200:2024:official", null, null);
+        assertThat(view.find(ResultView.OFFICIAL, "370200", 2024)).isEmpty();
+        assertThat(view.find(ResultView.LATEST, "370200", 2024)).isPresent();
     }
 }

@@ -48,6 +48,8 @@ public record PlatformTopic(
     public static final String AGGREGATION_GROUP = KafkaAccess.AGGREGATION_GROUP;
     /** The aggregation's consumer group of targets.v1 (mp.messaging.incoming.targets.group.id), as the broker's ACLs name it. */
     public static final String TARGETS_GROUP = KafkaAccess.TARGETS_GROUP;
+    /** The aggregation's consumer group of approvals.v1 (the official view), as the broker's ACLs name it. */
+    public static final String APPROVALS_GROUP = KafkaAccess.AGGREGATION_APPROVALS_GROUP;
 
     /** The console's own group on the indicator topics (the feeds' freshness, mp.messaging.incoming.indicators.group.id). */
     public static final String CONSOLE_GROUP = KafkaAccess.CONSOLE_GROUP;
@@ -143,10 +145,17 @@ public record PlatformTopic(
                     spec.compacted());
         }
         if (n.equals(Topics.APPROVALS)) {
-            // the five sector services' data set transitions (审核确认), all on one topic; no consumer group of ours reads
-            // it yet
+            // the five sector services' data set transitions (审核确认), all on one topic: the aggregation's official view
+            // reads them (ApprovalConsumer; the group watched here), as does the registry for its deadlines
             return new PlatformTopic(
-                    n, APPROVALS, null, CloudEventTypes.APPROVAL, null, null, spec.partitions(), spec.compacted());
+                    n,
+                    APPROVALS,
+                    null,
+                    CloudEventTypes.APPROVAL,
+                    APPROVALS_GROUP,
+                    Topics.APPROVALS_DEAD_LETTERS,
+                    spec.partitions(),
+                    spec.compacted());
         }
         if (n.equals(Topics.REMINDERS)) {
             // the registry's reminders of data sets due soon or overdue (截止提醒), for mail or SMS gateways outside the
