@@ -507,8 +507,10 @@ class OpsApiTest {
                         && !p.equals("/api/v1/session")
                         && !p.equals("/api/v1/ops/topics"));
         // the dashboard's years, synergy, history, districts, attainment, effects; consumers, dead letters, replay,
-        // replays, freshness
-        assertThat(operations).isEqualTo(11);
+        // replays, freshness; the staff pages' forms, report (and dry run), report history, upload (and preview),
+        // template,
+        // approval matrix, approval action
+        assertThat(operations).isEqualTo(18);
         assertThat(document.at("/paths/~1api~1v1~1ops~1topics/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/TopicsView");
