@@ -100,7 +100,7 @@
       $('comment').value = '';
       await load();
     } catch (e) {
-      $('detail-error').textContent = e.message + (e.errors ? e.errors.map((x) => ' · ' + x.message).join('') : '');
+      $('detail-error').textContent = e.message + (e.errors ? e.errors.map((x) => ' · ' + (x.field ? x.field + ': ' : '') + x.message).join('') : '');
     }
   }
 

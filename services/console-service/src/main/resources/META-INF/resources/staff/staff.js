@@ -125,8 +125,36 @@ window.Staff = (function () {
       + (districts() ? ' · ' + [...districts()].join(',') : '') : '未登录 not signed in';
   }
 
+  /** The top bar (title, the pages, who is signed in) and the sign-in box, the same on every staff page. */
+  function chrome() {
+    const body = document.body;
+    const link = (href, text) => el('a', { href, text });
+    const header = el('header', { class: 'topbar' },
+      el('div', { class: 'brand' },
+        el('div', { class: 'title', text: body.dataset.titleZh }),
+        el('div', { class: 'subtitle', text: body.dataset.titleEn + ' · 青岛市减污降碳协同增效' })),
+      el('nav', { class: 'staff-nav', 'aria-label': 'pages' },
+        link('/', '监测看板 Dashboard'),
+        link('/staff/entry.html', '数据填报 Data entry'),
+        link('/staff/upload.html', '上传 Upload'),
+        link('/staff/approvals.html', '审核矩阵 Approvals'),
+        el('span', { id: 'who', class: 'who' }),
+        el('button', { type: 'button', id: 'signout', class: 'link', text: '退出 Sign out' })));
+    const code = (text) => el('code', { text });
+    const signin = el('section', { id: 'signin', class: 'signin', hidden: true },
+      el('form', { id: 'signin-form' },
+        el('label', { for: 'signin-token' }, '请登录 · Sign in with your token (填报 ', code('feed:<sector>'), ', 审核 ',
+          code('reviewer:<sector>'), ', 审定 ', code('approver:<sector>'), '). On the local run: ',
+          code('deploy/local/token.sh feed:energy')),
+        el('textarea', { id: 'signin-token', rows: 3, placeholder: 'eyJhbGciOiJSUzI1NiIs…', required: true }),
+        el('button', { type: 'submit', text: '登录 Sign in' }),
+        el('p', { id: 'signin-error', class: 'signin-error', role: 'alert' })));
+    body.prepend(header, signin);
+  }
+
   /** Takes a token from the URL fragment (#token=…, as the local run prints it) or the sign-in box; then starts the page. */
   function start(onSignedIn) {
+    chrome();
     const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (m) {
       sessionStorage.setItem(KEY, decodeURIComponent(m[1]).trim());
