@@ -209,7 +209,7 @@ class StaffPagesIT {
                     .then()
                     .statusCode(404);
 
-            browser.findElement(By.id("file")).clear();
+            // a file input takes a new file in place of the last one
             browser.findElement(By.id("file")).sendKeys(clean.toString());
             browser.findElement(By.id("preview-button")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("preview-summary"), "data-state", "valid"));
@@ -267,7 +267,8 @@ class StaffPagesIT {
 
         open(
                 "/staff/approvals.html?period=" + YEAR,
-                Platform.token("reviewer:energy", "--districts", district, "--name", "e2e-jiaozhou-reviewer"));
+                Platform.token(
+                        "reviewer:energy", "reader", "--districts", district, "--name", "e2e-jiaozhou-reviewer"));
         try {
             By cell = By.cssSelector("td.cell[data-sector='energy'][data-org-unit='" + district + "']");
             wait.until(ExpectedConditions.attributeToBe(cell, "data-state", "SUBMITTED"));

@@ -189,8 +189,6 @@
   /** The data set's state (the sector's approval matrix, this district's row) and this form's report: its last values. */
   async function loadDataSet() {
     clearErrors();
-    $('outcome').textContent = '';
-    $('indicators').replaceChildren();
     try {
       const matrix = await get('/api/v1/sectors/' + sector() + '/approvals?period=' + encodeURIComponent(period()));
       showDataSet(matrix.body.dataSets.find((d) => d.orgUnit === orgUnit()) || null);
@@ -223,9 +221,13 @@
     }
   }
 
+  /** Another data set chosen: the address says which (a link to it), and what was shown of the last one goes. */
   function choose() {
     const q = new URLSearchParams({ sector: sector(), district: orgUnit(), period: period() });
     history.replaceState(null, '', location.pathname + '?' + q);
+    $('outcome').textContent = '';
+    $('indicators').replaceChildren();
+    setCheck('idle', '');
   }
 
   async function start() {

@@ -7,6 +7,7 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.problem.Unavailability;
+import io.synergy.platform.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
@@ -129,6 +130,11 @@ public class SectorClient {
         }
         if (contentType != null) {
             request.header(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        // the sector's work joins the page's request in one trace (W3C traceparent, as between every service)
+        String traceparent = Traceparent.current();
+        if (traceparent != null) {
+            request.header(Traceparent.HEADER, traceparent);
         }
         HttpResponse<byte[]> response;
         try {
