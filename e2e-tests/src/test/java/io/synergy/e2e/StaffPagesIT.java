@@ -322,10 +322,19 @@ class StaffPagesIT {
         }
     }
 
-    /** The page, signed in with the token in the URL fragment (as the local run prints it), once it has loaded its data. */
+    /**
+     * The page, signed in with the token in the URL fragment (as the local run prints it), once it has loaded its data — of
+     * the year the link asks for.
+     */
     private void open(String path, String token) {
         browser.get(WalkingSkeletonIT.url("console", path) + "#token=" + token);
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        if (path.contains("period=")) {
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("period")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo(YEAR);
+        }
     }
 
     private void type(String dataElement, String value) {

@@ -803,8 +803,8 @@ class HelmChartTest {
         for (String path : List.of("/api/v1/org-units", "/api/v1/projects", "/api/v1/pilots", "/api/v1/targets")) {
             expected.put(path, fullname("registry-service"));
         }
-        for (String path :
-                List.of("/", "/dashboard", "/webjars", "/staff", "/api/v1/dashboard", "/api/v1/session", "/api/v1/sectors")) {
+        for (String path : List.of(
+                "/", "/dashboard", "/webjars", "/staff", "/api/v1/dashboard", "/api/v1/session", "/api/v1/sectors")) {
             expected.put(path, fullname("console-service"));
         }
         for (String path : List.of(
@@ -1069,7 +1069,8 @@ class HelmChartTest {
             assertThat(ingress.get(0).path("from"))
                     .as("from somewhere, not from everywhere")
                     .isNotEmpty();
-            ingress.forEach(rule -> assertThat(rule.path("ports").findValuesAsText("port")).containsExactly("http"));
+            ingress.forEach(rule ->
+                    assertThat(rule.path("ports").findValuesAsText("port")).containsExactly("http"));
             if (sector) {
                 assertThat(labels(wrap("labels", ingress.get(1).at("/from/0/podSelector/matchLabels"))))
                         .containsEntry("app.kubernetes.io/name", "console-service")

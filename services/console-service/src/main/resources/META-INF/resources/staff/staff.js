@@ -185,10 +185,13 @@ window.Staff = (function () {
     return new Date().getFullYear() - 1;
   }
 
+  /** The years to choose from: last year back to the plan's base year 2020, and an earlier one a link asks for. */
   function fillYears(select, chosen) {
     select.replaceChildren();
-    for (let y = lastYear(); y >= 2020; y--) {
-      select.append(el('option', { value: String(y), text: String(y), selected: String(y) === String(chosen) }));
+    const asked = Number(chosen);
+    const oldest = Number.isInteger(asked) && asked >= 2000 && asked < 2020 ? asked : 2020;
+    for (let y = lastYear(); y >= oldest; y--) {
+      select.append(el('option', { value: String(y), text: String(y), selected: y === asked }));
     }
   }
 
