@@ -114,12 +114,15 @@ fi
 
 READER=$("$LOCAL/token.sh" reader --name local-reader)
 OFFICIAL=$("$LOCAL/token.sh" reader ops --name local-official)
+# the staff pages (data entry, upload, approval matrix) as the energy bureau that also reviews and accepts, to try the whole cycle
+STAFF=$("$LOCAL/token.sh" feed:energy reviewer:energy approver:energy reader --name local-energy-staff)
 cat <<MSG
 
   Synergy is running. Every API call needs a bearer token (deploy/local/token.sh ROLE prints one; roles:
   feed:energy … feed:waste to write a sector, reader to read, ops to operate, planner for projects, pilots and targets). Tokens
   below are valid 8 hours.
     Dashboard                http://127.0.0.1:8087/#token=$OFFICIAL
+    Staff pages (energy)     http://127.0.0.1:8087/staff/entry.html#token=$STAFF   (upload.html, approvals.html)
     Operations (ops API)     curl -H "Authorization: Bearer \$(deploy/local/token.sh ops)" 'http://127.0.0.1:8087/api/v1/ops/consumers'
     Attainment, city 2024    curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024'
     Synergy degree 2024      curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy?period=2024'

@@ -912,7 +912,8 @@ class HelmChartTest {
         for (String path : List.of("/api/v1/org-units", "/api/v1/projects", "/api/v1/pilots", "/api/v1/targets")) {
             expected.put(path, fullname("registry-service"));
         }
-        for (String path : List.of("/", "/dashboard", "/webjars", "/api/v1/dashboard", "/api/v1/session")) {
+        for (String path : List.of(
+                "/", "/dashboard", "/webjars", "/staff", "/api/v1/dashboard", "/api/v1/session", "/api/v1/sectors")) {
             expected.put(path, fullname("console-service"));
         }
         for (String path : List.of(
@@ -1169,12 +1170,21 @@ class HelmChartTest {
                     .as(name + " selects " + dn)
                     .isEqualTo(dn.equals(name)));
             assertThat(texts(np.at("/spec/policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
+            boolean sector = SECTORS.stream().anyMatch(s -> name.equals(fullname(s)));
+            boolean console = name.equals(fullname("console-service"));
             JsonNode ingress = np.at("/spec/ingress");
-            assertThat(ingress).hasSize(1);
+            // a sector service also takes the console's requests (its staff pages forward to it), and from nowhere else
+            assertThat(ingress).hasSize(sector ? 2 : 1);
             assertThat(ingress.get(0).path("from"))
                     .as("from somewhere, not from everywhere")
                     .isNotEmpty();
-            assertThat(ingress.get(0).path("ports").findValuesAsText("port")).containsExactly("http");
+            ingress.forEach(rule ->
+                    assertThat(rule.path("ports").findValuesAsText("port")).containsExactly("http"));
+            if (sector) {
+                assertThat(labels(wrap("labels", ingress.get(1).at("/from/0/podSelector/matchLabels"))))
+                        .containsEntry("app.kubernetes.io/name", "console-service")
+                        .hasSize(2);
+            }
             List<String> egressPorts = new ArrayList<>();
             for (JsonNode rule : np.at("/spec/egress")) {
                 assertThat(rule.path("to"))
@@ -1185,7 +1195,14 @@ class HelmChartTest {
                         .isNotEmpty();
                 rule.path("ports").forEach(p -> egressPorts.add(p.path("port").asText()));
             }
-            assertThat(egressPorts).containsExactlyInAnyOrder("53", "53", "9092", "9093", "5432");
+            // the console's one more: to the sector services' pods (their component), on their HTTP port
+            List<String> expected = new ArrayList<>(List.of("53", "53", "9092", "9093", "5432"));
+            if (console) {
+                expected.add("http");
+                assertThat(np.at("/spec/egress").findValues("matchExpressions").toString())
+                        .contains("app.kubernetes.io/component", "sector");
+            }
+            assertThat(egressPorts).containsExactlyInAnyOrderElementsOf(expected);
         });
         // tracing on: the collector too
         Chart.Rendered traced = Chart.template(

@@ -160,7 +160,8 @@ class WebEdgeTest {
 
     @Test
     void thePagesSendAContentSecurityPolicyWithoutInlineScripts() {
-        for (String page : List.of("/", "/index.html")) {
+        for (String page :
+                List.of("/", "/index.html", "/staff/entry.html", "/staff/upload.html", "/staff/approvals.html")) {
             Response r =
                     given().header("Authorization", DefaultAuthorization.NONE).get(page);
             r.then().statusCode(200).contentType(startsWith("text/html"));

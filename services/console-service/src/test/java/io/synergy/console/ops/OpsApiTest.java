@@ -505,8 +505,9 @@ class OpsApiTest {
                         // the dashboard's sign-in takes no body (no 400) and its end is open: WebEdgeTest covers it
                         && !p.equals("/api/v1/session"));
         // the dashboard's years, synergy, history, districts, attainment, effects; topics, consumers, dead letters,
-        // replay, replays, freshness
-        assertThat(operations).isEqualTo(12);
+        // replay, replays, freshness; the staff pages' forms, report (and dry run), report history, upload (and
+        // preview), template, approval matrix, approval action
+        assertThat(operations).isEqualTo(19);
         assertThat(document.at("/paths/~1api~1v1~1ops~1topics/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/TopicsView");

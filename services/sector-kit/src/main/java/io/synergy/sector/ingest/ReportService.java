@@ -2,14 +2,14 @@ package io.synergy.sector.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
+import io.synergy.model.report.IngestResult;
+import io.synergy.model.report.UploadPreview;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tracing.WorkTags;
 import io.synergy.sector.config.SectorConfig;
-import io.synergy.sector.model.IngestResult;
 import io.synergy.sector.model.ParsedReport;
-import io.synergy.sector.model.UploadPreview;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.enterprise.context.ApplicationScoped;

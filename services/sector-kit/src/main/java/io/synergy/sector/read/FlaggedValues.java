@@ -1,6 +1,6 @@
 package io.synergy.sector.read;
 
-import io.synergy.sector.model.ReportFlag;
+import io.synergy.model.report.ReportFlag;
 import java.time.Instant;
 import java.util.List;
 

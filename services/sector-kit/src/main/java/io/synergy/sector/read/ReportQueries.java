@@ -6,11 +6,12 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.DataElement;
 import io.synergy.model.period.Period;
 import io.synergy.model.period.PeriodType;
-import io.synergy.sector.model.IngestResult;
-import io.synergy.sector.model.ParsedReport;
-import io.synergy.sector.model.ReportFlag;
+import io.synergy.model.report.IngestResult;
+import io.synergy.model.report.ReportFlag;
+import io.synergy.model.report.ReportHistory;
+import io.synergy.model.report.ReportHistory.RevisionEntry;
+import io.synergy.model.report.ReportValue;
 import io.synergy.sector.read.FlaggedValues.FlaggedEntry;
-import io.synergy.sector.read.ReportHistory.RevisionEntry;
 import io.synergy.sector.store.ReportStore;
 import io.synergy.sector.store.ReportStore.RevisionRow;
 import io.synergy.sector.store.ReportStore.StoredFlag;
@@ -35,7 +36,7 @@ public class ReportQueries {
     }
 
     /** The stored body of a revision: only its values are read back. */
-    private record StoredBody(List<ParsedReport.Value> values) {}
+    private record StoredBody(List<ReportValue> values) {}
 
     /** A report's revisions, newest first; empty when there is no report with this id. */
     public Optional<ReportHistory> history(String reportId) {

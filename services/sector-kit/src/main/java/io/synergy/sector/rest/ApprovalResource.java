@@ -1,10 +1,10 @@
 package io.synergy.sector.rest;
 
+import io.synergy.model.approval.ApprovalMatrix;
+import io.synergy.model.approval.ApprovalRequest;
+import io.synergy.model.approval.DataSetStatus;
 import io.synergy.platform.problem.Problem;
-import io.synergy.sector.approval.ApprovalMatrix;
-import io.synergy.sector.approval.ApprovalRequest;
 import io.synergy.sector.approval.ApprovalService;
-import io.synergy.sector.approval.DataSetStatus;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

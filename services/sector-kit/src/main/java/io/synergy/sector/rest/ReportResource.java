@@ -1,7 +1,11 @@
 package io.synergy.sector.rest;
 
 import io.synergy.model.period.Period;
+import io.synergy.model.report.IngestResult;
 import io.synergy.model.report.Report;
+import io.synergy.model.report.ReportFlag;
+import io.synergy.model.report.ReportHistory;
+import io.synergy.model.report.UploadPreview;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -13,11 +17,7 @@ import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.ingest.IngestionAdmission;
 import io.synergy.sector.ingest.JsonReportParser;
 import io.synergy.sector.ingest.ReportService;
-import io.synergy.sector.model.IngestResult;
-import io.synergy.sector.model.ReportFlag;
-import io.synergy.sector.model.UploadPreview;
 import io.synergy.sector.read.FlaggedValues;
-import io.synergy.sector.read.ReportHistory;
 import io.synergy.sector.read.ReportQueries;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.period.Period;
+import io.synergy.model.report.ReportFlag;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.model.ParsedReport;
-import io.synergy.sector.model.ReportFlag;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package io.synergy.sector.approval;
+package io.synergy.model.approval;
 
-import io.synergy.model.approval.ApprovalState;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.synergy.sector.model;
+package io.synergy.model.report;
 
 /** Why an accepted value is listed for review (a later step makes approvers acknowledge them). */
 public enum ReportFlag {

@@ -1,4 +1,4 @@
-package io.synergy.sector.approval;
+package io.synergy.model.approval;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package io.synergy.sector.model;
+package io.synergy.model.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,7 +1,5 @@
-package io.synergy.sector.approval;
+package io.synergy.model.approval;
 
-import io.synergy.model.approval.ApprovalAction;
-import io.synergy.model.approval.ApprovalState;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,5 @@
-package io.synergy.sector.read;
+package io.synergy.model.report;
 
-import io.synergy.sector.model.IngestResult;
-import io.synergy.sector.model.ParsedReport;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +16,7 @@ public record ReportHistory(String reportId, Integer currentRevision, List<Revis
      * @param status  CURRENT, SUPERSEDED or STALE
      * @param channel REST, CSV or KAFKA
      * @param sentBy  the subject of the token it came with ({@code null} for revisions stored before it was recorded)
-     * @param values  in the catalogue's units
+     * @param values  in the catalogue's units (no unit given: each data element's canonical one)
      * @param result  the answer it was given
      */
     public record RevisionEntry(
@@ -30,6 +28,6 @@ public record ReportHistory(String reportId, Integer currentRevision, List<Revis
             String source,
             String orgUnit,
             String period,
-            List<ParsedReport.Value> values,
+            List<ReportValue> values,
             IngestResult result) {}
 }
