@@ -10,7 +10,6 @@ import io.synergy.method.results.YearStates;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -40,16 +39,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "effects", description = "Co-reduction effects between two years")
 public class EffectsResource {
 
+    /** The question, as sent: each answer is kept per version of the facts and results ({@link KeptAnswers}). */
+    private record EffectsQuestion(String from, String to, String sector, String orgUnit) {}
+
     private final IndicatorTables tables;
-    private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final YearStateStore yearStates;
+    private final KeptAnswers answers;
 
-    EffectsResource(IndicatorTables tables, OrgUnitRegistry registry, MethodConfig method, YearStateStore yearStates) {
+    EffectsResource(IndicatorTables tables, MethodConfig method, YearStateStore yearStates, KeptAnswers answers) {
         this.tables = tables;
-        this.registry = registry;
         this.method = method;
         this.yearStates = yearStates;
+        this.answers = answers;
     }
 
     @GET
@@ -95,6 +97,11 @@ public class EffectsResource {
                     String sector,
             @Parameter(description = "370200 (default), a district code or a group") @QueryParam("orgUnit")
                     String orgUnit) {
+        return answers.answer(
+                new EffectsQuestion(from, to, sector, orgUnit), units -> effects(units, from, to, sector, orgUnit));
+    }
+
+    private Tabular<EffectsView> effects(OrgUnits units, String from, String to, String sector, String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
@@ -109,7 +116,6 @@ public class EffectsResource {
                     List.of(new FieldError(
                             "sector", "must be one of energy, transport, building, agriculture, waste, all")));
         }
-        OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         IndicatorTable table = tables.current(units);
         if (!table.years().contains(y0) || !table.years().contains(y1)) {
@@ -125,6 +131,7 @@ public class EffectsResource {
                         y1,
                         provisionalYears,
                         EffectsCalculator.effects(table, unit.code(), y0, y1, sector))
-                .tabular();
+                .tabular()
+                .kept();
     }
 }

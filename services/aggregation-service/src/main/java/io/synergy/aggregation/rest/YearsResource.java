@@ -7,7 +7,7 @@ import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.YearAssessment;
 import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -108,17 +108,17 @@ public class YearsResource {
 
     private final YearStateStore store;
     private final YearCloser closer;
-    private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final Operator operator;
+    private final KeptAnswers answers;
 
     YearsResource(
-            YearStateStore store, YearCloser closer, OrgUnitRegistry registry, MethodConfig method, Operator operator) {
+            YearStateStore store, YearCloser closer, MethodConfig method, Operator operator, KeptAnswers answers) {
         this.store = store;
         this.closer = closer;
-        this.registry = registry;
         this.method = method;
         this.operator = operator;
+        this.answers = answers;
     }
 
     @GET
@@ -154,6 +154,16 @@ public class YearsResource {
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
                     String cursor,
             @Context UriInfo uri) {
+        YearsAnswer answer = answers.answer(new YearsQuestion(limit, cursor), units -> years(units, limit, cursor));
+        return Paging.ok(answer.years(), answer.page(), uri);
+    }
+
+    /** The question, as sent: each answer is kept per version of the facts and results ({@link KeptAnswers}). */
+    private record YearsQuestion(String limit, String cursor) {}
+
+    private record YearsAnswer(YearsView years, Paging.Page<YearView> page) {}
+
+    private YearsAnswer years(OrgUnits units, String limit, String cursor) {
         Paging.Request paging = Paging.request(limit, cursor);
         List<YearView> years = store.all().stream()
                 .map(s -> YearView.of(s.year(), s.coverage(), s.missing(), s.excluded(), s.assessedAt(), s.settled()))
@@ -164,7 +174,7 @@ public class YearsResource {
                 .reduce((a, b) -> b)
                 .orElse(null);
         Paging.Page<YearView> page = Paging.page(years, y -> Integer.toString(y.year()), paging);
-        return Paging.ok(new YearsView(registry.current().city().code(), latest, page.items(), page.next()), page, uri);
+        return new YearsAnswer(new YearsView(units.city().code(), latest, page.items(), page.next()), page);
     }
 
     @POST
