@@ -32,7 +32,7 @@
 # Environment: SYNERGY_TOKEN_<SECTOR> / SYNERGY_TOKEN_READER / SYNERGY_TOKEN_OPS / SYNERGY_TOKEN_PLANNER (bearer tokens; from
 #              deploy/local/token.sh if it exists), SERVICE_JVM_OPTS and AGGREGATION_JVM_OPTS (as deploy/local/services.sh),
 #              PORT_WAIT (s to wait for busy ports, default 1800), SCALE_IDLE_WAIT (s the aggregation may take to
-#              compute the loaded city, default 600). Needs wrk (Debian package wrk) for the read and scale parts.
+#              compute the loaded city, default 600), BENCH_DB_POOL (each service's database pool, default 8). Needs wrk (Debian package wrk) for the read and scale parts.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -382,6 +382,10 @@ record busy.before "$(busy_count)"
 record load.before "$(cut -d' ' -f1 /proc/loadavg)"
 [ -f "$JAR" ] || { log "$JAR is missing: run without --skip-build"; exit 1; }
 record service.jvm.opts "${SERVICE_JVM_OPTS:-$(sed -n 's/^JVM_OPTS=\${SERVICE_JVM_OPTS:-\(.*\)}$/\1/p' deploy/local/services.sh)}"
+# PostgreSQL's max_connections (100 by default) is shared with whatever else uses the cluster: eight services at the
+# platform's default pool of 16 could take 128. Each service's pool is capped here (BENCH_DB_POOL, default 8).
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-8}
+record db.pool.max "$QUARKUS_DATASOURCE_JDBC_MAX_SIZE"
 record aggregation.jvm.opts "${AGGREGATION_JVM_OPTS:-$(sed -n 's/^AGGREGATION_JVM_OPTS=\${AGGREGATION_JVM_OPTS:-\(.*\)}$/\1/p' deploy/local/services.sh)}"
 
 if want write; then
