@@ -23,7 +23,7 @@
 #     --read-only    the read part alone: --phases read
 #     --read-duration S   seconds per endpoint and format in the read part (default 10)
 #     --read-services LIST   the services whose endpoints the read part loads, comma-separated (default all: aggregation,
-#                            energy, transport, building, agriculture, waste, registry), e.g. energy,waste to compare two
+#                            energy, transport, building, agriculture, waste, registry, console), e.g. energy,waste to compare two
 #                            builds of the sector kit in minutes
 #     --enterprises N     enterprises of the generated city (default 5000)
 #     --fresh-per-request N   reports per request in the freshness phases (default 10: 100 requests/s carry the 1,000
@@ -32,7 +32,7 @@
 # Environment: SYNERGY_TOKEN_<SECTOR> / SYNERGY_TOKEN_READER / SYNERGY_TOKEN_OPS / SYNERGY_TOKEN_PLANNER (bearer tokens; from
 #              deploy/local/token.sh if it exists), SERVICE_JVM_OPTS and AGGREGATION_JVM_OPTS (as deploy/local/services.sh),
 #              PORT_WAIT (s to wait for busy ports, default 1800), SCALE_IDLE_WAIT (s the aggregation may take to
-#              compute the loaded city, default 600). Needs wrk (Debian package wrk) for the read and scale parts.
+#              compute the loaded city, default 600), BENCH_DB_POOL (each service's database pool, default 8). Needs wrk (Debian package wrk) for the read and scale parts.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -46,7 +46,7 @@ FRESH_PER_REQUEST=10
 SELECTED=write,read,scale
 READ_S=
 ENTERPRISES=
-READ_SERVICES=aggregation,energy,transport,building,agriculture,waste,registry
+READ_SERVICES=aggregation,energy,transport,building,agriculture,waste,registry,console
 USAGE="usage: $0 [--duration S] [--quick] [--skip-build] [--phases write,read,scale] [--read-only] [--read-duration S] [--read-services LIST] [--enterprises N] [--fresh-per-request N]"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,7 +67,7 @@ for part in ${SELECTED//,/ }; do
 done
 want() { [[ ",$SELECTED," == *",$1,"* ]]; }
 for s in ${READ_SERVICES//,/ }; do
-  case "$s" in aggregation|energy|transport|building|agriculture|waste|registry) ;; *) echo "unknown service '$s' in --read-services" >&2; echo "$USAGE" >&2; exit 2 ;; esac
+  case "$s" in aggregation|energy|transport|building|agriculture|waste|registry|console) ;; *) echo "unknown service '$s' in --read-services" >&2; echo "$USAGE" >&2; exit 2 ;; esac
 done
 read_wanted() { [[ ",$READ_SERVICES," == *",$1,"* ]]; }
 
@@ -302,8 +302,13 @@ measure() {
     return 0
   fi
   [ "$connections" -lt 2 ] && threads=1
+  # the service's collections before and after the run (jstat -gcutil: FGC/FGCT, YGC/YGCT): the evidence for a p99
+  local gp
+  gp=$(pid_of "$service")
+  [ -n "$gp" ] && command -v jstat >/dev/null && jstat -gcutil "$gp" > "$file.gc-before.txt" 2>&1 || true
   WRK_OUT=$file wrk -t"$threads" -c"$connections" -d"${READ_S}s" --timeout "$timeout" -s deploy/bench/wrk-report.lua "${headers[@]}" "$url" \
     > "$file.wrk.txt" 2>&1 || note "wrk failed on $url (see $file.wrk.txt)"
+  [ -n "$gp" ] && command -v jstat >/dev/null && jstat -gcutil "$gp" > "$file.gc-after.txt" 2>&1 || true
   log "  $service GET $path ($format, $connections clients): $(sed -n 's/^requests.per.s=//p' "$file") req/s, p50 $(sed -n 's/^latency.p50.ms=//p' "$file") ms," \
     "p99 $(sed -n 's/^latency.p99.ms=//p' "$file") ms, $(sed -n 's/^errors.status=//p' "$file") non-2xx, $(sed -n 's/^errors.timeout=//p' "$file") timeouts"
   settle "$service" "$file"
@@ -377,6 +382,10 @@ record busy.before "$(busy_count)"
 record load.before "$(cut -d' ' -f1 /proc/loadavg)"
 [ -f "$JAR" ] || { log "$JAR is missing: run without --skip-build"; exit 1; }
 record service.jvm.opts "${SERVICE_JVM_OPTS:-$(sed -n 's/^JVM_OPTS=\${SERVICE_JVM_OPTS:-\(.*\)}$/\1/p' deploy/local/services.sh)}"
+# PostgreSQL's max_connections (100 by default) is shared with whatever else uses the cluster: eight services at the
+# platform's default pool of 16 could take 128. Each service's pool is capped here (BENCH_DB_POOL, default 8).
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${BENCH_DB_POOL:-8}
+record db.pool.max "$QUARKUS_DATASOURCE_JDBC_MAX_SIZE"
 record aggregation.jvm.opts "${AGGREGATION_JVM_OPTS:-$(sed -n 's/^AGGREGATION_JVM_OPTS=\${AGGREGATION_JVM_OPTS:-\(.*\)}$/\1/p' deploy/local/services.sh)}"
 
 if want write; then
@@ -446,7 +455,7 @@ java deploy/local/DemoUnits.java 127.0.0.1 >> "$RESULTS/read-demo-data.txt" 2>&1
 gc_snapshot read-before
 
 phase "read: every endpoint, ${READ_S}s each at 32 clients (wrk)"
-[ "$READ_SERVICES" = aggregation,energy,transport,building,agriculture,waste,registry ] || note "the read part loaded the endpoints of $READ_SERVICES only (--read-services)"
+[ "$READ_SERVICES" = aggregation,energy,transport,building,agriculture,waste,registry,console ] || note "the read part loaded the endpoints of $READ_SERVICES only (--read-services)"
 measure read aggregation 8080 none /q/health/live live
 measure_all read aggregation 8080 reader '/api/v1/attainment?period=2024' json,csv
 measure_all read aggregation 8080 reader '/api/v1/synergy?period=2024' json
@@ -456,9 +465,14 @@ measure_all read aggregation 8080 reader '/api/v1/effects?from=2023&to=2024' jso
 measure_all read aggregation 8080 reader '/api/v1/synergy/units?period=2024&level=enterprise' json,csv
 measure_all read aggregation 8080 reader '/api/v1/inventory?period=2024' json,csv
 measure_all read aggregation 8080 reader '/api/v1/years' json
-measure_all read aggregation 8080 reader '/api/v1/dashboard/years' json
+# the dashboard's figures and the ops API are the console service's (the aggregation's former paths only redirect there)
+measure read console 8087 none /q/health/live live
+measure read console 8087 reader /api/v1/dashboard/years json
+measure read console 8087 reader '/api/v1/dashboard/synergy?period=2024' json
+measure read console 8087 reader '/api/v1/dashboard/synergy/districts?period=2024' json
+measure read console 8087 reader '/api/v1/dashboard/attainment?period=2024' json
 for path in /api/v1/ops/topics /api/v1/ops/consumers /api/v1/ops/dead-letters /api/v1/ops/freshness; do
-  measure read aggregation 8080 ops "$path" json
+  measure read console 8087 ops "$path" json
 done
 for s in "${SECTORS[@]}"; do
   measure read "$s" "${SECTOR_PORT[$s]}" none /q/health/live live

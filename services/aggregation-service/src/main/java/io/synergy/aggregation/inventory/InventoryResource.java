@@ -1,5 +1,6 @@
 package io.synergy.aggregation.inventory;
 
+import io.synergy.aggregation.rest.KeptAnswers;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -38,12 +39,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "inventory", description = "The integrated air-pollutant and greenhouse-gas inventory")
 public class InventoryResource {
 
+    /** The question, as sent: each answer is kept per version of the facts, results and factors ({@link KeptAnswers}). */
+    private record InventoryQuestion(String period, String orgUnit) {}
+
     private final InventoryService inventory;
     private final JsonWebToken token;
+    private final KeptAnswers answers;
 
-    InventoryResource(InventoryService inventory, JsonWebToken token) {
+    InventoryResource(InventoryService inventory, JsonWebToken token, KeptAnswers answers) {
         this.inventory = inventory;
         this.token = token;
+        this.answers = answers;
     }
 
     @GET
@@ -95,9 +101,12 @@ public class InventoryResource {
             @Parameter(description = "370200 (default), a district, a group, a park or an enterprise")
                     @QueryParam("orgUnit")
                     String orgUnit) {
-        return InventoryTable.answer(
-                inventory.inventory(orgUnit, Queries.year("period", period)),
-                inventory.catalogue().inventory());
+        return answers.answer(
+                new InventoryQuestion(period, orgUnit),
+                units -> InventoryTable.answer(
+                                inventory.inventory(orgUnit, Queries.year("period", period)),
+                                inventory.catalogue().inventory())
+                        .kept());
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.synergy.aggregation.store.AnswerVersion;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.method.inventory.FactorLibrary;
 import io.synergy.method.inventory.FactorLibraryValidator;
@@ -220,6 +221,8 @@ public class InventoryService {
             if (previous.isPresent()) {
                 revised = keepSupersededFigures(c, previous.get(), stored);
             }
+            // the inventory answers kept by the read API name the factor version: computed anew once this commits
+            AnswerVersion.raise(c);
             Set<Integer> years = new TreeSet<>();
             revised.forEach(r -> years.add(r.year()));
             Log.infof(

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.AnswerVersion;
 import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ResultStore;
@@ -330,9 +331,11 @@ public class Recomputer {
         phase("load", loaded - start);
         // a year found complete in this pass joins the window of every later year: recompute every unit from it
         int from = claim.fromYear() == null ? Integer.MAX_VALUE : claim.fromYear();
+        boolean statesMoved = false;
         for (YearAssessment a : states.all()) {
             if (a.state() != before.get(a.year())) {
                 from = Math.min(from, a.year());
+                statesMoved = true;
             }
         }
         yearStates.write(
@@ -361,6 +364,10 @@ public class Recomputer {
             phase("store", System.nanoTime() - t1);
         }
         metrics.counter("synergy.results.changed").increment(changed);
+        if (changed > 0 || statesMoved) {
+            // the read API's kept answers are computed anew once this pass commits
+            AnswerVersion.raise(c);
+        }
         return changed;
     }
 

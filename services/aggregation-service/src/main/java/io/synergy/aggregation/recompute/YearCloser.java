@@ -3,6 +3,7 @@ package io.synergy.aggregation.recompute;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.synergy.aggregation.config.MethodConfig;
+import io.synergy.aggregation.store.AnswerVersion;
 import io.synergy.aggregation.store.FactStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
@@ -102,6 +103,8 @@ public class YearCloser {
         // the year joins the windows of the years after it: recompute from it, as soon as this commits
         FactStore.requestRecompute(c, List.of(year));
         recomputer.requestedInTransaction();
+        // the read API's answers about years name who settled them
+        AnswerVersion.raise(c);
         YearCoverage v = now.coverage();
         YearCoverage closed = new YearCoverage(
                 YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(), v.districtsExpected());

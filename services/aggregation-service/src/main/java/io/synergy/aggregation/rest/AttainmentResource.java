@@ -1,7 +1,6 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.store.ResultStore;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.AttainmentView;
@@ -27,12 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "attainment", description = "Target attainment of the targeted indicators")
 public class AttainmentResource {
 
-    private final ResultStore results;
-    private final OrgUnitRegistry registry;
+    /** The question, as sent: each answer is kept per result version ({@link KeptAnswers}). */
+    private record AttainmentQuestion(String view, String period, String orgUnit) {}
 
-    AttainmentResource(ResultStore results, OrgUnitRegistry registry) {
+    private final ResultStore results;
+    private final KeptAnswers answers;
+
+    AttainmentResource(ResultStore results, KeptAnswers answers) {
         this.results = results;
-        this.registry = registry;
+        this.answers = answers;
     }
 
     @GET
@@ -88,7 +90,10 @@ public class AttainmentResource {
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district code or central-urban") @QueryParam("orgUnit")
                     String orgUnit) {
-        return ResultAnswers.attainment(results, registry.current(), view, period, orgUnit)
-                .tabular();
+        return answers.answer(
+                new AttainmentQuestion(view, period, orgUnit),
+                units -> ResultAnswers.attainment(results, units, view, period, orgUnit)
+                        .tabular()
+                        .kept());
     }
 }

@@ -11,7 +11,6 @@ import io.synergy.method.results.YearStates;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -42,23 +41,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "effects", description = "Co-reduction effects between two years")
 public class EffectsResource {
 
+    /** The question, as sent: each answer is kept per version of the facts and results ({@link KeptAnswers}). */
+    private record EffectsQuestion(String view, String from, String to, String sector, String orgUnit) {}
+
     private final IndicatorTables tables;
-    private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final YearStateStore yearStates;
     private final DataSetStore dataSets;
+    private final KeptAnswers answers;
 
     EffectsResource(
             IndicatorTables tables,
-            OrgUnitRegistry registry,
             MethodConfig method,
             YearStateStore yearStates,
-            DataSetStore dataSets) {
+            DataSetStore dataSets,
+            KeptAnswers answers) {
         this.tables = tables;
-        this.registry = registry;
         this.method = method;
         this.yearStates = yearStates;
         this.dataSets = dataSets;
+        this.answers = answers;
     }
 
     @GET
@@ -108,7 +110,13 @@ public class EffectsResource {
             @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
                     @QueryParam("view")
                     String view) {
-        ResultView v = ResultView.parse(view);
+        return answers.answer(
+                new EffectsQuestion(view, from, to, sector, orgUnit),
+                units -> effects(units, ResultView.parse(view), from, to, sector, orgUnit));
+    }
+
+    private Tabular<EffectsView> effects(
+            OrgUnits units, ResultView v, String from, String to, String sector, String orgUnit) {
         int y0 = Queries.year("from", from);
         int y1 = Queries.year("to", to);
         if (y0 >= y1) {
@@ -123,7 +131,6 @@ public class EffectsResource {
                     List.of(new FieldError(
                             "sector", "must be one of energy, transport, building, agriculture, waste, all")));
         }
-        OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         IndicatorTable table = tables.current(v, units);
         if (!table.years().contains(y0) || !table.years().contains(y1)) {
@@ -146,6 +153,7 @@ public class EffectsResource {
                         Map.of(
                                 Integer.toString(y0), accepted.count(units, unit.code(), y0),
                                 Integer.toString(y1), accepted.count(units, unit.code(), y1)))
-                .tabular();
+                .tabular()
+                .kept();
     }
 }

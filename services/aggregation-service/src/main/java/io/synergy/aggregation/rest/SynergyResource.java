@@ -1,7 +1,6 @@
 package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.store.ResultStore;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.results.view.DistrictRanking;
@@ -28,12 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "synergy", description = "The synergy degree of pollution and carbon reduction")
 public class SynergyResource {
 
-    private final ResultStore results;
-    private final OrgUnitRegistry registry;
+    /** The questions, as sent: each answer is kept per result version ({@link KeptAnswers}). */
+    private record SynergyQuestion(
+            String view, String period, String orgUnit, String method, String coupling, String basis) {}
 
-    SynergyResource(ResultStore results, OrgUnitRegistry registry) {
+    private record HistoryQuestion(String view, String orgUnit, String method, String coupling, String basis) {}
+
+    private record DistrictsQuestion(String view, String period, String method, String coupling) {}
+
+    private final ResultStore results;
+    private final KeptAnswers answers;
+
+    SynergyResource(ResultStore results, KeptAnswers answers) {
         this.results = results;
-        this.registry = registry;
+        this.answers = answers;
     }
 
     @GET
@@ -71,7 +78,9 @@ public class SynergyResource {
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.synergy(results, registry.current(), view, period, orgUnit, method, coupling, basis);
+        return answers.answer(
+                new SynergyQuestion(view, period, orgUnit, method, coupling, basis),
+                units -> ResultAnswers.synergy(results, units, view, period, orgUnit, method, coupling, basis));
     }
 
     @GET
@@ -119,8 +128,11 @@ public class SynergyResource {
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
             @Parameter(description = "series or panel (districts only)") @QueryParam("basis") String basis) {
-        return ResultAnswers.history(results, registry.current(), view, orgUnit, method, coupling, basis)
-                .tabular();
+        return answers.answer(
+                new HistoryQuestion(view, orgUnit, method, coupling, basis),
+                units -> ResultAnswers.history(results, units, view, orgUnit, method, coupling, basis)
+                        .tabular()
+                        .kept());
     }
 
     @GET
@@ -165,7 +177,10 @@ public class SynergyResource {
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "range (default) or target") @QueryParam("method") String method,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling) {
-        return ResultAnswers.districts(results, registry.current(), view, period, method, coupling)
-                .tabular();
+        return answers.answer(
+                new DistrictsQuestion(view, period, method, coupling),
+                units -> ResultAnswers.districts(results, units, view, period, method, coupling)
+                        .tabular()
+                        .kept());
     }
 }

@@ -17,7 +17,6 @@ import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
-import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
@@ -57,29 +56,51 @@ public class UnitSynergyResource {
 
     private static final Set<String> LEVELS = Set.of("park", "enterprise");
 
+    /**
+     * Rankings kept: one of 5,000 enterprises weighs megabytes (its JSON alone ~5 MB, extrapolated from 31 KB for the
+     * demo's 30), and the aggregation's heap is 64 MB (deploy/local/services.sh).
+     */
+    static final int RANKINGS_KEPT = 2;
+
+    /**
+     * Pages kept: each holds its slice of a kept ranking (the rows are shared) and its renderings — a whole ranking of
+     * 5,000 enterprises ~6 MB of JSON and CSV once both were asked for.
+     */
+    static final int PAGES_KEPT = 4;
+
+    /** The panel asked for, as sent: evaluated once per version of the facts and results ({@link KeptAnswers}). */
+    private record PanelQuestion(String view, String period, String level, String industry, String coupling) {}
+
+    /** The whole question, as sent: the page of the panel's ranking. */
+    private record PageQuestion(
+            String view, String period, String level, String industry, String coupling, String limit, String cursor) {}
+
+    /** A page of the ranking and where the next one starts. */
+    private record PageAnswer(Tabular<UnitSynergyView> answer, Paging.Page<UnitSynergyView.RankedUnit> page) {}
+
     private final IndicatorTables tables;
     private final Catalogue catalogue;
-    private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final UnitsConfig units;
     private final YearStateStore yearStates;
     private final DataSetStore dataSets;
+    private final KeptAnswers answers;
 
     UnitSynergyResource(
             IndicatorTables tables,
             Catalogue catalogue,
-            OrgUnitRegistry registry,
             MethodConfig method,
             UnitsConfig units,
             YearStateStore yearStates,
-            DataSetStore dataSets) {
+            DataSetStore dataSets,
+            KeptAnswers answers) {
         this.tables = tables;
         this.catalogue = catalogue;
-        this.registry = registry;
         this.method = method;
         this.units = units;
         this.yearStates = yearStates;
         this.dataSets = dataSets;
+        this.answers = answers;
     }
 
     @GET
@@ -140,12 +161,28 @@ public class UnitSynergyResource {
                     @QueryParam("view")
                     String view,
             @Context UriInfo uri) {
-        ResultView v = ResultView.parse(view);
+        PageAnswer answer = answers.answer(
+                new PageQuestion(view, period, level, industry, coupling, limit, cursor), PAGES_KEPT, orgUnits -> {
+                    Paging.Request paging = Paging.request(limit, cursor);
+                    UnitSynergyView all = answers.answer(
+                            new PanelQuestion(view, period, level, industry, coupling),
+                            RANKINGS_KEPT,
+                            units -> ranking(units, ResultView.parse(view), period, level, industry, coupling));
+                    Paging.Page<UnitSynergyView.RankedUnit> page =
+                            Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
+                    UnitSynergyView shown =
+                            page.items().size() == all.units().size() ? all : all.page(page.items(), page.next());
+                    return new PageAnswer(shown.tabular().kept(), page);
+                });
+        return Paging.ok(answer.answer(), answer.page(), uri);
+    }
+
+    /** Every unit of the level (and industry) ranked on their panel. */
+    private UnitSynergyView ranking(
+            OrgUnits orgUnits, ResultView v, String period, String level, String industry, String coupling) {
         int year = Queries.year("period", period);
         String l = Queries.choice("level", level, "enterprise", LEVELS);
         String c = ViewChoices.coupling(coupling);
-        Paging.Request paging = Paging.request(limit, cursor);
-        OrgUnits orgUnits = registry.current();
         OrgUnitLevel wanted = "park".equals(l) ? OrgUnitLevel.PARK : OrgUnitLevel.ENTERPRISE;
         List<OrgUnit> chosen = orgUnits.everything().stream()
                 .filter(u -> u.level() == wanted)
@@ -186,11 +223,8 @@ public class UnitSynergyResource {
                 .map(YearStateStore.Stored::coverage)
                 .findFirst()
                 .orElse(null);
-        UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds)
+        return UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds)
                 .in(v, dataSets.accepted().count(orgUnits, orgUnits.city().code(), year));
-        Paging.Page<UnitSynergyView.RankedUnit> page =
-                Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
-        return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);
     }
 
     private List<Indicator> indicators(List<String> ids) {

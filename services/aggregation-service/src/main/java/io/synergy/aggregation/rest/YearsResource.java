@@ -115,10 +115,11 @@ public class YearsResource {
 
     private final YearStateStore store;
     private final YearCloser closer;
-    private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final Operator operator;
+    private final OrgUnitRegistry registry;
     private final DataSetStore dataSets;
+    private final KeptAnswers answers;
 
     YearsResource(
             YearStateStore store,
@@ -126,18 +127,19 @@ public class YearsResource {
             OrgUnitRegistry registry,
             MethodConfig method,
             Operator operator,
-            DataSetStore dataSets) {
+            DataSetStore dataSets,
+            KeptAnswers answers) {
         this.store = store;
         this.closer = closer;
-        this.registry = registry;
         this.method = method;
         this.operator = operator;
+        this.registry = registry;
         this.dataSets = dataSets;
+        this.answers = answers;
     }
 
     /** The city's data sets of a year accepted of those expected. */
-    private DataSets cityDataSets(DataSetStore.Accepted accepted, int year) {
-        OrgUnits units = registry.current();
+    private static DataSets cityDataSets(OrgUnits units, DataSetStore.Accepted accepted, int year) {
         return accepted.count(units, units.city().code(), year);
     }
 
@@ -175,6 +177,16 @@ public class YearsResource {
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
                     String cursor,
             @Context UriInfo uri) {
+        YearsAnswer answer = answers.answer(new YearsQuestion(limit, cursor), units -> years(units, limit, cursor));
+        return Paging.ok(answer.years(), answer.page(), uri);
+    }
+
+    /** The question, as sent: each answer is kept per version of the facts and results ({@link KeptAnswers}). */
+    private record YearsQuestion(String limit, String cursor) {}
+
+    private record YearsAnswer(YearsView years, Paging.Page<YearView> page) {}
+
+    private YearsAnswer years(OrgUnits units, String limit, String cursor) {
         Paging.Request paging = Paging.request(limit, cursor);
         DataSetStore.Accepted accepted = dataSets.accepted();
         List<YearView> years = store.all().stream()
@@ -185,7 +197,7 @@ public class YearsResource {
                         s.excluded(),
                         s.assessedAt(),
                         s.settled(),
-                        cityDataSets(accepted, s.year())))
+                        cityDataSets(units, accepted, s.year())))
                 .toList();
         Integer latest = years.stream()
                 .filter(y -> !y.provisional())
@@ -193,7 +205,7 @@ public class YearsResource {
                 .reduce((a, b) -> b)
                 .orElse(null);
         Paging.Page<YearView> page = Paging.page(years, y -> Integer.toString(y.year()), paging);
-        return Paging.ok(new YearsView(registry.current().city().code(), latest, page.items(), page.next()), page, uri);
+        return new YearsAnswer(new YearsView(units.city().code(), latest, page.items(), page.next()), page);
     }
 
     @POST
@@ -269,6 +281,6 @@ public class YearsResource {
                 a.excluded(),
                 closed.settlement().at(),
                 closed.settlement(),
-                cityDataSets(dataSets.accepted(), year));
+                cityDataSets(registry.current(), dataSets.accepted(), year));
     }
 }

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param body     the JSON answer
  * @param filename the download's name without extension (letters, digits, {@code .-_} only)
  * @param tables   the tables: the CSV is the first
+ * @param rendered where a kept answer keeps its renderings ({@link #kept()}); {@code null}: rendered for each response
  * @param <J>      the JSON answer's type
  */
-public record Tabular<J>(J body, String filename, List<Table<?>> tables) {
+public record Tabular<J>(J body, String filename, List<Table<?>> tables, Renderings rendered) {
 
     /** {@code text/csv}: UTF-8 with a byte order mark, RFC 4180. */
     public static final String CSV = "text/csv";
@@ -38,6 +39,19 @@ public record Tabular<J>(J body, String filename, List<Table<?>> tables) {
         if (tables.isEmpty()) {
             throw new IllegalArgumentException("an answer needs a table");
         }
+    }
+
+    /** An answer rendered anew for each response (streamed). */
+    public Tabular(J body, String filename, List<Table<?>> tables) {
+        this(body, filename, tables, null);
+    }
+
+    /**
+     * The same answer, for serving many times: each format is rendered once, at its first response, and the bytes are
+     * served to every later one (the answer is immutable). What a memoised answer returns; the bytes live as long as it.
+     */
+    public Tabular<J> kept() {
+        return rendered != null ? this : new Tabular<>(body, filename, tables, new Renderings());
     }
 
     /** The answer {@code body}, downloadable as {@code filename}.csv (the first table) or .xlsx (every table). */

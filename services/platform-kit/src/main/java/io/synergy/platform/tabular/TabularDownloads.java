@@ -1,5 +1,6 @@
 package io.synergy.platform.tabular;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -7,6 +8,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 
 /**
@@ -18,6 +21,9 @@ import java.lang.annotation.Annotation;
  * <p>A response filter rather than a message body writer: the server picks a writer for the entity's class among
  * its own, and its catch-all writer (any object, any media type, as {@code toString()}) wins over one for
  * {@code Tabular}; a {@link StreamingOutput} entity it writes as it is.
+ *
+ * <p>A {@link Tabular#kept() kept} answer (a memoised one, served to many readers) is rendered once per format, JSON
+ * included, and its bytes served from then on: a read of it costs no serialisation.
  */
 @Provider
 public class TabularDownloads implements ContainerResponseFilter {
@@ -25,13 +31,24 @@ public class TabularDownloads implements ContainerResponseFilter {
     static final MediaType CSV = MediaType.valueOf(Tabular.CSV);
     static final MediaType XLSX = MediaType.valueOf(Tabular.XLSX);
 
+    private final ObjectMapper json;
+
+    TabularDownloads(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Tabular<?> answer)) {
             return;
         }
         String extension = extension(response.getMediaType());
+        Renderings kept = answer.rendered();
         if (extension == null) {
+            if (kept != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                byte[] bytes = render(() -> kept.json(out -> json.writeValue(out, answer.body())));
+                response.setEntity(bytes, new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+            }
             return;
         }
         boolean csv = extension.equals(".csv");
@@ -39,10 +56,28 @@ public class TabularDownloads implements ContainerResponseFilter {
                 ? out -> TabularWriter.csv(answer.tables().get(0), out)
                 : out -> TabularWriter.xlsx(answer.tables(), out);
         MediaType type = csv ? CSV.withCharset("UTF-8") : XLSX;
-        response.setEntity(body, new Annotation[0], type);
+        if (kept != null) {
+            byte[] bytes = render(() -> csv ? kept.csv(body::write) : kept.xlsx(body::write));
+            response.setEntity(bytes, new Annotation[0], type);
+        } else {
+            response.setEntity(body, new Annotation[0], type);
+        }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         response.getHeaders()
                 .putSingle("Content-Disposition", "attachment; filename=\"" + answer.filename() + extension + "\"");
+    }
+
+    @FunctionalInterface
+    private interface Rendering {
+        byte[] bytes() throws IOException;
+    }
+
+    private static byte[] render(Rendering rendering) {
+        try {
+            return rendering.bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render the answer", e);
+        }
     }
 
     /** {@code .csv} or {@code .xlsx} for the two tabular media types (parameters aside), {@code null} for any other. */

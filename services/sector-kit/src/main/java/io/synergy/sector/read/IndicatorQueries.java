@@ -9,6 +9,7 @@ import io.synergy.model.period.Period;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.read.AnswerMemo;
 import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.compute.SectorCalculator;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 /**
  * The sector's figures for any period, computed from the current data values, and who has reported what. Each answer is
  * computed once per org units' snapshot and data version of its year, and served from memory until either changes
- * ({@link AnswerCache}): a read costs one lookup of the year's version while nobody writes that year.
+ * ({@link AnswerMemo}): a read costs one lookup of the year's version while nobody writes that year.
  */
 @ApplicationScoped
 public class IndicatorQueries {
@@ -42,7 +43,7 @@ public class IndicatorQueries {
      * of KB, and the service's heap is 64 MB in the local run: the cap keeps the worst case near 4 MB.
      */
     static final int ANSWERS_KEPT = 32;
-    /** How long an answer may be served at most, whatever the version says (see {@link AnswerCache}). */
+    /** How long an answer may be served at most, whatever the version says (see {@link AnswerMemo}). */
     static final Duration ANSWER_MAX_AGE = Duration.ofSeconds(5);
 
     private record IndicatorsQuestion(Period period, String district) {}
@@ -53,10 +54,10 @@ public class IndicatorQueries {
     private final Catalogue catalogue;
     private final SectorConfig config;
     private final SectorCalculator calculator;
-    private final AnswerCache<IndicatorsQuestion, IndicatorsView> indicatorAnswers =
-            new AnswerCache<>(ANSWERS_KEPT, ANSWER_MAX_AGE, System::nanoTime);
-    private final AnswerCache<Period, CompletenessView> completenessAnswers =
-            new AnswerCache<>(ANSWERS_KEPT, ANSWER_MAX_AGE, System::nanoTime);
+    private final AnswerMemo<IndicatorsQuestion, IndicatorsView> indicatorAnswers =
+            new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
+    private final AnswerMemo<Period, CompletenessView> completenessAnswers =
+            new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
 
     public IndicatorQueries(
             DataValueStore values,

@@ -1,0 +1,52 @@
+package io.synergy.platform.tabular;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The bytes of a kept {@link Tabular} answer in each format, rendered at the first response that asks for the format and
+ * served to every later one. A reader that asks while the first renders waits for its bytes instead of rendering them
+ * too. Identity is the holder's: two answers are never equal through it.
+ */
+public final class Renderings {
+
+    /** Writes one format of the answer. */
+    @FunctionalInterface
+    public interface Renderer {
+        void render(OutputStream out) throws IOException;
+    }
+
+    private byte[] json;
+    private byte[] csv;
+    private byte[] xlsx;
+
+    Renderings() {}
+
+    synchronized byte[] json(Renderer renderer) throws IOException {
+        if (json == null) {
+            json = render(renderer);
+        }
+        return json;
+    }
+
+    synchronized byte[] csv(Renderer renderer) throws IOException {
+        if (csv == null) {
+            csv = render(renderer);
+        }
+        return csv;
+    }
+
+    synchronized byte[] xlsx(Renderer renderer) throws IOException {
+        if (xlsx == null) {
+            xlsx = render(renderer);
+        }
+        return xlsx;
+    }
+
+    private static byte[] render(Renderer renderer) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        renderer.render(out);
+        return out.toByteArray();
+    }
+}
