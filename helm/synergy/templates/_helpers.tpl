@@ -199,9 +199,13 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $topics = append $topics (dict "name" "org-units.v1.dlq" "partitions" $p.orgUnitDeadLetters "kind" "dead-letters" "compact" true
       "writers" $services "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "projects.v1" "partitions" $p.projects "kind" "projects" "compact" true
-      "writers" (list "registry-service") "readers" (list)) }}
+      "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
+{{- $topics = append $topics (dict "name" "projects.v1.dlq" "partitions" $p.projectDeadLetters "kind" "dead-letters" "compact" true
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "pilots.v1" "partitions" $p.pilots "kind" "pilots" "compact" true
-      "writers" (list "registry-service") "readers" (list)) }}
+      "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
+{{- $topics = append $topics (dict "name" "pilots.v1.dlq" "partitions" $p.pilotDeadLetters "kind" "dead-letters" "compact" true
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "targets.v1" "partitions" $p.targets "kind" "targets" "compact" true
       "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
 {{- $topics = append $topics (dict "name" "targets.v1.dlq" "partitions" $p.targetDeadLetters "kind" "dead-letters" "compact" true
@@ -242,6 +246,7 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "DescribeConfigs") }}
 {{- end }}
 {{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") (dict "principal" "aggregation-service" "name" "aggregation-service-targets")
+      (dict "principal" "aggregation-service" "name" "aggregation-service-projects") (dict "principal" "aggregation-service" "name" "aggregation-service-pilots")
       (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
 {{- range $s := .Values.kafkaTopics.sectors }}{{ $groups = append $groups (dict "principal" (printf "%s-service" $s) "name" (printf "%s-service-feed" $s)) }}{{ end -}}
 {{- range $g := $groups }}

@@ -63,18 +63,24 @@ class KafkaAccessTest {
                 java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
         assertThat(topics(Principals.AGGREGATION, Operation.READ))
                 .containsAll(indicators)
-                .contains(Topics.ORG_UNITS, Topics.TARGETS)
-                .hasSize(indicators.size() + 2);
+                .contains(Topics.ORG_UNITS, Topics.TARGETS, Topics.PROJECTS, Topics.PILOTS)
+                .hasSize(indicators.size() + 4);
         assertThat(topics(Principals.AGGREGATION, Operation.WRITE))
                 .containsExactlyInAnyOrder(
                         Topics.RESULTS,
                         Topics.ALERTS,
                         Topics.INDICATORS_DEAD_LETTERS,
                         Topics.ORG_UNITS_DEAD_LETTERS,
-                        Topics.TARGETS_DEAD_LETTERS);
+                        Topics.TARGETS_DEAD_LETTERS,
+                        Topics.PROJECTS_DEAD_LETTERS,
+                        Topics.PILOTS_DEAD_LETTERS);
         assertThat(groups(Principals.AGGREGATION, Operation.READ))
                 .containsExactlyInAnyOrder(
-                        "aggregation-service", "aggregation-service-targets", "aggregation-service-org-units-*");
+                        "aggregation-service",
+                        "aggregation-service-targets",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots",
+                        "aggregation-service-org-units-*");
     }
 
     @Test
@@ -131,10 +137,12 @@ class KafkaAccessTest {
                 .contains(
                         "aggregation-service",
                         "aggregation-service-targets",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots",
                         "registry-service-approvals",
                         "console-service",
                         "energy-service-feed")
-                .hasSize(4 + Sector.values().length);
+                .hasSize(6 + Sector.values().length);
         assertThat(groups(Principals.OPS, Operation.READ))
                 .as("it browses without a group")
                 .isEmpty();

@@ -121,7 +121,9 @@ class OpsApiTest {
                         "building-service-feed",
                         "agriculture-service-feed",
                         "waste-service-feed",
-                        "aggregation-service-targets");
+                        "aggregation-service-targets",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots");
         long lag = groups.getLong("find { it.group == '" + group + "' }.totalLag");
         assertThat(lag).isGreaterThanOrEqualTo(4);
         assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class))
@@ -208,10 +210,12 @@ class OpsApiTest {
                         "feeds.waste.v1.dlq",
                         "indicators.v1.dlq",
                         "org-units.v1.dlq",
+                        "projects.v1.dlq",
+                        "pilots.v1.dlq",
                         "targets.v1.dlq",
                         "approvals.v1.dlq");
         assertThat(listing.getList("replayable", Boolean.class))
-                .containsExactly(true, true, true, true, true, false, false, false, false);
+                .containsExactly(true, true, true, true, true, false, false, false, false, false, false);
         String waste = "find { it.topic == '" + dlq + "' }";
         assertThat(listing.getInt(waste + ".depth")).isEqualTo(2);
         assertThat(listing.getString(waste + ".sourceTopic")).isEqualTo("feeds.waste.v1");

@@ -69,12 +69,15 @@ public class ConsumerGroups {
                             .map(PlatformTopic::name)
                             .toList());
         }
-        groups.put(
-                PlatformTopic.TARGETS_GROUP,
-                PlatformTopic.all().stream()
-                        .filter(t -> PlatformTopic.TARGETS_GROUP.equals(t.consumerGroup()))
-                        .map(PlatformTopic::name)
-                        .toList());
+        for (String group :
+                List.of(PlatformTopic.TARGETS_GROUP, PlatformTopic.PROJECTS_GROUP, PlatformTopic.PILOTS_GROUP)) {
+            groups.put(
+                    group,
+                    PlatformTopic.all().stream()
+                            .filter(t -> group.equals(t.consumerGroup()))
+                            .map(PlatformTopic::name)
+                            .toList());
+        }
         return groups;
     }
 
