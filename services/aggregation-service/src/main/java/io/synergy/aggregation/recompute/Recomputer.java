@@ -9,12 +9,15 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.synergy.aggregation.config.E5Config;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.store.IndicatorTables;
+import io.synergy.aggregation.store.ProjectStore;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.aggregation.store.TargetStore;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
+import io.synergy.method.results.KeyProjectReductions;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearAssessment;
@@ -90,6 +93,9 @@ public class Recomputer {
 
     @Inject
     MethodConfig method;
+
+    @Inject
+    E5Config e5;
 
     @Inject
     ObjectMapper json;
@@ -311,7 +317,12 @@ public class Recomputer {
         OrgUnits units = registry.current();
         long start = System.nanoTime();
         IndicatorTable table = tables.current(c, units);
-        ResultCalculator current = new ResultCalculator(catalogue, units, method.settings(), TargetStore.all(c));
+        ResultCalculator current = new ResultCalculator(
+                catalogue,
+                units,
+                method.settings(),
+                TargetStore.all(c),
+                new KeyProjectReductions(e5.basis(), ProjectStore.projects(c, json)));
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
         Map<String, Instant> newestInputs = freshness.newestInputs(c, units);

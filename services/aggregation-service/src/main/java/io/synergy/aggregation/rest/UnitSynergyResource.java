@@ -2,6 +2,7 @@ package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.config.UnitsConfig;
+import io.synergy.aggregation.projects.ProjectsAndPilots;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -61,6 +63,7 @@ public class UnitSynergyResource {
     private final MethodConfig method;
     private final UnitsConfig units;
     private final YearStateStore yearStates;
+    private final ProjectsAndPilots pilots;
 
     UnitSynergyResource(
             IndicatorTables tables,
@@ -68,13 +71,15 @@ public class UnitSynergyResource {
             OrgUnitRegistry registry,
             MethodConfig method,
             UnitsConfig units,
-            YearStateStore yearStates) {
+            YearStateStore yearStates,
+            ProjectsAndPilots pilots) {
         this.tables = tables;
         this.catalogue = catalogue;
         this.registry = registry;
         this.method = method;
         this.units = units;
         this.yearStates = yearStates;
+        this.pilots = pilots;
     }
 
     @GET
@@ -86,7 +91,9 @@ public class UnitSynergyResource {
                     "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
                             + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
                             + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
-                            + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
+                            + "provisional: true with its coverage (docs/method.md §3). Each unit lists its designations (试点示范: "
+                            + "programme, level, year, status; pilots.v1); pilot, pilotLevel, pilotStatus and pilotYear keep the units "
+                            + "with a designation matching all of them (ranks stay those of the whole panel). Without limit, every unit; with limit, a page of the "
                             + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
                             + "CSV or an Excel workbook.")
     @APIResponse(
@@ -114,7 +121,8 @@ public class UnitSynergyResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
-            description = "period, level, coupling, limit or cursor is not valid; errors[].field names it",
+            description =
+                    "period, level, coupling, a pilot filter, limit or cursor is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
@@ -126,6 +134,19 @@ public class UnitSynergyResource {
             @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry")
                     String industry,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
+            @Parameter(description = "only units with a designation of this programme (CARBON_EIA, ZERO_WASTE_PARK…)")
+                    @QueryParam("pilot")
+                    String pilot,
+            @Parameter(description = "only units with a designation of this level: NATIONAL, PROVINCIAL or CITY")
+                    @QueryParam("pilotLevel")
+                    String pilotLevel,
+            @Parameter(
+                            description =
+                                    "only units with a designation in this status: APPLIED, DESIGNATED, ACCEPTED or REVOKED")
+                    @QueryParam("pilotStatus")
+                    String pilotStatus,
+            @Parameter(description = "only units with a designation of this year, e.g. 2023") @QueryParam("pilotYear")
+                    String pilotYear,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit")
                     String limit,
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
@@ -135,6 +156,7 @@ public class UnitSynergyResource {
         String l = Queries.choice("level", level, "enterprise", LEVELS);
         String c = ViewChoices.coupling(coupling);
         Paging.Request paging = Paging.request(limit, cursor);
+        Predicate<UnitSynergyView.Designation> designated = pilots.filter(pilot, pilotLevel, pilotStatus, pilotYear);
         OrgUnits orgUnits = registry.current();
         OrgUnitLevel wanted = "park".equals(l) ? OrgUnitLevel.PARK : OrgUnitLevel.ENTERPRISE;
         List<OrgUnit> chosen = orgUnits.everything().stream()
@@ -176,8 +198,12 @@ public class UnitSynergyResource {
                 .findFirst()
                 .orElse(null);
         UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds);
-        Paging.Page<UnitSynergyView.RankedUnit> page =
-                Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
+        Map<String, List<UnitSynergyView.Designation>> designations = pilots.designations();
+        List<UnitSynergyView.RankedUnit> shown = all.units().stream()
+                .map(u -> u.withDesignations(designations.getOrDefault(u.orgUnit(), List.of())))
+                .filter(u -> designated == null || u.designations().stream().anyMatch(designated))
+                .toList();
+        Paging.Page<UnitSynergyView.RankedUnit> page = Paging.page(shown, UnitSynergyView.RankedUnit::orgUnit, paging);
         return Paging.ok(all.page(page.items(), page.next()).tabular(), page, uri);
     }
 

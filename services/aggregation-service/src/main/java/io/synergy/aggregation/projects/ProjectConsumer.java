@@ -1,0 +1,99 @@
+package io.synergy.aggregation.projects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.synergy.aggregation.ingest.RegistryRecords;
+import io.synergy.aggregation.recompute.Recomputer;
+import io.synergy.aggregation.store.ProjectStore;
+import io.synergy.model.event.PilotEvent;
+import io.synergy.model.event.ProjectEvent;
+import io.synergy.model.event.ProjectEventValidator;
+import io.synergy.model.event.Topics;
+import io.synergy.model.project.ProjectCatalogue;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes {@code projects.v1} and {@code pilots.v1}, the registry service's key projects (重点工程) and pilots (试点示范),
+ * one record at a time like {@code targets.v1} ({@link RegistryRecords}): each checked on its own
+ * ({@link ProjectEventValidator}), a refused one to {@code projects.v1.dlq} or {@code pilots.v1.dlq} with the reason, a
+ * valid one stored if its version is above the stored one ({@link ProjectStore}). A project that changes what it delivers
+ * requests, in the same transaction, the recompute of every unit from the first year whose E5 it changes; a pilot changes
+ * no stored result (the unit synergy and the report read the pilots when asked).
+ */
+@ApplicationScoped
+public class ProjectConsumer {
+
+    private final AgroalDataSource dataSource;
+    private final Recomputer recomputer;
+    private final RegistryRecords records;
+    private final ProjectCatalogue catalogue;
+    private final OrgUnitRegistry orgUnits;
+    private final ObjectMapper json;
+
+    public ProjectConsumer(
+            AgroalDataSource dataSource,
+            Recomputer recomputer,
+            RegistryRecords records,
+            ProjectCatalogue catalogue,
+            OrgUnitRegistry orgUnits,
+            ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.recomputer = recomputer;
+        this.records = records;
+        this.catalogue = catalogue;
+        this.orgUnits = orgUnits;
+        this.json = json;
+    }
+
+    @Incoming("projects")
+    @Blocking(ordered = true)
+    public void project(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        records.handle(r, Topics.PROJECTS_DEAD_LETTERS, () -> validator().project(r.key(), r.value()), this::store);
+    }
+
+    @Incoming("pilots")
+    @Blocking(ordered = true)
+    public void pilot(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        records.handle(r, Topics.PILOTS_DEAD_LETTERS, () -> validator().pilot(r.key(), r.value()), this::store);
+    }
+
+    /** Judges by the org units as this instance knows them now. */
+    private ProjectEventValidator validator() {
+        return new ProjectEventValidator(catalogue, orgUnits.current());
+    }
+
+    private boolean store(ProjectEvent e) {
+        return inTransaction(e.code(), e.version(), c -> {
+            boolean applied = ProjectStore.apply(c, e, json);
+            if (applied) {
+                recomputer.requestedInTransaction();
+            }
+            return applied;
+        });
+    }
+
+    private boolean store(PilotEvent e) {
+        return inTransaction(e.code(), e.version(), c -> ProjectStore.apply(c, e, json));
+    }
+
+    private interface Work {
+        boolean apply(Connection c) throws SQLException;
+    }
+
+    private boolean inTransaction(String code, long version, Work work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.apply(c);
+            } catch (SQLException ex) {
+                throw new IllegalStateException("could not store " + code + " version " + version, ex);
+            }
+        });
+    }
+}
