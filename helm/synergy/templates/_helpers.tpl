@@ -143,6 +143,22 @@ registry's Service inside the cluster.
 {{- end -}}
 
 {{/*
+The aggregation service as the officials' browsers reach it: where the dashboard links to the assessment report.
+links.aggregation if set; else the Ingress host when the Ingress is on (it routes /api/v1/assessment to the aggregation);
+else the aggregation's Service inside the cluster.
+*/}}
+{{- define "synergy.links.aggregation" -}}
+{{- $ing := .Values.ingress -}}
+{{- if .Values.links.aggregation -}}
+{{- .Values.links.aggregation -}}
+{{- else if $ing.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
+{{- else -}}
+{{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "aggregation")) .Values.services.aggregation.port -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 The console service as clients reach it: where the aggregation's former ops and dashboard paths (and "/") redirect
 (308). links.console if set; else the Ingress host when the Ingress is on (it routes those paths and "/" to the console);
 else the console's Service inside the cluster.

@@ -807,7 +807,12 @@ class HelmChartTest {
             expected.put(path, fullname("console-service"));
         }
         for (String path : List.of(
-                "/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years", "/api/v1/inventory")) {
+                "/api/v1/attainment",
+                "/api/v1/synergy",
+                "/api/v1/effects",
+                "/api/v1/years",
+                "/api/v1/inventory",
+                "/api/v1/assessment")) {
             expected.put(path, fullname("aggregation-service"));
         }
         assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(expected);

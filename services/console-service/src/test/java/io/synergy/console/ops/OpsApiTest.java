@@ -510,9 +510,9 @@ class OpsApiTest {
                         // the dashboard's sign-in takes no body (no 400) and its end is open: WebEdgeTest covers it
                         && !p.equals("/api/v1/session")
                         && !p.equals("/api/v1/ops/topics"));
-        // the dashboard's years, synergy, history, districts, attainment, effects; consumers, dead letters, replay,
-        // replays, freshness
-        assertThat(operations).isEqualTo(11);
+        // the dashboard's years, synergy, history, districts, attainment, effects, links; consumers, dead letters,
+        // replay, replays, freshness
+        assertThat(operations).isEqualTo(12);
         assertThat(document.at("/paths/~1api~1v1~1ops~1topics/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/TopicsView");
