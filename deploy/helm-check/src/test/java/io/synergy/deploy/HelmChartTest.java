@@ -700,10 +700,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(27);
+        assertThat(topics).hasSize(29);
         Map<String, Topics.TopicSpec> expected =
                 Topics.all().stream().collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(27);
+        assertThat(expected).hasSize(29);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");

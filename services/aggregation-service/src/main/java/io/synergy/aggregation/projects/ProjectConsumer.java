@@ -7,15 +7,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.ingest.RegistryRecords;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.ProjectStore;
+import io.synergy.model.event.CheckedRecord;
 import io.synergy.model.event.PilotEvent;
 import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.event.ProjectEventValidator;
 import io.synergy.model.event.Topics;
 import io.synergy.model.project.ProjectCatalogue;
+import io.synergy.platform.orgunits.OrgUnitFeed;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,7 +39,11 @@ public class ProjectConsumer {
     private final RegistryRecords records;
     private final ProjectCatalogue catalogue;
     private final OrgUnitRegistry orgUnits;
+    private final OrgUnitFeed orgUnitFeed;
     private final ObjectMapper json;
+
+    /** How long a record naming an unknown unit waits for this instance to read org-units.v1 up to its end. */
+    static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
 
     public ProjectConsumer(
             AgroalDataSource dataSource,
@@ -43,30 +51,42 @@ public class ProjectConsumer {
             RegistryRecords records,
             ProjectCatalogue catalogue,
             OrgUnitRegistry orgUnits,
+            OrgUnitFeed orgUnitFeed,
             ObjectMapper json) {
         this.dataSource = dataSource;
         this.recomputer = recomputer;
         this.records = records;
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
+        this.orgUnitFeed = orgUnitFeed;
         this.json = json;
     }
 
     @Incoming("projects")
     @Blocking(ordered = true)
     public void project(ConsumerRecord<String, byte[]> r) throws InterruptedException {
-        records.handle(r, Topics.PROJECTS_DEAD_LETTERS, () -> validator().project(r.key(), r.value()), this::store);
+        records.handle(r, Topics.PROJECTS_DEAD_LETTERS, () -> checked(v -> v.project(r.key(), r.value())), this::store);
     }
 
     @Incoming("pilots")
     @Blocking(ordered = true)
     public void pilot(ConsumerRecord<String, byte[]> r) throws InterruptedException {
-        records.handle(r, Topics.PILOTS_DEAD_LETTERS, () -> validator().pilot(r.key(), r.value()), this::store);
+        records.handle(r, Topics.PILOTS_DEAD_LETTERS, () -> checked(v -> v.pilot(r.key(), r.value())), this::store);
     }
 
-    /** Judges by the org units as this instance knows them now. */
-    private ProjectEventValidator validator() {
-        return new ProjectEventValidator(catalogue, orgUnits.current());
+    /**
+     * The record judged by the org units as this instance knows them now — and, when it names a unit this instance does
+     * not know, once more after it has read org-units.v1 up to its end: the registry published the unit before the project
+     * or pilot that names it (a fresh instance reads both topics from their start at once).
+     */
+    private <E> CheckedRecord<E> checked(Function<ProjectEventValidator, CheckedRecord<E>> check) {
+        CheckedRecord<E> c = check.apply(new ProjectEventValidator(catalogue, orgUnits.current()));
+        if (!c.valid()
+                && ProjectEventValidator.ORG_UNIT.equals(c.rejection().kind())
+                && orgUnitFeed.awaitCurrent(REGISTRY_WAIT)) {
+            c = check.apply(new ProjectEventValidator(catalogue, orgUnits.current()));
+        }
+        return c;
     }
 
     private boolean store(ProjectEvent e) {
