@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.testsupport.KafkaBroker;
+import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.OperationWalk;
 import io.synergy.testsupport.PlatformTestResource;
 import java.time.Duration;
@@ -48,13 +48,7 @@ class OperationWalkTest {
                         .get("/api/v1/dashboard/attainment")
                         .then()
                         .statusCode(200));
-        JsonNode document = new ObjectMapper()
-                .readTree(given().queryParam("format", "json")
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString());
+        JsonNode document = OpenApiAssertions.document();
         for (int year : List.of(2024, DashboardDataSet.PARTIAL, DashboardDataSet.UNCOMPUTABLE, 2031)) {
             String y = Integer.toString(year);
             OperationWalk.assertNoServerError(OperationWalk.walk(
