@@ -528,6 +528,20 @@ class ProjectsFlowTest {
             }
         }
         assertThat(pilotUnits).isEqualTo(fromApi).hasSize(3);
+
+        // the PDF prints the same sections
+        byte[] pdf = given().queryParam("period", Integer.toString(YEAR))
+                .queryParam("orgUnit", LAIXI)
+                .accept("application/pdf")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+            assertThat(text).contains("重点工程进展", "试点示范", "NOx 61.2 / 125", "CO2 14200 / 15000", E1);
+        }
     }
 
     private static List<String> designations(JsonNode answer, String unit) {
