@@ -131,6 +131,9 @@ cat <<MSG
     Parks, enterprises       curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/org-units?level=PARK'
     Key projects, pilots     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/projects/progress?period=2024'
                              curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/pilots'
+    E5 from key projects     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/attainment?period=2024' | jq '.indicators[] | select(.indicator | startswith("E5"))'
+    Pilot enterprises' D     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8080/api/v1/synergy/units?period=2024&pilot=CARBON_EIA'
+    Assessment report        http://127.0.0.1:8080/api/v1/assessment/report?period=2024 (linked from the dashboard; PDF with Accept: application/pdf)
     Targets per district     curl -H "Authorization: Bearer \$(deploy/local/token.sh reader)" 'http://127.0.0.1:8086/api/v1/targets?indicator=T1&year=2025'
     OpenAPI / Swagger UI     http://127.0.0.1:8081/q/openapi   http://127.0.0.1:8081/q/swagger-ui
     Health / metrics         http://127.0.0.1:8080/q/health/ready   http://127.0.0.1:8080/q/metrics

@@ -202,6 +202,22 @@ registry's Service inside the cluster.
 {{- end -}}
 
 {{/*
+The aggregation service as the officials' browsers reach it: where the dashboard links to the assessment report.
+links.aggregation if set; else the Ingress host when the Ingress is on (it routes /api/v1/assessment to the aggregation);
+else the aggregation's Service inside the cluster.
+*/}}
+{{- define "synergy.links.aggregation" -}}
+{{- $ing := .Values.ingress -}}
+{{- if .Values.links.aggregation -}}
+{{- .Values.links.aggregation -}}
+{{- else if $ing.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $ing.tls))) $ing.host -}}
+{{- else -}}
+{{- printf "http://%s:%v" (include "synergy.serviceFullname" (dict "root" . "key" "aggregation")) .Values.services.aggregation.port -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 The console service as clients reach it: where the aggregation's former ops and dashboard paths (and "/") redirect
 (308). links.console if set; else the Ingress host when the Ingress is on (it routes those paths and "/" to the console);
 else the console's Service inside the cluster.
@@ -258,9 +274,13 @@ Java model. A JSON list of {name, partitions, kind, compact, logAppendTime, writ
 {{- $topics = append $topics (dict "name" "org-units.v1.dlq" "partitions" $p.orgUnitDeadLetters "kind" "dead-letters" "compact" true
       "writers" $services "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "projects.v1" "partitions" $p.projects "kind" "projects" "compact" true
-      "writers" (list "registry-service") "readers" (list)) }}
+      "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
+{{- $topics = append $topics (dict "name" "projects.v1.dlq" "partitions" $p.projectDeadLetters "kind" "dead-letters" "compact" true
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "pilots.v1" "partitions" $p.pilots "kind" "pilots" "compact" true
-      "writers" (list "registry-service") "readers" (list)) }}
+      "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
+{{- $topics = append $topics (dict "name" "pilots.v1.dlq" "partitions" $p.pilotDeadLetters "kind" "dead-letters" "compact" true
+      "writers" (list "aggregation-service") "readers" (list "ops")) }}
 {{- $topics = append $topics (dict "name" "targets.v1" "partitions" $p.targets "kind" "targets" "compact" true
       "writers" (list "registry-service") "readers" (list "aggregation-service")) }}
 {{- $topics = append $topics (dict "name" "targets.v1.dlq" "partitions" $p.targetDeadLetters "kind" "dead-letters" "compact" true
@@ -301,7 +321,8 @@ A JSON object principal -> {"<type>|<name>|<pattern>": [operations]}.
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" "ops" "type" "topic" "name" $t.name "pattern" "literal" "op" "DescribeConfigs") }}
 {{- end }}
 {{- $groups := list (dict "principal" "aggregation-service" "name" "aggregation-service") (dict "principal" "aggregation-service" "name" "aggregation-service-targets")
-      (dict "principal" "aggregation-service" "name" "aggregation-service-approvals") (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
+      (dict "principal" "aggregation-service" "name" "aggregation-service-approvals") (dict "principal" "aggregation-service" "name" "aggregation-service-projects") (dict "principal" "aggregation-service" "name" "aggregation-service-pilots")
+      (dict "principal" "registry-service" "name" "registry-service-approvals") (dict "principal" "console-service" "name" "console-service") -}}
 {{- range $s := .Values.kafkaTopics.sectors }}{{ $groups = append $groups (dict "principal" (printf "%s-service" $s) "name" (printf "%s-service-feed" $s)) }}{{ end -}}
 {{- range $g := $groups }}
 {{- include "synergy.addAcl" (dict "acls" $acls "principal" $g.principal "type" "group" "name" $g.name "pattern" "literal" "op" "Read") }}

@@ -64,8 +64,8 @@ class KafkaAccessTest {
         // approvals.v1: the official view (issue 15)
         assertThat(topics(Principals.AGGREGATION, Operation.READ))
                 .containsAll(indicators)
-                .contains(Topics.ORG_UNITS, Topics.TARGETS, Topics.APPROVALS)
-                .hasSize(indicators.size() + 3);
+                .contains(Topics.ORG_UNITS, Topics.TARGETS, Topics.APPROVALS, Topics.PROJECTS, Topics.PILOTS)
+                .hasSize(indicators.size() + 5);
         assertThat(topics(Principals.AGGREGATION, Operation.WRITE))
                 .containsExactlyInAnyOrder(
                         Topics.RESULTS,
@@ -73,12 +73,16 @@ class KafkaAccessTest {
                         Topics.INDICATORS_DEAD_LETTERS,
                         Topics.ORG_UNITS_DEAD_LETTERS,
                         Topics.TARGETS_DEAD_LETTERS,
-                        Topics.APPROVALS_DEAD_LETTERS);
+                        Topics.APPROVALS_DEAD_LETTERS,
+                        Topics.PROJECTS_DEAD_LETTERS,
+                        Topics.PILOTS_DEAD_LETTERS);
         assertThat(groups(Principals.AGGREGATION, Operation.READ))
                 .containsExactlyInAnyOrder(
                         "aggregation-service",
                         "aggregation-service-targets",
                         "aggregation-service-approvals",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots",
                         "aggregation-service-org-units-*");
     }
 
@@ -137,10 +141,12 @@ class KafkaAccessTest {
                         "aggregation-service",
                         "aggregation-service-targets",
                         "aggregation-service-approvals",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots",
                         "registry-service-approvals",
                         "console-service",
                         "energy-service-feed")
-                .hasSize(5 + Sector.values().length);
+                .hasSize(7 + Sector.values().length);
         assertThat(groups(Principals.OPS, Operation.READ))
                 .as("it browses without a group")
                 .isEmpty();

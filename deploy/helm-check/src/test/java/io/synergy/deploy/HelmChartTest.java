@@ -809,10 +809,10 @@ class HelmChartTest {
     @Test
     void withTopicsOnEveryPlatformTopicIsAStrimziKafkaTopicReplicatedThreeTimes() {
         List<JsonNode> topics = everything.ofKind("KafkaTopic");
-        assertThat(topics).hasSize(27);
+        assertThat(topics).hasSize(29);
         Map<String, Topics.TopicSpec> expected =
                 Topics.all().stream().collect(Collectors.toMap(Topics.TopicSpec::name, t -> t));
-        assertThat(expected).hasSize(27);
+        assertThat(expected).hasSize(29);
         Map<String, JsonNode> byTopic = new TreeMap<>();
         for (JsonNode t : topics) {
             assertThat(t.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
@@ -917,7 +917,12 @@ class HelmChartTest {
             expected.put(path, fullname("console-service"));
         }
         for (String path : List.of(
-                "/api/v1/attainment", "/api/v1/synergy", "/api/v1/effects", "/api/v1/years", "/api/v1/inventory")) {
+                "/api/v1/attainment",
+                "/api/v1/synergy",
+                "/api/v1/effects",
+                "/api/v1/years",
+                "/api/v1/inventory",
+                "/api/v1/assessment")) {
             expected.put(path, fullname("aggregation-service"));
         }
         assertThat(routes.get("synergy.example.org")).containsExactlyInAnyOrderEntriesOf(expected);

@@ -67,7 +67,28 @@ public record UnitSynergyView(
             Double pollutionIntensity,
             Double carbonIntensity,
             boolean nearZero,
-            Map<String, Double> values) {
+            Map<String, Double> values,
+            List<Designation> designations) {
+
+        /** The same unit with its designations. */
+        public RankedUnit withDesignations(List<Designation> designations) {
+            return new RankedUnit(
+                    rank,
+                    orgUnit,
+                    name,
+                    parent,
+                    industrySection,
+                    industryDivision,
+                    computable,
+                    reason,
+                    score,
+                    normalised,
+                    pollutionIntensity,
+                    carbonIntensity,
+                    nearZero,
+                    values,
+                    List.copyOf(designations));
+        }
 
         static RankedUnit of(UnitSynergyCalculator.UnitRow r, Integer rank, String coupling) {
             Name name = new Name(r.zh(), r.en());
@@ -86,7 +107,8 @@ public record UnitSynergyView(
                         r.pollutionIntensity(),
                         r.carbonIntensity(),
                         r.nearZero(),
-                        r.values());
+                        r.values(),
+                        List.of());
             }
             Score score = Score.of(
                     r.u1(), r.u2(), r.t(), Score.chosen(r.standard(), r.corrected(), coupling), r.lag(), false);
@@ -104,7 +126,35 @@ public record UnitSynergyView(
                     r.pollutionIntensity(),
                     r.carbonIntensity(),
                     r.nearZero(),
-                    r.values());
+                    r.values(),
+                    List.of());
+        }
+    }
+
+    /**
+     * A pilot or designation (试点示范) of the unit, as the registry publishes it on pilots.v1.
+     *
+     * @param programme a programme of the catalogue (project-catalogue.yaml), named in {@code programmeZh}/{@code programmeEn}
+     * @param industry  for a programme by industry (the carbon-EIA pilot), the industry; else {@code null}
+     * @param level     NATIONAL, PROVINCIAL or CITY
+     * @param year      the year designated, {@code null} while APPLIED
+     * @param status    APPLIED, DESIGNATED, ACCEPTED or REVOKED
+     */
+    public record Designation(
+            String code,
+            String programme,
+            String programmeZh,
+            String programmeEn,
+            String industry,
+            String level,
+            Integer year,
+            String status,
+            String document) {
+
+        /** {@code CARBON_EIA/STEEL PROVINCIAL 2022 ACCEPTED}, for a table cell. */
+        public String label() {
+            return programme + (industry == null ? "" : "/" + industry) + " " + level + " "
+                    + (year == null ? "-" : year) + " " + status;
         }
     }
 
@@ -130,6 +180,17 @@ public record UnitSynergyView(
                 Column.number(
                         "carbon_intensity", "二氧化碳排放强度", "CO2 intensity", "t/10^4 CNY", RankedUnit::carbonIntensity),
                 Column.bool("near_zero", "双近零", "Near zero", RankedUnit::nearZero),
+                Column.text(
+                        "designations",
+                        "试点示范",
+                        "Designations",
+                        u -> u.designations().isEmpty()
+                                ? null
+                                : String.join(
+                                        "; ",
+                                        u.designations().stream()
+                                                .map(Designation::label)
+                                                .toList())),
                 ViewColumns.reason(RankedUnit::reason),
                 ViewColumns.provisional(r -> provisional));
         return Tabular.of(

@@ -62,6 +62,7 @@
 
   const state = {
     year: null,
+    links: null,
     yearChosen: false,
     years: [],
     yearStates: {},
@@ -194,6 +195,30 @@
     }
     renderYearStates();
     renderProvisional();
+    renderReportLink();
+  }
+
+  // ---- links to the other services' pages ---------------------------------------------------------------------------
+
+  /** Where the assessment report is (the aggregation service's page, /api/v1/dashboard/links); absent: no link. */
+  async function loadLinks() {
+    try {
+      state.links = await getJson('/api/v1/dashboard/links');
+    } catch (e) {
+      state.links = null;
+    }
+    renderReportLink();
+  }
+
+  /** The link to the chosen year's assessment report of the city (a navigation: the CSP's connect-src is not asked). */
+  function renderReportLink() {
+    const a = $('report-link');
+    if (!state.links || !state.links.assessmentReport || state.year == null) {
+      a.hidden = true;
+      return;
+    }
+    a.href = state.links.assessmentReport + '?period=' + encodeURIComponent(state.year) + '&orgUnit=' + CITY;
+    a.hidden = false;
   }
 
   function isProvisional(year) {
@@ -209,6 +234,7 @@
   function chooseYear(year) {
     state.year = year;
     state.yearChosen = true;
+    renderReportLink();
     refreshResults();
   }
 
@@ -811,6 +837,7 @@
         showState(id, 'error', '图表库未加载', 'ECharts did not load from /webjars/echarts'));
       return;
     }
+    loadLinks();
     refreshResults();
     refreshPipeline();
     connectLive();

@@ -44,6 +44,13 @@ public final class Topics {
     /** Pilots and designations (试点示范) of the registry, compacted (key: the pilot's code). */
     public static final String PILOTS = "pilots.v1";
     /**
+     * Records of {@code projects.v1} the aggregation refused. Compacted, keyed by the source partition and offset: a
+     * redelivered record's letter replaces the first.
+     */
+    public static final String PROJECTS_DEAD_LETTERS = PROJECTS + ".dlq";
+    /** Records of {@code pilots.v1} the aggregation refused; as {@link #PROJECTS_DEAD_LETTERS}. */
+    public static final String PILOTS_DEAD_LETTERS = PILOTS + ".dlq";
+    /**
      * The data sets' transitions in the reporting cycle (审核确认), from the five sector services, compacted (key:
      * {@code <sector>|<orgUnit>|<period>}); see {@link ApprovalEvent}.
      */
@@ -132,9 +139,13 @@ public final class Topics {
                 1,
                 true,
                 writtenBy(Principals.services()).readBy(OPS)));
-        // the registry's key projects and pilots: no service consumes them yet (a reader is one readBy here)
-        all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY)));
-        all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY)));
+        // the registry's key projects and pilots: the aggregation counts them (E5, the report, the units' designations)
+        all.add(new TopicSpec(PROJECTS, 1, true, writtenBy(REGISTRY).readBy(AGGREGATION)));
+        all.add(new TopicSpec(
+                PROJECTS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
+        all.add(new TopicSpec(PILOTS, 1, true, writtenBy(REGISTRY).readBy(AGGREGATION)));
+        all.add(new TopicSpec(
+                PILOTS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));
         all.add(new TopicSpec(TARGETS, 1, true, writtenBy(REGISTRY).readBy(AGGREGATION)));
         all.add(new TopicSpec(
                 TARGETS_DEAD_LETTERS, 1, true, writtenBy(AGGREGATION).readBy(OPS)));

@@ -31,6 +31,10 @@ public final class KafkaAccess {
     public static final String TARGETS_GROUP = Principals.AGGREGATION + "-targets";
     /** The aggregation service's consumer group of approvals.v1 (mp.messaging.incoming.approvals.group.id): the official view. */
     public static final String AGGREGATION_APPROVALS_GROUP = Principals.AGGREGATION + "-approvals";
+    /** The aggregation service's consumer group of projects.v1 (mp.messaging.incoming.projects.group.id). */
+    public static final String PROJECTS_GROUP = Principals.AGGREGATION + "-projects";
+    /** The aggregation service's consumer group of pilots.v1 (mp.messaging.incoming.pilots.group.id). */
+    public static final String PILOTS_GROUP = Principals.AGGREGATION + "-pilots";
     /** The registry's consumer group of approvals.v1 (mp.messaging.incoming.approvals.group.id). */
     public static final String APPROVALS_GROUP = Principals.REGISTRY + "-approvals";
     /** The console's own group on the indicator topics (the feeds' freshness; mp.messaging.incoming.indicators.group.id). */
@@ -66,6 +70,8 @@ public final class KafkaAccess {
         groups.add(new ConsumerGroup(Principals.AGGREGATION, AGGREGATION_GROUP, false));
         groups.add(new ConsumerGroup(Principals.AGGREGATION, TARGETS_GROUP, false));
         groups.add(new ConsumerGroup(Principals.AGGREGATION, AGGREGATION_APPROVALS_GROUP, false));
+        groups.add(new ConsumerGroup(Principals.AGGREGATION, PROJECTS_GROUP, false));
+        groups.add(new ConsumerGroup(Principals.AGGREGATION, PILOTS_GROUP, false));
         groups.add(new ConsumerGroup(Principals.REGISTRY, APPROVALS_GROUP, false));
         groups.add(new ConsumerGroup(Principals.CONSOLE, CONSOLE_GROUP, false));
         for (Sector s : Sector.values()) {

@@ -50,6 +50,7 @@ public final class ResultCalculator {
     private final List<Indicator> synergySet;
     private final TargetRules targets;
     private final TargetAllocations allocations;
+    private final KeyProjectReductions projects;
 
     /** A calculator that judges every unit by the plan's targets and their defaults, nothing allocated. */
     public ResultCalculator(Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings) {
@@ -63,10 +64,24 @@ public final class ResultCalculator {
      */
     public ResultCalculator(
             Catalogue catalogue, OrgUnits orgUnits, MethodSettings settings, TargetAllocations allocations) {
+        this(catalogue, orgUnits, settings, allocations, KeyProjectReductions.NONE);
+    }
+
+    /**
+     * @param projects the key projects (projects.v1) and which E5 is official: E5 rows are judged by the verified
+     *                 reductions of completed projects, or by the emission-difference proxy, and show both
+     */
+    public ResultCalculator(
+            Catalogue catalogue,
+            OrgUnits orgUnits,
+            MethodSettings settings,
+            TargetAllocations allocations,
+            KeyProjectReductions projects) {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.settings = settings;
         this.allocations = allocations;
+        this.projects = projects;
         this.targets = new TargetRules(catalogue, orgUnits, provincial(catalogue, settings));
         List<Indicator> set = new ArrayList<>();
         for (String id : settings.pollutionIndicators()) {
@@ -193,6 +208,11 @@ public final class ResultCalculator {
             String from = table.scopeOf(unit.code(), i);
             SortedMap<Integer, Double> series = table.series(unit.code(), i);
             boolean complete = table.get(from, i.id(), year).complete();
+            E5 e5 = e5(table, unit, i, year, series);
+            if (e5 != null && e5.basis() == KeyProjectReductions.E5Basis.PROJECTS) {
+                series = e5.fromProjects();
+                complete = series.containsKey(year);
+            }
             AppliedTarget applied = target(i, unit, year);
             if (applied.source() == TargetSource.NONE) {
                 // no target applies to the unit: its figures are shown, but it is not judged on the indicator
@@ -218,7 +238,9 @@ public final class ResultCalculator {
                         null,
                         null,
                         null,
-                        complete));
+                        complete,
+                        e5 == null ? null : e5.basis().name(),
+                        e5 == null ? null : e5.figures()));
                 continue;
             }
             Target target = attainmentTarget(i, applied);
@@ -247,7 +269,9 @@ public final class ResultCalculator {
                     a.trajectoryValue(),
                     a.gap(),
                     a.projection(),
-                    complete));
+                    complete,
+                    e5 == null ? null : e5.basis().name(),
+                    e5 == null ? null : e5.figures()));
         }
 
         Map<String, UnitYearResult.SynergyResult> synergy = new LinkedHashMap<>();
@@ -280,6 +304,28 @@ public final class ResultCalculator {
      */
     public AppliedTarget target(Indicator i, OrgUnit unit, int year) {
         return targets.resolve(i, unit, year, allocations.of(i.id(), unit.code()));
+    }
+
+    /** The official E5's basis, the key projects' series, and both figures of the year. */
+    private record E5(
+            KeyProjectReductions.E5Basis basis,
+            SortedMap<Integer, Double> fromProjects,
+            UnitYearResult.E5Figures figures) {}
+
+    /** E5 of the unit for an E5 indicator, both ways ({@link KeyProjectReductions}); {@code null} for any other indicator. */
+    private E5 e5(IndicatorTable table, OrgUnit unit, Indicator i, int year, SortedMap<Integer, Double> difference) {
+        return KeyProjectReductions.e5Substance(i.id())
+                .map(substance -> {
+                    Set<Integer> years = new java.util.TreeSet<>(table.years());
+                    years.add(settings.baseYear());
+                    years.add(year);
+                    SortedMap<Integer, Double> fromProjects = projects.series(orgUnits, unit.code(), substance, years);
+                    return new E5(
+                            projects.basis(),
+                            fromProjects,
+                            new UnitYearResult.E5Figures(fromProjects.get(year), difference.get(year)));
+                })
+                .orElse(null);
     }
 
     /**

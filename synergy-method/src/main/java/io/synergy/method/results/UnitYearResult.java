@@ -1,5 +1,6 @@
 package io.synergy.method.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.synergy.method.attainment.AttainmentSummary;
 import io.synergy.method.attainment.Projection;
 import io.synergy.method.synergy.Excluded;
@@ -56,6 +57,10 @@ public record UnitYearResult(
      * @param targetDocument   the 文号 of the document the target comes from; {@code null} with NONE
      * @param status           an {@link io.synergy.method.attainment.AttainmentStatus}, or {@link #NO_TARGET} when no
      *                         target applies: no verdict, and not counted in the summary
+     * @param e5Basis          on an E5 row only: which figure is its value and was judged — {@code PROJECTS} (the verified
+     *                         reductions of completed key projects) or {@code EMISSION_DIFFERENCE} (base-year minus current
+     *                         emissions); see {@link KeyProjectReductions}
+     * @param e5               on an E5 row only: both figures of the year, the official one and the other
      */
     public record AttainmentRow(
             String indicator,
@@ -79,11 +84,73 @@ public record UnitYearResult(
             Double trajectoryValue,
             Double gap,
             Projection projection,
-            boolean complete) {
+            boolean complete,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String e5Basis,
+            @JsonInclude(JsonInclude.Include.NON_NULL) E5Figures e5) {
 
         /** The status of a row without a target: the unit is not judged on the indicator (no failure either). */
         public static final String NO_TARGET = "NO_TARGET";
+
+        /** A row of any indicator but E5: no E5 basis. */
+        public AttainmentRow(
+                String indicator,
+                String zh,
+                String en,
+                String orgUnit,
+                String period,
+                Double value,
+                String unit,
+                Double baseline,
+                int baselineYear,
+                Double target,
+                Integer targetYear,
+                boolean keptEveryYear,
+                boolean provincialTarget,
+                String targetSource,
+                String targetDocument,
+                Double completion,
+                Double timeProgress,
+                String status,
+                Double trajectoryValue,
+                Double gap,
+                Projection projection,
+                boolean complete) {
+            this(
+                    indicator,
+                    zh,
+                    en,
+                    orgUnit,
+                    period,
+                    value,
+                    unit,
+                    baseline,
+                    baselineYear,
+                    target,
+                    targetYear,
+                    keptEveryYear,
+                    provincialTarget,
+                    targetSource,
+                    targetDocument,
+                    completion,
+                    timeProgress,
+                    status,
+                    trajectoryValue,
+                    gap,
+                    projection,
+                    complete,
+                    null,
+                    null);
+        }
     }
+
+    /**
+     * Both figures of E5 for a unit and year, t.
+     *
+     * @param projects           the verified reductions of the key projects completed by the year ({@code null}: the unit
+     *                           has no project recording the pollutant)
+     * @param emissionDifference base-year minus current emissions ({@code null}: either is missing)
+     */
+    public record E5Figures(Double projects, Double emissionDifference) {}
 
     /** The coupling degree and the synergy degree D under one coupling formula. */
     public record Coupled(double c, double d, String grade, String gradeZh, String gradeEn) {}

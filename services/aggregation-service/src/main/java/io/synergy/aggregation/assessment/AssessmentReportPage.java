@@ -80,19 +80,37 @@ public final class AssessmentReportPage {
             String quadrantZh,
             String quadrantEn) {}
 
-    /** Key projects (重点工程) of one clause of the plan: counts by status and reductions delivered against planned (t/a). */
+    /**
+     * Key projects (重点工程) of one clause of the plan, of one district, or all of them (重点工程进展, the registry's
+     * {@code /api/v1/projects/progress} of the year): counts by status at the end of the year, and per substance the
+     * reductions delivered (verified, of the projects completed by then) against those planned, t/a.
+     *
+     * @param dimension  total, clause or district
+     * @param label      the clause as the plan writes it (（三）) or the district's code
+     * @param reductions one line per substance with a planned or delivered reduction: "NOx 226.637 / 300"
+     */
     public record ProjectLine(
-            String clause,
-            String typeZh,
-            String total,
+            String dimension,
+            String label,
+            String zh,
+            String projects,
             String completed,
             String underConstruction,
             String planned,
-            String delivered,
-            String plannedReduction) {}
+            String cancelled,
+            List<String> reductions) {}
 
+    /** A pilot or designation (试点示范) of the unit or of a unit below it. */
     public record PilotLine(
-            String orgUnit, String unitZh, String programmeZh, String level, String year, String document) {}
+            String orgUnit,
+            String unitZh,
+            String programmeZh,
+            String industry,
+            String level,
+            String year,
+            String statusZh,
+            String status,
+            String document) {}
 
     public record InventoryLine(String gasZh, String gas, String calculated, String reported) {}
 

@@ -6,17 +6,23 @@ import io.synergy.aggregation.assessment.AssessmentReportPage.Heading;
 import io.synergy.aggregation.assessment.AssessmentReportPage.HistoryLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.InventoryLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.Page;
+import io.synergy.aggregation.assessment.AssessmentReportPage.PilotLine;
+import io.synergy.aggregation.assessment.AssessmentReportPage.ProjectLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.RankLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.SynergyLine;
 import io.synergy.aggregation.assessment.SvgCharts.Point;
 import io.synergy.aggregation.inventory.InventoryAnswer;
 import io.synergy.aggregation.inventory.InventoryService;
+import io.synergy.aggregation.projects.ProjectsAndPilots;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.method.effects.Quadrant;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearCoverage;
+import io.synergy.model.event.PilotEvent;
+import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.project.ProjectProgress;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
@@ -27,22 +33,27 @@ import io.synergy.results.view.ResultAnswers;
 import io.synergy.results.view.ResultDocument;
 import io.synergy.results.view.ResultView;
 import io.synergy.results.view.SynergyView;
+import io.synergy.results.view.UnitSynergyView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the assessment report of a unit and year from the same answers the read API gives — {@link ResultAnswers}
  * over the stored results, the inventory — so that every figure in the report is the API's figure for that year. The
- * key projects, pilots and data sets' review states are master data of other services, not yet read here: those
- * sections say there is no data.
+ * key projects and pilots are those of projects.v1 and pilots.v1 ({@link ProjectsAndPilots}); their progress is the
+ * registry's own computation ({@link ProjectProgress}, its {@code /api/v1/projects/progress}). The data sets' review
+ * states are not read here yet: that section says there is no data.
  */
 @ApplicationScoped
 public class AssessmentReports {
@@ -54,11 +65,13 @@ public class AssessmentReports {
     private final OrgUnitRegistry registry;
     private final InventoryService inventory;
     private final PdfDocuments pdf;
+    private final ProjectsAndPilots projects;
 
     AssessmentReports(
             ResultStore results,
             OrgUnitRegistry registry,
             InventoryService inventory,
+            ProjectsAndPilots projects,
             @ConfigProperty(
                             name = "synergy.assessment.pdf-font",
                             defaultValue = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
@@ -66,6 +79,7 @@ public class AssessmentReports {
         this.results = results;
         this.registry = registry;
         this.inventory = inventory;
+        this.projects = projects;
         this.pdf = new PdfDocuments(font);
     }
 
@@ -109,7 +123,8 @@ public class AssessmentReports {
                         number(a.target()),
                         a.targetYear() == null ? "—" : a.targetYear().toString(),
                         a.targetSource() == null ? "—" : a.targetSource(),
-                        a.targetDocument() == null ? "" : a.targetDocument(),
+                        (a.targetDocument() == null ? "" : a.targetDocument())
+                                + (a.e5Basis() == null ? "" : " E5 口径 basis: " + a.e5Basis()),
                         a.completion() == null ? "—" : String.format(Locale.ROOT, "%.2f %%", 100 * a.completion()),
                         statusZh(a.status()),
                         a.status(),
@@ -193,10 +208,71 @@ public class AssessmentReports {
                 rankingChart,
                 rankLines,
                 effects,
-                List.of(),
-                List.of(),
+                projectLines(progress(year, unit, units)),
+                pilotLines(unit, units),
                 inventoryLines,
                 List.of());
+    }
+
+    /** The key projects' progress of the unit at the end of the year, as the registry's API computes it. */
+    ProjectProgress progress(int year, OrgUnit unit, OrgUnits units) {
+        Set<String> within = units.within(unit.code());
+        List<ProjectEvent> own = projects.projects().stream()
+                .filter(p -> within.contains(p.orgUnit()))
+                .toList();
+        return ProjectProgress.of(year, unit, own, units, projects.catalogue());
+    }
+
+    private static List<ProjectLine> projectLines(ProjectProgress progress) {
+        if (progress.total().projects() == 0) {
+            return List.of();
+        }
+        List<ProjectLine> lines = new ArrayList<>();
+        lines.add(projectLine(progress.total(), "合计 total"));
+        progress.byClause().forEach(r -> lines.add(projectLine(r, r.zh())));
+        progress.byDistrict().forEach(r -> lines.add(projectLine(r, r.zh())));
+        return lines;
+    }
+
+    private static ProjectLine projectLine(ProjectProgress.ProgressRow r, String zh) {
+        List<String> reductions = r.reductions().stream()
+                .filter(x -> x.planned().signum() != 0 || x.delivered().signum() != 0)
+                .map(x -> x.substance().en() + " " + x.delivered().toPlainString() + " / "
+                        + x.planned().toPlainString())
+                .toList();
+        return new ProjectLine(
+                r.dimension(),
+                r.dimension().equals(ProjectProgress.TOTAL) ? "" : r.label(),
+                zh,
+                Integer.toString(r.projects()),
+                Integer.toString(r.byStatus().completed()),
+                Integer.toString(r.byStatus().underConstruction()),
+                Integer.toString(r.byStatus().planned()),
+                Integer.toString(r.byStatus().cancelled()),
+                reductions);
+    }
+
+    private List<PilotLine> pilotLines(OrgUnit unit, OrgUnits units) {
+        Set<String> within = units.within(unit.code());
+        return projects.pilots().stream()
+                .filter(p -> within.contains(p.orgUnit()))
+                .sorted(Comparator.comparing(PilotEvent::orgUnit).thenComparing(PilotEvent::code))
+                .map(p -> {
+                    UnitSynergyView.Designation d = projects.designation(p);
+                    return new PilotLine(
+                            p.orgUnit(),
+                            units.find(p.orgUnit()).map(OrgUnit::zh).orElse(p.orgUnit()),
+                            d.programmeZh(),
+                            p.industry(),
+                            p.level().zh(),
+                            p.yearDesignated() == null
+                                    ? "—"
+                                    : p.yearDesignated().toString(),
+                            p.status().zh(),
+                            p.status().name(),
+                            p.document() == null ? "—" : p.document());
+                })
+                .toList();
     }
 
     /** The page as HTML. */

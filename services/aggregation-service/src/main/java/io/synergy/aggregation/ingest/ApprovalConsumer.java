@@ -1,20 +1,16 @@
 package io.synergy.aggregation.ingest;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.model.event.ApprovalEvent;
 import io.synergy.model.event.ApprovalEventValidator;
-import io.synergy.model.event.Rejection;
+import io.synergy.model.event.CheckedRecord;
 import io.synergy.model.event.Topics;
-import io.synergy.platform.deadletter.DeadLetter;
-import io.synergy.platform.deadletter.DeadLetterWriter;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,25 +25,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * ({@link DataSetStore#apply}). The offset is committed after both, so a crash reads the record again, harmlessly.
  *
  * <p>Records are few (a handful of transitions per data set and year) and one partition keeps their order: one at a time
- * ({@link OneRecordAtATime}: a record that cannot be stored for a transient reason is retried with backoff until it is;
- * one whose data the database refuses is set aside like an invalid one).
+ * ({@link OneRecordAtATime}: a refused record's letter is keyed by its partition and offset; a record that cannot be
+ * stored for a transient reason is retried with backoff until it is; one whose data the database refuses is set aside
+ * like an invalid one).
  */
 @ApplicationScoped
 public class ApprovalConsumer {
 
     private final AgroalDataSource dataSource;
     private final Recomputer recomputer;
-    private final DeadLetterWriter deadLetters;
+    private final OneRecordAtATime records;
     private final OrgUnitRegistry orgUnits;
 
     public ApprovalConsumer(
-            AgroalDataSource dataSource,
-            Recomputer recomputer,
-            DeadLetterWriter deadLetters,
-            OrgUnitRegistry orgUnits) {
+            AgroalDataSource dataSource, Recomputer recomputer, OneRecordAtATime records, OrgUnitRegistry orgUnits) {
         this.dataSource = dataSource;
         this.recomputer = recomputer;
-        this.deadLetters = deadLetters;
+        this.records = records;
         this.orgUnits = orgUnits;
     }
 
@@ -57,21 +51,13 @@ public class ApprovalConsumer {
         if (r.value() == null) {
             return; // a tombstone: data sets are never deleted, and nothing says what one would mean
         }
-        ApprovalEventValidator.Checked c = check(r);
-        OneRecordAtATime.finish(r, c.event(), c.rejection(), this::store, deadLetters, why -> deadLetter(r, why));
+        records.handle(r, Topics.APPROVALS_DEAD_LETTERS, () -> check(r), e -> store(e) != DataSetStore.Applied.ALREADY);
     }
 
     /** The record checked against the org units as this instance knows them now. */
-    ApprovalEventValidator.Checked check(ConsumerRecord<String, byte[]> r) {
-        try {
-            return new ApprovalEventValidator(orgUnits.current()).check(r.key(), r.value());
-        } catch (RuntimeException e) {
-            // a fault of ours must not stop the topic either: the record is set aside with it
-            Log.errorf(e, "approval record %s-%d@%d could not be checked", r.topic(), r.partition(), r.offset());
-            return new ApprovalEventValidator.Checked(
-                    null,
-                    new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
+    CheckedRecord<ApprovalEvent> check(ConsumerRecord<String, byte[]> r) {
+        ApprovalEventValidator.Checked c = new ApprovalEventValidator(orgUnits.current()).check(r.key(), r.value());
+        return new CheckedRecord<>(c.event(), c.rejection());
     }
 
     private DataSetStore.Applied store(ApprovalEvent e) {
@@ -86,16 +72,5 @@ public class ApprovalConsumer {
                 throw new IllegalStateException("could not store " + e.key() + " version " + e.version(), ex);
             }
         });
-    }
-
-    private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Rejection why) {
-        byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
-        return new DeadLetter(
-                Topics.APPROVALS_DEAD_LETTERS,
-                key,
-                r.value(),
-                r.headers(),
-                new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
-                why);
     }
 }

@@ -1,22 +1,18 @@
 package io.synergy.aggregation.ingest;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.synergy.aggregation.recompute.Recomputer;
 import io.synergy.aggregation.store.TargetStore;
 import io.synergy.model.catalogue.Catalogue;
-import io.synergy.model.event.Rejection;
+import io.synergy.model.event.CheckedRecord;
 import io.synergy.model.event.TargetEvent;
 import io.synergy.model.event.TargetEventValidator;
 import io.synergy.model.event.Topics;
 import io.synergy.model.target.TargetRules;
-import io.synergy.platform.deadletter.DeadLetter;
-import io.synergy.platform.deadletter.DeadLetterWriter;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -25,34 +21,32 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code targets.v1}, the registry service's allocations of targets to org units (目标分解). Each record is
- * checked on its own ({@link TargetEventValidator}); a refused one goes to {@code targets.v1.dlq} with the reason, keyed
- * by its source partition and offset (a redelivered record's letter replaces the first). A valid one is stored if its
- * version is above the stored one for its key — a redelivery or an older version changes nothing — and, in the same
- * transaction, the recompute of its org unit is requested from its {@code changedFromYear} on: that unit and those
- * years only. The offset is committed after both, so a crash reads the record again, harmlessly.
+ * checked on its own ({@link TargetEventValidator}); a refused one goes to {@code targets.v1.dlq} with the reason
+ * ({@link OneRecordAtATime}). A valid one is stored if its version is above the stored one for its key — a redelivery or
+ * an older version changes nothing — and, in the same transaction, the recompute of its org unit is requested from its
+ * {@code changedFromYear} on: that unit and those years only. The offset is committed after both, so a crash reads the
+ * record again, harmlessly.
  *
- * <p>Records are few (a document a year per district and indicator) and one partition keeps their order: one at a time
- * ({@link OneRecordAtATime}: a record that cannot be stored for a transient reason is retried with backoff until it is; one
- * whose data the database refuses is set aside like an invalid one).
+ * <p>Records are few (a document a year per district and indicator) and one partition keeps their order: one at a time.
  */
 @ApplicationScoped
 public class TargetConsumer {
 
     private final AgroalDataSource dataSource;
     private final Recomputer recomputer;
-    private final DeadLetterWriter deadLetters;
+    private final OneRecordAtATime records;
     private final Catalogue catalogue;
     private final OrgUnitRegistry orgUnits;
 
     public TargetConsumer(
             AgroalDataSource dataSource,
             Recomputer recomputer,
-            DeadLetterWriter deadLetters,
+            OneRecordAtATime records,
             Catalogue catalogue,
             OrgUnitRegistry orgUnits) {
         this.dataSource = dataSource;
         this.recomputer = recomputer;
-        this.deadLetters = deadLetters;
+        this.records = records;
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
     }
@@ -60,28 +54,15 @@ public class TargetConsumer {
     @Incoming("targets")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, byte[]> r) throws InterruptedException {
-        TargetEventValidator.Checked c = check(r);
-        OneRecordAtATime.finish(
-                r,
-                c.event(),
-                c.rejection(),
-                e -> store(e) ? "applied" : "already applied",
-                deadLetters,
-                why -> deadLetter(r, why));
+        records.handle(r, Topics.TARGETS_DEAD_LETTERS, () -> check(r), this::store);
     }
 
     /** The record checked against the catalogue and the org units as this instance knows them now. */
-    TargetEventValidator.Checked check(ConsumerRecord<String, byte[]> r) {
-        try {
-            return new TargetEventValidator(new TargetRules(catalogue, orgUnits.current(), Map.of()))
-                    .check(r.key(), r.value());
-        } catch (RuntimeException e) {
-            // a fault of ours must not stop the topic either: the record is set aside with it
-            Log.errorf(e, "target record %s-%d@%d could not be checked", r.topic(), r.partition(), r.offset());
-            return new TargetEventValidator.Checked(
-                    null,
-                    new Rejection(Rejection.INTERNAL, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
+    CheckedRecord<TargetEvent> check(ConsumerRecord<String, byte[]> r) {
+        TargetEventValidator.Checked c = new TargetEventValidator(
+                        new TargetRules(catalogue, orgUnits.current(), Map.of()))
+                .check(r.key(), r.value());
+        return new CheckedRecord<>(c.event(), c.rejection());
     }
 
     private boolean store(TargetEvent e) {
@@ -98,16 +79,5 @@ public class TargetConsumer {
                         ex);
             }
         });
-    }
-
-    private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, Rejection why) {
-        byte[] key = (r.partition() + "/" + r.offset()).getBytes(StandardCharsets.UTF_8);
-        return new DeadLetter(
-                Topics.TARGETS_DEAD_LETTERS,
-                key,
-                r.value(),
-                r.headers(),
-                new DeadLetter.Source(r.topic(), r.partition(), r.offset()),
-                why);
     }
 }

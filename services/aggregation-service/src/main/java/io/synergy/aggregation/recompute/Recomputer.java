@@ -9,14 +9,17 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.synergy.aggregation.config.E5Config;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.store.AnswerVersion;
 import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
+import io.synergy.aggregation.store.ProjectStore;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.aggregation.store.TargetStore;
 import io.synergy.aggregation.store.YearStateStore;
 import io.synergy.method.results.IndicatorTable;
+import io.synergy.method.results.KeyProjectReductions;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearAssessment;
@@ -99,6 +102,9 @@ public class Recomputer {
 
     @Inject
     MethodConfig method;
+
+    @Inject
+    E5Config e5;
 
     @Inject
     ObjectMapper json;
@@ -322,7 +328,12 @@ public class Recomputer {
         IndicatorTable table = tables.current(c, units);
         IndicatorTable officialTable = tables.current(c, units, ResultView.OFFICIAL);
         DataSetStore.Accepted accepted = DataSetStore.accepted(c);
-        ResultCalculator current = new ResultCalculator(catalogue, units, method.settings(), TargetStore.all(c));
+        ResultCalculator current = new ResultCalculator(
+                catalogue,
+                units,
+                method.settings(),
+                TargetStore.all(c),
+                new KeyProjectReductions(e5.basis(), ProjectStore.projects(c, json)));
         Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
         Map<String, Instant> newestInputs = freshness.newestInputs(c, units);

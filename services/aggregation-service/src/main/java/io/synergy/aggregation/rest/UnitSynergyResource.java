@@ -2,6 +2,7 @@ package io.synergy.aggregation.rest;
 
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.config.UnitsConfig;
+import io.synergy.aggregation.projects.ProjectsAndPilots;
 import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.YearStateStore;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -73,7 +75,17 @@ public class UnitSynergyResource {
 
     /** The whole question, as sent: the page of the panel's ranking. */
     private record PageQuestion(
-            String view, String period, String level, String industry, String coupling, String limit, String cursor) {}
+            String view,
+            String period,
+            String level,
+            String industry,
+            String coupling,
+            String pilot,
+            String pilotLevel,
+            String pilotStatus,
+            String pilotYear,
+            String limit,
+            String cursor) {}
 
     /** A page of the ranking and where the next one starts. */
     private record PageAnswer(Tabular<UnitSynergyView> answer, Paging.Page<UnitSynergyView.RankedUnit> page) {}
@@ -85,6 +97,7 @@ public class UnitSynergyResource {
     private final YearStateStore yearStates;
     private final DataSetStore dataSets;
     private final KeptAnswers answers;
+    private final ProjectsAndPilots pilots;
 
     UnitSynergyResource(
             IndicatorTables tables,
@@ -93,7 +106,8 @@ public class UnitSynergyResource {
             UnitsConfig units,
             YearStateStore yearStates,
             DataSetStore dataSets,
-            KeptAnswers answers) {
+            KeptAnswers answers,
+            ProjectsAndPilots pilots) {
         this.tables = tables;
         this.catalogue = catalogue;
         this.method = method;
@@ -101,6 +115,7 @@ public class UnitSynergyResource {
         this.yearStates = yearStates;
         this.dataSets = dataSets;
         this.answers = answers;
+        this.pilots = pilots;
     }
 
     @GET
@@ -112,7 +127,9 @@ public class UnitSynergyResource {
                     "level: park or enterprise; industry: a GB/T 4754 section letter or division (enterprises); method: range or target "
                             + "(target needs targets, so range is the default and the only one for intensities without plan targets). The panel holds "
                             + "the unit-years of the complete and closed years up to the year, and the year itself; a provisional year says "
-                            + "provisional: true with its coverage (docs/method.md §3). Without limit, every unit; with limit, a page of the "
+                            + "provisional: true with its coverage (docs/method.md §3). Each unit lists its designations (试点示范: "
+                            + "programme, level, year, status; pilots.v1); pilot, pilotLevel, pilotStatus and pilotYear keep the units "
+                            + "with a designation matching all of them (ranks stay those of the whole panel). Without limit, every unit; with limit, a page of the "
                             + "ranking (ranks stay those of the whole panel), nextCursor and a Link header to the next page. JSON, or with Accept a "
                             + "CSV or an Excel workbook. view: latest (default) or official (the facts of the accepted data sets only: an enterprise's "
                             + "figures belong to its district's data set); dataSets: the city's data sets of the year accepted of those expected.")
@@ -141,7 +158,8 @@ public class UnitSynergyResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
-            description = "period, level, coupling, limit, cursor or view is not valid; errors[].field names it",
+            description =
+                    "period, level, coupling, a pilot filter, limit, cursor or view is not valid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
@@ -153,6 +171,19 @@ public class UnitSynergyResource {
             @Parameter(description = "a GB/T 4754 section letter (C) or division (26)") @QueryParam("industry")
                     String industry,
             @Parameter(description = "standard (default) or corrected") @QueryParam("coupling") String coupling,
+            @Parameter(description = "only units with a designation of this programme (CARBON_EIA, ZERO_WASTE_PARK…)")
+                    @QueryParam("pilot")
+                    String pilot,
+            @Parameter(description = "only units with a designation of this level: NATIONAL, PROVINCIAL or CITY")
+                    @QueryParam("pilotLevel")
+                    String pilotLevel,
+            @Parameter(
+                            description =
+                                    "only units with a designation in this status: APPLIED, DESIGNATED, ACCEPTED or REVOKED")
+                    @QueryParam("pilotStatus")
+                    String pilotStatus,
+            @Parameter(description = "only units with a designation of this year, e.g. 2023") @QueryParam("pilotYear")
+                    String pilotYear,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every unit") @QueryParam("limit")
                     String limit,
             @Parameter(description = "where the page starts: nextCursor of the previous page") @QueryParam("cursor")
@@ -162,14 +193,34 @@ public class UnitSynergyResource {
                     String view,
             @Context UriInfo uri) {
         PageAnswer answer = answers.answer(
-                new PageQuestion(view, period, level, industry, coupling, limit, cursor), PAGES_KEPT, orgUnits -> {
+                new PageQuestion(
+                        view,
+                        period,
+                        level,
+                        industry,
+                        coupling,
+                        pilot,
+                        pilotLevel,
+                        pilotStatus,
+                        pilotYear,
+                        limit,
+                        cursor),
+                PAGES_KEPT,
+                orgUnits -> {
                     Paging.Request paging = Paging.request(limit, cursor);
+                    Predicate<UnitSynergyView.Designation> designated =
+                            pilots.filter(pilot, pilotLevel, pilotStatus, pilotYear);
                     UnitSynergyView all = answers.answer(
                             new PanelQuestion(view, period, level, industry, coupling),
                             RANKINGS_KEPT,
                             units -> ranking(units, ResultView.parse(view), period, level, industry, coupling));
+                    List<UnitSynergyView.RankedUnit> candidates = designated == null
+                            ? all.units()
+                            : all.units().stream()
+                                    .filter(u -> u.designations().stream().anyMatch(designated))
+                                    .toList();
                     Paging.Page<UnitSynergyView.RankedUnit> page =
-                            Paging.page(all.units(), UnitSynergyView.RankedUnit::orgUnit, paging);
+                            Paging.page(candidates, UnitSynergyView.RankedUnit::orgUnit, paging);
                     UnitSynergyView shown =
                             page.items().size() == all.units().size() ? all : all.page(page.items(), page.next());
                     return new PageAnswer(shown.tabular().kept(), page);
@@ -223,8 +274,16 @@ public class UnitSynergyResource {
                 .map(YearStateStore.Stored::coverage)
                 .findFirst()
                 .orElse(null);
-        return UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds)
+        UnitSynergyView all = UnitSynergyView.of(year, l, industry, c, provisional, coverage, e, thresholds)
                 .in(v, dataSets.accepted().count(orgUnits, orgUnits.city().code(), year));
+        // each unit with its designations (试点示范): kept with the ranking, which a pilot's change moves on
+        // (ProjectConsumer)
+        Map<String, List<UnitSynergyView.Designation>> designations = pilots.designations();
+        return all.page(
+                all.units().stream()
+                        .map(u -> u.withDesignations(designations.getOrDefault(u.orgUnit(), List.of())))
+                        .toList(),
+                null);
     }
 
     private List<Indicator> indicators(List<String> ids) {

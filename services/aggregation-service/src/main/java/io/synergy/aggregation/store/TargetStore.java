@@ -76,7 +76,7 @@ public final class TargetStore {
     }
 
     /**
-     * Records that the unit's results need recomputing from {@code fromYear} on: every year with facts from it, or the
+     * Records that the unit's results ({@code null}: every unit's) need recomputing from {@code fromYear} on: every year with facts from it, or the
      * year itself when none has any (a recompute covers the years with data only).
      */
     static void requestRecompute(Connection c, String orgUnit, int fromYear) throws SQLException {

@@ -64,8 +64,18 @@ class AssessmentReportPageTest {
                 SvgCharts.bars(List.of(new Point("崂山区", 0.951), new Point("平度市", 0.702)), 1, "D by district"),
                 ranking,
                 List.of(new EffectLine("NOx", "2023→2024", "-0.047619", "-0.013769", "3.458", "协同减排", "co-reduction")),
-                List.of(new ProjectLine("(二)", "煤电三改联动", "4", "2", "1", "1", "1,250.00", "2,400.00")),
-                List.of(new PilotLine("370211", "黄岛区某轮胎企业", "环评碳评试点(轮胎)", "省级", "2024", pilotDocument)),
+                List.of(new ProjectLine(
+                        "clause",
+                        "（三）",
+                        "煤电三改联动",
+                        "4",
+                        "2",
+                        "1",
+                        "1",
+                        "0",
+                        List.of("NOx 1250 / 2400", "CO2 0 / 9000"))),
+                List.of(new PilotLine(
+                        "370211", "黄岛区某轮胎企业", "环评碳评试点", "TYRE", "省级", "2024", "已批准", "DESIGNATED", pilotDocument)),
                 List.of(new AssessmentReportPage.InventoryLine("二氧化碳", "CO2", "57,300,000.00", "57,000,000.00")),
                 List.of(new DataSetLine("能源", "energy", "10 / 10 区市 districts", "已审定", "ACCEPTED")));
     }
@@ -87,7 +97,8 @@ class AssessmentReportPageTest {
                         "六、试点示范",
                         "七、排放清单摘要",
                         "八、数据报送与审核");
-        assertThat(html).contains("77.59 %", "青环发〔2024〕18号", "0.969", "崂山区", "3.458", "煤电三改联动", "1,250.00", "已审定");
+        assertThat(html)
+                .contains("77.59 %", "青环发〔2024〕18号", "0.969", "崂山区", "3.458", "煤电三改联动", "NOx 1250 / 2400", "已审定");
         assertThat(html)
                 .doesNotContain("<script>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")

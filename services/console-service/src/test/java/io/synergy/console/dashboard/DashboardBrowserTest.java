@@ -146,6 +146,13 @@ class DashboardBrowserTest {
             data.closeYears();
             // the page opens on the latest settled year without being told
             wait.until(d -> "2024".equals(selectedYear()));
+            // the year's assessment report is a link away: the aggregation's page, at its configured address (issue 16)
+            By report = By.id("report-link");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(report));
+            wait.until(ExpectedConditions.attributeToBe(
+                    report,
+                    "href",
+                    "https://aggregation.example.org/synergy/api/v1/assessment/report?period=2024&orgUnit=370200"));
 
             By rooftopPv = By.cssSelector(".light-card[data-indicator='B2']");
             wait.until(ExpectedConditions.attributeToBe(rooftopPv, "data-status", "LAGGING"));

@@ -122,7 +122,9 @@ class OpsApiTest {
                         "agriculture-service-feed",
                         "waste-service-feed",
                         "aggregation-service-targets",
-                        "aggregation-service-approvals");
+                        "aggregation-service-approvals",
+                        "aggregation-service-projects",
+                        "aggregation-service-pilots");
         long lag = groups.getLong("find { it.group == '" + group + "' }.totalLag");
         assertThat(lag).isGreaterThanOrEqualTo(4);
         assertThat(groups.getList("find { it.group == '" + group + "' }.topics[0].partitions.lag", Long.class))
@@ -209,10 +211,12 @@ class OpsApiTest {
                         "feeds.waste.v1.dlq",
                         "indicators.v1.dlq",
                         "org-units.v1.dlq",
+                        "projects.v1.dlq",
+                        "pilots.v1.dlq",
                         "targets.v1.dlq",
                         "approvals.v1.dlq");
         assertThat(listing.getList("replayable", Boolean.class))
-                .containsExactly(true, true, true, true, true, false, false, false, false);
+                .containsExactly(true, true, true, true, true, false, false, false, false, false, false);
         String waste = "find { it.topic == '" + dlq + "' }";
         assertThat(listing.getInt(waste + ".depth")).isEqualTo(2);
         assertThat(listing.getString(waste + ".sourceTopic")).isEqualTo("feeds.waste.v1");
@@ -504,10 +508,11 @@ class OpsApiTest {
                         && !p.equals("/api/v1/dashboard/changes")
                         // the dashboard's sign-in takes no body (no 400) and its end is open: WebEdgeTest covers it
                         && !p.equals("/api/v1/session"));
-        // the dashboard's years, synergy, history, districts, attainment, effects; topics, consumers, dead letters,
-        // replay, replays, freshness; the staff pages' forms, report (and dry run), report history, upload (and
+        // the dashboard's years, synergy, history, districts, attainment, effects, links; topics, consumers, dead
+        // letters, replay, replays, freshness; the staff pages' forms, report (and dry run), report history, upload
+        // (and
         // preview), template, approval matrix, approval action
-        assertThat(operations).isEqualTo(19);
+        assertThat(operations).isEqualTo(20);
         assertThat(document.at("/paths/~1api~1v1~1ops~1topics/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/TopicsView");

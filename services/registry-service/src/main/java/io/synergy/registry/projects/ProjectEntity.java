@@ -2,6 +2,7 @@ package io.synergy.registry.projects;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.synergy.model.event.ProjectEvent;
+import io.synergy.model.project.ProjectProgress;
 import io.synergy.model.project.ProjectStatus;
 import io.synergy.model.project.Substance;
 import io.synergy.registry.shared.Versioned;
@@ -138,7 +139,8 @@ public class ProjectEntity extends PanacheEntityBase implements Versioned<Projec
                         .map(s -> new ProjectEvent.StatusChange(s.status, s.since))
                         .toList(),
                 reductions.stream()
-                        .map(r -> new ProjectEvent.Reduction(r.substance, plain(r.planned), plain(r.verified)))
+                        .map(r -> new ProjectEvent.Reduction(
+                                r.substance, ProjectProgress.plain(r.planned), ProjectProgress.plain(r.verified)))
                         .toList(),
                 verificationDocument,
                 version,
@@ -180,14 +182,5 @@ public class ProjectEntity extends PanacheEntityBase implements Versioned<Projec
         verificationDocument = e.verificationDocument();
         changedAt = e.changedAt();
         changedBy = e.changedBy();
-    }
-
-    /** A stored number as it was given: {@code 98.25}, not the column's {@code 98.250000}; {@code 100}, not {@code 1E+2}. */
-    static BigDecimal plain(BigDecimal v) {
-        if (v == null) {
-            return null;
-        }
-        BigDecimal s = v.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

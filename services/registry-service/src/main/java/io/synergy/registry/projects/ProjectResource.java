@@ -4,6 +4,7 @@ import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.project.ProjectCatalogue;
+import io.synergy.model.project.ProjectProgress;
 import io.synergy.model.project.ProjectStatus;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;

@@ -8,6 +8,7 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.project.ProjectCatalogue;
+import io.synergy.model.project.ProjectProgress;
 import io.synergy.model.project.ProjectStatus;
 import io.synergy.model.project.Substance;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
@@ -315,7 +316,7 @@ public class ProjectService {
                 bySubstance.put(
                         s,
                         new ProjectEvent.Reduction(
-                                s, ProjectEntity.plain(r.planned()), ProjectEntity.plain(r.verified())));
+                                s, ProjectProgress.plain(r.planned()), ProjectProgress.plain(r.verified())));
             }
         }
         return bySubstance.values().stream()

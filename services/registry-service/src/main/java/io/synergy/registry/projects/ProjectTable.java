@@ -1,6 +1,7 @@
 package io.synergy.registry.projects;
 
 import io.synergy.model.event.ProjectEvent;
+import io.synergy.model.project.ProjectProgress;
 import io.synergy.model.project.ProjectStatus;
 import io.synergy.model.project.Substance;
 import io.synergy.platform.tabular.Column;

@@ -69,7 +69,11 @@ public class ConsumerGroups {
                             .map(PlatformTopic::name)
                             .toList());
         }
-        for (String group : List.of(PlatformTopic.TARGETS_GROUP, PlatformTopic.APPROVALS_GROUP)) {
+        for (String group : List.of(
+                PlatformTopic.TARGETS_GROUP,
+                PlatformTopic.APPROVALS_GROUP,
+                PlatformTopic.PROJECTS_GROUP,
+                PlatformTopic.PILOTS_GROUP)) {
             groups.put(
                     group,
                     PlatformTopic.all().stream()

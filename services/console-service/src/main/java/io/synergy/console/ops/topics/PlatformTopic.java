@@ -50,6 +50,10 @@ public record PlatformTopic(
     public static final String TARGETS_GROUP = KafkaAccess.TARGETS_GROUP;
     /** The aggregation's consumer group of approvals.v1 (the official view), as the broker's ACLs name it. */
     public static final String APPROVALS_GROUP = KafkaAccess.AGGREGATION_APPROVALS_GROUP;
+    /** The aggregation's consumer groups of projects.v1 and pilots.v1, as the broker's ACLs name them. */
+    public static final String PROJECTS_GROUP = KafkaAccess.PROJECTS_GROUP;
+
+    public static final String PILOTS_GROUP = KafkaAccess.PILOTS_GROUP;
 
     /** The console's own group on the indicator topics (the feeds' freshness, mp.messaging.incoming.indicators.group.id). */
     public static final String CONSOLE_GROUP = KafkaAccess.CONSOLE_GROUP;
@@ -123,14 +127,28 @@ public record PlatformTopic(
                     spec.compacted());
         }
         if (n.equals(Topics.PROJECTS)) {
-            // the registry's key projects (重点工程); no consumer group of ours reads it yet
+            // the registry's key projects (重点工程): the aggregation counts them (E5, the report; RegistryTopicConsumers)
             return new PlatformTopic(
-                    n, PROJECTS, null, CloudEventTypes.PROJECT, null, null, spec.partitions(), spec.compacted());
+                    n,
+                    PROJECTS,
+                    null,
+                    CloudEventTypes.PROJECT,
+                    PROJECTS_GROUP,
+                    Topics.PROJECTS_DEAD_LETTERS,
+                    spec.partitions(),
+                    spec.compacted());
         }
         if (n.equals(Topics.PILOTS)) {
-            // the registry's pilots and designations (试点示范); no consumer group of ours reads it yet
+            // the registry's pilots and designations (试点示范): the aggregation shows them with the units' synergy
             return new PlatformTopic(
-                    n, PILOTS, null, CloudEventTypes.PILOT, null, null, spec.partitions(), spec.compacted());
+                    n,
+                    PILOTS,
+                    null,
+                    CloudEventTypes.PILOT,
+                    PILOTS_GROUP,
+                    Topics.PILOTS_DEAD_LETTERS,
+                    spec.partitions(),
+                    spec.compacted());
         }
         if (n.equals(Topics.TARGETS)) {
             // the registry's allocations of targets (目标分解): the aggregation judges attainment by them (TargetConsumer)
@@ -166,6 +184,8 @@ public record PlatformTopic(
         if (n.equals(Topics.INDICATORS_DEAD_LETTERS)
                 || n.equals(Topics.ORG_UNITS_DEAD_LETTERS)
                 || n.equals(Topics.TARGETS_DEAD_LETTERS)
+                || n.equals(Topics.PROJECTS_DEAD_LETTERS)
+                || n.equals(Topics.PILOTS_DEAD_LETTERS)
                 || n.equals(Topics.APPROVALS_DEAD_LETTERS)) {
             return new PlatformTopic(n, DEAD_LETTER, null, null, null, null, spec.partitions(), spec.compacted());
         }

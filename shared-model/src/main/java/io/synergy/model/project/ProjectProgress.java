@@ -1,11 +1,8 @@
-package io.synergy.registry.projects;
+package io.synergy.model.project;
 
 import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
-import io.synergy.model.project.ProjectCatalogue;
-import io.synergy.model.project.ProjectStatus;
-import io.synergy.model.project.Substance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,8 +81,11 @@ public record ProjectProgress(
      */
     public record ReductionSums(Substance substance, BigDecimal planned, BigDecimal delivered) {}
 
-    /** The progress of these projects (those of {@code scope}) at the end of {@code year}. */
-    static ProjectProgress of(
+    /**
+     * The progress of these projects (those of {@code scope}) at the end of {@code year}: the registry's
+     * {@code GET /api/v1/projects/progress} and the aggregation's assessment report both give this.
+     */
+    public static ProjectProgress of(
             int year, OrgUnit scope, List<ProjectEvent> projects, OrgUnits units, ProjectCatalogue catalogue) {
         Tally total = new Tally();
         Map<Integer, Tally> byClause = new LinkedHashMap<>();
@@ -133,6 +133,15 @@ public record ProjectProgress(
                 districts);
     }
 
+    /** A number as it was given: {@code 98.25}, not a column's {@code 98.250000}; {@code 100}, not {@code 1E+2}. */
+    public static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     /** The counts and sums of a group as projects are added. */
     private static final class Tally {
 
@@ -178,8 +187,8 @@ public record ProjectProgress(
                     Arrays.stream(Substance.values())
                             .map(s -> new ReductionSums(
                                     s,
-                                    ProjectEntity.plain(planned.getOrDefault(s, BigDecimal.ZERO)),
-                                    ProjectEntity.plain(delivered.getOrDefault(s, BigDecimal.ZERO))))
+                                    plain(planned.getOrDefault(s, BigDecimal.ZERO)),
+                                    plain(delivered.getOrDefault(s, BigDecimal.ZERO))))
                             .toList());
         }
     }
