@@ -115,9 +115,9 @@ class UnitSynergyViewTest {
         assertThat(csv.get(0))
                 .isEqualTo(
                         "rank,org_unit,name_zh,industry_section,industry_division,d,u1,u2,grade_zh,lag,pollution_intensity,"
-                                + "carbon_intensity,near_zero,reason,provisional");
-        assertThat(csv.get(1)).isEqualTo("1,a,企业a,C,26,0.9,0.7,0.8,优质协调,SYNCHRONOUS,0.0002,0.15,true,,true");
-        assertThat(csv.get(3)).isEqualTo(",c,企业c,C,26,,,,,,,,false,no value added in 2024,true");
+                                + "carbon_intensity,near_zero,designations,reason,provisional");
+        assertThat(csv.get(1)).isEqualTo("1,a,企业a,C,26,0.9,0.7,0.8,优质协调,SYNCHRONOUS,0.0002,0.15,true,,,true");
+        assertThat(csv.get(3)).isEqualTo(",c,企业c,C,26,,,,,,,,false,,no value added in 2024,true");
         assertThat(v.tabular().filename()).isEqualTo("synergy-parks-2024");
     }
 }

@@ -1,6 +1,7 @@
 package io.synergy.aggregation.assessment;
 
 import io.synergy.aggregation.assessment.AssessmentReportPage.AttainmentLine;
+import io.synergy.aggregation.assessment.AssessmentReportPage.DataSetLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.EffectLine;
 import io.synergy.aggregation.assessment.AssessmentReportPage.Heading;
 import io.synergy.aggregation.assessment.AssessmentReportPage.HistoryLine;
@@ -14,10 +15,12 @@ import io.synergy.aggregation.assessment.SvgCharts.Point;
 import io.synergy.aggregation.inventory.InventoryAnswer;
 import io.synergy.aggregation.inventory.InventoryService;
 import io.synergy.aggregation.projects.ProjectsAndPilots;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.ResultStore;
 import io.synergy.method.effects.Quadrant;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearCoverage;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.PilotEvent;
 import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.orgunit.OrgUnit;
@@ -41,8 +44,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -66,12 +71,14 @@ public class AssessmentReports {
     private final InventoryService inventory;
     private final PdfDocuments pdf;
     private final ProjectsAndPilots projects;
+    private final DataSetStore dataSets;
 
     AssessmentReports(
             ResultStore results,
             OrgUnitRegistry registry,
             InventoryService inventory,
             ProjectsAndPilots projects,
+            DataSetStore dataSets,
             @ConfigProperty(
                             name = "synergy.assessment.pdf-font",
                             defaultValue = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
@@ -80,6 +87,7 @@ public class AssessmentReports {
         this.registry = registry;
         this.inventory = inventory;
         this.projects = projects;
+        this.dataSets = dataSets;
         this.pdf = new PdfDocuments(font);
     }
 
@@ -211,7 +219,35 @@ public class AssessmentReports {
                 projectLines(progress(year, unit, units)),
                 pilotLines(unit, units),
                 inventoryLines,
-                List.of());
+                dataSetLines(year, unit, units));
+    }
+
+    /**
+     * Per sector, the data sets of the districts the unit covers in the reporting cycle (docs/reporting-cycle.md): how
+     * many were submitted at least, and how many stand at each step of the review.
+     */
+    List<DataSetLine> dataSetLines(int year, OrgUnit unit, OrgUnits units) {
+        Set<String> districts = DataSetStore.districtsOf(units, unit.code());
+        Map<DataSetStore.Key, String> states = dataSets.states(year);
+        List<DataSetLine> lines = new ArrayList<>();
+        for (Sector s : Sector.values()) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String d : districts) {
+                counts.merge(states.getOrDefault(new DataSetStore.Key(s.code(), d, year), "OPEN"), 1, Integer::sum);
+            }
+            int accepted = counts.getOrDefault("ACCEPTED", 0);
+            int approved = counts.getOrDefault("APPROVED", 0);
+            int submitted = counts.getOrDefault("SUBMITTED", 0);
+            int open = counts.getOrDefault("OPEN", 0);
+            lines.add(new DataSetLine(
+                    s.zh(),
+                    s.en(),
+                    "已报送 submitted " + (accepted + approved + submitted) + " / " + districts.size(),
+                    "已审定 " + accepted + " · 已审核 " + approved + " · 待审核 " + submitted + " · 未报送或退回 " + open,
+                    "accepted " + accepted + " · approved " + approved + " · submitted " + submitted
+                            + " · open or returned " + open));
+        }
+        return lines;
     }
 
     /** The key projects' progress of the unit at the end of the year, as the registry's API computes it. */

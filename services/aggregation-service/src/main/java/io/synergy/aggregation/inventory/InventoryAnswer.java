@@ -1,7 +1,9 @@
 package io.synergy.aggregation.inventory;
 
 import io.synergy.method.inventory.Inventory;
+import io.synergy.results.view.DataSets;
 import io.synergy.results.view.Name;
+import io.synergy.results.view.ResultView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,9 @@ public record InventoryAnswer(
         Map<String, Double> energyByFuel,
         List<Inventory.Total> totals,
         Inventory.Co2e co2e,
-        Instant computedAt) {
+        Instant computedAt,
+        ResultView view,
+        DataSets dataSets) {
 
     public static final String EXAMPLE_NOTE = "部分数值由示例排放因子计算(example: true),仅供演示,须由市生态环境局确认或替换。"
             + " Figures marked example: true are computed with EXAMPLE factors shipped for demonstration; the ecology bureau must confirm"

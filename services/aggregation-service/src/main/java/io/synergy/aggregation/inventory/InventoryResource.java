@@ -6,6 +6,7 @@ import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.results.view.ResultView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InventoryResource {
 
     /** The question, as sent: each answer is kept per version of the facts, results and factors ({@link KeptAnswers}). */
-    private record InventoryQuestion(String period, String orgUnit) {}
+    private record InventoryQuestion(String view, String period, String orgUnit) {}
 
     private final InventoryService inventory;
     private final JsonWebToken token;
@@ -85,7 +86,8 @@ public class InventoryResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "period is not a year, or orgUnit is unknown; errors[].field names it",
+            description =
+                    "period is not a year, orgUnit is unknown, or view is not latest or official; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
@@ -100,11 +102,14 @@ public class InventoryResource {
             @Parameter(description = "year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "370200 (default), a district, a group, a park or an enterprise")
                     @QueryParam("orgUnit")
-                    String orgUnit) {
+                    String orgUnit,
+            @Parameter(description = "latest (default: every report) or official (the accepted data sets only)")
+                    @QueryParam("view")
+                    String view) {
         return answers.answer(
-                new InventoryQuestion(period, orgUnit),
+                new InventoryQuestion(view, period, orgUnit),
                 units -> InventoryTable.answer(
-                                inventory.inventory(orgUnit, Queries.year("period", period)),
+                                inventory.inventory(orgUnit, Queries.year("period", period), ResultView.parse(view)),
                                 inventory.catalogue().inventory())
                         .kept());
     }

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.synergy.aggregation.store.AnswerVersion;
+import io.synergy.aggregation.store.DataSetStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.method.inventory.FactorLibrary;
 import io.synergy.method.inventory.FactorLibraryValidator;
@@ -22,7 +23,9 @@ import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.query.Queries;
+import io.synergy.results.view.DataSets;
 import io.synergy.results.view.Name;
+import io.synergy.results.view.ResultView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -138,8 +141,16 @@ public class InventoryService {
         }
     }
 
-    /** The inventory of a unit and year with the current factor version; 404 problem when nothing was reported. */
+    /** The inventory of a unit and year with the current factor version, from every report (the latest view). */
     public InventoryAnswer inventory(String orgUnit, int year) {
+        return inventory(orgUnit, year, ResultView.LATEST);
+    }
+
+    /**
+     * The inventory of a unit and year with the current factor version, from the facts of the view (official: the
+     * accepted data sets' only); 404 problem when nothing was reported.
+     */
+    public InventoryAnswer inventory(String orgUnit, int year, ResultView view) {
         OrgUnits units = registry.current();
         OrgUnit unit = Queries.orgUnit(units, orgUnit);
         try (Connection c = dataSource.getConnection()) {
@@ -147,16 +158,18 @@ public class InventoryService {
                     .current(c)
                     .orElseThrow(() -> new ProblemException(
                             503, "unavailable", "Service unavailable", "the factor library is not loaded yet"));
-            IndicatorTable table = tables.current(c, units);
+            IndicatorTable table = tables.current(c, units, view);
             Inventory inventory =
                     calculator.compute(library, InventoryInputs.of(table, catalogue, unit.code(), year), year);
             if (!inventory.hasData()) {
-                throw Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year);
+                throw Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year
+                        + (view == ResultView.LATEST ? "" : " in the " + view.code() + " view"));
             }
+            DataSets dataSets = DataSetStore.accepted(c).count(units, unit.code(), year);
             InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year)
                     .map(e -> revisedFrom(e, unit.code(), year))
                     .orElse(null);
-            return answer(unit, year, inventory, library, revisedFrom, Instant.now());
+            return answer(unit, year, inventory, library, revisedFrom, Instant.now(), view, dataSets);
         } catch (SQLException e) {
             throw new IllegalStateException("could not compute the inventory", e);
         }
@@ -263,7 +276,8 @@ public class InventoryService {
                 InventoryAnswer.RevisedFrom earlier = history.latest(c, unit.code(), year)
                         .map(e -> revisedFrom(e, unit.code(), year))
                         .orElse(null);
-                String body = write(answer(unit, year, before, previous, earlier, next.createdAt()));
+                String body =
+                        write(answer(unit, year, before, previous, earlier, next.createdAt(), ResultView.LATEST, null));
                 entries.add(new InventoryHistoryStore.Entry(
                         unit.code(), year, previous.version(), next.version(), next.createdAt(), body));
                 revised.add(new RevisedUnit(unit.code(), year));
@@ -307,7 +321,9 @@ public class InventoryService {
             Inventory inventory,
             FactorLibrary library,
             InventoryAnswer.RevisedFrom revisedFrom,
-            Instant computedAt) {
+            Instant computedAt,
+            ResultView view,
+            DataSets dataSets) {
         Set<String> sources = new LinkedHashSet<>();
         inventory.energy().forEach(e -> {
             if (e.ncvSource() != null) {
@@ -340,7 +356,9 @@ public class InventoryService {
                 inventory.energyByFuel(),
                 inventory.totals(),
                 inventory.co2e(),
-                computedAt);
+                computedAt,
+                view,
+                dataSets);
     }
 
     private String write(Object o) {

@@ -14,8 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,6 +129,29 @@ public class DataSetStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the data sets' states", e);
         }
+    }
+
+    /** The state of every data set of a year as now committed (a data set without a record is OPEN). */
+    public Map<Key, String> states(int year) {
+        Map<Key, String> states = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT sector, org_unit, state FROM data_set_state WHERE year = ?")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.put(new Key(rs.getString(1), rs.getString(2), year), rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the data sets' states", e);
+        }
+        return Map.copyOf(states);
+    }
+
+    /** The districts whose data sets an answer about {@code orgUnit} rests on (see {@link Accepted#count}). */
+    public static Set<String> districtsOf(OrgUnits units, String orgUnit) {
+        return Accepted.districtsOf(units, orgUnit);
     }
 
     /** The accepted data sets at one moment. */

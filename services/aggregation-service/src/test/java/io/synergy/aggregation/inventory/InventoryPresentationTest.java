@@ -13,6 +13,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.InventoryCatalogue;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.tabular.TabularWriter;
+import io.synergy.results.view.ResultView;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +56,9 @@ class InventoryPresentationTest {
                         2,
                         Instant.parse("2026-03-01T00:00:00Z"),
                         "/api/v1/inventory/history?period=2024&orgUnit=370211"),
-                Instant.parse("2026-03-02T00:00:00Z"));
+                Instant.parse("2026-03-02T00:00:00Z"),
+                ResultView.LATEST,
+                null);
     }
 
     @Test

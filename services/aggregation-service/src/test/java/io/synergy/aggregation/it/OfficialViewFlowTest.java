@@ -233,6 +233,18 @@ class OfficialViewFlowTest {
                 .statusCode(200)
                 .body("years.find { it.year == " + YEAR + " }.dataSets.accepted", equalTo(1))
                 .body("years.find { it.year == " + YEAR + " }.dataSets.expected", equalTo(5 * districts));
+        // the assessment report's section 8 says where each sector's data sets stand in the review
+        String report = given().queryParam("period", Integer.toString(YEAR))
+                .queryParam("orgUnit", SHINAN)
+                .accept("text/html")
+                .get("/api/v1/assessment/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(report)
+                .contains("交通 transport</td><td>已报送 submitted 1 / 1</td><td>已审定 1 · 已审核 0 · 待审核 0 · 未报送或退回 0")
+                .contains("能源 energy</td><td>已报送 submitted 0 / 1</td><td>已审定 0 · 已审核 0 · 待审核 0 · 未报送或退回 1");
         Map<String, Long> accepted = settledVersions();
         assertThat(accepted.get("official:" + SHINAN)).isGreaterThan(approved.get("official:" + SHINAN));
         // the same figures in both views now, each a document of its own
@@ -297,7 +309,8 @@ class OfficialViewFlowTest {
 
     @Test
     void aViewOtherThanOfficialOrLatestIsAProblemNamingIt() {
-        for (String path : List.of("/api/v1/attainment", "/api/v1/synergy", "/api/v1/synergy/districts")) {
+        for (String path :
+                List.of("/api/v1/attainment", "/api/v1/synergy", "/api/v1/synergy/districts", "/api/v1/inventory")) {
             given().queryParam("period", Integer.toString(YEAR))
                     .queryParam("view", "draft")
                     .get(path)
