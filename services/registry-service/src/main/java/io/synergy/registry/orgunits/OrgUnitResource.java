@@ -2,12 +2,14 @@ package io.synergy.registry.orgunits;
 
 import io.synergy.model.event.OrgUnitEvent;
 import io.synergy.model.orgunit.OrgUnitLevel;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.TableRow;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,11 +56,18 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitResource {
 
+    /** A list's question: its parameters as sent. */
+    private record ListQuestion(String level, String parent, String industry, String limit, String cursor) {}
+
     private final OrgUnitService service;
+    private final OrgUnitRegistry registry;
+    private final KeptLists kept;
     private final JsonWebToken token;
 
-    OrgUnitResource(OrgUnitService service, JsonWebToken token) {
+    OrgUnitResource(OrgUnitService service, OrgUnitRegistry registry, KeptLists kept, JsonWebToken token) {
         this.service = service;
+        this.registry = registry;
+        this.kept = kept;
         this.token = token;
     }
 
@@ -114,11 +123,15 @@ public class OrgUnitResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        // one more than the page: whether a next page exists
-        List<OrgUnitView> units = service.list(l, parent, industry, after, size == null ? null : size + 1).stream()
-                .map(OrgUnitView::of)
-                .toList();
-        return Pages.answer(units, size, OrgUnitView::code, uri, OrgUnitTable::answer);
+        OrgUnitLevel asked = l;
+        return kept.page(new ListQuestion(level, parent, industry, limit, cursor), registry.current(), uri, () -> {
+            // one more than the page: whether a next page exists
+            List<OrgUnitView> units =
+                    service.list(asked, parent, industry, after, size == null ? null : size + 1).stream()
+                            .map(OrgUnitView::of)
+                            .toList();
+            return Pages.answer(units, size, OrgUnitView::code, uri, OrgUnitTable::answer);
+        });
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.synergy.registry.pilots;
 
 import io.synergy.model.event.PilotEvent;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.project.DesignationLevel;
 import io.synergy.model.project.PilotStatus;
 import io.synergy.model.project.ProjectCatalogue;
@@ -13,6 +14,7 @@ import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.orgunits.ImportSummary;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
@@ -60,15 +62,34 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PilotResource {
 
+    /** A list's question: its parameters as sent. */
+    private record ListQuestion(
+            String programme,
+            String clause,
+            String orgUnit,
+            String level,
+            String status,
+            String year,
+            String industry,
+            String limit,
+            String cursor) {}
+
     private final PilotService service;
     private final ProjectCatalogue catalogue;
     private final OrgUnitRegistry registry;
+    private final KeptLists kept;
     private final JsonWebToken token;
 
-    PilotResource(PilotService service, ProjectCatalogue catalogue, OrgUnitRegistry registry, JsonWebToken token) {
+    PilotResource(
+            PilotService service,
+            ProjectCatalogue catalogue,
+            OrgUnitRegistry registry,
+            KeptLists kept,
+            JsonWebToken token) {
         this.service = service;
         this.catalogue = catalogue;
         this.registry = registry;
+        this.kept = kept;
         this.token = token;
     }
 
@@ -127,10 +148,11 @@ public class PilotResource {
             errors.add(
                     new FieldError("industry", "'" + industry + "' is not an industry of /api/v1/pilots/programmes"));
         }
+        OrgUnits units = registry.current();
         PilotService.Filter filter = new PilotService.Filter(
                 programme,
                 c,
-                Params.within(orgUnit, registry.current(), errors),
+                Params.within(orgUnit, units, errors),
                 Params.oneOf(DesignationLevel.class, level, "level", errors),
                 Params.oneOf(PilotStatus.class, status, "status", errors),
                 Params.year(year, "year", errors),
@@ -140,12 +162,16 @@ public class PilotResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        return Pages.answer(
-                service.list(filter, after, size == null ? null : size + 1),
-                size,
-                PilotEvent::code,
+        return kept.page(
+                new ListQuestion(programme, clause, orgUnit, level, status, year, industry, limit, cursor),
+                units,
                 uri,
-                PilotTable::answer);
+                () -> Pages.answer(
+                        service.list(filter, after, size == null ? null : size + 1),
+                        size,
+                        PilotEvent::code,
+                        uri,
+                        PilotTable::answer));
     }
 
     @GET

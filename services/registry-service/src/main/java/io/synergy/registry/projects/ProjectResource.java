@@ -15,6 +15,7 @@ import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.orgunits.ImportSummary;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
@@ -64,15 +65,29 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
+    /** A list's question: its parameters as sent. */
+    private record ListQuestion(
+            String type, String clause, String orgUnit, String status, String year, String limit, String cursor) {}
+
+    /** The progress's question: its parameters as sent. */
+    private record ProgressQuestion(String period, String orgUnit) {}
+
     private final ProjectService service;
     private final ProjectCatalogue catalogue;
     private final OrgUnitRegistry registry;
+    private final KeptLists kept;
     private final JsonWebToken token;
 
-    ProjectResource(ProjectService service, ProjectCatalogue catalogue, OrgUnitRegistry registry, JsonWebToken token) {
+    ProjectResource(
+            ProjectService service,
+            ProjectCatalogue catalogue,
+            OrgUnitRegistry registry,
+            KeptLists kept,
+            JsonWebToken token) {
         this.service = service;
         this.catalogue = catalogue;
         this.registry = registry;
+        this.kept = kept;
         this.token = token;
     }
 
@@ -132,10 +147,11 @@ public class ProjectResource {
         if (clause != null && (c == null || catalogue.clause(c).isEmpty())) {
             errors.add(new FieldError("clause", "must be the number of a clause of /api/v1/projects/types, e.g. 3"));
         }
+        OrgUnits units = registry.current();
         ProjectService.Filter filter = new ProjectService.Filter(
                 type,
                 c,
-                Params.within(orgUnit, registry.current(), errors),
+                Params.within(orgUnit, units, errors),
                 Params.oneOf(ProjectStatus.class, status, "status", errors),
                 Params.year(year, "year", errors));
         Integer size = Paging.limit(limit, errors);
@@ -143,12 +159,16 @@ public class ProjectResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        return Pages.answer(
-                service.list(filter, after, size == null ? null : size + 1),
-                size,
-                ProjectEvent::code,
+        return kept.page(
+                new ListQuestion(type, clause, orgUnit, status, year, limit, cursor),
+                units,
                 uri,
-                ProjectTable::answer);
+                () -> Pages.answer(
+                        service.list(filter, after, size == null ? null : size + 1),
+                        size,
+                        ProjectEvent::code,
+                        uri,
+                        ProjectTable::answer));
     }
 
     @GET
@@ -226,11 +246,13 @@ public class ProjectResource {
         OrgUnit scope = orgUnit == null || orgUnit.isBlank()
                 ? units.city()
                 : units.find(orgUnit.strip()).orElseThrow();
-        List<ProjectEvent> projects = service.list(
-                new ProjectService.Filter(null, null, Params.within(scope.code(), units, errors), null, null),
-                null,
-                null);
-        return ProjectTable.answer(ProjectProgress.of(year, scope, projects, units, catalogue));
+        return kept.answer(new ProgressQuestion(period, orgUnit), units, () -> {
+            List<ProjectEvent> projects = service.list(
+                    new ProjectService.Filter(null, null, Params.within(scope.code(), units, errors), null, null),
+                    null,
+                    null);
+            return ProjectTable.answer(ProjectProgress.of(year, scope, projects, units, catalogue));
+        });
     }
 
     @GET

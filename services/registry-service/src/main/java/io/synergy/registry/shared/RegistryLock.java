@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import org.hibernate.Session;
 
 /**
- * Serialises the registry's writers — of parks and enterprises, and of targets — on every instance, for the rest of the
- * transaction: a change is validated against the state it will be written over.
+ * Serialises the registry's writers — of parks and enterprises, of targets, of key projects and pilots — on every
+ * instance, for the rest of the transaction: a change is validated against the state it will be written over. Taking it
+ * also raises the {@link RegistryVersion} in the same transaction: every writer of master data takes the lock, so the
+ * answers kept of the old data are computed anew once the change commits (a write that changes nothing costs one
+ * recomputation, no more).
  */
 public final class RegistryLock {
 
@@ -15,7 +18,7 @@ public final class RegistryLock {
 
     private RegistryLock() {}
 
-    /** Takes the lock in the current transaction (released when it ends). */
+    /** Takes the lock in the current transaction (released when it ends) and raises the data version in it. */
     public static void acquire() {
         Panache.getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps =
@@ -23,6 +26,7 @@ public final class RegistryLock {
                 ps.setInt(1, LOCK_CLASS);
                 ps.executeQuery().close();
             }
+            RegistryVersion.raise(c);
         });
     }
 }

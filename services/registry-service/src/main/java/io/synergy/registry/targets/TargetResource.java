@@ -2,14 +2,17 @@ package io.synergy.registry.targets;
 
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.target.AppliedTarget;
 import io.synergy.model.target.TargetRules;
+import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Fields;
+import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
@@ -60,11 +63,18 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TargetResource {
 
+    /** A list's question: its parameters as sent. */
+    private record ListQuestion(String indicator, String orgUnit, String year, String limit, String cursor) {}
+
     private final TargetService service;
+    private final OrgUnitRegistry registry;
+    private final KeptLists kept;
     private final JsonWebToken token;
 
-    TargetResource(TargetService service, JsonWebToken token) {
+    TargetResource(TargetService service, OrgUnitRegistry registry, KeptLists kept, JsonWebToken token) {
         this.service = service;
+        this.registry = registry;
+        this.kept = kept;
         this.token = token;
     }
 
@@ -110,6 +120,7 @@ public class TargetResource {
                     String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        OrgUnits units = registry.current();
         Indicator i = indicator(indicator, errors);
         OrgUnit u = unit(orgUnit, errors);
         List<Integer> years = service.defaultYears();
@@ -129,8 +140,13 @@ public class TargetResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        List<AppliedTarget> rows = service.applied(i, u, years);
-        return Pages.slice(rows, size, after, TargetResource::position, uri, TargetTable::answer);
+        List<Integer> asked = years;
+        return kept.page(
+                new ListQuestion(indicator, orgUnit, year, limit, cursor),
+                units,
+                uri,
+                () -> Pages.slice(
+                        service.applied(i, u, asked), size, after, TargetResource::position, uri, TargetTable::answer));
     }
 
     /** Where a row is in the list, for its cursor. */

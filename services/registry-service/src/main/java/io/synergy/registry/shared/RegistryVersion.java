@@ -1,0 +1,42 @@
+package io.synergy.registry.shared;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The version of the registry's master data ({@code registry_version}): raised by every writer of org units, targets,
+ * key projects and pilots in its own transaction ({@link RegistryLock#acquire}), so it commits with what it counts and
+ * every replica sees it. The read answers kept by {@link KeptLists} are tagged with it; a read costs this one primary-key
+ * lookup while nothing changes.
+ */
+@ApplicationScoped
+public class RegistryVersion {
+
+    private final AgroalDataSource dataSource;
+
+    RegistryVersion(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The version as committed now. Read before what the answer is computed from: an answer is never tagged newer than it is. */
+    public long current() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT version FROM registry_version");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the registry's data version", e);
+        }
+    }
+
+    /** Moves the version in the caller's transaction (the row stays locked until it ends). */
+    static void raise(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE registry_version SET version = version + 1")) {
+            ps.executeUpdate();
+        }
+    }
+}
