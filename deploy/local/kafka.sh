@@ -107,6 +107,22 @@ start() {
   mkdir -p "$RUN_DIR/data"
   credentials
   server_properties
+  # The storage holds the SCRAM credentials it was formatted with, and $RUN_DIR/formatted-with names the set they belong
+  # to ($CREDENTIALS/.set, made once with the credentials; rotating a password keeps it). Storage formatted otherwise --
+  # by a version of the platform before authentication, or before the credentials were made anew -- has no admin the
+  # provisioning could log in as: it is set aside and formatted again, and $RUN_DIR/storage-renewed tells
+  # deploy/local/run.sh to reload the services' data onto the empty topics.
+  [ -f "$CREDENTIALS/.set" ] || (umask 077 && cat /proc/sys/kernel/random/uuid > "$CREDENTIALS/.set")
+  local formatted_with
+  formatted_with=$(cat "$CREDENTIALS/.set")
+  if [ -f "$RUN_DIR/data/meta.properties" ] && [ "$(cat "$RUN_DIR/formatted-with" 2>/dev/null)" != "$formatted_with" ]; then
+    local kept
+    kept="$RUN_DIR/data.before-$(date +%Y%m%d-%H%M%S)"
+    mv "$RUN_DIR/data" "$kept"
+    mkdir -p "$RUN_DIR/data"
+    touch "$RUN_DIR/storage-renewed"
+    echo "[kafka] $RUN_DIR/data was not formatted with the current credentials (an unauthenticated version of the platform ran here, or the credentials were made anew): kept as $kept, formatting anew"
+  fi
   if [ ! -f "$RUN_DIR/data/meta.properties" ]; then
     local cluster_id p scram=()
     cluster_id=$("$JAVA" -cp "$LIB/*" -Dlog4j2.configurationFile="$CONF/tools-log4j2.properties" kafka.tools.StorageTool random-uuid)
@@ -116,6 +132,7 @@ start() {
     done
     "$JAVA" -cp "$LIB/*" -Dlog4j2.configurationFile="$CONF/tools-log4j2.properties" \
       kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$RUN_DIR/server.properties" "${scram[@]}" >/dev/null
+    echo "$formatted_with" > "$RUN_DIR/formatted-with"
     echo "[kafka] formatted $RUN_DIR/data (cluster $cluster_id) with the SCRAM credentials of $((${#scram[@]} / 2)) principals"
   fi
   # shellcheck disable=SC2086
