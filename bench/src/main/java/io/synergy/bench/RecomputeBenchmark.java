@@ -16,6 +16,7 @@ import io.synergy.method.synergy.SynergyOptions;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.DataElement;
 import io.synergy.model.catalogue.Direction;
+import io.synergy.model.catalogue.FormulaType;
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.IndicatorValue;
 import io.synergy.model.catalogue.Sector;
@@ -23,6 +24,7 @@ import io.synergy.model.catalogue.Subsystem;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -103,7 +105,7 @@ public class RecomputeBenchmark {
             Direction d = j % 4 == 0 ? Direction.LOWER : Direction.HIGHER;
             panelSeries.add(new IndicatorSeries("I" + j, s, d, values[j], 50.0, 70.0));
             for (int u = 0; u < UNITS; u++) {
-                double[] own = java.util.Arrays.copyOfRange(values[j], u * YEARS, (u + 1) * YEARS);
+                double[] own = Arrays.copyOfRange(values[j], u * YEARS, (u + 1) * YEARS);
                 unitSeries.get(u).add(new IndicatorSeries("I" + j, s, d, own, own[0], 70.0));
             }
         }
@@ -119,7 +121,7 @@ public class RecomputeBenchmark {
                     for (Indicator i : catalogue.sectorIndicators(s)) {
                         double den = 1000 + r.nextInt(1000);
                         double num = den * (0.3 + 0.02 * (y - 2020) + r.nextDouble() * 0.1);
-                        IndicatorValue v = i.formula().type() == io.synergy.model.catalogue.FormulaType.RATIO
+                        IndicatorValue v = i.formula().type() == FormulaType.RATIO
                                 ? IndicatorValue.ratio(num, den, i.formula().scale())
                                 : IndicatorValue.total(num);
                         facts.add(new Fact(i.id(), d.code(), y, v.value(), v.numerator(), v.denominator(), true));

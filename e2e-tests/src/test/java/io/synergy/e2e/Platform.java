@@ -1,5 +1,6 @@
 package io.synergy.e2e;
 
+import io.restassured.RestAssured;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ final class Platform {
                         "feed:waste",
                         "reader",
                         "ops");
-        io.restassured.RestAssured.replaceFiltersWith((request, response, ctx) -> {
+        RestAssured.replaceFiltersWith((request, response, ctx) -> {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
                 request.header("Authorization", header);
             }

@@ -13,10 +13,12 @@ import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -112,7 +114,7 @@ class ScalingIT {
             // computing at once would produce — and versions only go up. (The relays deliver at least once: an earlier
             // test's crash may have re-sent a record, identical, which is harmless and allowed.)
             Map<String, List<Long>> versions = new HashMap<>();
-            Map<String, Map<Long, java.util.Set<String>>> contents = resultVersions(versions);
+            Map<String, Map<Long, Set<String>>> contents = resultVersions(versions);
             assertThat(versions).containsKey(district + ":2024");
             assertThat(versions.get(district + ":2024"))
                     .as("2024's result was recomputed as earlier years arrived")
@@ -145,14 +147,14 @@ class ScalingIT {
     }
 
     /** Every result record's version by key (in topic order), and the distinct contents seen for each (key, version). */
-    static Map<String, Map<Long, java.util.Set<String>>> resultVersions(Map<String, List<Long>> versions) {
+    static Map<String, Map<Long, Set<String>>> resultVersions(Map<String, List<Long>> versions) {
         // the test harness reads the results as the broker's administrator (no platform principal reads results.v1)
         Properties p = Platform.kafkaClient("admin");
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "scaling-check-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Map<String, Map<Long, java.util.Set<String>>> contents = new HashMap<>();
+        Map<String, Map<Long, Set<String>>> contents = new HashMap<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of("results.v1"));
             int empty = 0;
@@ -167,7 +169,7 @@ class ScalingIT {
                                 .add(version);
                         // computedAt differs between two computations of the same inputs: compare the whole document
                         contents.computeIfAbsent(r.key(), k -> new HashMap<>())
-                                .computeIfAbsent(version, k -> new java.util.HashSet<>())
+                                .computeIfAbsent(version, k -> new HashSet<>())
                                 .add(r.value());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

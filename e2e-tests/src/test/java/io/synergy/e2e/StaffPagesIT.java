@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -129,7 +132,7 @@ class StaffPagesIT {
             type("energy.primary.total", "1000");
             type("energy.primary.nonfossil", "1500");
             By nonfossilError = By.id("error-energy.primary.nonfossil");
-            wait.until(ExpectedConditions.textMatches(nonfossilError, java.util.regex.Pattern.compile(".*\\S.*")));
+            wait.until(ExpectedConditions.textMatches(nonfossilError, Pattern.compile(".*\\S.*")));
             assertThat(browser.findElement(nonfossilError).getText()).contains("energy.primary.total");
             assertThat(browser.findElement(By.cssSelector("tr[data-element='energy.primary.nonfossil']"))
                             .getAttribute("class"))
@@ -155,7 +158,7 @@ class StaffPagesIT {
             given().get(WalkingSkeletonIT.url("energy", "/api/v1/reports/web/energy/" + district + "/" + YEAR))
                     .then()
                     .statusCode(200)
-                    .body("revisions[0].sentBy", org.hamcrest.Matchers.equalTo("e2e-entry-clerk"));
+                    .body("revisions[0].sentBy", Matchers.equalTo("e2e-entry-clerk"));
 
             browser.findElement(By.id("submit-dataset")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("dataset-state"), "data-state", "SUBMITTED"));
@@ -189,7 +192,7 @@ class StaffPagesIT {
             Files.writeString(clean, header + good, StandardCharsets.UTF_8);
 
             open("/staff/upload.html", Platform.token("feed:energy", "--name", "e2e-upload-clerk"));
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sector"))).selectByValue("energy");
+            new Select(browser.findElement(By.id("sector"))).selectByValue("energy");
             browser.findElement(By.id("file")).sendKeys(refused.toString());
             browser.findElement(By.id("preview-button")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
@@ -226,7 +229,7 @@ class StaffPagesIT {
             given().get(WalkingSkeletonIT.url("energy", "/api/v1/reports/" + id))
                     .then()
                     .statusCode(200)
-                    .body("currentRevision", org.hamcrest.Matchers.equalTo(1));
+                    .body("currentRevision", Matchers.equalTo(1));
         } catch (RuntimeException | AssertionError e) {
             screenshot("staff-upload-failure.png");
             throw e;
@@ -296,8 +299,7 @@ class StaffPagesIT {
             // to return needs a comment: the sector service says so, and nothing changes
             browser.findElement(By.cssSelector("#detail-actions button[data-action='RETURN']"))
                     .click();
-            wait.until(ExpectedConditions.textMatches(
-                    By.id("detail-error"), java.util.regex.Pattern.compile(".*comment.*")));
+            wait.until(ExpectedConditions.textMatches(By.id("detail-error"), Pattern.compile(".*comment.*")));
             assertThat(browser.findElement(cell).getAttribute("data-state")).isEqualTo("SUBMITTED");
 
             browser.findElement(By.cssSelector("#detail-actions button[data-action='APPROVE']"))
@@ -309,12 +311,10 @@ class StaffPagesIT {
                     .get(WalkingSkeletonIT.url("energy", "/api/v1/approvals"))
                     .then()
                     .statusCode(200)
-                    .body(
-                            "dataSets.find { it.orgUnit == '" + district + "' }.state",
-                            org.hamcrest.Matchers.equalTo("APPROVED"))
+                    .body("dataSets.find { it.orgUnit == '" + district + "' }.state", Matchers.equalTo("APPROVED"))
                     .body(
                             "dataSets.find { it.orgUnit == '" + district + "' }.changedBy",
-                            org.hamcrest.Matchers.equalTo("e2e-jiaozhou-reviewer"));
+                            Matchers.equalTo("e2e-jiaozhou-reviewer"));
             screenshot("staff-approvals-approved.png");
         } catch (RuntimeException | AssertionError e) {
             screenshot("staff-approvals-failure.png");
@@ -330,7 +330,7 @@ class StaffPagesIT {
         browser.get(WalkingSkeletonIT.url("console", path) + "#token=" + token);
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
         if (path.contains("period=")) {
-            assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("period")))
+            assertThat(new Select(browser.findElement(By.id("period")))
                             .getFirstSelectedOption()
                             .getAttribute("value"))
                     .isEqualTo(YEAR);

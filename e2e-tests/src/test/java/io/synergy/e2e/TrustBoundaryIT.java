@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * takes no unauthenticated client (what `kcat -P -t alerts.v1` did before), a bureau's principal may write its own feed —
  * and its message is stored — but not the platform's topics, and a service's database role reads its own schema only.
  */
-@org.junit.jupiter.api.Order(6)
+@Order(6)
 class TrustBoundaryIT {
 
     @BeforeAll
@@ -50,8 +52,8 @@ class TrustBoundaryIT {
     @Test
     void aBureauWritesItsOwnFeedEndToEndButNotThePlatformsTopics() {
         Properties bureau = Platform.kafkaClient("bureau-energy");
-        for (String topic : java.util.List.of(
-                "alerts.v1", "results.v1", "indicators.energy.v1", "org-units.v1", "feeds.transport.v1")) {
+        for (String topic :
+                List.of("alerts.v1", "results.v1", "indicators.energy.v1", "org-units.v1", "feeds.transport.v1")) {
             assertThat(send(bureau, topic, "forged", "{}", null))
                     .as(topic)
                     .isInstanceOf(TopicAuthorizationException.class);

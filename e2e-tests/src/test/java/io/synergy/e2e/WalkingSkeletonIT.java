@@ -11,9 +11,11 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
+import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * black-box test, over HTTP only, against the services started as processes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@org.junit.jupiter.api.Order(2)
+@Order(2)
 class WalkingSkeletonIT {
 
     @BeforeAll
@@ -68,7 +70,7 @@ class WalkingSkeletonIT {
                 .header("Location", equalTo(url("registry", "/api/v1/org-units/370285P09")))
                 .header("ETag", "\"1\"");
         String first17 = "91370285MA3E2E001";
-        String enterprise = first17 + io.synergy.model.orgunit.UnifiedSocialCreditCode.checkCharacter(first17);
+        String enterprise = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         given().contentType("text/csv")
                 .body("code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed\n" + enterprise
                         + ",ENTERPRISE,端到端企业,e2e enterprise,370285P09,C,26,KEY_POLLUTER,false\n")
@@ -99,7 +101,7 @@ class WalkingSkeletonIT {
                 .get(location)
                 .then()
                 .statusCode(200)
-                .body("code", org.hamcrest.Matchers.hasItems("370285P09", enterprise));
+                .body("code", Matchers.hasItems("370285P09", enterprise));
     }
 
     @Test
@@ -173,7 +175,7 @@ class WalkingSkeletonIT {
         given().get(url("console", "/api/v1/dashboard/years"))
                 .then()
                 .statusCode(200)
-                .body("years", org.hamcrest.Matchers.hasItem(2024));
+                .body("years", Matchers.hasItem(2024));
         given().get(url("console", "/api/v1/ops/consumers"))
                 .then()
                 .statusCode(200)

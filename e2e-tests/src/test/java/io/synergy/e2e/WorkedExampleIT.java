@@ -11,6 +11,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,13 +89,13 @@ class WorkedExampleIT {
     @Test
     @Order(1)
     void theCityReproducesTheWorkedExample() {
-        List<String> energy = new java.util.ArrayList<>();
-        List<String> transport = new java.util.ArrayList<>();
-        List<String> agriculture = new java.util.ArrayList<>();
-        List<String> waste = new java.util.ArrayList<>();
+        List<String> energy = new ArrayList<>();
+        List<String> transport = new ArrayList<>();
+        List<String> agriculture = new ArrayList<>();
+        List<String> waste = new ArrayList<>();
         for (int k = 0; k < YEARS.length; k++) {
             int y = YEARS[k];
-            List<String> ev = new java.util.ArrayList<>(List.of(
+            List<String> ev = new ArrayList<>(List.of(
                     value("energy.primary.total", 10_000, "tce"),
                     value("energy.primary.nonfossil", E1[k] * 100, "tce"),
                     value("energy.coalpower.coal", E2[k] * 10, "tce"),

@@ -11,6 +11,7 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.model.catalogue.Subsystem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue must hold every data element and indicator of the plan (docs/method.md §1), with the plan's targets. */
@@ -189,7 +190,7 @@ class CatalogueTest {
                 assertThat(inventory.reported(s, gas))
                         .as(s.code() + " " + gas)
                         .map(InventoryCatalogue.ReportedEmission::dataElement)
-                        .contains(s.code() + ".emissions." + gas.toLowerCase(java.util.Locale.ROOT));
+                        .contains(s.code() + ".emissions." + gas.toLowerCase(Locale.ROOT));
             }
         }
         assertThat(inventory.reported(Sector.AGRICULTURE, "CH4"))

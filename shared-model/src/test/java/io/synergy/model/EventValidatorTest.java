@@ -15,6 +15,7 @@ import io.synergy.model.event.OrgUnitEventValidator;
 import io.synergy.model.event.Rejection;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
@@ -140,7 +141,7 @@ class EventValidatorTest {
         assertThat(indicator(edited(n -> n.put("revision", 9_000_000_000_000L))))
                 .extracting(Rejection::kind)
                 .isEqualTo("revision");
-        assertThat(indicator(edited(n -> n.put("revision", new java.math.BigInteger("900000000000000000000000000")))))
+        assertThat(indicator(edited(n -> n.put("revision", new BigInteger("900000000000000000000000000")))))
                 .extracting(Rejection::kind)
                 .isEqualTo("revision");
         assertThat(indicator(edited(n -> n.put("unit", "t\u0000"))))

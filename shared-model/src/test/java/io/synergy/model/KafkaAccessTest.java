@@ -9,6 +9,7 @@ import io.synergy.model.kafka.KafkaAcl;
 import io.synergy.model.kafka.KafkaAcl.Operation;
 import io.synergy.model.kafka.KafkaAcl.Resource;
 import io.synergy.model.kafka.Principals;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ class KafkaAccessTest {
     @Test
     void theAggregationReadsTheIndicatorsTargetsAndApprovalsAndWritesResultsAlertsAndItsDeadLetters() {
         Set<String> indicators =
-                java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
+                Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
         // approvals.v1: the official view (issue 15)
         assertThat(topics(Principals.AGGREGATION, Operation.READ))
                 .containsAll(indicators)
@@ -89,7 +90,7 @@ class KafkaAccessTest {
     @Test
     void theConsoleReadsResultsIndicatorsAlertsAndTheRegistryWithItsOwnGroups() {
         Set<String> indicators =
-                java.util.Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
+                Arrays.stream(Sector.values()).map(Topics::indicators).collect(Collectors.toSet());
         assertThat(topics(Principals.CONSOLE, Operation.READ))
                 .containsAll(indicators)
                 .contains(Topics.RESULTS, Topics.ALERTS, Topics.ORG_UNITS)

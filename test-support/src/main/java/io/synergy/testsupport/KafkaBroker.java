@@ -20,6 +20,7 @@ import org.apache.kafka.common.security.scram.internals.ScramFormatter;
 import org.apache.kafka.common.security.scram.internals.ScramMechanism;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.ApiMessageAndVersion;
@@ -252,8 +253,8 @@ public final class KafkaBroker {
     private static synchronized void stop() {
         if (cluster != null) {
             // the JVM is going down anyway: a broker error while closing must not call System.exit in a shutdown hook
-            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> {});
-            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> {});
+            Exit.setExitProcedure((code, message) -> {});
+            Exit.setHaltProcedure((code, message) -> {});
             try {
                 cluster.close();
             } catch (Exception e) {

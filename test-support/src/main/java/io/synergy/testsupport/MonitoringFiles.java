@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The chart's monitoring files as the chart renders them: the alert rules ({@code helm/synergy/files/prometheus-rules.yaml}, the
@@ -107,8 +109,8 @@ public final class MonitoringFiles {
      * The metric names as the scrape shows the samples: a histogram's {@code _bucket}, {@code _count} and {@code _sum} series and a
      * counter's {@code _total} are what an expression names, and what a scrape lists.
      */
-    public static java.util.Set<String> scrapedNames(String scrape) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public static Set<String> scrapedNames(String scrape) {
+        Set<String> names = new TreeSet<>();
         for (String line : scrape.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 int end = 0;

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -198,7 +199,7 @@ class BrokerAccessTest {
             if (group != null) {
                 consumer.subscribe(List.of(topic));
             } else {
-                consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
+                consumer.assign(List.of(new TopicPartition(topic, 0)));
                 consumer.seekToBeginning(consumer.assignment());
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

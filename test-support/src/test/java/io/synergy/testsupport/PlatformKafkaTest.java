@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.synergy.kafka.PlatformKafka;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.Topics;
 import io.synergy.model.kafka.KafkaAccess;
 import io.synergy.model.kafka.KafkaAcl;
@@ -73,7 +74,7 @@ class PlatformKafkaTest {
             PlatformKafka.revoke(admin, granted);
             // a grant the platform never made, to one of its principals: a bureau reading the results
             KafkaAcl foreign = new KafkaAcl(
-                    Principals.bureau(io.synergy.model.catalogue.Sector.WASTE),
+                    Principals.bureau(Sector.WASTE),
                     KafkaAcl.Resource.TOPIC,
                     Topics.RESULTS,
                     KafkaAcl.Pattern.LITERAL,

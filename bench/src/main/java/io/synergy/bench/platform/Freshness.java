@@ -3,6 +3,7 @@ package io.synergy.bench.platform;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -266,7 +268,7 @@ public final class Freshness {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong next = new AtomicLong();
         ExecutorService clients = Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < deadline) {
@@ -280,7 +282,7 @@ public final class Freshness {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> f : running) {
+        for (Future<?> f : running) {
             f.get();
         }
         clients.shutdown();
@@ -385,14 +387,14 @@ public final class Freshness {
                 return computedAt == null || w2 == null
                         ? null
                         : new Reading(w2, Instant.parse(computedAt).toEpochMilli());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("[freshness] unreadable result: " + e.getMessage());
                 return null;
             }
         }
 
         /** In the result object: the value of the figure whose indicator is W2 in its "indicators" array. */
-        private static Double w2(JsonParser p) throws java.io.IOException {
+        private static Double w2(JsonParser p) throws IOException {
             Double found = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();

@@ -1,5 +1,8 @@
 package io.synergy.bench.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,9 +38,9 @@ final class KafkaProbe implements AutoCloseable {
      * The Kafka client configuration a benchmark phase reads the broker with: {@code --kafka-config FILE}, a client
      * properties file with the bootstrap servers and credentials (deploy/local/kafka-client.sh admin prints its path).
      */
-    static Properties client(Options o) throws java.io.IOException {
+    static Properties client(Options o) throws IOException {
         Properties p = new Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(o.required("kafka-config")))) {
+        try (var in = Files.newBufferedReader(Path.of(o.required("kafka-config")))) {
             p.load(in);
         }
         return p;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,7 @@ public final class RecomputeProbe {
         Options o = new Options(args);
         String aggregation = o.string("url", "http://127.0.0.1:8080");
         String energy = o.string("energy", "http://127.0.0.1:8081");
-        java.util.Properties kafkaClient = KafkaProbe.client(o);
+        Properties kafkaClient = KafkaProbe.client(o);
         String jdbc = o.string("jdbc", "jdbc:postgresql://127.0.0.1:5432/synergy_bench");
         int reports = o.integer("reports", 3);
         int timeout = o.integer("timeout", 300);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class PerformanceReportTest {
         Files.writeString(
                 results.resolve("scale/001-aggregation.properties"),
                 "connections=1\ntimeout=60s\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         run(
                 "scale",
                 "002-aggregation",
@@ -181,7 +182,7 @@ class PerformanceReportTest {
         Files.writeString(
                 results.resolve("scale/003-aggregation.properties"),
                 "probe.problem=https://synergy.qingdao/problems/no-data\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
 
         List<String> table = report();
 

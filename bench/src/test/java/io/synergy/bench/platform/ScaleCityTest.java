@@ -8,6 +8,7 @@ import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,7 +94,7 @@ class ScaleCityTest {
                     }
                     for (Map.Entry<String, Double> v : byElement.entrySet()) {
                         // what the report carries: six significant digits, never 0
-                        assertThat(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v.getValue())))
+                        assertThat(Double.parseDouble(String.format(Locale.ROOT, "%.6g", v.getValue())))
                                 .as(v.getKey())
                                 .isPositive();
                         if (previous != null) {

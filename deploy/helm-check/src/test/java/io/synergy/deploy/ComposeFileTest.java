@@ -2,12 +2,15 @@ package io.synergy.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synergy.model.kafka.Principals;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -151,8 +154,8 @@ class ComposeFileTest {
         assertThat((List<Object>) at(services.get("kafka"), "command")).containsExactly("bash", "/synergy/start.sh");
         // each service's own principal, its password from deploy/.env; the console's ops API also as ops
         for (String service : HelmChartTest.PORTS.keySet()) {
-            String variable = "SYNERGY_KAFKA_PASSWORD_"
-                    + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            String variable =
+                    "SYNERGY_KAFKA_PASSWORD_" + service.toUpperCase(Locale.ROOT).replace('-', '_');
             assertThat(String.valueOf((Object) at(services.get(service), "environment", "SYNERGY_KAFKA_PASSWORD")))
                     .as(service)
                     .isEqualTo("${" + variable + ":?run deploy/compose-credentials.sh}");
@@ -165,7 +168,7 @@ class ComposeFileTest {
                 .isEqualTo("${SYNERGY_KAFKA_PASSWORD_OPS:?run deploy/compose-credentials.sh}");
         // the script that makes the secrets knows every principal of the platform
         String credentials = Files.readString(Chart.ROOT.resolve("deploy/compose-credentials.sh"));
-        for (String principal : io.synergy.model.kafka.Principals.all()) {
+        for (String principal : Principals.all()) {
             assertThat(credentials).as(principal).containsPattern("\\b" + Pattern.quote(principal) + "\\b");
         }
         // the services start once kafka-init has provisioned the topics and ACLs
@@ -237,7 +240,7 @@ class ComposeFileTest {
     }
 
     static String dbPasswordVariable(String service) {
-        return "SYNERGY_DB_PASSWORD_" + serviceKey(service).toUpperCase(java.util.Locale.ROOT);
+        return "SYNERGY_DB_PASSWORD_" + serviceKey(service).toUpperCase(Locale.ROOT);
     }
 
     @Test
@@ -336,7 +339,7 @@ class ComposeFileTest {
         Process p = new ProcessBuilder("bash", script.toString())
                 .redirectErrorStream(true)
                 .start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
     }
 

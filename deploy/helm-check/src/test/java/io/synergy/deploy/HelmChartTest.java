@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.synergy.model.event.Topics;
 import io.synergy.model.kafka.KafkaAccess;
 import io.synergy.model.kafka.KafkaAcl;
 import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.MonitoringFiles;
 import io.synergy.testsupport.PromQl;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -335,9 +341,8 @@ class HelmChartTest {
     }
 
     static double quantity(String q) {
-        io.fabric8.kubernetes.api.model.Quantity quantity = new io.fabric8.kubernetes.api.model.Quantity(q);
-        return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(quantity)
-                .doubleValue();
+        Quantity quantity = new Quantity(q);
+        return Quantity.getAmountInBytes(quantity).doubleValue();
     }
 
     @Test
@@ -536,7 +541,7 @@ class HelmChartTest {
         // ${NAME:default} references in the services' configuration, and the properties behind SYNERGY_KAFKA_*
         StringBuilder config = new StringBuilder();
         try (var files = Files.walk(Chart.ROOT.resolve("services"))) {
-            for (Path f : files.filter(f -> f.toString().contains("src" + java.io.File.separator + "main"))
+            for (Path f : files.filter(f -> f.toString().contains("src" + File.separator + "main"))
                     .filter(f ->
                             f.toString().endsWith(".properties") || f.toString().endsWith(".java"))
                     .toList()) {
@@ -645,8 +650,7 @@ class HelmChartTest {
                     .as(service + " DB_PASSWORD from a secretKeyRef")
                     .isNotNull();
             assertThat(password.path("name").asText()).isEqualTo(Chart.RELEASE + "-secret");
-            assertThat(password.path("key").asText())
-                    .isEqualTo("DB_PASSWORD_" + key.toUpperCase(java.util.Locale.ROOT));
+            assertThat(password.path("key").asText()).isEqualTo("DB_PASSWORD_" + key.toUpperCase(Locale.ROOT));
         }
         assertThat(users).hasSize(PORTS.size());
         assertThat(Set.copyOf(users.values()))
@@ -676,7 +680,7 @@ class HelmChartTest {
         JsonNode secret = inline.get("Secret", Chart.RELEASE + "-secret");
         PORTS.keySet()
                 .forEach(s -> assertThat(decode(
-                                secret.at("/data/DB_PASSWORD_" + serviceKey(s).toUpperCase(java.util.Locale.ROOT))
+                                secret.at("/data/DB_PASSWORD_" + serviceKey(s).toUpperCase(Locale.ROOT))
                                         .asText()))
                         .as(s)
                         .isEqualTo("pw-" + s));
@@ -993,10 +997,8 @@ class HelmChartTest {
                         case "Prefix" -> probe.equals(path) || probe.startsWith(path.endsWith("/") ? path : path + "/");
                         // a sector's regular expression: what /<sector><probe> reaches after the rewrite
                         default ->
-                            java.util.regex.Pattern.compile(path)
-                                            .matcher("/energy" + probe)
-                                            .matches()
-                                    || java.util.regex.Pattern.compile(path)
+                            Pattern.compile(path).matcher("/energy" + probe).matches()
+                                    || Pattern.compile(path)
                                             .matcher("/waste" + probe)
                                             .matches();
                     };
@@ -1035,8 +1037,7 @@ class HelmChartTest {
                 .containsEntry("/energy/(api/v1(/.*)?)$", fullname("energy-service"))
                 .containsEntry("/waste/(api/v1(/.*)?)$", fullname("waste-service"))
                 .hasSize(5);
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("/energy/(api/v1(/.*)?)$").matcher("/energy/api/v1/reports");
+        Matcher m = Pattern.compile("/energy/(api/v1(/.*)?)$").matcher("/energy/api/v1/reports");
         assertThat(m.matches()).isTrue();
         assertThat("/" + m.group(1)).isEqualTo("/api/v1/reports");
         // the aggregation's Ingress carries no rewrite: its paths are the contract's
@@ -1056,9 +1057,9 @@ class HelmChartTest {
             JsonNode res = rule.path("resource");
             for (JsonNode op : rule.path("operations")) {
                 String operation =
-                        op.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+                        op.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
                 out.add(principal + " " + operation + " "
-                        + res.path("type").asText().toUpperCase(java.util.Locale.ROOT) + " "
+                        + res.path("type").asText().toUpperCase(Locale.ROOT) + " "
                         + res.path("name").asText()
                         + ("prefix".equals(res.path("patternType").asText()) ? "*" : ""));
             }
@@ -1340,8 +1341,8 @@ class HelmChartTest {
         assertThat(cm).isNotNull();
         assertThat(labels(cm.path("metadata"))).containsEntry("grafana_dashboard", "1");
         assertThat(cm.at("/metadata/annotations/grafana_folder").asText()).isEqualTo("Synergy");
-        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(cm.at("/data/synergy-platform.json").asText());
+        JsonNode dashboard =
+                new ObjectMapper().readTree(cm.at("/data/synergy-platform.json").asText());
         assertThat(dashboard).isEqualTo(MonitoringFiles.dashboard());
         assertThat(dashboard.path("uid").asText()).isEqualTo("synergy-platform");
         List<String> queries = MonitoringFiles.dashboardQueries(dashboard);

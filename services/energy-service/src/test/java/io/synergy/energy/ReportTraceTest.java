@@ -33,11 +33,14 @@ import io.synergy.testsupport.Traceparents;
 import io.synergy.testsupport.TracingProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -128,9 +131,9 @@ class ReportTraceTest {
                     .anyMatch(s ->
                             s.getKind() == SpanKind.PRODUCER && s.getName().contains(Topics.indicators(Sector.ENERGY)));
             // kept for a look (docs/operations.md shows such a trace): target/trace-example.txt
-            java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target", "trace-example.txt"),
-                    trace.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n")) + "\n");
+            Files.writeString(
+                    Path.of("target", "trace-example.txt"),
+                    trace.stream().map(Object::toString).collect(Collectors.joining("\n")) + "\n");
         });
 
         // the schema the event names: an absolute URI on this service, served, and the event valid against it
@@ -188,7 +191,7 @@ class ReportTraceTest {
                     .orElseThrow();
         }
         Map<String, String> mdc = line.getMdcCopy().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
         assertThat(mdc)
                 .containsEntry("traceId", traceId)
                 .containsKey("spanId")
@@ -205,7 +208,7 @@ class ReportTraceTest {
                         .filter(m -> m.startsWith("synergy_reports")
                                 || m.startsWith("synergy_outbox")
                                 || m.startsWith("http_server"))
-                        .collect(java.util.stream.Collectors.toSet());
+                        .collect(Collectors.toSet());
         assertThat(sectorSide).contains("synergy_reports_total", "http_server_requests_seconds_bucket");
         given().filter(DefaultAuthorization.as("feed:energy"))
                 .contentType("application/json")

@@ -3,11 +3,13 @@ package io.synergy.model.catalogue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The indicator catalogue of the plan: every data element, indicator and validation rule, loaded from the one
@@ -56,7 +59,7 @@ public final class Catalogue {
         this.sectorIndicators = ins.values().stream()
                 .filter(this::computedBySector)
                 .map(Indicator::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         this.planDocument = planDocument;
         check();
         checkInventory();
@@ -75,9 +78,9 @@ public final class Catalogue {
             for (JsonNode sector : root.path("dataElements")) {
                 Sector s = Sector.of(sector.path("sector").asText());
                 for (JsonNode d : sector.path("elements")) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) d).put("sector", s.name());
+                    ((ObjectNode) d).put("sector", s.name());
                     if (!d.has("nonNegative")) {
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) d).put("nonNegative", true);
+                        ((ObjectNode) d).put("nonNegative", true);
                     }
                     des.add(yaml.treeToValue(d, DataElement.class));
                 }
@@ -380,7 +383,7 @@ public final class Catalogue {
     }
 
     private boolean computedBySector(Indicator i) {
-        return java.util.Arrays.stream(Sector.values()).anyMatch(s -> isLocalTo(i, s));
+        return Arrays.stream(Sector.values()).anyMatch(s -> isLocalTo(i, s));
     }
 
     /** The data elements a sector indicator reads. */

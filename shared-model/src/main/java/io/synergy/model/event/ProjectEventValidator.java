@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import io.synergy.model.project.PilotStatus;
 import io.synergy.model.project.ProjectCatalogue;
 import io.synergy.model.project.ProjectStatus;
 import io.synergy.model.project.Substance;
@@ -220,7 +221,7 @@ public final class ProjectEventValidator {
                     "industry",
                     byIndustry ? "one of " + p.industries() : p.code() + " is not a programme by industry");
         }
-        boolean applied = e.status() == io.synergy.model.project.PilotStatus.APPLIED;
+        boolean applied = e.status() == PilotStatus.APPLIED;
         if (!applied && (e.yearDesignated() == null || e.document() == null)) {
             return new Rejection(
                     YEAR, "yearDesignated", "a designation has its year and document (only APPLIED has none)");

@@ -2,6 +2,7 @@ package io.synergy.model.kafka;
 
 import io.synergy.model.catalogue.Sector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,11 +53,11 @@ public final class Principals {
 
     /** The five sector services' principals, in the order of {@link Sector#values()}. */
     public static List<String> sectorServices() {
-        return java.util.Arrays.stream(Sector.values()).map(Principals::service).toList();
+        return Arrays.stream(Sector.values()).map(Principals::service).toList();
     }
 
     public static List<String> bureaus() {
-        return java.util.Arrays.stream(Sector.values()).map(Principals::bureau).toList();
+        return Arrays.stream(Sector.values()).map(Principals::bureau).toList();
     }
 
     /** Every principal the platform defines, the administrator included: each gets SCRAM credentials of its own. */

@@ -1,5 +1,6 @@
 package io.synergy.method.inventory;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public record Gwp(Map<String, Double> values, String source) {
 
     public Gwp {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** IPCC Fifth Assessment Report, 100-year horizon, without climate-carbon feedbacks: CH4 28, N2O 265. */

@@ -1,8 +1,11 @@
 package io.synergy.method.inventory;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The integrated inventory of one org unit and year: per sector and gas, the calculated emission (from activity data
@@ -34,7 +37,7 @@ public record Inventory(
     public Inventory {
         rows = List.copyOf(rows);
         energy = List.copyOf(energy);
-        energyByFuel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyByFuel));
+        energyByFuel = Collections.unmodifiableMap(new LinkedHashMap<>(energyByFuel));
         totals = List.copyOf(totals);
         incomplete = List.copyOf(incomplete);
         notReported = List.copyOf(notReported);
@@ -53,9 +56,8 @@ public record Inventory(
     public boolean sameFiguresAs(Inventory other) {
         return rows.size() == other.rows.size()
                 && energy.size() == other.energy.size()
-                && java.util.stream.IntStream.range(0, rows.size())
-                        .allMatch(i -> rows.get(i).sameFigureAs(other.rows.get(i)))
-                && java.util.stream.IntStream.range(0, energy.size())
+                && IntStream.range(0, rows.size()).allMatch(i -> rows.get(i).sameFigureAs(other.rows.get(i)))
+                && IntStream.range(0, energy.size())
                         .allMatch(i -> Objects.equals(
                                         energy.get(i).energyTJ(),
                                         other.energy.get(i).energyTJ())
@@ -178,7 +180,7 @@ public record Inventory(
 
         public Co2e {
             bySector = List.copyOf(bySector);
-            gwp = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gwp));
+            gwp = Collections.unmodifiableMap(new LinkedHashMap<>(gwp));
         }
     }
 

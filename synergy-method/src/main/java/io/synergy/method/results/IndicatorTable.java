@@ -2,6 +2,7 @@ package io.synergy.method.results;
 
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Formula;
+import io.synergy.model.catalogue.FormulaType;
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.IndicatorMath;
 import io.synergy.model.catalogue.IndicatorValue;
@@ -185,7 +186,7 @@ public final class IndicatorTable {
                 List<String> missing = new ArrayList<>(now.missing());
                 base.missing().forEach(m -> missing.add(baseYear + " " + m));
                 boolean complete = now.complete() && base.complete();
-                if (f.type() == io.synergy.model.catalogue.FormulaType.BASE_MINUS_CURRENT) {
+                if (f.type() == FormulaType.BASE_MINUS_CURRENT) {
                     double v = base.value() - now.value();
                     yield new Figure(v, base.value(), now.value(), complete, missing);
                 }

@@ -4,6 +4,7 @@ import io.synergy.method.attainment.Attainment;
 import io.synergy.method.attainment.AttainmentCalculator;
 import io.synergy.method.attainment.AttainmentInput;
 import io.synergy.method.attainment.Target;
+import io.synergy.method.synergy.Coupling;
 import io.synergy.method.synergy.Grade;
 import io.synergy.method.synergy.IndicatorSeries;
 import io.synergy.method.synergy.Normalisation;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The computation core of the aggregation service: from district facts to the {@link UnitYearResult} of every org unit
@@ -316,7 +318,7 @@ public final class ResultCalculator {
     private E5 e5(IndicatorTable table, OrgUnit unit, Indicator i, int year, SortedMap<Integer, Double> difference) {
         return KeyProjectReductions.e5Substance(i.id())
                 .map(substance -> {
-                    Set<Integer> years = new java.util.TreeSet<>(table.years());
+                    Set<Integer> years = new TreeSet<>(table.years());
                     years.add(settings.baseYear());
                     years.add(year);
                     SortedMap<Integer, Double> fromProjects = projects.series(orgUnits, unit.code(), substance, years);
@@ -472,7 +474,7 @@ public final class ResultCalculator {
     private SynergyOptions options(Normalisation n) {
         return new SynergyOptions(
                 n,
-                io.synergy.method.synergy.Coupling.STANDARD,
+                Coupling.STANDARD,
                 settings.alpha(),
                 settings.beta(),
                 settings.lagThreshold(),

@@ -1,6 +1,7 @@
 package io.synergy.method.results;
 
 import io.synergy.method.synergy.Coupling;
+import io.synergy.method.synergy.Excluded;
 import io.synergy.method.synergy.Grade;
 import io.synergy.method.synergy.IndicatorSeries;
 import io.synergy.method.synergy.SampleScore;
@@ -61,7 +62,7 @@ public final class UnitSynergyCalculator {
             List<String> samples,
             Map<String, Double> weights,
             Map<String, String> weightMethods,
-            List<io.synergy.method.synergy.Excluded> excluded,
+            List<Excluded> excluded,
             boolean computable,
             String reason,
             List<UnitRow> units) {}

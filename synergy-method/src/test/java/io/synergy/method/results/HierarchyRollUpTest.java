@@ -9,8 +9,10 @@ import io.synergy.model.orgunit.OrgUnitDetails;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Enterprise → park → district → city: sums of numerators and denominators, and district totals never counted twice. */
@@ -84,7 +86,7 @@ class HierarchyRollUpTest {
 
     @Test
     void aDistrictsReportedTotalWinsOverItsEnterprisesSoNothingIsCountedTwice() {
-        List<Fact> facts = new java.util.ArrayList<>(enterpriseFacts());
+        List<Fact> facts = new ArrayList<>(enterpriseFacts());
         facts.add(new Fact("E1", "370211", 2024, 20.0, 2000.0, 10000.0, true));
         IndicatorTable t = new IndicatorTable(facts, CATALOGUE, registry(), 2020);
         assertThat(t.get("370211", "E1", 2024).value()).isEqualTo(20.0);
@@ -108,10 +110,9 @@ class HierarchyRollUpTest {
     @Test
     void theRegistryRefusesAUnitInTheWrongPlace() {
         OrgUnits units = OrgUnits.load();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> units.withUnit(enterprise(E1, "370200")))
+        Assertions.assertThatThrownBy(() -> units.withUnit(enterprise(E1, "370200")))
                 .hasMessageContaining("park or a district");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> units.withUnit(park("370299P01").withParent("370299")))
+        Assertions.assertThatThrownBy(() -> units.withUnit(park("370299P01").withParent("370299")))
                 .hasMessageContaining("district");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ResultCalculatorTest {
      * complete, and only settled years enter another year's window (docs/method.md §3).
      */
     static Map<Integer, YearState> closed() {
-        Map<Integer, YearState> closed = new java.util.HashMap<>();
+        Map<Integer, YearState> closed = new HashMap<>();
         for (int y : YEARS) {
             closed.put(y, YearState.CLOSED);
         }
@@ -114,7 +115,7 @@ class ResultCalculatorTest {
         assertThat(s2024.lag()).isEqualTo("SYNCHRONOUS");
 
         // attainment 2024 (base 2020, target year 2025, τ = 0.8)
-        Map<String, UnitYearResult.AttainmentRow> a = new java.util.HashMap<>();
+        Map<String, UnitYearResult.AttainmentRow> a = new HashMap<>();
         city(results, 2024).attainment().forEach(r -> a.put(r.indicator(), r));
         assertThat(a.get("E1").completion()).isCloseTo(0.775862, within(5e-7));
         assertThat(a.get("E1").status()).isEqualTo("LAGGING");

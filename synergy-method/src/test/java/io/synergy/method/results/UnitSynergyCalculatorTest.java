@@ -8,7 +8,9 @@ import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UnitSynergyCalculatorTest {
@@ -20,9 +22,7 @@ class UnitSynergyCalculatorTest {
     static final String NEW = HierarchyRollUpTest.uscc("91370211MA3C00014");
 
     static List<Indicator> ids(String... ids) {
-        return java.util.Arrays.stream(ids)
-                .map(i -> CATALOGUE.indicator(i).orElseThrow())
-                .toList();
+        return Arrays.stream(ids).map(i -> CATALOGUE.indicator(i).orElseThrow()).toList();
     }
 
     /** Value added, energy, CO2 and air pollutants of an enterprise in a year. */
@@ -120,7 +120,7 @@ class UnitSynergyCalculatorTest {
         }
         IndicatorTable table = new IndicatorTable(facts, CATALOGUE, units, 2020);
         // 2022 provisional, 2025 not yet begun for this evaluation: the 2024 panel is 2020, 2021, 2023 and 2024
-        List<Integer> window = YearStates.window(2020, 2024, java.util.Set.of(2020, 2021, 2023, 2024, 2025));
+        List<Integer> window = YearStates.window(2020, 2024, Set.of(2020, 2021, 2023, 2024, 2025));
         UnitSynergyCalculator.Evaluation e = UnitSynergyCalculator.evaluate(
                 table,
                 units.enterprises(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.synergy.model.catalogue.Subsystem;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class SpecWorkedExampleTest {
         for (int i = 0; i < expected.length; i++) {
             assertThat(x[i]).as("%s %s", id, TestVectors.SPEC_YEARS.get(i)).isCloseTo(expected[i], within(SIX_DP));
         }
-        Map<String, Double> all = new java.util.HashMap<>();
+        Map<String, Double> all = new HashMap<>();
         evaluation.weights().forEach(w -> all.putAll(w.weights()));
         assertThat(all.get(id)).isCloseTo(weight, within(SIX_DP));
     }

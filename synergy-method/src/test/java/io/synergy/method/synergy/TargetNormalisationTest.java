@@ -7,6 +7,8 @@ import static io.synergy.model.catalogue.Subsystem.POLLUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.synergy.model.catalogue.Direction;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class TargetNormalisationTest {
                         s.id(),
                         s.subsystem(),
                         s.direction(),
-                        java.util.Arrays.copyOf(s.values(), years),
+                        Arrays.copyOf(s.values(), years),
                         s.value(0),
                         targets.get(s.id())))
                 .toList();
@@ -49,8 +51,7 @@ class TargetNormalisationTest {
         "LOWER,  52000, 44000, 43000, 1.0",
     })
     void shareOfTheWayToTheTargetClampedToZeroOnePlusEpsilon(String dir, double b, double g, double x, double share) {
-        IndicatorSeries s = new IndicatorSeries(
-                "X", POLLUTION, io.synergy.model.catalogue.Direction.valueOf(dir), new double[] {x}, b, g);
+        IndicatorSeries s = new IndicatorSeries("X", POLLUTION, Direction.valueOf(dir), new double[] {x}, b, g);
         assertThat(SynergyCalculator.normalise(s, TARGET)[0]).isCloseTo(share + EPS, within(1e-12));
     }
 
@@ -115,7 +116,7 @@ class TargetNormalisationTest {
         fourYears
                 .normalised()
                 .forEach((id, x) -> assertThat(
-                                java.util.Arrays.copyOf(fiveYears.normalised().get(id), 4))
+                                Arrays.copyOf(fiveYears.normalised().get(id), 4))
                         .containsExactly(x));
         assertThat(fiveYears.weightsOf(CARBON).orElseThrow().weights())
                 .isNotEqualTo(fourYears.weightsOf(CARBON).orElseThrow().weights());

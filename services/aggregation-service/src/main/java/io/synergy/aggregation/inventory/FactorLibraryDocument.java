@@ -7,6 +7,7 @@ import io.synergy.method.inventory.FactorLibrary;
 import io.synergy.method.inventory.NetCalorificValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A factor library as it travels: the body of {@code POST /api/v1/inventory/factors} (JSON or YAML), the shipped
@@ -75,7 +76,7 @@ public record FactorLibraryDocument(
 
     /** {@code List.copyOf} refuses nulls: a null row is kept out here and reported by the parser instead. */
     private static <T> List<T> nullSafe(List<T> rows) {
-        return rows.stream().filter(java.util.Objects::nonNull).toList();
+        return rows.stream().filter(Objects::nonNull).toList();
     }
 
     public static FactorLibraryDocument of(FactorLibrary library, Integer previousVersion) {

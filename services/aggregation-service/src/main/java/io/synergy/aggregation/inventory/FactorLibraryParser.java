@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a factor library from JSON or YAML, strictly: unknown fields, duplicate keys, strings where numbers belong and
@@ -32,7 +34,7 @@ public final class FactorLibraryParser {
 
     private FactorLibraryParser() {}
 
-    private static ObjectMapper strict(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
+    private static ObjectMapper strict(MapperBuilder<?, ?> builder) {
         return builder.addModule(new JavaTimeModule())
                 .enable(
                         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
@@ -47,8 +49,7 @@ public final class FactorLibraryParser {
     public static boolean isYaml(String mediaType) {
         return mediaType != null
                 && YAML_TYPES.stream()
-                        .anyMatch(t ->
-                                mediaType.toLowerCase(java.util.Locale.ROOT).startsWith(t));
+                        .anyMatch(t -> mediaType.toLowerCase(Locale.ROOT).startsWith(t));
     }
 
     /** Parses a posted body; a fault is a 400 problem naming the field. */

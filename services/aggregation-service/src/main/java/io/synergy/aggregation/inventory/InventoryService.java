@@ -60,31 +60,35 @@ public class InventoryService {
 
     public static final String SHIPPED_LIBRARY = "emission-factors.yaml";
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    IndicatorTables tables;
-
-    @Inject
-    OrgUnitRegistry registry;
-
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    InventoryConfig config;
-
-    @Inject
-    FactorLibraryStore libraries;
-
-    @Inject
-    InventoryHistoryStore history;
-
-    @Inject
-    ObjectMapper json;
-
+    private final AgroalDataSource dataSource;
+    private final IndicatorTables tables;
+    private final OrgUnitRegistry registry;
+    private final Catalogue catalogue;
+    private final InventoryConfig config;
+    private final FactorLibraryStore libraries;
+    private final InventoryHistoryStore history;
+    private final ObjectMapper json;
     private InventoryCalculator calculator;
+
+    @Inject
+    public InventoryService(
+            AgroalDataSource dataSource,
+            IndicatorTables tables,
+            OrgUnitRegistry registry,
+            Catalogue catalogue,
+            InventoryConfig config,
+            FactorLibraryStore libraries,
+            InventoryHistoryStore history,
+            ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.tables = tables;
+        this.registry = registry;
+        this.catalogue = catalogue;
+        this.config = config;
+        this.libraries = libraries;
+        this.history = history;
+        this.json = json;
+    }
 
     /** What a factor revision did: the new version and the org-unit years whose figures it changed (now in the history). */
     public record Revision(

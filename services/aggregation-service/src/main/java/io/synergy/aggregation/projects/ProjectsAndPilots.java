@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -129,7 +130,7 @@ public class ProjectsAndPilots {
         }
         String v = value.strip().toUpperCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            errors.add(new FieldError(field, "one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+            errors.add(new FieldError(field, "one of " + String.join(", ", new TreeSet<>(allowed))));
             return null;
         }
         return v;

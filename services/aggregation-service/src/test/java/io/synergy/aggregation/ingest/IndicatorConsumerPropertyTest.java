@@ -42,6 +42,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +86,7 @@ class IndicatorConsumerPropertyTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void forget() throws Exception {
         PoisonRecordTest.forgetTestYears(dataSource);
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +98,7 @@ class PoisonRecordTest {
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void forget() throws Exception {
         forgetTestYears(dataSource);
     }
@@ -139,10 +141,7 @@ class PoisonRecordTest {
 
         int year = 2001;
         for (Map.Entry<String, byte[]> b : bad.entrySet()) {
-            send(
-                    Topics.indicators(io.synergy.model.catalogue.Sector.ENERGY),
-                    "poison-" + run + "-" + b.getKey(),
-                    b.getValue());
+            send(Topics.indicators(Sector.ENERGY), "poison-" + run + "-" + b.getKey(), b.getValue());
             IndicatorEvent good = event("energy", "E1", "370203", year, 2);
             send("indicators.energy.v1", good.key(), JSON.writeValueAsBytes(good));
             int y = year;

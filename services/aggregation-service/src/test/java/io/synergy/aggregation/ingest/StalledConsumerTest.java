@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class StalledConsumerTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void forget() throws Exception {
         PoisonRecordTest.forgetTestYears(dataSource);
     }

@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,7 +201,7 @@ class InventoryFlowTest {
                         "\uFEFForg_unit,period,sector,sector_zh,gas,gas_zh,unit,calculated,reported,difference,relative_difference,"
                                 + "status,reason,example,factor_version,complete");
         double cityCo2 = 150_000 * RAWCOAL_V1 + 3_000 * NATURALGAS_V1;
-        String energyCo2 = java.util.Arrays.stream(lines)
+        String energyCo2 = Arrays.stream(lines)
                 .filter(l -> l.startsWith(CITY + "," + YEAR + ",energy,能源,CO2,二氧化碳,t,"))
                 .findFirst()
                 .orElseThrow();

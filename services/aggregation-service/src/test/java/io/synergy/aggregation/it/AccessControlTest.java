@@ -14,6 +14,7 @@ import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Reads need the reader role, operations the ops role; health and metrics stay open and reveal no data. */
@@ -73,7 +74,7 @@ class AccessControlTest {
             given().header("Authorization", bearer("reader"))
                     .get(path)
                     .then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(200, 400, 404));
+                    .statusCode(Matchers.oneOf(200, 400, 404));
         }
     }
 

@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.testsupport.KafkaBroker;
@@ -23,6 +27,8 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Indicator events on the real broker → facts → recomputed results, served and published. */
@@ -33,11 +39,10 @@ class AggregationFlowTest {
     @Inject
     ObjectMapper json;
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void doubles() {
-        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
-                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
-                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
@@ -160,7 +165,7 @@ class AggregationFlowTest {
                 .get("/api/v1/assessment/report")
                 .then()
                 .statusCode(200)
-                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .header("Content-Security-Policy", Matchers.containsString("default-src 'none'"))
                 .extract()
                 .asString();
         assertThat(page).contains("青岛市 2023 年度减污降碳协同增效评估考核报告", "一、目标完成情况", "<svg");

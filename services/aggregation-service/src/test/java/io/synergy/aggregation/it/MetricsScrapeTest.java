@@ -13,6 +13,8 @@ import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.MonitoringFiles;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.PromQl;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +95,7 @@ class MetricsScrapeTest {
                     .as("no client-side percentiles")
                     .doesNotContain("synergy_recompute_duration_seconds{quantile=");
             // kept for a look (docs/operations.md quotes a scrape): target/scrape-example.txt
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "scrape-example.txt"), scrape);
+            Files.writeString(Path.of("target", "scrape-example.txt"), scrape);
         });
     }
 }

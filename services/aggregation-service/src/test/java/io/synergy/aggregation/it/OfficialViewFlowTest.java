@@ -15,6 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.synergy.model.approval.ApprovalAction;
 import io.synergy.model.approval.ApprovalState;
@@ -72,9 +76,8 @@ class OfficialViewFlowTest {
 
     @BeforeAll
     static void doubles() {
-        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
-                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
-                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     @AfterAll

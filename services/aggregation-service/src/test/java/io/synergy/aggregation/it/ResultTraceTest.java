@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
@@ -25,11 +26,15 @@ import io.synergy.testsupport.Traceparents;
 import io.synergy.testsupport.TracingProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,7 +84,7 @@ class ResultTraceTest {
                 reportId,
                 Instant.now());
         kafka.send(
-                Topics.indicators(io.synergy.model.catalogue.Sector.WASTE),
+                Topics.indicators(Sector.WASTE),
                 e.key(),
                 JSON.writeValueAsString(e),
                 Map.of(
@@ -92,7 +97,7 @@ class ResultTraceTest {
                         "traceparent",
                         Traceparents.of(traceId)));
 
-        java.util.function.Predicate<Received> inTrace =
+        Predicate<Received> inTrace =
                 r -> traceId.equals(Traceparents.traceId(r.headers().get("traceparent")));
         List<Received> results =
                 kafka.readUntil(Topics.RESULTS, rs -> rs.stream().anyMatch(inTrace), Duration.ofSeconds(60)).stream()
@@ -129,9 +134,9 @@ class ResultTraceTest {
                             && s.getName().contains(Topics.RESULTS)
                             && s.getParentSpanId().equals(recompute.getSpanId()));
             // kept for a look (docs/operations.md shows such a trace): target/trace-example.txt
-            java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target", "trace-example.txt"),
-                    trace.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n")) + "\n");
+            Files.writeString(
+                    Path.of("target", "trace-example.txt"),
+                    trace.stream().map(Object::toString).collect(Collectors.joining("\n")) + "\n");
         });
 
         // the result event names its schema by an absolute URI; this service serves it

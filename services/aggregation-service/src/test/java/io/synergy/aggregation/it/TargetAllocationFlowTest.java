@@ -14,6 +14,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
@@ -32,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,9 +76,8 @@ class TargetAllocationFlowTest {
     @BeforeAll
     static void doubles() {
         // numbers as doubles, as the module's other flow tests read them (the setting is static)
-        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
-                .jsonConfig(io.restassured.config.JsonConfig.jsonConfig()
-                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        RestAssured.config = RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     @AfterAll
@@ -105,7 +111,7 @@ class TargetAllocationFlowTest {
                 "target-flow-test/" + district,
                 Instant.now());
         KAFKA.sendBytes(
-                Topics.indicators(io.synergy.model.catalogue.Sector.TRANSPORT),
+                Topics.indicators(Sector.TRANSPORT),
                 e.key(),
                 JSON.writeValueAsBytes(e),
                 Map.of("ce_id", e.eventId(), "ce_type", CloudEventTypes.INDICATOR));
@@ -157,7 +163,7 @@ class TargetAllocationFlowTest {
         }
     }
 
-    private static io.restassured.response.ValidatableResponse t1(String unit) {
+    private static ValidatableResponse t1(String unit) {
         return given().queryParam("period", Integer.toString(YEAR))
                 .queryParam("orgUnit", unit)
                 .get("/api/v1/attainment")
@@ -221,7 +227,7 @@ class TargetAllocationFlowTest {
     @Test
     void aBadRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextGoodOneIsApplied() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("not-json", ("T1;" + PINGDU + ";" + run).getBytes(StandardCharsets.UTF_8));
         bad.put("key", JSON.writeValueAsBytes(allocated(5, 60, "平政发〔2024〕1号", "key-" + run)));
         bad.put("value", JSON.writeValueAsBytes(allocated(5, 160, "平政发〔2024〕1号", "value-" + run)));

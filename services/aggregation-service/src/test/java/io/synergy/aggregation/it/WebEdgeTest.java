@@ -12,6 +12,7 @@ import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,7 @@ class WebEdgeTest {
                 .get("/api/v1/test-only/unannotated")
                 .then()
                 .statusCode(403)
-                .body(not(org.hamcrest.Matchers.containsString("nobody should read this")));
+                .body(not(Matchers.containsString("nobody should read this")));
     }
 
     @Test

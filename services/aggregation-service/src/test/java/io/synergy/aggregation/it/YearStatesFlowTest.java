@@ -31,12 +31,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -330,11 +333,11 @@ class YearStatesFlowTest {
             assertThat(result.path("coverage").path("state").asText()).isEqualTo("PROVISIONAL");
             // as the contract describes it
             JsonNode schema = json.readTree(getClass().getClassLoader().getResource("schemas/result.v1.json"));
-            Set<String> described = new java.util.TreeSet<>();
+            Set<String> described = new TreeSet<>();
             schema.at("/properties/result/properties/coverage/properties")
                     .fieldNames()
                     .forEachRemaining(described::add);
-            Set<String> sent = new java.util.TreeSet<>();
+            Set<String> sent = new TreeSet<>();
             result.path("coverage").fieldNames().forEachRemaining(sent::add);
             assertThat(sent).isEqualTo(described);
             assertThat(schema.at("/properties/result/properties/provisional/type")
@@ -447,7 +450,7 @@ class YearStatesFlowTest {
 
     /** Every item of a paged list, page by page through nextCursor (each page's Link header naming the next). */
     private List<JsonNode> allPages(String path, Map<String, String> query, String items, int limit) throws Exception {
-        List<JsonNode> all = new java.util.ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
             var request = given().queryParams(query).queryParam("limit", Integer.toString(limit));
@@ -513,8 +516,7 @@ class YearStatesFlowTest {
         assertThat(allPages("/api/v1/synergy/units", parks, "units", 1).stream()
                         .map(JsonNode::toString)
                         .toList())
-                .isEqualTo(java.util.stream.StreamSupport.stream(
-                                ranking.path("units").spliterator(), false)
+                .isEqualTo(StreamSupport.stream(ranking.path("units").spliterator(), false)
                         .map(JsonNode::toString)
                         .toList());
         given().queryParam("limit", "0")

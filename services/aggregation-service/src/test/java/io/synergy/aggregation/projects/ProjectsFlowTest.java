@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -335,11 +340,11 @@ class ProjectsFlowTest {
             districts += row.path("value").isNumber() ? row.path("value").asDouble() : 0;
         }
         JsonNode city = e5(CITY, "E5-NOX");
-        assertThat(city.path("value").asDouble()).isCloseTo(districts, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(city.path("value").asDouble()).isCloseTo(districts, Assertions.within(1e-9));
         assertThat(city.path("value").asDouble()).isGreaterThanOrEqualTo(235.4);
         assertThat(city.path("targetSource").asText()).isEqualTo("PLAN");
         assertThat(city.path("completion").asDouble())
-                .isCloseTo(city.path("value").asDouble() / 9000, org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo(city.path("value").asDouble() / 9000, Assertions.within(1e-9));
     }
 
     @Test
@@ -415,7 +420,7 @@ class ProjectsFlowTest {
 
     /** The project as JSON with one field replaced. */
     private byte[] with(ProjectEvent e, String field, String value) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode n = json.valueToTree(e);
+        ObjectNode n = json.valueToTree(e);
         n.put(field, value);
         return json.writeValueAsBytes(n);
     }
@@ -538,8 +543,8 @@ class ProjectsFlowTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(d);
             assertThat(text).contains("重点工程进展", "试点示范", "NOx 61.2 / 125", "CO2 14200 / 15000", E1);
         }
     }

@@ -18,6 +18,8 @@ import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,7 +139,7 @@ class HierarchyChangesTest {
                         .get("/api/v1/synergy/units")
                         .then()
                         .statusCode(200)
-                        .body("units.orgUnit", org.hamcrest.Matchers.hasItems(e1, e2)));
+                        .body("units.orgUnit", Matchers.hasItems(e1, e2)));
     }
 
     /** EM-CO2 of each result published for a district and year, in order (null where a result has none). */
@@ -154,8 +157,8 @@ class HierarchyChangesTest {
                         value = f.path("value").asDouble();
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             values.add(value);
         }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -315,7 +316,7 @@ public class SectorEntryResource {
             @Parameter(description = "district codes, comma-separated (default: every district)")
                     @QueryParam("districts")
                     String districts) {
-        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("xlsx")) {
             throw ProblemException.invalid(
                     "Invalid parameters", List.of(new FieldError("format", "must be csv or xlsx")));

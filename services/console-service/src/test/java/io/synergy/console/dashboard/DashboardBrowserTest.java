@@ -11,6 +11,7 @@ import io.synergy.model.kafka.KafkaAcl;
 import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
+import io.synergy.testsupport.TestTokens;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import org.apache.kafka.clients.admin.Admin;
@@ -112,9 +114,7 @@ class DashboardBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
@@ -136,7 +136,7 @@ class DashboardBrowserTest {
         wait.ignoring(StaleElementReferenceException.class);
         // an official's token (reader; ops for the pipeline panel) arrives in the URL fragment, as the local run prints
         // it
-        browser.get(dashboard.toString() + "#token=" + io.synergy.testsupport.TestTokens.token("reader", "ops"));
+        browser.get(dashboard.toString() + "#token=" + TestTokens.token("reader", "ops"));
         // the server-sent event stream is open before any data arrives: what follows must come through it
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
 

@@ -15,6 +15,7 @@ import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
@@ -141,8 +142,7 @@ class WebEdgeTest {
                 .header("Cookie", "synergy_token=" + TestTokens.token("reader"))
                 .GET()
                 .build();
-        HttpResponse<java.io.InputStream> response = client.sendAsync(
-                        request, HttpResponse.BodyHandlers.ofInputStream())
+        HttpResponse<InputStream> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .get(30, TimeUnit.SECONDS);
         try (BufferedReader events =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

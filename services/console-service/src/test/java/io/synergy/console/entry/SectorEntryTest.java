@@ -12,6 +12,7 @@ import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,7 @@ class SectorEntryTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://synergy.qingdao/problems/sector-service-unavailable"))
                 .body("errors[0].field", equalTo("sector"))
-                .body("detail", org.hamcrest.Matchers.containsString("waste"));
+                .body("detail", Matchers.containsString("waste"));
     }
 
     @Test

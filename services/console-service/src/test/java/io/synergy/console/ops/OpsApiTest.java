@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.synergy.model.catalogue.Sector;
+import io.synergy.model.event.Topics;
 import io.synergy.model.kafka.Principals;
 import io.synergy.testsupport.IndicatorEvents;
 import io.synergy.testsupport.KafkaBroker;
@@ -27,9 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +71,7 @@ class OpsApiTest {
 
         JsonPath t = topics();
         assertThat(t.getList("topics.name", String.class))
-                .hasSize(io.synergy.model.event.Topics.all().size())
+                .hasSize(Topics.all().size())
                 .contains("feeds.energy.v1", "feeds.energy.v1.dlq", "indicators.waste.v1", "results.v1", "alerts.v1");
         Map<String, Object> building = t.getMap("topics.find { it.name == '" + feed + "' }");
         assertThat(building)
@@ -248,9 +251,7 @@ class OpsApiTest {
         assertThat(KAFKA.endOffsetSum("feeds.waste.v1")).isZero();
 
         given().contentType(ContentType.JSON)
-                .header(
-                        "Authorization",
-                        io.synergy.testsupport.TestTokens.bearer(io.synergy.testsupport.TestTokens.token("ops")))
+                .header("Authorization", TestTokens.bearer(TestTokens.token("ops")))
                 .body(Map.of(
                         "messages",
                         List.of(
@@ -267,7 +268,7 @@ class OpsApiTest {
                 .body("messages.find { it.key == 'bad-1' }.targetTopic", equalTo("feeds.waste.v1"))
                 .body(
                         "messages.find { it.key == 'looping' }.detail",
-                        org.hamcrest.Matchers.containsString("already replayed 3 times"));
+                        Matchers.containsString("already replayed 3 times"));
 
         var replayed = KAFKA.readUntil("feeds.waste.v1", rs -> !rs.isEmpty(), PATIENCE);
         assertThat(replayed).hasSize(1);
@@ -376,7 +377,7 @@ class OpsApiTest {
                 .body("counts.REPLAYED", equalTo(steered.size()));
         assertThat(KAFKA.readUntil("feeds.energy.v1", rs -> rs.size() >= steered.size(), PATIENCE))
                 .extracting(KafkaTestClient.Received::key)
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, steered.size())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, steered.size())
                         .mapToObj(i -> "steered-" + i)
                         .toList());
         for (String topic : steered.subList(0, steered.size() - 1)) {

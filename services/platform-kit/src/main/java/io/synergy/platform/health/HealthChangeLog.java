@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +22,7 @@ public class HealthChangeLog {
         JsonObject payload = event.health().getPayload();
         String type = event.healthType() == null
                 ? "health"
-                : event.healthType().name().toLowerCase(java.util.Locale.ROOT);
+                : event.healthType().name().toLowerCase(Locale.ROOT);
         if (event.health().isDown()) {
             Log.warnf("%s DOWN: %s", type, downChecks(payload));
         } else {

@@ -2,6 +2,7 @@ package io.synergy.platform.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -25,7 +26,7 @@ public class ServerTiming {
         if (request.getProperty(STARTED) instanceof Long started
                 && !response.getHeaders().containsKey(HEADER)) {
             double millis = (System.nanoTime() - started) / 1e6;
-            response.getHeaders().putSingle(HEADER, "app;dur=" + String.format(java.util.Locale.ROOT, "%.1f", millis));
+            response.getHeaders().putSingle(HEADER, "app;dur=" + String.format(Locale.ROOT, "%.1f", millis));
         }
     }
 }

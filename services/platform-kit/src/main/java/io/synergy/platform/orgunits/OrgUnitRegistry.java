@@ -24,14 +24,16 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class OrgUnitRegistry {
 
-    @Inject
-    OrgUnitsConfig config;
-
-    @Inject
-    Event<Applied> applied;
-
+    private final OrgUnitsConfig config;
+    private final Event<Applied> applied;
     private final AtomicReference<OrgUnits> current = new AtomicReference<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+
+    @Inject
+    public OrgUnitRegistry(OrgUnitsConfig config, Event<Applied> applied) {
+        this.config = config;
+        this.applied = applied;
+    }
 
     @PostConstruct
     void init() {

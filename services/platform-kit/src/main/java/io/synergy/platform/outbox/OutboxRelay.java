@@ -58,28 +58,31 @@ public class OutboxRelay {
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    OutboxConfig config;
-
-    @Inject
-    @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-    MutinyEmitter<byte[]> emitter;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    EventSchemaConfig schemas;
-
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final MutinyEmitter<byte[]> emitter;
+    private final MeterRegistry registry;
+    private final EventSchemaConfig schemas;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private WakeableLoop loop;
     private Counter published;
     private Counter failures;
+
+    @Inject
+    public OutboxRelay(
+            AgroalDataSource dataSource,
+            OutboxConfig config,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+                    MutinyEmitter<byte[]> emitter,
+            MeterRegistry registry,
+            EventSchemaConfig schemas) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.emitter = emitter;
+        this.registry = registry;
+        this.schemas = schemas;
+    }
 
     void start(@Observes StartupEvent event) {
         published = Counter.builder("synergy.outbox.published")

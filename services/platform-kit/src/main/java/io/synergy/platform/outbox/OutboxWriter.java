@@ -24,14 +24,17 @@ public class OutboxWriter {
             INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload, traceparent)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?)""";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    OutboxRelay relay;
+    public OutboxWriter(
+            AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(Collection<OutboxMessage> messages) {

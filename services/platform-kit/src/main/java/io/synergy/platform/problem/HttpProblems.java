@@ -2,6 +2,7 @@ package io.synergy.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -40,11 +41,16 @@ public class HttpProblems {
     /** Quarkus registers its own Content-Length check at order -2. */
     static final int ORDER = -3;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> hardLimit;
+    private final Optional<MemorySize> hardLimit;
+    private final ObjectMapper json;
 
     @Inject
-    ObjectMapper json;
+    public HttpProblems(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> hardLimit,
+            ObjectMapper json) {
+        this.hardLimit = hardLimit;
+        this.json = json;
+    }
 
     void install(@Observes Router router) {
         hardLimit.ifPresent(limit -> router.route().order(ORDER).handler(ctx -> checkLength(ctx, limit.asLongValue())));
@@ -98,8 +104,7 @@ public class HttpProblems {
                     path,
                     List.of());
         } else {
-            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status)
-                    .reasonPhrase();
+            String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
             String detail = status == 400
                     ? "The request line or its headers are malformed (e.g. invalid percent-encoding in the path or query)"
                     : reason;

@@ -13,7 +13,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -146,7 +152,7 @@ public class ProblemMappers {
                 || t == Integer.class
                 || t == Long.class
                 || t == Short.class
-                || t == java.math.BigInteger.class) {
+                || t == BigInteger.class) {
             return "must be a whole number";
         }
         if (t.isPrimitive() && t != boolean.class && t != char.class || Number.class.isAssignableFrom(t)) {
@@ -158,16 +164,16 @@ public class ProblemMappers {
         if (t == String.class) {
             return "must be a string";
         }
-        if (t == java.time.LocalDate.class) {
+        if (t == LocalDate.class) {
             return "must be a date, yyyy-mm-dd";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+        if (Temporal.class.isAssignableFrom(t)) {
             return "must be a date and time, ISO 8601 (2024-05-01T08:00:00Z)";
         }
         if (t.isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(t.getEnumConstants());
+            return "must be one of " + Arrays.toString(t.getEnumConstants());
         }
-        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+        if (t.isArray() || Collection.class.isAssignableFrom(t)) {
             return "must be an array";
         }
         return "has the wrong type";
@@ -203,7 +209,7 @@ public class ProblemMappers {
                     .header("Retry-After", "5")
                     .build();
         }
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected failure %s on %s", id, uri.getPath());
         return respond(new Problem(
                 Problem.type("internal-error"),

@@ -1,5 +1,6 @@
 package io.synergy.platform.problem;
 
+import io.synergy.platform.worker.WakeableLoop;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 
@@ -31,6 +32,6 @@ public final class Unavailability {
     }
 
     public static String rootMessage(Throwable e) {
-        return io.synergy.platform.worker.WakeableLoop.rootMessage(e);
+        return WakeableLoop.rootMessage(e);
     }
 }

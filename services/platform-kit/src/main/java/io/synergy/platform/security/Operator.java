@@ -14,8 +14,12 @@ public class Operator {
 
     public static final String ANONYMOUS = "anonymous";
 
+    private final JsonWebToken token;
+
     @Inject
-    JsonWebToken token;
+    public Operator(JsonWebToken token) {
+        this.token = token;
+    }
 
     public String who() {
         String name = token == null ? null : token.getName();

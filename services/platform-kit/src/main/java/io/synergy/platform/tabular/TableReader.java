@@ -2,6 +2,7 @@ package io.synergy.platform.tabular;
 
 import static io.synergy.platform.problem.ProblemMappers.abbreviate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -253,9 +254,7 @@ public final class TableReader {
                 }
             }
         } catch (IOException e) {
-            String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                    ? j.getOriginalMessage()
-                    : e.getMessage();
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw invalid(
                     "Malformed CSV",
                     new FieldError("line " + line, "malformed CSV: " + abbreviate(String.valueOf(reason))));

@@ -31,9 +31,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -193,7 +195,7 @@ class DeadlineTest {
                 .get(DEADLINES)
                 .then()
                 .statusCode(200)
-                .body("sector", org.hamcrest.Matchers.everyItem(equalTo("transport")));
+                .body("sector", Matchers.everyItem(equalTo("transport")));
     }
 
     @Test
@@ -201,13 +203,13 @@ class DeadlineTest {
         for (Map.Entry<String, String> bad : Map.of(
                         "period", "2024-Q5", "sector", "steel", "orgUnit", "999999", "status", "LATE", "limit", "0")
                 .entrySet()) {
-            Map<String, String> q = new java.util.HashMap<>(Map.of("period", "2024"));
+            Map<String, String> q = new HashMap<>(Map.of("period", "2024"));
             q.put(bad.getKey(), bad.getValue());
             given().queryParams(q)
                     .get(DEADLINES)
                     .then()
                     .statusCode(400)
-                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                    .contentType(Matchers.startsWith("application/problem+json"))
                     .body("errors[0].field", equalTo(bad.getKey()));
         }
         given().get(DEADLINES).then().statusCode(400).body("errors[0].field", equalTo("period"));
@@ -261,7 +263,7 @@ class DeadlineTest {
                 .put(DEADLINES + "/rules/steel/WEEK")
                 .then()
                 .statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("sector", "periodType"));
+                .body("errors.field", Matchers.hasItems("sector", "periodType"));
         given().contentType("application/json")
                 .body(Map.of("daysAfter", 30))
                 .put(path)

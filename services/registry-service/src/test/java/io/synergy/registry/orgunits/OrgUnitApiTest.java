@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -131,7 +132,7 @@ class OrgUnitApiTest {
                 .statusCode(412)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("If-Match"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("\"2\""));
+                .body("errors[0].message", Matchers.containsString("\"2\""));
         given().get(path).then().statusCode(200).header("ETag", "\"2\"").body("zh", equalTo("即墨园区 v2"));
         // If-Match compares strongly: a weak tag never matches
         given().header("If-Match", "W/\"2\"")
@@ -357,7 +358,7 @@ class OrgUnitApiTest {
                 .body("parent", equalTo("370211P08"))
                 .body("industryDivision", equalTo("25"))
                 .body("closed", equalTo(true))
-                .body("flags", org.hamcrest.Matchers.containsInAnyOrder("CARBON_MARKET", "KEY_POLLUTER"));
+                .body("flags", Matchers.containsInAnyOrder("CARBON_MARKET", "KEY_POLLUTER"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.synergy.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,10 +164,7 @@ class OrgUnitRegistryTest {
                 .get("/api/v1/org-units")
                 .then()
                 .statusCode(200)
-                .body("code", org.hamcrest.Matchers.containsInAnyOrder(a, b));
-        given().queryParam("industry", "D")
-                .get("/api/v1/org-units")
-                .then()
-                .body("code", org.hamcrest.Matchers.contains(b));
+                .body("code", Matchers.containsInAnyOrder(a, b));
+        given().queryParam("industry", "D").get("/api/v1/org-units").then().body("code", Matchers.contains(b));
     }
 }

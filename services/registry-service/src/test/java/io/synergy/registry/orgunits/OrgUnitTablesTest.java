@@ -26,6 +26,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,7 +124,7 @@ class OrgUnitTablesTest {
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("application/json"))
-                .body("code", org.hamcrest.Matchers.contains("370214P01", enterprise));
+                .body("code", Matchers.contains("370214P01", enterprise));
         given().accept("application/xml").get(UNITS).then().statusCode(406);
     }
 

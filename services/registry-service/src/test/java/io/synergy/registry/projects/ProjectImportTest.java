@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,7 +116,7 @@ class ProjectImportTest {
                 .body("changed", equalTo(1));
         given().get(PROJECTS + "/QD-IMP-0002")
                 .then()
-                .body("statusHistory.status", org.hamcrest.Matchers.contains("UNDER_CONSTRUCTION", "CANCELLED"))
+                .body("statusHistory.status", Matchers.contains("UNDER_CONSTRUCTION", "CANCELLED"))
                 .header("ETag", "\"2\"");
     }
 

@@ -22,10 +22,13 @@ import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,7 +192,7 @@ class ProjectLifecycleTest {
                 .put(PROJECTS + "/" + code)
                 .then()
                 .statusCode(200)
-                .body("statusHistory.since", org.hamcrest.Matchers.contains("2023-02-20"));
+                .body("statusHistory.since", Matchers.contains("2023-02-20"));
         // cancelled, dated today when no day is given
         body.put("status", "CANCELLED");
         body.remove("statusDate");
@@ -199,11 +202,10 @@ class ProjectLifecycleTest {
                 .put(PROJECTS + "/" + code)
                 .then()
                 .statusCode(200)
-                .body("statusHistory.status", org.hamcrest.Matchers.contains("PLANNED", "CANCELLED"))
+                .body("statusHistory.status", Matchers.contains("PLANNED", "CANCELLED"))
                 .body(
                         "statusHistory[1].since",
-                        equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                                .toString()));
+                        equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
         // a cancelled project may be planned again, but not completed at once
         body.put("status", "COMPLETED");
         asPlanner()
@@ -213,6 +215,6 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("status"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("PLANNED"));
+                .body("errors[0].message", Matchers.containsString("PLANNED"));
     }
 }

@@ -12,12 +12,14 @@ import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import io.synergy.testsupport.PlatformTestResource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,7 +83,7 @@ class ProjectProgressTest {
                     .body(p)
                     .put("/api/v1/projects/" + code)
                     .then()
-                    .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                    .statusCode(Matchers.oneOf(200, 201));
         }
         return p;
     }
@@ -216,7 +218,7 @@ class ProjectProgressTest {
                         p.getInt(row + ".byStatus.cancelled"),
                         p.getInt(row + ".completedUnverified")))
                 .as(row)
-                .containsExactly(java.util.Arrays.stream(expected).boxed().toArray(Integer[]::new));
+                .containsExactly(Arrays.stream(expected).boxed().toArray(Integer[]::new));
     }
 
     static String sum(JsonPath p, String row, String substance, String which) {
@@ -277,14 +279,14 @@ class ProjectProgressTest {
                 .get(PROGRESS)
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
-        given().get(PROGRESS).then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("period"));
+                .body("errors[0].field", Matchers.equalTo("period"));
+        given().get(PROGRESS).then().statusCode(400).body("errors[0].field", Matchers.equalTo("period"));
         given().queryParam("period", "2024")
                 .queryParam("orgUnit", "370299")
                 .get(PROGRESS)
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("orgUnit"));
+                .body("errors[0].field", Matchers.equalTo("orgUnit"));
         // the city has every district, Shinan's figures among them
         JsonPath city = progress("2024", "370200");
         assertThat(city.getList("byDistrict.key", String.class)).hasSize(10);

@@ -39,6 +39,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,7 +134,7 @@ class TargetAllocationTest {
                 .statusCode(200)
                 .header("ETag", "\"2\"")
                 .header("Location", nullValue())
-                .body("allocations", org.hamcrest.Matchers.hasSize(1))
+                .body("allocations", Matchers.hasSize(1))
                 .body("allocations[0].document", equalTo("青发改〔2024〕9号"));
         // the same again changes nothing; a stale version changes nothing either
         as("planner-li", "planner")
@@ -180,7 +182,7 @@ class TargetAllocationTest {
                 .then()
                 .statusCode(200)
                 .header("ETag", "\"3\"")
-                .body("allocations.effectiveFrom", org.hamcrest.Matchers.contains("2024-05-01", "2026-03-01"));
+                .body("allocations.effectiveFrom", Matchers.contains("2024-05-01", "2026-03-01"));
         assertThat(row("E1", "370211", 2025)).containsEntry("value", 17.0);
         assertThat(row("E1", "370211", 2026)).containsEntry("value", 19.0).containsEntry("targetYear", 2027);
         assertThat(row("E1", "370212", 2026))
@@ -241,7 +243,7 @@ class TargetAllocationTest {
                 .get(TARGETS)
                 .then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .contentType(Matchers.startsWith("text/csv"))
                 .extract()
                 .asString();
         List<String> lines = csv.lines().toList();
@@ -287,7 +289,7 @@ class TargetAllocationTest {
         given().get(URI.create(last.headers().get("ce_dataschema")).getPath())
                 .then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/schema+json"))
+                .contentType(Matchers.startsWith("application/schema+json"))
                 .body("$id", equalTo(CloudEventTypes.TARGET_SCHEMA));
         assertThat(EventSchemas.shared().violations(EventSchemas.TARGET_EVENT, last.value()))
                 .isEmpty();
@@ -303,8 +305,8 @@ class TargetAllocationTest {
         assertThat(e.allocations())
                 .extracting(Allocation::effectiveFrom, Allocation::value, Allocation::targetYear, Allocation::document)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2024-07-01"), 12.0, 2025, "青住建〔2024〕5号"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-15"), 14.0, 2027, "青住建〔2026〕1号"));
+                        Tuple.tuple(LocalDate.parse("2024-07-01"), 12.0, 2025, "青住建〔2024〕5号"),
+                        Tuple.tuple(LocalDate.parse("2026-01-15"), 14.0, 2027, "青住建〔2026〕1号"));
         assertThat(kafka.topicConfig(Topics.TARGETS, "cleanup.policy")).isEqualTo("compact");
         // an unchanged allocation publishes nothing
         as("planner-zhao", "planner")
@@ -331,7 +333,7 @@ class TargetAllocationTest {
                 .post(TARGETS + "/import")
                 .then()
                 .statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.contains("line 4: effective_from"));
+                .body("errors.field", Matchers.contains("line 4: effective_from"));
         // what the cells say, every fault at once: a percentage above 100, a second allocation of the same day
         String bad = good.replace("W3,370283,35,", "W3,370283,135,") + "W3,370281,39,2025,青城管发〔2024〕12号,2024-09-01\n";
         JsonPath problem = as("planner-sun", "planner")
@@ -368,7 +370,7 @@ class TargetAllocationTest {
                 .get(TARGETS + "/history")
                 .then()
                 .statusCode(200)
-                .body("via", org.hamcrest.Matchers.contains("IMPORT"));
+                .body("via", Matchers.contains("IMPORT"));
         // again: nothing new; a revised row: one replaced, one new version
         as("planner-sun", "planner")
                 .contentType(CSV)
@@ -456,7 +458,7 @@ class TargetAllocationTest {
                 .get(TARGETS);
         xlsx.then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith(XLSX))
+                .contentType(Matchers.startsWith(XLSX))
                 .header("Content-Disposition", "attachment; filename=\"targets.xlsx\"");
         List<TableRow> rows =
                 new TableReader(TargetTable.COLUMNS, TableReader.Limits.DEFAULT, false).xlsx(xlsx.asByteArray(), null);

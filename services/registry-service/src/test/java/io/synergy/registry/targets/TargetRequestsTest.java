@@ -10,11 +10,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.synergy.registry.OpenApiOperations;
+import io.synergy.registry.shared.Paging;
 import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** What a target request may be, and who may make it: every fault named, nothing stored; reader reads, planner allocates. */
@@ -34,7 +36,7 @@ class TargetRequestsTest {
                 .put(TARGETS + path)
                 .then()
                 .statusCode(400)
-                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .contentType(Matchers.startsWith("application/problem+json"))
                 .extract()
                 .jsonPath();
     }
@@ -115,7 +117,7 @@ class TargetRequestsTest {
         }
         given().queryParam("year", "1999").get(TARGETS).then().statusCode(400).body("errors[0].field", equalTo("year"));
         // a cursor of another list
-        given().queryParam("cursor", io.synergy.registry.shared.Paging.encodeCursor("E1|370200|1999"))
+        given().queryParam("cursor", Paging.encodeCursor("E1|370200|1999"))
                 .get(TARGETS)
                 .then()
                 .statusCode(400)
@@ -137,7 +139,7 @@ class TargetRequestsTest {
                     .put(TARGETS + "/B1/370285")
                     .then()
                     .statusCode(403)
-                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+                    .contentType(Matchers.startsWith("application/problem+json"));
             given().header("Authorization", TestTokens.bearer(TestTokens.token(role)))
                     .contentType(TargetAllocationTest.CSV)
                     .body(TargetAllocationTest.HEADER + "B1,370285,11,2025,青住建〔2024〕6号,2024-08-01\n")

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -134,7 +135,7 @@ public class ApprovalService {
                     List.of(new FieldError(
                             "action",
                             "forbidden: " + action + " (" + action.zh() + ") is for " + who(ApprovalRules.party(action))
-                                    + "; " + actor.name() + "'s groups " + new java.util.TreeSet<>(actor.roles())
+                                    + "; " + actor.name() + "'s groups " + new TreeSet<>(actor.roles())
                                     + " lack " + role)));
         }
         if (!actor.mayAct(district)) {

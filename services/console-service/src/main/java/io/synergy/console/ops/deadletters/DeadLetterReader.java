@@ -4,10 +4,12 @@ import io.synergy.console.ops.kafka.OpsKafka;
 import io.synergy.console.ops.topics.TopicOffsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,12 +66,12 @@ public class DeadLetterReader {
                 ranges.add(new Range(p.partition(), Math.max(p.start(), p.end() - MAX_COMPACTED), p.end()));
             }
         }
-        Map<String, ConsumerRecord<byte[], byte[]>> latest = new java.util.HashMap<>();
+        Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : read(topic, ranges)) {
             latest.put(
                     r.key() == null
                             ? "(no key) " + r.partition() + "/" + r.offset()
-                            : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                            : new String(r.key(), StandardCharsets.UTF_8),
                     r);
         }
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>(latest.values());

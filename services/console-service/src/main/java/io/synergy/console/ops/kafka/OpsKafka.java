@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -201,9 +202,7 @@ public class OpsKafka {
     public static ProblemException notAuthorized(AuthorizationException denied) {
         String what;
         if (denied instanceof TopicAuthorizationException t) {
-            what = t.unauthorizedTopics().isEmpty()
-                    ? "a topic"
-                    : "topics " + new java.util.TreeSet<>(t.unauthorizedTopics());
+            what = t.unauthorizedTopics().isEmpty() ? "a topic" : "topics " + new TreeSet<>(t.unauthorizedTopics());
         } else if (denied instanceof GroupAuthorizationException g) {
             what = g.groupId() == null ? "a consumer group" : "consumer group " + g.groupId();
         } else {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public class TopicsResource {
         return new TopicsView(sampler.lastSampleAt(), out);
     }
 
-    private Map<String, Config> configs(java.util.Collection<String> topics) {
+    private Map<String, Config> configs(Collection<String> topics) {
         List<ConfigResource> resources = topics.stream()
                 .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n))
                 .toList();
