@@ -95,7 +95,7 @@ class TargetRulesTest {
         for (String id : List.of("E5-NOX", "E5-VOCS")) {
             AppliedTarget city = resolve(id, "370200", 2025);
             assertThat(city.source()).isEqualTo(TargetSource.PLAN);
-            assertThat(city.basis()).as("INDICATORS.md gives E5 no figure").isEqualTo(TargetBasis.PLACEHOLDER);
+            assertThat(city.basis()).as("the catalogue gives E5 no figure").isEqualTo(TargetBasis.PLACEHOLDER);
             assertThat(city.document()).isEqualTo(SHANDONG);
             for (String d : units.districts().stream().map(OrgUnit::code).toList()) {
                 assertThat(resolve(id, d, 2025).source()).as(id + " " + d).isEqualTo(TargetSource.NONE);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Attainment of one org unit and year, in the contract's shape (CONTRACT.md). */
+/** Attainment of one org unit and year, in the shape docs/api.md gives. */
 class AttainmentViewTest {
 
     static final ResultDocument DOC =
