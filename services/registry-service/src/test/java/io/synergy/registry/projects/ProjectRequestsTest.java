@@ -17,6 +17,7 @@ import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import io.synergy.registry.OpenApiOperations;
 import io.synergy.registry.Paged;
 import io.synergy.registry.shared.WriteOperations;
+import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.util.ArrayList;
@@ -357,16 +358,9 @@ class ProjectRequestsTest {
     }
 
     @Test
-    void everyJsonWriteDocumentsItsVersionItsLocationAndItsPreconditions() throws Exception {
+    void everyJsonWriteDocumentsItsVersionItsLocationAndItsPreconditions() {
         // WriteOperations declares these once for every write: each write of a whole entity must carry them
-        JsonNode paths = new ObjectMapper()
-                .readTree(given().queryParam("format", "json")
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .path("paths");
+        JsonNode paths = OpenApiAssertions.document().path("paths");
         Map<String, String> entities =
                 Map.of("/api/v1/org-units", "unit", PROJECTS, "project", "/api/v1/pilots", "pilot");
         for (Map.Entry<String, String> entity : entities.entrySet()) {
