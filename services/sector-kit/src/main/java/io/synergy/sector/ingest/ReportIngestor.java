@@ -2,6 +2,9 @@ package io.synergy.sector.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventKind;
@@ -60,6 +63,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -98,6 +102,7 @@ public class ReportIngestor {
     private final Plausibility plausibility;
     private final ApprovalService approvals;
     private final TransactionSynchronizationRegistry transactions;
+    private final DistributionSummary stateValuesRead;
 
     public ReportIngestor(
             ReportStore reportStore,
@@ -111,7 +116,8 @@ public class ReportIngestor {
             OrgUnitRegistry orgUnits,
             WriterAccess access,
             ApprovalService approvals,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            MeterRegistry metrics) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
         this.versions = versions;
@@ -126,6 +132,12 @@ public class ReportIngestor {
         this.calculator = new SectorCalculator(catalogue, config.code());
         this.stateRules = new CombinedStateRules(catalogue, config.code());
         this.plausibility = new Plausibility(catalogue, config.plausibility().maxRatio());
+        // what a request reads back to judge and recompute what it wrote: grows with the request, not with a district
+        this.stateValuesRead = DistributionSummary.builder("synergy.ingest.state.values")
+                .description("Stored values a write request reads back for the combined-state rules, the plausibility"
+                        + " band and the recomputation (a sum over a district's enterprises counts as one)")
+                .tag("sector", config.code().code())
+                .register(metrics);
     }
 
     /**
@@ -206,7 +218,9 @@ public class ReportIngestor {
             Plausibility.yearBefore(r.period()).ifPresent(p -> reads.add(new UnitYear(r.orgUnit(), p.year())));
         }
         Map<UnitYear, Map<String, List<PeriodValue>>> state = valueStore.values(reads);
-        List<CombinedStateRules.Violation> violations = stateRules.check(state, touched, units);
+        StateReads counted = new StateReads(count(state));
+        List<CombinedStateRules.Violation> violations = stateRules.check(state, touched, units, counted);
+        stateValuesRead.record(counted.values);
         if (!violations.isEmpty()) {
             throw new ProblemException(
                     422,
@@ -308,6 +322,44 @@ public class ReportIngestor {
             transactions.setRollbackOnly();
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * The enterprises' side of the combined-state rules, from the store inside the request's transaction, counting what it
+     * reads: a sum is one value.
+     */
+    private final class StateReads implements CombinedStateRules.EnterpriseValues {
+        private long values;
+
+        StateReads(long values) {
+            this.values = values;
+        }
+
+        @Override
+        public Map<ValueKey, Double> yearSums(
+                Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
+            Map<ValueKey, Double> sums = valueStore.yearSums(orgUnits, aggregation);
+            values += sums.size();
+            return sums;
+        }
+
+        @Override
+        public Map<UnitYear, Map<String, List<PeriodValue>>> values(
+                List<String> orgUnits, String dataElement, int year) {
+            Map<UnitYear, Map<String, List<PeriodValue>>> read = valueStore.values(orgUnits, dataElement, year);
+            values += count(read);
+            return read;
+        }
+    }
+
+    private static long count(Map<UnitYear, Map<String, List<PeriodValue>>> state) {
+        long n = 0;
+        for (Map<String, List<PeriodValue>> byElement : state.values()) {
+            for (List<PeriodValue> vs : byElement.values()) {
+                n += vs.size();
+            }
+        }
+        return n;
     }
 
     /**
