@@ -108,14 +108,27 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return year(year);
     }
 
+    /**
+     * The first month as a count of months since January of year 0: what {@link #firstMonth()} says, as an int — the roll-ups
+     * compare and cover months per stored value, and a {@code YearMonth} per comparison was most of their garbage.
+     */
+    public int firstMonthOrdinal() {
+        return year * 12 + (type == PeriodType.YEAR ? 0 : type == PeriodType.QUARTER ? (index - 1) * 3 : index - 1);
+    }
+
+    /** The last month as a count of months since January of year 0 ({@link #lastMonth()}). */
+    public int lastMonthOrdinal() {
+        return firstMonthOrdinal() + type.months() - 1;
+    }
+
     /** {@code true} when every month of {@code other} lies in this period. */
     public boolean contains(Period other) {
-        return !other.firstMonth().isBefore(firstMonth()) && !other.lastMonth().isAfter(lastMonth());
+        return other.firstMonthOrdinal() >= firstMonthOrdinal() && other.lastMonthOrdinal() <= lastMonthOrdinal();
     }
 
     @Override
     public int compareTo(Period o) {
-        int c = firstMonth().compareTo(o.firstMonth());
+        int c = Integer.compare(firstMonthOrdinal(), o.firstMonthOrdinal());
         return c != 0 ? c : Integer.compare(o.type.months(), type.months());
     }
 

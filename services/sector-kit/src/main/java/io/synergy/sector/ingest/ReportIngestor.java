@@ -19,6 +19,7 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
@@ -310,6 +311,11 @@ public class ReportIngestor {
                         writer.name(),
                         body(r),
                         write(result)));
+                if (rows.size() == JdbcBatches.ROWS) {
+                    // stored a slice at a time: a batch's bodies and results are not all held as text at once
+                    reportStore.insertRevisions(rows);
+                    rows.clear();
+                }
             }
         }
         reportStore.insertRevisions(rows);

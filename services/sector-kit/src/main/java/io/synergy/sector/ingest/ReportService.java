@@ -3,6 +3,7 @@ package io.synergy.sector.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.report.IngestResult;
+import io.synergy.model.report.IngestStatus;
 import io.synergy.model.report.UploadPreview;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,18 +90,19 @@ public class ReportService {
      */
     public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, new ArrayList<>());
-            for (IngestResult r : outcome.results()) {
-                metrics.counter(
-                                "synergy.reports",
-                                "sector",
-                                config.code().code(),
-                                "channel",
-                                channel,
-                                "outcome",
-                                r.status().name())
-                        .increment();
-            }
+            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, null);
+            // one counter look-up per status, not per report (a batch holds up to a thousand)
+            Map<IngestStatus, Long> byStatus = new EnumMap<>(IngestStatus.class);
+            outcome.results().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+            byStatus.forEach((status, n) -> metrics.counter(
+                            "synergy.reports",
+                            "sector",
+                            config.code().code(),
+                            "channel",
+                            channel,
+                            "outcome",
+                            status.name())
+                    .increment(n));
             return outcome;
         } catch (ProblemException e) {
             metrics.counter(
@@ -121,7 +125,7 @@ public class ReportService {
      * @throws ProblemException as {@link #submit} would answer
      */
     public Outcome dryRun(byte[] body, Format format, Charset charset, Writer writer) {
-        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, new ArrayList<>());
+        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, null);
     }
 
     /**
@@ -170,7 +174,7 @@ public class ReportService {
 
     /**
      * @param dryRun   roll the ingestion back
-     * @param rowPaths receives the path of every value read ({@code line 7}), for a preview
+     * @param rowPaths receives the path of every value read ({@code line 7}), for a preview; {@code null}: not wanted
      */
     private Outcome submitOrThrow(
             byte[] body,
@@ -180,8 +184,18 @@ public class ReportService {
             Writer writer,
             boolean dryRun,
             List<String> rowPaths) {
+        Validated valid = validated(body, format, charset, writer, rowPaths);
+        return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+    }
+
+    /** The request's reports, validated; a batch's raw reports are dropped before the ingestion holds the parsed ones. */
+    private record Validated(List<ParsedReport> reports, boolean batch) {}
+
+    private Validated validated(byte[] body, Format format, Charset charset, Writer writer, List<String> rowPaths) {
         JsonReportParser.Result parsed = parse(body, format, charset);
-        parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
+        if (rowPaths != null) {
+            parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
+        }
         // the request's span and log lines name its report(s) from here on (a batch: the first, and how many more)
         new WorkTags(
                         WorkTags.summary(parsed.reports().stream()
@@ -216,7 +230,7 @@ public class ReportService {
                     errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing was stored",
                     errors);
         }
-        return new Outcome(ingestor.ingest(reports, channel, writer, dryRun), parsed.batch());
+        return new Validated(reports, parsed.batch());
     }
 
     private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {

@@ -3,6 +3,7 @@ package io.synergy.sector.store;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.period.Period;
+import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.model.ValueKey;
@@ -83,17 +84,15 @@ public class DataValueStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (data_element, org_unit, period) DO UPDATE
                    SET value = excluded.value, report_id = excluded.report_id, revision = excluded.revision, updated_at = now()""")) {
-            for (NewValue v : last.values()) {
-                ps.setString(1, v.dataElement());
-                ps.setString(2, v.orgUnit());
-                ps.setString(3, v.period().toString());
-                ps.setInt(4, v.period().year());
-                ps.setDouble(5, v.value());
-                ps.setString(6, v.reportId());
-                ps.setInt(7, v.revision());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, last.values(), (s, v) -> {
+                s.setString(1, v.dataElement());
+                s.setString(2, v.orgUnit());
+                s.setString(3, v.period().toString());
+                s.setInt(4, v.period().year());
+                s.setDouble(5, v.value());
+                s.setString(6, v.reportId());
+                s.setInt(7, v.revision());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + last.size() + " value(s)", e);
         }
