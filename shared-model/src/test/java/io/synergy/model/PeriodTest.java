@@ -39,7 +39,14 @@ class PeriodTest {
                 "abcd",
                 "1899",
                 "2024-07-01",
-                ""
+                "",
+                "2024Q",
+                "2024Q12",
+                "2024-1a",
+                "20x4",
+                "+024",
+                "２０２４",
+                "2024٣"
             })
     void rejectsMalformedPeriods(String text) {
         assertThatThrownBy(() -> Period.parse(text)).isInstanceOf(IllegalArgumentException.class);

@@ -195,21 +195,7 @@ public class ReportIngestor {
                                 reports.get(i).period().year(),
                                 units))
                         .toList());
-        Set<ValueKey> touched = new HashSet<>();
-        if (!plan.revisedIds().isEmpty()) {
-            reportStore.markSuperseded(plan.revisedIds());
-            touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
-        }
-        List<NewValue> values = new ArrayList<>();
-        for (ParsedReport r : applied) {
-            for (ParsedReport.Value v : r.values()) {
-                values.add(
-                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
-                touched.add(
-                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
-            }
-        }
-        valueStore.upsert(values);
+        Set<ValueKey> touched = writeValues(plan, applied);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
         // read it
@@ -328,6 +314,31 @@ public class ReportIngestor {
             transactions.setRollbackOnly();
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Supersedes the revised reports' values and writes the applied reports' values; the rows to write are dropped on
+     * return (a batch's 11,000 are not held through the rest of the transaction).
+     *
+     * @return the values the request wrote or removed
+     */
+    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied) {
+        Set<ValueKey> touched = new HashSet<>();
+        if (!plan.revisedIds().isEmpty()) {
+            reportStore.markSuperseded(plan.revisedIds());
+            touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
+        }
+        List<NewValue> values = new ArrayList<>();
+        for (ParsedReport r : applied) {
+            for (ParsedReport.Value v : r.values()) {
+                values.add(
+                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
+                touched.add(
+                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
+            }
+        }
+        valueStore.upsert(values);
+        return touched;
     }
 
     /**
