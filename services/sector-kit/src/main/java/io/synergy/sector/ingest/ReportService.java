@@ -19,6 +19,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -237,6 +238,13 @@ public class ReportService {
         if (format == Format.XLSX) {
             return CsvReportParser.sheet(body, config.maxBodyBytes());
         }
+        if (format == Format.JSON && charset.equals(StandardCharsets.UTF_8)) {
+            requireDecodable(body, charset);
+            int bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF
+                    ? 3
+                    : 0;
+            return JsonReportParser.parse(body, bom, body.length - bom);
+        }
         String text = decode(body, charset);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as spreadsheet exports write it
@@ -253,12 +261,37 @@ public class ReportService {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid(
-                    "The body is not valid " + charset.name(),
-                    List.of(new FieldError(
-                            "body",
-                            "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
+            throw notDecodable(body, charset);
         }
+    }
+
+    /** {@link #decode}'s check without its text: decoded a few thousand chars at a time into one small buffer. */
+    static void requireDecodable(byte[] body, Charset charset) {
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult r;
+        do {
+            out.clear();
+            r = d.decode(in, out, true);
+            if (r.isError()) {
+                throw notDecodable(body, charset);
+            }
+        } while (r.isOverflow());
+        do {
+            out.clear();
+            r = d.flush(out);
+        } while (r.isOverflow());
+    }
+
+    private static ProblemException notDecodable(byte[] body, Charset charset) {
+        return ProblemException.invalid(
+                "The body is not valid " + charset.name(),
+                List.of(new FieldError(
+                        "body",
+                        "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
     }
 
     private static int offset(byte[] body, Charset charset) {
