@@ -286,7 +286,7 @@ public final class CombinedStateRules {
     }
 
     /** {@link EnterpriseValues} over a state that holds every value: the sums added up here, as the rule does. */
-    private EnterpriseValues inMemory(Map<UnitYear, Map<String, List<PeriodValue>>> state) {
+    static EnterpriseValues inMemory(Map<UnitYear, Map<String, List<PeriodValue>>> state) {
         return new EnterpriseValues() {
             @Override
             public Map<ValueKey, Double> yearSums(

@@ -95,28 +95,17 @@ public class ReportService {
             // one counter look-up per status, not per report (a batch holds up to a thousand)
             Map<IngestStatus, Long> byStatus = new EnumMap<>(IngestStatus.class);
             outcome.results().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
-            byStatus.forEach((status, n) -> metrics.counter(
-                            "synergy.reports",
-                            "sector",
-                            config.code().code(),
-                            "channel",
-                            channel,
-                            "outcome",
-                            status.name())
-                    .increment(n));
+            byStatus.forEach((status, n) -> count(channel, status.name(), n));
             return outcome;
         } catch (ProblemException e) {
-            metrics.counter(
-                            "synergy.reports",
-                            "sector",
-                            config.code().code(),
-                            "channel",
-                            channel,
-                            "outcome",
-                            "REJECTED_" + e.status())
-                    .increment();
+            count(channel, "REJECTED_" + e.status(), 1);
             throw e;
         }
+    }
+
+    private void count(String channel, String outcome, long reports) {
+        metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", outcome)
+                .increment(reports);
     }
 
     /**

@@ -10,7 +10,6 @@ import io.synergy.model.orgunit.OrgUnitDetails;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.model.period.Period;
-import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.model.ValueKey;
@@ -208,19 +207,7 @@ class CombinedStateRulesTest {
         public Map<ValueKey, Double> yearSums(
                 Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
             sums.add(Map.copyOf(orgUnits));
-            Map<ValueKey, Double> out = new HashMap<>();
-            orgUnits.forEach((k, codes) -> codes.forEach(code -> {
-                List<PeriodValue> vs = state.getOrDefault(new UnitYear(code, k.year()), Map.of())
-                        .get(k.dataElement());
-                if (vs != null) {
-                    out.merge(
-                            k,
-                            PeriodRollUp.rollUp(Period.year(k.year()), aggregation.apply(k.dataElement()), vs)
-                                    .value(),
-                            Double::sum);
-                }
-            }));
-            return out;
+            return CombinedStateRules.inMemory(state).yearSums(orgUnits, aggregation);
         }
 
         @Override
