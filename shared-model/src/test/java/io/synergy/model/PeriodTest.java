@@ -91,7 +91,10 @@ class PeriodTest {
                 all.add(new Period(PeriodType.MONTH, year, m));
             }
         }
+        assertThat(new Period(PeriodType.MONTH, 2024, 1)).hasToString("2024-01");
+        assertThat(new Period(PeriodType.MONTH, 2024, 12)).hasToString("2024-12");
         for (Period p : all) {
+            assertThat(Period.parse(p.toString())).isEqualTo(p);
             assertThat(p.firstMonthOrdinal())
                     .isEqualTo(p.firstMonth().getYear() * 12 + p.firstMonth().getMonthValue() - 1);
             assertThat(p.lastMonthOrdinal())

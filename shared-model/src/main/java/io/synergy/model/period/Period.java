@@ -148,7 +148,9 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return switch (type) {
             case YEAR -> Integer.toString(year);
             case QUARTER -> year + "Q" + index;
-            case MONTH -> String.format("%d-%02d", year, index);
+            // not String.format: a Formatter parses its pattern with regular expressions on every call, per stored
+            // value
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index;
         };
     }
 }

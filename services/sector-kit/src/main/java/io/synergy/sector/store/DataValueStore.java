@@ -39,6 +39,9 @@ public class DataValueStore {
     public record NewValue(
             String dataElement, String orgUnit, Period period, double value, String reportId, int revision) {}
 
+    /** The key of a {@code data_value} row. */
+    private record ValueRow(String dataElement, String orgUnit, Period period) {}
+
     /** When a data element of an org unit was last received for a period, and from which report. */
     public record Receipt(String orgUnit, String dataElement, Period period, Instant receivedAt, String reportId) {}
 
@@ -69,9 +72,9 @@ public class DataValueStore {
      * the later one wins, as if they had been sent one after the other (one statement cannot update a row twice).
      */
     public void upsert(List<NewValue> values) {
-        Map<String, NewValue> last = new LinkedHashMap<>();
+        Map<ValueRow, NewValue> last = new LinkedHashMap<>();
         for (NewValue v : values) {
-            String key = v.dataElement() + "|" + v.orgUnit() + "|" + v.period();
+            ValueRow key = new ValueRow(v.dataElement(), v.orgUnit(), v.period());
             last.remove(key);
             last.put(key, v);
         }
