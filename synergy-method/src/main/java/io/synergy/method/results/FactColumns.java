@@ -139,10 +139,18 @@ final class FactColumns {
         return new Fact(code, unit, year, value, numerator, denominator, (flags & COMPLETE) != 0);
     }
 
+    /** Whether any unit has a fact of {@code code} (in any year). */
+    boolean has(String code) {
+        return codes.containsKey(code);
+    }
+
     private Block block(String code, String unit) {
         Integer c = codes.get(code);
+        if (c == null) {
+            return null;
+        }
         Integer u = units.find(unit);
-        if (c == null || u == null) {
+        if (u == null) {
             return null;
         }
         Block[][] chunks = columns[c];

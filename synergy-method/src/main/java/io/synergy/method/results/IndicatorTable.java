@@ -7,6 +7,7 @@ import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.IndicatorMath;
 import io.synergy.model.catalogue.IndicatorValue;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -166,6 +167,13 @@ public final class IndicatorTable {
         // is there
         Map<String, AtomicReferenceArray<Figure>> byCode = memo.get(unitCode);
         if (byCode == null) {
+            OrgUnit unit = orgUnits.find(unitCode)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode));
+            if (unit.level() == OrgUnitLevel.ENTERPRISE) {
+                // an enterprise's figures are its own facts, found and combined in a few lookups: not remembered, or
+                // the ranking of 5,000 enterprises would hold ~40 figures of each per year in the shared table
+                return compute(unit, code, year);
+            }
             byCode = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>());
         }
         AtomicReferenceArray<Figure> byYear = byCode.get(code);
@@ -309,7 +317,8 @@ public final class IndicatorTable {
                         continue;
                     }
                     List<Fact> fromEnterprises = new ArrayList<>();
-                    for (OrgUnit e : orgUnits.enterprisesUnder(d)) {
+                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 lookups a district)
+                    for (OrgUnit e : facts.has(code) ? orgUnits.enterprisesUnder(d) : List.<OrgUnit>of()) {
                         Fact f = facts.get(code, e.code(), year);
                         if (f != null && f.value() != null) {
                             fromEnterprises.add(f);

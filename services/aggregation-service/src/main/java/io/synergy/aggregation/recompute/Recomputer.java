@@ -124,11 +124,17 @@ public class Recomputer {
     private DistributionSummary unitsComputed;
     private KnownGauges pendingAge;
 
-    /** The facts' version the previous pass read (the newest inputs of this pass are the facts written after it). */
-    private long inputsSeen = -1;
+    /**
+     * What the previous committed pass saw: the facts' version it read (the newest inputs of the next pass are the facts
+     * written after it) and the years with facts ({@code null} until the first pass after the start). Set when a pass
+     * commits: a pass rolled back leaves its requests, and the next one must see the same changes.
+     */
+    private record Seen(long factVersion, Set<Integer> years) {}
 
-    /** The years with facts at the previous pass; {@code null} until the first pass after the start. */
-    private Set<Integer> knownYears;
+    private volatile Seen seen = new Seen(-1, null);
+
+    /** What the pass running now saw, kept once it commits. */
+    private Seen seeing;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -192,9 +198,13 @@ public class Recomputer {
         }
     }
 
-    /** Recomputes if any year was requested; returns the number of results that changed (-1 if another instance holds the lock). */
-    public int recomputeIfRequested() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Recomputes if any year was requested; returns the number of results that changed (-1 if another instance holds the
+     * lock). One pass at a time in this instance: a pass remembers what it saw for the next.
+     */
+    public synchronized int recomputeIfRequested() {
+        seeing = null;
+        int changed = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryLock(c)) {
                     return -1;
@@ -231,6 +241,10 @@ public class Recomputer {
                 }
             }
         });
+        if (seeing != null) {
+            seen = seeing;
+        }
+        return changed;
     }
 
     /** The age of the oldest waiting request (0 when none waits); unknown (no series) while the database does not answer. */
@@ -385,7 +399,7 @@ public class Recomputer {
                 new KeyProjectReductions(e5.basis(), ProjectStore.projects(c, json)));
         Map<Integer, YearState> before = YearStateStore.states(c);
         Map<Integer, YearCoverage> coveredBefore = YearStateStore.coverages(c);
-        Map<String, Instant> newestInputs = freshness.newestInputs(c, units, inputsSeen);
+        Map<String, Instant> newestInputs = freshness.newestInputs(c, units, seen.factVersion());
         YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
         phase("load", loaded - start);
@@ -447,8 +461,7 @@ public class Recomputer {
             // the read API's kept answers are computed anew once this pass commits
             AnswerVersion.raise(c);
         }
-        inputsSeen = factVersion;
-        knownYears = table.years();
+        seeing = new Seen(factVersion, table.years());
         return changed;
     }
 
@@ -459,7 +472,7 @@ public class Recomputer {
      * a start with the years the city has results for (those before the base year taken as known).
      */
     private int yearsMovedFrom(Connection c, IndicatorTable table, OrgUnits units) throws SQLException {
-        Set<Integer> known = knownYears;
+        Set<Integer> known = seen.years() == null ? null : new TreeSet<>(seen.years());
         if (known == null) {
             known = new TreeSet<>(
                     ResultStore.years(c, ResultView.LATEST, units.city().code()));

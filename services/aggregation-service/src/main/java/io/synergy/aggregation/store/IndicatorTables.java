@@ -123,6 +123,16 @@ public class IndicatorTables {
                 .table();
     }
 
+    /**
+     * Drops the kept tables: the next reader builds them from every fact. Only for facts deleted outside the consumer (a
+     * repair by hand): a table is brought up to date with the facts written since its version, and a deleted row is not
+     * among them.
+     */
+    public void rebuild() {
+        latest.drop();
+        official.drop();
+    }
+
     /** The version of the facts, and of the data sets' acceptance (0 for a table of every fact). */
     record Stamp(long facts, long dataSets) {}
 
@@ -180,6 +190,10 @@ public class IndicatorTables {
                 built = b;
                 return b;
             }
+        }
+
+        synchronized void drop() {
+            built = null;
         }
 
         private static boolean current(Built b, Stamp stamp, OrgUnits units) {

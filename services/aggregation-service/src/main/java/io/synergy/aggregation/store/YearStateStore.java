@@ -77,14 +77,7 @@ public class YearStateStore {
                         "SELECT year, state, indicators_in, indicators_expected, districts_in, districts_expected FROM year_state");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(
-                        rs.getInt(1),
-                        new YearCoverage(
-                                YearState.valueOf(rs.getString(2)),
-                                rs.getInt(3),
-                                rs.getInt(4),
-                                rs.getInt(5),
-                                rs.getInt(6)));
+                out.put(rs.getInt(1), coverage(rs));
             }
         }
         return out;
@@ -213,12 +206,7 @@ public class YearStateStore {
                                 settledAt.toInstant(), rs.getString(11), rs.getString(12), strings(rs.getArray(13)));
                 out.add(new Stored(
                         rs.getInt(1),
-                        new YearCoverage(
-                                YearState.valueOf(rs.getString(2)),
-                                rs.getInt(3),
-                                rs.getInt(4),
-                                rs.getInt(5),
-                                rs.getInt(6)),
+                        coverage(rs),
                         read(rs.getString(7)),
                         strings(rs.getArray(8)),
                         rs.getTimestamp(9).toInstant(),
@@ -228,6 +216,12 @@ public class YearStateStore {
             throw new IllegalStateException("could not read the year states", e);
         }
         return out;
+    }
+
+    /** The coverage of a row whose columns 2–6 are state, indicators in and expected, districts in and expected. */
+    private static YearCoverage coverage(ResultSet rs) throws SQLException {
+        return new YearCoverage(
+                YearState.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
     }
 
     private static List<String> strings(Array a) throws SQLException {
