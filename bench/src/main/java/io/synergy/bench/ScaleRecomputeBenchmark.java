@@ -122,6 +122,7 @@ public class ScaleRecomputeBenchmark {
         calculator = new ResultCalculator(catalogue, units, MethodSettings.defaults());
         random = new Random(19);
         template = codes();
+        long empty = usedHeap();
         facts = new ArrayList<>();
         for (OrgUnit d : districts) {
             for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
@@ -146,8 +147,11 @@ public class ScaleRecomputeBenchmark {
         long computed = usedHeap();
         System.out.printf(
                 Locale.ROOT,
-                "%n%,d facts; the table holds %,d KB of heap (%,.0f bytes a fact); with a pass's figures %,d KB%n",
+                "%n%,d facts: as Fact records in a list %,d KB (%,.0f bytes a fact, strings shared); the table holds %,d KB"
+                        + " of heap (%,.0f bytes a fact); with a pass's figures %,d KB%n",
                 facts.size(),
+                (before - empty) / 1024,
+                (double) (before - empty) / facts.size(),
                 (after - before) / 1024,
                 (double) (after - before) / facts.size(),
                 (computed - before) / 1024);

@@ -204,7 +204,7 @@ public class Recomputer {
      */
     public synchronized int recomputeIfRequested() {
         seeing = null;
-        int changed = QuarkusTransaction.requiringNew().call(() -> {
+        int result = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryLock(c)) {
                     return -1;
@@ -244,7 +244,7 @@ public class Recomputer {
         if (seeing != null) {
             seen = seeing;
         }
-        return changed;
+        return result;
     }
 
     /** The age of the oldest waiting request (0 when none waits); unknown (no series) while the database does not answer. */

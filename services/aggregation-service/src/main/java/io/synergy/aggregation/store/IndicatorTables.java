@@ -108,16 +108,16 @@ public class IndicatorTables {
         }
         long all = DataSetStore.officialVersion(c);
         long facts = FactStore.version(c);
-        DataSetStore.Accepted accepted = DataSetStore.accepted(c);
         return official.get(new Stamp(facts, all - facts), units, new Loader() {
                     @Override
                     public List<Fact> all() throws SQLException {
-                        return IndicatorTables.this.facts.official(c, accepted, units);
+                        return IndicatorTables.this.facts.official(c, DataSetStore.accepted(c), units);
                     }
 
                     @Override
                     public List<Fact> since(long version) throws SQLException {
-                        return IndicatorTables.this.facts.officialChangedSince(c, version, accepted, units);
+                        return IndicatorTables.this.facts.officialChangedSince(
+                                c, version, DataSetStore.accepted(c), units);
                     }
                 })
                 .table();
