@@ -271,7 +271,9 @@ final class FactColumns {
             columns[c] = chunks;
         }
         int[] perYear = new int[years];
-        System.arraycopy(this.perYear, 0, perYear, shift, this.perYear.length);
+        if (this.perYear.length > 0) { // columns without a fact have no origin to shift from
+            System.arraycopy(this.perYear, 0, perYear, shift, this.perYear.length);
+        }
         return new FactColumns(kinds, units, codes, kindOf, columns, origin, perYear);
     }
 

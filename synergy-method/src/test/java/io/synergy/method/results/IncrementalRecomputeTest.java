@@ -253,5 +253,12 @@ class IncrementalRecomputeTest {
         IndicatorTable later = after.with(List.of(scaled(t, enterprise, 2025, 1, true)));
         assertThat(later.years()).contains(2025);
         assertThat(after.years()).doesNotContain(2025);
+        // a table without a fact, then its first facts, page by page (how the service builds its first table)
+        IndicatorTable paged = new IndicatorTable(List.of(), CityFacts.CATALOGUE, city.units(), BASE);
+        List<Fact> all = city.all();
+        for (int from = 0; from < all.size(); from += 500) {
+            paged = paged.with(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        assertThat(everything(paged, city.units())).isEqualTo(everything(before, city.units()));
     }
 }

@@ -80,8 +80,8 @@ public class IndicatorTables {
     public IndicatorTable current(Connection c, OrgUnits units) throws SQLException {
         return latest.get(new Stamp(FactStore.version(c), 0), units, new Loader() {
                     @Override
-                    public List<Fact> all() throws SQLException {
-                        return facts.all(c);
+                    public void all(FactStore.Pages pages) throws SQLException {
+                        facts.all(c, pages);
                     }
 
                     @Override
@@ -110,8 +110,8 @@ public class IndicatorTables {
         long facts = FactStore.version(c);
         return official.get(new Stamp(facts, all - facts), units, new Loader() {
                     @Override
-                    public List<Fact> all() throws SQLException {
-                        return IndicatorTables.this.facts.official(c, DataSetStore.accepted(c), units);
+                    public void all(FactStore.Pages pages) throws SQLException {
+                        IndicatorTables.this.facts.official(c, DataSetStore.accepted(c), units, pages);
                     }
 
                     @Override
@@ -136,9 +136,12 @@ public class IndicatorTables {
     /** The version of the facts, and of the data sets' acceptance (0 for a table of every fact). */
     record Stamp(long facts, long dataSets) {}
 
-    /** Loads the facts; {@link #all} at most once per table built, {@link #since} once per version caught up with. */
+    /**
+     * Loads the facts; {@link #all} (a page at a time) at most once per table built, {@link #since} once per version
+     * caught up with.
+     */
     interface Loader {
-        List<Fact> all() throws SQLException;
+        void all(FactStore.Pages pages) throws SQLException;
 
         List<Fact> since(long version) throws SQLException;
     }
@@ -178,7 +181,10 @@ public class IndicatorTables {
                     return b;
                 }
                 if (b == null || b.stamp().dataSets() != stamp.dataSets() || (hierarchyFilters && b.units() != units)) {
-                    b = new Built(stamp, units, build.apply(facts.all(), units));
+                    // page by page: only one page of fact objects is alive beside the columns
+                    IndicatorTable[] table = {build.apply(List.of(), units)};
+                    facts.all(page -> table[0] = table[0].with(page));
+                    b = new Built(stamp, units, table[0]);
                 } else {
                     IndicatorTable table = b.table().under(units);
                     if (stamp.facts() > b.stamp().facts()) {

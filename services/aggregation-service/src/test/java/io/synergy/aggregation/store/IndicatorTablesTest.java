@@ -8,6 +8,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class IndicatorTablesTest {
     private IndicatorTables.Loader facts(double nonFossil) {
         return new IndicatorTables.Loader() {
             @Override
-            public List<Fact> all() {
+            public void all(FactStore.Pages pages) throws SQLException {
                 loads.add(loads.size() + 1);
-                return List.of(nonFossil(nonFossil));
+                pages.accept(List.of(nonFossil(nonFossil)));
             }
 
             @Override
