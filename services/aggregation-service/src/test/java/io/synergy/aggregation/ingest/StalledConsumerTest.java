@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.model.event.IndicatorEvent;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
@@ -60,9 +61,12 @@ class StalledConsumerTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    IndicatorTables tables;
+
     @org.junit.jupiter.api.AfterEach
     void forget() throws Exception {
-        PoisonRecordTest.forgetTestYears(dataSource);
+        PoisonRecordTest.forgetTestYears(dataSource, tables);
     }
 
     @AfterAll
