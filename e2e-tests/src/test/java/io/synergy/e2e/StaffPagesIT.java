@@ -3,17 +3,14 @@ package io.synergy.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.synergy.testsupport.HeadlessChromium;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -22,18 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,18 +37,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Order(7)
 class StaffPagesIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String YEAR = "2019";
     private static final String SUBMITTED_BLUE = "rgb(59, 130, 196)";
     private static final String APPROVED_AMBER = "rgb(242, 169, 59)";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeAll
     static void platform() {
@@ -70,54 +54,17 @@ class StaffPagesIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assertThat(CHROMIUM)
-                .as("chromium is installed (apt-get install chromium chromium-driver)")
-                .isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver is installed").isExecutable();
-        profile = Files.createTempDirectory("staff-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=1400,1000",
-                "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("staff", 1400, 1000);
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(200));
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel() == Level.SEVERE)
-                    .map(LogEntry::getMessage)
-                    .filter(m -> !m.contains("Failed to load resource"))
-                    .toList();
-            browser.quit();
+        if (chromium != null) {
+            List<String> scriptErrors = chromium.scriptErrors();
+            chromium.close();
             assertThat(scriptErrors).as("JavaScript errors in the page").isEmpty();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
@@ -299,7 +246,8 @@ class StaffPagesIT {
             // to return needs a comment: the sector service says so, and nothing changes
             browser.findElement(By.cssSelector("#detail-actions button[data-action='RETURN']"))
                     .click();
-            wait.until(ExpectedConditions.textMatches(By.id("detail-error"), Pattern.compile(".*comment.*")));
+            wait.until(ExpectedConditions.textMatches(
+                    By.id("detail-error"), Pattern.compile(".*comment.*")));
             assertThat(browser.findElement(cell).getAttribute("data-state")).isEqualTo("SUBMITTED");
 
             browser.findElement(By.cssSelector("#detail-actions button[data-action='APPROVE']"))
@@ -311,7 +259,9 @@ class StaffPagesIT {
                     .get(WalkingSkeletonIT.url("energy", "/api/v1/approvals"))
                     .then()
                     .statusCode(200)
-                    .body("dataSets.find { it.orgUnit == '" + district + "' }.state", Matchers.equalTo("APPROVED"))
+                    .body(
+                            "dataSets.find { it.orgUnit == '" + district + "' }.state",
+                            Matchers.equalTo("APPROVED"))
                     .body(
                             "dataSets.find { it.orgUnit == '" + district + "' }.changedBy",
                             Matchers.equalTo("e2e-jiaozhou-reviewer"));
@@ -351,12 +301,6 @@ class StaffPagesIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1400, ((Number) height).intValue() + 20));
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                SCREENSHOTS.resolve(name),
-                StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(SCREENSHOTS.resolve(name));
     }
 }

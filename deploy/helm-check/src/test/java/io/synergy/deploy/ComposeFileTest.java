@@ -359,7 +359,9 @@ class ComposeFileTest {
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
                     .containsKeys("DB_PASSWORD", "JAVA_OPTS_APPEND");
             assertThat(env.get("DB_URL")).doesNotContain("?");
-            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx64m");
+            // the aggregation holds a city's facts (issue 19): a heap of up to 160 MB; the others 64 MB
+            assertThat(env.get("JAVA_OPTS_APPEND"))
+                    .contains(service.equals("aggregation-service") ? "-Xmx160m" : "-Xmx64m");
             // the health check asks the service's own readiness endpoint on its own port
             String health = String.valueOf((Object) at(s, "healthcheck", "test"));
             assertThat(health).contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");

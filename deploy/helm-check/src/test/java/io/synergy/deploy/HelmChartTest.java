@@ -423,7 +423,9 @@ class HelmChartTest {
         // later flags win: the extra options come after the common ones, which the other services get unchanged
         assertThat(aggregation.get("JAVA_OPTS_APPEND"))
                 .startsWith(energy.get("JAVA_OPTS_APPEND") + " ")
-                .endsWith("-XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70");
+                .endsWith("-XX:NewRatio=1 -XX:SurvivorRatio=3 -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70")
+                // a heap for a city's facts (issue 19), after the common -Xmx64m
+                .contains(" -Xmx160m ");
         assertThat(energy.get("JAVA_OPTS_APPEND")).doesNotContain("NewRatio");
     }
 

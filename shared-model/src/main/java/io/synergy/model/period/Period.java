@@ -3,8 +3,6 @@ package io.synergy.model.period;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reporting period: a year {@code 2024}, a quarter {@code 2024Q3} or a month {@code 2024-07}.
@@ -19,10 +17,6 @@ public record Period(PeriodType type, int year, int index) implements Comparable
     public static final int MIN_YEAR = 1990;
 
     public static final int MAX_YEAR = 2100;
-
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q(\\d)");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
 
     public Period {
         if (year < MIN_YEAR || year > MAX_YEAR) {
@@ -54,15 +48,19 @@ public record Period(PeriodType type, int year, int index) implements Comparable
                     "a period is required: a year (2024), quarter (2024Q3) or month (2024-07)");
         }
         String t = text.strip();
-        Matcher m;
-        if ((m = YEAR.matcher(t)).matches()) {
-            return year(Integer.parseInt(m.group(1)));
-        }
-        if ((m = QUARTER.matcher(t)).matches()) {
-            return new Period(PeriodType.QUARTER, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        }
-        if ((m = MONTH.matcher(t)).matches()) {
-            return new Period(PeriodType.MONTH, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        // by hand, not by regular expressions: every stored value's period is parsed when it is read back
+        int n = t.length();
+        int year = n >= 4 ? digits(t, 0, 4) : -1;
+        if (year >= 0) {
+            if (n == 4) {
+                return year(year);
+            }
+            int index = n == 6 && t.charAt(4) == 'Q'
+                    ? digits(t, 5, 6)
+                    : n == 7 && t.charAt(4) == '-' ? digits(t, 5, 7) : -1;
+            if (index >= 0) {
+                return new Period(n == 6 ? PeriodType.QUARTER : PeriodType.MONTH, year, index);
+            }
         }
         throw new IllegalArgumentException(
                 "'" + abbreviate(t) + "' is not a period: use a year (2024), quarter (2024Q3) or month (2024-07)");
@@ -75,6 +73,19 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The number the ASCII digits {@code from}–{@code to} of {@code t} write; -1 if any is not one. */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String abbreviate(String s) {
@@ -108,14 +119,27 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return year(year);
     }
 
+    /**
+     * The first month as a count of months since January of year 0: what {@link #firstMonth()} says, as an int — the roll-ups
+     * compare and cover months per stored value, and a {@code YearMonth} per comparison was most of their garbage.
+     */
+    public int firstMonthOrdinal() {
+        return year * 12 + (type == PeriodType.YEAR ? 0 : type == PeriodType.QUARTER ? (index - 1) * 3 : index - 1);
+    }
+
+    /** The last month as a count of months since January of year 0 ({@link #lastMonth()}). */
+    public int lastMonthOrdinal() {
+        return firstMonthOrdinal() + type.months() - 1;
+    }
+
     /** {@code true} when every month of {@code other} lies in this period. */
     public boolean contains(Period other) {
-        return !other.firstMonth().isBefore(firstMonth()) && !other.lastMonth().isAfter(lastMonth());
+        return other.firstMonthOrdinal() >= firstMonthOrdinal() && other.lastMonthOrdinal() <= lastMonthOrdinal();
     }
 
     @Override
     public int compareTo(Period o) {
-        int c = firstMonth().compareTo(o.firstMonth());
+        int c = Integer.compare(firstMonthOrdinal(), o.firstMonthOrdinal());
         return c != 0 ? c : Integer.compare(o.type.months(), type.months());
     }
 
@@ -124,7 +148,9 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return switch (type) {
             case YEAR -> Integer.toString(year);
             case QUARTER -> year + "Q" + index;
-            case MONTH -> String.format("%d-%02d", year, index);
+            // not String.format: a Formatter parses its pattern with regular expressions on every call, per stored
+            // value
+            case MONTH -> year + (index < 10 ? "-0" : "-") + index;
         };
     }
 }

@@ -7,17 +7,19 @@ import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.IndicatorMath;
 import io.synergy.model.catalogue.IndicatorValue;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -38,32 +40,113 @@ public final class IndicatorTable {
     private final Catalogue catalogue;
     private final OrgUnits orgUnits;
     private final int baseYear;
-    private final Map<String, Map<Integer, Map<String, Fact>>> facts = new HashMap<>(); // code → year → district → fact
+    private final FactColumns facts;
     // unit → code → figure by year (index year − firstYear): the recompute asks for the same figures many times, and
     // nested lookups on the catalogue's and registry's own strings cost far less than building a key per call. Two
     // threads
     // may compute the same figure at once: both get equal figures, and either may be kept.
-    private final Map<String, Map<String, AtomicReferenceArray<Figure>>> memo = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicReferenceArray<Figure>>> memo;
+    private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo;
     private final SortedSet<Integer> years;
     private final int firstYear;
     private final int lastYear;
 
     public IndicatorTable(Collection<Fact> facts, Catalogue catalogue, OrgUnits orgUnits, int baseYear) {
+        this(
+                FactColumns.of(facts, code -> kind(catalogue, code)),
+                catalogue,
+                orgUnits,
+                baseYear,
+                new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
+    }
+
+    private IndicatorTable(
+            FactColumns facts,
+            Catalogue catalogue,
+            OrgUnits orgUnits,
+            int baseYear,
+            Map<String, Map<String, AtomicReferenceArray<Figure>>> memo,
+            Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo) {
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.baseYear = baseYear;
-        SortedSet<Integer> years = new TreeSet<>();
-        for (Fact f : facts) {
-            this.facts
-                    .computeIfAbsent(f.code(), k -> new HashMap<>())
-                    .computeIfAbsent(f.year(), k -> new HashMap<>())
-                    .put(f.orgUnit(), f);
-            years.add(f.year());
-        }
-        this.years = Collections.unmodifiableSortedSet(years);
+        this.facts = facts;
+        this.memo = memo;
+        this.seriesMemo = seriesMemo;
+        this.years = facts.years();
         firstYear = years.isEmpty() ? baseYear : Math.min(years.first(), baseYear);
         lastYear = years.isEmpty() ? baseYear : Math.max(years.last(), baseYear);
+    }
+
+    /** What the table reads of a code's facts: a sector indicator's roll-up needs its numerators (and denominators). */
+    private static FactColumns.Kind kind(Catalogue catalogue, String code) {
+        return catalogue
+                .indicator(code)
+                .filter(catalogue::isSectorIndicator)
+                .map(i -> i.formula().type() == FormulaType.RATIO ? FactColumns.Kind.RATIO : FactColumns.Kind.TOTAL)
+                .orElse(FactColumns.Kind.VALUE);
+    }
+
+    /**
+     * This table with {@code changed} facts written over it (a fact of a key it holds replaces it), under the same
+     * hierarchy; this table stays as it was. The figures it remembers of units none of the facts reflects on
+     * ({@link #reflecting}) are the new table's too: after one enterprise's report, the figures of every other
+     * enterprise and park are not computed again. When the years with data change, every figure is computed anew.
+     */
+    public IndicatorTable with(Collection<Fact> changed) {
+        if (changed.isEmpty()) {
+            return this;
+        }
+        FactColumns next = facts.with(changed);
+        if (!next.years().equals(years)) {
+            return new IndicatorTable(
+                    next, catalogue, orgUnits, baseYear, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+        Set<String> units = new HashSet<>();
+        for (Fact f : changed) {
+            units.add(f.orgUnit());
+        }
+        Set<String> stale = reflecting(orgUnits, units);
+        Map<String, Map<String, AtomicReferenceArray<Figure>>> memo = new ConcurrentHashMap<>(this.memo);
+        Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new ConcurrentHashMap<>(this.seriesMemo);
+        memo.keySet().removeAll(stale);
+        seriesMemo.keySet().removeAll(stale);
+        return new IndicatorTable(next, catalogue, orgUnits, baseYear, memo, seriesMemo);
+    }
+
+    /** The same facts under another hierarchy of org units (a unit moved, opened or closed): every figure anew. */
+    public IndicatorTable under(OrgUnits units) {
+        return units == orgUnits
+                ? this
+                : new IndicatorTable(
+                        facts, catalogue, units, baseYear, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    public OrgUnits orgUnits() {
+        return orgUnits;
+    }
+
+    /**
+     * The units whose figures include a fact of one of {@code factUnits}: each unit itself, its ancestors up to the city,
+     * the city, and the groups of any of them (a group sums its districts). Every other unit's figures are made of other
+     * units' facts only.
+     */
+    public static Set<String> reflecting(OrgUnits units, Collection<String> factUnits) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String code : factUnits) {
+            String at = code;
+            while (at != null && out.add(at)) {
+                at = units.find(at).map(OrgUnit::parent).orElse(null);
+            }
+        }
+        out.add(units.city().code());
+        for (OrgUnit g : units.groups()) {
+            if (g.members().stream().anyMatch(out::contains)) {
+                out.add(g.code());
+            }
+        }
+        return out;
     }
 
     /** Years with at least one fact (read-only). */
@@ -84,6 +167,13 @@ public final class IndicatorTable {
         // is there
         Map<String, AtomicReferenceArray<Figure>> byCode = memo.get(unitCode);
         if (byCode == null) {
+            OrgUnit unit = orgUnits.find(unitCode)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown org unit " + unitCode));
+            if (unit.level() == OrgUnitLevel.ENTERPRISE) {
+                // an enterprise's figures are its own facts, found and combined in a few lookups: not remembered, or
+                // the ranking of 5,000 enterprises would hold ~40 figures of each per year in the shared table
+                return compute(unit, code, year);
+            }
             byCode = memo.computeIfAbsent(unitCode, k -> new ConcurrentHashMap<>());
         }
         AtomicReferenceArray<Figure> byYear = byCode.get(code);
@@ -208,28 +298,28 @@ public final class IndicatorTable {
      * its parks), so that district totals are never counted twice; a city's or group's districts, each as above.
      */
     private Parts parts(OrgUnit unit, String code, int year) {
-        Map<String, Fact> byUnit = facts.getOrDefault(code, Map.of()).getOrDefault(year, Map.of());
         List<Fact> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         switch (unit.level()) {
-            case ENTERPRISE -> add(byUnit.get(unit.code()), unit.code(), found, missing);
+            case ENTERPRISE -> add(facts.get(code, unit.code(), year), unit.code(), found, missing);
             case PARK -> {
                 List<OrgUnit> enterprises = orgUnits.enterprisesUnder(unit.code());
                 if (enterprises.isEmpty()) {
                     missing.add(unit.code() + " (no enterprise registered)");
                 }
-                enterprises.forEach(e -> add(byUnit.get(e.code()), e.code(), found, missing));
+                enterprises.forEach(e -> add(facts.get(code, e.code(), year), e.code(), found, missing));
             }
             default -> {
                 for (String d : unit.districtsToSum()) {
-                    Fact reported = byUnit.get(d);
+                    Fact reported = facts.get(code, d, year);
                     if (reported != null && reported.value() != null) {
                         add(reported, d, found, missing);
                         continue;
                     }
                     List<Fact> fromEnterprises = new ArrayList<>();
-                    for (OrgUnit e : orgUnits.enterprisesUnder(d)) {
-                        Fact f = byUnit.get(e.code());
+                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 lookups a district)
+                    for (OrgUnit e : facts.has(code) ? orgUnits.enterprisesUnder(d) : List.<OrgUnit>of()) {
+                        Fact f = facts.get(code, e.code(), year);
                         if (f != null && f.value() != null) {
                             fromEnterprises.add(f);
                         }

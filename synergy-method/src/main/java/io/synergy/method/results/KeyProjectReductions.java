@@ -55,7 +55,11 @@ public record KeyProjectReductions(E5Basis basis, List<ProjectEvent> projects) {
      * figure, rather than a zero that would judge the unit on projects it does not have).
      */
     public Double delivered(OrgUnits units, String unit, Substance substance, int year) {
-        Set<String> within = units.within(unit);
+        return delivered(projects.isEmpty() ? Set.of() : units.within(unit), substance, year);
+    }
+
+    /** {@link #delivered} of the projects of the units {@code within}. */
+    private Double delivered(Set<String> within, Substance substance, int year) {
         BigDecimal sum = BigDecimal.ZERO;
         boolean any = false;
         for (ProjectEvent p : projects) {
@@ -75,8 +79,10 @@ public record KeyProjectReductions(E5Basis basis, List<ProjectEvent> projects) {
     public SortedMap<Integer, Double> series(
             OrgUnits units, String unit, Substance substance, Collection<Integer> years) {
         SortedMap<Integer, Double> series = new TreeMap<>();
+        // the units below once for every year (at city scale the city's are 5,000 codes), and none without projects
+        Set<String> within = projects.isEmpty() ? Set.of() : units.within(unit);
         for (int y : years) {
-            Double v = delivered(units, unit, substance, y);
+            Double v = delivered(within, substance, y);
             if (v != null) {
                 series.put(y, v);
             }

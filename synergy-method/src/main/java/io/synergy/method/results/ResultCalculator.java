@@ -24,6 +24,7 @@ import io.synergy.model.target.ProvincialTarget;
 import io.synergy.model.target.TargetRules;
 import io.synergy.model.target.TargetSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -165,6 +166,21 @@ public final class ResultCalculator {
                 out.add(compute(table, unit, year, window, coverage, panel.getOrDefault(unit.code(), Map.of())));
             }
         }
+        return out;
+    }
+
+    /**
+     * The units whose results a change of the facts of {@code factUnits} can change, in the years from the change on:
+     * the units whose figures include those facts ({@link IndicatorTable#reflecting}: each unit, its park, district, the
+     * groups and the city) and every district — the district panel normalises over all the districts' figures and the
+     * city's base year, so one district's change moves every district's panel result. Every other unit's result is
+     * computed from figures none of those facts is part of (its own, its own enterprises'), with the same windows as long
+     * as the years' states do not move (a caller computes every unit from a year whose state moved). After one
+     * enterprise's report that is a dozen units of 5,061, not every unit.
+     */
+    public Set<String> affectedBy(Collection<String> factUnits) {
+        Set<String> out = IndicatorTable.reflecting(orgUnits, factUnits);
+        orgUnits.districts().forEach(d -> out.add(d.code()));
         return out;
     }
 

@@ -170,6 +170,60 @@ public abstract class RollUpContract extends SectorServiceTest {
     }
 
     /**
+     * A district of 500 enterprises judges an enterprise's report on their sum, not on their values (issue 19): the request
+     * reads back a bounded number of stored values — the enterprise's own, the district's own and one sum — where it read
+     * every enterprise's before; a report that breaks the rule is still refused, naming both sides.
+     */
+    @Test
+    void aDistrictOfManyEnterprisesJudgesAReportOnTheirSumNotTheirValues() {
+        String element = summedRule().whole();
+        DistrictYear slot = freshDistrictYear();
+        List<String> enterprises = registerEnterprises(slot.district(), 500);
+        String total = uniqueId("district-total");
+        accepted(postJson(report(total, slot.district(), slot.period(), null, Map.of(element, 1_000_000.0))), 201);
+        ArrayNode batch = MAPPER.createArrayNode();
+        for (String e : enterprises.subList(0, 499)) {
+            batch.add(report(uniqueId("enterprise"), e, slot.period(), null, Map.of(element, 1000.0)));
+        }
+        accepted(postJson(batch), 201);
+
+        String last = enterprises.get(499);
+        double[] before = stateValuesRead();
+        accepted(
+                postJson(report(uniqueId("enterprise-last"), last, slot.period(), null, Map.of(element, 1000.0))), 201);
+        double[] after = stateValuesRead();
+        assertThat(after[0] - before[0]).as("requests").isEqualTo(1);
+        assertThat(after[1] - before[1])
+                .as("stored values read back for one report in a district of %d enterprises", enterprises.size())
+                .isLessThanOrEqualTo(10);
+
+        // another report of the last enterprise's year replaces its value: 499 × 1,000 + 501,001 > 1,000,000
+        Response refused =
+                postJson(report(uniqueId("enterprise-over"), last, slot.period(), null, Map.of(element, 501_001.0)));
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);
+        assertThat(json(refused).path("type").asText()).endsWith("/combined-state-rule");
+        assertThat(json(refused).findValuesAsText("field")).contains("values[0].value");
+        assertThat(json(refused).findValuesAsText("message"))
+                .anySatisfy(m -> assertThat(m)
+                        .contains(element, "500 enterprise(s)", "1000001.0", "1000000.0", total, "and 488 more"));
+    }
+
+    /** The count and sum of {@code synergy_ingest_state_values} on this service's metrics. */
+    private double[] stateValuesRead() {
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double[] out = new double[2];
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith("synergy_ingest_state_values_count{")) {
+                out[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("synergy_ingest_state_values_sum{")) {
+                out[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The property behind the combined-state rules: seeded random sequences of valid and invalid reports ({@link RandomReports}:
      * revisions, months, quarters and years, several report ids per org unit, enterprises, other writers, batches) sent
      * through the service never leave a stored, readable or published figure that breaks a rule — shares within 0–100 %,

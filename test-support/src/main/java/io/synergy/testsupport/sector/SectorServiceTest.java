@@ -421,12 +421,21 @@ public abstract class SectorServiceTest {
 
     /** Registers an enterprise under a park or district (a fresh credit code) and waits until this service knows it. */
     protected String registerEnterprise(String parent) {
-        String first17 =
-                String.format(Locale.ROOT, "9137020%dMA4H%05d", sector.ordinal(), ENTERPRISES.getAndIncrement());
-        String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
-        publishOrgUnit(code, "ENTERPRISE", parent, false, 1);
-        awaitRegistered(code);
-        return code;
+        return registerEnterprises(parent, 1).get(0);
+    }
+
+    /** Registers {@code count} enterprises under a park or district at once and waits until this service knows them all. */
+    protected List<String> registerEnterprises(String parent, int count) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String first17 =
+                    String.format(Locale.ROOT, "9137020%dMA4H%05d", sector.ordinal(), ENTERPRISES.getAndIncrement());
+            String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+            publishOrgUnit(code, "ENTERPRISE", parent, false, 1);
+            codes.add(code);
+        }
+        awaitRegistered(codes);
+        return codes;
     }
 
     /**
@@ -434,18 +443,27 @@ public abstract class SectorServiceTest {
      * carries a negative value, so it is refused either way and stores nothing.
      */
     protected void awaitRegistered(String code) {
-        ObjectNode probe = report(
-                uniqueId("registry-probe"),
-                code,
-                "2020",
-                null,
-                Map.of(elements.get(0).code(), -1.0));
+        awaitRegistered(List.of(code));
+    }
+
+    /** {@link #awaitRegistered(String)} for many units, with one probe (a batch) per attempt. */
+    protected void awaitRegistered(List<String> codes) {
+        ArrayNode probes = MAPPER.createArrayNode();
+        for (String code : codes) {
+            probes.add(report(
+                    uniqueId("registry-probe"),
+                    code,
+                    "2020",
+                    null,
+                    Map.of(elements.get(0).code(), -1.0)));
+        }
+        JsonNode probe = codes.size() == 1 ? probes.get(0) : probes;
         await().atMost(WAIT).untilAsserted(() -> {
             Response r = postJson(probe);
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(json(r).path("errors"))
                     .as(r.asString())
-                    .noneMatch(e -> "orgUnit".equals(e.path("field").asText())
+                    .noneMatch(e -> e.path("field").asText().endsWith("orgUnit")
                             && !e.path("message").asText().contains("a park"));
         });
     }

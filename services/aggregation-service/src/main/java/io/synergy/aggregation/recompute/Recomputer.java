@@ -3,6 +3,7 @@ package io.synergy.aggregation.recompute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,6 +14,7 @@ import io.synergy.aggregation.config.E5Config;
 import io.synergy.aggregation.config.MethodConfig;
 import io.synergy.aggregation.store.AnswerVersion;
 import io.synergy.aggregation.store.DataSetStore;
+import io.synergy.aggregation.store.FactStore;
 import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.aggregation.store.ProjectStore;
 import io.synergy.aggregation.store.ResultStore;
@@ -23,6 +25,7 @@ import io.synergy.method.results.KeyProjectReductions;
 import io.synergy.method.results.ResultCalculator;
 import io.synergy.method.results.UnitYearResult;
 import io.synergy.method.results.YearAssessment;
+import io.synergy.method.results.YearCoverage;
 import io.synergy.method.results.YearState;
 import io.synergy.method.results.YearStates;
 import io.synergy.model.catalogue.Catalogue;
@@ -57,6 +60,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +70,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -116,7 +121,20 @@ public class Recomputer {
     YearStateStore yearStates;
 
     private Timer duration;
+    private DistributionSummary unitsComputed;
     private KnownGauges pendingAge;
+
+    /**
+     * What the previous committed pass saw: the facts' version it read (the newest inputs of the next pass are the facts
+     * written after it) and the years with facts ({@code null} until the first pass after the start). Set when a pass
+     * commits: a pass rolled back leaves its requests, and the next one must see the same changes.
+     */
+    private record Seen(long factVersion, Set<Integer> years) {}
+
+    private volatile Seen seen = new Seen(-1, null);
+
+    /** What the pass running now saw, kept once it commits. */
+    private Seen seeing;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -142,6 +160,10 @@ public class Recomputer {
                 .description("Time to recompute all results")
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(metrics);
+        unitsComputed = DistributionSummary.builder("synergy.recompute.units")
+                .description(
+                        "Org unit results computed per pass (each in both views): the units a change reaches, not every unit")
                 .register(metrics);
         pendingAge = new KnownGauges(
                 metrics,
@@ -176,9 +198,13 @@ public class Recomputer {
         }
     }
 
-    /** Recomputes if any year was requested; returns the number of results that changed (-1 if another instance holds the lock). */
-    public int recomputeIfRequested() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Recomputes if any year was requested; returns the number of results that changed (-1 if another instance holds the
+     * lock). One pass at a time in this instance: a pass remembers what it saw for the next.
+     */
+    public synchronized int recomputeIfRequested() {
+        seeing = null;
+        int result = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryLock(c)) {
                     return -1;
@@ -215,6 +241,10 @@ public class Recomputer {
                 }
             }
         });
+        if (seeing != null) {
+            seen = seeing;
+        }
+        return result;
     }
 
     /** The age of the oldest waiting request (0 when none waits); unknown (no series) while the database does not answer. */
@@ -242,21 +272,38 @@ public class Recomputer {
 
     /**
      * The requests one recompute covers: every row up to {@code lastId}; the earliest year among those for every unit
-     * ({@code null} when all name one unit); the earliest year of each unit named alone (a target changed for it); and
-     * the distinct traces that asked (earliest first, at most {@link Traces#MAX_LINKS} + 1).
+     * ({@code null} when all name units); the earliest year of each unit named alone (a target changed for it); the
+     * earliest year of each unit whose facts changed; and the distinct traces that asked (earliest first, at most
+     * {@link Traces#MAX_LINKS} + 1).
      */
-    record Claim(long lastId, Integer fromYear, Map<String, Integer> unitsFromYear, List<String> traceparents) {
+    record Claim(
+            long lastId,
+            Integer fromYear,
+            Map<String, Integer> unitsFromYear,
+            Map<String, Integer> factsFromYear,
+            List<String> traceparents) {
+
+        Claim(long lastId, Integer fromYear, Map<String, Integer> unitsFromYear, List<String> traceparents) {
+            this(lastId, fromYear, unitsFromYear, Map.of(), traceparents);
+        }
 
         int earliestYear() {
             int earliest = fromYear == null ? Integer.MAX_VALUE : fromYear;
             for (int y : unitsFromYear.values()) {
                 earliest = Math.min(earliest, y);
             }
+            for (int y : factsFromYear.values()) {
+                earliest = Math.min(earliest, y);
+            }
             return earliest;
         }
 
-        /** The units to compute in {@code year} when every unit is computed from {@code allFrom} on; {@code null}: every unit. */
-        Set<String> units(int year, int allFrom) {
+        /**
+         * The units to compute in {@code year} when every unit is computed from {@code allFrom} on; {@code null}: every
+         * unit. A unit named alone is computed from its year on; of a unit whose facts changed, {@code reach} tells the
+         * units its facts reach (ResultCalculator#affectedBy), computed from its year on.
+         */
+        Set<String> units(int year, int allFrom, Function<Collection<String>, Set<String>> reach) {
             if (year >= allFrom) {
                 return null;
             }
@@ -266,7 +313,21 @@ public class Recomputer {
                     units.add(unit);
                 }
             });
+            List<String> changed = new ArrayList<>();
+            factsFromYear.forEach((unit, from) -> {
+                if (from <= year) {
+                    changed.add(unit);
+                }
+            });
+            if (!changed.isEmpty()) {
+                units.addAll(reach.apply(changed));
+            }
             return units;
+        }
+
+        /** As {@link #units(int, int, Function)} for a claim without changed facts. */
+        Set<String> units(int year, int allFrom) {
+            return units(year, allFrom, changed -> Set.of());
         }
 
         /** Removes the covered requests, in the recompute's transaction: they go when its results commit, not before. */
@@ -296,13 +357,14 @@ public class Recomputer {
             fromYear = (Integer) rs.getObject(2);
         }
         Map<String, Integer> unitsFromYear = new TreeMap<>();
+        Map<String, Integer> factsFromYear = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT org_unit, min(year) FROM recompute_request WHERE id <= ? AND org_unit IS NOT NULL "
-                        + "GROUP BY org_unit")) {
+                "SELECT org_unit, facts, min(year) FROM recompute_request WHERE id <= ? AND org_unit IS NOT NULL "
+                        + "GROUP BY org_unit, facts")) {
             ps.setLong(1, lastId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    unitsFromYear.put(rs.getString(1), rs.getInt(2));
+                    (rs.getBoolean(2) ? factsFromYear : unitsFromYear).put(rs.getString(1), rs.getInt(3));
                 }
             }
         }
@@ -318,13 +380,14 @@ public class Recomputer {
                 }
             }
         }
-        return new Claim(lastId, fromYear, unitsFromYear, traceparents);
+        return new Claim(lastId, fromYear, unitsFromYear, factsFromYear, traceparents);
     }
 
     private int recompute(Connection c, Claim claim) throws SQLException {
         // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
         OrgUnits units = registry.current();
         long start = System.nanoTime();
+        long factVersion = FactStore.version(c);
         IndicatorTable table = tables.current(c, units);
         IndicatorTable officialTable = tables.current(c, units, ResultView.OFFICIAL);
         DataSetStore.Accepted accepted = DataSetStore.accepted(c);
@@ -334,9 +397,9 @@ public class Recomputer {
                 method.settings(),
                 TargetStore.all(c),
                 new KeyProjectReductions(e5.basis(), ProjectStore.projects(c, json)));
-        Map<String, ResultStore.Stored> stored = ResultStore.index(c);
         Map<Integer, YearState> before = YearStateStore.states(c);
-        Map<String, Instant> newestInputs = freshness.newestInputs(c, units);
+        Map<Integer, YearCoverage> coveredBefore = YearStateStore.coverages(c);
+        Map<String, Instant> newestInputs = freshness.newestInputs(c, units, seen.factVersion());
         YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
         phase("load", loaded - start);
@@ -349,17 +412,32 @@ public class Recomputer {
                 statesMoved = true;
             }
         }
+        from = Math.min(from, yearsMovedFrom(c, table, units));
+        // a year whose coverage moved (a district's figures became complete, or no longer are): every unit's result of
+        // that year carries it
+        Set<Integer> coverageMoved = new TreeSet<>();
+        for (YearAssessment a : states.all()) {
+            if (!a.coverage().equals(coveredBefore.get(a.year()))) {
+                coverageMoved.add(a.year());
+            }
+        }
         yearStates.write(
                 c,
                 states.all(),
                 current.synergySet().stream().map(Indicator::id).toList(),
                 Instant.now());
         int changed = 0;
+        int computed = 0;
         // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
         // dies young instead of filling a small heap's old generation
-        // a unit whose targets changed is computed alone from its year on, until every unit is
-        for (int year : current.years(table, Math.min(from, claim.earliestYear()))) {
-            Set<String> only = claim.units(year, from);
+        // a unit whose targets or facts changed is computed (with the units its facts reach) from its year on, until
+        // every unit is
+        int first = Math.min(from, claim.earliestYear());
+        if (!coverageMoved.isEmpty()) {
+            first = Math.min(first, ((TreeSet<Integer>) coverageMoved).first());
+        }
+        for (int year : current.years(table, first)) {
+            Set<String> only = coverageMoved.contains(year) ? null : claim.units(year, from, current::affectedBy);
             if (only != null && only.isEmpty()) {
                 continue;
             }
@@ -369,17 +447,53 @@ public class Recomputer {
             // figure NO_DATA, and the count says why)
             List<UnitYearResult> official = current.computeYear(officialTable, year, states, only);
             long t1 = System.nanoTime();
+            // what they are compared with: the stored digests of the same units and year only
+            Map<String, ResultStore.Stored> stored = ResultStore.index(c, year, only);
             changed += store(c, ResultView.LATEST, results, stored, newestInputs, accepted, units);
             changed += store(c, ResultView.OFFICIAL, official, stored, newestInputs, accepted, units);
+            computed += results.size();
             phase("compute", t1 - t0);
             phase("store", System.nanoTime() - t1);
         }
+        unitsComputed.record(computed);
         metrics.counter("synergy.results.changed").increment(changed);
         if (changed > 0 || statesMoved) {
             // the read API's kept answers are computed anew once this pass commits
             AnswerVersion.raise(c);
         }
+        seeing = new Seen(factVersion, table.years());
         return changed;
+    }
+
+    /**
+     * The earliest year from which every unit's results may have changed because the years with facts changed (a first
+     * fact of a year: its results are new for every unit, and the next year's effects compare with it), from the
+     * base year on; {@link Integer#MAX_VALUE} when they did not. Compared with the years of the previous pass, or after
+     * a start with the years the city has results for (those before the base year taken as known).
+     */
+    private int yearsMovedFrom(Connection c, IndicatorTable table, OrgUnits units) throws SQLException {
+        Set<Integer> known = seen.years() == null ? null : new TreeSet<>(seen.years());
+        if (known == null) {
+            known = new TreeSet<>(
+                    ResultStore.years(c, ResultView.LATEST, units.city().code()));
+            for (int y : table.years()) {
+                if (y < table.baseYear()) {
+                    known.add(y);
+                }
+            }
+        }
+        int moved = Integer.MAX_VALUE;
+        for (int y : table.years()) {
+            if (!known.contains(y)) {
+                moved = Math.min(moved, y);
+            }
+        }
+        for (int y : known) {
+            if (!table.years().contains(y)) {
+                moved = Math.min(moved, y + 1);
+            }
+        }
+        return moved == Integer.MAX_VALUE ? moved : Math.max(moved, table.baseYear());
     }
 
     /**

@@ -3,7 +3,7 @@ package io.synergy.aggregation.recompute;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.method.results.IndicatorTable;
 import io.synergy.model.orgunit.OrgUnits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -13,9 +13,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,37 +44,29 @@ public class ResultFreshness {
                 .register(registry);
     }
 
-    /** The newest input of every result, by {@code orgUnit:year}: the facts' newest computedAt per unit and year, rolled up. */
-    Map<String, Instant> newestInputs(Connection c, OrgUnits units) throws SQLException {
+    /**
+     * The newest input of the results the facts written after {@code version} reflect on, by {@code orgUnit:year}: their
+     * newest computedAt per unit and year, rolled up to every unit whose figures include them
+     * ({@link IndicatorTable#reflecting}). Only those facts are read (each carries the version that wrote it): a pass
+     * after one enterprise's report reads its facts, not the newest of every unit's 1.5 million at city scale. A result
+     * that changed without a new fact behind it (a year closed, a target, a moved unit) has no new input to measure.
+     */
+    Map<String, Instant> newestInputs(Connection c, OrgUnits units, long version) throws SQLException {
         Map<String, Instant> newest = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT org_unit, year, max(computed_at) FROM indicator_fact GROUP BY org_unit, year");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Instant at = rs.getTimestamp(3).toInstant();
-                int year = rs.getInt(2);
-                for (String unit : reflectedBy(rs.getString(1), units)) {
-                    newest.merge(unit + ":" + year, at, (a, b) -> a.isAfter(b) ? a : b);
+                "SELECT org_unit, year, max(computed_at) FROM indicator_fact WHERE version > ? GROUP BY org_unit, year")) {
+            ps.setLong(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = rs.getTimestamp(3).toInstant();
+                    int year = rs.getInt(2);
+                    for (String unit : IndicatorTable.reflecting(units, List.of(rs.getString(1)))) {
+                        newest.merge(unit + ":" + year, at, (a, b) -> a.isAfter(b) ? a : b);
+                    }
                 }
             }
         }
         return newest;
-    }
-
-    /** The units whose results include a fact of {@code code}: itself, its ancestors up to the city, and the groups of its district. */
-    static Set<String> reflectedBy(String code, OrgUnits units) {
-        Set<String> chain = new LinkedHashSet<>();
-        String at = code;
-        while (at != null && chain.add(at)) {
-            at = units.find(at).map(OrgUnit::parent).orElse(null);
-        }
-        chain.add(units.city().code());
-        for (OrgUnit g : units.groups()) {
-            if (g.members().stream().anyMatch(chain::contains)) {
-                chain.add(g.code());
-            }
-        }
-        return chain;
     }
 
     /** A result changed and was stored at {@code storedAt}; {@code newestInput} is null for a result without facts. */

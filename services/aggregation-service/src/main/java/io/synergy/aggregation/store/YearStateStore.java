@@ -68,6 +68,22 @@ public class YearStateStore {
     }
 
     /**
+     * Every stored year's coverage as last assessed, by year: a result carries its year's coverage (how many indicators
+     * and districts are in), so a year whose coverage moved has every unit's result of that year to compute again.
+     */
+    public static Map<Integer, YearCoverage> coverages(Connection c) throws SQLException {
+        Map<Integer, YearCoverage> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT year, state, indicators_in, indicators_expected, districts_in, districts_expected FROM year_state");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), coverage(rs));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Writes every year's assessment. A year assessed complete is settled by the recompute with the indicators it has;
      * a year stored as settled keeps its state and settlement, only its counts move.
      *
@@ -190,12 +206,7 @@ public class YearStateStore {
                                 settledAt.toInstant(), rs.getString(11), rs.getString(12), strings(rs.getArray(13)));
                 out.add(new Stored(
                         rs.getInt(1),
-                        new YearCoverage(
-                                YearState.valueOf(rs.getString(2)),
-                                rs.getInt(3),
-                                rs.getInt(4),
-                                rs.getInt(5),
-                                rs.getInt(6)),
+                        coverage(rs),
                         read(rs.getString(7)),
                         strings(rs.getArray(8)),
                         rs.getTimestamp(9).toInstant(),
@@ -205,6 +216,12 @@ public class YearStateStore {
             throw new IllegalStateException("could not read the year states", e);
         }
         return out;
+    }
+
+    /** The coverage of a row whose columns 2–6 are state, indicators in and expected, districts in and expected. */
+    private static YearCoverage coverage(ResultSet rs) throws SQLException {
+        return new YearCoverage(
+                YearState.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
     }
 
     private static List<String> strings(Array a) throws SQLException {

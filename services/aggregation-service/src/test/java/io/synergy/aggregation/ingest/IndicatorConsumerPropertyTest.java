@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synergy.aggregation.store.IndicatorTables;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.catalogue.Sector;
@@ -86,9 +87,12 @@ class IndicatorConsumerPropertyTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    IndicatorTables tables;
+
     @AfterEach
     void forget() throws Exception {
-        PoisonRecordTest.forgetTestYears(dataSource);
+        PoisonRecordTest.forgetTestYears(dataSource, tables);
     }
 
     @AfterAll

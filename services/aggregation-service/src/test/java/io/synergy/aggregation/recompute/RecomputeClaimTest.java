@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which units a recompute computes in which year: a unit whose targets changed alone from its year, every unit from theirs. */
@@ -25,5 +26,18 @@ class RecomputeClaimTest {
         assertThat(claim.earliestYear()).isEqualTo(2041);
         assertThat(claim.units(2041, Integer.MAX_VALUE)).containsExactly("370283");
         assertThat(claim.units(2045, Integer.MAX_VALUE)).containsExactly("370283");
+    }
+
+    @Test
+    void aUnitWhoseFactsChangedIsComputedWithTheUnitsItsFactsReachFromItsYear() {
+        Recomputer.Claim claim = new Recomputer.Claim(9, null, Map.of("370283", 2022), Map.of("E-1", 2023), List.of());
+        assertThat(claim.earliestYear()).isEqualTo(2022);
+        assertThat(claim.units(2022, Integer.MAX_VALUE, changed -> Set.of("reached by " + changed)))
+                .containsExactly("370283");
+        assertThat(claim.units(2023, Integer.MAX_VALUE, changed -> Set.of("reached by " + changed)))
+                .containsExactly("370283", "reached by [E-1]");
+        assertThat(claim.units(2023, 2023, changed -> Set.of("reached by " + changed)))
+                .as("every unit")
+                .isNull();
     }
 }

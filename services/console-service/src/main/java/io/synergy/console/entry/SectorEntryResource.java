@@ -13,6 +13,7 @@ import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -61,13 +62,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
         responseCode = "404",
-        description = "No such sector (errors[].field sector), or nothing with this id in the sector service",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        description = "No such sector (errors[].field sector), or nothing with this id in the sector service")
 @APIResponse(
         responseCode = "502",
         description =
-                "The sector service could not be reached, or its answer could not be read; nothing was done, retry",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                "The sector service could not be reached, or its answer could not be read; nothing was done, retry")
 @APIResponse(
         responseCode = "503",
         description = "The sector service is busy or its database unavailable (its problem, passed on); retry",
@@ -128,25 +127,17 @@ public class SectorEntryResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid report: every fault in errors[]; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid report: every fault in errors[]; nothing stored")
     @APIResponse(
             responseCode = "409",
             description =
                     "A revision conflict, or the data set is SUBMITTED, APPROVED or ACCEPTED (data-set-locked: who must "
-                            + "return or reopen it); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "return or reopen it); nothing stored")
     @APIResponse(
             responseCode = "422",
-            description = "The district's figures taken together would break a rule of the catalogue; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The district's figures taken together would break a rule of the catalogue; nothing stored")
     public Response report(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @BeanParam SectorCall call,
             @Parameter(description = "true: check and compute, store and publish nothing")
                     @QueryParam("dryRun")
                     @DefaultValue("false")
@@ -157,8 +148,8 @@ public class SectorEntryResource {
                     "A report is required", List.of(new FieldError("body", "is required: one report")));
         }
         SectorClient.Answer<IngestResult> answer = sectors.post(
-                SectorClient.sector(sector),
-                authorization,
+                call.sector(),
+                call.authorization(),
                 "/api/v1/reports" + (dryRun ? "?dryRun=true" : ""),
                 report,
                 new TypeReference<>() {});
@@ -182,14 +173,11 @@ public class SectorEntryResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReportHistory.class)))
     public ReportHistory history(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @Parameter(description = "the report id", example = "web/energy/370202/2024") @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @BeanParam SectorCall call,
+            @Parameter(description = "the report id", example = "web/energy/370202/2024") @PathParam("id") String id) {
         return sectors.get(
-                        SectorClient.sector(sector),
-                        authorization,
+                        call.sector(),
+                        call.authorization(),
                         "/api/v1/reports/" + encodePath(id),
                         new TypeReference<ReportHistory>() {})
                 .body();
@@ -229,25 +217,16 @@ public class SectorEntryResource {
                             schema = @Schema(implementation = IngestResult[].class)))
     @APIResponse(
             responseCode = "400",
-            description = "A fault in the file, each named by its row and column; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A fault in the file, each named by its row and column; nothing stored")
     @APIResponse(
             responseCode = "409",
-            description = "A data set of the file is locked, or a revision conflicts; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The file is too large for the sector service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A data set of the file is locked, or a revision conflicts; nothing stored")
+    @APIResponse(responseCode = "413", description = "The file is too large for the sector service")
     @APIResponse(
             responseCode = "422",
-            description = "A district's figures taken together would break a rule; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "A district's figures taken together would break a rule; nothing stored")
     public Response upload(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @BeanParam SectorCall call,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "true: the preview only, nothing stored")
                     @QueryParam("dryRun")
@@ -262,8 +241,8 @@ public class SectorEntryResource {
         int status;
         if (dryRun) {
             SectorClient.Answer<UploadPreview> preview = sectors.postFile(
-                    SectorClient.sector(sector),
-                    authorization,
+                    call.sector(),
+                    call.authorization(),
                     "/api/v1/reports?dryRun=true",
                     file,
                     contentType,
@@ -272,8 +251,8 @@ public class SectorEntryResource {
             status = preview.status();
         } else {
             SectorClient.Answer<List<IngestResult>> results = sectors.postFile(
-                    SectorClient.sector(sector),
-                    authorization,
+                    call.sector(),
+                    call.authorization(),
                     "/api/v1/reports",
                     file,
                     contentType,
@@ -302,13 +281,9 @@ public class SectorEntryResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "format not csv or xlsx, a period that is not one, a code that is not a district",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "format not csv or xlsx, a period that is not one, a code that is not a district")
     public Response template(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @BeanParam SectorCall call,
             @Parameter(description = "csv or xlsx (default csv)", example = "xlsx") @QueryParam("format") String format,
             @Parameter(description = "the period to fill in (default: last year)", example = "2024")
                     @QueryParam("period")
@@ -322,8 +297,8 @@ public class SectorEntryResource {
                     "Invalid parameters", List.of(new FieldError("format", "must be csv or xlsx")));
         }
         SectorClient.Answer<byte[]> download = sectors.download(
-                SectorClient.sector(sector),
-                authorization,
+                call.sector(),
+                call.authorization(),
                 "/api/v1/template" + query("format", f, "period", period, "districts", districts));
         Response.ResponseBuilder answer = Response.ok(download.body(), download.contentType());
         if (download.contentDisposition() != null) {
@@ -345,20 +320,14 @@ public class SectorEntryResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ApprovalMatrix.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "period missing, not a year, or in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "period missing, not a year, or in the future")
     public ApprovalMatrix matrix(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @BeanParam SectorCall call,
             @Parameter(description = "the year", required = true, example = "2024") @QueryParam("period")
                     String period) {
         return sectors.get(
-                        SectorClient.sector(sector),
-                        authorization,
+                        call.sector(),
+                        call.authorization(),
                         "/api/v1/approvals" + query("period", period),
                         new TypeReference<ApprovalMatrix>() {})
                 .body();
@@ -390,22 +359,15 @@ public class SectorEntryResource {
     @APIResponse(
             responseCode = "400",
             description =
-                    "Not a district, not a year, an unknown action, no comment to RETURN or REOPEN; errors[].field names each",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "Not a district, not a year, an unknown action, no comment to RETURN or REOPEN; errors[].field names each")
     @APIResponse(
             responseCode = "409",
             description =
-                    "Not allowed in the data set's state, or flagged values not yet acknowledged; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DataSetStatus act(
-            @Parameter(description = "energy, transport, building, agriculture or waste", example = "energy")
-                    @PathParam("sector")
-                    String sector,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            ApprovalRequest request) {
+                    "Not allowed in the data set's state, or flagged values not yet acknowledged; nothing changed")
+    public DataSetStatus act(@BeanParam SectorCall call, ApprovalRequest request) {
         return sectors.post(
-                        SectorClient.sector(sector),
-                        authorization,
+                        call.sector(),
+                        call.authorization(),
                         "/api/v1/approvals",
                         request == null ? new ApprovalRequest(null, null, null, null) : request,
                         new TypeReference<DataSetStatus>() {})

@@ -9,37 +9,24 @@ import io.synergy.kafka.PlatformKafka;
 import io.synergy.model.kafka.KafkaAccess;
 import io.synergy.model.kafka.KafkaAcl;
 import io.synergy.model.kafka.Principals;
+import io.synergy.testsupport.HeadlessChromium;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,8 +46,6 @@ class DashboardBrowserTest {
     // no profile of its own (one application boot for the module): results.v1 holds only the results this test
     // publishes
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String GREEN = "rgb(30, 158, 74)";
     private static final String AMBER = "rgb(242, 169, 59)";
@@ -68,54 +53,19 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL dashboard;
 
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assertThat(CHROMIUM)
-                .as("chromium is installed (apt-get install chromium chromium-driver; .ci/run does it)")
-                .isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver is installed").isExecutable();
-        profile = Files.createTempDirectory("dashboard-chromium-");
-        // the driver binary is given, so Selenium Manager never looks for (or downloads) one
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=1600,1000",
-                "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("dashboard", 1600, 1000);
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -125,7 +75,7 @@ class DashboardBrowserTest {
             followResults();
         } catch (RuntimeException | AssertionError e) {
             // what the page showed when it failed is the first thing to look at
-            screenshot(Path.of("target", "screenshots", "dashboard-failure.png"));
+            chromium.screenshot(Path.of("target", "screenshots", "dashboard-failure.png"));
             throw e;
         }
     }
@@ -243,7 +193,7 @@ class DashboardBrowserTest {
                     && tr.cells[0].textContent === 'indicators.building.v1' && tr.cells[2].textContent !== '0');""")));
         assertThat(browser.findElements(By.cssSelector(".light-card"))).hasSizeGreaterThanOrEqualTo(10);
 
-        screenshot(Path.of("target", "screenshots", "dashboard.png"));
+        chromium.screenshot(Path.of("target", "screenshots", "dashboard.png"));
 
         // the provisional year, chosen: badge and banner say what it rests on
         new Select(browser.findElement(By.id("year"))).selectByValue("2025");
@@ -254,7 +204,7 @@ class DashboardBrowserTest {
                 .contains("/ 10 区(市) districts");
         assertThat(browser.findElement(By.id("kpi-provisional")).isDisplayed()).isTrue();
         wait.until(d -> browser.findElement(By.id("kpi-d")).getText().matches("[01]\\.\\d{3}"));
-        screenshot(Path.of("target", "screenshots", "dashboard-provisional.png"));
+        chromium.screenshot(Path.of("target", "screenshots", "dashboard-provisional.png"));
     }
 
     private void showsWhyAYearCannotBeScored() throws Exception {
@@ -295,12 +245,7 @@ class DashboardBrowserTest {
             }
         }
 
-        List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel() == Level.SEVERE)
-                .map(LogEntry::getMessage)
-                .filter(m -> !m.contains("Failed to load resource"))
-                .toList();
-        assertThat(scriptErrors).as("JavaScript errors in the page").isEmpty();
+        assertThat(chromium.scriptErrors()).as("JavaScript errors in the page").isEmpty();
     }
 
     private String selectedYear() {
@@ -322,16 +267,5 @@ class DashboardBrowserTest {
                 if (!chart || el.dataset.state !== 'ready' || !el.querySelector('canvas')) return false;
                 return chart.getOption().series.some(s => (s.data || []).some(v => v != null && (v.value ?? v) != null));""", id);
         return Boolean.TRUE.equals(drawn);
-    }
-
-    private void screenshot(Path file) throws IOException {
-        // make the window as tall as the page, so the screenshot shows every panel
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1600, ((Number) height).intValue() + 20));
-        Files.createDirectories(file.getParent());
-        Files.copy(
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                file,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -2,6 +2,7 @@ package io.synergy.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.transaction.JdbcBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -45,20 +46,18 @@ public class OutboxWriter {
         String current = Traceparent.current();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (OutboxMessage m : messages) {
-                ps.setString(1, m.topic());
-                ps.setString(2, m.key());
-                ps.setObject(3, m.id());
-                ps.setString(4, m.type());
-                ps.setString(5, m.source());
-                ps.setString(6, m.subject());
-                ps.setTimestamp(7, Timestamp.from(m.time()));
-                ps.setString(8, m.dataSchema());
-                ps.setBytes(9, m.payload());
-                ps.setString(10, m.traceparent() != null ? m.traceparent() : current);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, messages, (s, m) -> {
+                s.setString(1, m.topic());
+                s.setString(2, m.key());
+                s.setObject(3, m.id());
+                s.setString(4, m.type());
+                s.setString(5, m.source());
+                s.setString(6, m.subject());
+                s.setTimestamp(7, Timestamp.from(m.time()));
+                s.setString(8, m.dataSchema());
+                s.setBytes(9, m.payload());
+                s.setString(10, m.traceparent() != null ? m.traceparent() : current);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + messages.size() + " outbox rows", e);
         }

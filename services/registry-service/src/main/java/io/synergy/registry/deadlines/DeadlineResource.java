@@ -12,6 +12,7 @@ import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
+import io.synergy.registry.shared.WriteRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -93,8 +94,7 @@ public class DeadlineResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "period, sector, orgUnit, status, limit or cursor is not valid; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "period, sector, orgUnit, status, limit or cursor is not valid; errors[].field names it")
     public RestResponse<Tabular<List<Deadline>>> list(
             @Parameter(description = "a year (2024), a quarter (2024-Q1) or a month (2024-03); required")
                     @QueryParam("period")
@@ -192,27 +192,14 @@ public class DeadlineResource {
     @APIResponse(
             responseCode = "400",
             description = "Every fault in errors[] (sector, periodType, monthDay, daysAfter, If-Match, body); "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the rule's version; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "nothing stored")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the rule's version; nothing stored")
     public RestResponse<DeadlineRule> put(
             @PathParam("sector") String sector,
             @PathParam("periodType") String periodType,
             DeadlineRuleChange body,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch) {
-        if (body == null) {
-            throw ProblemException.invalid(
-                    "A body is required",
-                    List.of(new FieldError(
-                            "body", "a JSON object {monthDay} for ANNUAL or {daysAfter} for QUARTER and MONTH")));
-        }
+        WriteRequests.required(body, "a JSON object {monthDay} for ANNUAL or {daysAfter} for QUARTER and MONTH");
         EntityTags precondition = EntityTags.parse(ifMatch);
         DeadlineRule r = service.setRule(sector, periodType, body, precondition, Params.operator(token));
         return RestResponse.ResponseBuilder.ok(r)

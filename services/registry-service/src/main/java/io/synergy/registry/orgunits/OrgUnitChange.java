@@ -20,4 +20,10 @@ public record OrgUnitChange(
         String industrySection,
         String industryDivision,
         Set<String> flags,
-        Boolean closed) {}
+        Boolean closed) {
+
+    /** The same change of the unit {@code code} (a {@code PUT}'s, whose path names it). */
+    public OrgUnitChange withCode(String code) {
+        return new OrgUnitChange(code, level, zh, en, parent, industrySection, industryDivision, flags, closed);
+    }
+}

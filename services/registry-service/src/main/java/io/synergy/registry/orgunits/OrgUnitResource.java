@@ -12,6 +12,10 @@ import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
+import io.synergy.registry.shared.Params;
+import io.synergy.registry.shared.WriteOperations;
+import io.synergy.registry.shared.WriteRequests;
+import io.synergy.registry.shared.Written;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -95,10 +100,7 @@ public class OrgUnitResource {
                                                 "header "
                                                         + "code,level,name_zh,name_en,parent,industry_section,industry_division,flags,closed"))
             })
-    @APIResponse(
-            responseCode = "400",
-            description = "level, limit or cursor is malformed; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "level, limit or cursor is malformed; errors[].field names it")
     public RestResponse<Tabular<List<OrgUnitView>>> list(
             @QueryParam("level") String level,
             @QueryParam("parent") String parent,
@@ -151,10 +153,7 @@ public class OrgUnitResource {
                             name = "ETag",
                             description = "the unit's version, e.g. \"3\"",
                             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such park or enterprise",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such park or enterprise")
     public RestResponse<OrgUnitView> get(@PathParam("code") String code) {
         OrgUnitEvent u = service.find(code)
                 .orElseThrow(() -> ProblemException.notFound("No park or enterprise " + code + " in the registry"));
@@ -169,58 +168,21 @@ public class OrgUnitResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "Register a park or an enterprise (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(
+                    "Register a park or an enterprise (201, Location), or change one (200); If-Match (optional) must match the stored version",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "unit"))
+    @APIResponseSchema(
+            value = OrgUnitEvent.class,
             responseCode = "201",
-            description = "Registered: the unit as stored and published (version 1, or the next after the "
-                    + "versions org-units.v1 already carries for the code)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrgUnitEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/org-units/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "An existing unit: changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrgUnitEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the unit's version",
-                            schema = @Schema(type = SchemaType.STRING)))
+            responseDescription = "Registered: the unit as stored and published (version 1, or the next after the "
+                    + "versions org-units.v1 already carries for the code)")
+    @APIResponse(responseCode = "200", description = "An existing unit: changed (a new version) or unchanged")
     @APIResponse(
             responseCode = "400",
             description = "Every fault of the unit in errors[] (code, level, zh, en, parent, industryDivision, flags, "
-                    + "If-Match); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "If-Match); nothing stored")
     public RestResponse<OrgUnitEvent> create(
             OrgUnitChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid(
-                    "A body is required",
-                    List.of(new FieldError("body", "a JSON object {code, level, zh, parent, …}")));
-        }
-        return written(
-                service.apply(List.of(change), List.of(""), operator(), EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(WriteRequests.required(change, "a JSON object {code, level, zh, parent, …}"), ifMatch, uri);
     }
 
     @PUT
@@ -231,85 +193,27 @@ public class OrgUnitResource {
     @Operation(
             summary =
                     "Change a park or an enterprise: name, parent (a move: the aggregation re-rolls the years it has figures for), industry, "
-                            + "flags, closed; If-Match (optional) must match the stored version. A code not registered yet is registered (201)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrgUnitEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the unit's version",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Registered",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrgUnitEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/org-units/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "the unit's version", schema = @Schema(type = SchemaType.STRING))
-            })
+                            + "flags, closed; If-Match (optional) must match the stored version. A code not registered yet is registered (201)",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "unit"))
+    @APIResponseSchema(value = OrgUnitEvent.class, responseDescription = "Changed (a new version) or unchanged")
+    @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(
             responseCode = "400",
             description = "Every fault of the unit in errors[] (the body's code differing from the path's included); "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the unit does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "nothing stored")
     public RestResponse<OrgUnitEvent> update(
             @PathParam("code") String code,
             OrgUnitChange change,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
-        }
-        if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid(
-                    "Code mismatch",
-                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
-        }
-        OrgUnitChange withCode = new OrgUnitChange(
-                code,
-                change.level(),
-                change.zh(),
-                change.en(),
-                change.parent(),
-                change.industrySection(),
-                change.industryDivision(),
-                change.flags(),
-                change.closed());
-        return written(
-                service.apply(List.of(withCode), List.of(""), operator(), EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(WriteRequests.atPath(code, change, OrgUnitChange::code).withCode(code), ifMatch, uri);
     }
 
-    /** 201 with the new unit's Location, or 200; the unit's version as ETag either way. */
-    private static RestResponse<OrgUnitEvent> written(OrgUnitService.Outcome o, UriInfo uri) {
-        return EntityTags.written(
-                o.created(),
-                () -> uri.getBaseUriBuilder()
-                        .path(OrgUnitResource.class)
-                        .path(o.unit().code())
-                        .build(),
-                o.unit(),
-                o.unit().version());
+    private RestResponse<OrgUnitEvent> write(OrgUnitChange change, String ifMatch, UriInfo uri) {
+        Written<OrgUnitEvent> w = service.apply(
+                        List.of(change), List.of(""), Params.operator(token), EntityTags.parse(ifMatch))
+                .get(0);
+        return WriteRequests.answer(w, uri, OrgUnitResource.class, OrgUnitEvent::code, OrgUnitEvent::version);
     }
 
     @POST
@@ -341,16 +245,6 @@ public class OrgUnitResource {
         List<TableRow> rows = OrgUnitTable.READER.read(body, contentType, sheet);
         List<OrgUnitChange> changes = rows.stream().map(OrgUnitTable::change).toList();
         List<String> paths = rows.stream().map(r -> r.where() + ": ").toList();
-        List<OrgUnitService.Outcome> outcomes = service.apply(changes, paths, operator(), null);
-        return new ImportSummary(
-                outcomes.size(),
-                outcomes.stream().filter(OrgUnitService.Outcome::created).count(),
-                outcomes.stream().filter(o -> o.changed() && !o.created()).count(),
-                outcomes.stream().filter(o -> !o.changed()).count(),
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private String operator() {
-        return token == null || token.getName() == null ? "unknown" : token.getName();
+        return Written.summary(service.apply(changes, paths, Params.operator(token), null), started);
     }
 }

@@ -24,6 +24,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.transaction.AfterCommit;
 import io.synergy.registry.shared.EntityTags;
 import io.synergy.registry.shared.RegistryLock;
+import io.synergy.registry.shared.Written;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -80,9 +81,6 @@ public class OrgUnitService {
                         .forEach(registry::apply));
     }
 
-    /** What a change did. */
-    public record Outcome(OrgUnitEvent unit, boolean created, boolean changed) {}
-
     /** The stored unit, if any. */
     @Transactional
     public Optional<OrgUnitEvent> find(String code) {
@@ -129,7 +127,8 @@ public class OrgUnitService {
      *                stored unit's version is one of its entity tags (412 otherwise)
      */
     @Transactional
-    public List<Outcome> apply(List<OrgUnitChange> changes, List<String> paths, String operator, EntityTags ifMatch) {
+    public List<Written<OrgUnitEvent>> apply(
+            List<OrgUnitChange> changes, List<String> paths, String operator, EntityTags ifMatch) {
         RegistryLock.acquire();
         Map<String, OrgUnitEntity> stored = new LinkedHashMap<>();
         List<String> codes = changes.stream()
@@ -192,7 +191,7 @@ public class OrgUnitService {
             changed.add(differs);
         }
         Panache.getEntityManager().flush();
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Written<OrgUnitEvent>> outcomes = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             OrgUnitEvent e = written.get(i).toEvent();
@@ -208,11 +207,11 @@ public class OrgUnitService {
                         CloudEventTypes.ORG_UNIT_SCHEMA,
                         write(e)));
             }
-            outcomes.add(new Outcome(e, created.get(i), changed.get(i)));
+            outcomes.add(new Written<>(e, created.get(i), changed.get(i)));
         }
         outbox.write(events);
         List<OrgUnitEvent> applied =
-                outcomes.stream().filter(Outcome::changed).map(Outcome::unit).toList();
+                outcomes.stream().filter(Written::changed).map(Written::event).toList();
         AfterCommit.run(transactions, () -> applied.forEach(registry::apply));
         return outcomes;
     }

@@ -19,4 +19,10 @@ public record PilotChange(
         String level,
         Integer yearDesignated,
         String status,
-        String document) {}
+        String document) {
+
+    /** The same change of the pilot {@code code} (a {@code PUT}'s, whose path names it). */
+    public PilotChange withCode(String code) {
+        return new PilotChange(code, orgUnit, programme, industry, level, yearDesignated, status, document);
+    }
+}

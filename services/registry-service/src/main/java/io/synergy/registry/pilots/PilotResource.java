@@ -18,6 +18,8 @@ import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
+import io.synergy.registry.shared.WriteOperations;
+import io.synergy.registry.shared.WriteRequests;
 import io.synergy.registry.shared.Written;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +41,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -210,10 +213,7 @@ public class PilotResource {
                             name = "ETag",
                             description = "the pilot's version, e.g. \"3\"",
                             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such pilot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pilot")
     public RestResponse<PilotEvent> get(@PathParam("code") String code) {
         PilotEvent p = service.find(code).orElseThrow(() -> ProblemException.notFound("No pilot " + code));
         return RestResponse.ResponseBuilder.ok(p)
@@ -227,61 +227,21 @@ public class PilotResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "Record a pilot or designation (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(
+                    "Record a pilot or designation (201, Location), or change one (200); If-Match (optional) must match the stored version",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "pilot"))
+    @APIResponseSchema(
+            value = PilotEvent.class,
             responseCode = "201",
-            description = "Created: the pilot as stored and published (version 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PilotEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/pilots/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "An existing pilot: changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PilotEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the pilot's version",
-                            schema = @Schema(type = SchemaType.STRING)))
+            responseDescription = "Created: the pilot as stored and published (version 1)")
+    @APIResponse(responseCode = "200", description = "An existing pilot: changed (a new version) or unchanged")
     @APIResponse(
             responseCode = "400",
             description = "Every fault of the pilot in errors[] (code, orgUnit, programme, industry, level, "
-                    + "yearDesignated, status, document, If-Match); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "yearDesignated, status, document, If-Match); nothing stored")
     public RestResponse<PilotEvent> create(
             PilotChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid(
-                    "A body is required",
-                    List.of(new FieldError("body", "a JSON object {code, orgUnit, programme, level, …}")));
-        }
-        return written(
-                service.apply(
-                                List.of(change),
-                                List.of(Fields.json()),
-                                Params.operator(token),
-                                EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(
+                WriteRequests.required(change, "a JSON object {code, orgUnit, programme, level, …}"), ifMatch, uri);
     }
 
     @PUT
@@ -292,87 +252,27 @@ public class PilotResource {
     @Operation(
             summary =
                     "Change a pilot or designation (its status, year, document…); If-Match (optional) must match the stored version. A code "
-                            + "not known yet is created (201)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PilotEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the pilot's version",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PilotEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/pilots/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "the pilot's version", schema = @Schema(type = SchemaType.STRING))
-            })
+                            + "not known yet is created (201)",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "pilot"))
+    @APIResponseSchema(value = PilotEvent.class, responseDescription = "Changed (a new version) or unchanged")
+    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(
             responseCode = "400",
             description = "Every fault of the pilot in errors[] (the body's code differing from the path's included); "
-                    + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the pilot does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "nothing stored")
     public RestResponse<PilotEvent> update(
             @PathParam("code") String code,
             PilotChange change,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
-        }
-        if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid(
-                    "Code mismatch",
-                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
-        }
-        PilotChange withCode = new PilotChange(
-                code,
-                change.orgUnit(),
-                change.programme(),
-                change.industry(),
-                change.level(),
-                change.yearDesignated(),
-                change.status(),
-                change.document());
-        return written(
-                service.apply(
-                                List.of(withCode),
-                                List.of(Fields.json()),
-                                Params.operator(token),
-                                EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(WriteRequests.atPath(code, change, PilotChange::code).withCode(code), ifMatch, uri);
     }
 
-    private static RestResponse<PilotEvent> written(Written<PilotEvent> w, UriInfo uri) {
-        return EntityTags.written(
-                w.created(),
-                () -> uri.getBaseUriBuilder()
-                        .path(PilotResource.class)
-                        .path(w.event().code())
-                        .build(),
-                w.event(),
-                w.event().version());
+    private RestResponse<PilotEvent> write(PilotChange change, String ifMatch, UriInfo uri) {
+        Written<PilotEvent> w = service.apply(
+                        List.of(change), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch))
+                .get(0);
+        return WriteRequests.answer(w, uri, PilotResource.class, PilotEvent::code, PilotEvent::version);
     }
 
     @POST

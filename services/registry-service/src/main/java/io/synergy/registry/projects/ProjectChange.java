@@ -34,6 +34,24 @@ public record ProjectChange(
         List<ReductionChange> reductions,
         String verificationDocument) {
 
+    /** The same change of the project {@code code} (a {@code PUT}'s, whose path names it). */
+    public ProjectChange withCode(String code) {
+        return new ProjectChange(
+                code,
+                zh,
+                en,
+                type,
+                orgUnit,
+                leadDepartment,
+                responsibleUnits,
+                startYear,
+                completionYear,
+                status,
+                statusDate,
+                reductions,
+                verificationDocument);
+    }
+
     /**
      * The annual reduction of one substance.
      *

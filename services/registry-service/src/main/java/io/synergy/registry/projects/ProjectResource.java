@@ -19,6 +19,8 @@ import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
+import io.synergy.registry.shared.WriteOperations;
+import io.synergy.registry.shared.WriteRequests;
 import io.synergy.registry.shared.Written;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -226,8 +229,7 @@ public class ProjectResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "period is missing or not a year, or orgUnit is unknown; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "period is missing or not a year, or orgUnit is unknown; errors[].field names it")
     public Tabular<ProjectProgress> progress(
             @Parameter(description = "the year, e.g. 2024", required = true) @QueryParam("period") String period,
             @Parameter(description = "the city (default), a district, a group, a park or an enterprise")
@@ -272,10 +274,7 @@ public class ProjectResource {
                             name = "ETag",
                             description = "the project's version, e.g. \"3\"",
                             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such project",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project")
     public RestResponse<ProjectEvent> get(@PathParam("code") String code) {
         ProjectEvent p = service.find(code).orElseThrow(() -> ProblemException.notFound("No key project " + code));
         return RestResponse.ResponseBuilder.ok(p)
@@ -289,65 +288,21 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "Create a key project (201, Location), or change one (200); If-Match (optional) must match the stored version")
-    @APIResponse(
+                    "Create a key project (201, Location), or change one (200); If-Match (optional) must match the stored version",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "project"))
+    @APIResponseSchema(
+            value = ProjectEvent.class,
             responseCode = "201",
-            description = "Created: the project as stored and published (version 1)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProjectEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/projects/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "the project's version",
-                        schema = @Schema(type = SchemaType.STRING))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "An existing project: changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProjectEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the project's version",
-                            schema = @Schema(type = SchemaType.STRING)))
+            responseDescription = "Created: the project as stored and published (version 1)")
+    @APIResponse(responseCode = "200", description = "An existing project: changed (a new version) or unchanged")
     @APIResponse(
             responseCode = "400",
             description =
                     "Every fault of the project in errors[] (code, zh, type, orgUnit, leadDepartment, startYear, "
-                            + "completionYear, status, statusDate, reductions[i].…, verificationDocument, If-Match); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "completionYear, status, statusDate, reductions[i].…, verificationDocument, If-Match); nothing stored")
     public RestResponse<ProjectEvent> create(
             ProjectChange change, @HeaderParam(EntityTags.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid(
-                    "A body is required",
-                    List.of(new FieldError("body", "a JSON object {code, zh, type, orgUnit, …}")));
-        }
-        return written(
-                service.apply(
-                                List.of(change),
-                                List.of(Fields.json()),
-                                Params.operator(token),
-                                EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(WriteRequests.required(change, "a JSON object {code, zh, type, orgUnit, …}"), ifMatch, uri);
     }
 
     @PUT
@@ -358,96 +313,28 @@ public class ProjectResource {
     @Operation(
             summary =
                     "Change a key project: its status (a new status is added to its history, dated statusDate or today), its reductions "
-                            + "and their verification, names, unit, years; If-Match (optional) must match the stored version. A code not known yet is created (201)")
-    @APIResponse(
-            responseCode = "200",
-            description = "Changed (a new version) or unchanged",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProjectEvent.class)),
-            headers =
-                    @Header(
-                            name = "ETag",
-                            description = "the project's version",
-                            schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Created",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProjectEvent.class)),
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "/api/v1/projects/{code}",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "ETag",
-                        description = "the project's version",
-                        schema = @Schema(type = SchemaType.STRING))
-            })
+                            + "and their verification, names, unit, years; If-Match (optional) must match the stored version. A code not known yet is created (201)",
+            extensions = @Extension(name = WriteOperations.ENTITY, value = "project"))
+    @APIResponseSchema(value = ProjectEvent.class, responseDescription = "Changed (a new version) or unchanged")
+    @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(
             responseCode = "400",
             description =
                     "Every fault of the project in errors[] (the body's code differing from the path's included); "
-                            + "nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match does not match the stored version (or the project does not exist); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "nothing stored")
     public RestResponse<ProjectEvent> update(
             @PathParam("code") String code,
             ProjectChange change,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        if (change == null) {
-            throw ProblemException.invalid("A body is required", List.of(new FieldError("body", "a JSON object")));
-        }
-        if (change.code() != null && !change.code().equals(code)) {
-            throw ProblemException.invalid(
-                    "Code mismatch",
-                    List.of(new FieldError("code", "the body's code differs from the path's " + code)));
-        }
-        ProjectChange withCode = new ProjectChange(
-                code,
-                change.zh(),
-                change.en(),
-                change.type(),
-                change.orgUnit(),
-                change.leadDepartment(),
-                change.responsibleUnits(),
-                change.startYear(),
-                change.completionYear(),
-                change.status(),
-                change.statusDate(),
-                change.reductions(),
-                change.verificationDocument());
-        return written(
-                service.apply(
-                                List.of(withCode),
-                                List.of(Fields.json()),
-                                Params.operator(token),
-                                EntityTags.parse(ifMatch))
-                        .get(0),
-                uri);
+        return write(WriteRequests.atPath(code, change, ProjectChange::code).withCode(code), ifMatch, uri);
     }
 
-    private static RestResponse<ProjectEvent> written(Written<ProjectEvent> w, UriInfo uri) {
-        return EntityTags.written(
-                w.created(),
-                () -> uri.getBaseUriBuilder()
-                        .path(ProjectResource.class)
-                        .path(w.event().code())
-                        .build(),
-                w.event(),
-                w.event().version());
+    private RestResponse<ProjectEvent> write(ProjectChange change, String ifMatch, UriInfo uri) {
+        Written<ProjectEvent> w = service.apply(
+                        List.of(change), List.of(Fields.json()), Params.operator(token), EntityTags.parse(ifMatch))
+                .get(0);
+        return WriteRequests.answer(w, uri, ProjectResource.class, ProjectEvent::code, ProjectEvent::version);
     }
 
     @POST

@@ -1,7 +1,9 @@
 package io.synergy.registry.shared;
 
+import static io.synergy.registry.shared.OperationParts.addHeader;
+import static io.synergy.registry.shared.OperationParts.addProblem;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.synergy.platform.problem.Problem;
 import io.synergy.platform.tabular.Tabular;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -94,13 +96,7 @@ public class TabularOperations implements OASFilter {
     }
 
     private static void describePage(APIResponse ok, APIResponses responses) {
-        if (ok.getHeaders() == null || !ok.getHeaders().containsKey("Link")) {
-            ok.addHeader(
-                    "Link",
-                    OASFactory.createHeader()
-                            .description(NEXT_PAGE)
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        }
+        addHeader(ok, "Link", NEXT_PAGE);
         addProblem(responses, "400", BAD_QUERY);
     }
 
@@ -126,22 +122,5 @@ public class TabularOperations implements OASFilter {
                         .addType(Schema.SchemaType.STRING)
                         .format("binary")
                         .description(description));
-    }
-
-    /** An error the operation does not declare itself, as a problem; one it declares keeps its own description. */
-    private static void addProblem(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
-            return;
-        }
-        responses.addAPIResponse(
-                status,
-                OASFactory.createAPIResponse()
-                        .description(description)
-                        .content(OASFactory.createContent()
-                                .addMediaType(
-                                        Problem.MEDIA_TYPE,
-                                        OASFactory.createMediaType()
-                                                .schema(OASFactory.createSchema()
-                                                        .ref("Problem")))));
     }
 }

@@ -16,6 +16,7 @@ import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
+import io.synergy.registry.shared.WriteRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -105,8 +106,7 @@ public class TargetResource {
             })
     @APIResponse(
             responseCode = "400",
-            description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "indicator, orgUnit, year, limit or cursor is not valid; errors[].field names it")
     public RestResponse<Tabular<List<AppliedTarget>>> list(
             @Parameter(description = "an indicator with a target (E1, T1, E5-NOX)") @QueryParam("indicator")
                     String indicator,
@@ -171,8 +171,7 @@ public class TargetResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = TargetChangeView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it")
     public RestResponse<List<TargetChangeView>> history(
             @QueryParam("indicator") String indicator,
             @QueryParam("orgUnit") String orgUnit,
@@ -228,8 +227,7 @@ public class TargetResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "404",
-            description = "Nothing is allocated: the plan's target applies by default (see GET /api/v1/targets)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Nothing is allocated: the plan's target applies by default (see GET /api/v1/targets)")
     public RestResponse<TargetAllocations> get(
             @PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit) {
         TargetAllocations t = service.find(indicator, orgUnit)
@@ -277,27 +275,17 @@ public class TargetResource {
     @APIResponse(
             responseCode = "400",
             description = "Every fault in errors[] (indicator, orgUnit, value, targetYear, document, effectiveFrom, "
-                    + "If-Match, a field of the wrong type); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + "If-Match, a field of the wrong type); nothing stored")
     @APIResponse(
             responseCode = "412",
-            description = "If-Match does not match the stored version (or nothing is allocated yet); nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "If-Match does not match the stored version (or nothing is allocated yet); nothing stored")
     public RestResponse<TargetAllocations> put(
             @PathParam("indicator") String indicator,
             @PathParam("orgUnit") String orgUnit,
             TargetAllocationChange body,
             @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        if (body == null) {
-            throw ProblemException.invalid(
-                    "A body is required",
-                    List.of(new FieldError("body", "a JSON object {value, targetYear, document, effectiveFrom}")));
-        }
+        WriteRequests.required(body, "a JSON object {value, targetYear, document, effectiveFrom}");
         EntityTags precondition = EntityTags.parse(ifMatch);
         TargetService.Requested r = new TargetService.Requested(
                 indicator,
@@ -345,8 +333,7 @@ public class TargetResource {
             responseCode = "400",
             description =
                     "Every fault of every row in errors[] (field \"line N: column\" in a CSV, \"row N: column\" "
-                            + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "in a workbook), a missing column, a malformed CSV or workbook, no rows, a workbook of several sheets without sheet; nothing stored")
     @APIResponseSchema(TargetImportSummary.class)
     public TargetImportSummary importAllocation(
             InputStream body,

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,8 @@ import io.restassured.response.Response;
 import io.synergy.model.orgunit.UnifiedSocialCreditCode;
 import io.synergy.registry.OpenApiOperations;
 import io.synergy.registry.Paged;
+import io.synergy.registry.shared.WriteOperations;
+import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.util.ArrayList;
@@ -352,6 +355,56 @@ class ProjectRequestsTest {
                 .contains("VOCS");
         assertThat(types.getList("substances.findAll { it.mainPollutant }.code", String.class))
                 .containsExactly("NOX", "VOCS", "COD", "NH3N");
+    }
+
+    @Test
+    void everyJsonWriteDocumentsItsVersionItsLocationAndItsPreconditions() {
+        // WriteOperations declares these once for every write: each write of a whole entity must carry them
+        JsonNode paths = OpenApiAssertions.document().path("paths");
+        Map<String, String> entities =
+                Map.of("/api/v1/org-units", "unit", PROJECTS, "project", "/api/v1/pilots", "pilot");
+        for (Map.Entry<String, String> entity : entities.entrySet()) {
+            String item = entity.getKey() + "/{code}";
+            String version = "the " + entity.getValue() + "'s version";
+            for (JsonNode write : List.of(
+                    paths.path(entity.getKey()).path("post"), paths.path(item).path("put"))) {
+                JsonNode responses = write.path("responses");
+                assertThat(write.has(WriteOperations.ENTITY)).as(item).isFalse();
+                assertThat(responses.at("/201/headers/Location/description").asText())
+                        .as(item)
+                        .isEqualTo(item);
+                assertThat(responses.at("/201/headers/ETag/description").asText())
+                        .as(item)
+                        .isEqualTo(version);
+                assertThat(responses.at("/200/headers/ETag/description").asText())
+                        .as(item)
+                        .isEqualTo(version);
+                assertThat(responses
+                                .at("/201/content/application~1json/schema/$ref")
+                                .asText())
+                        .as(item)
+                        .startsWith("#/components/schemas/")
+                        .isEqualTo(responses
+                                .at("/200/content/application~1json/schema/$ref")
+                                .asText());
+                assertThat(responses
+                                .at("/412/content/application~1problem+json/schema/$ref")
+                                .asText())
+                        .as(item)
+                        .isEqualTo("#/components/schemas/Problem");
+                assertThat(responses.at("/415/description").asText())
+                        .as(item)
+                        .isEqualTo("The body is not application/json");
+            }
+        }
+        for (String put :
+                List.of("/api/v1/targets/{indicator}/{orgUnit}", "/api/v1/deadlines/rules/{sector}/{periodType}")) {
+            assertThat(paths.path(put)
+                            .at("/put/responses/415/content/application~1problem+json/schema/$ref")
+                            .asText())
+                    .as(put)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
     }
 
     @Test

@@ -2,13 +2,10 @@ package io.synergy.sector.compute;
 
 import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.period.Period;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Rolls a data element's values up to a longer period: the value reported for the period itself if there is one,
@@ -47,6 +44,11 @@ public final class PeriodRollUp {
         }
     }
 
+    private static final Comparator<PeriodValue> LONGEST_FIRST = Comparator.comparingInt(
+                    (PeriodValue v) -> -v.period().type().months())
+            .thenComparing(PeriodValue::period);
+    private static final Comparator<PeriodValue> BY_PERIOD = Comparator.comparing(PeriodValue::period);
+
     private PeriodRollUp() {}
 
     /** @return {@code null} when no value lies within {@code target} */
@@ -64,35 +66,39 @@ public final class PeriodRollUp {
             return null;
         }
         // longest periods first, so a quarter wins over the months inside it
-        inside.sort(Comparator.comparing((PeriodValue v) -> -v.period().type().months())
-                .thenComparing(PeriodValue::period));
-        Set<YearMonth> covered = new HashSet<>();
+        inside.sort(LONGEST_FIRST);
+        // the target's months covered so far, one bit each (a target is at most a year: 12 bits)
+        int first = target.firstMonthOrdinal();
+        long covered = 0;
         List<PeriodValue> chosen = new ArrayList<>();
         for (PeriodValue v : inside) {
-            List<YearMonth> months = months(v.period());
-            if (months.stream().noneMatch(covered::contains)) {
-                covered.addAll(months);
+            long months = months(v.period(), first);
+            if ((covered & months) == 0) {
+                covered |= months;
                 chosen.add(v);
             }
         }
         double value;
         if (aggregation == Aggregation.LAST) {
-            value = chosen.stream()
-                    .max(Comparator.comparing(v -> v.period().lastMonth()))
-                    .orElseThrow()
-                    .value();
+            PeriodValue latest = chosen.get(0);
+            for (PeriodValue v : chosen) {
+                if (v.period().lastMonthOrdinal() > latest.period().lastMonthOrdinal()) {
+                    latest = v;
+                }
+            }
+            value = latest.value();
         } else {
-            value = chosen.stream().mapToDouble(PeriodValue::value).sum();
+            value = 0;
+            for (PeriodValue v : chosen) {
+                value += v.value();
+            }
         }
-        chosen.sort(Comparator.comparing(PeriodValue::period));
-        return new Total(value, covered.size() == months(target).size(), List.copyOf(chosen));
+        chosen.sort(BY_PERIOD);
+        return new Total(value, covered == months(target, first), List.copyOf(chosen));
     }
 
-    private static List<YearMonth> months(Period p) {
-        List<YearMonth> m = new ArrayList<>();
-        for (YearMonth ym = p.firstMonth(); !ym.isAfter(p.lastMonth()); ym = ym.plusMonths(1)) {
-            m.add(ym);
-        }
-        return m;
+    /** The months of {@code p} as bits counted from the month {@code first} (p lies within the target that starts there). */
+    private static long months(Period p, int first) {
+        return ((1L << p.type().months()) - 1) << (p.firstMonthOrdinal() - first);
     }
 }

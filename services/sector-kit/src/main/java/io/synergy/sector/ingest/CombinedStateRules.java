@@ -1,5 +1,6 @@
 package io.synergy.sector.ingest;
 
+import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.DataElement;
 import io.synergy.model.catalogue.PartOfWholeRule;
@@ -13,11 +14,14 @@ import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.model.ValueKey;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The catalogue's rules checked on the combined state an org unit and year would have — the values of every current
@@ -39,6 +43,12 @@ import java.util.TreeSet;
  * <p>Only what a request touches is judged: a rule is broken by the request when it changed a value of the rule's data
  * elements in that org unit (or district) and year. The values come from after the request's writes, inside its
  * transaction and after its advisory locks, so two concurrent requests cannot both pass.
+ *
+ * <p>What it reads grows with the change, not with the district: the state holds the touched org units' and their
+ * districts' own values only; a district's enterprises are asked for through {@link EnterpriseValues} — first one sum
+ * per district, data element and year (computed by the database), and their values only for a sum that reaches the
+ * district's total, to judge it exactly and name them (issue 19: at 500 enterprises per district every report read the
+ * whole district).
  */
 public final class CombinedStateRules {
 
@@ -96,7 +106,26 @@ public final class CombinedStateRules {
         this.rules = catalogue.rules(sector);
     }
 
-    /** The org units and years whose values {@link #check} needs for these changed values. */
+    /**
+     * What the rule of enterprises within their district reads beyond the state {@link #check} is given: the store answers
+     * it inside the request's transaction.
+     */
+    public interface EnterpriseValues {
+
+        /**
+         * For each key (a district, a data element, a year): the sum over the org units given for it of the data element's
+         * roll-up to the year ({@link PeriodRollUp}); a key none of whose org units has a value is left out.
+         */
+        Map<ValueKey, Double> yearSums(Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation);
+
+        /** Every value of one data element in one year of these org units. */
+        Map<UnitYear, Map<String, List<PeriodValue>>> values(List<String> orgUnits, String dataElement, int year);
+    }
+
+    /**
+     * The org units and years whose values {@link #check} needs in its state for these changed values: the touched ones
+     * and their districts' own — not the districts' enterprises, which {@link EnterpriseValues} answers for.
+     */
     public Set<UnitYear> reads(Set<ValueKey> touched, OrgUnits units) {
         Set<UnitYear> out = new TreeSet<>();
         for (ValueKey k : touched) {
@@ -104,20 +133,33 @@ public final class CombinedStateRules {
             OrgUnit district = units.districtOf(k.orgUnit()).orElse(null);
             if (district != null && !units.enterprisesUnder(district.code()).isEmpty()) {
                 out.add(new UnitYear(district.code(), k.year()));
-                units.enterprisesUnder(district.code()).forEach(e -> out.add(new UnitYear(e.code(), k.year())));
             }
         }
         return out;
     }
 
     /**
-     * The rules broken in the combined state where the request touched it.
-     *
-     * @param state   values of (at least) the unit-years {@link #reads} named, after the request's writes
-     * @param touched the values the request wrote or removed
+     * The rules broken in the combined state where the request touched it, with every value in memory: {@code state} holds
+     * the enterprises of the touched districts too (the reference the store-backed {@link #check(Map, Set, OrgUnits,
+     * EnterpriseValues)} keeps to).
      */
     public List<Violation> check(
             Map<UnitYear, Map<String, List<PeriodValue>>> state, Set<ValueKey> touched, OrgUnits units) {
+        return check(state, touched, units, inMemory(state));
+    }
+
+    /**
+     * The rules broken in the combined state where the request touched it.
+     *
+     * @param state       values of (at least) the unit-years {@link #reads} named, after the request's writes
+     * @param touched     the values the request wrote or removed
+     * @param enterprises the values of the touched districts' enterprises, after the request's writes
+     */
+    public List<Violation> check(
+            Map<UnitYear, Map<String, List<PeriodValue>>> state,
+            Set<ValueKey> touched,
+            OrgUnits units,
+            EnterpriseValues enterprises) {
         List<Violation> out = new ArrayList<>();
         for (UnitYear uy : new TreeSet<>(
                 touched.stream().map(t -> new UnitYear(t.orgUnit(), t.year())).toList())) {
@@ -139,13 +181,50 @@ public final class CombinedStateRules {
                     .filter(d -> !units.enterprisesUnder(d.code()).isEmpty())
                     .ifPresent(d -> districtTotals.add(new ValueKey(d.code(), k.dataElement(), k.year())));
         }
+        // only a district with a complete own total holds its enterprises: their sums for those, in one question
+        Map<ValueKey, PeriodRollUp.Total> totals = new LinkedHashMap<>();
+        Map<ValueKey, List<String>> members = new LinkedHashMap<>();
         for (ValueKey k : districtTotals) {
-            Violation v = enterprisesWithinDistrict(k, state, units);
-            if (v != null) {
-                out.add(v);
+            List<PeriodValue> own = state.getOrDefault(new UnitYear(k.orgUnit(), k.year()), Map.of())
+                    .get(k.dataElement());
+            PeriodRollUp.Total total = own == null
+                    ? null
+                    : PeriodRollUp.rollUp(
+                            Period.year(k.year()), element(k.dataElement()).aggregation(), own);
+            if (total != null && total.complete()) {
+                totals.put(k, total);
+                members.put(
+                        k,
+                        units.enterprisesUnder(k.orgUnit()).stream()
+                                .map(OrgUnit::code)
+                                .toList());
+            }
+        }
+        if (totals.isEmpty()) {
+            return out;
+        }
+        Map<ValueKey, Double> sums =
+                enterprises.yearSums(members, code -> element(code).aggregation());
+        for (Map.Entry<ValueKey, PeriodRollUp.Total> e : totals.entrySet()) {
+            ValueKey k = e.getKey();
+            Double sum = sums.get(k);
+            if (sum != null && mayExceed(sum, e.getValue().value())) {
+                Violation v = enterprisesWithinDistrict(
+                        k, e.getValue(), enterprises.values(members.get(k), k.dataElement(), k.year()), members.get(k));
+                if (v != null) {
+                    out.add(v);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a sum the database added up may exceed the total: it adds in another order than {@link
+     * #enterprisesWithinDistrict} does, so a sum within rounding of the total is judged again on the values themselves.
+     */
+    static boolean mayExceed(double sum, double total) {
+        return sum > total - 1e-9 * Math.max(1, Math.max(Math.abs(sum), Math.abs(total)));
     }
 
     /** The first period, longest first (the year, its quarters, its months), where the part exceeds the whole. */
@@ -174,26 +253,24 @@ public final class CombinedStateRules {
         return null;
     }
 
+    /** The district's complete own total against the sum of its enterprises' values, added up here. */
     private Violation enterprisesWithinDistrict(
-            ValueKey k, Map<UnitYear, Map<String, List<PeriodValue>>> state, OrgUnits units) {
+            ValueKey k,
+            PeriodRollUp.Total total,
+            Map<UnitYear, Map<String, List<PeriodValue>>> values,
+            List<String> members) {
         DataElement de = element(k.dataElement());
         Period year = Period.year(k.year());
-        List<PeriodValue> own = state.getOrDefault(new UnitYear(k.orgUnit(), k.year()), Map.of())
-                .get(de.code());
-        PeriodRollUp.Total total = own == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), own);
-        if (total == null || !total.complete()) {
-            return null;
-        }
         double sum = 0;
         List<String> enterprises = new ArrayList<>();
         Set<String> reportIds = new LinkedHashSet<>();
-        for (OrgUnit e : units.enterprisesUnder(k.orgUnit())) {
-            List<PeriodValue> vs = state.getOrDefault(new UnitYear(e.code(), k.year()), Map.of())
-                    .get(de.code());
+        for (String e : members) {
+            List<PeriodValue> vs =
+                    values.getOrDefault(new UnitYear(e, k.year()), Map.of()).get(de.code());
             PeriodRollUp.Total t = vs == null ? null : PeriodRollUp.rollUp(year, de.aggregation(), vs);
             if (t != null) {
                 sum += t.value();
-                enterprises.add(e.code());
+                enterprises.add(e);
                 reportIds.addAll(t.reportIds());
             }
         }
@@ -206,6 +283,36 @@ public final class CombinedStateRules {
                 year,
                 new Side(de.code(), sum, de.unit(), enterprises, List.copyOf(reportIds)),
                 new Side(de.code(), total.value(), de.unit(), List.of(k.orgUnit()), total.reportIds()));
+    }
+
+    /** {@link EnterpriseValues} over a state that holds every value: the sums added up here, as the rule does. */
+    static EnterpriseValues inMemory(Map<UnitYear, Map<String, List<PeriodValue>>> state) {
+        return new EnterpriseValues() {
+            @Override
+            public Map<ValueKey, Double> yearSums(
+                    Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
+                Map<ValueKey, Double> out = new HashMap<>();
+                orgUnits.forEach((k, codes) -> {
+                    for (String code : codes) {
+                        List<PeriodValue> vs = state.getOrDefault(new UnitYear(code, k.year()), Map.of())
+                                .get(k.dataElement());
+                        PeriodRollUp.Total t = vs == null
+                                ? null
+                                : PeriodRollUp.rollUp(Period.year(k.year()), aggregation.apply(k.dataElement()), vs);
+                        if (t != null) {
+                            out.merge(k, t.value(), Double::sum);
+                        }
+                    }
+                });
+                return out;
+            }
+
+            @Override
+            public Map<UnitYear, Map<String, List<PeriodValue>>> values(
+                    List<String> orgUnits, String dataElement, int year) {
+                return state;
+            }
+        };
     }
 
     private DataElement element(String code) {

@@ -46,10 +46,30 @@ public final class JsonReportParser {
      * whole body), so a 10,000-value request does not hold its whole JSON tree in memory.
      */
     public static Result parse(String body) {
+        try {
+            return parse(JSON.createParser(body));
+        } catch (IOException e) {
+            return new Result(List.of(), false, List.of(new FieldError("body", "unreadable JSON: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Parses one report or a batch straight from UTF-8 bytes (checked to be UTF-8 before): no text copy of the body, which
+     * for a batch of 1,000 reports was 2.4 MB of transient chars and a string per request (issue 19).
+     */
+    public static Result parse(byte[] utf8, int offset, int length) {
+        try {
+            return parse(JSON.createParser(utf8, offset, length));
+        } catch (IOException e) {
+            return new Result(List.of(), false, List.of(new FieldError("body", "unreadable JSON: " + e.getMessage())));
+        }
+    }
+
+    private static Result parse(JsonParser parser) {
         List<FieldError> errors = new ArrayList<>();
         List<RawReport> reports = new ArrayList<>();
         boolean batch = false;
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return new Result(List.of(), false, List.of(new FieldError("body", "the body is empty")));

@@ -2,6 +2,9 @@ package io.synergy.sector.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventKind;
@@ -16,6 +19,7 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
@@ -60,6 +64,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -98,6 +103,7 @@ public class ReportIngestor {
     private final Plausibility plausibility;
     private final ApprovalService approvals;
     private final TransactionSynchronizationRegistry transactions;
+    private final DistributionSummary stateValuesRead;
 
     public ReportIngestor(
             ReportStore reportStore,
@@ -111,7 +117,8 @@ public class ReportIngestor {
             OrgUnitRegistry orgUnits,
             WriterAccess access,
             ApprovalService approvals,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            MeterRegistry metrics) {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
         this.versions = versions;
@@ -126,6 +133,12 @@ public class ReportIngestor {
         this.calculator = new SectorCalculator(catalogue, config.code());
         this.stateRules = new CombinedStateRules(catalogue, config.code());
         this.plausibility = new Plausibility(catalogue, config.plausibility().maxRatio());
+        // what a request reads back to judge and recompute what it wrote: grows with the request, not with a district
+        this.stateValuesRead = DistributionSummary.builder("synergy.ingest.state.values")
+                .description("Stored values a write request reads back for the combined-state rules, the plausibility"
+                        + " band and the recomputation (a sum over a district's enterprises counts as one)")
+                .tag("sector", config.code().code())
+                .register(metrics);
     }
 
     /**
@@ -182,21 +195,7 @@ public class ReportIngestor {
                                 reports.get(i).period().year(),
                                 units))
                         .toList());
-        Set<ValueKey> touched = new HashSet<>();
-        if (!plan.revisedIds().isEmpty()) {
-            reportStore.markSuperseded(plan.revisedIds());
-            touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
-        }
-        List<NewValue> values = new ArrayList<>();
-        for (ParsedReport r : applied) {
-            for (ParsedReport.Value v : r.values()) {
-                values.add(
-                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
-                touched.add(
-                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
-            }
-        }
-        valueStore.upsert(values);
+        Set<ValueKey> touched = writeValues(plan, applied);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
         // read it
@@ -206,7 +205,9 @@ public class ReportIngestor {
             Plausibility.yearBefore(r.period()).ifPresent(p -> reads.add(new UnitYear(r.orgUnit(), p.year())));
         }
         Map<UnitYear, Map<String, List<PeriodValue>>> state = valueStore.values(reads);
-        List<CombinedStateRules.Violation> violations = stateRules.check(state, touched, units);
+        StateReads counted = new StateReads(count(state));
+        List<CombinedStateRules.Violation> violations = stateRules.check(state, touched, units, counted);
+        stateValuesRead.record(counted.values);
         if (!violations.isEmpty()) {
             throw new ProblemException(
                     422,
@@ -296,6 +297,11 @@ public class ReportIngestor {
                         writer.name(),
                         body(r),
                         write(result)));
+                if (rows.size() == JdbcBatches.ROWS) {
+                    // stored a slice at a time: a batch's bodies and results are not all held as text at once
+                    reportStore.insertRevisions(rows);
+                    rows.clear();
+                }
             }
         }
         reportStore.insertRevisions(rows);
@@ -308,6 +314,69 @@ public class ReportIngestor {
             transactions.setRollbackOnly();
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Supersedes the revised reports' values and writes the applied reports' values; the rows to write are dropped on
+     * return (a batch's 11,000 are not held through the rest of the transaction).
+     *
+     * @return the values the request wrote or removed
+     */
+    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied) {
+        Set<ValueKey> touched = new HashSet<>();
+        if (!plan.revisedIds().isEmpty()) {
+            reportStore.markSuperseded(plan.revisedIds());
+            touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
+        }
+        List<NewValue> values = new ArrayList<>();
+        for (ParsedReport r : applied) {
+            for (ParsedReport.Value v : r.values()) {
+                values.add(
+                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
+                touched.add(
+                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
+            }
+        }
+        valueStore.upsert(values);
+        return touched;
+    }
+
+    /**
+     * The enterprises' side of the combined-state rules, from the store inside the request's transaction, counting what it
+     * reads: a sum is one value.
+     */
+    private final class StateReads implements CombinedStateRules.EnterpriseValues {
+        private long values;
+
+        StateReads(long values) {
+            this.values = values;
+        }
+
+        @Override
+        public Map<ValueKey, Double> yearSums(
+                Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
+            Map<ValueKey, Double> sums = valueStore.yearSums(orgUnits, aggregation);
+            values += sums.size();
+            return sums;
+        }
+
+        @Override
+        public Map<UnitYear, Map<String, List<PeriodValue>>> values(
+                List<String> orgUnits, String dataElement, int year) {
+            Map<UnitYear, Map<String, List<PeriodValue>>> read = valueStore.values(orgUnits, dataElement, year);
+            values += count(read);
+            return read;
+        }
+    }
+
+    private static long count(Map<UnitYear, Map<String, List<PeriodValue>>> state) {
+        long n = 0;
+        for (Map<String, List<PeriodValue>> byElement : state.values()) {
+            for (List<PeriodValue> vs : byElement.values()) {
+                n += vs.size();
+            }
+        }
+        return n;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.synergy.sector.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.report.IngestResult;
+import io.synergy.model.report.IngestStatus;
 import io.synergy.model.report.UploadPreview;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
@@ -18,12 +19,15 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,31 +91,21 @@ public class ReportService {
      */
     public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, new ArrayList<>());
-            for (IngestResult r : outcome.results()) {
-                metrics.counter(
-                                "synergy.reports",
-                                "sector",
-                                config.code().code(),
-                                "channel",
-                                channel,
-                                "outcome",
-                                r.status().name())
-                        .increment();
-            }
+            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, null);
+            // one counter look-up per status, not per report (a batch holds up to a thousand)
+            Map<IngestStatus, Long> byStatus = new EnumMap<>(IngestStatus.class);
+            outcome.results().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+            byStatus.forEach((status, n) -> count(channel, status.name(), n));
             return outcome;
         } catch (ProblemException e) {
-            metrics.counter(
-                            "synergy.reports",
-                            "sector",
-                            config.code().code(),
-                            "channel",
-                            channel,
-                            "outcome",
-                            "REJECTED_" + e.status())
-                    .increment();
+            count(channel, "REJECTED_" + e.status(), 1);
             throw e;
         }
+    }
+
+    private void count(String channel, String outcome, long reports) {
+        metrics.counter("synergy.reports", "sector", config.code().code(), "channel", channel, "outcome", outcome)
+                .increment(reports);
     }
 
     /**
@@ -121,7 +115,7 @@ public class ReportService {
      * @throws ProblemException as {@link #submit} would answer
      */
     public Outcome dryRun(byte[] body, Format format, Charset charset, Writer writer) {
-        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, new ArrayList<>());
+        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, null);
     }
 
     /**
@@ -170,7 +164,7 @@ public class ReportService {
 
     /**
      * @param dryRun   roll the ingestion back
-     * @param rowPaths receives the path of every value read ({@code line 7}), for a preview
+     * @param rowPaths receives the path of every value read ({@code line 7}), for a preview; {@code null}: not wanted
      */
     private Outcome submitOrThrow(
             byte[] body,
@@ -180,8 +174,18 @@ public class ReportService {
             Writer writer,
             boolean dryRun,
             List<String> rowPaths) {
+        Validated valid = validated(body, format, charset, writer, rowPaths);
+        return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+    }
+
+    /** The request's reports, validated; a batch's raw reports are dropped before the ingestion holds the parsed ones. */
+    private record Validated(List<ParsedReport> reports, boolean batch) {}
+
+    private Validated validated(byte[] body, Format format, Charset charset, Writer writer, List<String> rowPaths) {
         JsonReportParser.Result parsed = parse(body, format, charset);
-        parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
+        if (rowPaths != null) {
+            parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
+        }
         // the request's span and log lines name its report(s) from here on (a batch: the first, and how many more)
         new WorkTags(
                         WorkTags.summary(parsed.reports().stream()
@@ -216,12 +220,19 @@ public class ReportService {
                     errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing was stored",
                     errors);
         }
-        return new Outcome(ingestor.ingest(reports, channel, writer, dryRun), parsed.batch());
+        return new Validated(reports, parsed.batch());
     }
 
     private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {
         if (format == Format.XLSX) {
             return CsvReportParser.sheet(body, config.maxBodyBytes());
+        }
+        if (format == Format.JSON && charset.equals(StandardCharsets.UTF_8)) {
+            requireDecodable(body, charset);
+            int bom = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF
+                    ? 3
+                    : 0;
+            return JsonReportParser.parse(body, bom, body.length - bom);
         }
         String text = decode(body, charset);
         if (text.startsWith("\uFEFF")) {
@@ -239,12 +250,37 @@ public class ReportService {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid(
-                    "The body is not valid " + charset.name(),
-                    List.of(new FieldError(
-                            "body",
-                            "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
+            throw notDecodable(body, charset);
         }
+    }
+
+    /** {@link #decode}'s check without its text: decoded a few thousand chars at a time into one small buffer. */
+    static void requireDecodable(byte[] body, Charset charset) {
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult r;
+        do {
+            out.clear();
+            r = d.decode(in, out, true);
+            if (r.isError()) {
+                throw notDecodable(body, charset);
+            }
+        } while (r.isOverflow());
+        do {
+            out.clear();
+            r = d.flush(out);
+        } while (r.isOverflow());
+    }
+
+    private static ProblemException notDecodable(byte[] body, Charset charset) {
+        return ProblemException.invalid(
+                "The body is not valid " + charset.name(),
+                List.of(new FieldError(
+                        "body",
+                        "is not valid " + charset.name() + " text (byte offset " + offset(body, charset) + ")")));
     }
 
     private static int offset(byte[] body, Charset charset) {

@@ -1,7 +1,9 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.period.Period;
+import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.model.ValueKey;
@@ -17,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The current data values ({@code data_value}): one per data element, org unit and period, with the report revision
@@ -34,6 +38,9 @@ public class DataValueStore {
     /** A value to write: a data element of an org unit for a period, as a report revision states it. */
     public record NewValue(
             String dataElement, String orgUnit, Period period, double value, String reportId, int revision) {}
+
+    /** The key of a {@code data_value} row. */
+    private record ValueRow(String dataElement, String orgUnit, Period period) {}
 
     /** When a data element of an org unit was last received for a period, and from which report. */
     public record Receipt(String orgUnit, String dataElement, Period period, Instant receivedAt, String reportId) {}
@@ -65,9 +72,9 @@ public class DataValueStore {
      * the later one wins, as if they had been sent one after the other (one statement cannot update a row twice).
      */
     public void upsert(List<NewValue> values) {
-        Map<String, NewValue> last = new LinkedHashMap<>();
+        Map<ValueRow, NewValue> last = new LinkedHashMap<>();
         for (NewValue v : values) {
-            String key = v.dataElement() + "|" + v.orgUnit() + "|" + v.period();
+            ValueRow key = new ValueRow(v.dataElement(), v.orgUnit(), v.period());
             last.remove(key);
             last.put(key, v);
         }
@@ -80,17 +87,15 @@ public class DataValueStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (data_element, org_unit, period) DO UPDATE
                    SET value = excluded.value, report_id = excluded.report_id, revision = excluded.revision, updated_at = now()""")) {
-            for (NewValue v : last.values()) {
-                ps.setString(1, v.dataElement());
-                ps.setString(2, v.orgUnit());
-                ps.setString(3, v.period().toString());
-                ps.setInt(4, v.period().year());
-                ps.setDouble(5, v.value());
-                ps.setString(6, v.reportId());
-                ps.setInt(7, v.revision());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, last.values(), (s, v) -> {
+                s.setString(1, v.dataElement());
+                s.setString(2, v.orgUnit());
+                s.setString(3, v.period().toString());
+                s.setInt(4, v.period().year());
+                s.setDouble(5, v.value());
+                s.setString(6, v.reportId());
+                s.setInt(7, v.revision());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + last.size() + " value(s)", e);
         }
@@ -124,6 +129,111 @@ public class DataValueStore {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "could not read the values of " + unitYears.size() + " org unit-year(s)", e);
+        }
+        return out;
+    }
+
+    /**
+     * Each key's sum, over the org units given for it, of its data element's roll-up to its year — {@link
+     * io.synergy.sector.compute.PeriodRollUp}'s rule in SQL: the year's own value if there is one, else its quarters and
+     * the months of quarters not reported, added up (SUM) or the latest of them (LAST). One statement for every key: the
+     * database reads the org units' rows of the data element and year through the primary key and answers one row per
+     * key, so what comes back does not grow with the org units (a district's enterprises).
+     *
+     * @param aggregation each data element's aggregation
+     * @return the sums of the keys any of whose org units has a value
+     */
+    public Map<ValueKey, Double> yearSums(
+            Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
+        Map<ValueKey, Double> out = new HashMap<>();
+        if (orgUnits.isEmpty()) {
+            return out;
+        }
+        List<ValueKey> keys = List.copyOf(orgUnits.keySet());
+        List<Integer> memberKey = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            for (String code : orgUnits.get(keys.get(i))) {
+                memberKey.add(i);
+                members.add(code);
+            }
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                WITH k AS (SELECT * FROM unnest(?::int[], ?::text[], ?::int[], ?::boolean[]) AS k(id, data_element, year, last)),
+                     m AS (SELECT * FROM unnest(?::int[], ?::text[]) AS m(id, org_unit)),
+                     v AS (SELECT k.id, v.org_unit, v.value, k.last,
+                                  strpos(v.period, 'Q') = 0 AND strpos(v.period, '-') = 0 AS is_year,
+                                  strpos(v.period, 'Q') > 0 AS is_quarter,
+                                  CASE WHEN strpos(v.period, 'Q') > 0 THEN split_part(v.period, 'Q', 2)::int
+                                       WHEN strpos(v.period, '-') > 0 THEN (split_part(v.period, '-', 2)::int + 2) / 3
+                                       ELSE 0 END AS quarter,
+                                  CASE WHEN strpos(v.period, 'Q') > 0 THEN split_part(v.period, 'Q', 2)::int * 3
+                                       WHEN strpos(v.period, '-') > 0 THEN split_part(v.period, '-', 2)::int
+                                       ELSE 12 END AS last_month
+                             FROM k JOIN m ON m.id = k.id
+                             JOIN data_value v ON v.data_element = k.data_element AND v.org_unit = m.org_unit AND v.year = k.year),
+                     marked AS (SELECT v.*, bool_or(is_year) OVER (PARTITION BY id, org_unit) AS unit_has_year,
+                                       bool_or(is_quarter) OVER (PARTITION BY id, org_unit, quarter) AS quarter_reported
+                                  FROM v),
+                     unit_total AS (SELECT id, CASE WHEN bool_or(last) THEN (array_agg(value ORDER BY last_month DESC))[1]
+                                                    ELSE sum(value) END AS total
+                                      FROM marked
+                                     WHERE is_year OR NOT unit_has_year AND (is_quarter OR NOT quarter_reported)
+                                     GROUP BY id, org_unit)
+                SELECT id, sum(total) FROM unit_total GROUP BY id""")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "integer", IntStream.range(0, keys.size()).boxed().toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text", keys.stream().map(ValueKey::dataElement).toArray()));
+            ps.setArray(
+                    3,
+                    c.createArrayOf("integer", keys.stream().map(ValueKey::year).toArray()));
+            ps.setArray(
+                    4,
+                    c.createArrayOf(
+                            "boolean",
+                            keys.stream()
+                                    .map(k -> aggregation.apply(k.dataElement()) == Aggregation.LAST)
+                                    .toArray()));
+            ps.setArray(5, c.createArrayOf("integer", memberKey.toArray()));
+            ps.setArray(6, c.createArrayOf("text", members.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(keys.get(rs.getInt(1)), rs.getDouble(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add up " + keys.size() + " data element(s) over org units", e);
+        }
+        return out;
+    }
+
+    /** Stored values of one data element in one year of these org units, shaped as {@link #values(Collection)}. */
+    public Map<UnitYear, Map<String, List<PeriodValue>>> values(
+            Collection<String> orgUnits, String dataElement, int year) {
+        Map<UnitYear, Map<String, List<PeriodValue>>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                SELECT org_unit, period, value, report_id FROM data_value
+                 WHERE data_element = ? AND org_unit = ANY (?) AND year = ?""")) {
+            ps.setString(1, dataElement);
+            ps.setArray(2, c.createArrayOf("text", orgUnits.toArray()));
+            ps.setInt(3, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new UnitYear(rs.getString(1), year), k -> new HashMap<>())
+                            .computeIfAbsent(dataElement, k -> new ArrayList<>())
+                            .add(new PeriodValue(Period.parse(rs.getString(2)), rs.getDouble(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "could not read " + dataElement + " of " + orgUnits.size() + " org unit(s) in " + year, e);
         }
         return out;
     }

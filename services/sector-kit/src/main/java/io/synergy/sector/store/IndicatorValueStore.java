@@ -1,6 +1,7 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.model.UnitYear;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -91,20 +92,18 @@ public class IndicatorValueStore {
                 ON CONFLICT (code, org_unit, year) DO UPDATE
                    SET value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
                        complete = excluded.complete, revision = excluded.revision, report_id = excluded.report_id, updated_at = now()""")) {
-            for (IndicatorRow r : rows) {
-                ps.setString(1, r.key().code());
-                ps.setString(2, r.key().orgUnit());
-                ps.setInt(3, r.key().year());
-                ps.setString(4, r.kind());
-                setDouble(ps, 5, r.value());
-                setDouble(ps, 6, r.numerator());
-                setDouble(ps, 7, r.denominator());
-                ps.setBoolean(8, r.complete());
-                ps.setLong(9, r.revision());
-                ps.setString(10, r.reportId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, rows, (s, r) -> {
+                s.setString(1, r.key().code());
+                s.setString(2, r.key().orgUnit());
+                s.setInt(3, r.key().year());
+                s.setString(4, r.kind());
+                setDouble(s, 5, r.value());
+                setDouble(s, 6, r.numerator());
+                setDouble(s, 7, r.denominator());
+                s.setBoolean(8, r.complete());
+                s.setLong(9, r.revision());
+                s.setString(10, r.reportId());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + rows.size() + " indicator value(s)", e);
         }

@@ -1,6 +1,7 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.transaction.JdbcBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -180,21 +181,19 @@ public class ReportStore {
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report (report_id, revision, source, org_unit, period, content_hash, status, channel, sent_by, body, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (NewRevision n : revisions) {
-                ps.setString(1, n.reportId());
-                ps.setInt(2, n.revision());
-                ps.setString(3, n.source());
-                ps.setString(4, n.orgUnit());
-                ps.setString(5, n.period());
-                ps.setString(6, n.contentHash());
-                ps.setString(7, n.status());
-                ps.setString(8, n.channel());
-                ps.setString(9, n.sentBy());
-                ps.setString(10, n.body());
-                ps.setString(11, n.result());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, revisions, (s, n) -> {
+                s.setString(1, n.reportId());
+                s.setInt(2, n.revision());
+                s.setString(3, n.source());
+                s.setString(4, n.orgUnit());
+                s.setString(5, n.period());
+                s.setString(6, n.contentHash());
+                s.setString(7, n.status());
+                s.setString(8, n.channel());
+                s.setString(9, n.sentBy());
+                s.setString(10, n.body());
+                s.setString(11, n.result());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + revisions.size() + " report revision(s)", e);
         }
@@ -237,20 +236,18 @@ public class ReportStore {
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report_flag (report_id, revision, flag, data_element, org_unit, period, year, value, previous_period, previous_value)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (NewFlag f : flags) {
-                ps.setString(1, f.reportId());
-                ps.setInt(2, f.revision());
-                ps.setString(3, f.flag());
-                ps.setString(4, f.dataElement());
-                ps.setString(5, f.orgUnit());
-                ps.setString(6, f.period());
-                ps.setInt(7, f.year());
-                ps.setDouble(8, f.value());
-                ps.setString(9, f.previousPeriod());
-                ps.setDouble(10, f.previousValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            JdbcBatches.execute(ps, flags, (s, f) -> {
+                s.setString(1, f.reportId());
+                s.setInt(2, f.revision());
+                s.setString(3, f.flag());
+                s.setString(4, f.dataElement());
+                s.setString(5, f.orgUnit());
+                s.setString(6, f.period());
+                s.setInt(7, f.year());
+                s.setDouble(8, f.value());
+                s.setString(9, f.previousPeriod());
+                s.setDouble(10, f.previousValue());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + flags.size() + " flag(s)", e);
         }

@@ -2,6 +2,7 @@ package io.synergy.sector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.orgunit.OrgUnit;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The rules on the combined state, without a database: what is broken, where, by which reports — and what is not judged. */
@@ -127,8 +129,9 @@ class CombinedStateRulesTest {
         put(IN_PARK, "2024", TOTAL, 600, "e1");
         put(DIRECT, "2024", TOTAL, 400, "e2");
         Set<ValueKey> touched = Set.of(new ValueKey(DIRECT, TOTAL, 2024));
+        // the district's own values and the touched enterprise's, not the district's other enterprises (issue 19)
         assertThat(rules.reads(touched, units))
-                .contains(new UnitYear(DISTRICT, 2024), new UnitYear(IN_PARK, 2024), new UnitYear(DIRECT, 2024));
+                .containsExactlyInAnyOrder(new UnitYear(DISTRICT, 2024), new UnitYear(DIRECT, 2024));
         assertThat(rules.check(state, touched, units)).isEmpty();
 
         state.get(new UnitYear(DIRECT, 2024)).get(TOTAL).clear();
@@ -148,5 +151,70 @@ class CombinedStateRulesTest {
         put(IN_PARK, "2025", TOTAL, 600, "e1");
         assertThat(rules.check(state, Set.of(new ValueKey(IN_PARK, TOTAL, 2025)), units))
                 .isEmpty();
+    }
+
+    /**
+     * What the store-backed check asks for a district's enterprises: one sum per district, data element and year with a
+     * complete own total, and their values only when that sum reaches the total (issue 19).
+     */
+    @Test
+    void theEnterprisesAreAskedForTheirSumAndTheirValuesOnlyWhenItReachesTheTotal() {
+        put(DISTRICT, "2024", TOTAL, 1000, "district");
+        put(IN_PARK, "2024-01", TOTAL, 100, "e1-january");
+        put(IN_PARK, "2024Q1", TOTAL, 300, "e1-q1");
+        put(IN_PARK, "2024-04", TOTAL, 50, "e1-april");
+        put(DIRECT, "2024", TOTAL, 400, "e2");
+        Set<ValueKey> touched = Set.of(new ValueKey(DIRECT, TOTAL, 2024));
+        Counting below = new Counting();
+        assertThat(rules.check(state, touched, units, below)).isEmpty();
+        assertThat(below.sums).containsExactly(Map.of(new ValueKey(DISTRICT, TOTAL, 2024), List.of(IN_PARK, DIRECT)));
+        assertThat(below.valueQuestions).isZero();
+
+        // the quarter covers January: 300 + 50 + 651 = 1001 > 1000, found from the sum and named from the values
+        state.get(new UnitYear(DIRECT, 2024)).get(TOTAL).clear();
+        put(DIRECT, "2024", TOTAL, 651, "e2");
+        Counting above = new Counting();
+        assertThat(rules.check(state, touched, units, above)).singleElement().satisfies(v -> {
+            assertThat(v.part().value()).isEqualTo(1001.0);
+            assertThat(v.part().reportIds()).containsExactly("e1-q1", "e1-april", "e2");
+        });
+        assertThat(above.valueQuestions).isOne();
+
+        // a district without a complete own total is not asked about at all
+        state.remove(new UnitYear(DISTRICT, 2024));
+        put(DISTRICT, "2024-01", TOTAL, 10, "district-january");
+        Counting partial = new Counting();
+        assertThat(rules.check(state, touched, units, partial)).isEmpty();
+        assertThat(partial.sums).isEmpty();
+    }
+
+    @Test
+    void aSumWithinRoundingOfTheTotalIsJudgedOnTheValues() {
+        assertThat(CombinedStateRules.mayExceed(1000.0000000001, 1000)).isTrue();
+        assertThat(CombinedStateRules.mayExceed(999.9999999999, 1000)).isTrue();
+        assertThat(CombinedStateRules.mayExceed(1000, 1000)).isTrue();
+        assertThat(CombinedStateRules.mayExceed(999.99, 1000)).isFalse();
+        assertThat(CombinedStateRules.mayExceed(0, 0)).isTrue();
+        assertThat(CombinedStateRules.mayExceed(0, 1e-6)).isFalse();
+    }
+
+    /** The in-memory answers, counting the questions. */
+    private final class Counting implements CombinedStateRules.EnterpriseValues {
+        final List<Map<ValueKey, List<String>>> sums = new ArrayList<>();
+        int valueQuestions;
+
+        @Override
+        public Map<ValueKey, Double> yearSums(
+                Map<ValueKey, List<String>> orgUnits, Function<String, Aggregation> aggregation) {
+            sums.add(Map.copyOf(orgUnits));
+            return CombinedStateRules.inMemory(state).yearSums(orgUnits, aggregation);
+        }
+
+        @Override
+        public Map<UnitYear, Map<String, List<PeriodValue>>> values(
+                List<String> orgUnits, String dataElement, int year) {
+            valueQuestions++;
+            return state;
+        }
     }
 }
