@@ -1,5 +1,6 @@
 package io.synergy.console.ops.consumers;
 
+import io.synergy.console.ops.PipelineSampler;
 import io.synergy.console.ops.kafka.OpsKafka;
 import io.synergy.console.ops.topics.PlatformTopic;
 import io.synergy.console.ops.topics.TopicOffsets;
@@ -7,6 +8,8 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -140,6 +143,35 @@ public class ConsumerGroups {
             total += topicLag;
         }
         return new GroupLag(group, total, topicLags);
+    }
+
+    /**
+     * The groups' view ({@code GET /api/v1/ops/consumers}) from their lag as sampled at {@code sampledAt}: state and members
+     * asked of the broker, the trend from the sampler's history (which holds that sample).
+     */
+    public List<ConsumersResource.GroupView> views(Instant sampledAt, List<GroupLag> lags, PipelineSampler sampler) {
+        Map<String, ConsumerGroupDescription> described =
+                describe(lags.stream().map(GroupLag::group).toList());
+        List<ConsumersResource.GroupView> out = new ArrayList<>();
+        for (GroupLag lag : lags) {
+            ConsumerGroupDescription d = described.get(lag.group());
+            List<Member> members = d == null ? List.of() : members(d);
+            out.add(new ConsumersResource.GroupView(
+                    lag.group(),
+                    d == null
+                            ? "DEAD"
+                            : d.groupState() == null
+                                    ? "UNKNOWN"
+                                    : d.groupState().name(),
+                    d == null || d.type() == null ? null : d.type().name(),
+                    members.size(),
+                    members,
+                    lag.totalLag(),
+                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)),
+                    lag.topics(),
+                    sampledAt));
+        }
+        return List.copyOf(out);
     }
 
     /** State and members of the groups; a group unknown to the cluster (its service never ran) is absent. */
