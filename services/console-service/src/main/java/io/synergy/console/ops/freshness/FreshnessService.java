@@ -89,6 +89,7 @@ public class FreshnessService {
             int overdueYears,
             List<DistrictFreshness> districts) {}
 
+    /** @param sampledAt when the receipts it is computed from were read (the ops snapshot's time) */
     public record Freshness(
             LocalDate asOf,
             String zone,
