@@ -186,7 +186,9 @@ public class OpsSnapshot {
         Instant now = Instant.now();
         Part<Offsets> all = Part.read(
                 () -> read(PlatformTopic.all().stream().map(PlatformTopic::name).toList()));
-        Part<List<ConsumerGroups.GroupLag>> lags = Part.read(groups::lags);
+        // the groups' lag from the end offsets just read (asked of the broker again only if they could not be)
+        Part<List<ConsumerGroups.GroupLag>> lags = Part.read(
+                () -> groups.lags(all.value() == null ? Map.of() : all.value().byTopic()));
         sampler.observe(
                 now,
                 all.value() == null ? null : all.value().byTopic(),

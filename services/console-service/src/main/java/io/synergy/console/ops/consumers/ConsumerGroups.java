@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -87,8 +86,11 @@ public class ConsumerGroups {
         return groups;
     }
 
-    /** Lag of every platform group. */
-    public List<GroupLag> lags() {
+    /**
+     * Lag of every platform group, from the end offsets in {@code known} (a sample just taken, by topic) where they are
+     * there, and from the broker for the topics they are not (a topic a group committed to that is not the platform's).
+     */
+    public List<GroupLag> lags(Map<String, List<TopicOffsets.PartitionOffsets>> known) {
         Map<String, List<String>> groups = platformGroups();
         Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> committedFutures = new LinkedHashMap<>();
         groups.keySet()
@@ -109,8 +111,11 @@ public class ConsumerGroups {
         Set<String> topicNames = new LinkedHashSet<>();
         groups.values().forEach(topicNames::addAll);
         committed.values().forEach(m -> m.keySet().forEach(tp -> topicNames.add(tp.topic())));
-        Map<String, TopicDescription> described = topics.describe(topicNames);
-        Map<String, List<TopicOffsets.PartitionOffsets>> offsets = topics.offsets(described);
+        Map<String, List<TopicOffsets.PartitionOffsets>> offsets = new HashMap<>(known);
+        topicNames.removeAll(known.keySet());
+        if (!topicNames.isEmpty()) {
+            offsets.putAll(topics.offsets(topics.describe(topicNames)));
+        }
 
         List<GroupLag> out = new ArrayList<>();
         groups.forEach((group, expected) -> out.add(lag(group, expected, committed.get(group), offsets)));
