@@ -78,7 +78,7 @@ public class TabularDownloads implements ContainerResponseFilter {
      * The kept bytes as the response's body, shared, not copied: a heap buffer over the array, which the write neither
      * changes nor frees (Vert.x hands the connection an unreleasable slice of it).
      */
-    static Buffer served(byte[] bytes) {
+    private static Buffer served(byte[] bytes) {
         return Buffer.buffer(Unpooled.wrappedBuffer(bytes));
     }
 
