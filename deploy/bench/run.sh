@@ -476,7 +476,10 @@ for path in /api/v1/ops/topics /api/v1/ops/consumers /api/v1/ops/dead-letters /a
 done
 for s in "${SECTORS[@]}"; do
   measure read "$s" "${SECTOR_PORT[$s]}" none /q/health/live live
-  for path in '/api/v1/indicators?period=2024' '/api/v1/completeness?period=2024' '/api/v1/reports?flag=IMPLAUSIBLE_CHANGE' /api/v1/catalog; do
+  measure_all read "$s" "${SECTOR_PORT[$s]}" reader '/api/v1/indicators?period=2024' json,csv
+  measure_all read "$s" "${SECTOR_PORT[$s]}" reader '/api/v1/completeness?period=2024' json,csv
+  # the approval matrix is the sector services' (sector-kit ApprovalResource), not the registry's
+  for path in '/api/v1/reports?flag=IMPLAUSIBLE_CHANGE' /api/v1/catalog '/api/v1/approvals?period=2024'; do
     measure read "$s" "${SECTOR_PORT[$s]}" reader "$path" json
   done
 done
@@ -485,10 +488,9 @@ measure_all read registry 8086 reader /api/v1/org-units json,csv,xlsx
 measure_all read registry 8086 reader /api/v1/projects json,csv,xlsx
 measure_all read registry 8086 reader '/api/v1/projects/progress?period=2024' json,csv,xlsx
 measure_all read registry 8086 reader /api/v1/pilots json,csv,xlsx
-# master data the registry is to hold next (docs/architecture.md): measured once they exist, recorded as absent until then
-for path in /api/v1/targets /api/v1/approvals; do
-  measure read registry 8086 reader "$path" json
-done
+measure_all read registry 8086 reader /api/v1/targets json,csv
+measure read registry 8086 reader /api/v1/targets/history json
+measure_all read registry 8086 reader '/api/v1/deadlines?period=2024' json,csv
 gc_snapshot read-end
 record read.aggregation.oom "$(grep -c OutOfMemoryError "$RUN/aggregation.log" 2>/dev/null || true)"
 phase "read: stopping the broker and the services"

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -638,18 +639,49 @@ public abstract class RollUpContract extends SectorServiceTest {
         assertThat(each(unitRows(indicators(period, district), district), "value"))
                 .containsOnly("null");
         assertThat(reportedElements(period, district)).isZero();
+        // the kept answer's rendered bytes (JSON above, the CSV here) are those of the data before the write
+        String csvBefore = indicatorsCsv(period);
+        assertThat(indicatorsCsv(period)).as("asked twice, nothing written").isEqualTo(csvBefore);
+        assertThat(csvValues(csvBefore, district)).containsOnly("");
 
         String id = uniqueId("next-read");
         accepted(postJson(report(id, district, period, null, first)), 201);
         assertDistrictIndicators(indicators(period, null), district, expectedOutputs(first));
         assertDistrictIndicators(indicators(period, district), district, expectedOutputs(first));
         assertThat(reportedElements(period, district)).isEqualTo(elements.size());
+        String csvFirst = indicatorsCsv(period);
+        assertThat(csvValues(csvFirst, district)).as("the CSV after the report").anyMatch(v -> !v.isEmpty());
 
         Map<String, Double> second = valuesFor(2);
         accepted(postJson(report(id, district, period, 2, second)), 201);
         assertDistrictIndicators(indicators(period, null), district, expectedOutputs(second));
         assertDistrictIndicators(indicators(period, district), district, expectedOutputs(second));
         assertThat(reportedElements(period, district)).isEqualTo(elements.size());
+        assertThat(csvValues(indicatorsCsv(period), district))
+                .as("the CSV after the revision")
+                .isNotEqualTo(csvValues(csvFirst, district));
+    }
+
+    private String indicatorsCsv(String period) {
+        return given().accept("text/csv")
+                .queryParam("period", period)
+                .get("/api/v1/indicators")
+                .then()
+                .statusCode(200)
+                .contentType(Matchers.startsWith("text/csv"))
+                .header(
+                        "Content-Disposition",
+                        Matchers.containsString(sector.code() + "-indicators-" + period))
+                .extract()
+                .asString();
+    }
+
+    /** The {@code value} cells of the org unit's rows of the indicators' CSV (org unit first, value the seventh column). */
+    private static List<String> csvValues(String csv, String orgUnit) {
+        return csv.lines()
+                .filter(l -> l.startsWith(orgUnit + ","))
+                .map(l -> l.split(",", -1)[6])
+                .toList();
     }
 
     private int reportedElements(String period, String district) {

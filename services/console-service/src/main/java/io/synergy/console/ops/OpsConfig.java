@@ -40,8 +40,12 @@ public interface OpsConfig {
     @WithDefault("6m")
     Duration rateHistory();
 
-    /** How often end offsets and consumer lag are sampled (rates, trends, the synergy.kafka.* meters). */
-    @WithDefault("10s")
+    /**
+     * How often the ops snapshot is taken ({@code OpsSnapshot}): the topics, consumer groups, dead letters and receipts the
+     * ops API answers from, and the end offsets and lag the rates, trends and synergy.kafka.* meters come from. An answer is
+     * at most this and one refresh old.
+     */
+    @WithDefault("2s")
     Duration sampleInterval();
 
     /** How often the synergy.freshness.overdue.datasets gauges are recomputed. */

@@ -3,14 +3,12 @@ package io.synergy.console.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.synergy.console.ops.consumers.ConsumerGroups;
 import io.synergy.console.ops.topics.PlatformTopic;
 import io.synergy.console.ops.topics.TopicOffsets;
 import io.synergy.platform.metrics.KnownGauges;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * Samples the pipeline every {@code synergy.ops.sample-interval}: the end offset of every platform topic and the total
- * lag of every platform consumer group. Kafka keeps no history, so message rates ("msgs/s over the last minute") and
+ * Remembers samples of the pipeline, taken with every {@link OpsSnapshot} (every {@code synergy.ops.sample-interval}): the
+ * end offset of every platform topic and the total lag of every platform consumer group. Kafka keeps no history, so message rates ("msgs/s over the last minute") and
  * lag trends can only come from remembering earlier samples; a few minutes of them are kept in memory (per instance,
  * lost on restart — Prometheus keeps the long history from the metrics registered here).
  *
@@ -43,12 +40,6 @@ public class PipelineSampler {
     public record Rate(double perSecond, long coveredSeconds) {}
 
     @Inject
-    TopicOffsets topicOffsets;
-
-    @Inject
-    ConsumerGroups consumerGroups;
-
-    @Inject
     OpsConfig config;
 
     @Inject
@@ -62,7 +53,9 @@ public class PipelineSampler {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile Instant lastSampleAt;
 
-    void registerMeters(@Observes StartupEvent event) {
+    // with the bean, not on StartupEvent: the snapshot's first refresh may come before that event is observed
+    @PostConstruct
+    void registerMeters() {
         dlqDepth = new KnownGauges(
                 registry, "synergy.kafka.dlq.depth", "Messages retained in the dead-letter topic", "topic");
         groupLag = new KnownGauges(
@@ -83,14 +76,17 @@ public class PipelineSampler {
         }
     }
 
-    @Scheduled(every = "${synergy.ops.sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sample() {
-        Instant now = Instant.now();
-        try {
-            List<String> names =
-                    PlatformTopic.all().stream().map(PlatformTopic::name).toList();
-            Map<String, TopicDescription> described = topicOffsets.describe(names);
-            Map<String, List<TopicOffsets.PartitionOffsets>> offsets = topicOffsets.offsets(described);
+    /**
+     * Remembers one sample of the pipeline, taken by {@link OpsSnapshot}: the end offsets of the platform's topics
+     * ({@code null} if they could not be read) and the platform groups' lag ({@code null} if it could not be read).
+     * What could not be read turns its gauges unknown: a dashboard must not show "no lag" while Kafka is away.
+     */
+    void observe(
+            Instant now,
+            Map<String, List<TopicOffsets.PartitionOffsets>> offsets,
+            List<ConsumerGroups.GroupLag> lags,
+            RuntimeException failure) {
+        if (offsets != null) {
             for (PlatformTopic t : PlatformTopic.all()) {
                 List<TopicOffsets.PartitionOffsets> p = offsets.get(t.name());
                 if (p == null) {
@@ -103,23 +99,26 @@ public class PipelineSampler {
                     dlqDepth.set(t.name(), TopicOffsets.sumRetained(p));
                 }
             }
-            for (ConsumerGroups.GroupLag g : consumerGroups.lags()) {
+        } else {
+            dlqDepth.allUnknown();
+        }
+        if (lags != null) {
+            for (ConsumerGroups.GroupLag g : lags) {
                 record(groupLags, g.group(), new Sample(now, g.totalLag()));
                 groupLag.set(g.group(), g.totalLag());
             }
+        } else {
+            groupLag.allUnknown();
+        }
+        if (failure == null) {
             lastSampleAt = now;
             if (lastError.getAndSet(null) != null) {
                 Log.info("pipeline sampler: Kafka answers again");
             }
-        } catch (RuntimeException e) {
-            // unknown is not zero: a dashboard must not show "no lag" while Kafka is away
-            dlqDepth.allUnknown();
-            groupLag.allUnknown();
-            if (lastError.getAndSet(e.getMessage()) == null) {
-                Log.warnf(
-                        "pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s",
-                        e.getMessage());
-            }
+        } else if (lastError.getAndSet(failure.getMessage()) == null) {
+            Log.warnf(
+                    "pipeline sampler: could not sample Kafka (rates and lag gauges unknown until it answers): %s",
+                    failure.getMessage());
         }
     }
 

@@ -69,7 +69,11 @@ class OpsApiTest {
             KAFKA.send(feed, "report-" + i, "{\"reportId\":\"report-" + i + "\"}");
         }
 
-        JsonPath t = topics();
+        // the answer comes from the ops snapshot (every second in tests): the three records show at its next refresh
+        JsonPath t = await().atMost(PATIENCE)
+                .until(
+                        OpsApiTest::topics,
+                        a -> a.getLong("topics.find { it.name == '" + feed + "' }.endOffset") == before + 3);
         assertThat(t.getList("topics.name", String.class))
                 .hasSize(Topics.all().size())
                 .contains("feeds.energy.v1", "feeds.energy.v1.dlq", "indicators.waste.v1", "results.v1", "alerts.v1");
@@ -110,11 +114,15 @@ class OpsApiTest {
         for (int i = 0; i < 4; i++) {
             KAFKA.send(feed, "r" + i, "{}");
         }
-        JsonPath groups = given().get("/api/v1/ops/consumers")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        // from the ops snapshot: the four records show at its next refresh
+        JsonPath groups = await().atMost(PATIENCE)
+                .until(
+                        () -> given().get("/api/v1/ops/consumers")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        a -> a.getLong("find { it.group == '" + group + "' }.totalLag") >= 4);
         assertThat(groups.getList("group", String.class))
                 .containsExactly(
                         "aggregation-service",
@@ -148,14 +156,15 @@ class OpsApiTest {
                 consumer.commitSync();
                 return consumed[0] >= lag;
             });
-            given().get("/api/v1/ops/consumers")
-                    .then()
-                    .statusCode(200)
-                    .body("find { it.group == '" + group + "' }.totalLag", equalTo(0))
-                    .body("find { it.group == '" + group + "' }.memberCount", equalTo(1))
-                    .body(
-                            "find { it.group == '" + group + "' }.topics[0].partitions.committedOffset",
-                            hasItem(notNullValue()));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> given().get("/api/v1/ops/consumers")
+                            .then()
+                            .statusCode(200)
+                            .body("find { it.group == '" + group + "' }.totalLag", equalTo(0))
+                            .body("find { it.group == '" + group + "' }.memberCount", equalTo(1))
+                            .body(
+                                    "find { it.group == '" + group + "' }.topics[0].partitions.committedOffset",
+                                    hasItem(notNullValue())));
         }
 
         // the console's own group (the feeds' freshness) is a running member and keeps up with the indicator topics
@@ -199,12 +208,17 @@ class OpsApiTest {
                 "dead-letter-reason", "still broken", "dead-letter-topic", "feeds.waste.v1", "replay-count", "3"));
         KAFKA.send(dlq, "looping", "{}", looping);
 
-        JsonPath listing = given().queryParam("limit", 20)
-                .get("/api/v1/ops/dead-letters")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        String waste = "find { it.topic == '" + dlq + "' }";
+        // from the ops snapshot: the two dead letters show at its next refresh
+        JsonPath listing = await().atMost(PATIENCE)
+                .until(
+                        () -> given().queryParam("limit", 20)
+                                .get("/api/v1/ops/dead-letters")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        a -> a.getInt(waste + ".depth") == 2);
         assertThat(listing.getList("topic", String.class))
                 .containsExactly(
                         "feeds.energy.v1.dlq",
@@ -220,7 +234,6 @@ class OpsApiTest {
                         "approvals.v1.dlq");
         assertThat(listing.getList("replayable", Boolean.class))
                 .containsExactly(true, true, true, true, true, false, false, false, false, false, false);
-        String waste = "find { it.topic == '" + dlq + "' }";
         assertThat(listing.getInt(waste + ".depth")).isEqualTo(2);
         assertThat(listing.getString(waste + ".sourceTopic")).isEqualTo("feeds.waste.v1");
         Map<String, Object> bad = listing.getMap(waste + ".messages.find { it.key == 'bad-1' }");
@@ -424,7 +437,12 @@ class OpsApiTest {
                         "dead-letter-judged-by",
                         "log-append-time"));
 
-        // the ops API, and the dashboard's query of it, show no credential
+        // the ops API, and the dashboard's query of it, show no credential (once the ops snapshot holds both)
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().queryParam("topic", dlq)
+                        .get("/api/v1/ops/dead-letters")
+                        .then()
+                        .body("[0].messages.key", Matchers.hasItems("legacy", "anonymous")));
         for (Map<String, Object> query :
                 List.<Map<String, Object>>of(Map.of("topic", dlq, "limit", 20), Map.of("limit", 1))) {
             String answer = given().queryParams(query)

@@ -10,6 +10,7 @@ import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.read.AnswerMemo;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.compute.PeriodRollUp;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
 import io.synergy.sector.compute.SectorCalculator;
@@ -33,14 +34,16 @@ import java.util.TreeMap;
 /**
  * The sector's figures for any period, computed from the current data values, and who has reported what. Each answer is
  * computed once per org units' snapshot and data version of its year, and served from memory until either changes
- * ({@link AnswerMemo}): a read costs one lookup of the year's version while nobody writes that year.
+ * ({@link AnswerMemo}), with each format's bytes rendered at its first response ({@link Tabular#kept()}): a read costs one
+ * lookup of the year's version while nobody writes that year, and no serialisation.
  */
 @ApplicationScoped
 public class IndicatorQueries {
 
     /**
      * Questions kept per kind of answer: a year with its quarters and months is 17. An answer of all districts weighs tens
-     * of KB, and the service's heap is 64 MB in the local run: the cap keeps the worst case near 4 MB.
+     * of KB (and as much again for its rendered JSON, more with a CSV or workbook asked for), and the service's heap is 64
+     * MB in the local run: the cap keeps the worst case near 8 MB.
      */
     static final int ANSWERS_KEPT = 32;
     /** How long an answer may be served at most, whatever the version says (see {@link AnswerMemo}). */
@@ -54,9 +57,10 @@ public class IndicatorQueries {
     private final Catalogue catalogue;
     private final SectorConfig config;
     private final SectorCalculator calculator;
-    private final AnswerMemo<IndicatorsQuestion, IndicatorsView> indicatorAnswers =
+    // kept with their rendered bytes (Tabular.kept()): a read serialises nothing
+    private final AnswerMemo<IndicatorsQuestion, Tabular<IndicatorsView>> indicatorAnswers =
             new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
-    private final AnswerMemo<Period, CompletenessView> completenessAnswers =
+    private final AnswerMemo<Period, Tabular<CompletenessView>> completenessAnswers =
             new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
 
     public IndicatorQueries(
@@ -80,7 +84,7 @@ public class IndicatorQueries {
      * @param district one district, the city or a group; {@code null} for all
      * @throws ProblemException 400 naming {@code district} when it is not an org unit
      */
-    public IndicatorsView indicators(Period period, String district) {
+    public Tabular<IndicatorsView> indicators(Period period, String district) {
         OrgUnits orgUnits = registry.current();
         if (district != null && orgUnits.find(district).isEmpty()) {
             throw ProblemException.invalid(
@@ -91,7 +95,7 @@ public class IndicatorQueries {
                 new IndicatorsQuestion(period, district),
                 orgUnits,
                 version,
-                () -> computeIndicators(orgUnits, period, district));
+                () -> computeIndicators(orgUnits, period, district).tabular().kept());
     }
 
     private IndicatorsView computeIndicators(OrgUnits orgUnits, Period period, String district) {
@@ -137,10 +141,14 @@ public class IndicatorQueries {
     }
 
     /** Which district reported which data elements within the period (or for a period containing it), for which periods, and when last. */
-    public CompletenessView completeness(Period period) {
+    public Tabular<CompletenessView> completeness(Period period) {
         OrgUnits orgUnits = registry.current();
         long version = versions.version(period.year());
-        return completenessAnswers.get(period, orgUnits, version, () -> computeCompleteness(orgUnits, period));
+        return completenessAnswers.get(
+                period,
+                orgUnits,
+                version,
+                () -> computeCompleteness(orgUnits, period).tabular().kept());
     }
 
     private CompletenessView computeCompleteness(OrgUnits orgUnits, Period period) {

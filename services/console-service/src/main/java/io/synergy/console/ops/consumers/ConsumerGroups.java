@@ -1,5 +1,6 @@
 package io.synergy.console.ops.consumers;
 
+import io.synergy.console.ops.PipelineSampler;
 import io.synergy.console.ops.kafka.OpsKafka;
 import io.synergy.console.ops.topics.PlatformTopic;
 import io.synergy.console.ops.topics.TopicOffsets;
@@ -7,6 +8,8 @@ import io.synergy.model.catalogue.Sector;
 import io.synergy.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -84,8 +86,11 @@ public class ConsumerGroups {
         return groups;
     }
 
-    /** Lag of every platform group. */
-    public List<GroupLag> lags() {
+    /**
+     * Lag of every platform group, from the end offsets in {@code known} (a sample just taken, by topic) where they are
+     * there, and from the broker for the topics they are not (a topic a group committed to that is not the platform's).
+     */
+    public List<GroupLag> lags(Map<String, List<TopicOffsets.PartitionOffsets>> known) {
         Map<String, List<String>> groups = platformGroups();
         Map<String, KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> committedFutures = new LinkedHashMap<>();
         groups.keySet()
@@ -106,8 +111,11 @@ public class ConsumerGroups {
         Set<String> topicNames = new LinkedHashSet<>();
         groups.values().forEach(topicNames::addAll);
         committed.values().forEach(m -> m.keySet().forEach(tp -> topicNames.add(tp.topic())));
-        Map<String, TopicDescription> described = topics.describe(topicNames);
-        Map<String, List<TopicOffsets.PartitionOffsets>> offsets = topics.offsets(described);
+        Map<String, List<TopicOffsets.PartitionOffsets>> offsets = new HashMap<>(known);
+        topicNames.removeAll(known.keySet());
+        if (!topicNames.isEmpty()) {
+            offsets.putAll(topics.offsets(topics.describe(topicNames)));
+        }
 
         List<GroupLag> out = new ArrayList<>();
         groups.forEach((group, expected) -> out.add(lag(group, expected, committed.get(group), offsets)));
@@ -140,6 +148,35 @@ public class ConsumerGroups {
             total += topicLag;
         }
         return new GroupLag(group, total, topicLags);
+    }
+
+    /**
+     * The groups' view ({@code GET /api/v1/ops/consumers}) from their lag as sampled at {@code sampledAt}: state and members
+     * asked of the broker, the trend from the sampler's history (which holds that sample).
+     */
+    public List<ConsumersResource.GroupView> views(Instant sampledAt, List<GroupLag> lags, PipelineSampler sampler) {
+        Map<String, ConsumerGroupDescription> described =
+                describe(lags.stream().map(GroupLag::group).toList());
+        List<ConsumersResource.GroupView> out = new ArrayList<>();
+        for (GroupLag lag : lags) {
+            ConsumerGroupDescription d = described.get(lag.group());
+            List<Member> members = d == null ? List.of() : members(d);
+            out.add(new ConsumersResource.GroupView(
+                    lag.group(),
+                    d == null
+                            ? "DEAD"
+                            : d.groupState() == null
+                                    ? "UNKNOWN"
+                                    : d.groupState().name(),
+                    d == null || d.type() == null ? null : d.type().name(),
+                    members.size(),
+                    members,
+                    lag.totalLag(),
+                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)),
+                    lag.topics(),
+                    sampledAt));
+        }
+        return List.copyOf(out);
     }
 
     /** State and members of the groups; a group unknown to the cluster (its service never ran) is absent. */

@@ -1,17 +1,13 @@
 package io.synergy.console.ops.consumers;
 
-import io.synergy.console.ops.PipelineSampler;
+import io.synergy.console.ops.OpsSnapshot;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "ops")
 public class ConsumersResource {
 
-    @Inject
-    ConsumerGroups groups;
+    private final OpsSnapshot snapshot;
 
-    @Inject
-    PipelineSampler sampler;
+    ConsumersResource(OpsSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
 
     /**
      * One consumer group.
@@ -33,6 +29,7 @@ public class ConsumersResource {
      * @param state     Kafka's group state: STABLE (consuming), EMPTY (no member, offsets kept), DEAD (unknown to the
      *                  cluster), PREPARING_REBALANCE/COMPLETING_REBALANCE/RECONCILING (members moving)
      * @param lagTrend  growing, shrinking or steady over the last minute (from the sampler), {@code null} if not yet known
+     * @param sampledAt when the snapshot this answer comes from was taken (at most a refresh old, see OpsSnapshot)
      * Whether the aggregation's consumer runs or waits (STALLED) is its readiness check, {@code GET /q/health/ready} of each of its
      * instances: the console sees the groups from the cluster, not a service's insides.
      */
@@ -44,7 +41,8 @@ public class ConsumersResource {
             List<ConsumerGroups.Member> members,
             long totalLag,
             String lagTrend,
-            List<ConsumerGroups.TopicLag> topics) {}
+            List<ConsumerGroups.TopicLag> topics,
+            Instant sampledAt) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,29 +53,9 @@ public class ConsumersResource {
             description =
                     "A partition without a committed offset counts from its start offset (auto.offset.reset=earliest). Whether the "
                             + "aggregation's consumer runs or is STALLED is its readiness (GET /q/health/ready on the aggregation service). 503 when Kafka "
-                            + "does not answer.")
+                            + "did not answer the last snapshot. Served from the ops snapshot, taken every synergy.ops.sample-interval "
+                            + "(sampledAt says when).")
     public List<GroupView> consumers() {
-        List<ConsumerGroups.GroupLag> lags = groups.lags();
-        Map<String, ConsumerGroupDescription> described = groups.describe(
-                lags.stream().map(ConsumerGroups.GroupLag::group).toList());
-        List<GroupView> out = new ArrayList<>();
-        for (ConsumerGroups.GroupLag lag : lags) {
-            ConsumerGroupDescription d = described.get(lag.group());
-            List<ConsumerGroups.Member> members = d == null ? List.of() : ConsumerGroups.members(d);
-            out.add(new GroupView(
-                    lag.group(),
-                    d == null
-                            ? "DEAD"
-                            : d.groupState() == null
-                                    ? "UNKNOWN"
-                                    : d.groupState().name(),
-                    d == null || d.type() == null ? null : d.type().name(),
-                    members.size(),
-                    members,
-                    lag.totalLag(),
-                    sampler.lagTrend(lag.group(), Duration.ofMinutes(1)),
-                    lag.topics()));
-        }
-        return out;
+        return snapshot.current().consumers();
     }
 }

@@ -1,6 +1,7 @@
 package io.synergy.console.ops.deadletters;
 
 import io.synergy.console.ops.OpsConfig;
+import io.synergy.console.ops.OpsSnapshot;
 import io.synergy.console.ops.topics.PlatformTopic;
 import io.synergy.console.ops.topics.TopicOffsets;
 import io.synergy.model.event.FeedDeadLetter.Identity;
@@ -71,6 +72,12 @@ public class DeadLettersResource {
     @Inject
     OpsConfig config;
 
+    @Inject
+    DeadLetterListing listing;
+
+    @Inject
+    OpsSnapshot snapshot;
+
     /**
      * A dead letter as an operator reads it; {@code headers} holds every header, decoded as UTF-8, a credential's value
      * redacted. {@code identity}: who the sector service verified as its producer ({@code null} if the dead letter names
@@ -93,7 +100,32 @@ public class DeadLettersResource {
             boolean replayed,
             String deadLetterId,
             Identity identity,
-            Map<String, String> headers) {}
+            Map<String, String> headers) {
+
+        /** The same message, with {@code replayed} as the audit says now. */
+        MessageView replayed(boolean now) {
+            return now == replayed
+                    ? this
+                    : new MessageView(
+                            partition,
+                            offset,
+                            timestamp,
+                            key,
+                            value,
+                            valueTruncated,
+                            valueBytes,
+                            reason,
+                            cause,
+                            sourceTopic,
+                            sourcePartition,
+                            sourceOffset,
+                            replayCount,
+                            now,
+                            deadLetterId,
+                            identity,
+                            headers);
+        }
+    }
 
     /**
      * One dead-letter topic.
@@ -102,6 +134,8 @@ public class DeadLettersResource {
      *                    (each message's {@code sourceTopic} says which)
      * @param replayable  {@code false} for the browse-only topics ({@code indicators.v1.dlq}, {@code org-units.v1.dlq})
      * @param depth       messages retained; for a compacted topic ({@code org-units.v1.dlq}) the distinct source records
+     * @param sampledAt   when the listing was read: the ops snapshot's time for up to
+     *                    {@code synergy.ops.dead-letters.default-limit} messages, else the request's
      */
     public record DeadLetterTopicView(
             String topic,
@@ -112,7 +146,8 @@ public class DeadLettersResource {
             long depth,
             List<TopicOffsets.PartitionOffsets> partitions,
             Map<String, Long> reasons,
-            List<MessageView> messages) {}
+            List<MessageView> messages,
+            Instant sampledAt) {}
 
     /** {@code {"messages":[{"partition":0,"offset":12}]}}, or {@code {"all":true}}; {@code dryRun} only reports. */
     public record ReplayRequest(List<MessageRef> messages, Boolean all, Boolean dryRun, Boolean force) {}
@@ -135,7 +170,9 @@ public class DeadLettersResource {
                             + "messages with key, value, timestamp, partition/offset, the producer's identity as the sector service verified it, and every "
                             + "header (dead-letter-reason, -cause, -topic, -partition, -offset, -id, -identity...)",
             description =
-                    "limit: messages per topic (default 20). topic: only this dead-letter topic. Reads with assign+seek, commits nothing. "
+                    "limit: messages per topic (default 20). topic: only this dead-letter topic. Up to synergy.ops.dead-letters.default-limit "
+                            + "messages come from the ops snapshot (taken every synergy.ops.sample-interval and after each replay; sampledAt says when), "
+                            + "more are read at once. Reads with assign+seek, commits nothing. "
                             + "indicators.v1.dlq, org-units.v1.dlq, targets.v1.dlq and approvals.v1.dlq are browse only (replayable false); the compacted org-units.v1.dlq "
                             + "and targets.v1.dlq list one entry per source record. A credential header (authorization...) of an old dead letter is shown as (redacted), never its value.")
     @APIResponse(
@@ -157,43 +194,18 @@ public class DeadLettersResource {
         }
         List<PlatformTopic> topics =
                 topic == null || topic.isBlank() ? PlatformTopic.deadLetterTopics() : List.of(deadLetterTopic(topic));
+        if (n <= listing.kept()) {
+            // the snapshot's listing, cut to the limit
+            Map<String, DeadLetterTopicView> kept = snapshot.current().deadLetters();
+            return topics.stream()
+                    .map(t -> DeadLetterListing.cut(kept.get(t.name()), n))
+                    .toList();
+        }
+        // more messages than the snapshot keeps: read them now (an operator's rare, deliberate request)
         Map<String, TopicDescription> described =
                 offsets.describe(topics.stream().map(PlatformTopic::name).toList());
-        Map<String, List<TopicOffsets.PartitionOffsets>> byTopic = offsets.offsets(described);
-        List<DeadLetterTopicView> out = new ArrayList<>();
-        for (PlatformTopic t : topics) {
-            if (!described.containsKey(t.name())) {
-                out.add(new DeadLetterTopicView(
-                        t.name(),
-                        t.sector(),
-                        t.sourceTopic(),
-                        t.replayable(),
-                        false,
-                        0,
-                        List.of(),
-                        Map.of(),
-                        List.of()));
-                continue;
-            }
-            List<TopicOffsets.PartitionOffsets> partitions = byTopic.getOrDefault(t.name(), List.of());
-            long depth = TopicOffsets.sumRetained(partitions);
-            List<MessageView> messages = new ArrayList<>();
-            if (t.compacted() && depth > 0) {
-                // org-units.v1.dlq: every service, at every start, writes its letters again under the same key; until
-                // compaction removes the older ones, the newest per key is the one entry of its source record
-                List<ConsumerRecord<byte[], byte[]>> latest = reader.latestPerKey(t.name(), partitions);
-                depth = latest.size();
-                latest.stream().limit(n).forEach(r -> messages.add(view(r, Set.of())));
-            } else if (n > 0 && depth > 0) {
-                Set<String> replayed = audit.replayedMessages(t.name());
-                reader.newest(t.name(), partitions, n).forEach(r -> messages.add(view(r, replayed)));
-            }
-            Map<String, Long> reasons = new TreeMap<>();
-            messages.forEach(m -> reasons.merge(m.reason() == null ? "(no reason header)" : m.reason(), 1L, Long::sum));
-            out.add(new DeadLetterTopicView(
-                    t.name(), t.sector(), t.sourceTopic(), t.replayable(), true, depth, partitions, reasons, messages));
-        }
-        return out;
+        return List.copyOf(listing.list(Instant.now(), topics, described, offsets.offsets(described), n, Map.of())
+                .values());
     }
 
     @POST
@@ -321,7 +333,16 @@ public class DeadLettersResource {
             records = fresh;
         }
         String who = operator.who();
-        List<DeadLetterReplayer.Outcome> outcomes = new ArrayList<>(replayer.replay(t.name(), records, who, dryRun));
+        List<DeadLetterReplayer.Outcome> outcomes;
+        try {
+            outcomes = new ArrayList<>(replayer.replay(t.name(), records, who, dryRun));
+        } finally {
+            if (!dryRun) {
+                // the audit moved (replayed flags, the feed's offsets): the next listing shows it, not the last
+                // snapshot
+                snapshot.refreshAfterWrite();
+            }
+        }
         outcomes.addAll(skipped);
         outcomes.addAll(notFound);
         outcomes.sort((a, b) -> a.partition() != b.partition()
@@ -387,46 +408,5 @@ public class DeadLettersResource {
             throw ProblemException.invalid("Invalid messages", errors);
         }
         return out;
-    }
-
-    private MessageView view(ConsumerRecord<byte[], byte[]> r, Set<String> replayed) {
-        int max = config.deadLetters().valueChars();
-        String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
-        boolean truncated = value != null && value.length() > max;
-        Map<String, String> headers = DeadLetterHeaders.decode(r.headers());
-        return new MessageView(
-                r.partition(),
-                r.offset(),
-                Instant.ofEpochMilli(r.timestamp()),
-                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                truncated ? value.substring(0, max) : value,
-                truncated,
-                r.value() == null ? 0 : r.value().length,
-                headers.get(DeadLetterHeaders.REASON),
-                headers.get(DeadLetterHeaders.CAUSE),
-                headers.get(DeadLetterHeaders.TOPIC),
-                integer(headers.get(DeadLetterHeaders.PARTITION)),
-                longValue(headers.get(DeadLetterHeaders.OFFSET)),
-                DeadLetterHeaders.replayCount(r.headers()),
-                replayed.contains(r.partition() + "/" + r.offset()),
-                headers.get(DeadLetterHeaders.ID),
-                DeadLetterHeaders.identity(r.headers()).orElse(null),
-                headers);
-    }
-
-    private static Integer integer(String s) {
-        try {
-            return s == null ? null : Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long longValue(String s) {
-        try {
-            return s == null ? null : Long.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.synergy.console.ops.freshness;
 
+import io.synergy.console.ops.OpsSnapshot;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
@@ -34,6 +35,9 @@ public class FreshnessResource {
     @Inject
     FreshnessService freshness;
 
+    @Inject
+    OpsSnapshot snapshot;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -41,7 +45,8 @@ public class FreshnessResource {
                     "Per sector and district: last report time, years reported, and the years still missing with their due date "
                             + "(annual data of Y is due by synergy.ops.annual-due of Y+1) and whether they are overdue",
             description =
-                    "status: UP_TO_DATE, DUE (a closed year missing, not yet past its due date), OVERDUE, NEVER_REPORTED.")
+                    "status: UP_TO_DATE, DUE (a closed year missing, not yet past its due date), OVERDUE, NEVER_REPORTED. Computed from the "
+                            + "receipts as the ops snapshot read them (every synergy.ops.sample-interval; sampledAt says when).")
     @APIResponse(
             responseCode = "200",
             description = "The freshness of every sector's feeds, or of the one asked for",
@@ -56,9 +61,10 @@ public class FreshnessResource {
                     @QueryParam("asOf")
                     String asOf,
             @Parameter(description = "only this sector") @QueryParam("sector") String sector) {
+        boolean today = asOf == null || asOf.isBlank();
         LocalDate date;
         try {
-            date = asOf == null || asOf.isBlank() ? freshness.today() : LocalDate.parse(asOf.strip());
+            date = today ? freshness.today() : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(
                     "Invalid parameter", List.of(new FieldError("asOf", "must be a date such as 2026-04-01")));
@@ -71,6 +77,10 @@ public class FreshnessResource {
                             List.of(new FieldError(
                                     "sector", "must be one of energy, transport, building, agriculture, waste"))));
         }
-        return freshness.freshness(date, only);
+        OpsSnapshot.Snapshot kept = snapshot.current();
+        // the snapshot's answer for today and every sector; any other question from the snapshot's receipts
+        return today && only == null && kept.freshnessToday().asOf().equals(date)
+                ? kept.freshnessToday()
+                : freshness.freshness(date, only, kept.freshnessFacts());
     }
 }

@@ -89,6 +89,7 @@ public class FreshnessService {
             int overdueYears,
             List<DistrictFreshness> districts) {}
 
+    /** @param sampledAt when the receipts it is computed from were read (the ops snapshot's time) */
     public record Freshness(
             LocalDate asOf,
             String zone,
@@ -96,9 +97,16 @@ public class FreshnessService {
             int baseYear,
             Integer lastOverdueYear,
             Map<String, Integer> statusCounts,
-            List<SectorFreshness> sectors) {}
+            List<SectorFreshness> sectors,
+            Instant sampledAt) {}
 
     private record YearFacts(Instant receivedAt, Instant computedAt, boolean complete) {}
+
+    /**
+     * What the indicator topics delivered, per sector and district, per year, as read at {@code readAt}: what the ops
+     * snapshot keeps, so that a freshness answer for any date or sector is computed without the database.
+     */
+    public record Facts(Instant readAt, Map<String, Map<Integer, YearFacts>> byUnit) {}
 
     // the gauges are made with the bean, not on StartupEvent: the scheduler may call refreshMeters before that event is
     // observed
@@ -139,9 +147,14 @@ public class FreshnessService {
         return calendar;
     }
 
-    /** Freshness as of a date, for every sector or one. */
+    /** Freshness as of a date, for every sector or one, from the receipts as they are now. */
     public Freshness freshness(LocalDate asOf, Sector only) {
-        Map<String, Map<Integer, YearFacts>> facts = readFacts();
+        return freshness(asOf, only, facts(Instant.now()));
+    }
+
+    /** Freshness as of a date, for every sector or one, from receipts read before. */
+    public Freshness freshness(LocalDate asOf, Sector only, Facts read) {
+        Map<String, Map<Integer, YearFacts>> facts = read.byUnit();
         Instant now = Instant.now();
         List<Integer> expected = calendar.closedYears(asOf);
         Map<String, Integer> statusCounts = new TreeMap<>();
@@ -208,11 +221,12 @@ public class FreshnessService {
                 baseYear,
                 calendar.lastOverdueYear(asOf),
                 statusCounts,
-                sectors);
+                sectors,
+                read.readAt());
     }
 
     /** Per "sector|district", per year: the newest receipt and computation, and whether every fact of that year is complete. */
-    private Map<String, Map<Integer, YearFacts>> readFacts() {
+    public Facts facts(Instant readAt) {
         Map<String, Map<Integer, YearFacts>> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(PER_YEAR);
@@ -229,6 +243,6 @@ public class FreshnessService {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the facts' freshness", e);
         }
-        return out;
+        return new Facts(readAt, out);
     }
 }

@@ -1,0 +1,271 @@
+package io.synergy.platform.tabular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.buffer.Buffer;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the response filter hands the server for each format. A kept answer's bytes go out as they are kept: a
+ * {@code byte[]} entity would be copied by the server, per response, into a pooled direct buffer taken on the worker
+ * thread, and those buffers, freed after the write into each worker's own cache, outgrew the services' direct memory
+ * under many readers (issue 19, the energy service's read part).
+ */
+class TabularDownloadsTest {
+
+    record Emission(String unit, Double value) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Tabular<List<Emission>> answer() {
+        List<Emission> rows = List.of(new Emission("370202", 12.5), new Emission("370203", null));
+        Table<Emission> table = new Table<>(
+                "排放 Emissions",
+                List.of(
+                        Column.text("org_unit", "单位", "Org unit", Emission::unit),
+                        Column.number("value", "排放量", "Emissions", "t", Emission::value)),
+                rows);
+        return Tabular.of(rows, "emissions", table);
+    }
+
+    @Test
+    void aKeptAnswerIsServedFromTheBytesItKeepsNotFromACopyPerResponse() throws IOException {
+        Tabular<List<Emission>> kept = answer().kept();
+        TabularDownloads downloads = new TabularDownloads(JSON);
+        byte[] json = JSON.writeValueAsBytes(kept.body());
+        byte[] csv = rendered(out -> TabularWriter.csv(kept.tables().get(0), out));
+        for (MediaType type : List.of(MediaType.APPLICATION_JSON_TYPE, TabularDownloads.CSV, TabularDownloads.XLSX)) {
+            ByteBuf first = served(filtered(downloads, kept, type));
+            // what the write of the first response does with what it was given: it may release it
+            byte[] firstBytes = bytes(first);
+            first.release();
+            ByteBuf second = served(filtered(downloads, kept, type));
+
+            assertThat(second.array())
+                    .as("%s: the same kept array, not a copy", type)
+                    .isSameAs(first.array());
+            assertThat(bytes(second))
+                    .as("%s: still readable after the first write let go of it", type)
+                    .isEqualTo(firstBytes);
+            if (type.equals(TabularDownloads.XLSX)) {
+                assertThat(firstBytes).as("a workbook (a zip)").startsWith((byte) 'P', (byte) 'K');
+            } else {
+                assertThat(firstBytes)
+                        .as("%s: the answer's rendering", type)
+                        .isEqualTo(type == TabularDownloads.CSV ? csv : json);
+            }
+        }
+    }
+
+    @Test
+    void anAnswerNotKeptIsStreamedAsJsonByJacksonAndAsCsvAnew() {
+        Tabular<List<Emission>> answer = answer();
+        TabularDownloads downloads = new TabularDownloads(JSON);
+        assertThat(filtered(downloads, answer, MediaType.APPLICATION_JSON_TYPE).entity)
+                .isSameAs(answer);
+        assertThat(filtered(downloads, answer, TabularDownloads.CSV).entity).isInstanceOf(StreamingOutput.class);
+    }
+
+    private static ResponseContext filtered(TabularDownloads downloads, Tabular<?> answer, MediaType type) {
+        ResponseContext response = new ResponseContext(answer, type);
+        downloads.filter(null, response);
+        return response;
+    }
+
+    private static ByteBuf served(ResponseContext response) {
+        assertThat(response.entity).isInstanceOf(Buffer.class);
+        return ((Buffer) response.entity).getByteBuf();
+    }
+
+    private static byte[] bytes(ByteBuf buf) {
+        byte[] bytes = new byte[buf.readableBytes()];
+        buf.getBytes(buf.readerIndex(), bytes);
+        return bytes;
+    }
+
+    private static byte[] rendered(Renderings.Renderer renderer) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(out);
+        return out.toByteArray();
+    }
+
+    /** The filter's view of a response whose entity content negotiation has typed: what it sets is kept here. */
+    static final class ResponseContext implements ContainerResponseContext {
+        Object entity;
+        MediaType mediaType;
+        final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+
+        ResponseContext(Object entity, MediaType mediaType) {
+            this.entity = entity;
+            this.mediaType = mediaType;
+        }
+
+        @Override
+        public Object getEntity() {
+            return entity;
+        }
+
+        @Override
+        public MediaType getMediaType() {
+            return mediaType;
+        }
+
+        @Override
+        public void setEntity(Object entity, Annotation[] annotations, MediaType mediaType) {
+            this.entity = entity;
+            this.mediaType = mediaType;
+        }
+
+        @Override
+        public MultivaluedMap<String, Object> getHeaders() {
+            return headers;
+        }
+
+        @Override
+        public void setEntity(Object entity) {
+            this.entity = entity;
+        }
+
+        @Override
+        public boolean hasEntity() {
+            return entity != null;
+        }
+
+        @Override
+        public Class<?> getEntityClass() {
+            return entity.getClass();
+        }
+
+        @Override
+        public Type getEntityType() {
+            return entity.getClass();
+        }
+
+        @Override
+        public int getStatus() {
+            return 200;
+        }
+
+        @Override
+        public void setStatus(int code) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Response.StatusType getStatusInfo() {
+            return Response.Status.OK;
+        }
+
+        @Override
+        public void setStatusInfo(Response.StatusType statusInfo) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MultivaluedMap<String, String> getStringHeaders() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String getHeaderString(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> getAllowedMethods() {
+            return Set.of();
+        }
+
+        @Override
+        public Date getDate() {
+            return null;
+        }
+
+        @Override
+        public Locale getLanguage() {
+            return null;
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
+
+        @Override
+        public Map<String, NewCookie> getCookies() {
+            return Map.of();
+        }
+
+        @Override
+        public EntityTag getEntityTag() {
+            return null;
+        }
+
+        @Override
+        public Date getLastModified() {
+            return null;
+        }
+
+        @Override
+        public URI getLocation() {
+            return null;
+        }
+
+        @Override
+        public Set<Link> getLinks() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean hasLink(String relation) {
+            return false;
+        }
+
+        @Override
+        public Link getLink(String relation) {
+            return null;
+        }
+
+        @Override
+        public Link.Builder getLinkBuilder(String relation) {
+            return null;
+        }
+
+        @Override
+        public Annotation[] getEntityAnnotations() {
+            return new Annotation[0];
+        }
+
+        @Override
+        public OutputStream getEntityStream() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setEntityStream(OutputStream outputStream) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
