@@ -246,8 +246,7 @@ class StaffPagesIT {
             // to return needs a comment: the sector service says so, and nothing changes
             browser.findElement(By.cssSelector("#detail-actions button[data-action='RETURN']"))
                     .click();
-            wait.until(ExpectedConditions.textMatches(
-                    By.id("detail-error"), Pattern.compile(".*comment.*")));
+            wait.until(ExpectedConditions.textMatches(By.id("detail-error"), Pattern.compile(".*comment.*")));
             assertThat(browser.findElement(cell).getAttribute("data-state")).isEqualTo("SUBMITTED");
 
             browser.findElement(By.cssSelector("#detail-actions button[data-action='APPROVE']"))
@@ -259,9 +258,7 @@ class StaffPagesIT {
                     .get(WalkingSkeletonIT.url("energy", "/api/v1/approvals"))
                     .then()
                     .statusCode(200)
-                    .body(
-                            "dataSets.find { it.orgUnit == '" + district + "' }.state",
-                            Matchers.equalTo("APPROVED"))
+                    .body("dataSets.find { it.orgUnit == '" + district + "' }.state", Matchers.equalTo("APPROVED"))
                     .body(
                             "dataSets.find { it.orgUnit == '" + district + "' }.changedBy",
                             Matchers.equalTo("e2e-jiaozhou-reviewer"));

@@ -669,9 +669,7 @@ public abstract class RollUpContract extends SectorServiceTest {
                 .then()
                 .statusCode(200)
                 .contentType(Matchers.startsWith("text/csv"))
-                .header(
-                        "Content-Disposition",
-                        Matchers.containsString(sector.code() + "-indicators-" + period))
+                .header("Content-Disposition", Matchers.containsString(sector.code() + "-indicators-" + period))
                 .extract()
                 .asString();
     }

@@ -36,9 +36,15 @@ public class ApprovalConsumer {
     private final Recomputer recomputer;
     private final OneRecordAtATime records;
     private final OrgUnitRegistry orgUnits;
+    private final DataSetStore dataSets;
 
     public ApprovalConsumer(
-            AgroalDataSource dataSource, Recomputer recomputer, OneRecordAtATime records, OrgUnitRegistry orgUnits) {
+            AgroalDataSource dataSource,
+            Recomputer recomputer,
+            OneRecordAtATime records,
+            OrgUnitRegistry orgUnits,
+            DataSetStore dataSets) {
+        this.dataSets = dataSets;
         this.dataSource = dataSource;
         this.recomputer = recomputer;
         this.records = records;
@@ -63,7 +69,7 @@ public class ApprovalConsumer {
     private DataSetStore.Applied store(ApprovalEvent e) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                DataSetStore.Applied applied = DataSetStore.apply(c, e);
+                DataSetStore.Applied applied = dataSets.apply(c, e);
                 if (applied == DataSetStore.Applied.ACCEPTANCE) {
                     recomputer.requestedInTransaction();
                 }

@@ -286,14 +286,16 @@ public class IndicatorConsumer {
     @ApplicationScoped
     public static class FactWriter {
 
-        @Inject
-        FactStore facts;
+        private final FactStore facts;
+        private final AgroalDataSource dataSource;
+        private final Recomputer recomputer;
 
         @Inject
-        AgroalDataSource dataSource;
-
-        @Inject
-        Recomputer recomputer;
+        FactWriter(FactStore facts, AgroalDataSource dataSource, Recomputer recomputer) {
+            this.facts = facts;
+            this.dataSource = dataSource;
+            this.recomputer = recomputer;
+        }
 
         @Transactional
         public void write(List<IndicatorEvent> events) throws SQLException {

@@ -37,13 +37,16 @@ public class TargetConsumer {
     private final OneRecordAtATime records;
     private final Catalogue catalogue;
     private final OrgUnitRegistry orgUnits;
+    private final TargetStore targets;
 
     public TargetConsumer(
             AgroalDataSource dataSource,
             Recomputer recomputer,
             OneRecordAtATime records,
             Catalogue catalogue,
-            OrgUnitRegistry orgUnits) {
+            OrgUnitRegistry orgUnits,
+            TargetStore targets) {
+        this.targets = targets;
         this.dataSource = dataSource;
         this.recomputer = recomputer;
         this.records = records;
@@ -68,7 +71,7 @@ public class TargetConsumer {
     private boolean store(TargetEvent e) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                boolean applied = TargetStore.apply(c, e);
+                boolean applied = targets.apply(c, e);
                 if (applied) {
                     recomputer.requestedInTransaction();
                 }

@@ -70,6 +70,9 @@ public class InventoryService {
     private final ObjectMapper json;
     private InventoryCalculator calculator;
 
+    private final AnswerVersion answerVersion;
+    private final DataSetStore dataSetStore;
+
     @Inject
     public InventoryService(
             AgroalDataSource dataSource,
@@ -79,7 +82,11 @@ public class InventoryService {
             InventoryConfig config,
             FactorLibraryStore libraries,
             InventoryHistoryStore history,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AnswerVersion answerVersion,
+            DataSetStore dataSetStore) {
+        this.dataSetStore = dataSetStore;
+        this.answerVersion = answerVersion;
         this.dataSource = dataSource;
         this.tables = tables;
         this.registry = registry;
@@ -169,7 +176,7 @@ public class InventoryService {
                 throw Queries.noData("No activity data and no reported emissions for " + unit.code() + " in " + year
                         + (view == ResultView.LATEST ? "" : " in the " + view.code() + " view"));
             }
-            DataSets dataSets = DataSetStore.accepted(c).count(units, unit.code(), year);
+            DataSets dataSets = dataSetStore.accepted(c).count(units, unit.code(), year);
             InventoryAnswer.RevisedFrom revisedFrom = history.latest(c, unit.code(), year)
                     .map(e -> revisedFrom(e, unit.code(), year))
                     .orElse(null);
@@ -239,7 +246,7 @@ public class InventoryService {
                 revised = keepSupersededFigures(c, previous.get(), stored);
             }
             // the inventory answers kept by the read API name the factor version: computed anew once this commits
-            AnswerVersion.raise(c);
+            answerVersion.raise(c);
             Set<Integer> years = new TreeSet<>();
             revised.forEach(r -> years.add(r.year()));
             Log.infof(

@@ -46,6 +46,9 @@ public class ProjectConsumer {
     /** How long a record naming an unknown unit waits for this instance to read org-units.v1 up to its end. */
     static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
 
+    private final AnswerVersion answerVersion;
+    private final ProjectStore projectStore;
+
     public ProjectConsumer(
             AgroalDataSource dataSource,
             Recomputer recomputer,
@@ -53,7 +56,11 @@ public class ProjectConsumer {
             ProjectCatalogue catalogue,
             OrgUnitRegistry orgUnits,
             OrgUnitFeed orgUnitFeed,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AnswerVersion answerVersion,
+            ProjectStore projectStore) {
+        this.projectStore = projectStore;
+        this.answerVersion = answerVersion;
         this.dataSource = dataSource;
         this.recomputer = recomputer;
         this.records = records;
@@ -92,10 +99,10 @@ public class ProjectConsumer {
 
     private boolean store(ProjectEvent e) {
         return inTransaction(e.code(), e.version(), c -> {
-            boolean applied = ProjectStore.apply(c, e, json);
+            boolean applied = projectStore.apply(c, e);
             if (applied) {
                 recomputer.requestedInTransaction();
-                AnswerVersion.raise(c);
+                answerVersion.raise(c);
             }
             return applied;
         });
@@ -104,9 +111,9 @@ public class ProjectConsumer {
     /** A pilot changes no stored result, but the read answers that show designations: their version moves. */
     private boolean store(PilotEvent e) {
         return inTransaction(e.code(), e.version(), c -> {
-            boolean applied = ProjectStore.apply(c, e, json);
+            boolean applied = projectStore.apply(c, e);
             if (applied) {
-                AnswerVersion.raise(c);
+                answerVersion.raise(c);
             }
             return applied;
         });

@@ -31,8 +31,11 @@ public class ProjectsAndPilots {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final ProjectCatalogue catalogue;
+    private final ProjectStore projectStore;
 
-    ProjectsAndPilots(AgroalDataSource dataSource, ObjectMapper json, ProjectCatalogue catalogue) {
+    ProjectsAndPilots(
+            AgroalDataSource dataSource, ObjectMapper json, ProjectCatalogue catalogue, ProjectStore projectStore) {
+        this.projectStore = projectStore;
         this.dataSource = dataSource;
         this.json = json;
         this.catalogue = catalogue;
@@ -45,7 +48,7 @@ public class ProjectsAndPilots {
     /** Every project stored. */
     public List<ProjectEvent> projects() {
         try (Connection c = dataSource.getConnection()) {
-            return ProjectStore.projects(c, json);
+            return projectStore.projects(c);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the projects", e);
         }
@@ -54,7 +57,7 @@ public class ProjectsAndPilots {
     /** Every pilot stored. */
     public List<PilotEvent> pilots() {
         try (Connection c = dataSource.getConnection()) {
-            return ProjectStore.pilots(c, json);
+            return projectStore.pilots(c);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the pilots", e);
         }

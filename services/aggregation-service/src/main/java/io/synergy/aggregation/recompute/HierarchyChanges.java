@@ -35,7 +35,10 @@ public class HierarchyChanges {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile WakeableLoop loop;
 
-    HierarchyChanges(AgroalDataSource dataSource, Recomputer recomputer) {
+    private final FactStore facts;
+
+    HierarchyChanges(AgroalDataSource dataSource, Recomputer recomputer, FactStore facts) {
+        this.facts = facts;
         this.dataSource = dataSource;
         this.recomputer = recomputer;
     }
@@ -76,7 +79,7 @@ public class HierarchyChanges {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    FactStore.requestRecompute(c, factYears(c));
+                    facts.requestRecompute(c, factYears(c));
                     recomputer.requestedInTransaction();
                 } catch (SQLException e) {
                     throw new IllegalStateException("could not request the recompute after a registry change", e);

@@ -90,39 +90,74 @@ public class Recomputer {
 
     static final int LOCK_CLASS = 3;
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    IndicatorTables tables;
-
-    @Inject
-    OutboxWriter outbox;
-
-    @Inject
-    Catalogue catalogue;
-
-    @Inject
-    OrgUnitRegistry registry;
-
-    @Inject
-    MethodConfig method;
-
-    @Inject
-    E5Config e5;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @Inject
-    YearStateStore yearStates;
-
+    private final AgroalDataSource dataSource;
+    private final IndicatorTables tables;
+    private final OutboxWriter outbox;
+    private final Catalogue catalogue;
+    private final OrgUnitRegistry registry;
+    private final MethodConfig method;
+    private final E5Config e5;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final YearStateStore yearStates;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Traces traces;
+    private final ResultFreshness freshness;
+    private final Duration pollInterval;
     private Timer duration;
     private DistributionSummary unitsComputed;
     private KnownGauges pendingAge;
+
+    private final AnswerVersion answerVersion;
+    private final DataSetStore dataSets;
+    private final FactStore facts;
+    private final ResultStore resultStore;
+    private final TargetStore targets;
+    private final ProjectStore projectStore;
+
+    @Inject
+    Recomputer(
+            AgroalDataSource dataSource,
+            IndicatorTables tables,
+            OutboxWriter outbox,
+            Catalogue catalogue,
+            OrgUnitRegistry registry,
+            MethodConfig method,
+            E5Config e5,
+            ObjectMapper json,
+            MeterRegistry metrics,
+            YearStateStore yearStates,
+            TransactionSynchronizationRegistry transactions,
+            Traces traces,
+            ResultFreshness freshness,
+            @ConfigProperty(name = "synergy.recompute.poll-interval", defaultValue = "2s") Duration pollInterval,
+            AnswerVersion answerVersion,
+            DataSetStore dataSets,
+            FactStore facts,
+            ResultStore resultStore,
+            TargetStore targets,
+            ProjectStore projectStore) {
+        this.projectStore = projectStore;
+        this.targets = targets;
+        this.resultStore = resultStore;
+        this.facts = facts;
+        this.dataSets = dataSets;
+        this.answerVersion = answerVersion;
+        this.dataSource = dataSource;
+        this.tables = tables;
+        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.registry = registry;
+        this.method = method;
+        this.e5 = e5;
+        this.json = json;
+        this.metrics = metrics;
+        this.yearStates = yearStates;
+        this.transactions = transactions;
+        this.traces = traces;
+        this.freshness = freshness;
+        this.pollInterval = pollInterval;
+    }
 
     /**
      * What the previous committed pass saw: the facts' version it read (the newest inputs of the next pass are the facts
@@ -135,18 +170,6 @@ public class Recomputer {
 
     /** What the pass running now saw, kept once it commits. */
     private Seen seeing;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    Traces traces;
-
-    @Inject
-    ResultFreshness freshness;
-
-    @ConfigProperty(name = "synergy.recompute.poll-interval", defaultValue = "2s")
-    Duration pollInterval;
 
     private WakeableLoop loop;
 
@@ -387,18 +410,18 @@ public class Recomputer {
         // one snapshot of the hierarchy for the whole computation: a registry change during it waits for the next one
         OrgUnits units = registry.current();
         long start = System.nanoTime();
-        long factVersion = FactStore.version(c);
+        long factVersion = facts.version(c);
         IndicatorTable table = tables.current(c, units);
         IndicatorTable officialTable = tables.current(c, units, ResultView.OFFICIAL);
-        DataSetStore.Accepted accepted = DataSetStore.accepted(c);
+        DataSetStore.Accepted accepted = dataSets.accepted(c);
         ResultCalculator current = new ResultCalculator(
                 catalogue,
                 units,
                 method.settings(),
-                TargetStore.all(c),
-                new KeyProjectReductions(e5.basis(), ProjectStore.projects(c, json)));
-        Map<Integer, YearState> before = YearStateStore.states(c);
-        Map<Integer, YearCoverage> coveredBefore = YearStateStore.coverages(c);
+                targets.all(c),
+                new KeyProjectReductions(e5.basis(), projectStore.projects(c)));
+        Map<Integer, YearState> before = yearStates.states(c);
+        Map<Integer, YearCoverage> coveredBefore = yearStates.coverages(c);
         Map<String, Instant> newestInputs = freshness.newestInputs(c, units, seen.factVersion());
         YearStates states = current.yearStates(table, before);
         long loaded = System.nanoTime();
@@ -448,7 +471,7 @@ public class Recomputer {
             List<UnitYearResult> official = current.computeYear(officialTable, year, states, only);
             long t1 = System.nanoTime();
             // what they are compared with: the stored digests of the same units and year only
-            Map<String, ResultStore.Stored> stored = ResultStore.index(c, year, only);
+            Map<String, ResultStore.Stored> stored = resultStore.index(c, year, only);
             changed += store(c, ResultView.LATEST, results, stored, newestInputs, accepted, units);
             changed += store(c, ResultView.OFFICIAL, official, stored, newestInputs, accepted, units);
             computed += results.size();
@@ -459,7 +482,7 @@ public class Recomputer {
         metrics.counter("synergy.results.changed").increment(changed);
         if (changed > 0 || statesMoved) {
             // the read API's kept answers are computed anew once this pass commits
-            AnswerVersion.raise(c);
+            answerVersion.raise(c);
         }
         seeing = new Seen(factVersion, table.years());
         return changed;
@@ -475,7 +498,7 @@ public class Recomputer {
         Set<Integer> known = seen.years() == null ? null : new TreeSet<>(seen.years());
         if (known == null) {
             known = new TreeSet<>(
-                    ResultStore.years(c, ResultView.LATEST, units.city().code()));
+                    resultStore.years(c, ResultView.LATEST, units.city().code()));
             for (int y : table.years()) {
                 if (y < table.baseYear()) {
                     known.add(y);
@@ -556,7 +579,7 @@ public class Recomputer {
                 events.addAll(alerts(r, readStatuses(old.statuses()), now));
             }
         }
-        ResultStore.upsert(c, rows);
+        resultStore.upsert(c, rows);
         outbox.write(events);
         for (ResultStore.Row row : rows) {
             if (view == ResultView.LATEST) {

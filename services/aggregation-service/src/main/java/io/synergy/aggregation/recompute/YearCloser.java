@@ -44,6 +44,8 @@ public class YearCloser {
     private final OrgUnitRegistry registry;
     private final MethodConfig method;
     private final Recomputer recomputer;
+    private final AnswerVersion answerVersion;
+    private final FactStore facts;
 
     YearCloser(
             AgroalDataSource dataSource,
@@ -52,7 +54,11 @@ public class YearCloser {
             Catalogue catalogue,
             OrgUnitRegistry registry,
             MethodConfig method,
-            Recomputer recomputer) {
+            Recomputer recomputer,
+            AnswerVersion answerVersion,
+            FactStore facts) {
+        this.facts = facts;
+        this.answerVersion = answerVersion;
         this.dataSource = dataSource;
         this.store = store;
         this.tables = tables;
@@ -82,11 +88,7 @@ public class YearCloser {
         }
         ResultCalculator calculator = new ResultCalculator(catalogue, units, method.settings());
         YearAssessment now = YearStates.assess(
-                table,
-                calculator.synergySet(),
-                units,
-                year,
-                YearStateStore.states(c).get(year));
+                table, calculator.synergySet(), units, year, store.states(c).get(year));
         List<String> synergySet =
                 calculator.synergySet().stream().map(Indicator::id).toList();
         Optional<YearStateStore.Settlement> settled = now.state().settled()
@@ -101,10 +103,10 @@ public class YearCloser {
                             + " already: see GET /api/v1/years");
         }
         // the year joins the windows of the years after it: recompute from it, as soon as this commits
-        FactStore.requestRecompute(c, List.of(year));
+        facts.requestRecompute(c, List.of(year));
         recomputer.requestedInTransaction();
         // the read API's answers about years name who settled them
-        AnswerVersion.raise(c);
+        answerVersion.raise(c);
         YearCoverage v = now.coverage();
         YearCoverage closed = new YearCoverage(
                 YearState.CLOSED, v.indicatorsIn(), v.indicatorsExpected(), v.districtsIn(), v.districtsExpected());

@@ -40,7 +40,7 @@ public class AnswerVersion {
      * Moves the results' version in the caller's transaction: the answers kept before are computed anew once it commits.
      * Call it as the transaction's last statement (the row stays locked until the commit).
      */
-    public static void raise(Connection c) throws SQLException {
+    public void raise(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE result_version SET version = version + 1")) {
             ps.executeUpdate();
         }

@@ -30,8 +30,10 @@ import java.util.Set;
 public class DataSetStore {
 
     private final AgroalDataSource dataSource;
+    private final FactStore facts;
 
-    DataSetStore(AgroalDataSource dataSource) {
+    DataSetStore(AgroalDataSource dataSource, FactStore facts) {
+        this.facts = facts;
         this.dataSource = dataSource;
     }
 
@@ -55,7 +57,7 @@ public class DataSetStore {
      * district's own result, the city's and its groups' sums, and every district's panel score (the panel normalises each
      * district against all of them) change with it.
      */
-    public static Applied apply(Connection c, ApprovalEvent e) throws SQLException {
+    public Applied apply(Connection c, ApprovalEvent e) throws SQLException {
         int year = Integer.parseInt(e.period());
         ApprovalState before = null;
         try (PreparedStatement ps = c.prepareStatement(
@@ -90,7 +92,7 @@ public class DataSetStore {
         if ((before == ApprovalState.ACCEPTED) == (e.state() == ApprovalState.ACCEPTED)) {
             return Applied.STATE;
         }
-        FactStore.requestRecompute(c, List.of(year));
+        facts.requestRecompute(c, List.of(year));
         // last: the row's lock is held only until the commit (as the facts' writers do)
         try (PreparedStatement ps = c.prepareStatement("UPDATE fact_version SET data_sets = data_sets + 1")) {
             ps.executeUpdate();
@@ -102,7 +104,7 @@ public class DataSetStore {
      * The version of the official facts: one more with every transaction that changed a fact or a data set's acceptance
      * (both only grow, so their sum does too).
      */
-    public static long officialVersion(Connection c) throws SQLException {
+    public long officialVersion(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version + data_sets FROM fact_version");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -110,7 +112,7 @@ public class DataSetStore {
     }
 
     /** The accepted data sets as the caller's transaction sees them. */
-    public static Accepted accepted(Connection c) throws SQLException {
+    public Accepted accepted(Connection c) throws SQLException {
         Set<Key> keys = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "SELECT sector, org_unit, year FROM data_set_state WHERE state = 'ACCEPTED'");

@@ -134,7 +134,7 @@ public class FactStore {
      * The version of the facts as committed (as the caller's transaction sees them): one more with every transaction that
      * changed one. Facts read after it are at least that version.
      */
-    public static long version(Connection c) throws SQLException {
+    public long version(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT version FROM fact_version");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -142,7 +142,7 @@ public class FactStore {
     }
 
     /** Records that {@code years} need recomputing, with the trace of the work asking for it (the recompute links to it). */
-    public static void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
+    public void requestRecompute(Connection c, Collection<Integer> years) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO recompute_request (year, traceparent) SELECT unnest(?), ?")) {
             ps.setArray(1, c.createArrayOf("integer", years.toArray()));
@@ -155,7 +155,7 @@ public class FactStore {
      * Records that the facts of these org units changed from these years on: the recompute computes them, the units their
      * figures are part of and the district panel, not every unit.
      */
-    static void requestRecompute(Connection c, Map<String, Integer> unitsFrom) throws SQLException {
+    void requestRecompute(Connection c, Map<String, Integer> unitsFrom) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO recompute_request (org_unit, year, facts, traceparent) SELECT unnest(?), unnest(?), TRUE, ?")) {
             ps.setArray(1, c.createArrayOf("text", unitsFrom.keySet().toArray()));

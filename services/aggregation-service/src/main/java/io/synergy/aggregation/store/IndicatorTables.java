@@ -44,13 +44,16 @@ public class IndicatorTables {
     private final OrgUnitRegistry registry;
     private final Latest latest;
     private final Latest official;
+    private final DataSetStore dataSets;
 
     IndicatorTables(
             AgroalDataSource dataSource,
             FactStore facts,
             Catalogue catalogue,
             OrgUnitRegistry registry,
-            MethodConfig method) {
+            MethodConfig method,
+            DataSetStore dataSets) {
+        this.dataSets = dataSets;
         this.dataSource = dataSource;
         this.facts = facts;
         this.registry = registry;
@@ -78,7 +81,7 @@ public class IndicatorTables {
      * snapshot of the hierarchy).
      */
     public IndicatorTable current(Connection c, OrgUnits units) throws SQLException {
-        return latest.get(new Stamp(FactStore.version(c), 0), units, new Loader() {
+        return latest.get(new Stamp(facts.version(c), 0), units, new Loader() {
                     @Override
                     public void all(FactStore.Pages pages) throws SQLException {
                         facts.all(c, pages);
@@ -106,18 +109,17 @@ public class IndicatorTables {
         if (view == ResultView.LATEST) {
             return current(c, units);
         }
-        long all = DataSetStore.officialVersion(c);
-        long facts = FactStore.version(c);
-        return official.get(new Stamp(facts, all - facts), units, new Loader() {
+        long all = dataSets.officialVersion(c);
+        long factVersion = facts.version(c);
+        return official.get(new Stamp(factVersion, all - factVersion), units, new Loader() {
                     @Override
                     public void all(FactStore.Pages pages) throws SQLException {
-                        IndicatorTables.this.facts.official(c, DataSetStore.accepted(c), units, pages);
+                        IndicatorTables.this.facts.official(c, dataSets.accepted(c), units, pages);
                     }
 
                     @Override
                     public List<Fact> since(long version) throws SQLException {
-                        return IndicatorTables.this.facts.officialChangedSince(
-                                c, version, DataSetStore.accepted(c), units);
+                        return IndicatorTables.this.facts.officialChangedSince(c, version, dataSets.accepted(c), units);
                     }
                 })
                 .table();

@@ -6,6 +6,7 @@ import io.synergy.method.results.KeyProjectReductions;
 import io.synergy.model.event.PilotEvent;
 import io.synergy.model.event.ProjectEvent;
 import io.synergy.model.project.ProjectCatalogue;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,16 +18,23 @@ import java.util.List;
  * The key projects and pilots as projects.v1 and pilots.v1 carry them (tables {@code project} and {@code pilot}): the
  * latest version of each code, the event as received. A version not above the stored one changes nothing.
  */
-public final class ProjectStore {
+@ApplicationScoped
+public class ProjectStore {
 
-    private ProjectStore() {}
+    private final ObjectMapper json;
+    private final TargetStore targets;
+
+    ProjectStore(ObjectMapper json, TargetStore targets) {
+        this.json = json;
+        this.targets = targets;
+    }
 
     /**
      * Stores the project (in the caller's transaction) if its version is above the stored one, and requests the recompute
      * of every unit from the first year whose E5 it changes ({@link KeyProjectReductions#firstChangedYear}; none when it
      * changes no delivery). Returns whether it stored it.
      */
-    public static boolean apply(Connection c, ProjectEvent e, ObjectMapper json) throws SQLException {
+    public boolean apply(Connection c, ProjectEvent e) throws SQLException {
         Stored before = stored(c, "project", e.code(), e.version());
         if (before != null && before.newer()) {
             return false;
@@ -38,13 +46,13 @@ public final class ProjectStore {
                 ProjectCatalogue.FIRST_YEAR,
                 ProjectCatalogue.LAST_YEAR);
         if (from != null) {
-            TargetStore.requestRecompute(c, null, from);
+            targets.requestRecompute(c, null, from);
         }
         return true;
     }
 
     /** Stores the pilot (in the caller's transaction) if its version is above the stored one; returns whether it did. */
-    public static boolean apply(Connection c, PilotEvent e, ObjectMapper json) throws SQLException {
+    public boolean apply(Connection c, PilotEvent e) throws SQLException {
         Stored before = stored(c, "pilot", e.code(), e.version());
         if (before != null && before.newer()) {
             return false;
@@ -54,12 +62,12 @@ public final class ProjectStore {
     }
 
     /** Every project stored, in code order. */
-    public static List<ProjectEvent> projects(Connection c, ObjectMapper json) throws SQLException {
+    public List<ProjectEvent> projects(Connection c) throws SQLException {
         return all(c, "project", json, ProjectEvent.class);
     }
 
     /** Every pilot stored, in code order. */
-    public static List<PilotEvent> pilots(Connection c, ObjectMapper json) throws SQLException {
+    public List<PilotEvent> pilots(Connection c) throws SQLException {
         return all(c, "pilot", json, PilotEvent.class);
     }
 

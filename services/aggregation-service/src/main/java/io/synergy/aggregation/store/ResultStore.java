@@ -47,7 +47,7 @@ public class ResultStore implements ResultSource {
      * {@code units}, or of every unit ({@code null}). A recompute reads what it compares with, a year at a time: at 5,000
      * enterprises every stored digest of every year would be 100,000 rows held for a pass that changes a dozen.
      */
-    public static Map<String, Stored> index(Connection c, int year, Collection<String> units) throws SQLException {
+    public Map<String, Stored> index(Connection c, int year, Collection<String> units) throws SQLException {
         Map<String, Stored> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT org_unit, year, view, digest, version, statuses::text FROM result WHERE year = ?"
@@ -84,7 +84,7 @@ public class ResultStore implements ResultSource {
             long version,
             Instant computedAt) {}
 
-    public static void upsert(Connection c, List<Row> rows) throws SQLException {
+    public void upsert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO result (org_unit, year, view, data_sets_accepted, data_sets_expected, body, statuses, digest, version, computed_at)
                 VALUES (?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?)
@@ -148,7 +148,7 @@ public class ResultStore implements ResultSource {
     }
 
     /** The years a unit has a result for in a view, ascending, as the caller's transaction sees them. */
-    public static List<Integer> years(Connection c, ResultView view, String orgUnit) throws SQLException {
+    public List<Integer> years(Connection c, ResultView view, String orgUnit) throws SQLException {
         List<Integer> years = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT year FROM result WHERE view = ? AND org_unit = ? ORDER BY year")) {

@@ -4,6 +4,7 @@ import io.synergy.method.results.TargetAllocations;
 import io.synergy.model.event.TargetEvent;
 import io.synergy.model.target.Allocation;
 import io.synergy.platform.tracing.Traceparent;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The targets allocated to org units, as targets.v1 carries them (tables {@code target_key} and {@code target_allocation}):
  * the latest version of each (indicator, org unit) replaces the allocations of the one before.
  */
-public final class TargetStore {
+@ApplicationScoped
+public class TargetStore {
 
     /** Takes the key's version only if it is above the stored one; returns the row when it did. */
     private static final String TAKE_VERSION = """
@@ -29,14 +31,12 @@ public final class TargetStore {
              WHERE target_key.version < excluded.version
             RETURNING version""";
 
-    private TargetStore() {}
-
     /**
      * Stores the event's allocations (in the caller's transaction) if its version is above the stored one, and then
      * requests the recompute of its org unit from {@code changedFromYear} on. Returns whether it did: a redelivered or
      * older version changes nothing.
      */
-    public static boolean apply(Connection c, TargetEvent e) throws SQLException {
+    public boolean apply(Connection c, TargetEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(TAKE_VERSION)) {
             ps.setString(1, e.indicator());
             ps.setString(2, e.orgUnit());
@@ -79,7 +79,7 @@ public final class TargetStore {
      * Records that the unit's results ({@code null}: every unit's) need recomputing from {@code fromYear} on: every year with facts from it, or the
      * year itself when none has any (a recompute covers the years with data only).
      */
-    static void requestRecompute(Connection c, String orgUnit, int fromYear) throws SQLException {
+    void requestRecompute(Connection c, String orgUnit, int fromYear) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO recompute_request (year, org_unit, traceparent) "
                 + "SELECT coalesce(min(year), ?), ?, ? FROM indicator_fact WHERE year >= ?")) {
             ps.setInt(1, fromYear);
@@ -91,7 +91,7 @@ public final class TargetStore {
     }
 
     /** Every allocation stored, for a computation. */
-    public static TargetAllocations all(Connection c) throws SQLException {
+    public TargetAllocations all(Connection c) throws SQLException {
         Map<String, List<Allocation>> byKey = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "SELECT indicator, org_unit, effective_from, value, target_year, document, set_by, set_at "

@@ -56,7 +56,7 @@ public class YearStateStore {
             Settlement settled) {}
 
     /** Every stored year's state, by year (the settled ones are the durable states an assessment starts from). */
-    public static Map<Integer, YearState> states(Connection c) throws SQLException {
+    public Map<Integer, YearState> states(Connection c) throws SQLException {
         Map<Integer, YearState> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT year, state FROM year_state");
                 ResultSet rs = ps.executeQuery()) {
@@ -71,7 +71,7 @@ public class YearStateStore {
      * Every stored year's coverage as last assessed, by year: a result carries its year's coverage (how many indicators
      * and districts are in), so a year whose coverage moved has every unit's result of that year to compute again.
      */
-    public static Map<Integer, YearCoverage> coverages(Connection c) throws SQLException {
+    public Map<Integer, YearCoverage> coverages(Connection c) throws SQLException {
         Map<Integer, YearCoverage> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "SELECT year, state, indicators_in, indicators_expected, districts_in, districts_expected FROM year_state");

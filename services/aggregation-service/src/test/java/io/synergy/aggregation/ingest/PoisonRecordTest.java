@@ -147,10 +147,7 @@ class PoisonRecordTest {
 
         int year = 2001;
         for (Map.Entry<String, byte[]> b : bad.entrySet()) {
-            send(
-                    Topics.indicators(Sector.ENERGY),
-                    "poison-" + run + "-" + b.getKey(),
-                    b.getValue());
+            send(Topics.indicators(Sector.ENERGY), "poison-" + run + "-" + b.getKey(), b.getValue());
             IndicatorEvent good = event("energy", "E1", "370203", year, 2);
             send("indicators.energy.v1", good.key(), JSON.writeValueAsBytes(good));
             int y = year;

@@ -39,12 +39,8 @@ public class PipelineSampler {
     /** Messages per second over a window, and the span the samples actually covered (shorter just after start). */
     public record Rate(double perSecond, long coveredSeconds) {}
 
-    @Inject
-    OpsConfig config;
-
-    @Inject
-    MeterRegistry registry;
-
+    private final OpsConfig config;
+    private final MeterRegistry registry;
     private final Map<String, Deque<Sample>> topicEnds = new ConcurrentHashMap<>();
     private final Map<String, Deque<Sample>> groupLags = new ConcurrentHashMap<>();
     private final Map<String, Double> topicRecords = new ConcurrentHashMap<>();
@@ -52,6 +48,12 @@ public class PipelineSampler {
     private KnownGauges groupLag;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile Instant lastSampleAt;
+
+    @Inject
+    PipelineSampler(OpsConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
 
     // with the bean, not on StartupEvent: the snapshot's first refresh may come before that event is observed
     @PostConstruct

@@ -36,11 +36,14 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 @ApplicationScoped
 public class ConsumerGroups {
 
-    @Inject
-    OpsKafka kafka;
+    private final OpsKafka kafka;
+    private final TopicOffsets topics;
 
     @Inject
-    TopicOffsets topics;
+    ConsumerGroups(OpsKafka kafka, TopicOffsets topics) {
+        this.kafka = kafka;
+        this.topics = topics;
+    }
 
     public record PartitionLag(int partition, Long committedOffset, long startOffset, long endOffset, long lag) {}
 

@@ -27,8 +27,12 @@ import org.apache.kafka.common.errors.AuthorizationException;
 @ApplicationScoped
 public class DeadLetterReader {
 
+    private final OpsKafka kafka;
+
     @Inject
-    OpsKafka kafka;
+    DeadLetterReader(OpsKafka kafka) {
+        this.kafka = kafka;
+    }
 
     /** Offset range to read in one partition: {@code [from, to)}. */
     public record Range(int partition, long from, long to) {}

@@ -43,23 +43,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 @ApplicationScoped
 public class DeadLetterReplayer {
 
-    @Inject
-    OpsKafka kafka;
-
-    @Inject
-    ReplayAudit audit;
-
-    @Inject
-    OpsConfig config;
-
-    @Inject
-    MeterRegistry metrics;
-
+    private final OpsKafka kafka;
+    private final ReplayAudit audit;
+    private final OpsConfig config;
+    private final MeterRegistry metrics;
     public static final String REPLAYED = "REPLAYED";
     public static final String WOULD_REPLAY = "WOULD_REPLAY";
     public static final String REFUSED = "REFUSED";
     public static final String FAILED = "FAILED";
     public static final String NOT_FOUND = "NOT_FOUND";
+
+    @Inject
+    DeadLetterReplayer(OpsKafka kafka, ReplayAudit audit, OpsConfig config, MeterRegistry metrics) {
+        this.kafka = kafka;
+        this.audit = audit;
+        this.config = config;
+        this.metrics = metrics;
+    }
 
     /**
      * What happened to one chosen message; {@code identity} is who its dead letter names as the producer, whom the sector

@@ -54,29 +54,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "ops")
 public class DeadLettersResource {
 
-    @Inject
-    TopicOffsets offsets;
+    private final TopicOffsets offsets;
+    private final DeadLetterReader reader;
+    private final DeadLetterReplayer replayer;
+    private final ReplayAudit audit;
+    private final Operator operator;
+    private final OpsConfig config;
+    private final DeadLetterListing listing;
+    private final OpsSnapshot snapshot;
 
     @Inject
-    DeadLetterReader reader;
-
-    @Inject
-    DeadLetterReplayer replayer;
-
-    @Inject
-    ReplayAudit audit;
-
-    @Inject
-    Operator operator;
-
-    @Inject
-    OpsConfig config;
-
-    @Inject
-    DeadLetterListing listing;
-
-    @Inject
-    OpsSnapshot snapshot;
+    DeadLettersResource(
+            TopicOffsets offsets,
+            DeadLetterReader reader,
+            DeadLetterReplayer replayer,
+            ReplayAudit audit,
+            Operator operator,
+            OpsConfig config,
+            DeadLetterListing listing,
+            OpsSnapshot snapshot) {
+        this.offsets = offsets;
+        this.reader = reader;
+        this.replayer = replayer;
+        this.audit = audit;
+        this.operator = operator;
+        this.config = config;
+        this.listing = listing;
+        this.snapshot = snapshot;
+    }
 
     /**
      * A dead letter as an operator reads it; {@code headers} holds every header, decoded as UTF-8, a credential's value

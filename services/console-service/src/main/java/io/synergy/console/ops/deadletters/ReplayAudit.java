@@ -25,8 +25,12 @@ import java.util.Set;
 @ApplicationScoped
 public class ReplayAudit {
 
+    private final AgroalDataSource dataSource;
+
     @Inject
-    AgroalDataSource dataSource;
+    ReplayAudit(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * One audit row. {@code identity} is the identity the dead letter's headers name (what the sector service recorded under

@@ -32,11 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "ops")
 public class FreshnessResource {
 
-    @Inject
-    FreshnessService freshness;
+    private final FreshnessService freshness;
+    private final OpsSnapshot snapshot;
 
     @Inject
-    OpsSnapshot snapshot;
+    FreshnessResource(FreshnessService freshness, OpsSnapshot snapshot) {
+        this.freshness = freshness;
+        this.snapshot = snapshot;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -48,23 +48,27 @@ public class FreshnessService {
             SELECT sector, org_unit, year, max(received_at), max(computed_at), bool_and(complete)
               FROM indicator_receipt GROUP BY sector, org_unit, year""";
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    OrgUnitRegistry orgUnitRegistry;
-
-    @Inject
-    OpsConfig config;
-
-    @Inject
-    MeterRegistry registry;
-
-    @ConfigProperty(name = "synergy.method.base-year", defaultValue = "2020")
-    int baseYear;
-
+    private final AgroalDataSource dataSource;
+    private final OrgUnitRegistry orgUnitRegistry;
+    private final OpsConfig config;
+    private final MeterRegistry registry;
+    private final int baseYear;
     private ReportingCalendar calendar;
     private KnownGauges overdueBySector;
+
+    @Inject
+    FreshnessService(
+            AgroalDataSource dataSource,
+            OrgUnitRegistry orgUnitRegistry,
+            OpsConfig config,
+            MeterRegistry registry,
+            @ConfigProperty(name = "synergy.method.base-year", defaultValue = "2020") int baseYear) {
+        this.dataSource = dataSource;
+        this.orgUnitRegistry = orgUnitRegistry;
+        this.config = config;
+        this.registry = registry;
+        this.baseYear = baseYear;
+    }
 
     public record MissingYear(int year, LocalDate dueBy, boolean overdue) {}
 

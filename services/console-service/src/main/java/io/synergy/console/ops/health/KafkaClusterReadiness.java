@@ -24,11 +24,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class KafkaClusterReadiness implements HealthCheck {
 
-    @Inject
-    OpsKafka kafka;
+    private final OpsKafka kafka;
+    private final OpsConfig config;
 
     @Inject
-    OpsConfig config;
+    KafkaClusterReadiness(OpsKafka kafka, OpsConfig config) {
+        this.kafka = kafka;
+        this.config = config;
+    }
 
     @Override
     public HealthCheckResponse call() {

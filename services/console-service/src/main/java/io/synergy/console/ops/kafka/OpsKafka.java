@@ -48,17 +48,19 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class OpsKafka {
 
-    @Inject
-    Config config;
-
-    @Inject
-    OpsConfig ops;
-
+    private final Config config;
+    private final OpsConfig ops;
     private Properties own;
     private Properties common;
     private Duration timeout;
     private Admin admin;
     private KafkaProducer<byte[], byte[]> producer;
+
+    @Inject
+    OpsKafka(Config config, OpsConfig ops) {
+        this.config = config;
+        this.ops = ops;
+    }
 
     @PostConstruct
     void init() {

@@ -26,8 +26,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 @ApplicationScoped
 public class TopicOffsets {
 
+    private final OpsKafka kafka;
+
     @Inject
-    OpsKafka kafka;
+    TopicOffsets(OpsKafka kafka) {
+        this.kafka = kafka;
+    }
 
     /** Offsets of one partition: records from {@code start} (inclusive) to {@code end} (exclusive) are retained. */
     public record PartitionOffsets(int partition, long start, long end) {
