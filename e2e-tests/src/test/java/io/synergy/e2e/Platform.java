@@ -5,12 +5,19 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,9 +52,27 @@ final class Platform {
      * after the broker's shortest session (6 s, group.min.session.timeout.ms) instead of the client's 45 s, and so its
      * partitions go to a new instance that much sooner. A consumer that leaves in order (a service stopped) leaves at
      * once either way.
+     *
+     * <p>And SmallRye's poll timeout, for every channel (MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_POLL_TIMEOUT): a service
+     * stopped in order pauses each of its channels in turn and sleeps twice the poll timeout before it commits and closes
+     * the consumer (graceful-shutdown), 2 s a channel with the default 1 s. The aggregation has seven channels: it took
+     * 10 s to stop, ScalingIT waited for its second instance that long, and deploy/local/services.sh stop killed the first
+     * after 10 s. With 250 ms the same shutdown (pause, wait, commit, leave) sleeps 0.5 s a channel.
      */
-    static final Map<String, String> KAFKA_CLIENTS =
-            Map.of("KAFKA_SESSION_TIMEOUT_MS", "6000", "KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
+    static final Map<String, String> KAFKA_CLIENTS = Map.of(
+            "KAFKA_SESSION_TIMEOUT_MS",
+            "6000",
+            "KAFKA_HEARTBEAT_INTERVAL_MS",
+            "1500",
+            "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_POLL_TIMEOUT",
+            "250");
+
+    /**
+     * The broker's JVM (deploy/local/kafka.sh, KAFKA_JVM_OPTS): C1 only, as the services run. The tests start it three
+     * times (the platform, after the outage, after the sector service's kill) and wait for each start; on C1 it is
+     * ready with about 40 % less CPU, a few seconds sooner on a loaded machine. A deployment's broker keeps C2.
+     */
+    static final Map<String, String> KAFKA_BROKER = Map.of("KAFKA_JVM_OPTS", "-XX:TieredStopAtLevel=1");
 
     private static boolean started;
 
@@ -65,7 +90,7 @@ final class Platform {
                 // not root)
                 run(List.of("deploy/local/postgres.sh"), Map.of("DATABASES", "synergy_e2e"));
             }
-            run(List.of("deploy/local/kafka.sh", "start"), Map.of());
+            kafka("start");
             Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
             started = true;
             run(List.of("deploy/local/services.sh", "start"), Map.of("FRESH_DB", "1"));
@@ -81,7 +106,7 @@ final class Platform {
         }
         started = false;
         run(List.of("deploy/local/services.sh", "stop"), Map.of());
-        run(List.of("deploy/local/kafka.sh", "stop"), Map.of());
+        kafka("stop");
     }
 
     static void services(String command, String... names) {
@@ -91,7 +116,20 @@ final class Platform {
     }
 
     static void kafka(String command) {
-        run(List.of("deploy/local/kafka.sh", command), Map.of());
+        run(List.of("deploy/local/kafka.sh", command), KAFKA_BROKER);
+    }
+
+    /** Runs these steps at the same time (each a script of its own: a broker's and a service's start) and waits for all. */
+    static void concurrently(Runnable... steps) {
+        ExecutorService threads = Executors.newFixedThreadPool(steps.length);
+        try {
+            CompletableFuture.allOf(Stream.of(steps)
+                            .map(step -> CompletableFuture.runAsync(step, threads))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            threads.shutdown();
+        }
     }
 
     /** A bearer token for these roles, signed with the platform's key by deploy/local/token.sh. */
@@ -182,6 +220,7 @@ final class Platform {
                         "-Xms32m",
                         "-Xmx160m",
                         "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", // C1 only, as deploy/local/services.sh runs the first instance
                         "-jar",
                         ROOT.resolve("services/aggregation-service/target/quarkus-app/quarkus-run.jar")
                                 .toString())
@@ -236,6 +275,7 @@ final class Platform {
         pb.environment().putAll(env);
         try {
             Files.createDirectories(DIR);
+            long start = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -246,6 +286,16 @@ final class Platform {
                 throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "); see "
                         + DIR.resolve("platform.log") + ":\n" + tail(DIR.resolve("platform.log")));
             }
+            // how long each step took, for the test time's figures (docs/architecture.md, "Test time (CI)")
+            Files.writeString(
+                    DIR.resolve("platform.log"),
+                    String.format(
+                            Locale.ROOT,
+                            "[platform] %s %s: %.1f s%n",
+                            LocalTime.now().truncatedTo(ChronoUnit.MILLIS),
+                            String.join(" ", command),
+                            (System.nanoTime() - start) / 1e9),
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -33,7 +33,9 @@ class OpsKafkaAclTest {
 
     @Test
     void aRefusedGroupDescribeIsNotAuthorisedNotUnavailable() throws Exception {
-        given().get("/api/v1/ops/consumers").then().statusCode(200);
+        // the answers come from a snapshot (one refresh old at most): a class before may have stopped the broker
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> given().get("/api/v1/ops/consumers").then().statusCode(200));
         KafkaAcl describeGroup = new KafkaAcl(
                 Principals.OPS,
                 KafkaAcl.Resource.GROUP,
