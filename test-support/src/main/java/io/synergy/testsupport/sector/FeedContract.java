@@ -310,7 +310,9 @@ public abstract class FeedContract extends SectorServiceTest {
 
     /**
      * A report accepted while Kafka is down is stored, answered, and its events are published once the broker is
-     * back: the outbox keeps them meanwhile.
+     * back: the outbox keeps them meanwhile. While the relay waits for the broker's acknowledgements it holds its lock
+     * but no database transaction: a transaction open across the sends was propagated to the producer's threads and
+     * failed its commit under load ({@code ARJUNA016039 … Enlisted connection used without active transaction}).
      */
     @Test
     void aReportAcceptedWhileTheBrokerIsDownIsPublishedWhenItIsBack() {
@@ -329,6 +331,8 @@ public abstract class FeedContract extends SectorServiceTest {
             assertThat(getReport(id).path("currentRevision").asInt()).isEqualTo(1);
             // the relay cannot publish: the events wait in the outbox
             await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> count("outbox") > 0);
+            await().atMost(WAIT).until(this::relayIsWaiting);
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> relaySessionsInTransaction() == 0);
         } finally {
             KafkaBroker.restartBroker();
         }
@@ -337,6 +341,19 @@ public abstract class FeedContract extends SectorServiceTest {
                 e -> id.equals(e.data().path("reportId").asText()), presentCount(expected), Duration.ofSeconds(60));
         assertEvents(events, district, year, expected, 1);
         await().atMost(WAIT).until(() -> count("outbox") == 0);
+    }
+
+    /** The relay's lock (OutboxRelay: advisory key 4 and the schema's hash) is held: it is in the middle of a batch. */
+    private boolean relayIsWaiting() {
+        return queryCount("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 4"
+                        + " AND objid = hashtext(current_schema())::oid AND objsubid = 2")
+                > 0;
+    }
+
+    /** Sessions of this database with a transaction open whose last statement read the outbox. */
+    private long relaySessionsInTransaction() {
+        return queryCount("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND state LIKE 'idle in transaction%' AND query LIKE '%FROM outbox%'");
     }
 
     protected static void assertNoCredential(Received deadLetter, String token) {

@@ -934,12 +934,17 @@ public abstract class SectorServiceTest {
     }
 
     protected long count(String table) {
+        return queryCount("SELECT count(*) FROM " + table);
+    }
+
+    /** The number a one-row, one-column query answers (a {@code count(*)}), on the service's schema. */
+    protected long queryCount(String sql) {
         try (Statement st = database().createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not count " + table, e);
+            throw new IllegalStateException("could not run " + sql, e);
         }
     }
 

@@ -39,14 +39,22 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) claims
+ * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) reads
  * a batch of rows in id order, sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
- * channel, waits for every acknowledgement, then deletes them in the same transaction. If the broker is away the
- * transaction rolls back and the rows wait; the relay retries with exponential backoff. Each event goes out as part of the
- * trace of the work that wrote it (the row's {@code traceparent}).
+ * channel, waits for every acknowledgement, then deletes them. If the broker is away the rows stay and wait; the relay
+ * retries with exponential backoff. Each event goes out as part of the trace of the work that wrote it (the row's
+ * {@code traceparent}).
  *
- * <p>Delivery is at least once: a crash after the broker acknowledged and before the delete commits sends the batch
- * again. Consumers are idempotent (they keep the highest revision per key), so that is safe.
+ * <p>No database transaction is open while the relay waits for the broker: the lock is held by the session (the
+ * connection), the read and the delete each commit on their own. A JTA transaction around the sends was propagated
+ * (context propagation) to the producer's callback threads; when the commit ran while such a thread was still inside
+ * the transaction, Narayana's clean-up of those threads ({@code ThreadActionData.purgeAction}) also dropped the
+ * committing thread's own association, the enlisted connection then saw no transaction and the commit failed
+ * ({@code ARJUNA016039 … Enlisted connection used without active transaction}) — and an open transaction would also have
+ * been rolled back by the reaper under a slow broker while the thread still waited.
+ *
+ * <p>Delivery is at least once: a crash after the broker acknowledged and before the delete sends the batch again.
+ * Consumers are idempotent (they keep the highest revision per key), so that is safe.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,7 +62,7 @@ public class OutboxRelay {
     private static final String CLAIM = """
             SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, convert_to(payload, 'UTF8'),
                    traceparent
-              FROM outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+              FROM outbox ORDER BY id LIMIT ?""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
     private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
 
@@ -132,48 +140,60 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. Visible for tests and benchmarks. */
+    /**
+     * Publishes one batch; returns how many rows it published. Runs outside any transaction (a caller's is suspended): the
+     * connection is in auto-commit, so the read, the wait for the broker and the delete hold no transaction open. Visible
+     * for tests and benchmarks.
+     */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew()
-                .timeout((int) config.sendTimeout().toSeconds() + 30)
-                .call(() -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<Uni<Void>> acks = new ArrayList<>();
-                    try (Connection c = dataSource.getConnection()) {
-                        if (!relayLock(c)) {
-                            return 0; // another instance is relaying this outbox
-                        }
-                        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                            ps.setInt(1, config.batchSize());
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    ids.add(rs.getLong(1));
-                                    acks.add(emitter.sendMessage(toMessage(rs, schemas)));
-                                }
-                            }
-                        }
-                        if (ids.isEmpty()) {
-                            return 0;
-                        }
-                        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
-                        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-                            Array array = c.createArrayOf("bigint", ids.toArray());
-                            ps.setArray(1, array);
-                            ps.executeUpdate();
-                        }
-                    }
-                    published.increment(ids.size());
-                    return ids.size();
-                });
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!relayLock(c, "pg_try_advisory_lock")) {
+                    return 0; // another instance is relaying this outbox
+                }
+                try {
+                    return publish(c);
+                } finally {
+                    relayLock(c, "pg_advisory_unlock");
+                }
+            }
+        });
+    }
+
+    private int publish(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<Uni<Void>> acks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    acks.add(emitter.sendMessage(toMessage(rs, schemas)));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+        published.increment(ids.size());
+        return ids.size();
     }
 
     /**
      * One relay per outbox (per schema) at a time, across instances: two relays publishing interleaved batches could put a key's
-     * later event on the topic before its earlier one. With one relay, rows go out in id (commit) order.
+     * later event on the topic before its earlier one. With one relay, rows go out in id (commit) order. The lock belongs to the
+     * session, taken ({@code pg_try_advisory_lock}) before a batch and given back ({@code pg_advisory_unlock}) after it on the same
+     * connection, so that it spans the wait for the broker without a transaction; a connection that breaks meanwhile ends its
+     * session and so the lock. Same key as the transaction-scoped lock relays took before, so the two exclude each other.
      */
-    private static boolean relayLock(Connection c) throws SQLException {
-        try (PreparedStatement ps =
-                        c.prepareStatement("SELECT pg_try_advisory_xact_lock(4, hashtext(current_schema()))");
+    private static boolean relayLock(Connection c, String function) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(4, hashtext(current_schema()))");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);

@@ -156,6 +156,9 @@ public class ReportIngestor {
     @Transactional
     public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer, boolean dryRun) {
         OrgUnits units = orgUnits.current();
+        // before the locks, which are held to the commit: what is stored of a report depends on the report alone. As
+        // UTF-8 (PostgreSQL decodes it): about the size of the request, which the admission bounds
+        List<byte[]> bodies = reports.stream().map(this::body).toList();
         List<String> ids =
                 reports.stream().map(ParsedReport::reportId).distinct().toList();
         reportStore.lock(LOCK_REPORTS, ids.stream().map(String::hashCode).toList());
@@ -295,10 +298,10 @@ public class ReportIngestor {
                         status,
                         channel,
                         writer.name(),
-                        body(r),
+                        bodies.get(i),
                         write(result)));
                 if (rows.size() == JdbcBatches.ROWS) {
-                    // stored a slice at a time: a batch's bodies and results are not all held as text at once
+                    // stored a slice at a time: a batch's results are not all held as JSON at once
                     reportStore.insertRevisions(rows);
                     rows.clear();
                 }
@@ -484,7 +487,7 @@ public class ReportIngestor {
         return snapshots;
     }
 
-    private String body(ParsedReport r) {
+    private byte[] body(ParsedReport r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportId", r.reportId());
         body.put("source", r.source());
@@ -495,9 +498,9 @@ public class ReportIngestor {
         return write(body);
     }
 
-    private String write(Object o) {
+    private byte[] write(Object o) {
         try {
-            return json.writeValueAsString(o);
+            return json.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -48,8 +48,8 @@ public class ReportStore {
      *
      * @param period the report's period as text ({@code 2024}, {@code 2024Q3}, {@code 2024-07})
      * @param sentBy the subject of the token that sent it
-     * @param body   the report as stored (JSON, values in the catalogue's units)
-     * @param result the answer it was given (JSON)
+     * @param body   the report as stored (JSON as UTF-8, values in the catalogue's units)
+     * @param result the answer it was given (JSON as UTF-8)
      */
     public record NewRevision(
             String reportId,
@@ -61,8 +61,8 @@ public class ReportStore {
             String status,
             String channel,
             String sentBy,
-            String body,
-            String result) {}
+            byte[] body,
+            byte[] result) {}
 
     /** A revision as the history shows it: the stored body and result are JSON. */
     public record RevisionRow(
@@ -180,7 +180,7 @@ public class ReportStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report (report_id, revision, source, org_unit, period, content_hash, status, channel, sent_by, body, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), convert_from(?, 'UTF8'))""")) {
             JdbcBatches.execute(ps, revisions, (s, n) -> {
                 s.setString(1, n.reportId());
                 s.setInt(2, n.revision());
@@ -191,8 +191,8 @@ public class ReportStore {
                 s.setString(7, n.status());
                 s.setString(8, n.channel());
                 s.setString(9, n.sentBy());
-                s.setString(10, n.body());
-                s.setString(11, n.result());
+                s.setBytes(10, n.body());
+                s.setBytes(11, n.result());
             });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + revisions.size() + " report revision(s)", e);
