@@ -245,6 +245,15 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Whether the {@code outbox} channel's emitter has lost its subscription for good (the Kafka sink cancelled it after an
+     * {@link Error} in its sending chain): no later send can succeed until the service restarts. {@link OutboxRelayLiveness}
+     * reports it.
+     */
+    public boolean channelCancelled() {
+        return emitter.isCancelled();
+    }
+
     /** Rows waiting, as last counted. */
     public long backlog() {
         return backlog.get();
