@@ -20,6 +20,7 @@ import io.synergy.platform.outbox.OutboxRelay;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,17 +110,7 @@ class OutboxChannelCancelledTest {
         assertThat(relayCheck().getString("status")).isEqualTo("UP");
 
         heap.arm();
-        QuarkusTransaction.requiringNew()
-                .run(() -> writer.write(List.of(new OutboxMessage(
-                        Topics.indicators(Sector.ENERGY),
-                        key,
-                        UUID.randomUUID(),
-                        "io.synergy.indicator.v1",
-                        "/test/outbox-cancelled",
-                        key,
-                        Instant.now(),
-                        "/schemas/indicator.v1.json",
-                        "{}"))));
+        write("{}".getBytes(StandardCharsets.UTF_8));
 
         // the relay sends the row; the heap "runs out" on its way to the sink, which cancels the emitter's subscription
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
