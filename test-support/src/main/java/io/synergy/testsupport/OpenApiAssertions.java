@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -24,6 +27,8 @@ import java.util.function.Predicate;
 public final class OpenApiAssertions {
 
     private static final String COMPONENTS = "#/components/schemas/";
+    private static final String CSV = "text/csv";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private OpenApiAssertions() {}
 
@@ -124,6 +129,57 @@ public final class OpenApiAssertions {
                 .as("the problem schema names the faulty fields")
                 .isTrue();
         return operations;
+    }
+
+    /**
+     * Every table of the document offers both formats of the platform ({@code Tabular}, platform-kit): a success that
+     * offers {@code text/csv} offers the workbook too, and a body of {@code text/csv} takes the workbook too; each is a
+     * string, the workbook a binary one (platform-kit {@code TabularOperations} adds the workbook where a resource
+     * declares only the CSV).
+     *
+     * @return the operations that have a table, e.g. {@code get /api/v1/attainment} or {@code post /api/v1/reports (body)},
+     *     sorted (a test asserts them, so that a table cannot slip out of view)
+     */
+    public static List<String> assertEveryTableOffersCsvAndXlsx(JsonNode document) {
+        List<String> tables = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String where = op.getKey() + " " + path.getKey();
+                for (Iterator<Map.Entry<String, JsonNode>> rs =
+                                op.getValue().path("responses").fields();
+                        rs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    if (r.getKey().startsWith("2")
+                            && r.getValue().path("content").has(CSV)) {
+                        assertCsvAndXlsx(r.getValue().path("content"), where + " " + r.getKey());
+                        tables.add(where);
+                    }
+                }
+                if (op.getValue().path("requestBody").path("content").has(CSV)) {
+                    assertCsvAndXlsx(op.getValue().path("requestBody").path("content"), where + " (body)");
+                    tables.add(where + " (body)");
+                }
+            }
+        }
+        Collections.sort(tables);
+        return tables;
+    }
+
+    private static void assertCsvAndXlsx(JsonNode content, String where) {
+        assertThat(content.path(CSV).path("schema").path("type").asText())
+                .as(where + " " + CSV)
+                .isEqualTo("string");
+        assertThat(content.has(XLSX))
+                .as(where + " offers the workbook: " + content)
+                .isTrue();
+        assertThat(content.path(XLSX).path("schema").path("type").asText())
+                .as(where + " " + XLSX)
+                .isEqualTo("string");
+        assertThat(content.path(XLSX).path("schema").path("format").asText())
+                .as(where + " " + XLSX)
+                .isEqualTo("binary");
     }
 
     /**

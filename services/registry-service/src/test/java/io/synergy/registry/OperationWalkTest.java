@@ -1,6 +1,7 @@
 package io.synergy.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.synergy.testsupport.DefaultAuthorization;
+import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.OperationWalk;
 import io.synergy.testsupport.PlatformTestResource;
 import java.util.List;
@@ -26,6 +28,22 @@ class OperationWalkTest {
     @AfterEach
     void forgetToken() {
         RestAssured.replaceFiltersWith(List.of());
+    }
+
+    @Test
+    void everyListAndImportOffersTheCsvAndTheWorkbook() {
+        assertThat(OpenApiAssertions.assertEveryTableOffersCsvAndXlsx(OpenApiAssertions.document()))
+                .containsExactly(
+                        "get /api/v1/deadlines",
+                        "get /api/v1/org-units",
+                        "get /api/v1/pilots",
+                        "get /api/v1/projects",
+                        "get /api/v1/projects/progress",
+                        "get /api/v1/targets",
+                        "post /api/v1/org-units/import (body)",
+                        "post /api/v1/pilots/import (body)",
+                        "post /api/v1/projects/import (body)",
+                        "post /api/v1/targets/import (body)");
     }
 
     @Test

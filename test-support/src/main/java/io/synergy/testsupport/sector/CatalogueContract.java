@@ -362,6 +362,17 @@ public abstract class CatalogueContract extends SectorServiceTest {
                 .isEqualTo(10);
     }
 
+    /** The indicators, the completeness and the template are tables, and a report may be uploaded as one. */
+    @Test
+    void everyTableOffersTheCsvAndTheWorkbook() {
+        assertThat(OpenApiAssertions.assertEveryTableOffersCsvAndXlsx(OpenApiAssertions.document()))
+                .containsExactly(
+                        "get /api/v1/completeness",
+                        "get /api/v1/indicators",
+                        "get /api/v1/template",
+                        "post /api/v1/reports (body)");
+    }
+
     /**
      * Every operation with every media type it declares — JSON, CSV, an empty body of each type it accepts — on the data the
      * tests left and on a year without any: never a server error (issue 16).

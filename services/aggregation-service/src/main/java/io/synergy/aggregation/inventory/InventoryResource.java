@@ -75,14 +75,7 @@ public class InventoryResource {
                                 @Schema(
                                         type = SchemaType.STRING,
                                         description =
-                                                "one row per sector and gas, then the totals (sector all) and the CO2 equivalent")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                                                "one row per sector and gas, then the totals (sector all) and the CO2 equivalent"))
             })
     @APIResponse(
             responseCode = "400",

@@ -65,14 +65,7 @@ public class AttainmentResource {
                              "summary": {"ACHIEVED": 0, "ON_TRACK": 2, "LAGGING": 3, "OFF_TRACK": 0, "NO_DATA": 0}}""")),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per indicator")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per indicator"))
             })
     @APIResponse(
             responseCode = "400",

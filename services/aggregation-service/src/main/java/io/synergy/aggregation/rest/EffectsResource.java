@@ -79,14 +79,7 @@ public class EffectsResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectsView.class)),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per sector and pollutant"))
             })
     @APIResponse(
             responseCode = "400",

@@ -102,14 +102,7 @@ public class SynergyResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView.class)),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per year")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per year"))
             })
     @APIResponse(
             responseCode = "400",
@@ -153,14 +146,7 @@ public class SynergyResource {
                         schema = @Schema(implementation = DistrictRanking.class)),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per district")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per district"))
             })
     @APIResponse(
             responseCode = "400",

@@ -142,14 +142,7 @@ public class UnitSynergyResource {
                         schema = @Schema(implementation = UnitSynergyView.class)),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per unit (of the page)"))
             },
             headers =
                     @Header(

@@ -1,6 +1,7 @@
 package io.synergy.aggregation.it;
 
 import static io.restassured.RestAssured.given;
+import static io.synergy.aggregation.it.FlowTests.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,37 +9,24 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.synergy.model.approval.ApprovalAction;
 import io.synergy.model.approval.ApprovalState;
-import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.ApprovalEvent;
 import io.synergy.model.event.CloudEventTypes;
-import io.synergy.model.event.EventKind;
-import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.testsupport.KafkaBroker;
 import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.PlatformTestResource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +50,6 @@ class OfficialViewFlowTest {
     /** No configuration of its own: being another profile is what gives the class a fresh application and schema. */
     public static class OwnDatabase implements QuarkusTestProfile {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final Duration SECONDS = Duration.ofSeconds(40);
     private static final int YEAR = 2024;
@@ -76,8 +61,7 @@ class OfficialViewFlowTest {
 
     @BeforeAll
     static void doubles() {
-        RestAssured.config = RestAssuredConfig.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        FlowTests.numbersAsDoubles();
     }
 
     @AfterAll
@@ -86,26 +70,7 @@ class OfficialViewFlowTest {
     }
 
     private static void publishT1(String district, double percent) throws Exception {
-        IndicatorEvent e = new IndicatorEvent(
-                UUID.randomUUID().toString(),
-                "transport",
-                EventKind.INDICATOR,
-                "T1",
-                district,
-                Integer.toString(YEAR),
-                percent,
-                percent * 1e4,
-                1e6,
-                "%",
-                1,
-                true,
-                "official-view-test/" + district,
-                Instant.now());
-        KAFKA.sendBytes(
-                Topics.indicators(Sector.TRANSPORT),
-                e.key(),
-                JSON.writeValueAsBytes(e),
-                Map.of("ce_id", e.eventId(), "ce_type", CloudEventTypes.INDICATOR));
+        FlowTests.publishT1(KAFKA, "official-view-test", district, YEAR, percent);
     }
 
     private static ApprovalEvent transition(
@@ -151,28 +116,12 @@ class OfficialViewFlowTest {
 
     /** The stored result versions of the year, by view and unit, once no recompute is pending. */
     private Map<String, Long> settledVersions() {
-        await().atMost(SECONDS).until(() -> count("SELECT count(*) FROM recompute_request") == 0);
-        Map<String, Long> versions = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT view, org_unit, version FROM result WHERE year = " + YEAR);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                versions.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return versions;
+        return FlowTests.settledVersions(
+                dataSource, "SELECT view || ':' || org_unit, version FROM result WHERE year = " + YEAR, SECONDS);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return FlowTests.count(dataSource, sql);
     }
 
     @Test
@@ -378,17 +327,8 @@ class OfficialViewFlowTest {
                 "good-" + run);
         send(good);
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
-                Topics.APPROVALS_DEAD_LETTERS,
-                rs -> rs.stream()
-                                .filter(r -> r.value() != null && r.value().contains(run))
-                                .count()
-                        == bad.size(),
-                SECONDS);
-        Map<String, Map<String, String>> byKind = new HashMap<>();
-        letters.stream()
-                .filter(r -> r.value() != null && r.value().contains(run))
-                .forEach(r -> byKind.put(r.headers().get("dead-letter-kind"), r.headers()));
+        Map<String, Map<String, String>> byKind =
+                FlowTests.deadLettersByKind(KAFKA, Topics.APPROVALS_DEAD_LETTERS, run, bad.size(), SECONDS);
         assertThat(byKind).containsOnlyKeys("not-json", "key", "district", "schema");
         assertThat(byKind.get("district"))
                 .containsEntry("dead-letter-field", "orgUnit")

@@ -39,6 +39,18 @@ class OpenApiTest {
     }
 
     @Test
+    void everyTableOffersTheCsvAndTheWorkbook() {
+        assertThat(OpenApiAssertions.assertEveryTableOffersCsvAndXlsx(OpenApiAssertions.document()))
+                .containsExactly(
+                        "get /api/v1/attainment",
+                        "get /api/v1/effects",
+                        "get /api/v1/inventory",
+                        "get /api/v1/synergy/districts",
+                        "get /api/v1/synergy/history",
+                        "get /api/v1/synergy/units");
+    }
+
+    @Test
     void theListsOfUnboundedSizePage() {
         JsonNode doc = OpenApiAssertions.document();
         for (String path : List.of("/api/v1/synergy/units", "/api/v1/years")) {

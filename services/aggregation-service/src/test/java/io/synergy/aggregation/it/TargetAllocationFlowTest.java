@@ -1,28 +1,19 @@
 package io.synergy.aggregation.it;
 
 import static io.restassured.RestAssured.given;
+import static io.synergy.aggregation.it.FlowTests.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
-import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
-import io.synergy.model.event.EventKind;
-import io.synergy.model.event.IndicatorEvent;
 import io.synergy.model.event.TargetEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.target.Allocation;
@@ -33,7 +24,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,9 +51,6 @@ class TargetAllocationFlowTest {
     /** No configuration of its own: being another profile is what gives the class a fresh application and schema. */
     public static class OwnDatabase implements QuarkusTestProfile {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final KafkaTestClient KAFKA = new KafkaTestClient(KafkaBroker.bootstrapServers());
     private static final Duration SECONDS = Duration.ofSeconds(30);
     private static final int YEAR = 2024;
@@ -76,8 +63,7 @@ class TargetAllocationFlowTest {
     @BeforeAll
     static void doubles() {
         // numbers as doubles, as the module's other flow tests read them (the setting is static)
-        RestAssured.config = RestAssuredConfig.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        FlowTests.numbersAsDoubles();
     }
 
     @AfterAll
@@ -95,26 +81,7 @@ class TargetAllocationFlowTest {
     }
 
     private static void publishT1(String district, double percent) throws Exception {
-        IndicatorEvent e = new IndicatorEvent(
-                UUID.randomUUID().toString(),
-                "transport",
-                EventKind.INDICATOR,
-                "T1",
-                district,
-                Integer.toString(YEAR),
-                percent,
-                percent * 1e4,
-                1e6,
-                "%",
-                1,
-                true,
-                "target-flow-test/" + district,
-                Instant.now());
-        KAFKA.sendBytes(
-                Topics.indicators(Sector.TRANSPORT),
-                e.key(),
-                JSON.writeValueAsBytes(e),
-                Map.of("ce_id", e.eventId(), "ce_type", CloudEventTypes.INDICATOR));
+        FlowTests.publishT1(KAFKA, "target-flow-test", district, YEAR, percent);
     }
 
     private static TargetEvent allocated(long version, double value, String document, String by) {
@@ -139,28 +106,12 @@ class TargetAllocationFlowTest {
 
     /** The version of every unit's stored result of the year, once no recompute is pending. */
     private Map<String, Long> settledVersions() {
-        await().atMost(SECONDS).until(() -> count("SELECT count(*) FROM recompute_request") == 0);
-        Map<String, Long> versions = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT org_unit, version FROM result WHERE view = 'latest' AND year = " + YEAR);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                versions.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return versions;
+        return FlowTests.settledVersions(
+                dataSource, "SELECT org_unit, version FROM result WHERE view = 'latest' AND year = " + YEAR, SECONDS);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return FlowTests.count(dataSource, sql);
     }
 
     private static ValidatableResponse t1(String unit) {
@@ -237,17 +188,8 @@ class TargetAllocationFlowTest {
         }
         send(allocated(1, 55, "平政发〔2024〕2号", "good-" + run));
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
-                Topics.TARGETS_DEAD_LETTERS,
-                rs -> rs.stream()
-                                .filter(r -> r.value() != null && r.value().contains(run))
-                                .count()
-                        == bad.size(),
-                SECONDS);
-        Map<String, Map<String, String>> byKind = new HashMap<>();
-        letters.stream()
-                .filter(r -> r.value() != null && r.value().contains(run))
-                .forEach(r -> byKind.put(r.headers().get("dead-letter-kind"), r.headers()));
+        Map<String, Map<String, String>> byKind =
+                FlowTests.deadLettersByKind(KAFKA, Topics.TARGETS_DEAD_LETTERS, run, bad.size(), SECONDS);
         assertThat(byKind).containsOnlyKeys("not-json", "key", "value", "document");
         assertThat(byKind.get("value"))
                 .containsEntry("dead-letter-field", "allocations[0].value")

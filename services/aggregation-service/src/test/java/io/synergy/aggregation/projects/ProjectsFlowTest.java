@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.synergy.aggregation.it.FlowTests;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventKind;
 import io.synergy.model.event.IndicatorEvent;
@@ -35,14 +36,10 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,12 +256,7 @@ class ProjectsFlowTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return FlowTests.count(dataSource, sql);
     }
 
     @Test
@@ -385,17 +377,8 @@ class ProjectsFlowTest {
                         .replace("planner-1", "industry-" + run)
                         .getBytes(StandardCharsets.UTF_8));
 
-        List<KafkaTestClient.Received> letters = KAFKA.readUntil(
-                Topics.PROJECTS_DEAD_LETTERS,
-                rs -> rs.stream()
-                                .filter(x -> x.value() != null && x.value().contains(run))
-                                .count()
-                        == bad.size(),
-                WAIT);
-        Map<String, Map<String, String>> byKind = new HashMap<>();
-        letters.stream()
-                .filter(x -> x.value() != null && x.value().contains(run))
-                .forEach(x -> byKind.put(x.headers().get("dead-letter-kind"), x.headers()));
+        Map<String, Map<String, String>> byKind =
+                FlowTests.deadLettersByKind(KAFKA, Topics.PROJECTS_DEAD_LETTERS, run, bad.size(), WAIT);
         assertThat(byKind).containsOnlyKeys("not-json", "key", "type", "reduction", "org-unit");
         assertThat(byKind.get("reduction"))
                 .containsEntry("dead-letter-field", "reductions[0].verified")

@@ -196,10 +196,7 @@ public class SectorEntryResource {
                             + "charset, e.g. GBK). An upload is stored whole or not at all.")
     @RequestBody(
             required = true,
-            content = {
-                @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-            })
+            content = {@Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(
             responseCode = "200",
             description =
@@ -275,10 +272,7 @@ public class SectorEntryResource {
     @APIResponse(
             responseCode = "200",
             description = "The template as a download",
-            content = {
-                @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-            })
+            content = {@Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(
             responseCode = "400",
             description = "format not csv or xlsx, a period that is not one, a code that is not a district")

@@ -520,6 +520,13 @@ class OpsApiTest {
     }
 
     @Test
+    void theTemplateAndTheUploadOfferTheCsvAndTheWorkbook() {
+        assertThat(OpenApiAssertions.assertEveryTableOffersCsvAndXlsx(OpenApiAssertions.document()))
+                .containsExactly(
+                        "get /api/v1/sectors/{sector}/template", "post /api/v1/sectors/{sector}/uploads (body)");
+    }
+
+    @Test
     void everyOperationHasATypedSchemaAndAProblemForEachError() {
         // the event stream (/changes) is text/event-stream of the fingerprint
         JsonNode document = OpenApiAssertions.document();

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code @Produces}, returns this, and content negotiation picks the format: JSON is {@code body} as it is
  * ({@link JsonValue}); CSV is the first table; XLSX is every table, one sheet each ({@link TabularBodyWriter}). The
  * download is named {@code filename} with the format's extension. The resource's {@code @APIResponse} declares the JSON
- * schema of {@code body} and the two other media types (an answer's type here is this wrapper, not the body's).
+ * schema of {@code body} and the CSV (an answer's type here is this wrapper, not the body's); {@link TabularOperations}
+ * adds the workbook.
  *
  * @param body     the JSON answer
  * @param filename the download's name without extension (letters, digits, {@code .-_} only)

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-/** The parts the registry's OpenAPI filters ({@link TabularOperations}, {@link WriteOperations}) add to an operation. */
+/** The parts the registry's OpenAPI filters ({@link PagesAndImports}, {@link WriteOperations}) add to an operation. */
 final class OperationParts {
 
     private OperationParts() {}

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * What every JSON write of the registry shares in its OpenAPI description, declared once here instead of on each
- * resource, as {@link TabularOperations} does for the lists and imports. A resource says what is its own: the summary,
+ * resource, as {@link PagesAndImports} does for the lists and imports. A resource says what is its own: the summary,
  * the typed success ({@code @APIResponseSchema}), the other success's and the 400's descriptions (which fields), and
  * for the write of a whole entity (a park or enterprise, a key project, a pilot) the entity's name in the operation's
  * extension {@value #ENTITY} ({@code @Operation(extensions = …)}), which this filter takes out of the document again. It adds:

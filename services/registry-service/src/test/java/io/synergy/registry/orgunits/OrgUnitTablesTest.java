@@ -275,7 +275,7 @@ class OrgUnitTablesTest {
         assertThat(body.has("text/csv") && body.has(XLSX)).as(body.toString()).isTrue();
         assertThat(body.at("/" + XLSX.replace("/", "~1") + "/schema/format").asText())
                 .isEqualTo("binary");
-        // what every import shares (registry TabularOperations): its summary, and its errors as problems
+        // what every import shares (registry PagesAndImports): its summary, and its errors as problems
         JsonNode imported = doc.at("/paths/~1api~1v1~1org-units~1import/post/responses");
         assertThat(imported.at("/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ImportSummary");

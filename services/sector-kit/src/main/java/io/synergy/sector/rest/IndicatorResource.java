@@ -68,14 +68,7 @@ public class IndicatorResource {
                         schema = @Schema(implementation = IndicatorsView.class)),
                 @Content(
                         mediaType = Tabular.CSV,
-                        schema = @Schema(type = SchemaType.STRING, description = "one row per org unit and figure")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                        schema = @Schema(type = SchemaType.STRING, description = "one row per org unit and figure"))
             })
     @APIResponse(
             responseCode = "400",
@@ -119,14 +112,7 @@ public class IndicatorResource {
                         schema =
                                 @Schema(
                                         type = SchemaType.STRING,
-                                        description = "one row per district and data element")),
-                @Content(
-                        mediaType = Tabular.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        description = "one sheet, the CSV's columns with Chinese and English headers"))
+                                        description = "one row per district and data element"))
             })
     @APIResponse(
             responseCode = "400",

@@ -132,8 +132,7 @@ public class ReportResource {
                         examples = @ExampleObject(name = "csv", value = """
                     report_id,source,district,period,data_element,value,unit
                     qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.total,1250,tce
-                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce""")),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                    qd-energy-stats/2024/370202/1,qd-energy-stats,370202,2024,energy.primary.nonfossil,180.5,tce"""))
             })
     @APIResponse(
             responseCode = "201",

@@ -69,8 +69,7 @@ public class TemplateResource {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = ReportSheet.Row[].class)),
-                @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = Tabular.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                @Content(mediaType = Tabular.CSV, schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(
             responseCode = "400",

@@ -4,16 +4,13 @@ import static io.synergy.registry.shared.OperationParts.addHeader;
 import static io.synergy.registry.shared.OperationParts.addProblem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.synergy.platform.openapi.DocumentOperations;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.platform.tabular.TabularOperations;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -21,23 +18,20 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What every list and every import of the registry shares in its OpenAPI description, declared once here instead of on
  * each resource (org units, targets, projects, pilots, deadlines). A resource says what is its own: the summary, the JSON
  * schema (an import's with {@code @APIResponseSchema}), the CSV's header; this filter adds the rest wherever the resource
- * did not say it otherwise.
+ * did not say it otherwise. The CSV's encoding and the workbook, which every service's tables share, are platform-kit's
+ * {@link TabularOperations}.
  *
  * <ul>
- *   <li>A <b>table</b> (a success that offers {@code text/csv}): the CSV is UTF-8 with a byte order mark, the workbook
- *       one sheet of the same columns.
  *   <li>A <b>page</b> (an operation with a {@code cursor}): the {@code Link} header to the next page, and a 400 for a
  *       bad filter, {@code limit} or {@code cursor}.
- *   <li>An <b>import</b> (a body of {@code text/csv}): the workbook as the other body, the summary of what was imported as
- *       the success, and the import's errors: 400 (every fault of every row), 413 (too large) and 415 (neither a CSV nor a
- *       workbook), none of which stores anything.
+ *   <li>An <b>import</b> (a body of {@code text/csv}): the summary of what was imported as the success, and the import's
+ *       errors: 400 (every fault of every row), 413 (too large) and 415 (neither a CSV nor a workbook), none of which
+ *       stores anything.
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class TabularOperations implements OASFilter {
+public class PagesAndImports implements OASFilter {
 
-    static final String CSV_ENCODING = "UTF-8 with a byte order mark";
-    static final String WORKBOOK = "one sheet, the same columns with Chinese and English headers";
     static final String NEXT_PAGE = "<…?cursor=…>; rel=\"next\" when more rows follow this page";
     static final String BAD_QUERY = "A filter, limit or cursor is not valid; errors[].field names it";
     static final String IMPORTED = "Imported: how many rows were created, changed or left unchanged";
@@ -52,31 +46,20 @@ public class TabularOperations implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
-                if (operation.getResponses() == null) {
-                    continue;
-                }
-                if (operation.getRequestBody() != null
-                        && offersCsv(operation.getRequestBody().getContent())) {
-                    describeImport(operation);
-                }
-                APIResponse ok = operation.getResponses().getAPIResponse("200");
-                if (ok != null && offersCsv(ok.getContent())) {
-                    describeTable(ok);
-                }
-                if (ok != null && pages(operation)) {
-                    describePage(ok, operation.getResponses());
-                }
+        for (Operation operation : DocumentOperations.of(openAPI)) {
+            if (operation.getResponses() == null) {
+                continue;
+            }
+            if (operation.getRequestBody() != null
+                    && operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().hasMediaType(Tabular.CSV)) {
+                describeImport(operation);
+            }
+            APIResponse ok = operation.getResponses().getAPIResponse("200");
+            if (ok != null && pages(operation)) {
+                describePage(ok, operation.getResponses());
             }
         }
-    }
-
-    private static boolean offersCsv(Content content) {
-        return content != null && content.hasMediaType(Tabular.CSV);
     }
 
     /** A list with {@code limit} and {@code cursor} (registry {@link Pages}). */
@@ -85,27 +68,12 @@ public class TabularOperations implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> "cursor".equals(p.getName()));
     }
 
-    private static void describeTable(APIResponse ok) {
-        Schema csv = ok.getContent().getMediaType(Tabular.CSV).getSchema();
-        if (csv != null && csv.getDescription() != null && !csv.getDescription().startsWith(CSV_ENCODING)) {
-            csv.description(CSV_ENCODING + "; " + csv.getDescription());
-        }
-        if (!ok.getContent().hasMediaType(Tabular.XLSX)) {
-            ok.getContent().addMediaType(Tabular.XLSX, workbook(WORKBOOK));
-        }
-    }
-
     private static void describePage(APIResponse ok, APIResponses responses) {
         addHeader(ok, "Link", NEXT_PAGE);
         addProblem(responses, "400", BAD_QUERY);
     }
 
     private static void describeImport(Operation operation) {
-        Content body = operation.getRequestBody().getContent();
-        if (body.getMediaType(Tabular.CSV).getSchema() == null) {
-            body.getMediaType(Tabular.CSV).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
-        }
-        body.addMediaType(Tabular.XLSX, workbook(null));
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         if (ok != null
                 && (ok.getDescription() == null
@@ -114,13 +82,5 @@ public class TabularOperations implements OASFilter {
             ok.description(IMPORTED);
         }
         IMPORT_ERRORS.forEach((status, description) -> addProblem(operation.getResponses(), status, description));
-    }
-
-    private static MediaType workbook(String description) {
-        return OASFactory.createMediaType()
-                .schema(OASFactory.createSchema()
-                        .addType(Schema.SchemaType.STRING)
-                        .format("binary")
-                        .description(description));
     }
 }
