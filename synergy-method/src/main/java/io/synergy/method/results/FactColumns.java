@@ -126,17 +126,15 @@ final class FactColumns {
 
     /** The fact of {@code code}, {@code unit} and {@code year}, or {@code null}; what its kind does not keep is null. */
     Fact get(String code, String unit, int year) {
-        Block b = block(code, unit);
-        int y = year - origin;
-        if (b == null || y < 0 || y >= perYear.length || (b.flags()[y] & EXISTS) == 0) {
+        double[] numbers = new double[3];
+        int flags = read(code, unit, year, numbers);
+        if (flags == ABSENT) {
             return null;
         }
         Kind kind = kindOf[codes.get(code)];
-        int at = y * kind.width;
-        byte flags = b.flags()[y];
-        Double value = (flags & PRESENT) == 0 ? null : b.data()[at];
-        Double numerator = kind.width > 1 ? box(b.data()[at + 1]) : null;
-        Double denominator = kind.width > 2 ? box(b.data()[at + 2]) : null;
+        Double value = (flags & PRESENT) == 0 ? null : numbers[0];
+        Double numerator = kind.width > 1 ? box(numbers[1]) : null;
+        Double denominator = kind.width > 2 ? box(numbers[2]) : null;
         return new Fact(code, unit, year, value, numerator, denominator, (flags & COMPLETE) != 0);
     }
 
