@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The aggregation's recompute at city scale (issue 19), without I/O: ten districts, five parks in each and 5,000
  * enterprises (nine in ten in a park), each with 30 codes (sector indicators and published data elements) for ten years
- * 2015–2024, and the districts' own totals — 1.5 M facts.
+ * 2015–2024, and (with {@code districtTotals}) the districts' own totals — 1.5 M facts.
  * <ul>
  *   <li>{@code oneEnterpriseReport}: what a pass does after one enterprise's report of 2024 — its facts written over the
  *       kept table ({@link IndicatorTable#with}), the years' states assessed, and the results of the units the change
@@ -67,6 +68,13 @@ public class ScaleRecomputeBenchmark {
     static final int FIRST_YEAR = 2015;
     static final int YEARS = 10;
     static final int BASE_YEAR = 2020;
+
+    /**
+     * Whether the districts report totals of their own. The generated city of {@code deploy/bench/run.sh --phases scale}
+     * has none: each district's figure is the sum of its 500 enterprises', and the city's of its districts'.
+     */
+    @Param({"true", "false"})
+    public boolean districtTotals;
 
     private Catalogue catalogue;
     private OrgUnits units;
@@ -124,7 +132,7 @@ public class ScaleRecomputeBenchmark {
         template = codes();
         long empty = usedHeap();
         facts = new ArrayList<>();
-        for (OrgUnit d : districts) {
+        for (OrgUnit d : districtTotals ? districts : List.<OrgUnit>of()) {
             for (int y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
                 for (Fact t : template) {
                     facts.add(scaled(t, d.code(), y, 500 * (1 + random.nextDouble() * 0.1)));

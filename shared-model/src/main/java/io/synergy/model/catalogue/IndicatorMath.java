@@ -45,28 +45,50 @@ public final class IndicatorMath {
      * have both (a district missing one side would bias the share), a SUM sums the values present.
      */
     public static IndicatorValue rollUp(Indicator indicator, Collection<IndicatorValue> parts) {
-        Formula f = indicator.formula();
-        if (f.type() == FormulaType.RATIO) {
-            double n = 0;
-            double d = 0;
-            boolean any = false;
-            for (IndicatorValue p : parts) {
-                if (p.numerator() != null && p.denominator() != null) {
-                    n += p.numerator();
-                    d += p.denominator();
-                    any = true;
-                }
-            }
-            return any ? IndicatorValue.ratio(n, d, f.scale()) : IndicatorValue.NONE;
-        }
-        double sum = 0;
-        boolean any = false;
+        RollUp r = new RollUp();
         for (IndicatorValue p : parts) {
-            if (p.numerator() != null) {
-                sum += p.numerator();
-                any = true;
+            r.add(p.numerator(), p.denominator());
+        }
+        return r.value(indicator);
+    }
+
+    /**
+     * {@link #rollUp(Indicator, Collection)} one part at a time, without an object per part: a district's figure adds up
+     * its 500 enterprises' at city scale (issue 19). The parts are added in the order given, as the collection's are.
+     */
+    public static final class RollUp {
+        private double ratioNumerators;
+        private double ratioDenominators;
+        private boolean anyRatio;
+        private double total;
+        private boolean anyTotal;
+
+        /** A part's numerator and denominator; NaN for one it does not have. */
+        public void add(double numerator, double denominator) {
+            if (!Double.isNaN(numerator) && !Double.isNaN(denominator)) {
+                ratioNumerators += numerator;
+                ratioDenominators += denominator;
+                anyRatio = true;
+            }
+            if (!Double.isNaN(numerator)) {
+                total += numerator;
+                anyTotal = true;
             }
         }
-        return any ? IndicatorValue.total(sum) : IndicatorValue.NONE;
+
+        void add(Double numerator, Double denominator) {
+            add(numerator == null ? Double.NaN : numerator, denominator == null ? Double.NaN : denominator);
+        }
+
+        /** The rolled-up value of the parts added so far. */
+        public IndicatorValue value(Indicator indicator) {
+            Formula f = indicator.formula();
+            if (f.type() == FormulaType.RATIO) {
+                return anyRatio
+                        ? IndicatorValue.ratio(ratioNumerators, ratioDenominators, f.scale())
+                        : IndicatorValue.NONE;
+            }
+            return anyTotal ? IndicatorValue.total(total) : IndicatorValue.NONE;
+        }
     }
 }

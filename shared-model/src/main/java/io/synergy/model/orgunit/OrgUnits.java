@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,16 +35,31 @@ public final class OrgUnits {
     // units below a district or park for every indicator and year
     private final Map<String, List<OrgUnit>> childrenOf = new HashMap<>();
     private final Map<String, List<OrgUnit>> enterprisesUnder = new ConcurrentHashMap<>();
+    // each level's units in the registry's order, listed once: at 5,000 enterprises a pass of the aggregation asks for
+    // the groups or districts per changed fact, and each list was a walk over every unit (issue 19)
+    private final Map<OrgUnitLevel, List<OrgUnit>> byLevel = new EnumMap<>(OrgUnitLevel.class);
+    private final List<OrgUnit> kept;
 
     private OrgUnits(OrgUnit city, Map<String, OrgUnit> byCode) {
         this.city = city;
         this.byCode = byCode;
+        List<OrgUnit> keptUnits = new ArrayList<>();
         for (OrgUnit u : byCode.values()) {
             if (u.parent() != null) {
                 childrenOf.computeIfAbsent(u.parent(), k -> new ArrayList<>()).add(u);
             }
+            byLevel.computeIfAbsent(u.level(), k -> new ArrayList<>()).add(u);
+            if (u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE) {
+                keptUnits.add(u);
+            }
         }
         childrenOf.replaceAll((k, v) -> List.copyOf(v));
+        byLevel.replaceAll((k, v) -> List.copyOf(v));
+        this.kept = List.copyOf(keptUnits);
+    }
+
+    private List<OrgUnit> level(OrgUnitLevel level) {
+        return byLevel.getOrDefault(level, List.of());
     }
 
     /** The default registry, from the resource on the class path. */
@@ -148,15 +164,11 @@ public final class OrgUnits {
     }
 
     public List<OrgUnit> parks() {
-        return byCode.values().stream()
-                .filter(u -> u.level() == OrgUnitLevel.PARK)
-                .toList();
+        return level(OrgUnitLevel.PARK);
     }
 
     public List<OrgUnit> enterprises() {
-        return byCode.values().stream()
-                .filter(u -> u.level() == OrgUnitLevel.ENTERPRISE)
-                .toList();
+        return level(OrgUnitLevel.ENTERPRISE);
     }
 
     /** The units directly below {@code code}. */
@@ -200,22 +212,16 @@ public final class OrgUnits {
     }
 
     public List<OrgUnit> districts() {
-        return byCode.values().stream()
-                .filter(u -> u.level() == OrgUnitLevel.DISTRICT)
-                .toList();
+        return level(OrgUnitLevel.DISTRICT);
     }
 
     public List<OrgUnit> groups() {
-        return byCode.values().stream()
-                .filter(u -> u.level() == OrgUnitLevel.GROUP)
-                .toList();
+        return level(OrgUnitLevel.GROUP);
     }
 
     /** City, districts and groups (the units the aggregation keeps results for), in that order. */
     public Collection<OrgUnit> all() {
-        return byCode.values().stream()
-                .filter(u -> u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE)
-                .toList();
+        return kept;
     }
 
     /** Every unit, registered parks and enterprises included. */

@@ -126,18 +126,46 @@ final class FactColumns {
 
     /** The fact of {@code code}, {@code unit} and {@code year}, or {@code null}; what its kind does not keep is null. */
     Fact get(String code, String unit, int year) {
+        double[] numbers = new double[3];
+        int flags = read(code, unit, year, numbers);
+        if (flags == ABSENT) {
+            return null;
+        }
+        Kind kind = kindOf[codes.get(code)];
+        Double value = (flags & PRESENT) == 0 ? null : numbers[0];
+        Double numerator = kind.width > 1 ? box(numbers[1]) : null;
+        Double denominator = kind.width > 2 ? box(numbers[2]) : null;
+        return new Fact(code, unit, year, value, numerator, denominator, (flags & COMPLETE) != 0);
+    }
+
+    /** {@link #read}'s answer for a key without a fact. */
+    static final int ABSENT = 0;
+
+    /** {@link #read}'s flag: the fact has a value. */
+    static final int HAS_VALUE = PRESENT;
+
+    /** {@link #read}'s flag: the fact covers its whole year. */
+    static final int WHOLE_YEAR = COMPLETE;
+
+    /**
+     * The fact of {@code code}, {@code unit} and {@code year} as {@link #get} finds it, without an object: its value,
+     * numerator and denominator into {@code into[0..2]} (NaN for what it does not have) and its flags returned —
+     * {@link #ABSENT} when there is no fact, else non-zero, with {@link #HAS_VALUE} and {@link #WHOLE_YEAR} as they hold.
+     * A district's figure reads its 500 enterprises' facts this way at city scale (issue 19).
+     */
+    int read(String code, String unit, int year, double[] into) {
         Block b = block(code, unit);
         int y = year - origin;
         if (b == null || y < 0 || y >= perYear.length || (b.flags()[y] & EXISTS) == 0) {
-            return null;
+            return ABSENT;
         }
         Kind kind = kindOf[codes.get(code)];
         int at = y * kind.width;
         byte flags = b.flags()[y];
-        Double value = (flags & PRESENT) == 0 ? null : b.data()[at];
-        Double numerator = kind.width > 1 ? box(b.data()[at + 1]) : null;
-        Double denominator = kind.width > 2 ? box(b.data()[at + 2]) : null;
-        return new Fact(code, unit, year, value, numerator, denominator, (flags & COMPLETE) != 0);
+        into[0] = (flags & PRESENT) == 0 ? Double.NaN : b.data()[at];
+        into[1] = kind.width > 1 ? b.data()[at + 1] : Double.NaN;
+        into[2] = kind.width > 2 ? b.data()[at + 2] : Double.NaN;
+        return flags;
     }
 
     /** Whether any unit has a fact of {@code code} (in any year). */

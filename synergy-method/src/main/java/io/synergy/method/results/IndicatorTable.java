@@ -10,6 +10,7 @@ import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -289,8 +290,30 @@ public final class IndicatorTable {
         };
     }
 
-    /** The facts a unit's figure adds up, and what is missing among them. */
-    private record Parts(List<Fact> facts, List<String> missing) {}
+    /**
+     * What a unit's figure adds up, and what is missing among them: the parts' numbers in the order found, not a fact
+     * object per part — a district's figure adds up its 500 enterprises' at city scale, and the city's its districts'
+     * (issue 19).
+     */
+    private static final class Parts {
+        private final List<String> missing = new ArrayList<>();
+        private final IndicatorMath.RollUp rollUp = new IndicatorMath.RollUp();
+        private double[] values = new double[8];
+        private int count;
+
+        void add(double[] fact) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = fact[0];
+            rollUp.add(fact[1], fact[2]);
+        }
+
+        /** The values' sum, added up as a stream of them would (compensated). */
+        double sum() {
+            return Arrays.stream(values, 0, count).sum();
+        }
+    }
 
     /**
      * The facts that make up a unit's figure, following the hierarchy: an enterprise's own; a park's enterprises'; a
@@ -298,74 +321,86 @@ public final class IndicatorTable {
      * its parks), so that district totals are never counted twice; a city's or group's districts, each as above.
      */
     private Parts parts(OrgUnit unit, String code, int year) {
-        List<Fact> found = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        Parts parts = new Parts();
+        double[] fact = new double[3];
         switch (unit.level()) {
-            case ENTERPRISE -> add(facts.get(code, unit.code(), year), unit.code(), found, missing);
+            case ENTERPRISE -> add(code, unit.code(), year, fact, parts);
             case PARK -> {
                 List<OrgUnit> enterprises = orgUnits.enterprisesUnder(unit.code());
                 if (enterprises.isEmpty()) {
-                    missing.add(unit.code() + " (no enterprise registered)");
+                    parts.missing.add(unit.code() + " (no enterprise registered)");
                 }
-                enterprises.forEach(e -> add(facts.get(code, e.code(), year), e.code(), found, missing));
+                enterprises.forEach(e -> add(code, e.code(), year, fact, parts));
             }
             default -> {
                 for (String d : unit.districtsToSum()) {
-                    Fact reported = facts.get(code, d, year);
-                    if (reported != null && reported.value() != null) {
-                        add(reported, d, found, missing);
-                        continue;
-                    }
-                    List<Fact> fromEnterprises = new ArrayList<>();
-                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 lookups a district)
-                    for (OrgUnit e : facts.has(code) ? orgUnits.enterprisesUnder(d) : List.<OrgUnit>of()) {
-                        Fact f = facts.get(code, e.code(), year);
-                        if (f != null && f.value() != null) {
-                            fromEnterprises.add(f);
+                    if (unit.level() != OrgUnitLevel.DISTRICT) {
+                        // the city or a group: each district's own figure, kept until that district's facts change, so
+                        // that one enterprise's report adds up its district's enterprises again and not the city's
+                        // 5,000
+                        // (issue 19); a district without a figure (no value, or a ratio over nothing) is added up
+                        // below as before
+                        Figure f = get(d, code, year);
+                        if (f.present()) {
+                            fact[0] = f.value();
+                            fact[1] = f.numerator() == null ? Double.NaN : f.numerator();
+                            fact[2] = f.denominator() == null ? Double.NaN : f.denominator();
+                            parts.add(fact);
+                            parts.missing.addAll(f.missing());
+                            continue;
                         }
                     }
-                    if (fromEnterprises.isEmpty()) {
-                        missing.add(d);
+                    if ((facts.read(code, d, year, fact) & FactColumns.HAS_VALUE) != 0) {
+                        add(code, d, year, fact, parts);
+                        continue;
+                    }
+                    int fromEnterprises = 0;
+                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 lookups a district)
+                    for (OrgUnit e : facts.has(code) ? orgUnits.enterprisesUnder(d) : List.<OrgUnit>of()) {
+                        if ((facts.read(code, e.code(), year, fact) & FactColumns.HAS_VALUE) != 0) {
+                            parts.add(fact);
+                            fromEnterprises++;
+                        }
+                    }
+                    if (fromEnterprises == 0) {
+                        parts.missing.add(d);
                     } else {
-                        found.addAll(fromEnterprises);
-                        missing.add(d + " (from " + fromEnterprises.size() + " of "
+                        parts.missing.add(d + " (from " + fromEnterprises + " of "
                                 + orgUnits.enterprisesUnder(d).size() + " registered enterprises; no district total)");
                     }
                 }
             }
         }
-        return new Parts(found, missing);
+        return parts;
     }
 
-    private static void add(Fact f, String code, List<Fact> found, List<String> missing) {
-        if (f == null || f.value() == null) {
-            missing.add(code);
+    private void add(String code, String unit, int year, double[] fact, Parts parts) {
+        int flags = facts.read(code, unit, year, fact);
+        if ((flags & FactColumns.HAS_VALUE) == 0) {
+            parts.missing.add(unit);
             return;
         }
-        found.add(f);
-        if (!f.complete()) {
-            missing.add(code + " (part of the year)");
+        parts.add(fact);
+        if ((flags & FactColumns.WHOLE_YEAR) == 0) {
+            parts.missing.add(unit + " (part of the year)");
         }
     }
 
     private Figure rollUp(OrgUnit unit, Indicator indicator, int year) {
         Parts p = parts(unit, indicator.id(), year);
-        List<IndicatorValue> values = p.facts().stream()
-                .map(f -> new IndicatorValue(f.value(), f.numerator(), f.denominator()))
-                .toList();
-        IndicatorValue v = IndicatorMath.rollUp(indicator, values);
+        IndicatorValue v = p.rollUp.value(indicator);
         if (!v.present()) {
             return Figure.NONE;
         }
-        return new Figure(v.value(), v.numerator(), v.denominator(), p.missing().isEmpty(), p.missing());
+        return new Figure(v.value(), v.numerator(), v.denominator(), p.missing.isEmpty(), p.missing);
     }
 
     private Figure dataElement(OrgUnit unit, String code, int year) {
         Parts p = parts(unit, code, year);
-        if (p.facts().isEmpty()) {
+        if (p.count == 0) {
             return Figure.NONE;
         }
-        double sum = p.facts().stream().mapToDouble(Fact::value).sum();
-        return new Figure(sum, sum, null, p.missing().isEmpty(), p.missing());
+        double sum = p.sum();
+        return new Figure(sum, sum, null, p.missing.isEmpty(), p.missing);
     }
 }

@@ -109,9 +109,8 @@ public class IndicatorTables {
         if (view == ResultView.LATEST) {
             return current(c, units);
         }
-        long all = dataSets.officialVersion(c);
-        long factVersion = facts.version(c);
-        return official.get(new Stamp(factVersion, all - factVersion), units, new Loader() {
+        DataSetStore.OfficialVersion version = dataSets.officialVersion(c);
+        return official.get(new Stamp(version.facts(), version.acceptances()), units, new Loader() {
                     @Override
                     public void all(FactStore.Pages pages) throws SQLException {
                         IndicatorTables.this.facts.official(c, dataSets.accepted(c), units, pages);
