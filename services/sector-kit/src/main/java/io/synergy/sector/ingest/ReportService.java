@@ -186,6 +186,25 @@ public class ReportService {
             boolean dryRun,
             List<String> rowPaths,
             IngestionAdmission.Turn turn) {
+        Validated valid = validated(body, format, charset, writer, rowPaths, turn);
+        try (IngestionAdmission.Turn values = valid.turn()) {
+            return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+        }
+    }
+
+    /**
+     * The request's reports, validated, and their values' turn (closed by the caller); a batch's raw reports are dropped on
+     * return, before the ingestion holds the parsed ones.
+     */
+    private record Validated(List<ParsedReport> reports, boolean batch, IngestionAdmission.Turn turn) {}
+
+    private Validated validated(
+            byte[] body,
+            Format format,
+            Charset charset,
+            Writer writer,
+            List<String> rowPaths,
+            IngestionAdmission.Turn bodyTurn) {
         JsonReportParser.Result parsed = parse(body, format, charset);
         int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
         if (values > config.maxValues()) {
@@ -200,16 +219,16 @@ public class ReportService {
         // what the validation, the state read back and the rows and events written hold grows with the values: they
         // wait
         // for room among the values being stored (the parsed reports alone are a fraction of it)
-        try (IngestionAdmission.Turn valuesTurn = admission.admitValues(turn, values)) {
-            Validated valid = validated(parsed, writer, rowPaths);
-            return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+        IngestionAdmission.Turn turn = admission.admitValues(bodyTurn, values);
+        try {
+            return new Validated(validate(parsed, writer, rowPaths), parsed.batch(), turn);
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
         }
     }
 
-    /** The request's reports, validated; a batch's raw reports are dropped before the ingestion holds the parsed ones. */
-    private record Validated(List<ParsedReport> reports, boolean batch) {}
-
-    private Validated validated(JsonReportParser.Result parsed, Writer writer, List<String> rowPaths) {
+    private List<ParsedReport> validate(JsonReportParser.Result parsed, Writer writer, List<String> rowPaths) {
         if (rowPaths != null) {
             parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
         }
@@ -237,7 +256,7 @@ public class ReportService {
                     errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing was stored",
                     errors);
         }
-        return new Validated(reports, parsed.batch());
+        return reports;
     }
 
     private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {
