@@ -15,9 +15,10 @@ RUN_DIR=${SYNERGY_RUN_DIR:-$ROOT/deploy/local/run}
 DB_NAME=${DB_NAME:-synergy}
 # Sized for about 200 MB resident under load (docs/performance.md): a 64 MB heap with the serial collector, returned to
 # the OS after a burst (heap free ratios); C1 only (the C2 compiler's code and arenas cost ~50 MB for ~10 % throughput
-# on this workload); capped metaspace, code cache and direct memory; small thread stacks; MALLOC_ARENA_MAX below stops
-# glibc from keeping one malloc arena per thread.
-JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=100m -XX:MaxDirectMemorySize=24m}
+# on this workload); capped metaspace, code cache and direct memory, and the JDK's temporary direct buffers above 256 KB
+# (a Kafka fetch's socket read) freed after each read instead of kept per thread (docs/performance.md, "Kafka fetches and
+# direct memory"); small thread stacks; MALLOC_ARENA_MAX below stops glibc from keeping one malloc arena per thread.
+JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=100m -XX:MaxDirectMemorySize=24m -Djdk.nio.maxCachedBufferSize=262144}
 # The aggregation keeps a recompute's working set (the indicator table, a year's result documents) alive for a few hundred
 # ms while results are written: with the default small young generation that set is promoted and the old generation
 # fills, and full collections took a quarter of its time under a steady stream of reports. A young generation as large

@@ -106,6 +106,8 @@ public final class Freshness {
         long[] ackNanos = new long[totalReports]; // 0: no 2xx (yet)
         long[] ackWallMillis = new long[totalReports];
         AtomicLong failed = new AtomicLong();
+        // 503s (busy) sent again after their Retry-After; such a report's freshness counts from its 2xx
+        AtomicLong busyRetries = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         ReportPoster poster = new ReportPoster(url, "waste", callbacks);
@@ -162,7 +164,7 @@ public final class Freshness {
                 body.append(']');
             }
             long sent = System.nanoTime();
-            poster.postAsync(body.toString()).whenComplete((response, error) -> {
+            poster.postAsync(body.toString(), busyRetries).whenComplete((response, error) -> {
                 long now = System.nanoTime();
                 try {
                     if (error == null && ReportPoster.accepted(response.statusCode())) {
@@ -237,6 +239,7 @@ public final class Freshness {
                 .put("reports.sent", sentReports)
                 .put("reports.accepted", accepted)
                 .put("reports.failed", failed.get())
+                .put("retries.busy", busyRetries.get())
                 .put("reports.matched", matched)
                 .put("reports.unmatched", accepted - matched)
                 .put("matched.before.answer", beforeAnswer)

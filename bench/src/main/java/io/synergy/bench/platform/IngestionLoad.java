@@ -76,6 +76,7 @@ public final class IngestionLoad {
             result.put("duration.s", loadSeconds)
                     .put("requests.ok", load.latenciesMillis.size())
                     .put("requests.failed", load.failed.get())
+                    .put("retries.busy", load.busyRetries.get())
                     .put("reports.accepted", load.acceptedReports.get())
                     .put("values.accepted", load.acceptedValues.get())
                     .put("values.accepted.per.s", load.acceptedValues.get() / loadSeconds)
@@ -132,6 +133,9 @@ public final class IngestionLoad {
         final AtomicLong acceptedReports = new AtomicLong();
         final AtomicLong acceptedValues = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        /** 503s (busy) sent again after their Retry-After: the request's latency includes the wait. */
+        final AtomicLong busyRetries = new AtomicLong();
+
         final AtomicReference<String> firstFailure = new AtomicReference<>();
         long startNanos;
         long elapsedNanos;
@@ -152,7 +156,7 @@ public final class IngestionLoad {
                     String body = reports.batchJson(nextSequence.getAndAdd(batch), batch);
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<String> response = poster.post(body);
+                        HttpResponse<String> response = poster.post(body, load.busyRetries);
                         double millis = (System.nanoTime() - sent) / 1e6;
                         if (ReportPoster.accepted(response.statusCode())) {
                             load.latenciesMillis.add(millis);

@@ -165,7 +165,7 @@ public final class PerformanceReport {
                         + f0(num(ingestion, "latency.p99.ms")) + " · max " + f0(num(ingestion, "latency.max.ms"))
                         + " ms ("
                         + integer(ingestion, "requests.ok") + " requests, " + integer(ingestion, "requests.failed")
-                        + " failed)",
+                        + " failed, " + integer(ingestion, "retries.busy") + " retried after a 503)",
                 "—",
                 "—",
                 "");
@@ -358,7 +358,7 @@ public final class PerformanceReport {
                         + " reports in " + f1(num(scaleLoad, "load.s")) + " s; batch p50 "
                         + f0(num(scaleLoad, "batch.latency.p50.ms")) + " · p99 "
                         + f0(num(scaleLoad, "batch.latency.p99.ms")) + " ms; " + integer(scaleLoad, "batches.failed")
-                        + " batches failed)",
+                        + " batches failed, " + integer(scaleLoad, "retries.busy") + " retried after a 503)",
                 "minutes, not hours",
                 "—",
                 "");

@@ -210,13 +210,9 @@ public final class ScaleLoad {
                         .addAndGet(values);
                 return;
             }
-            if (status == 503) {
+            if (status == ReportPoster.BUSY) {
                 load.busyRetries.incrementAndGet();
-                Thread.sleep(1000L
-                        * response.headers()
-                                .firstValue("Retry-After")
-                                .map(ScaleLoad::seconds)
-                                .orElse(1)); // the service's own back-off
+                Thread.sleep(ReportPoster.retryAfterMillis(response)); // the service's own back-off
             } else if (status == 400
                     && response.body().contains("not a registered enterprise")
                     && System.nanoTime() - loadStart < REGISTRY_PROPAGATION_NANOS) {
@@ -226,14 +222,6 @@ public final class ScaleLoad {
                 fail(load, sector + " " + year + ": HTTP " + status + " " + IngestionLoad.abbreviate(response.body()));
                 return;
             }
-        }
-    }
-
-    private static int seconds(String retryAfter) {
-        try {
-            return Math.max(1, Math.min(30, Integer.parseInt(retryAfter.trim())));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 

@@ -362,6 +362,10 @@ class ComposeFileTest {
             // the aggregation holds a city's facts (issue 19): a heap of up to 160 MB; the others 64 MB
             assertThat(env.get("JAVA_OPTS_APPEND"))
                     .contains(service.equals("aggregation-service") ? "-Xmx160m" : "-Xmx64m");
+            // a Kafka fetch's temporary direct buffer is freed after the read, not kept per thread against the 24 MB
+            // cap
+            assertThat(env.get("JAVA_OPTS_APPEND"))
+                    .contains("-XX:MaxDirectMemorySize=24m", "-Djdk.nio.maxCachedBufferSize=262144");
             // the health check asks the service's own readiness endpoint on its own port
             String health = String.valueOf((Object) at(s, "healthcheck", "test"));
             assertThat(health).contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");

@@ -305,6 +305,10 @@ class HelmChartTest {
                     .containsEntry("DB_PASSWORD", "<from secretKeyRef>")
                     .containsKey("JAVA_OPTS_APPEND");
             assertThat(env.get("JAVA_OPTS_APPEND")).contains("-Xmx64m");
+            // a Kafka fetch's temporary direct buffer is freed after the read, not kept per thread against the 24 MB
+            // cap
+            assertThat(env.get("JAVA_OPTS_APPEND"))
+                    .contains("-XX:MaxDirectMemorySize=24m", "-Djdk.nio.maxCachedBufferSize=262144");
             assertThat(c.path("envFrom").findValuesAsText("name")).containsExactly(Chart.RELEASE + "-config");
         });
     }

@@ -178,6 +178,10 @@ public class FeedConsumer {
         } catch (RejectedFeedMessage e) {
             throw e;
         } catch (ProblemException e) {
+            if (e.status() == 503) {
+                // busy (IngestionAdmission): not the message's fault; retried with back-off like any transient failure
+                throw new IllegalStateException(e.getMessage(), e);
+            }
             throw new RejectedFeedMessage(e.getMessage()
                     + (e.errors().isEmpty()
                             ? ""

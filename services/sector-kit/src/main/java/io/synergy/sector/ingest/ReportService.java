@@ -64,6 +64,7 @@ public class ReportService {
     private final WriterAccess access;
     private final MeterRegistry metrics;
     private final ReportValidator validator;
+    private final IngestionAdmission admission;
 
     public ReportService(
             Catalogue catalogue,
@@ -71,7 +72,9 @@ public class ReportService {
             SectorConfig config,
             ReportIngestor ingestor,
             WriterAccess access,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            IngestionAdmission admission) {
+        this.admission = admission;
         this.orgUnits = orgUnits;
         this.config = config;
         this.ingestor = ingestor;
@@ -80,18 +83,24 @@ public class ReportService {
         this.validator = new ReportValidator(catalogue, orgUnits::current, config.code());
     }
 
+    /**
+     * A message of the Kafka feed: its values wait for their turn like a request's ({@link IngestionAdmission}); a 503
+     * {@code busy} is a transient refusal the consumer retries.
+     */
     public Outcome submit(byte[] body, Format format, String channel, Writer writer) {
-        return submit(body, format, channel, StandardCharsets.UTF_8, writer);
+        return submit(body, format, channel, StandardCharsets.UTF_8, writer, null);
     }
 
     /**
      * @param charset what the body is encoded in (strictly checked: a byte that is not of it is an error)
      * @param writer  who submits: reports for org units outside the writer's districts, or revisions of reports it may not
      *                write, are refused (403) and nothing is stored; it is recorded with every revision
+     * @param body    the body's turn ({@link IngestionAdmission#admit}), whose wait the values' turn shares; {@code null}: none
      */
-    public Outcome submit(byte[] body, Format format, String channel, Charset charset, Writer writer) {
+    public Outcome submit(
+            byte[] body, Format format, String channel, Charset charset, Writer writer, IngestionAdmission.Turn turn) {
         try {
-            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, null);
+            Outcome outcome = submitOrThrow(body, format, channel, charset, writer, false, null, turn);
             // one counter look-up per status, not per report (a batch holds up to a thousand)
             Map<IngestStatus, Long> byStatus = new EnumMap<>(IngestStatus.class);
             outcome.results().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
@@ -114,19 +123,20 @@ public class ReportService {
      *
      * @throws ProblemException as {@link #submit} would answer
      */
-    public Outcome dryRun(byte[] body, Format format, Charset charset, Writer writer) {
-        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, null);
+    public Outcome dryRun(byte[] body, Format format, Charset charset, Writer writer, IngestionAdmission.Turn turn) {
+        return submitOrThrow(body, format, "DRY_RUN", charset, writer, true, null, turn);
     }
 
     /**
      * The preview of an upload (CSV or XLSX): a {@link #dryRun} whose faults are laid out by row. A fault that belongs to no
      * row (the body, a header, the token's sector, the size) is thrown as the real upload would be answered.
      */
-    public UploadPreview preview(byte[] body, Format format, Charset charset, Writer writer) {
+    public UploadPreview preview(
+            byte[] body, Format format, Charset charset, Writer writer, IngestionAdmission.Turn turn) {
         List<String> rowPaths = new ArrayList<>();
         Set<Integer> rows = new TreeSet<>();
         try {
-            Outcome outcome = submitOrThrow(body, format, "DRY_RUN", charset, writer, true, rowPaths);
+            Outcome outcome = submitOrThrow(body, format, "DRY_RUN", charset, writer, true, rowPaths, turn);
             rowPaths.forEach(p -> rows.add(row(p).orElseThrow()));
             return new UploadPreview(
                     rows.size(), outcome.created() ? 201 : 200, List.copyOf(rows), List.of(), outcome.results());
@@ -165,6 +175,7 @@ public class ReportService {
     /**
      * @param dryRun   roll the ingestion back
      * @param rowPaths receives the path of every value read ({@code line 7}), for a preview; {@code null}: not wanted
+     * @param turn     the body's turn, or {@code null}
      */
     private Outcome submitOrThrow(
             byte[] body,
@@ -173,16 +184,51 @@ public class ReportService {
             Charset charset,
             Writer writer,
             boolean dryRun,
-            List<String> rowPaths) {
-        Validated valid = validated(body, format, charset, writer, rowPaths);
-        return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+            List<String> rowPaths,
+            IngestionAdmission.Turn turn) {
+        Validated valid = validated(body, format, charset, writer, rowPaths, turn);
+        try (IngestionAdmission.Turn values = valid.turn()) {
+            return new Outcome(ingestor.ingest(valid.reports(), channel, writer, dryRun), valid.batch());
+        }
     }
 
-    /** The request's reports, validated; a batch's raw reports are dropped before the ingestion holds the parsed ones. */
-    private record Validated(List<ParsedReport> reports, boolean batch) {}
+    /**
+     * The request's reports, validated, and their values' turn (closed by the caller); a batch's raw reports are dropped on
+     * return, before the ingestion holds the parsed ones.
+     */
+    private record Validated(List<ParsedReport> reports, boolean batch, IngestionAdmission.Turn turn) {}
 
-    private Validated validated(byte[] body, Format format, Charset charset, Writer writer, List<String> rowPaths) {
+    private Validated validated(
+            byte[] body,
+            Format format,
+            Charset charset,
+            Writer writer,
+            List<String> rowPaths,
+            IngestionAdmission.Turn bodyTurn) {
         JsonReportParser.Result parsed = parse(body, format, charset);
+        int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
+        if (values > config.maxValues()) {
+            throw new ProblemException(
+                    413,
+                    "too-many-values",
+                    "Too many values",
+                    values + " values in one request; at most " + config.maxValues() + " are accepted: split the batch",
+                    List.of(new FieldError(
+                            "body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
+        }
+        // what the validation, the state read back and the rows and events written hold grows with the values: they
+        // wait
+        // for room among the values being stored (the parsed reports alone are a fraction of it)
+        IngestionAdmission.Turn turn = admission.admitValues(bodyTurn, values);
+        try {
+            return new Validated(validate(parsed, writer, rowPaths), parsed.batch(), turn);
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
+    }
+
+    private List<ParsedReport> validate(JsonReportParser.Result parsed, Writer writer, List<String> rowPaths) {
         if (rowPaths != null) {
             parsed.reports().forEach(r -> r.values().forEach(v -> rowPaths.add(v.path())));
         }
@@ -199,16 +245,6 @@ public class ReportService {
                                 parsed.reports().stream().map(RawReport::period).toList()))
                 .onCurrentRequest();
         List<FieldError> errors = new ArrayList<>(parsed.errors());
-        int values = parsed.reports().stream().mapToInt(r -> r.values().size()).sum();
-        if (values > config.maxValues()) {
-            throw new ProblemException(
-                    413,
-                    "too-many-values",
-                    "Too many values",
-                    values + " values in one request; at most " + config.maxValues() + " are accepted: split the batch",
-                    List.of(new FieldError(
-                            "body", "holds " + values + " values; at most " + config.maxValues() + " are accepted")));
-        }
         access.checkDistricts(
                 writer,
                 parsed.reports().stream().map(r -> r.at("orgUnit")).toList(),
@@ -220,7 +256,7 @@ public class ReportService {
                     errors.size() + (errors.size() == 1 ? " fault" : " faults") + " in the request; nothing was stored",
                     errors);
         }
-        return new Validated(reports, parsed.batch());
+        return reports;
     }
 
     private JsonReportParser.Result parse(byte[] body, Format format, Charset charset) {

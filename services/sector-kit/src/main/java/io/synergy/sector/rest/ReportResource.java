@@ -222,9 +222,9 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description =
-                    "Too many reports are being stored right now (busy; synergy.sector.ingestion-wait passed), or "
-                            + "the database is unavailable; nothing stored, retry",
+            description = "Too many reports are being stored right now (busy: errors[] names the bound, "
+                    + "synergy.sector.max-bytes-in-flight or max-values-in-flight, and synergy.sector.ingestion-wait passed), or "
+                    + "the database is unavailable; nothing stored, retry after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             InputStream body,
@@ -255,12 +255,13 @@ public class ReportResource {
                     : type.startsWith(Tabular.XLSX) ? ReportService.Format.XLSX : ReportService.Format.JSON;
             if (dryRun && format != ReportService.Format.JSON) {
                 return Response.ok(
-                                reports.preview(bytes, format, charset, access.of(token)), MediaType.APPLICATION_JSON)
+                                reports.preview(bytes, format, charset, access.of(token), turn),
+                                MediaType.APPLICATION_JSON)
                         .build();
             }
             if (dryRun) {
                 ReportService.Outcome outcome =
-                        reports.dryRun(bytes, ReportService.Format.JSON, charset, access.of(token));
+                        reports.dryRun(bytes, ReportService.Format.JSON, charset, access.of(token), turn);
                 return Response.ok(
                                 outcome.batch()
                                         ? outcome.results()
@@ -274,7 +275,8 @@ public class ReportResource {
                     format,
                     format == ReportService.Format.JSON ? "REST" : format.name(),
                     charset,
-                    access.of(token));
+                    access.of(token),
+                    turn);
             Response.ResponseBuilder answer;
             if (outcome.batch()) {
                 answer = Response.status(outcome.created() ? 201 : 200).entity(outcome.results());

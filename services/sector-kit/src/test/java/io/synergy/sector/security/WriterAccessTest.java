@@ -139,6 +139,11 @@ class WriterAccessTest {
             }
 
             @Override
+            public int maxValuesInFlight() {
+                return 20_000;
+            }
+
+            @Override
             public Duration ingestionWait() {
                 return Duration.ofSeconds(30);
             }
