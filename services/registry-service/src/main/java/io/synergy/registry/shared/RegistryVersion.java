@@ -1,6 +1,7 @@
 package io.synergy.registry.shared;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.read.SharedRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,19 +12,27 @@ import java.sql.SQLException;
  * The version of the registry's master data ({@code registry_version}): raised by every writer of org units, targets,
  * key projects and pilots in its own transaction ({@link RegistryLock#acquire}), so it commits with what it counts and
  * every replica sees it. The read answers kept by {@link KeptLists} are tagged with it; a read costs this one primary-key
- * lookup while nothing changes.
+ * lookup while nothing changes, shared by the readers that arrive while one is under way ({@link SharedRead}).
  */
 @ApplicationScoped
 public class RegistryVersion {
 
     private final AgroalDataSource dataSource;
+    private final SharedRead<Long> committed = new SharedRead<>(this::read);
 
     RegistryVersion(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** The version as committed now. Read before what the answer is computed from: an answer is never tagged newer than it is. */
+    /**
+     * The version as committed now (by a read begun after this call). Read before what the answer is computed from: an
+     * answer is never tagged newer than it is.
+     */
     public long current() {
+        return committed.get();
+    }
+
+    private long read() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT version FROM registry_version");
                 ResultSet rs = ps.executeQuery()) {

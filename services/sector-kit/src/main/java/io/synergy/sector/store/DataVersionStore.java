@@ -1,12 +1,15 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.platform.read.SharedRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A counter per year ({@code data_version}) that every ingest transaction changing a data value of the year raises:
@@ -17,6 +20,10 @@ import java.util.Collection;
 public class DataVersionStore {
 
     private final AgroalDataSource dataSource;
+    // every year's counter in one read (a row per year with data), shared by the readers that arrive while one is under
+    // way: under many readers of kept answers this lookup was the read path's only database work, one pooled connection
+    // each
+    private final SharedRead<Map<Integer, Long>> committed = new SharedRead<>(this::read);
 
     public DataVersionStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,16 +51,22 @@ public class DataVersionStore {
         }
     }
 
-    /** The year's counter as committed now; 0 before any value of the year was written. */
+    /** The year's counter as committed now (by a read begun after this call); 0 before any value of the year was written. */
     public long version(int year) {
+        return committed.get().getOrDefault(year, 0L);
+    }
+
+    private Map<Integer, Long> read() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT version FROM data_version WHERE year = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                PreparedStatement ps = c.prepareStatement("SELECT year, version FROM data_version");
+                ResultSet rs = ps.executeQuery()) {
+            Map<Integer, Long> versions = new HashMap<>();
+            while (rs.next()) {
+                versions.put(rs.getInt(1), rs.getLong(2));
             }
+            return Map.copyOf(versions);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the data version of " + year, e);
+            throw new IllegalStateException("could not read the data versions", e);
         }
     }
 }
