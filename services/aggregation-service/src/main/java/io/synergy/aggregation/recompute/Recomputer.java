@@ -580,7 +580,7 @@ public class Recomputer {
             }
         }
         resultStore.upsert(c, rows);
-        outbox.write(events);
+        outbox.writeDerived(events); // derived: an oversized result is parked by the relay, not refused
         for (ResultStore.Row row : rows) {
             if (view == ResultView.LATEST) {
                 freshness.stored(row.orgUnit(), row.year(), newestInputs.get(row.orgUnit() + ":" + row.year()), now);

@@ -42,8 +42,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) reads
  * a batch of rows in id order, sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
  * channel, waits for every acknowledgement, then deletes them. If the broker is away the rows stay and wait; the relay
- * retries with exponential backoff. Each event goes out as part of the trace of the work that wrote it (the row's
- * {@code traceparent}).
+ * retries with exponential backoff, and the rows keep their order. A row Kafka refuses for good (too large, an invalid topic,
+ * a topic this service may not write: {@link KafkaRefusals}) is moved to {@code outbox_parked} with the reason instead, and
+ * the rows after it go on: one refused event must not freeze every later figure. Each event goes out as part of the trace of
+ * the work that wrote it (the row's {@code traceparent}).
  *
  * <p>No database transaction is open while the relay waits for the broker: the lock is held by the session (the
  * connection), the read and the delete each commit on their own. A JTA transaction around the sends was propagated
@@ -64,7 +66,17 @@ public class OutboxRelay {
                    traceparent
               FROM outbox ORDER BY id LIMIT ?""";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
-    private static final String BACKLOG = "SELECT count(*), extract(epoch FROM now() - min(created_at)) FROM outbox";
+    private static final String BACKLOG = """
+            SELECT count(*), extract(epoch FROM now() - min(created_at)), (SELECT count(*) FROM outbox_parked),
+                   (SELECT reason FROM outbox_parked ORDER BY parked_at DESC, outbox_id DESC LIMIT 1)
+              FROM outbox""";
+    private static final String PARK = """
+            WITH moved AS (DELETE FROM outbox WHERE id = ? RETURNING *)
+            INSERT INTO outbox_parked (outbox_id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema,
+                                       payload, traceparent, created_at, reason)
+            SELECT id, topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload, traceparent,
+                   created_at, ?
+              FROM moved""";
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -73,9 +85,12 @@ public class OutboxRelay {
     private final EventSchemaConfig schemas;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
+    private volatile String lastParkedReason;
     private WakeableLoop loop;
     private Counter published;
     private Counter failures;
+    private Counter parked;
 
     @Inject
     public OutboxRelay(
@@ -98,6 +113,12 @@ public class OutboxRelay {
                 .register(registry);
         failures = Counter.builder("synergy.outbox.failures")
                 .description("Outbox batches rolled back")
+                .register(registry);
+        parked = Counter.builder("synergy.outbox.parked")
+                .description("Outbox rows Kafka refused for good, moved to outbox_parked")
+                .register(registry);
+        Gauge.builder("synergy.outbox.parked.rows", parkedRows, AtomicLong::get)
+                .description("Rows in outbox_parked: events Kafka refused, kept until an operator re-queues them")
                 .register(registry);
         Gauge.builder("synergy.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published")
@@ -162,27 +183,70 @@ public class OutboxRelay {
 
     private int publish(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        List<Uni<Void>> acks = new ArrayList<>();
+        List<Uni<Throwable>> outcomes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    acks.add(emitter.sendMessage(toMessage(rs, schemas)));
+                    // each send's own outcome (null: acknowledged), so that one refused record is told from the others
+                    outcomes.add(emitter.sendMessage(toMessage(rs, schemas))
+                            .onItemOrFailure()
+                            .transform((ok, failure) -> failure));
                 }
             }
         }
         if (ids.isEmpty()) {
             return 0;
         }
-        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
-        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            ps.setArray(1, array);
+        // a timeout (the broker away or slow) fails the whole batch, as before: every row stays and is sent again in
+        // order
+        List<Throwable> failures =
+                Uni.join().all(outcomes).andFailFast().await().atMost(config.sendTimeout());
+        List<Long> sent = new ArrayList<>();
+        int done = 0;
+        for (; done < ids.size(); done++) {
+            Throwable failure = failures.get(done);
+            if (failure == null) {
+                sent.add(ids.get(done));
+            } else if (KafkaRefusals.isPermanent(failure)) {
+                park(c, ids.get(done), KafkaRefusals.reason(failure));
+            } else {
+                break; // a failure that may pass: this row and all after it wait, in order, for the next run
+            }
+        }
+        if (!sent.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+                Array array = c.createArrayOf("bigint", sent.toArray());
+                ps.setArray(1, array);
+                ps.executeUpdate();
+            }
+            published.increment(sent.size());
+        }
+        if (done < ids.size()) {
+            throw new IllegalStateException(
+                    "outbox row " + ids.get(done) + " could not be published (" + failures.get(done)
+                            + "); it and the rows after it wait",
+                    failures.get(done));
+        }
+        return ids.size();
+    }
+
+    /**
+     * Moves a row Kafka refused for good to {@code outbox_parked}, with the reason, in one statement: it is kept (nothing
+     * accepted is lost) and no longer holds back the rows after it. Counted and logged, so that operators see it at once.
+     */
+    private void park(Connection c, long id, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PARK)) {
+            ps.setLong(1, id);
+            ps.setString(2, reason);
             ps.executeUpdate();
         }
-        published.increment(ids.size());
-        return ids.size();
+        parked.increment();
+        Log.errorf(
+                "outbox row %d parked in outbox_parked: Kafka refused it (%s); the rows after it go on (docs/operations.md,"
+                        + " \"Parked outbox events\")",
+                id, reason);
     }
 
     /**
@@ -232,6 +296,8 @@ public class OutboxRelay {
             rs.next();
             backlog.set(rs.getLong(1));
             oldestAgeMillis.set(Math.round(rs.getDouble(2) * 1000));
+            parkedRows.set(rs.getLong(3));
+            lastParkedReason = rs.getString(4);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the outbox backlog", e);
         }
@@ -257,6 +323,16 @@ public class OutboxRelay {
     /** Rows waiting, as last counted. */
     public long backlog() {
         return backlog.get();
+    }
+
+    /** Rows in {@code outbox_parked}, as last counted. */
+    public long parkedRows() {
+        return parkedRows.get();
+    }
+
+    /** Why the row parked last was refused, as last read; {@code null} when none is parked. */
+    public String lastParkedReason() {
+        return lastParkedReason;
     }
 
     public Duration oldestAge() {

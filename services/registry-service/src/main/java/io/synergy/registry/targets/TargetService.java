@@ -8,6 +8,7 @@ import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.catalogue.Indicator;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.TargetEvent;
+import io.synergy.model.event.TargetEventValidator;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.target.Allocation;
@@ -167,6 +168,7 @@ public class TargetService {
         List<FieldError> errors = new ArrayList<>();
         Map<TargetEntity.Key, List<Allocation>> byKey = new LinkedHashMap<>();
         Map<String, String> days = new HashMap<>();
+        Map<TargetEntity.Key, String> lastField = new HashMap<>();
         for (Requested r : requests) {
             Allocation a = validate(r, errors, operator, now);
             if (a == null) {
@@ -183,6 +185,8 @@ public class TargetService {
             }
             byKey.computeIfAbsent(new TargetEntity.Key(r.indicator(), r.orgUnit()), k -> new ArrayList<>())
                     .add(a);
+            lastField.put(
+                    new TargetEntity.Key(r.indicator(), r.orgUnit()), r.fields().name("effectiveFrom"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(
@@ -226,6 +230,15 @@ public class TargetService {
                 history.add(Map.entry(entity, change(entity, old, a, via)));
                 changedFrom.merge(entity, a.firstYear(), Math::min);
             }
+            // the key's event carries its whole timeline: bounded as its consumers bound it, and so far below what
+            // Kafka takes in one record (docs/events.md, "Event size"); the transaction rolls back, nothing stored
+            if (entity.allocations.size() > TargetEventValidator.MAX_ALLOCATIONS) {
+                errors.add(new FieldError(
+                        lastField.get(k.getKey()),
+                        "would give " + entity.indicator + " for " + entity.orgUnit + " " + entity.allocations.size()
+                                + " allocations; at most " + TargetEventValidator.MAX_ALLOCATIONS
+                                + " (replace an allocation of the same day instead of adding days)"));
+            }
             if (changedFrom.containsKey(entity)) {
                 entity.changedAt = now;
                 entity.changedBy = operator;
@@ -235,6 +248,10 @@ public class TargetService {
             }
             entities.add(entity);
             created.add(isNew);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(
+                    errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
         // the versions Hibernate gives the changed keys are those of their history and events
         Panache.getEntityManager().flush();

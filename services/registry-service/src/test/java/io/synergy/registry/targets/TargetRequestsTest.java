@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.synergy.model.event.TargetEventValidator;
 import io.synergy.registry.OpenApiOperations;
 import io.synergy.registry.shared.Paging;
 import io.synergy.testsupport.DefaultAuthorization;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,38 @@ class TargetRequestsTest {
         given().get(TARGETS + "/E1/370281").then().statusCode(404);
         given().queryParam("indicator", "E1")
                 .queryParam("orgUnit", "370281")
+                .get(TARGETS + "/history")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    /**
+     * A key's event carries its whole timeline of allocations: more than its consumers take (and, unbounded, more than Kafka takes
+     * in one record) is refused at intake, naming the row, and nothing is stored or published.
+     */
+    @Test
+    void aTimelineOfMoreAllocationsThanItsEventMayCarryIsRefusedAndNothingIsStored() {
+        StringBuilder csv = new StringBuilder(TargetAllocationTest.HEADER);
+        LocalDate first = LocalDate.of(2023, 1, 1);
+        int rows = TargetEventValidator.MAX_ALLOCATIONS + 1;
+        for (int i = 0; i < rows; i++) {
+            csv.append("W3,370285,38,2025,青城管发〔2024〕11号,")
+                    .append(first.plusDays(i))
+                    .append('\n');
+        }
+        TargetAllocationTest.as("planner-sun", "planner")
+                .contentType(TargetAllocationTest.CSV)
+                .body(csv.toString())
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(400)
+                .contentType(Matchers.startsWith("application/problem+json"))
+                .body("errors.field", Matchers.contains("line " + (rows + 1) + ": effective_from"))
+                .body("errors[0].message", Matchers.containsString("at most " + TargetEventValidator.MAX_ALLOCATIONS));
+        given().get(TARGETS + "/W3/370285").then().statusCode(404);
+        given().queryParam("indicator", "W3")
+                .queryParam("orgUnit", "370285")
                 .get(TARGETS + "/history")
                 .then()
                 .statusCode(200)
