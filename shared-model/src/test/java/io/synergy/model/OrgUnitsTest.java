@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OrgUnitsTest {
@@ -55,5 +59,73 @@ class OrgUnitsTest {
                 .contains("370202", "E-ELSEWHERE")
                 .doesNotContain("370211", "E-IN-PARK");
         assertThat(registry.within("370999")).isEmpty();
+    }
+
+    /**
+     * A service learns a city one unit at a time (the replay of org-units.v1), and each snapshot adds one unit to the
+     * one before it. Every snapshot, old or new, chained or folded into a new map, must answer exactly as a registry
+     * built from its units at once: the order of registration, a unit moved to another park, the indexes.
+     */
+    @Test
+    void aCityRegisteredOneUnitAtATimeAnswersAsIfBuiltAtOnce() {
+        Random random = new Random(19);
+        List<String> parks = List.of("370211P01", "370211P02", "370202P01");
+        Map<String, OrgUnit> expected = new LinkedHashMap<>();
+        units.everything().forEach(u -> expected.put(u.code(), u));
+        List<OrgUnits> snapshots = new ArrayList<>();
+        List<Map<String, OrgUnit>> expectedAt = new ArrayList<>();
+        OrgUnits registry = units;
+        for (String park : parks) {
+            OrgUnit p = new OrgUnit(park, OrgUnitLevel.PARK, "园区", "park", List.of(), park.substring(0, 6), null);
+            registry = registry.withUnit(p);
+            expected.put(park, p);
+        }
+        for (int i = 0; i < 5 * 64 + 7; i++) {
+            // every fifth registration moves an enterprise registered before (a later record of the same code)
+            String code = i % 5 == 4 ? "E" + random.nextInt(i) : "E" + i;
+            String parent = random.nextInt(4) == 0 ? "370213" : parks.get(random.nextInt(parks.size()));
+            OrgUnit e = new OrgUnit(code, OrgUnitLevel.ENTERPRISE, "企业", "e", List.of(), parent, null);
+            registry = registry.withUnit(e);
+            expected.put(code, e);
+            if (i % 23 == 0) {
+                snapshots.add(registry);
+                expectedAt.add(new LinkedHashMap<>(expected));
+                assertAnswersAsBuiltAtOnce(registry, expected);
+            }
+        }
+        assertAnswersAsBuiltAtOnce(registry, expected);
+        for (int k = 0; k < snapshots.size(); k++) {
+            assertAnswersAsBuiltAtOnce(snapshots.get(k), expectedAt.get(k));
+        }
+        // the checks see the units of the chain too: a registered enterprise cannot come back as a park
+        OrgUnit last = new OrgUnit("E-LAST", OrgUnitLevel.ENTERPRISE, "企业", "e", List.of(), "370211P02", null);
+        OrgUnits chained = registry.withUnit(last);
+        assertThatThrownBy(() -> chained.withUnit(
+                        new OrgUnit("E-LAST", OrgUnitLevel.PARK, "园区", "park", List.of(), "370211", null)))
+                .hasMessageContaining("already registered as a ENTERPRISE");
+    }
+
+    private static void assertAnswersAsBuiltAtOnce(OrgUnits registry, Map<String, OrgUnit> expected) {
+        for (OrgUnit u : expected.values()) {
+            assertThat(registry.find(u.code())).contains(u);
+        }
+        assertThat(registry.everything()).containsExactlyElementsOf(expected.values());
+        assertThat(registry.enterprises())
+                .containsExactlyElementsOf(expected.values().stream()
+                        .filter(u -> u.level() == OrgUnitLevel.ENTERPRISE)
+                        .toList());
+        for (String parent : List.of("370211P01", "370211P02", "370202P01", "370213")) {
+            assertThat(registry.children(parent))
+                    .containsExactlyElementsOf(expected.values().stream()
+                            .filter(u -> parent.equals(u.parent()))
+                            .toList());
+        }
+        assertThat(registry.enterprisesUnder("370211"))
+                .containsExactlyInAnyOrderElementsOf(expected.values().stream()
+                        .filter(u -> u.level() == OrgUnitLevel.ENTERPRISE
+                                && u.parent().startsWith("370211"))
+                        .toList());
+        assertThat(registry.districtOf("E0").map(OrgUnit::code))
+                .contains(expected.get("E0").parent().substring(0, 6));
     }
 }

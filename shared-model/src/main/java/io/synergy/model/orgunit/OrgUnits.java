@@ -29,37 +29,112 @@ public final class OrgUnits {
 
     public static final String RESOURCE = "org-units.yaml";
 
+    /**
+     * Units registered on top of an indexed snapshot before the map is copied again. Registering a unit used to copy
+     * the map and rebuild its indexes, and a service replaying {@code org-units.v1} at start did that (twice, with the
+     * record's check) for each of a city's 5,000 enterprises: 5,000² entries copied on the consumer's event loop, a
+     * minute and more under load (issue 19, the scale part). A snapshot now adds one unit to the one before it, and
+     * the chain is folded into a new map every {@value} units.
+     */
+    static final int MAX_CHAIN = 64;
+
     private final OrgUnit city;
-    private final Map<String, OrgUnit> byCode;
-    // the registry is immutable (a change makes a new one), so the hierarchy is indexed once: roll-ups ask for the
-    // units below a district or park for every indicator and year
-    private final Map<String, List<OrgUnit>> childrenOf = new HashMap<>();
-    private final Map<String, List<OrgUnit>> enterprisesUnder = new ConcurrentHashMap<>();
-    // each level's units in the registry's order, listed once: at 5,000 enterprises a pass of the aggregation asks for
-    // the groups or districts per changed fact, and each list was a walk over every unit (issue 19)
-    private final Map<OrgUnitLevel, List<OrgUnit>> byLevel = new EnumMap<>(OrgUnitLevel.class);
-    private final List<OrgUnit> kept;
+    /** The snapshot this one adds {@link #added} to; {@code null} for a snapshot built from a whole map. */
+    private final OrgUnits base;
+
+    private final OrgUnit added;
+    /** Links from this snapshot down to an indexed one. */
+    private final int chain;
+    /** The map and its indexes: built with a whole map, or on first use of a chained snapshot. */
+    private volatile Index index;
+
+    /**
+     * Every unit by code, indexed once per snapshot (the registry is immutable: a change makes a new one): roll-ups ask
+     * for the units below a district or park for every indicator and year, and a pass of the aggregation asks for the
+     * groups or districts per changed fact.
+     */
+    private static final class Index {
+        private final Map<String, OrgUnit> byCode;
+        private final Map<String, List<OrgUnit>> childrenOf = new HashMap<>();
+        private final Map<String, List<OrgUnit>> enterprisesUnder = new ConcurrentHashMap<>();
+        private final Map<OrgUnitLevel, List<OrgUnit>> byLevel = new EnumMap<>(OrgUnitLevel.class);
+        private final List<OrgUnit> kept;
+
+        private Index(Map<String, OrgUnit> byCode) {
+            this.byCode = byCode;
+            List<OrgUnit> keptUnits = new ArrayList<>();
+            for (OrgUnit u : byCode.values()) {
+                if (u.parent() != null) {
+                    childrenOf
+                            .computeIfAbsent(u.parent(), k -> new ArrayList<>())
+                            .add(u);
+                }
+                byLevel.computeIfAbsent(u.level(), k -> new ArrayList<>()).add(u);
+                if (u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE) {
+                    keptUnits.add(u);
+                }
+            }
+            childrenOf.replaceAll((k, v) -> List.copyOf(v));
+            byLevel.replaceAll((k, v) -> List.copyOf(v));
+            this.kept = List.copyOf(keptUnits);
+        }
+    }
 
     private OrgUnits(OrgUnit city, Map<String, OrgUnit> byCode) {
         this.city = city;
-        this.byCode = byCode;
-        List<OrgUnit> keptUnits = new ArrayList<>();
-        for (OrgUnit u : byCode.values()) {
-            if (u.parent() != null) {
-                childrenOf.computeIfAbsent(u.parent(), k -> new ArrayList<>()).add(u);
+        this.base = null;
+        this.added = null;
+        this.chain = 0;
+        this.index = new Index(byCode);
+    }
+
+    private OrgUnits(OrgUnits base, OrgUnit added) {
+        this.city = base.city;
+        this.base = base;
+        this.added = added;
+        this.chain = (base.index != null ? 0 : base.chain) + 1;
+    }
+
+    private Index index() {
+        Index known = index;
+        if (known != null) {
+            return known;
+        }
+        // the units registered since the nearest indexed snapshot, newest first
+        List<OrgUnit> newer = new ArrayList<>();
+        OrgUnits s = this;
+        while (s.index == null) {
+            newer.add(s.added);
+            s = s.base;
+        }
+        Map<String, OrgUnit> byCode = new LinkedHashMap<>(s.index.byCode);
+        for (int i = newer.size() - 1; i >= 0; i--) {
+            byCode.put(newer.get(i).code(), newer.get(i));
+        }
+        Index built = new Index(byCode);
+        index = built;
+        return built;
+    }
+
+    private Map<String, OrgUnit> byCode() {
+        return index().byCode;
+    }
+
+    /** A unit by code, without indexing a chained snapshot (the check of every registered unit asks for two). */
+    private OrgUnit unit(String code) {
+        for (OrgUnits s = this; ; s = s.base) {
+            Index known = s.index;
+            if (known != null) {
+                return known.byCode.get(code);
             }
-            byLevel.computeIfAbsent(u.level(), k -> new ArrayList<>()).add(u);
-            if (u.level() != OrgUnitLevel.PARK && u.level() != OrgUnitLevel.ENTERPRISE) {
-                keptUnits.add(u);
+            if (s.added.code().equals(code)) {
+                return s.added;
             }
         }
-        childrenOf.replaceAll((k, v) -> List.copyOf(v));
-        byLevel.replaceAll((k, v) -> List.copyOf(v));
-        this.kept = List.copyOf(keptUnits);
     }
 
     private List<OrgUnit> level(OrgUnitLevel level) {
-        return byLevel.getOrDefault(level, List.of());
+        return index().byLevel.getOrDefault(level, List.of());
     }
 
     /** The default registry, from the resource on the class path. */
@@ -123,7 +198,7 @@ public final class OrgUnits {
                 throw new IllegalArgumentException("group " + code + ": " + m + " is not a district of " + city.code());
             }
         }
-        Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode);
+        Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode());
         copy.put(code, new OrgUnit(code, OrgUnitLevel.GROUP, zh, en, members, null, null));
         return new OrgUnits(city, copy);
     }
@@ -135,7 +210,7 @@ public final class OrgUnits {
      * @throws IllegalArgumentException naming what is wrong
      */
     public OrgUnits withUnit(OrgUnit unit) {
-        OrgUnit parent = byCode.get(unit.parent());
+        OrgUnit parent = unit.parent() == null ? null : unit(unit.parent());
         switch (unit.level()) {
             case PARK -> {
                 if (parent == null || parent.level() != OrgUnitLevel.DISTRICT) {
@@ -154,13 +229,15 @@ public final class OrgUnits {
                 throw new IllegalArgumentException(
                         "only parks and enterprises are registered; " + unit.code() + " is a " + unit.level());
         }
-        OrgUnit existing = byCode.get(unit.code());
+        OrgUnit existing = unit(unit.code());
         if (existing != null && existing.level() != unit.level()) {
             throw new IllegalArgumentException(unit.code() + " is already registered as a " + existing.level());
         }
-        Map<String, OrgUnit> copy = new LinkedHashMap<>(byCode);
-        copy.put(unit.code(), unit);
-        return new OrgUnits(city, copy);
+        OrgUnits next = new OrgUnits(this, unit);
+        if (next.chain >= MAX_CHAIN) {
+            next.index();
+        }
+        return next;
     }
 
     public List<OrgUnit> parks() {
@@ -173,11 +250,12 @@ public final class OrgUnits {
 
     /** The units directly below {@code code}. */
     public List<OrgUnit> children(String code) {
-        return childrenOf.getOrDefault(code, List.of());
+        return index().childrenOf.getOrDefault(code, List.of());
     }
 
     /** The enterprises below a district or park, directly or through its parks. */
     public List<OrgUnit> enterprisesUnder(String code) {
+        Map<String, List<OrgUnit>> enterprisesUnder = index().enterprisesUnder;
         List<OrgUnit> known = enterprisesUnder.get(code);
         if (known != null) {
             return known;
@@ -197,12 +275,12 @@ public final class OrgUnits {
 
     /** The district a unit lies in (itself for a district), or empty for the city and groups. */
     public Optional<OrgUnit> districtOf(String code) {
-        OrgUnit u = byCode.get(code);
+        OrgUnit u = code == null ? null : unit(code);
         while (u != null && u.level() != OrgUnitLevel.DISTRICT) {
             if (u.level() == OrgUnitLevel.CITY || u.level() == OrgUnitLevel.GROUP) {
                 return Optional.empty();
             }
-            u = byCode.get(u.parent());
+            u = u.parent() == null ? null : unit(u.parent());
         }
         return Optional.ofNullable(u);
     }
@@ -221,16 +299,16 @@ public final class OrgUnits {
 
     /** City, districts and groups (the units the aggregation keeps results for), in that order. */
     public Collection<OrgUnit> all() {
-        return kept;
+        return index().kept;
     }
 
     /** Every unit, registered parks and enterprises included. */
     public Collection<OrgUnit> everything() {
-        return byCode.values();
+        return byCode().values();
     }
 
     public Optional<OrgUnit> find(String code) {
-        return Optional.ofNullable(code == null ? null : byCode.get(code));
+        return Optional.ofNullable(code == null ? null : unit(code));
     }
 
     /**
@@ -238,12 +316,12 @@ public final class OrgUnits {
      * in them, for a district its parks and enterprises, for a park its enterprises. Empty for an unknown code.
      */
     public Set<String> within(String code) {
-        OrgUnit u = code == null ? null : byCode.get(code);
+        OrgUnit u = code == null ? null : unit(code);
         if (u == null) {
             return Set.of();
         }
         if (u.level() == OrgUnitLevel.CITY) {
-            return Set.copyOf(byCode.keySet());
+            return Set.copyOf(byCode().keySet());
         }
         Set<String> out = new LinkedHashSet<>();
         out.add(code);
@@ -257,7 +335,7 @@ public final class OrgUnits {
     }
 
     public boolean isDistrict(String code) {
-        OrgUnit u = code == null ? null : byCode.get(code);
+        OrgUnit u = code == null ? null : unit(code);
         return u != null && u.level() == OrgUnitLevel.DISTRICT;
     }
 }
