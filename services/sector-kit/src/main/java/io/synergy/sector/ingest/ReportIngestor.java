@@ -20,6 +20,7 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.transaction.AfterCommit;
 import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.compute.PeriodRollUp;
@@ -50,8 +51,6 @@ import io.synergy.sector.store.ReportStore.NewFlag;
 import io.synergy.sector.store.ReportStore.NewRevision;
 import io.synergy.sector.store.ReportStore.StoredRevision;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -190,20 +189,10 @@ public class ReportIngestor {
             mark = now;
         }
 
-        /** The commit (or rollback) is the transaction's, after this method returned: timed when it completes. */
+        /** The commit is the transaction's, after this method returned: timed once it committed. */
         void commitAfter() {
             mark = System.nanoTime();
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        done(Phase.COMMIT);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> done(Phase.COMMIT));
         }
     }
 
