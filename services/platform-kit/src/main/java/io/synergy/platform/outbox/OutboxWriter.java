@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,9 +26,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboxWriter {
 
+    /**
+     * The rows as one array per column, in id order as given: one statement per {@link #SLICE_ROWS} events (the ingestion
+     * writes its events under the data sets' locks, so the time of this statement is every other writer's wait). The time
+     * goes as ISO-8601 text, which PostgreSQL reads with its offset whatever the session's time zone.
+     */
     private static final String INSERT = """
             INSERT INTO outbox (topic, record_key, ce_id, ce_type, ce_source, ce_subject, ce_time, ce_dataschema, payload, traceparent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?)""";
+            SELECT t, k, i, ty, so, su, ti::timestamptz, d, convert_from(p, 'UTF8'), tp
+              FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[])
+                   WITH ORDINALITY AS m(t, k, i, ty, so, su, ti, d, p, tp, n)
+             ORDER BY n""";
+
+    /** Events per statement: a thousand-report batch writes about two thousand of ~350 bytes; a recompute ~60 of ~35 KB. */
+    private static final int SLICE_ROWS = 1_000;
 
     /**
      * What a record carries besides its data and the attributes {@link #recordBytes} counts: Kafka's batch and record framing
@@ -81,19 +92,22 @@ public class OutboxWriter {
         }
         // the trace of the work writing the events, unless an event names its own
         String current = Traceparent.current();
+        List<OutboxMessage> rows = List.copyOf(messages);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(INSERT)) {
-            JdbcBatches.execute(ps, messages, (s, m) -> {
-                s.setString(1, m.topic());
-                s.setString(2, m.key());
-                s.setObject(3, m.id());
-                s.setString(4, m.type());
-                s.setString(5, m.source());
-                s.setString(6, m.subject());
-                s.setTimestamp(7, Timestamp.from(m.time()));
-                s.setString(8, m.dataSchema());
-                s.setBytes(9, m.payload());
-                s.setString(10, m.traceparent() != null ? m.traceparent() : current);
+            JdbcBatches.executeArrays(ps, rows, SLICE_ROWS, (s, slice) -> {
+                s.setArray(1, JdbcBatches.column(c, "text", slice, OutboxMessage::topic));
+                s.setArray(2, JdbcBatches.column(c, "text", slice, OutboxMessage::key));
+                s.setArray(3, JdbcBatches.column(c, "uuid", slice, OutboxMessage::id));
+                s.setArray(4, JdbcBatches.column(c, "text", slice, OutboxMessage::type));
+                s.setArray(5, JdbcBatches.column(c, "text", slice, OutboxMessage::source));
+                s.setArray(6, JdbcBatches.column(c, "text", slice, OutboxMessage::subject));
+                s.setArray(7, JdbcBatches.column(c, "text", slice, m -> m.time().toString()));
+                s.setArray(8, JdbcBatches.column(c, "text", slice, OutboxMessage::dataSchema));
+                s.setArray(9, JdbcBatches.column(c, "bytea", slice, OutboxMessage::payload));
+                s.setArray(
+                        10,
+                        JdbcBatches.column(c, "text", slice, m -> m.traceparent() != null ? m.traceparent() : current));
             });
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + messages.size() + " outbox rows", e);

@@ -1,13 +1,22 @@
 package io.synergy.platform.transaction;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Batched JDBC writes sent in slices of {@link #ROWS} rows. PgJDBC keeps every added row's parameters (as Java objects and
  * then as encoded bytes) until the batch is executed, so one batch of a request's 11,000 data values held them all at once
  * in a 64 MB heap (issue 19); slices keep that to a few hundred rows. Slices of one statement inside one transaction are
  * all-or-nothing with it, as the single batch was.
+ *
+ * <p>Large writes on the ingestion path go as arrays instead ({@link #executeArrays}): one statement per slice of rows,
+ * {@code INSERT … SELECT … FROM unnest(?, ?, …)} with one array per column, which PostgreSQL parses, plans and executes
+ * once, where a batch sends a multi-row {@code INSERT} of 128 rows with a parameter per value and waits for every slice
+ * (issue 19: these writes run under the data sets' locks, so their time is every other writer's wait).
  */
 public final class JdbcBatches {
 
@@ -21,7 +30,39 @@ public final class JdbcBatches {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
+    /** Binds a slice of rows, as one array parameter per column ({@link #column}). */
+    @FunctionalInterface
+    public interface ArrayBinder<T> {
+        void bind(PreparedStatement ps, List<T> slice) throws SQLException;
+    }
+
     private JdbcBatches() {}
+
+    /**
+     * Executes the statement once per slice of at most {@code sliceRows} rows, the slice bound as arrays: a statement
+     * that reads its rows from {@code unnest} of its array parameters.
+     */
+    public static <T> void executeArrays(PreparedStatement ps, List<T> rows, int sliceRows, ArrayBinder<T> binder)
+            throws SQLException {
+        for (int from = 0; from < rows.size(); from += sliceRows) {
+            binder.bind(ps, rows.subList(from, Math.min(rows.size(), from + sliceRows)));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * One column of the rows as an array of the SQL type ({@code text}, {@code integer}, {@code float8}, {@code bytea}
+     * …); a {@code null} value is a SQL NULL.
+     */
+    public static <T> Array column(Connection c, String type, List<T> rows, Function<? super T, ?> value)
+            throws SQLException {
+        // the driver encodes a bytea array from a byte[][], not from an Object[] holding byte[]s
+        Object[] values = "bytea".equals(type) ? new byte[rows.size()][] : new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(rows.get(i));
+        }
+        return c.createArrayOf(type, values);
+    }
 
     /** Adds every row to the statement's batch, executing it every {@link #ROWS} rows and at the end. */
     public static <T> void execute(PreparedStatement ps, Iterable<T> rows, Binder<? super T> binder)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.catalogue.Catalogue;
 import io.synergy.model.event.CloudEventTypes;
@@ -19,6 +20,7 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.transaction.AfterCommit;
 import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.compute.PeriodRollUp;
@@ -54,16 +56,19 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -104,6 +109,29 @@ public class ReportIngestor {
     private final ApprovalService approvals;
     private final TransactionSynchronizationRegistry transactions;
     private final DistributionSummary stateValuesRead;
+    private final Map<Phase, Timer> phases = new EnumMap<>(Phase.class);
+
+    /**
+     * The steps of a write request, timed one after the other (issue 19): where a request's time goes, and above all how
+     * long it holds the data sets' locks — from {@code LOCKED} to {@code COMMIT} every other writer of those district-years
+     * waits.
+     */
+    enum Phase {
+        /** the bodies' JSON, the reports' lock and stored revisions, the revision rules: before the data sets' locks */
+        PREPARE,
+        /** waiting for the data sets' locks */
+        LOCK,
+        /** under the locks: the reporting cycle's check and the values written */
+        WRITE,
+        /** under the locks: the state read back and the combined-state rules */
+        RULES,
+        /** under the locks: the indicators recomputed, stored and their events written to the outbox */
+        RECOMPUTE,
+        /** under the locks: the revisions with their results, the flags, the data versions */
+        STORE,
+        /** the commit, which gives the locks back */
+        COMMIT
+    }
 
     public ReportIngestor(
             ReportStore reportStore,
@@ -139,6 +167,33 @@ public class ReportIngestor {
                         + " band and the recomputation (a sum over a district's enterprises counts as one)")
                 .tag("sector", config.code().code())
                 .register(metrics);
+        for (Phase p : Phase.values()) {
+            phases.put(
+                    p,
+                    Timer.builder("synergy.ingest.phase")
+                            .description("Time a write request spends in each step; LOCK is the wait for the data sets'"
+                                    + " locks, WRITE to COMMIT is held under them")
+                            .tag("sector", config.code().code())
+                            .tag("phase", p.name().toLowerCase(Locale.ROOT))
+                            .register(metrics));
+        }
+    }
+
+    /** Times the phases of one request, each from the end of the one before. */
+    private final class Phases {
+        private long mark = System.nanoTime();
+
+        void done(Phase p) {
+            long now = System.nanoTime();
+            phases.get(p).record(now - mark, TimeUnit.NANOSECONDS);
+            mark = now;
+        }
+
+        /** The commit is the transaction's, after this method returned: timed once it committed. */
+        void commitAfter() {
+            mark = System.nanoTime();
+            AfterCommit.run(transactions, () -> done(Phase.COMMIT));
+        }
     }
 
     /**
@@ -155,6 +210,7 @@ public class ReportIngestor {
      */
     @Transactional
     public List<IngestResult> ingest(List<ParsedReport> reports, String channel, Writer writer, boolean dryRun) {
+        Phases timed = new Phases();
         OrgUnits units = orgUnits.current();
         // before the locks, which are held to the commit: what is stored of a report depends on the report alone. As
         // UTF-8 (PostgreSQL decodes it): about the size of the request, which the admission bounds
@@ -175,6 +231,7 @@ public class ReportIngestor {
                 units);
         Plan plan = RevisionRules.decide(reports, stored);
         List<ParsedReport> applied = plan.applied();
+        timed.done(Phase.PREPARE);
 
         // one lock per district and year, taken by its enterprises too: the rule that holds them within their district
         // reads all of them, so two writers of one district's figures must not judge the state side by side
@@ -183,6 +240,7 @@ public class ReportIngestor {
                 plan.affected().stream()
                         .map(u -> DataSets.lockKey(config.code(), DataSets.of(u.orgUnit(), u.year(), units)))
                         .toList());
+        timed.done(Phase.LOCK);
         // the reporting cycle's lock: a data set submitted or signed off takes no report or revision (an identical
         // duplicate changes
         // nothing and is answered as before)
@@ -199,6 +257,7 @@ public class ReportIngestor {
                                 units))
                         .toList());
         Set<ValueKey> touched = writeValues(plan, applied);
+        timed.done(Phase.WRITE);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
         // read it
@@ -222,8 +281,10 @@ public class ReportIngestor {
                             .map(v -> new FieldError(fieldOf(v, applied), v.message()))
                             .toList());
         }
+        timed.done(Phase.RULES);
         Map<UnitYear, List<IngestResult.IndicatorSnapshot>> snapshots =
                 recompute(plan.affected(), plan.triggeredBy(), state);
+        timed.done(Phase.RECOMPUTE);
 
         List<IngestResult> results = new ArrayList<>();
         List<NewRevision> rows = new ArrayList<>();
@@ -312,9 +373,12 @@ public class ReportIngestor {
         // last: the read side's answers for these years are stale from the commit on (their rows stay locked until
         // then)
         versions.raise(touched.stream().map(ValueKey::year).toList());
+        timed.done(Phase.STORE);
         if (dryRun) {
             // the interceptor rolls a transaction marked so back instead of committing it
             transactions.setRollbackOnly();
+        } else {
+            timed.commitAfter();
         }
         return List.copyOf(results);
     }

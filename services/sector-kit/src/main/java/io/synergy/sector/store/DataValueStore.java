@@ -29,6 +29,9 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class DataValueStore {
 
+    /** Values per statement: a thousand-report batch's 11,000 in six, their arrays a few hundred KB each. */
+    static final int VALUE_ROWS = 2_000;
+
     private final AgroalDataSource dataSource;
 
     public DataValueStore(AgroalDataSource dataSource) {
@@ -81,20 +84,24 @@ public class DataValueStore {
         if (last.isEmpty()) {
             return;
         }
+        List<NewValue> rows = List.copyOf(last.values());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO data_value (data_element, org_unit, period, year, value, report_id, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::float8[], ?::text[], ?::int[])
                 ON CONFLICT (data_element, org_unit, period) DO UPDATE
                    SET value = excluded.value, report_id = excluded.report_id, revision = excluded.revision, updated_at = now()""")) {
-            JdbcBatches.execute(ps, last.values(), (s, v) -> {
-                s.setString(1, v.dataElement());
-                s.setString(2, v.orgUnit());
-                s.setString(3, v.period().toString());
-                s.setInt(4, v.period().year());
-                s.setDouble(5, v.value());
-                s.setString(6, v.reportId());
-                s.setInt(7, v.revision());
+            JdbcBatches.executeArrays(ps, rows, VALUE_ROWS, (s, slice) -> {
+                s.setArray(1, JdbcBatches.column(c, "text", slice, NewValue::dataElement));
+                s.setArray(2, JdbcBatches.column(c, "text", slice, NewValue::orgUnit));
+                s.setArray(
+                        3, JdbcBatches.column(c, "text", slice, v -> v.period().toString()));
+                s.setArray(
+                        4,
+                        JdbcBatches.column(c, "integer", slice, v -> v.period().year()));
+                s.setArray(5, JdbcBatches.column(c, "float8", slice, NewValue::value));
+                s.setArray(6, JdbcBatches.column(c, "text", slice, NewValue::reportId));
+                s.setArray(7, JdbcBatches.column(c, "integer", slice, NewValue::revision));
             });
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + last.size() + " value(s)", e);

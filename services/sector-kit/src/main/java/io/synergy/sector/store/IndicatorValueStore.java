@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class IndicatorValueStore {
+
+    /** Rows per statement: a thousand-report batch changes about two thousand. */
+    static final int INDICATOR_ROWS = 2_000;
 
     private final AgroalDataSource dataSource;
 
@@ -88,32 +90,26 @@ public class IndicatorValueStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO indicator_value (code, org_unit, year, kind, value, numerator, denominator, complete, revision, report_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::boolean[],
+                                     ?::bigint[], ?::text[])
                 ON CONFLICT (code, org_unit, year) DO UPDATE
                    SET value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
                        complete = excluded.complete, revision = excluded.revision, report_id = excluded.report_id, updated_at = now()""")) {
-            JdbcBatches.execute(ps, rows, (s, r) -> {
-                s.setString(1, r.key().code());
-                s.setString(2, r.key().orgUnit());
-                s.setInt(3, r.key().year());
-                s.setString(4, r.kind());
-                setDouble(s, 5, r.value());
-                setDouble(s, 6, r.numerator());
-                setDouble(s, 7, r.denominator());
-                s.setBoolean(8, r.complete());
-                s.setLong(9, r.revision());
-                s.setString(10, r.reportId());
+            JdbcBatches.executeArrays(ps, rows, INDICATOR_ROWS, (s, slice) -> {
+                s.setArray(1, JdbcBatches.column(c, "text", slice, r -> r.key().code()));
+                s.setArray(2, JdbcBatches.column(c, "text", slice, r -> r.key().orgUnit()));
+                s.setArray(
+                        3, JdbcBatches.column(c, "integer", slice, r -> r.key().year()));
+                s.setArray(4, JdbcBatches.column(c, "text", slice, IndicatorRow::kind));
+                s.setArray(5, JdbcBatches.column(c, "float8", slice, IndicatorRow::value));
+                s.setArray(6, JdbcBatches.column(c, "float8", slice, IndicatorRow::numerator));
+                s.setArray(7, JdbcBatches.column(c, "float8", slice, IndicatorRow::denominator));
+                s.setArray(8, JdbcBatches.column(c, "boolean", slice, IndicatorRow::complete));
+                s.setArray(9, JdbcBatches.column(c, "bigint", slice, IndicatorRow::revision));
+                s.setArray(10, JdbcBatches.column(c, "text", slice, IndicatorRow::reportId));
             });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + rows.size() + " indicator value(s)", e);
-        }
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
         }
     }
 }

@@ -173,6 +173,7 @@ public class ReportStore {
         }
     }
 
+    /** Inserts the revisions, one statement for up to {@link JdbcBatches#ROWS} of them (their bodies and results are large). */
     public void insertRevisions(List<NewRevision> revisions) {
         if (revisions.isEmpty()) {
             return;
@@ -180,19 +181,21 @@ public class ReportStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO report (report_id, revision, source, org_unit, period, content_hash, status, channel, sent_by, body, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), convert_from(?, 'UTF8'))""")) {
-            JdbcBatches.execute(ps, revisions, (s, n) -> {
-                s.setString(1, n.reportId());
-                s.setInt(2, n.revision());
-                s.setString(3, n.source());
-                s.setString(4, n.orgUnit());
-                s.setString(5, n.period());
-                s.setString(6, n.contentHash());
-                s.setString(7, n.status());
-                s.setString(8, n.channel());
-                s.setString(9, n.sentBy());
-                s.setBytes(10, n.body());
-                s.setBytes(11, n.result());
+                SELECT r, n, s, o, p, h, st, ch, sb, convert_from(b, 'UTF8'), convert_from(res, 'UTF8')
+                  FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::bytea[], ?::bytea[]) AS k(r, n, s, o, p, h, st, ch, sb, b, res)""")) {
+            JdbcBatches.executeArrays(ps, revisions, JdbcBatches.ROWS, (s, slice) -> {
+                s.setArray(1, JdbcBatches.column(c, "text", slice, NewRevision::reportId));
+                s.setArray(2, JdbcBatches.column(c, "integer", slice, NewRevision::revision));
+                s.setArray(3, JdbcBatches.column(c, "text", slice, NewRevision::source));
+                s.setArray(4, JdbcBatches.column(c, "text", slice, NewRevision::orgUnit));
+                s.setArray(5, JdbcBatches.column(c, "text", slice, NewRevision::period));
+                s.setArray(6, JdbcBatches.column(c, "text", slice, NewRevision::contentHash));
+                s.setArray(7, JdbcBatches.column(c, "text", slice, NewRevision::status));
+                s.setArray(8, JdbcBatches.column(c, "text", slice, NewRevision::channel));
+                s.setArray(9, JdbcBatches.column(c, "text", slice, NewRevision::sentBy));
+                s.setArray(10, JdbcBatches.column(c, "bytea", slice, NewRevision::body));
+                s.setArray(11, JdbcBatches.column(c, "bytea", slice, NewRevision::result));
             });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + revisions.size() + " report revision(s)", e);
