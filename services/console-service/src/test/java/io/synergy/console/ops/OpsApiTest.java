@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.synergy.console.ops.freshness.FreshnessService;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.Topics;
 import io.synergy.model.kafka.Principals;
@@ -22,7 +24,12 @@ import io.synergy.testsupport.KafkaTestClient;
 import io.synergy.testsupport.OpenApiAssertions;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +66,44 @@ class OpsApiTest {
                 .contentType(ContentType.JSON)
                 .extract()
                 .jsonPath();
+    }
+
+    @Inject
+    FreshnessService freshness;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The freshness answer is per sector and district, so the snapshot keeps the districts' receipts only: at city scale
+     * the enterprises' receipts (5 sectors × 5,000 units × 10 years) did not fit the console's heap (issue 19).
+     */
+    @Test
+    void theSnapshotKeepsTheDistrictsReceiptsNotTheEnterprises() throws SQLException {
+        String enterprise =
+                "91370211MA3C" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String insert = "INSERT INTO indicator_receipt (code, org_unit, year, sector, revision, complete, computed_at)"
+                + " VALUES ('E1', ?, 2019, 'energy', 1, true, now())";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement district = c.prepareStatement(insert);
+                PreparedStatement unit = c.prepareStatement(insert)) {
+            district.setString(1, "370285");
+            district.executeUpdate();
+            unit.setString(1, enterprise);
+            unit.executeUpdate();
+        }
+        try {
+            assertThat(freshness.facts(Instant.now()).byUnit())
+                    .containsKey("energy|370285")
+                    .doesNotContainKey("energy|" + enterprise);
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement delete = c.prepareStatement(
+                            "DELETE FROM indicator_receipt WHERE year = 2019 AND code = 'E1' AND org_unit IN ('370285', ?)")) {
+                delete.setString(1, enterprise);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test
