@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,9 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +66,7 @@ class KeptBytesOverHttpTest {
         List<Reader> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < READERS; i++) {
-                stalled.add(new Reader());
+                stalled.add(new Reader(""));
             }
             for (Reader reader : stalled) {
                 assertThat(reader.head()).startsWith("http/1.1 200").contains("content-length: " + whole.length);
@@ -97,6 +101,34 @@ class KeptBytesOverHttpTest {
                     .asByteArray();
             assertThat(readWhole(16, whole, accept)).as(accept).isEqualTo(16);
         }
+    }
+
+    @Test
+    void aReaderThatAcceptsGzipIsServedTheKeptGzipOfTheAnswer() throws Exception {
+        Reader plain = new Reader("");
+        Reader gzip = new Reader("Accept-Encoding: gzip, deflate, br\r\n");
+        try {
+            String plainHead = plain.head();
+            byte[] whole = plain.rest(contentLength(plainHead));
+            String head = gzip.head();
+            byte[] compressed = gzip.rest(contentLength(head));
+
+            assertThat(plainHead).doesNotContain("content-encoding").contains("vary: accept-encoding");
+            assertThat(head).contains("content-encoding: gzip", "vary: accept-encoding");
+            assertThat(compressed.length).as("gzip of %d bytes", whole.length).isLessThan(whole.length / 4);
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+                assertThat(in.readAllBytes()).isEqualTo(whole);
+            }
+        } finally {
+            plain.socket.close();
+            gzip.socket.close();
+        }
+    }
+
+    private static int contentLength(String head) {
+        Matcher length = Pattern.compile("content-length: (\\d+)").matcher(head);
+        assertThat(length.find()).as(head).isTrue();
+        return Integer.parseInt(length.group(1));
     }
 
     private int readWhole(int readers, byte[] whole) throws Exception {
@@ -144,12 +176,13 @@ class KeptBytesOverHttpTest {
         final Socket socket = new Socket();
         private final InputStream in;
 
-        Reader() throws IOException {
+        /** @param headers more request headers, each ending in CRLF */
+        Reader(String headers) throws IOException {
             socket.setReceiveBufferSize(4096);
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 10_000);
             socket.setSoTimeout(30_000);
             String request = "GET " + LargeKeptAnswerResource.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: application/json\r\nAuthorization: " + token + "\r\n\r\n";
+                    + "Accept: application/json\r\nAuthorization: " + token + "\r\n" + headers + "\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             in = new BufferedInputStream(socket.getInputStream(), 1024);

@@ -44,6 +44,11 @@ public class TabularDownloads implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        filter(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), response);
+    }
+
+    /** The filter, given the request's {@code Accept-Encoding} (or {@code null}). */
+    void filter(String acceptEncoding, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Tabular<?> answer)) {
             return;
         }
@@ -51,8 +56,12 @@ public class TabularDownloads implements ContainerResponseFilter {
         Renderings kept = answer.rendered();
         if (extension == null) {
             if (kept != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
-                byte[] bytes = render(() -> kept.json(out -> json.writeValue(out, answer.body())));
-                response.setEntity(new KeptBytes(bytes), new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+                Renderings.Renderer body = out -> json.writeValue(out, answer.body());
+                serve(
+                        response,
+                        MediaType.APPLICATION_JSON_TYPE,
+                        () -> kept.json(body),
+                        acceptsGzip(acceptEncoding) ? () -> kept.jsonGzip(body) : null);
             }
             return;
         }
@@ -62,14 +71,68 @@ public class TabularDownloads implements ContainerResponseFilter {
                 : out -> TabularWriter.xlsx(answer.tables(), out);
         MediaType type = csv ? CSV.withCharset("UTF-8") : XLSX;
         if (kept != null) {
-            byte[] bytes = render(() -> csv ? kept.csv(body::write) : kept.xlsx(body::write));
-            response.setEntity(new KeptBytes(bytes), new Annotation[0], type);
+            // a workbook is a zip already: gzip would not make it smaller
+            serve(
+                    response,
+                    type,
+                    csv ? () -> kept.csv(body::write) : () -> kept.xlsx(body::write),
+                    csv && acceptsGzip(acceptEncoding) ? () -> kept.csvGzip(body::write) : null);
         } else {
             response.setEntity(body, new Annotation[0], type);
         }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type.toString());
         response.getHeaders()
                 .putSingle("Content-Disposition", "attachment; filename=\"" + answer.filename() + extension + "\"");
+    }
+
+    /**
+     * A kept rendering as the response's entity: its gzipped bytes when the reader accepts gzip and they are smaller
+     * ({@code gzipped} not {@code null}), otherwise the bytes as rendered. JSON and CSV say {@code Vary: Accept-Encoding}
+     * either way, so that a cache keeps the two apart.
+     */
+    private static void serve(
+            ContainerResponseContext response, MediaType type, Rendering identity, Rendering gzipped) {
+        byte[] bytes = render(identity);
+        if (!type.equals(XLSX)) {
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (gzipped != null) {
+            byte[] compressed = render(gzipped);
+            if (compressed.length < bytes.length) {
+                response.getHeaders().putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
+                bytes = compressed;
+            }
+        }
+        response.setEntity(new KeptBytes(bytes), new Annotation[0], type);
+    }
+
+    /**
+     * Whether {@code Accept-Encoding} lists gzip (or x-gzip) with a weight above zero. {@code *} is not taken for gzip:
+     * browsers name it, and identity is always acceptable. A weight that is not a number refuses the coding.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",", 32)) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim();
+            if (!name.equalsIgnoreCase("gzip") && !name.equalsIgnoreCase("x-gzip")) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        return Double.parseDouble(parameter.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @FunctionalInterface

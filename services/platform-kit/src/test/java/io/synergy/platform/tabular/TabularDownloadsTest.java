@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +52,26 @@ class TabularDownloadsTest {
         return Tabular.of(rows, "emissions", table);
     }
 
+    /** An answer of many rows, which gzip makes smaller. */
+    private static Tabular<List<Emission>> large() {
+        List<Emission> rows = IntStream.range(0, 2_000)
+                .mapToObj(i -> new Emission("3702" + (10 + i % 90), i * 1.5))
+                .toList();
+        Table<Emission> table = new Table<>(
+                "排放 Emissions",
+                List.of(
+                        Column.text("org_unit", "单位", "Org unit", Emission::unit),
+                        Column.number("value", "排放量", "Emissions", "t", Emission::value)),
+                rows);
+        return Tabular.of(rows, "emissions", table);
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
     void aKeptAnswerIsServedFromTheBytesItKeepsNotFromACopyPerResponse() throws IOException {
         Tabular<List<Emission>> kept = answer().kept();
@@ -71,6 +94,61 @@ class TabularDownloadsTest {
     }
 
     @Test
+    void aReaderThatAcceptsGzipIsServedTheKeptGzipOfJsonAndCsvNotOfTheWorkbook() throws IOException {
+        Tabular<List<Emission>> kept = large().kept();
+        TabularDownloads downloads = new TabularDownloads(JSON);
+        for (MediaType type : List.of(MediaType.APPLICATION_JSON_TYPE, TabularDownloads.CSV)) {
+            ResponseContext plain = filtered(downloads, kept, type, null);
+            ResponseContext gzipped = filtered(downloads, kept, type, "gzip, deflate, br");
+
+            assertThat(plain.headers.get("Content-Encoding"))
+                    .as("%s without gzip", type)
+                    .isNull();
+            assertThat(gzipped.headers.getFirst("Content-Encoding"))
+                    .as(type.toString())
+                    .isEqualTo("gzip");
+            for (ResponseContext response : List.of(plain, gzipped)) {
+                assertThat(response.headers.get("Vary")).as(type.toString()).containsExactly("Accept-Encoding");
+            }
+            byte[] compressed = served(gzipped);
+            assertThat(compressed.length).as("%s: smaller", type).isLessThan(served(plain).length);
+            assertThat(gunzip(compressed)).as("%s: the same answer", type).isEqualTo(served(plain));
+            assertThat(served(filtered(downloads, kept, type, "br, gzip;q=0.5")))
+                    .as("%s: kept, not compressed per response", type)
+                    .isSameAs(compressed);
+        }
+        ResponseContext workbook = filtered(downloads, kept, TabularDownloads.XLSX, "gzip");
+        assertThat(workbook.headers.get("Content-Encoding"))
+                .as("a workbook is a zip already")
+                .isNull();
+        assertThat(workbook.headers.get("Vary")).isNull();
+    }
+
+    @Test
+    void gzipIsServedOnlyWhenTheReaderNamesItWithAWeightAboveZero() {
+        assertThat(TabularDownloads.acceptsGzip("gzip")).isTrue();
+        assertThat(TabularDownloads.acceptsGzip("deflate, GZIP ;Q=0.8")).isTrue();
+        assertThat(TabularDownloads.acceptsGzip("x-gzip")).isTrue();
+        assertThat(TabularDownloads.acceptsGzip(null)).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("br, deflate")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("*")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("gzip;q=0.000")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("gzip;q=much")).isFalse();
+        assertThat(TabularDownloads.acceptsGzip("gzipped")).isFalse();
+    }
+
+    @Test
+    void aSmallAnswerWhoseGzipIsNoSmallerIsServedAsItIs() {
+        Tabular<List<Emission>> kept = answer().kept();
+        TabularDownloads downloads = new TabularDownloads(JSON);
+        ResponseContext response = filtered(downloads, kept, MediaType.APPLICATION_JSON_TYPE, "gzip");
+        assertThat(response.headers.get("Content-Encoding")).isNull();
+        assertThat(response.headers.get("Vary")).containsExactly("Accept-Encoding");
+    }
+
+    @Test
     void anAnswerNotKeptIsStreamedAsJsonByJacksonAndAsCsvAnew() {
         Tabular<List<Emission>> answer = answer();
         TabularDownloads downloads = new TabularDownloads(JSON);
@@ -80,8 +158,13 @@ class TabularDownloadsTest {
     }
 
     private static ResponseContext filtered(TabularDownloads downloads, Tabular<?> answer, MediaType type) {
+        return filtered(downloads, answer, type, null);
+    }
+
+    private static ResponseContext filtered(
+            TabularDownloads downloads, Tabular<?> answer, MediaType type, String acceptEncoding) {
         ResponseContext response = new ResponseContext(answer, type);
-        downloads.filter(null, response);
+        downloads.filter(acceptEncoding, response);
         return response;
     }
 
