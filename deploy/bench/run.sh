@@ -273,6 +273,8 @@ measure() {
     xlsx) accept=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet ;;
   esac
   headers=(-H "Accept: $accept")
+  # json-gzip: the JSON as a browser asks for it (the dashboard's readers), compressed on the wire
+  [ "$format" = json-gzip ] && headers+=(-H "Accept-Encoding: gzip")
   case "$role" in
     reader) headers+=(-H "Authorization: Bearer ${SYNERGY_TOKEN_READER:-}") ;;
     ops) headers+=(-H "Authorization: Bearer ${SYNERGY_TOKEN_OPS:-}") ;;
@@ -518,9 +520,10 @@ phase "scale: the recompute after one enterprise's report ($RECOMPUTE_REPORTS re
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.RecomputeProbe --kafka-config "$KAFKA_ADMIN_CONFIG" "${SCALE_CITY[@]}" --reports "$RECOMPUTE_REPORTS" --timeout 180 \
   --out "$RESULTS/scale-recompute.properties" || note "the recompute probe failed (see the output above)"
 
-phase "scale: the unit-synergy ranking of $ENTERPRISES enterprises (1 client, then 32)"
+phase "scale: the unit-synergy ranking of $ENTERPRISES enterprises (1 client, then 32, then 32 asking for gzip)"
 measure scale aggregation 8080 reader '/api/v1/synergy/units?period=2024&level=enterprise' json 1 60s
 measure scale aggregation 8080 reader '/api/v1/synergy/units?period=2024&level=enterprise' json 32 2s
+measure scale aggregation 8080 reader '/api/v1/synergy/units?period=2024&level=enterprise' json-gzip 32 2s
 
 phase "scale: freshness, 1,000 reports/s spread over $ENTERPRISES enterprises for ${FRESH_S}s"
 "${TOOL_JAVA[@]}" io.synergy.bench.platform.Freshness --url http://127.0.0.1:8085 --kafka-config "$KAFKA_ADMIN_CONFIG" --jdbc "$JDBC" \

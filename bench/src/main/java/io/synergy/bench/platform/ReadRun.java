@@ -132,6 +132,7 @@ record ReadRun(
             case "csv" -> "CSV";
             case "xlsx" -> "XLSX";
             case "live" -> "health";
+            case "json-gzip" -> "JSON, gzip";
             default -> "JSON";
         };
     }
