@@ -46,60 +46,38 @@ class DataSetLocksTest extends SectorServiceTest {
 
     @Test
     void enterprisesOfADistrictWithoutATotalOfItsOwnWriteSideBySide() throws Exception {
-        String element = summedRule().whole();
         DistrictYear slot = freshDistrictYear();
         List<String> enterprises = registerEnterprises(slot.district(), 2);
-        String heldId = uniqueId("held");
-        try (HeldReport held = new HeldReport(heldId, enterprises.get(0), slot.period())) {
-            CompletableFuture<Exchange> first =
-                    send(report(heldId, enterprises.get(0), slot.period(), null, Map.of(element, 600.0)));
-            held.awaitWaiting();
-
-            CompletableFuture<Exchange> second =
-                    send(report(uniqueId("beside"), enterprises.get(1), slot.period(), null, Map.of(element, 500.0)));
-            await().atMost(WAIT).until(() -> second.isDone() || waitingForAdvisoryLocks() > 0);
-            assertThat(second)
+        try (Beside two = new Beside(slot, enterprises)) {
+            assertThat(two.second)
                     .as("the second enterprise's report, while the first one's transaction holds its locks")
                     .isDone();
-            assertThat(second.join().status()).as(second.join().text()).isEqualTo(201);
-            assertThat(first).isNotDone();
+            assertThat(two.second.join().status()).as(two.second.join().text()).isEqualTo(201);
+            assertThat(two.first).isNotDone();
 
-            held.release();
-            Exchange firstAnswer = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(firstAnswer.status()).as(firstAnswer.text()).isEqualTo(201);
+            Exchange first = two.firstAfterRelease();
+            assertThat(first.status()).as(first.text()).isEqualTo(201);
         }
-        assertThat(storedSum(enterprises, slot.year(), element)).isEqualTo(1100.0);
+        assertThat(storedSum(enterprises, slot.year())).isEqualTo(1100.0);
     }
 
     @Test
     void withATotalOfItsOwnADistrictsEnterprisesNeverTogetherExceedItHoweverTheyInterleave() throws Exception {
-        String element = summedRule().whole();
         DistrictYear slot = freshDistrictYear();
         List<String> enterprises = registerEnterprises(slot.district(), 2);
         accepted(
                 postJson(report(
-                        uniqueId("district-total"), slot.district(), slot.period(), null, Map.of(element, 1000.0))),
+                        uniqueId("district-total"), slot.district(), slot.period(), null, Map.of(element(), 1000.0))),
                 201);
-        String heldId = uniqueId("held");
-        try (HeldReport held = new HeldReport(heldId, enterprises.get(0), slot.period())) {
-            // each fits the total alone, not together: 600 + 500 > 1,000
-            CompletableFuture<Exchange> first =
-                    send(report(heldId, enterprises.get(0), slot.period(), null, Map.of(element, 600.0)));
-            held.awaitWaiting();
-
-            CompletableFuture<Exchange> second =
-                    send(report(uniqueId("beside"), enterprises.get(1), slot.period(), null, Map.of(element, 500.0)));
+        try (Beside two = new Beside(slot, enterprises)) {
             // the second has either been answered (it ran beside the first: the write skew) or waits for a lock
-            await().atMost(WAIT).until(() -> second.isDone() || waitingForAdvisoryLocks() > 0);
-
-            held.release();
-            Exchange firstAnswer = first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(firstAnswer.status()).as(firstAnswer.text()).isEqualTo(201);
-            Exchange secondAnswer = second.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertProblem(secondAnswer, 422, "values[0].value");
-            assertThat(secondAnswer.json().path("type").asText()).endsWith("/combined-state-rule");
+            Exchange first = two.firstAfterRelease();
+            assertThat(first.status()).as(first.text()).isEqualTo(201);
+            Exchange second = two.second.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertProblem(second, 422, "values[0].value");
+            assertThat(second.json().path("type").asText()).endsWith("/combined-state-rule");
         }
-        assertThat(storedSum(enterprises, slot.year(), element)).isEqualTo(600.0);
+        assertThat(storedSum(enterprises, slot.year())).isEqualTo(600.0);
     }
 
     @Test
@@ -159,17 +137,54 @@ class DataSetLocksTest extends SectorServiceTest {
                 + " AND wait_event_type = 'Lock' AND wait_event IN ('transactionid', 'tuple')");
     }
 
-    private double storedSum(List<String> orgUnits, int year, String element) throws SQLException {
+    /** The data element both enterprises report: each fits a total of 1,000 alone (600, 500), not together. */
+    private String element() {
+        return summedRule().whole();
+    }
+
+    private double storedSum(List<String> orgUnits, int year) throws SQLException {
         try (PreparedStatement ps = database()
                 .prepareStatement("SELECT coalesce(sum(value), 0) FROM data_value"
                         + " WHERE org_unit = ANY (?) AND year = ? AND data_element = ?")) {
             ps.setArray(1, database().createArrayOf("text", orgUnits.toArray()));
             ps.setInt(2, year);
-            ps.setString(3, element);
+            ps.setString(3, element());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getDouble(1);
             }
+        }
+    }
+
+    /**
+     * Two enterprises' reports of one district-year: the first (600) held inside its transaction after its rules, with
+     * its locks ({@link HeldReport}), then the second (500) sent, until it is answered or waits for an advisory lock.
+     */
+    private final class Beside implements AutoCloseable {
+
+        final CompletableFuture<Exchange> first;
+        final CompletableFuture<Exchange> second;
+        private final HeldReport held;
+
+        Beside(DistrictYear slot, List<String> enterprises) throws SQLException {
+            String heldId = uniqueId("held");
+            held = new HeldReport(heldId, enterprises.get(0), slot.period());
+            first = send(report(heldId, enterprises.get(0), slot.period(), null, Map.of(element(), 600.0)));
+            held.awaitWaiting();
+            second =
+                    send(report(uniqueId("beside"), enterprises.get(1), slot.period(), null, Map.of(element(), 500.0)));
+            await().atMost(WAIT).until(() -> second.isDone() || waitingForAdvisoryLocks() > 0);
+        }
+
+        /** Lets the first report's transaction go on, and its answer. */
+        Exchange firstAfterRelease() throws Exception {
+            held.release();
+            return first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            held.close();
         }
     }
 

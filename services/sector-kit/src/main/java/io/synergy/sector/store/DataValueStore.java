@@ -120,14 +120,7 @@ public class DataValueStore {
                 PreparedStatement ps = c.prepareStatement("""
                 SELECT v.org_unit, v.year, v.data_element, v.period, v.value, v.report_id
                   FROM data_value v JOIN unnest(?, ?) AS k(org_unit, year) ON v.org_unit = k.org_unit AND v.year = k.year""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
+            UnitYearArrays.bind(c, ps, 1, unitYears);
             try (ResultSet rs = ps.executeQuery()) {
                 Shared shared = new Shared();
                 while (rs.next()) {
@@ -154,14 +147,7 @@ public class DataValueStore {
                 PreparedStatement ps = c.prepareStatement("""
                 SELECT k.org_unit, k.year FROM unnest(?, ?) AS k(org_unit, year)
                  WHERE EXISTS (SELECT 1 FROM data_value v WHERE v.org_unit = k.org_unit AND v.year = k.year)""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
+            UnitYearArrays.bind(c, ps, 1, unitYears);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new UnitYear(rs.getString(1), rs.getInt(2)));
