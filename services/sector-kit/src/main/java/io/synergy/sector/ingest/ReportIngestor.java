@@ -95,6 +95,13 @@ public class ReportIngestor {
 
     static final int LOCK_REPORTS = 1;
 
+    /**
+     * The most enterprise-years a request locks one by one ({@link #lockDataSets}); beyond it, its district-years are taken
+     * exclusive instead. PostgreSQL keeps every lock of every session in one table of max_locks_per_transaction (64) ×
+     * max_connections slots: a batch of 1,000 enterprises' reports took 1,000 of them.
+     */
+    static final int MAX_UNIT_LOCKS = 32;
+
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
     private final DataVersionStore versions;
@@ -396,6 +403,9 @@ public class ReportIngestor {
      *       the rules, and no shared lock has to be made exclusive (two sharers doing that would deadlock). A district
      *       with only part of a year is counted as having figures: the report that completes it takes step 1 exclusive.</li>
      * </ol>
+     *
+     * <p>A request of more than {@link #MAX_UNIT_LOCKS} enterprise-years takes every district-year exclusive and nothing
+     * else, as before: the same exclusion with a bounded number of locks.
      */
     private void lockDataSets(Collection<UnitYear> affected, OrgUnits units) {
         Set<Integer> exclusive = new HashSet<>();
@@ -411,6 +421,16 @@ public class ReportIngestor {
                 unitYears.add(DataSets.lockKey(config.code(), u));
                 enterprisesOf.add(dataSet);
             }
+        }
+        if (unitYears.size() > MAX_UNIT_LOCKS) {
+            // a bulk load (the city's batches carry 1,000 enterprises): as many locks would fill PostgreSQL's shared
+            // lock
+            // table, which every session of the cluster shares ("out of shared memory"); its district-years exclusive
+            // serialise it with their every writer instead, as many locks as district-years
+            exclusive.addAll(shared);
+            shared.clear();
+            unitYears.clear();
+            enterprisesOf.clear();
         }
         reportStore.lock(DataSets.LOCK_CLASS, exclusive, shared);
         reportStore.lock(DataSets.UNIT_LOCK_CLASS, unitYears);
