@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synergy.model.catalogue.Sector;
+import io.synergy.sector.model.DataSets;
 import io.synergy.sector.store.DataVersionStore;
 import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.sector.SectorServiceTest;
@@ -80,6 +82,34 @@ class DataSetLocksTest extends SectorServiceTest {
         assertThat(storedSum(enterprises, slot.year())).isEqualTo(600.0);
     }
 
+    /**
+     * A bulk load (the city's batches carry 1,000 enterprises) takes its district-years exclusive and no lock per
+     * enterprise-year: 1,000 of them per batch, in five sector services at once, filled PostgreSQL's shared lock table ("out
+     * of shared memory") in the scale part's city load.
+     */
+    @Test
+    void aBatchOfManyEnterprisesLocksItsDistrictYearsNotEachEnterprise() throws Exception {
+        DistrictYear slot = freshDistrictYear();
+        List<String> enterprises = registerEnterprises(slot.district(), 40);
+        ArrayNode batch = MAPPER.createArrayNode();
+        for (String e : enterprises) {
+            batch.add(report(uniqueId("bulk"), e, slot.period(), null, Map.of(element(), 10.0)));
+        }
+        CompletableFuture<Exchange> answer;
+        try (HeldReport held =
+                new HeldReport(batch.get(0).path("reportId").asText(), enterprises.get(0), slot.period())) {
+            answer = send(batch);
+            held.awaitWaiting();
+            assertThat(advisoryLocks(DataSets.UNIT_LOCK_CLASS, "ExclusiveLock"))
+                    .as("enterprise-year locks")
+                    .isZero();
+            assertThat(advisoryLocks(DataSets.LOCK_CLASS, "ShareLock")).isZero();
+            assertThat(advisoryLocks(DataSets.LOCK_CLASS, "ExclusiveLock")).isEqualTo(1);
+        }
+        Exchange stored = answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+    }
+
     @Test
     void writersOfOneYearDoNotWaitForEachOthersCommitToRaiseItsDataVersion() throws Exception {
         // a year no report of the tests is for: its counter moves only here (a fresh year each run would use up the
@@ -131,6 +161,13 @@ class DataSetLocksTest extends SectorServiceTest {
     private long waitingForAdvisoryLocks() {
         return queryCount("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND wait_event_type = 'Lock' AND wait_event = 'advisory'");
+    }
+
+    /** Advisory locks of a class held in this database in a mode (a transaction of the service holds them now). */
+    private long advisoryLocks(int lockClass, String mode) {
+        return queryCount("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND classid = " + lockClass + " AND mode = '" + mode + "'");
     }
 
     /** Sessions of this database waiting for another transaction's row (a row lock or an uncommitted insert). */
