@@ -423,10 +423,9 @@ public class ReportIngestor {
             }
         }
         if (unitYears.size() > MAX_UNIT_LOCKS) {
-            // a bulk load (the city's batches carry 1,000 enterprises): as many locks would fill PostgreSQL's shared
-            // lock
-            // table, which every session of the cluster shares ("out of shared memory"); its district-years exclusive
-            // serialise it with their every writer instead, as many locks as district-years
+            // a bulk load (the city's batches carry 1,000 enterprises): as many locks would fill the lock table that
+            // every session of the cluster shares ("out of shared memory"); its district-years taken exclusive exclude
+            // every other writer of them instead, with as many locks as district-years
             exclusive.addAll(shared);
             shared.clear();
             unitYears.clear();
