@@ -951,13 +951,18 @@ public abstract class SectorServiceTest {
     /** A connection to the service's schema (the service's own data source settings), kept for the test class. */
     protected synchronized Connection database() throws SQLException {
         if (database == null || database.isClosed()) {
-            Config c = config();
-            database = DriverManager.getConnection(
-                    c.getValue("quarkus.datasource.jdbc.url", String.class),
-                    c.getValue("quarkus.datasource.username", String.class),
-                    c.getValue("quarkus.datasource.password", String.class));
+            database = connect();
             database.setAutoCommit(true);
         }
         return database;
+    }
+
+    /** A new connection to the service's schema (the service's own data source settings); the caller closes it. */
+    protected Connection connect() throws SQLException {
+        Config c = config();
+        return DriverManager.getConnection(
+                c.getValue("quarkus.datasource.jdbc.url", String.class),
+                c.getValue("quarkus.datasource.username", String.class),
+                c.getValue("quarkus.datasource.password", String.class));
     }
 }

@@ -16,14 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,13 +145,5 @@ class IngestionAdmissionTest extends SectorServiceTest {
     private long waitingOnTheOutbox() {
         return queryCount("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO outbox%'");
-    }
-
-    private Connection connect() throws SQLException {
-        Config c = config();
-        return DriverManager.getConnection(
-                c.getValue("quarkus.datasource.jdbc.url", String.class),
-                c.getValue("quarkus.datasource.username", String.class),
-                c.getValue("quarkus.datasource.password", String.class));
     }
 }

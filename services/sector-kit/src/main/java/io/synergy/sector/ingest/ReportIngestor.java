@@ -55,6 +55,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -93,6 +94,13 @@ import java.util.stream.IntStream;
 public class ReportIngestor {
 
     static final int LOCK_REPORTS = 1;
+
+    /**
+     * The most enterprise-years a request locks one by one ({@link #lockDataSets}); beyond it, its district-years are taken
+     * exclusive instead. PostgreSQL keeps every lock of every session in one table of max_locks_per_transaction (64) ×
+     * max_connections slots: a batch of 1,000 enterprises' reports took 1,000 of them.
+     */
+    static final int MAX_UNIT_LOCKS = 32;
 
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
@@ -233,13 +241,7 @@ public class ReportIngestor {
         List<ParsedReport> applied = plan.applied();
         timed.done(Phase.PREPARE);
 
-        // one lock per district and year, taken by its enterprises too: the rule that holds them within their district
-        // reads all of them, so two writers of one district's figures must not judge the state side by side
-        reportStore.lock(
-                DataSets.LOCK_CLASS,
-                plan.affected().stream()
-                        .map(u -> DataSets.lockKey(config.code(), DataSets.of(u.orgUnit(), u.year(), units)))
-                        .toList());
+        lockDataSets(plan.affected(), units);
         timed.done(Phase.LOCK);
         // the reporting cycle's lock: a data set submitted or signed off takes no report or revision (an identical
         // duplicate changes
@@ -381,6 +383,62 @@ public class ReportIngestor {
             timed.commitAfter();
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Locks what the request writes so that no two writers judge the combined state side by side where their figures meet
+     * (the rules read them after the writes, inside the transaction). In order, each class's keys ascending:
+     *
+     * <ol>
+     *   <li>each data set (district-year, {@link DataSets#LOCK_CLASS}): exclusive for the district's own figures — the rule
+     *       "enterprises within their district" then reads all its enterprises, so none may write meanwhile — and shared
+     *       for an enterprise's, so that the enterprises of a district without a total of its own write side by side
+     *       (issue 19: at city scale every request took ten of the fifty district-years exclusive and they queued);</li>
+     *   <li>each enterprise's year ({@link DataSets#UNIT_LOCK_CLASS}): two reports of one enterprise and year still meet in
+     *       its part ≤ whole rules, its plausibility band and its indicators' revisions;</li>
+     *   <li>the enterprises of each district that has figures of its own in the year ({@link
+     *       DataSets#ENTERPRISES_LOCK_CLASS}): their sum is judged against the district's total, so they write one at a
+     *       time. The district's figures are read under the shared lock of step 1, which its own writers need exclusive:
+     *       what this request sees cannot change before its commit, so no total can arrive unseen between the look and
+     *       the rules, and no shared lock has to be made exclusive (two sharers doing that would deadlock). A district
+     *       with only part of a year is counted as having figures: the report that completes it takes step 1 exclusive.</li>
+     * </ol>
+     *
+     * <p>A request of more than {@link #MAX_UNIT_LOCKS} enterprise-years takes every district-year exclusive and nothing
+     * else, as before: the same exclusion with a bounded number of locks.
+     */
+    private void lockDataSets(Collection<UnitYear> affected, OrgUnits units) {
+        Set<Integer> exclusive = new HashSet<>();
+        Set<Integer> shared = new HashSet<>();
+        Set<Integer> unitYears = new HashSet<>();
+        Set<UnitYear> enterprisesOf = new HashSet<>();
+        for (UnitYear u : affected) {
+            UnitYear dataSet = DataSets.of(u.orgUnit(), u.year(), units);
+            if (dataSet.orgUnit().equals(u.orgUnit())) {
+                exclusive.add(DataSets.lockKey(config.code(), dataSet));
+            } else {
+                shared.add(DataSets.lockKey(config.code(), dataSet));
+                unitYears.add(DataSets.lockKey(config.code(), u));
+                enterprisesOf.add(dataSet);
+            }
+        }
+        if (unitYears.size() > MAX_UNIT_LOCKS) {
+            // a bulk load (the city's batches carry 1,000 enterprises): as many locks would fill the lock table that
+            // every session of the cluster shares ("out of shared memory"); its district-years taken exclusive exclude
+            // every other writer of them instead, with as many locks as district-years
+            exclusive.addAll(shared);
+            shared.clear();
+            unitYears.clear();
+            enterprisesOf.clear();
+        }
+        reportStore.lock(DataSets.LOCK_CLASS, exclusive, shared);
+        reportStore.lock(DataSets.UNIT_LOCK_CLASS, unitYears);
+        enterprisesOf.removeIf(d -> exclusive.contains(DataSets.lockKey(config.code(), d)));
+        reportStore.lock(
+                DataSets.ENTERPRISES_LOCK_CLASS,
+                valueStore.withValues(enterprisesOf).stream()
+                        .map(d -> DataSets.lockKey(config.code(), d))
+                        .toList());
     }
 
     /**

@@ -64,14 +64,7 @@ public class ApprovalStore {
                 PreparedStatement ps = c.prepareStatement("""
                 SELECT d.org_unit, d.year, d.state, d.version, d.changed_at, d.changed_by, d.role, d.comment
                   FROM data_set d JOIN unnest(?::text[], ?::int[]) AS k(org_unit, year) ON k.org_unit = d.org_unit AND k.year = d.year""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", dataSets.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "integer", dataSets.stream().map(UnitYear::year).toArray()));
+            UnitYearArrays.bind(c, ps, 1, dataSets);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StoredState s = state(rs);

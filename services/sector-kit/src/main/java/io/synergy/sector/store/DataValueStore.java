@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -118,14 +120,7 @@ public class DataValueStore {
                 PreparedStatement ps = c.prepareStatement("""
                 SELECT v.org_unit, v.year, v.data_element, v.period, v.value, v.report_id
                   FROM data_value v JOIN unnest(?, ?) AS k(org_unit, year) ON v.org_unit = k.org_unit AND v.year = k.year""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
+            UnitYearArrays.bind(c, ps, 1, unitYears);
             try (ResultSet rs = ps.executeQuery()) {
                 Shared shared = new Shared();
                 while (rs.next()) {
@@ -138,6 +133,28 @@ public class DataValueStore {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "could not read the values of " + unitYears.size() + " org unit-year(s)", e);
+        }
+        return out;
+    }
+
+    /** Which of the org units and years have a stored value of any data element (one index probe each). */
+    public Set<UnitYear> withValues(Collection<UnitYear> unitYears) {
+        Set<UnitYear> out = new HashSet<>();
+        if (unitYears.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                SELECT k.org_unit, k.year FROM unnest(?, ?) AS k(org_unit, year)
+                 WHERE EXISTS (SELECT 1 FROM data_value v WHERE v.org_unit = k.org_unit AND v.year = k.year)""")) {
+            UnitYearArrays.bind(c, ps, 1, unitYears);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new UnitYear(rs.getString(1), rs.getInt(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up " + unitYears.size() + " org unit-year(s)", e);
         }
         return out;
     }

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * A counter per year ({@code data_version}) that every ingest transaction changing a data value of the year raises:
  * what the read side's computed answers are tagged with, so that they are recomputed once the data changed — on every
- * replica, as the counter commits with the values in the database they all read.
+ * replica, as the counter commits with the values in the database they all read. A year's counter is the sum of its
+ * slots (V1_4_6): a writer raises a slot no other transaction holds, so writers of one year never wait for each other's
+ * commit, and every commit still raises the sum by at least one, in whatever order they commit.
  */
 @ApplicationScoped
 public class DataVersionStore {
@@ -30,8 +32,9 @@ public class DataVersionStore {
     }
 
     /**
-     * Raises the years' counters. Call it as the transaction's last statement: the rows stay locked until the commit,
-     * so concurrent writers of one year wait for each other only that long (in year order: no deadlock).
+     * Raises the years' counters without waiting: for each year the first slot no other transaction holds ({@code SKIP
+     * LOCKED}), or a new slot when all are held. Call it as the transaction's last statement: the slot stays locked until
+     * the commit (the slots of a year grow to the most writers of it at once, not with time).
      */
     public void raise(Collection<Integer> years) {
         if (years.isEmpty()) {
@@ -39,8 +42,13 @@ public class DataVersionStore {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO data_version (year, version) SELECT y, 1 FROM unnest(?) AS y ORDER BY y
-                ON CONFLICT (year) DO UPDATE SET version = data_version.version + 1""")) {
+                WITH years AS (SELECT DISTINCT y FROM unnest(?) AS y),
+                     free AS MATERIALIZED (
+                       SELECT f.slot FROM years CROSS JOIN LATERAL (
+                         SELECT slot FROM data_version WHERE year = years.y ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED) f),
+                     raised AS (
+                       UPDATE data_version d SET version = d.version + 1 FROM free WHERE d.slot = free.slot RETURNING d.year)
+                INSERT INTO data_version (year, version) SELECT y, 1 FROM years WHERE y NOT IN (SELECT year FROM raised)""")) {
             ps.setArray(
                     1,
                     c.createArrayOf(
@@ -58,7 +66,7 @@ public class DataVersionStore {
 
     private Map<Integer, Long> read() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT year, version FROM data_version");
+                PreparedStatement ps = c.prepareStatement("SELECT year, sum(version) FROM data_version GROUP BY year");
                 ResultSet rs = ps.executeQuery()) {
             Map<Integer, Long> versions = new HashMap<>();
             while (rs.next()) {

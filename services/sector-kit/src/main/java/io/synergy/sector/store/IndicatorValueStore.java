@@ -54,14 +54,7 @@ public class IndicatorValueStore {
                 PreparedStatement ps = c.prepareStatement("""
                 SELECT i.code, i.org_unit, i.year, i.value, i.numerator, i.denominator, i.complete, i.revision
                   FROM indicator_value i JOIN unnest(?, ?) AS k(org_unit, year) ON i.org_unit = k.org_unit AND i.year = k.year""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
+            UnitYearArrays.bind(c, ps, 1, unitYears);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Key key = new Key(rs.getString(1), rs.getString(2), rs.getInt(3));

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The report revisions as received ({@code report}), the values flagged for review with them ({@code report_flag}),
@@ -118,19 +119,33 @@ public class ReportStore {
      * two transactions never wait on each other in a cycle).
      */
     public void lock(int lockClass, Collection<Integer> keys) {
-        if (keys.isEmpty()) {
+        lock(lockClass, keys, List.of());
+    }
+
+    /**
+     * Takes the keys of one class for the rest of the transaction, {@code exclusive} ones alone and {@code shared} ones
+     * beside other sharers (a key in both is taken exclusive), all in one statement in key order: every transaction takes
+     * its keys class by class, each class in ascending order, whatever their modes, so two never wait on each other in a
+     * cycle. A shared key is never taken exclusive later in the same transaction (two sharers that both did would deadlock).
+     */
+    public void lock(int lockClass, Collection<Integer> exclusive, Collection<Integer> shared) {
+        Map<Integer, Boolean> modes = new TreeMap<>();
+        shared.forEach(k -> modes.put(k, false));
+        exclusive.forEach(k -> modes.put(k, true));
+        if (modes.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT pg_advisory_xact_lock(?, k) FROM unnest(?) AS k ORDER BY k")) {
+                PreparedStatement ps = c.prepareStatement("""
+                SELECT CASE WHEN x THEN pg_advisory_xact_lock(?, k) ELSE pg_advisory_xact_lock_shared(?, k) END
+                  FROM unnest(?, ?) AS t(k, x) ORDER BY k""")) {
             ps.setInt(1, lockClass);
-            ps.setArray(
-                    2,
-                    c.createArrayOf("integer", keys.stream().distinct().sorted().toArray()));
+            ps.setInt(2, lockClass);
+            ps.setArray(3, c.createArrayOf("integer", modes.keySet().toArray()));
+            ps.setArray(4, c.createArrayOf("boolean", modes.values().toArray()));
             ps.executeQuery().close();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not lock " + keys.size() + " key(s) of class " + lockClass, e);
+            throw new IllegalStateException("could not lock " + modes.size() + " key(s) of class " + lockClass, e);
         }
     }
 
