@@ -1,32 +1,21 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
-import io.synergy.platform.read.SharedRead;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A counter per year ({@code data_version}) that every ingest transaction changing a data value of the year raises:
  * what the read side's computed answers are tagged with, so that they are recomputed once the data changed — on every
- * replica, as the counter commits with the values in the database they all read.
+ * replica, as the counter commits with the values in the database they all read ({@link YearVersions}).
  */
 @ApplicationScoped
 public class DataVersionStore {
 
-    private final AgroalDataSource dataSource;
-    // every year's counter in one read (a row per year with data), shared by the readers that arrive while one is under
-    // way: under many readers of kept answers this lookup was the read path's only database work, one pooled connection
-    // each
-    private final SharedRead<Map<Integer, Long>> committed = new SharedRead<>(this::read);
+    private final YearVersions versions;
 
     public DataVersionStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.versions = new YearVersions(dataSource, "data_version");
     }
 
     /**
@@ -34,39 +23,11 @@ public class DataVersionStore {
      * so concurrent writers of one year wait for each other only that long (in year order: no deadlock).
      */
     public void raise(Collection<Integer> years) {
-        if (years.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO data_version (year, version) SELECT y, 1 FROM unnest(?) AS y ORDER BY y
-                ON CONFLICT (year) DO UPDATE SET version = data_version.version + 1""")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "integer", years.stream().distinct().sorted().toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not raise the data version of " + years.size() + " year(s)", e);
-        }
+        versions.raise(years);
     }
 
     /** The year's counter as committed now (by a read begun after this call); 0 before any value of the year was written. */
     public long version(int year) {
-        return committed.get().getOrDefault(year, 0L);
-    }
-
-    private Map<Integer, Long> read() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT year, version FROM data_version");
-                ResultSet rs = ps.executeQuery()) {
-            Map<Integer, Long> versions = new HashMap<>();
-            while (rs.next()) {
-                versions.put(rs.getInt(1), rs.getLong(2));
-            }
-            return Map.copyOf(versions);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the data versions", e);
-        }
+        return versions.version(year);
     }
 }
