@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.EventSchemas;
@@ -396,6 +397,77 @@ public abstract class ApprovalContract extends SectorServiceTest {
                         assertThat(i.path("acknowledged").path("by").asText()).isEqualTo("reviewer-" + d));
         assertThat(matrixRow(period, d).path("unacknowledgedFlags").asInt()).isZero();
         done(act(reviewer(d), d, period, "APPROVE", null), "APPROVED");
+    }
+
+    /**
+     * The review list is a kept answer (issue 19): each page read before a change is read again after it, within the
+     * answers' maximum age, so a change that did not move the list's version would be served the page as it was — a new
+     * flagged report, an acknowledgement, a correcting revision; a year's page and a page of every period.
+     */
+    @Test
+    void theReviewListIsReadAnewAfterEveryChangeOfWhatItShows() {
+        List<DistrictYear> slots = freshDistrictYears(2, 2);
+        String d1 = slots.get(0).district();
+        String d2 = slots.get(2).district();
+        String period = slots.get(1).period();
+        for (String d : List.of(d1, d2)) {
+            accepted(postJson(report(uniqueId("list-before"), d, slots.get(0).period(), null, validValues())), 201);
+        }
+        String first = uniqueId("list-first");
+        accepted(postJson(report(first, d1, period, null, scaled(validValues(), 40))), 201);
+        List<JsonNode> firstFlags = stream(flaggedPage(period, 0).path("items"))
+                .filter(i -> first.equals(i.path("reportId").asText()))
+                .toList();
+        assertThat(firstFlags)
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(i.path("acknowledged").isNull()).isTrue());
+        // a page of every period, from the first report's flags on (other tests' flags are before them)
+        long from = firstFlags.get(0).path("id").asLong() - 1;
+        assertThat(each(flaggedPage(null, from).path("items"), "reportId")).contains(first);
+
+        String second = uniqueId("list-second");
+        accepted(postJson(report(second, d2, period, null, scaled(validValues(), 40))), 201);
+        for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
+            assertThat(each(page.path("items"), "reportId"))
+                    .as("a new flagged report")
+                    .contains(first, second);
+        }
+
+        long acknowledged = firstFlags.get(0).path("id").asLong();
+        accepted(
+                given().header("Authorization", reviewer(d1))
+                        .contentType(JSON)
+                        .body("{\"comment\": \"已核实 / checked\"}")
+                        .post(REPORTS + "/flags/" + acknowledged + "/acknowledge"),
+                200);
+        for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
+            assertThat(stream(page.path("items")).filter(i -> i.path("id").asLong() == acknowledged))
+                    .as("an acknowledgement")
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.path("acknowledged").path("by").asText())
+                            .isEqualTo("reviewer-" + d1));
+        }
+
+        accepted(postJson(report(first, d1, period, 2, validValues())), 201);
+        for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
+            assertThat(each(page.path("items"), "reportId"))
+                    .as("a correcting revision takes the report's flags off")
+                    .doesNotContain(first)
+                    .contains(second);
+        }
+    }
+
+    /** A page of the review list: of a period ({@code null}: every period), after the flag {@code after} (0: the first). */
+    private JsonNode flaggedPage(String period, long after) {
+        RequestSpecification spec =
+                given().queryParam("flag", "IMPLAUSIBLE_CHANGE").queryParam("limit", 1000);
+        if (period != null) {
+            spec = spec.queryParam("period", period);
+        }
+        if (after > 0) {
+            spec = spec.queryParam("cursor", after);
+        }
+        return accepted(spec.get(REPORTS), 200);
     }
 
     private static JsonNode read(String json) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param body     the JSON answer
  * @param filename the download's name without extension (letters, digits, {@code .-_} only)
- * @param tables   the tables: the CSV is the first
+ * @param tables   the tables: the CSV is the first; none for an answer offered as JSON alone ({@link #json})
  * @param rendered where a kept answer keeps its renderings ({@link #kept()}); {@code null}: rendered for each response
  * @param <J>      the JSON answer's type
  */
@@ -37,9 +37,6 @@ public record Tabular<J>(J body, String filename, List<Table<?>> tables, Renderi
             throw new IllegalArgumentException("a filename of letters, digits and .-_ only: " + filename);
         }
         tables = List.copyOf(tables);
-        if (tables.isEmpty()) {
-            throw new IllegalArgumentException("an answer needs a table");
-        }
     }
 
     /** An answer rendered anew for each response (streamed). */
@@ -61,6 +58,15 @@ public record Tabular<J>(J body, String filename, List<Table<?>> tables, Renderi
         tables.add(first);
         tables.addAll(List.of(more));
         return new Tabular<>(body, filename, tables);
+    }
+
+    /**
+     * The answer {@code body} offered as JSON alone: its resource produces nothing else (content negotiation refuses a CSV
+     * or a workbook before it is asked for one), so it has no table. What a list kept like the others, but without a
+     * download, returns, to be {@link #kept()} and rendered once like them.
+     */
+    public static <J> Tabular<J> json(J body) {
+        return new Tabular<>(body, "answer", List.of());
     }
 
     /** What JSON carries: the body alone. */

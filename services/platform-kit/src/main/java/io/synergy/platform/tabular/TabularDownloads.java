@@ -65,6 +65,10 @@ public class TabularDownloads implements ContainerResponseFilter {
             }
             return;
         }
+        if (answer.tables().isEmpty()) {
+            throw new IllegalStateException("an answer offered as JSON alone (Tabular.json) negotiated as " + extension
+                    + ": its resource must produce JSON only");
+        }
         boolean csv = extension.equals(".csv");
         StreamingOutput body = csv
                 ? out -> TabularWriter.csv(answer.tables().get(0), out)

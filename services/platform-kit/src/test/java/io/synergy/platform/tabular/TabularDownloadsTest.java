@@ -1,6 +1,7 @@
 package io.synergy.platform.tabular;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -151,6 +152,24 @@ class TabularDownloadsTest {
         assertThat(filtered(downloads, answer, MediaType.APPLICATION_JSON_TYPE).entity)
                 .isSameAs(answer);
         assertThat(filtered(downloads, answer, TabularDownloads.CSV).entity).isInstanceOf(StreamingOutput.class);
+    }
+
+    @Test
+    void anAnswerOfferedAsJsonAloneIsKeptAndRenderedOnceLikeTheOthers() throws IOException {
+        List<Emission> rows = answer().body();
+        Tabular<List<Emission>> kept = Tabular.json(rows).kept();
+        TabularDownloads downloads = new TabularDownloads(JSON);
+        ByteBuf first = served(filtered(downloads, kept, MediaType.APPLICATION_JSON_TYPE));
+        ByteBuf second = served(filtered(downloads, kept, MediaType.APPLICATION_JSON_TYPE));
+
+        assertThat(second.array())
+                .as("the same kept array, not a rendering per response")
+                .isSameAs(first.array());
+        assertThat(bytes(second)).isEqualTo(JSON.writeValueAsBytes(rows));
+        assertThat(kept.tables()).isEmpty();
+        assertThatThrownBy(() -> filtered(downloads, kept, TabularDownloads.CSV))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JSON alone");
     }
 
     private static ResponseContext filtered(TabularDownloads downloads, Tabular<?> answer, MediaType type) {

@@ -13,11 +13,12 @@ import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The registry's read answers (lists, the projects' progress, the applied targets), each computed once per
+ * The registry's read answers (lists, the projects' progress, the applied targets and their history), each computed once per
  * {@link RegistryVersion} and org units' snapshot and served to every reader until either moves ({@link AnswerMemo}):
  * a read costs one primary-key lookup of the version while nothing changes, instead of loading and shaping every row.
  * A question is a record of the request's parameters as sent (a parameter more, a component more); its class is the
- * kind of answer. The answer is kept {@link Tabular#kept()}: JSON, CSV and the workbook are each rendered once. A
+ * kind of answer. The answer is kept {@link Tabular#kept()}: JSON, CSV and the workbook are each rendered once (an answer
+ * offered as JSON alone, {@link Tabular#json}, its JSON). A
  * problem of the computation (a cursor naming no row) is kept like an answer; the parameters' own checks stay before.
  */
 @ApplicationScoped

@@ -67,6 +67,9 @@ public class TargetResource {
     /** A list's question: its parameters as sent. */
     private record ListQuestion(String indicator, String orgUnit, String year, String limit, String cursor) {}
 
+    /** The history's question: its parameters as sent. */
+    private record HistoryQuestion(String indicator, String orgUnit, String limit, String cursor) {}
+
     private final TargetService service;
     private final OrgUnitRegistry registry;
     private final KeptLists kept;
@@ -172,7 +175,7 @@ public class TargetResource {
     @APIResponse(
             responseCode = "400",
             description = "indicator, orgUnit, limit or cursor is not valid; errors[].field names it")
-    public RestResponse<List<TargetChangeView>> history(
+    public RestResponse<Tabular<List<TargetChangeView>>> history(
             @QueryParam("indicator") String indicator,
             @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "page size, 1-" + Paging.MAX_LIMIT + "; omitted: every change")
@@ -199,10 +202,14 @@ public class TargetResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        // one more than the page: whether a next page exists
-        List<TargetChangeView> changes = service.history(
-                i == null ? null : i.id(), u == null ? null : u.code(), afterId, size == null ? null : size + 1);
-        return Pages.answer(changes, size, c -> Long.toString(c.id()), uri, page -> page);
+        // kept like the lists: every change of an allocation takes the registry's lock, which moves the version
+        Long from = afterId;
+        return kept.page(new HistoryQuestion(indicator, orgUnit, limit, cursor), registry.current(), uri, () -> {
+            // one more than the page: whether a next page exists
+            List<TargetChangeView> changes = service.history(
+                    i == null ? null : i.id(), u == null ? null : u.code(), from, size == null ? null : size + 1);
+            return Pages.answer(changes, size, c -> Long.toString(c.id()), uri, Tabular::json);
+        });
     }
 
     @GET

@@ -478,6 +478,65 @@ class TargetAllocationTest {
                 .isEqualTo("PLAN");
     }
 
+    /**
+     * The history is a kept answer (issue 19): each question read before a change is read again after it, within the
+     * answers' maximum age, so a version that a change did not move would serve the page as it was.
+     */
+    @Test
+    void theHistoryIsReadAnewAfterEveryChangeOfAnAllocation() {
+        Map<String, String> mine = Map.of("indicator", "E1", "orgUnit", "370203");
+        Map<String, String> firstOfMine = Map.of("indicator", "E1", "orgUnit", "370203", "limit", "1");
+        assertThat(list(given().queryParams(mine).get(TARGETS + "/history"))).isEmpty();
+        List<Map<String, Object>> every = list(given().get(TARGETS + "/history"));
+        assertThat(list(given().queryParams(firstOfMine).get(TARGETS + "/history")))
+                .isEmpty();
+
+        String path = TARGETS + "/E1/370203";
+        as("planner-zhao", "planner")
+                .contentType("application/json")
+                .body(allocation(14, 2025, "青发改〔2024〕21号", "2024-06-01"))
+                .put(path)
+                .then()
+                .statusCode(201);
+        assertThat(list(given().queryParams(mine).get(TARGETS + "/history")))
+                .extracting(c -> c.get("changedBy") + " " + c.get("via") + " " + c.get("version"))
+                .containsExactly("planner-zhao PUT 1");
+        List<Map<String, Object>> everyAfter = list(given().get(TARGETS + "/history"));
+        assertThat(everyAfter).hasSize(every.size() + 1);
+        assertThat(everyAfter.get(everyAfter.size() - 1))
+                .containsEntry("indicator", "E1")
+                .containsEntry("orgUnit", "370203");
+        Response onePage = given().queryParams(firstOfMine).get(TARGETS + "/history");
+        assertThat(list(onePage)).hasSize(1);
+        assertThat(onePage.header("Link")).as("one change: no next page").isNull();
+
+        as("planner-zhao", "planner")
+                .header("If-Match", "\"1\"")
+                .contentType("application/json")
+                .body(allocation(13.5, 2025, "青发改〔2024〕22号", "2024-06-01"))
+                .put(path)
+                .then()
+                .statusCode(200);
+        assertThat(list(given().queryParams(mine).get(TARGETS + "/history")))
+                .extracting(c -> c.get("version"))
+                .containsExactly(1, 2);
+        Response twoPages = given().queryParams(firstOfMine).get(TARGETS + "/history");
+        assertThat(list(twoPages)).hasSize(1);
+        assertThat(twoPages.header("Link")).as("two changes: a next page").contains("cursor=");
+
+        as("planner-zhao", "planner")
+                .contentType(CSV)
+                .body(HEADER + "E1,370203,13,2025,青发改〔2024〕23号,2024-06-01\n")
+                .post(TARGETS + "/import")
+                .then()
+                .statusCode(200)
+                .body("replaced", equalTo(1));
+        assertThat(list(given().queryParams(mine).get(TARGETS + "/history")))
+                .extracting(c -> c.get("via") + " " + c.get("version"))
+                .containsExactly("PUT 1", "PUT 2", "IMPORT 3");
+        assertThat(list(given().get(TARGETS + "/history"))).hasSize(every.size() + 3);
+    }
+
     @Test
     void theListPagesWithLimitAndCursor() {
         List<String> all = positions(rows(Map.of("indicator", "B2")));

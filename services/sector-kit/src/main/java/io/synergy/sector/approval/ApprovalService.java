@@ -26,6 +26,7 @@ import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.store.ApprovalStore;
 import io.synergy.sector.store.ApprovalStore.StoredState;
 import io.synergy.sector.store.ApprovalStore.StoredTransition;
+import io.synergy.sector.store.FlagVersionStore;
 import io.synergy.sector.store.ReportStore;
 import io.synergy.sector.store.ReportStore.Acknowledgement;
 import io.synergy.sector.store.ReportStore.FlagTarget;
@@ -68,6 +69,7 @@ public class ApprovalService {
 
     private final ApprovalStore store;
     private final ReportStore reports;
+    private final FlagVersionStore flagVersions;
     private final OutboxWriter outbox;
     private final OrgUnitRegistry orgUnits;
     private final SectorConfig config;
@@ -76,12 +78,14 @@ public class ApprovalService {
     public ApprovalService(
             ApprovalStore store,
             ReportStore reports,
+            FlagVersionStore flagVersions,
             OutboxWriter outbox,
             OrgUnitRegistry orgUnits,
             SectorConfig config,
             ObjectMapper json) {
         this.store = store;
         this.reports = reports;
+        this.flagVersions = flagVersions;
         this.outbox = outbox;
         this.orgUnits = orgUnits;
         this.config = config;
@@ -327,6 +331,8 @@ public class ApprovalService {
         }
         Acknowledgement a = new Acknowledgement(actor.name(), Instant.now().truncatedTo(ChronoUnit.MICROS), comment);
         reports.acknowledge(id, a);
+        // last: the review list's pages of the year are stale from the commit on
+        flagVersions.raise(List.of(flag.year()));
         return new AcknowledgedFlag(id, flag.orgUnit(), flag.year(), a.by(), a.at(), a.comment());
     }
 

@@ -42,6 +42,7 @@ import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.NewValue;
 import io.synergy.sector.store.DataVersionStore;
+import io.synergy.sector.store.FlagVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
 import io.synergy.sector.store.IndicatorValueStore.IndicatorRow;
 import io.synergy.sector.store.IndicatorValueStore.Key;
@@ -105,6 +106,7 @@ public class ReportIngestor {
     private final ReportStore reportStore;
     private final DataValueStore valueStore;
     private final DataVersionStore versions;
+    private final FlagVersionStore flagVersions;
     private final IndicatorValueStore indicatorStore;
     private final OutboxWriter outbox;
     private final SectorConfig config;
@@ -145,6 +147,7 @@ public class ReportIngestor {
             ReportStore reportStore,
             DataValueStore valueStore,
             DataVersionStore versions,
+            FlagVersionStore flagVersions,
             IndicatorValueStore indicatorStore,
             OutboxWriter outbox,
             Catalogue catalogue,
@@ -158,6 +161,7 @@ public class ReportIngestor {
         this.reportStore = reportStore;
         this.valueStore = valueStore;
         this.versions = versions;
+        this.flagVersions = flagVersions;
         this.indicatorStore = indicatorStore;
         this.outbox = outbox;
         this.config = config;
@@ -258,7 +262,9 @@ public class ReportIngestor {
                                 reports.get(i).period().year(),
                                 units))
                         .toList());
-        Set<ValueKey> touched = writeValues(plan, applied);
+        // the years whose review list changes: of the revisions superseded (their flags leave it) and of the new flags
+        Set<Integer> flagYears = new HashSet<>();
+        Set<ValueKey> touched = writeValues(plan, applied, flagYears);
         timed.done(Phase.WRITE);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
@@ -375,6 +381,8 @@ public class ReportIngestor {
         // last: the read side's answers for these years are stale from the commit on (their rows stay locked until
         // then)
         versions.raise(touched.stream().map(ValueKey::year).toList());
+        flags.forEach(f -> flagYears.add(f.year()));
+        flagVersions.raise(flagYears);
         timed.done(Phase.STORE);
         if (dryRun) {
             // the interceptor rolls a transaction marked so back instead of committing it
@@ -445,12 +453,13 @@ public class ReportIngestor {
      * Supersedes the revised reports' values and writes the applied reports' values; the rows to write are dropped on
      * return (a batch's 11,000 are not held through the rest of the transaction).
      *
+     * @param supersededYears where the years of the revisions superseded are added
      * @return the values the request wrote or removed
      */
-    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied) {
+    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied, Set<Integer> supersededYears) {
         Set<ValueKey> touched = new HashSet<>();
         if (!plan.revisedIds().isEmpty()) {
-            reportStore.markSuperseded(plan.revisedIds());
+            supersededYears.addAll(reportStore.markSuperseded(plan.revisedIds()));
             touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
         }
         List<NewValue> values = new ArrayList<>();

@@ -11,7 +11,10 @@ import io.synergy.model.report.ReportFlag;
 import io.synergy.model.report.ReportHistory;
 import io.synergy.model.report.ReportHistory.RevisionEntry;
 import io.synergy.model.report.ReportValue;
+import io.synergy.platform.read.AnswerMemo;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.read.FlaggedValues.FlaggedEntry;
+import io.synergy.sector.store.FlagVersionStore;
 import io.synergy.sector.store.ReportStore;
 import io.synergy.sector.store.ReportStore.RevisionRow;
 import io.synergy.sector.store.ReportStore.StoredFlag;
@@ -21,16 +24,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The reports as received: a report's revisions, and the values flagged for review. */
+/**
+ * The reports as received: a report's revisions, and the values flagged for review. A page of the flagged values is
+ * kept like the figures ({@link IndicatorQueries}): computed once per version of what it shows ({@link FlagVersionStore},
+ * moved by every writer of flags, of the revisions' status and of acknowledgements in its own transaction), rendered
+ * once, and served from memory until that moves.
+ */
 @ApplicationScoped
 public class ReportQueries {
 
+    /**
+     * Pages kept: a page of 1,000 flagged values weighs about 1 MB typed and rendered, and the service's heap is 64 MB in
+     * the local run; a reviewer's page of 100 about a tenth of it.
+     */
+    static final int PAGES_KEPT = 16;
+
+    /** A page's question: every parameter it depends on. */
+    private record FlaggedQuestion(ReportFlag flag, Period period, long after, int limit) {}
+
     private final ReportStore store;
+    private final FlagVersionStore versions;
     private final ObjectMapper json;
     private final Catalogue catalogue;
+    private final AnswerMemo<FlaggedQuestion, Tabular<FlaggedValues>> flaggedPages =
+            new AnswerMemo<>(PAGES_KEPT, IndicatorQueries.ANSWER_MAX_AGE);
 
-    public ReportQueries(ReportStore store, ObjectMapper json, Catalogue catalogue) {
+    public ReportQueries(ReportStore store, FlagVersionStore versions, ObjectMapper json, Catalogue catalogue) {
         this.store = store;
+        this.versions = versions;
         this.json = json;
         this.catalogue = catalogue;
     }
@@ -71,7 +92,18 @@ public class ReportQueries {
      * @param period a year (every period in it), a quarter (and its months) or a month; {@code null} for every period
      * @param after  the cursor: the id of the last entry of the previous page (0 for the first page)
      */
-    public FlaggedValues flagged(ReportFlag flag, Period period, long after, int limit) {
+    public Tabular<FlaggedValues> flagged(ReportFlag flag, Period period, long after, int limit) {
+        // read before the page is: a page is never tagged newer than it is
+        long version = period == null ? versions.everyYear() : versions.version(period.year());
+        // the list names org units by their codes alone: no org units' snapshot to compute it under
+        return flaggedPages.get(
+                new FlaggedQuestion(flag, period, after, limit),
+                null,
+                version,
+                () -> Tabular.json(computeFlagged(flag, period, after, limit)).kept());
+    }
+
+    private FlaggedValues computeFlagged(ReportFlag flag, Period period, long after, int limit) {
         List<String> periods = null;
         if (period != null && period.type() != PeriodType.YEAR) {
             periods = new ArrayList<>(List.of(period.toString()));

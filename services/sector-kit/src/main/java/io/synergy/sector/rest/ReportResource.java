@@ -452,7 +452,7 @@ public class ReportResource {
             description = "Missing or unknown flag, malformed period, limit outside 1–1000, or a cursor not given "
                     + "by an earlier page; errors[].field names the parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FlaggedValues flagged(
+    public Tabular<FlaggedValues> flagged(
             @Parameter(description = "the flag to list", required = true, example = "IMPLAUSIBLE_CHANGE")
                     @QueryParam("flag")
                     String flagText,

@@ -1,6 +1,7 @@
 package io.synergy.sector.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.synergy.model.period.Period;
 import io.synergy.platform.transaction.JdbcBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -14,10 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -176,13 +179,23 @@ public class ReportStore {
         return out;
     }
 
-    /** The current revisions of the reports become superseded (a higher revision is about to be inserted). */
-    public void markSuperseded(Collection<String> reportIds) {
+    /**
+     * The current revisions of the reports become superseded (a higher revision is about to be inserted).
+     *
+     * @return the years of the revisions superseded: their flagged values leave the review list
+     */
+    public Set<Integer> markSuperseded(Collection<String> reportIds) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "UPDATE report SET status = 'SUPERSEDED' WHERE report_id = ANY (?) AND status = 'CURRENT'")) {
+                        "UPDATE report SET status = 'SUPERSEDED' WHERE report_id = ANY (?) AND status = 'CURRENT' RETURNING period")) {
             ps.setArray(1, c.createArrayOf("text", reportIds.toArray()));
-            ps.executeUpdate();
+            Set<Integer> years = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    years.add(Period.parse(rs.getString(1)).year());
+                }
+            }
+            return years;
         } catch (SQLException e) {
             throw new IllegalStateException("could not supersede " + reportIds.size() + " report(s)", e);
         }
