@@ -499,6 +499,73 @@ class HelmChartTest {
                 .isEqualTo(energy.get("JAVA_OPTS_APPEND") + " -XX:MaxMetaspaceSize=160m");
     }
 
+    /**
+     * The JVM options and glibc's malloc settings are measured on the local run (deploy/local/services.sh, by
+     * deploy/bench/run.sh) and repeated in the chart and in compose: the three run each service with the same effective
+     * options (the last of a repeated flag wins; -XX:+ExitOnOutOfMemoryError is the containers' own).
+     */
+    @Test
+    void everyServiceRunsWithTheLocalRunsJvmAndMallocOptionsInTheChartAndInCompose() throws Exception {
+        String script = Files.readString(Chart.ROOT.resolve("deploy/local/services.sh"));
+        String common = scriptDefault(script, "JVM_OPTS", "SERVICE_JVM_OPTS");
+        Map<String, String> extra = Map.of(
+                "aggregation-service", scriptDefault(script, "AGGREGATION_JVM_OPTS", "AGGREGATION_JVM_OPTS"),
+                "registry-service", scriptDefault(script, "REGISTRY_JVM_OPTS", "REGISTRY_JVM_OPTS"));
+        Map<String, String> malloc = new TreeMap<>();
+        Matcher m = Pattern.compile("(MALLOC_[A-Z_]+)=\"\\$\\{MALLOC_[A-Z_]+:-([^}]*)}\"")
+                .matcher(script);
+        while (m.find()) {
+            malloc.put(m.group(1), m.group(2));
+        }
+        assertThat(malloc).containsKey("MALLOC_ARENA_MAX");
+        ComposeFileTest.parse();
+        PORTS.keySet().forEach(service -> {
+            Map<String, String> local = effectiveJvmOptions(common + " " + extra.getOrDefault(service, ""));
+            Map<String, String> chart =
+                    env(defaults.get("Deployment", fullname(service)).at("/spec/template/spec/containers/0"));
+            Map<String, String> compose = ComposeFileTest.env(service);
+            assertThat(effectiveJvmOptions(chart.get("JAVA_OPTS_APPEND")))
+                    .as("the chart's " + service)
+                    .isEqualTo(local);
+            assertThat(effectiveJvmOptions(compose.get("JAVA_OPTS_APPEND")))
+                    .as("compose's " + service)
+                    .isEqualTo(local);
+            malloc.forEach((name, value) -> {
+                assertThat(chart).as("the chart's " + service).containsEntry(name, value);
+                assertThat(compose).as("compose's " + service).containsEntry(name, value);
+            });
+        });
+    }
+
+    /** The default of {@code NAME=${VARIABLE:-default}} in a shell script. */
+    static String scriptDefault(String script, String name, String variable) {
+        Matcher m = Pattern.compile("(?m)^" + name + "=\\$\\{" + variable + ":-(.*)}$")
+                .matcher(script);
+        assertThat(m.find()).as(name + " in deploy/local/services.sh").isTrue();
+        return m.group(1);
+    }
+
+    /** Each option by its name (-Xmx, -XX:NewRatio, -XX:UseSerialGC, -Dname): what the JVM ends up with. */
+    static Map<String, String> effectiveJvmOptions(String options) {
+        Map<String, String> effective = new TreeMap<>();
+        for (String option : options.trim().split("\\s+")) {
+            if (option.equals("-XX:+ExitOnOutOfMemoryError")) {
+                continue;
+            }
+            Matcher m =
+                    Pattern.compile("(-Xm[sxn]|-Xss|-XX:[+-]?|-D)([^=]*)=?(.*)").matcher(option);
+            assertThat(m.matches()).as(option).isTrue();
+            if (m.group(1).startsWith("-XX:") && m.group(3).isEmpty()) {
+                effective.put("-XX:" + m.group(2), m.group(1).substring(4));
+            } else if (m.group(1).startsWith("-X") && !m.group(1).startsWith("-XX")) {
+                effective.put(m.group(1), m.group(2));
+            } else {
+                effective.put(m.group(1) + m.group(2), m.group(3));
+            }
+        }
+        return effective;
+    }
+
     @Test
     void servicesAndDeploymentsCanBeSwitchedOffAndTunedOneByOne() {
         Chart.Rendered r = Chart.template(Map.of(
