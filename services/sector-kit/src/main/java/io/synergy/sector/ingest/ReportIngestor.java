@@ -40,7 +40,7 @@ import io.synergy.sector.model.ValueKey;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
-import io.synergy.sector.store.DataValueStore.NewValue;
+import io.synergy.sector.store.DataValueStore.ValueRows;
 import io.synergy.sector.store.DataVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
 import io.synergy.sector.store.IndicatorValueStore.IndicatorRow;
@@ -231,6 +231,11 @@ public class ReportIngestor {
                 units);
         Plan plan = RevisionRules.decide(reports, stored);
         List<ParsedReport> applied = plan.applied();
+        // the rows to write and what they touch depend on the reports alone: built before the locks, so that under
+        // them only the statements run
+        ValueRows values = ValueRows.of(applied);
+        List<ValueKey> written = writtenKeys(applied);
+        List<String> hashes = reports.stream().map(ParsedReport::contentHash).toList();
         timed.done(Phase.PREPARE);
 
         // one lock per district and year, taken by its enterprises too: the rule that holds them within their district
@@ -256,7 +261,9 @@ public class ReportIngestor {
                                 reports.get(i).period().year(),
                                 units))
                         .toList());
-        Set<ValueKey> touched = writeValues(plan, applied);
+        Set<ValueKey> touched = writeValues(plan, values, written);
+        values = null; // neither is held through the rest of the transaction
+        written = null;
         timed.done(Phase.WRITE);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
@@ -355,7 +362,7 @@ public class ReportIngestor {
                         r.source(),
                         r.orgUnit(),
                         r.period().toString(),
-                        r.contentHash(),
+                        hashes.get(i),
                         status,
                         channel,
                         writer.name(),
@@ -384,28 +391,31 @@ public class ReportIngestor {
     }
 
     /**
-     * Supersedes the revised reports' values and writes the applied reports' values; the rows to write are dropped on
-     * return (a batch's 11,000 are not held through the rest of the transaction).
+     * Supersedes the revised reports' values and writes the applied reports' values.
      *
+     * @param written the data element, org unit and year of each value written, in the reports' order
      * @return the values the request wrote or removed
      */
-    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied) {
+    private Set<ValueKey> writeValues(Plan plan, ValueRows values, List<ValueKey> written) {
         Set<ValueKey> touched = new HashSet<>();
         if (!plan.revisedIds().isEmpty()) {
             reportStore.markSuperseded(plan.revisedIds());
             touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
         }
-        List<NewValue> values = new ArrayList<>();
-        for (ParsedReport r : applied) {
-            for (ParsedReport.Value v : r.values()) {
-                values.add(
-                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
-                touched.add(
-                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
-            }
-        }
+        touched.addAll(written);
         valueStore.upsert(values);
         return touched;
+    }
+
+    /** The data element, org unit and year of each value of the reports, in their order. */
+    private static List<ValueKey> writtenKeys(List<ParsedReport> applied) {
+        List<ValueKey> keys = new ArrayList<>();
+        for (ParsedReport r : applied) {
+            for (ParsedReport.Value v : r.values()) {
+                keys.add(new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
+            }
+        }
+        return keys;
     }
 
     /**

@@ -57,11 +57,11 @@ public class IndicatorValueStore {
             ps.setArray(
                     1,
                     c.createArrayOf(
-                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
+                            "text", unitYears.stream().map(UnitYear::orgUnit).toArray(String[]::new)));
             ps.setArray(
                     2,
                     c.createArrayOf(
-                            "integer", unitYears.stream().map(UnitYear::year).toArray()));
+                            "integer", unitYears.stream().map(UnitYear::year).toArray(Integer[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Key key = new Key(rs.getString(1), rs.getString(2), rs.getInt(3));
