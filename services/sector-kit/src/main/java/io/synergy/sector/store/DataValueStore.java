@@ -133,6 +133,11 @@ public class DataValueStore {
         public int size() {
             return size;
         }
+
+        /** The {@code i}-th row's columns, in the statement's order. */
+        List<Object> row(int i) {
+            return List.of(dataElements[i], orgUnits[i], periods[i], years[i], values[i], reportIds[i], revisions[i]);
+        }
     }
 
     /** An org unit and period: where two reports' values may land on the same rows. */
