@@ -42,10 +42,10 @@ class WriteFormTest extends SectorServiceTest {
 
     @Test
     void storesAndPublishesExactlyWhatTheReportsSay() throws Exception {
-        DistrictYear slot = freshDistrictYear();
-        String district = slot.district();
-        int year = slot.year();
-        String other = otherDistrict(district);
+        List<DistrictYear> slots = freshDistrictYears(2, 1);
+        String district = slots.get(0).district();
+        int year = slots.get(0).year();
+        String other = slots.get(1).district();
         // ids with every character an id may hold: the text arrays carry them as they are
         String first = uniqueId("form:a/b-c.d_e");
         String later = uniqueId("form:later");
