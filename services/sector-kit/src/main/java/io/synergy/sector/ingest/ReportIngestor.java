@@ -40,7 +40,7 @@ import io.synergy.sector.model.ValueKey;
 import io.synergy.sector.security.Writer;
 import io.synergy.sector.security.WriterAccess;
 import io.synergy.sector.store.DataValueStore;
-import io.synergy.sector.store.DataValueStore.NewValue;
+import io.synergy.sector.store.DataValueStore.ValueRows;
 import io.synergy.sector.store.DataVersionStore;
 import io.synergy.sector.store.FlagVersionStore;
 import io.synergy.sector.store.IndicatorValueStore;
@@ -243,6 +243,11 @@ public class ReportIngestor {
                 units);
         Plan plan = RevisionRules.decide(reports, stored);
         List<ParsedReport> applied = plan.applied();
+        // the rows to write and what they touch depend on the reports alone: built before the locks, so that under
+        // them only the statements run
+        ValueRows values = ValueRows.of(applied);
+        List<ValueKey> written = writtenKeys(applied);
+        List<String> hashes = reports.stream().map(ParsedReport::contentHash).toList();
         timed.done(Phase.PREPARE);
 
         lockDataSets(plan.affected(), units);
@@ -264,7 +269,9 @@ public class ReportIngestor {
                         .toList());
         // the years whose review list changes: of the revisions superseded (their flags leave it) and of the new flags
         Set<Integer> flagYears = new HashSet<>();
-        Set<ValueKey> touched = writeValues(plan, applied, flagYears);
+        Set<ValueKey> touched = writeValues(plan, values, written, flagYears);
+        values = null; // neither is held through the rest of the transaction
+        written = null;
         timed.done(Phase.WRITE);
 
         // the state as it now stands (inside this transaction): the rules, the plausibility band and the recomputation
@@ -363,7 +370,7 @@ public class ReportIngestor {
                         r.source(),
                         r.orgUnit(),
                         r.period().toString(),
-                        r.contentHash(),
+                        hashes.get(i),
                         status,
                         channel,
                         writer.name(),
@@ -450,29 +457,33 @@ public class ReportIngestor {
     }
 
     /**
-     * Supersedes the revised reports' values and writes the applied reports' values; the rows to write are dropped on
-     * return (a batch's 11,000 are not held through the rest of the transaction).
+     * Supersedes the revised reports' values and writes the applied reports' values.
      *
+     * @param written the data element, org unit and year of each value written, in the reports' order
      * @param supersededYears where the years of the revisions superseded are added
      * @return the values the request wrote or removed
      */
-    private Set<ValueKey> writeValues(Plan plan, List<ParsedReport> applied, Set<Integer> supersededYears) {
+    private Set<ValueKey> writeValues(
+            Plan plan, ValueRows values, List<ValueKey> written, Set<Integer> supersededYears) {
         Set<ValueKey> touched = new HashSet<>();
         if (!plan.revisedIds().isEmpty()) {
             supersededYears.addAll(reportStore.markSuperseded(plan.revisedIds()));
             touched.addAll(valueStore.deleteValuesOf(plan.revisedIds()));
         }
-        List<NewValue> values = new ArrayList<>();
-        for (ParsedReport r : applied) {
-            for (ParsedReport.Value v : r.values()) {
-                values.add(
-                        new NewValue(v.dataElement(), r.orgUnit(), r.period(), v.value(), r.reportId(), r.revision()));
-                touched.add(
-                        new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
-            }
-        }
+        touched.addAll(written);
         valueStore.upsert(values);
         return touched;
+    }
+
+    /** The data element, org unit and year of each value of the reports, in their order. */
+    private static List<ValueKey> writtenKeys(List<ParsedReport> applied) {
+        List<ValueKey> keys = new ArrayList<>();
+        for (ParsedReport r : applied) {
+            for (ParsedReport.Value v : r.values()) {
+                keys.add(new ValueKey(r.orgUnit(), v.dataElement(), r.period().year()));
+            }
+        }
+        return keys;
     }
 
     /**

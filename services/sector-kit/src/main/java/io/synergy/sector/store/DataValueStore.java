@@ -3,8 +3,8 @@ package io.synergy.sector.store;
 import io.agroal.api.AgroalDataSource;
 import io.synergy.model.catalogue.Aggregation;
 import io.synergy.model.period.Period;
-import io.synergy.platform.transaction.JdbcBatches;
 import io.synergy.sector.compute.PeriodRollUp.PeriodValue;
+import io.synergy.sector.model.ParsedReport;
 import io.synergy.sector.model.UnitYear;
 import io.synergy.sector.model.ValueKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +40,110 @@ public class DataValueStore {
         this.dataSource = dataSource;
     }
 
-    /** A value to write: a data element of an org unit for a period, as a report revision states it. */
-    public record NewValue(
-            String dataElement, String orgUnit, Period period, double value, String reportId, int revision) {}
+    /**
+     * The values of a request's applied reports, as the columns of the statement that writes them: built before the data
+     * sets' locks are taken (they depend on the reports alone), so that under the locks only the statement runs (issue 19).
+     * Two reports of one request may carry a data element of the same org unit and period: the later one wins, as if
+     * they had been sent one after the other (one statement cannot update a row twice), and its value takes the later
+     * report's place in the statement.
+     */
+    public static final class ValueRows {
+        private final String[] dataElements;
+        private final String[] orgUnits;
+        private final String[] periods;
+        private final Integer[] years;
+        private final Double[] values;
+        private final String[] reportIds;
+        private final Integer[] revisions;
+        private final int size;
 
-    /** The key of a {@code data_value} row. */
-    private record ValueRow(String dataElement, String orgUnit, Period period) {}
+        private ValueRows(int capacity) {
+            dataElements = new String[capacity];
+            orgUnits = new String[capacity];
+            periods = new String[capacity];
+            years = new Integer[capacity];
+            values = new Double[capacity];
+            reportIds = new String[capacity];
+            revisions = new Integer[capacity];
+            size = 0;
+        }
+
+        private ValueRows(ValueRows filled, int size) {
+            dataElements = filled.dataElements;
+            orgUnits = filled.orgUnits;
+            periods = filled.periods;
+            years = filled.years;
+            values = filled.values;
+            reportIds = filled.reportIds;
+            revisions = filled.revisions;
+            this.size = size;
+        }
+
+        /** The rows of the reports' values, in the reports' order and each report's values' order. */
+        public static ValueRows of(List<ParsedReport> reports) {
+            int capacity = 0;
+            // the later report of an org unit and period holds the data elements it carries: by slot, the reports'
+            // indexes
+            Map<ValueSlot, Integer> lastOfSlot = new HashMap<>();
+            boolean shared = false;
+            for (int i = 0; i < reports.size(); i++) {
+                ParsedReport r = reports.get(i);
+                capacity += r.values().size();
+                shared |= lastOfSlot.put(new ValueSlot(r.orgUnit(), r.period()), i) != null;
+            }
+            ValueRows rows = new ValueRows(capacity);
+            int n = 0;
+            for (int i = 0; i < reports.size(); i++) {
+                ParsedReport r = reports.get(i);
+                // one text and one box per report, not per value
+                String period = r.period().toString();
+                Integer year = r.period().year();
+                Integer revision = r.revision();
+                for (ParsedReport.Value v : r.values()) {
+                    if (shared && carriedLater(reports, i, lastOfSlot, v.dataElement())) {
+                        continue;
+                    }
+                    rows.dataElements[n] = v.dataElement();
+                    rows.orgUnits[n] = r.orgUnit();
+                    rows.periods[n] = period;
+                    rows.years[n] = year;
+                    rows.values[n] = v.value();
+                    rows.reportIds[n] = r.reportId();
+                    rows.revisions[n] = revision;
+                    n++;
+                }
+            }
+            return new ValueRows(rows, n);
+        }
+
+        /** Whether a report after the {@code i}-th, of the same org unit and period, carries the data element. */
+        private static boolean carriedLater(
+                List<ParsedReport> reports, int i, Map<ValueSlot, Integer> lastOfSlot, String dataElement) {
+            ParsedReport r = reports.get(i);
+            int last = lastOfSlot.get(new ValueSlot(r.orgUnit(), r.period()));
+            for (int j = i + 1; j <= last; j++) {
+                ParsedReport later = reports.get(j);
+                if (later.orgUnit().equals(r.orgUnit())
+                        && later.period().equals(r.period())
+                        && later.values().stream().anyMatch(v -> v.dataElement().equals(dataElement))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The {@code i}-th row's columns, in the statement's order. */
+        List<Object> row(int i) {
+            return List.of(dataElements[i], orgUnits[i], periods[i], years[i], values[i], reportIds[i], revisions[i]);
+        }
+    }
+
+    /** An org unit and period: where two reports' values may land on the same rows. */
+    private record ValueSlot(String orgUnit, Period period) {}
 
     /** When a data element of an org unit was last received for a period, and from which report. */
     public record Receipt(String orgUnit, String dataElement, Period period, Instant receivedAt, String reportId) {}
@@ -72,41 +170,30 @@ public class DataValueStore {
         return removed;
     }
 
-    /**
-     * Writes the values. Two of them may be for the same data element, org unit and period (two reports of one request):
-     * the later one wins, as if they had been sent one after the other (one statement cannot update a row twice).
-     */
-    public void upsert(List<NewValue> values) {
-        Map<ValueRow, NewValue> last = new LinkedHashMap<>();
-        for (NewValue v : values) {
-            ValueRow key = new ValueRow(v.dataElement(), v.orgUnit(), v.period());
-            last.remove(key);
-            last.put(key, v);
-        }
-        if (last.isEmpty()) {
+    /** Writes the values ({@link ValueRows}): one statement per {@link #VALUE_ROWS} of them, each column one binary array. */
+    public void upsert(ValueRows rows) {
+        if (rows.size == 0) {
             return;
         }
-        List<NewValue> rows = List.copyOf(last.values());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO data_value (data_element, org_unit, period, year, value, report_id, revision)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::float8[], ?::text[], ?::int[])
                 ON CONFLICT (data_element, org_unit, period) DO UPDATE
                    SET value = excluded.value, report_id = excluded.report_id, revision = excluded.revision, updated_at = now()""")) {
-            JdbcBatches.executeArrays(ps, rows, VALUE_ROWS, (s, slice) -> {
-                s.setArray(1, JdbcBatches.column(c, "text", slice, NewValue::dataElement));
-                s.setArray(2, JdbcBatches.column(c, "text", slice, NewValue::orgUnit));
-                s.setArray(
-                        3, JdbcBatches.column(c, "text", slice, v -> v.period().toString()));
-                s.setArray(
-                        4,
-                        JdbcBatches.column(c, "integer", slice, v -> v.period().year()));
-                s.setArray(5, JdbcBatches.column(c, "float8", slice, NewValue::value));
-                s.setArray(6, JdbcBatches.column(c, "text", slice, NewValue::reportId));
-                s.setArray(7, JdbcBatches.column(c, "integer", slice, NewValue::revision));
-            });
+            for (int from = 0; from < rows.size; from += VALUE_ROWS) {
+                int to = Math.min(rows.size, from + VALUE_ROWS);
+                ps.setArray(1, c.createArrayOf("text", Arrays.copyOfRange(rows.dataElements, from, to)));
+                ps.setArray(2, c.createArrayOf("text", Arrays.copyOfRange(rows.orgUnits, from, to)));
+                ps.setArray(3, c.createArrayOf("text", Arrays.copyOfRange(rows.periods, from, to)));
+                ps.setArray(4, c.createArrayOf("integer", Arrays.copyOfRange(rows.years, from, to)));
+                ps.setArray(5, c.createArrayOf("float8", Arrays.copyOfRange(rows.values, from, to)));
+                ps.setArray(6, c.createArrayOf("text", Arrays.copyOfRange(rows.reportIds, from, to)));
+                ps.setArray(7, c.createArrayOf("integer", Arrays.copyOfRange(rows.revisions, from, to)));
+                ps.executeUpdate();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write " + last.size() + " value(s)", e);
+            throw new IllegalStateException("could not write " + rows.size + " value(s)", e);
         }
     }
 

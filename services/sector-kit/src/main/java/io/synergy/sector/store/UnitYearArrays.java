@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 
-/** Org units and years bound as two parallel arrays, for {@code unnest(?, ?) AS k(org_unit, year)}. */
+/**
+ * Org units and years bound as two parallel typed arrays, for {@code unnest(?, ?) AS k(org_unit, year)}: typed, the driver
+ * sends them in PostgreSQL's binary array form, not as a text literal the server parses back.
+ */
 final class UnitYearArrays {
 
     private UnitYearArrays() {}
@@ -17,10 +20,10 @@ final class UnitYearArrays {
         ps.setArray(
                 first,
                 c.createArrayOf(
-                        "text", unitYears.stream().map(UnitYear::orgUnit).toArray()));
+                        "text", unitYears.stream().map(UnitYear::orgUnit).toArray(String[]::new)));
         ps.setArray(
                 first + 1,
                 c.createArrayOf(
-                        "integer", unitYears.stream().map(UnitYear::year).toArray()));
+                        "integer", unitYears.stream().map(UnitYear::year).toArray(Integer[]::new)));
     }
 }
