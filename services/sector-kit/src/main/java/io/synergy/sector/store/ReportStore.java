@@ -144,8 +144,8 @@ public class ReportStore {
                   FROM unnest(?, ?) AS t(k, x) ORDER BY k""")) {
             ps.setInt(1, lockClass);
             ps.setInt(2, lockClass);
-            ps.setArray(3, c.createArrayOf("integer", modes.keySet().toArray()));
-            ps.setArray(4, c.createArrayOf("boolean", modes.values().toArray()));
+            ps.setArray(3, c.createArrayOf("integer", modes.keySet().toArray(Integer[]::new)));
+            ps.setArray(4, c.createArrayOf("boolean", modes.values().toArray(Boolean[]::new)));
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new IllegalStateException("could not lock " + modes.size() + " key(s) of class " + lockClass, e);

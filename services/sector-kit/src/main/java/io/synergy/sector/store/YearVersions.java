@@ -58,7 +58,7 @@ final class YearVersions {
             ps.setArray(
                     1,
                     c.createArrayOf(
-                            "integer", years.stream().distinct().sorted().toArray()));
+                            "integer", years.stream().distinct().sorted().toArray(Integer[]::new)));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not raise " + table + " of " + years.size() + " year(s)", e);
