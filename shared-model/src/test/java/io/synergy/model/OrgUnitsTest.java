@@ -2,10 +2,13 @@ package io.synergy.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.synergy.model.orgunit.OrgUnit;
 import io.synergy.model.orgunit.OrgUnitLevel;
 import io.synergy.model.orgunit.OrgUnits;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +106,28 @@ class OrgUnitsTest {
         assertThatThrownBy(() -> chained.withUnit(
                         new OrgUnit("E-LAST", OrgUnitLevel.PARK, "园区", "park", List.of(), "370211", null)))
                 .hasMessageContaining("already registered as a ENTERPRISE");
+    }
+
+    /**
+     * A service's current snapshot is the last of thousands (one per registered unit): once indexed, it must not hold the
+     * one it was built on, which held the one before it, and so on down to the start with every index on the way.
+     */
+    @Test
+    void anIndexedSnapshotDoesNotHoldTheOneItWasBuiltOn() {
+        OrgUnits before =
+                units.withUnit(new OrgUnit("370211P01", OrgUnitLevel.PARK, "园区", "park", List.of(), "370211", null));
+        before.enterprises(); // indexed, as a service's reads index it
+        WeakReference<OrgUnits> earlier = new WeakReference<>(before);
+        OrgUnits current =
+                before.withUnit(new OrgUnit("E-1", OrgUnitLevel.ENTERPRISE, "企业", "e", List.of(), "370211P01", null));
+        before = null;
+        assertThat(current.enterprises()).extracting(OrgUnit::code).containsExactly("E-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return earlier.get() == null;
+        });
+        assertThat(current.find("370211P01")).isPresent();
+        assertThat(current.within("370211")).contains("370211P01", "E-1");
     }
 
     private static void assertAnswersAsBuiltAtOnce(OrgUnits registry, Map<String, OrgUnit> expected) {
