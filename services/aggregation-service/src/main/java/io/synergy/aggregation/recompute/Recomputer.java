@@ -106,6 +106,7 @@ public class Recomputer {
     private final Duration pollInterval;
     private Timer duration;
     private DistributionSummary unitsComputed;
+    private DistributionSummary officialUnitsComputed;
     private KnownGauges pendingAge;
 
     private final AnswerVersion answerVersion;
@@ -161,12 +162,13 @@ public class Recomputer {
 
     /**
      * What the previous committed pass saw: the facts' version it read (the newest inputs of the next pass are the facts
-     * written after it) and the years with facts ({@code null} until the first pass after the start). Set when a pass
-     * commits: a pass rolled back leaves its requests, and the next one must see the same changes.
+     * written after it), the years with facts ({@code null} until the first pass after the start) and the official view's
+     * table it computed from. Set when a pass commits: a pass rolled back leaves its requests, and the next one must see
+     * the same changes.
      */
-    private record Seen(long factVersion, Set<Integer> years) {}
+    private record Seen(long factVersion, Set<Integer> years, IndicatorTable official) {}
 
-    private volatile Seen seen = new Seen(-1, null);
+    private volatile Seen seen = new Seen(-1, null, null);
 
     /** What the pass running now saw, kept once it commits. */
     private Seen seeing;
@@ -185,8 +187,12 @@ public class Recomputer {
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(metrics);
         unitsComputed = DistributionSummary.builder("synergy.recompute.units")
-                .description(
-                        "Org unit results computed per pass (each in both views): the units a change reaches, not every unit")
+                .description("Org unit results computed per pass: the units a change reaches, not every unit")
+                .tag("view", ResultView.LATEST.code())
+                .register(metrics);
+        officialUnitsComputed = DistributionSummary.builder("synergy.recompute.units")
+                .description("Org unit results computed per pass: the units a change reaches, not every unit")
+                .tag("view", ResultView.OFFICIAL.code())
                 .register(metrics);
         pendingAge = new KnownGauges(
                 metrics,
@@ -449,8 +455,18 @@ public class Recomputer {
                 states.all(),
                 current.synergySet().stream().map(Indicator::id).toList(),
                 Instant.now());
+        // Facts of data sets not accepted change the latest view only. When they are all a pass serves — the official
+        // view's table is the one the last committed pass computed from (brought up to date with no official fact, it
+        // stays the same object), no year's state, coverage or span moved, no target — every official result of the
+        // units they reach is as stored: computing it again (half of a pass's compute and store under a stream of
+        // reports) would find the same digests (issue 19, freshness).
+        boolean officialMoved = from != Integer.MAX_VALUE
+                || !coverageMoved.isEmpty()
+                || !claim.unitsFromYear().isEmpty()
+                || officialTable != seen.official();
         int changed = 0;
         int computed = 0;
+        int computedOfficial = 0;
         // year by year: only one year's results (a dozen documents of ~35 KB) are alive at a time, so a pass's garbage
         // dies young instead of filling a small heap's old generation
         // a unit whose targets or facts changed is computed (with the units its facts reach) from its year on, until
@@ -468,23 +484,26 @@ public class Recomputer {
             List<UnitYearResult> results = current.computeYear(table, year, states, only);
             // the official results of the same units and year, from the accepted data sets' facts (none yet: every
             // figure NO_DATA, and the count says why)
-            List<UnitYearResult> official = current.computeYear(officialTable, year, states, only);
+            List<UnitYearResult> official =
+                    officialMoved ? current.computeYear(officialTable, year, states, only) : List.of();
             long t1 = System.nanoTime();
             // what they are compared with: the stored digests of the same units and year only
             Map<String, ResultStore.Stored> stored = resultStore.index(c, year, only);
             changed += store(c, ResultView.LATEST, results, stored, newestInputs, accepted, units);
             changed += store(c, ResultView.OFFICIAL, official, stored, newestInputs, accepted, units);
             computed += results.size();
+            computedOfficial += official.size();
             phase("compute", t1 - t0);
             phase("store", System.nanoTime() - t1);
         }
         unitsComputed.record(computed);
+        officialUnitsComputed.record(computedOfficial);
         metrics.counter("synergy.results.changed").increment(changed);
         if (changed > 0 || statesMoved) {
             // the read API's kept answers are computed anew once this pass commits
             answerVersion.raise(c);
         }
-        seeing = new Seen(factVersion, table.years());
+        seeing = new Seen(factVersion, table.years(), officialTable);
         return changed;
     }
 

@@ -50,6 +50,13 @@ public final class FlowTests {
     /** A whole year's fact of T1 (transport, percent) for the district, revision 1, reported by {@code source/district}. */
     public static void publishT1(KafkaTestClient kafka, String source, String district, int year, double percent)
             throws Exception {
+        publishT1(kafka, source, district, year, percent, 1);
+    }
+
+    /** As {@link #publishT1(KafkaTestClient, String, String, int, double)}, as the given revision of the figure. */
+    public static void publishT1(
+            KafkaTestClient kafka, String source, String district, int year, double percent, long revision)
+            throws Exception {
         IndicatorEvent e = new IndicatorEvent(
                 UUID.randomUUID().toString(),
                 "transport",
@@ -61,7 +68,7 @@ public final class FlowTests {
                 percent * 1e4,
                 1e6,
                 "%",
-                1,
+                revision,
                 true,
                 source + "/" + district,
                 Instant.now());

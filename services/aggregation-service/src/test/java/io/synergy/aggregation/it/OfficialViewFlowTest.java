@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -58,6 +59,9 @@ class OfficialViewFlowTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     @BeforeAll
     static void doubles() {
@@ -257,6 +261,52 @@ class OfficialViewFlowTest {
                         .body(T1 + ".value", nullValue())
                         .body("dataSets.accepted", equalTo(0)));
         attainment("latest", SHINAN).body(T1 + ".value", equalTo(64.0)).body("dataSets.accepted", equalTo(0));
+    }
+
+    /** Org-unit results computed so far in a view, over every pass. */
+    private double computed(String view) {
+        return metrics.get("synergy.recompute.units")
+                .tag("view", view)
+                .summary()
+                .totalAmount();
+    }
+
+    /**
+     * A figure of a data set not accepted changes the latest view only: the pass computes the latest results it reaches
+     * and not the official ones again. Once the data set is accepted its next figure is official at once.
+     */
+    @Test
+    void aFigureOfADataSetNotAcceptedIsNotComputedAgainInTheOfficialViewAndOneOfAnAcceptedSetIs() throws Exception {
+        String huangdao = "370211";
+        publishT1(huangdao, 50);
+        await().atMost(SECONDS)
+                .untilAsserted(() -> attainment("latest", huangdao).body(T1 + ".value", equalTo(50.0)));
+        Map<String, Long> before = settledVersions();
+        double latest = computed("latest");
+        double official = computed("official");
+
+        FlowTests.publishT1(KAFKA, "official-view-test", huangdao, YEAR, 51, 2);
+        await().atMost(SECONDS)
+                .untilAsserted(() -> attainment("latest", huangdao).body(T1 + ".value", equalTo(51.0)));
+        Map<String, Long> after = settledVersions();
+        assertThat(computed("latest")).isGreaterThan(latest);
+        assertThat(computed("official")).isEqualTo(official);
+        assertThat(after.get("latest:" + huangdao)).isGreaterThan(before.get("latest:" + huangdao));
+        assertThat(after.get("official:" + huangdao)).isEqualTo(before.get("official:" + huangdao));
+        attainment("official", huangdao).body(T1 + ".value", nullValue());
+
+        send(transition("transport", huangdao, ApprovalAction.SUBMIT, ApprovalState.OPEN, ApprovalState.SUBMITTED, 1));
+        send(transition(
+                "transport", huangdao, ApprovalAction.APPROVE, ApprovalState.SUBMITTED, ApprovalState.APPROVED, 2));
+        send(transition(
+                "transport", huangdao, ApprovalAction.ACCEPT, ApprovalState.APPROVED, ApprovalState.ACCEPTED, 3));
+        await().atMost(SECONDS)
+                .untilAsserted(() -> attainment("official", huangdao).body(T1 + ".value", equalTo(51.0)));
+        // a figure of the accepted data set (sent before the acceptance, read after it): official at once
+        FlowTests.publishT1(KAFKA, "official-view-test", huangdao, YEAR, 52, 3);
+        await().atMost(SECONDS)
+                .untilAsserted(() -> attainment("official", huangdao).body(T1 + ".value", equalTo(52.0)));
+        attainment("latest", huangdao).body(T1 + ".value", equalTo(52.0));
     }
 
     @Test
