@@ -1,6 +1,7 @@
 package io.synergy.testsupport.sector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -455,6 +456,98 @@ public abstract class ApprovalContract extends SectorServiceTest {
                     .doesNotContain(first)
                     .contains(second);
         }
+    }
+
+    /**
+     * The approval matrix is a kept answer (issue 19): a matrix read before a change is read again after it, within the
+     * answers' maximum age, so a change that did not move the matrix's version (or an org units' snapshot it was not
+     * keyed by) would be served the matrix as it was — a transition, a new flagged report, an acknowledgement, an
+     * enterprise moved to another district, a correcting revision. Between changes it is served from memory: a row
+     * changed behind the service's back is not read.
+     */
+    @Test
+    void theApprovalMatrixIsReadAnewAfterEveryChangeOfWhatItShows() {
+        List<DistrictYear> slots = freshDistrictYears(2, 2);
+        String d1 = slots.get(0).district();
+        String d2 = slots.get(2).district();
+        String period = slots.get(1).period();
+        String enterprise = registerEnterprise(d1);
+        accepted(
+                postJson(report(
+                        uniqueId("matrix-before"),
+                        enterprise,
+                        slots.get(0).period(),
+                        null,
+                        scaled(validValues(), 0.01))),
+                201);
+        assertThat(matrixRow(period, d2).path("state").asText()).isEqualTo("OPEN");
+
+        done(act(bureau(d2), d2, period, "SUBMIT", null), "SUBMITTED");
+        assertThat(matrixRow(period, d2).path("state").asText())
+                .as("a transition")
+                .isEqualTo("SUBMITTED");
+        String where = " WHERE org_unit = '" + d2 + "' AND year = " + period;
+        assertThat(queryCount("WITH c AS (UPDATE data_set SET changed_by = 'behind-the-service'" + where
+                        + " RETURNING 1) SELECT count(*) FROM c"))
+                .isEqualTo(1);
+        try {
+            assertThat(matrixRow(period, d2).path("changedBy").asText())
+                    .as("served kept: a row changed behind the service is not read")
+                    .isEqualTo("bureau-" + d2);
+        } finally {
+            queryCount("WITH c AS (UPDATE data_set SET changed_by = 'bureau-" + d2 + "'" + where
+                    + " RETURNING 1) SELECT count(*) FROM c");
+        }
+
+        String flagged = uniqueId("matrix-flagged");
+        JsonNode answer =
+                accepted(postJson(report(flagged, enterprise, period, null, scaled(validValues(), 0.4))), 201);
+        int flags = answer.path("flagged").size();
+        assertThat(flags).as(answer.toString()).isGreaterThan(1);
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("a new flagged report")
+                .isEqualTo(flags);
+
+        long first = stream(flaggedPage(period, 0).path("items"))
+                .filter(i -> flagged.equals(i.path("reportId").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        accepted(
+                given().header("Authorization", reviewer(d1))
+                        .contentType(JSON)
+                        .body("{\"comment\": \"已核实 / checked\"}")
+                        .post(REPORTS + "/flags/" + first + "/acknowledge"),
+                200);
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("an acknowledgement")
+                .isEqualTo(flags - 1);
+
+        // moved to d2: its flags count for d2's data set as soon as this service's org units say so (an approval
+        // naming the enterprise is refused naming its district, and changes nothing)
+        publishOrgUnit(enterprise, "ENTERPRISE", d2, false, 2);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(problem(
+                                        act(bureau(d2), enterprise, period, "SUBMIT", null),
+                                        400,
+                                        "invalid-request",
+                                        "orgUnit")
+                                .path("errors")
+                                .get(0)
+                                .path("message")
+                                .asText())
+                        .contains(d2));
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("an org units' change")
+                .isZero();
+        assertThat(matrixRow(period, d2).path("unacknowledgedFlags").asInt()).isEqualTo(flags - 1);
+
+        done(act(reviewer(d2), d2, period, "RETURN", "企业划转 / an enterprise moved in"), "OPEN");
+        accepted(postJson(report(flagged, enterprise, period, 2, scaled(validValues(), 0.01))), 201);
+        assertThat(matrixRow(period, d2).path("unacknowledgedFlags").asInt())
+                .as("a correcting revision takes the report's flags off")
+                .isZero();
     }
 
     /** A page of the review list: of a period ({@code null}: every period), after the flag {@code after} (0: the first). */
