@@ -13,8 +13,9 @@ import org.hibernate.Session;
 /**
  * The version of the registry's master data ({@code registry_version}): raised by every writer of org units, targets,
  * key projects, pilots and due-date rules in its own transaction ({@link RegistryLock#acquire}), and by the data sets'
- * states taken from {@code approvals.v1} ({@link #raise()}), so it commits with what it counts and every replica sees it. The read answers kept by {@link KeptLists} are tagged with it; a read costs this one primary-key
- * lookup while nothing changes, shared by the readers that arrive while one is under way ({@link SharedRead}).
+ * states taken from {@code approvals.v1} ({@link #raise()}), so it commits with what it counts and every replica sees
+ * it. The read answers kept by {@link KeptLists} are tagged with it; a read costs this one primary-key lookup while
+ * nothing changes, shared by the readers that arrive while one is under way ({@link SharedRead}).
  */
 @ApplicationScoped
 public class RegistryVersion {
