@@ -441,12 +441,16 @@ public abstract class ApprovalContract extends SectorServiceTest {
         assertThat(each(flaggedPage(null, from).path("items"), "reportId")).contains(first);
 
         String second = uniqueId("list-second");
-        accepted(postJson(report(second, d2, period, null, scaled(validValues(), 40))), 201);
+        JsonNode secondAnswer = accepted(postJson(report(second, d2, period, null, scaled(validValues(), 40))), 201);
         for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
             assertThat(each(page.path("items"), "reportId"))
                     .as("a new flagged report")
                     .contains(first, second);
         }
+        // read (and kept) right before the transition
+        assertThat(matrixRow(period, d2).path("unacknowledgedFlags").asInt())
+                .as("a new flagged report")
+                .isEqualTo(secondAnswer.path("flagged").size());
 
         done(act(bureau(d2), d2, period, "SUBMIT", null), "SUBMITTED");
         assertThat(matrixRow(period, d2).path("state").asText())
