@@ -1,6 +1,7 @@
 package io.synergy.testsupport.sector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -400,12 +401,15 @@ public abstract class ApprovalContract extends SectorServiceTest {
     }
 
     /**
-     * The review list is a kept answer (issue 19): each page read before a change is read again after it, within the
-     * answers' maximum age, so a change that did not move the list's version would be served the page as it was — a new
-     * flagged report, an acknowledgement, a correcting revision; a year's page and a page of every period.
+     * The review list and the approval matrix are kept answers (issue 19): each read before a change is read again after
+     * it, within the answers' maximum age, so a change that did not move an answer's version (or an org units' snapshot
+     * it was not keyed by) would be served the answer as it was — a new flagged report, a transition, an
+     * acknowledgement, an enterprise moved to another district, a correcting revision; a year's page, a page of every
+     * period and the year's matrix. Between changes the matrix is served from memory: a row changed behind the service's
+     * back is not read. One test for both, as both show the same flags: the district-years of the shared years are few.
      */
     @Test
-    void theReviewListIsReadAnewAfterEveryChangeOfWhatItShows() {
+    void theReviewListAndTheMatrixAreReadAnewAfterEveryChangeOfWhatTheyShow() {
         List<DistrictYear> slots = freshDistrictYears(2, 2);
         String d1 = slots.get(0).district();
         String d2 = slots.get(2).district();
@@ -413,6 +417,14 @@ public abstract class ApprovalContract extends SectorServiceTest {
         for (String d : List.of(d1, d2)) {
             accepted(postJson(report(uniqueId("list-before"), d, slots.get(0).period(), null, validValues())), 201);
         }
+        String enterprise = registerEnterprise(d1);
+        accepted(
+                postJson(report(
+                        uniqueId("list-before"), enterprise, slots.get(0).period(), null, scaled(validValues(), 0.01))),
+                201);
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt()).isZero();
+        assertThat(matrixRow(period, d2).path("state").asText()).isEqualTo("OPEN");
+
         String first = uniqueId("list-first");
         accepted(postJson(report(first, d1, period, null, scaled(validValues(), 40))), 201);
         List<JsonNode> firstFlags = stream(flaggedPage(period, 0).path("items"))
@@ -421,16 +433,40 @@ public abstract class ApprovalContract extends SectorServiceTest {
         assertThat(firstFlags)
                 .isNotEmpty()
                 .allSatisfy(i -> assertThat(i.path("acknowledged").isNull()).isTrue());
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("a new flagged report")
+                .isEqualTo(firstFlags.size());
         // a page of every period, from the first report's flags on (other tests' flags are before them)
         long from = firstFlags.get(0).path("id").asLong() - 1;
         assertThat(each(flaggedPage(null, from).path("items"), "reportId")).contains(first);
 
         String second = uniqueId("list-second");
-        accepted(postJson(report(second, d2, period, null, scaled(validValues(), 40))), 201);
+        JsonNode secondAnswer = accepted(postJson(report(second, d2, period, null, scaled(validValues(), 40))), 201);
         for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
             assertThat(each(page.path("items"), "reportId"))
                     .as("a new flagged report")
                     .contains(first, second);
+        }
+        // read (and kept) right before the transition
+        assertThat(matrixRow(period, d2).path("unacknowledgedFlags").asInt())
+                .as("a new flagged report")
+                .isEqualTo(secondAnswer.path("flagged").size());
+
+        done(act(bureau(d2), d2, period, "SUBMIT", null), "SUBMITTED");
+        assertThat(matrixRow(period, d2).path("state").asText())
+                .as("a transition")
+                .isEqualTo("SUBMITTED");
+        String where = " WHERE org_unit = '" + d2 + "' AND year = " + period;
+        assertThat(queryCount("WITH c AS (UPDATE data_set SET changed_by = 'behind-the-service'" + where
+                        + " RETURNING 1) SELECT count(*) FROM c"))
+                .isEqualTo(1);
+        try {
+            assertThat(matrixRow(period, d2).path("changedBy").asText())
+                    .as("served kept: a row changed behind the service is not read")
+                    .isEqualTo("bureau-" + d2);
+        } finally {
+            queryCount("WITH c AS (UPDATE data_set SET changed_by = 'bureau-" + d2 + "'" + where
+                    + " RETURNING 1) SELECT count(*) FROM c");
         }
 
         long acknowledged = firstFlags.get(0).path("id").asLong();
@@ -447,6 +483,34 @@ public abstract class ApprovalContract extends SectorServiceTest {
                     .satisfies(i -> assertThat(i.path("acknowledged").path("by").asText())
                             .isEqualTo("reviewer-" + d1));
         }
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("an acknowledgement")
+                .isEqualTo(firstFlags.size() - 1);
+
+        // an enterprise's flags count for its district's data set; moved to d2, for d2's as soon as this service's org
+        // units say so (an approval naming the enterprise is refused naming its district, and changes nothing)
+        JsonNode moving = accepted(
+                postJson(report(uniqueId("list-moving"), enterprise, period, null, scaled(validValues(), 0.4))), 201);
+        int moved = moving.path("flagged").size();
+        assertThat(moved).as(moving.toString()).isPositive();
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt()).isEqualTo(firstFlags.size() - 1 + moved);
+        int d2Flags = matrixRow(period, d2).path("unacknowledgedFlags").asInt();
+        publishOrgUnit(enterprise, "ENTERPRISE", d2, false, 2);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(problem(
+                                        act(bureau(d2), enterprise, period, "SUBMIT", null),
+                                        400,
+                                        "invalid-request",
+                                        "orgUnit")
+                                .path("errors")
+                                .get(0)
+                                .path("message")
+                                .asText())
+                        .contains(d2));
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("an org units' change")
+                .isEqualTo(firstFlags.size() - 1);
+        assertThat(matrixRow(period, d2).path("unacknowledgedFlags").asInt()).isEqualTo(d2Flags + moved);
 
         accepted(postJson(report(first, d1, period, 2, validValues())), 201);
         for (JsonNode page : List.of(flaggedPage(period, 0), flaggedPage(null, from))) {
@@ -455,6 +519,9 @@ public abstract class ApprovalContract extends SectorServiceTest {
                     .doesNotContain(first)
                     .contains(second);
         }
+        assertThat(matrixRow(period, d1).path("unacknowledgedFlags").asInt())
+                .as("a correcting revision takes the report's flags off")
+                .isZero();
     }
 
     /** A page of the review list: of a period ({@code null}: every period), after the flag {@code after} (0: the first). */

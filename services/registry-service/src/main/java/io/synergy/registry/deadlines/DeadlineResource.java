@@ -2,6 +2,7 @@ package io.synergy.registry.deadlines;
 
 import io.synergy.model.catalogue.Sector;
 import io.synergy.model.deadline.DeadlineStatus;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.Problem;
@@ -9,6 +10,7 @@ import io.synergy.platform.problem.ProblemException;
 import io.synergy.platform.tabular.Tabular;
 import io.synergy.registry.shared.Checks;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.KeptLists;
 import io.synergy.registry.shared.Pages;
 import io.synergy.registry.shared.Paging;
 import io.synergy.registry.shared.Params;
@@ -45,6 +47,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * Due dates of the data sets (截止日期): the expected data sets of a period against their due dates, read with
  * {@code reader}, {@code ops} or {@code planner}; the rules, set with {@code planner} ({@code If-Match} optional, honoured).
+ * The list is kept ({@link KeptLists}) per registry version — raised by a rule's change and by a data set's state taken
+ * from {@code approvals.v1} — org units' snapshot and day.
  */
 @Path("/api/v1/deadlines")
 @Tag(
@@ -56,14 +60,30 @@ import org.jboss.resteasy.reactive.RestResponse;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeadlineResource {
 
+    /**
+     * The list's question: its parameters as sent, and today — a new day moves DUE to OVERDUE and every row's daysLeft,
+     * which no version counts.
+     */
+    private record ListQuestion(
+            String period,
+            String sector,
+            String orgUnit,
+            String status,
+            String limit,
+            String cursor,
+            LocalDate today) {}
+
     private final DeadlineService service;
     private final OrgUnitRegistry registry;
+    private final KeptLists kept;
     private final Clock clock;
     private final JsonWebToken token;
 
-    DeadlineResource(DeadlineService service, OrgUnitRegistry registry, Clock clock, JsonWebToken token) {
+    DeadlineResource(
+            DeadlineService service, OrgUnitRegistry registry, KeptLists kept, Clock clock, JsonWebToken token) {
         this.service = service;
         this.registry = registry;
+        this.kept = kept;
         this.clock = clock;
         this.token = token;
     }
@@ -112,6 +132,7 @@ public class DeadlineResource {
                     String cursor,
             @Context UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        OrgUnits orgUnits = registry.current();
         Period p = null;
         if (period == null || period.isBlank()) {
             errors.add(
@@ -133,15 +154,27 @@ public class DeadlineResource {
                         "'" + sector + "' is not a sector (energy, transport, building, agriculture, waste)"));
             }
         }
-        Set<String> units = Params.within(orgUnit, registry.current(), errors);
+        Set<String> units = Params.within(orgUnit, orgUnits, errors);
         DeadlineStatus st = Params.oneOf(DeadlineStatus.class, status, "status", errors);
         Integer size = Paging.limit(limit, errors);
         String after = Paging.decodeCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameter", errors);
         }
-        List<Deadline> rows = service.deadlines(p, s, units, st, LocalDate.now(clock.withZone(Checks.ZONE)));
-        return Pages.slice(rows, size, after, DeadlineResource::position, uri, DeadlineTable::answer);
+        LocalDate today = LocalDate.now(clock.withZone(Checks.ZONE));
+        Period asked = p;
+        Sector inSector = s;
+        return kept.page(
+                new ListQuestion(period, sector, orgUnit, status, limit, cursor, today),
+                orgUnits,
+                uri,
+                () -> Pages.slice(
+                        service.deadlines(asked, inSector, orgUnits, units, st, today),
+                        size,
+                        after,
+                        DeadlineResource::position,
+                        uri,
+                        DeadlineTable::answer));
     }
 
     /** Where a row is in the list, for its cursor. */

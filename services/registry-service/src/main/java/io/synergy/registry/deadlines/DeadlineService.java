@@ -11,12 +11,15 @@ import io.synergy.model.event.CloudEventTypes;
 import io.synergy.model.event.ReminderEvent;
 import io.synergy.model.event.Topics;
 import io.synergy.model.orgunit.OrgUnit;
+import io.synergy.model.orgunit.OrgUnits;
 import io.synergy.platform.orgunits.OrgUnitRegistry;
 import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
 import io.synergy.registry.shared.EntityTags;
+import io.synergy.registry.shared.RegistryLock;
+import io.synergy.registry.shared.RegistryVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -116,6 +119,8 @@ public class DeadlineService {
             throw ProblemException.invalid(
                     errors.size() + (errors.size() == 1 ? " fault" : " faults") + "; nothing was changed", errors);
         }
+        // the deadlines' kept answers are computed anew after it (a rule set again unchanged costs one recomputation)
+        RegistryLock.acquire();
         DeadlineRuleEntity e = DeadlineRuleEntity.findById(new DeadlineRuleEntity.Key(sector, type));
         if (ifMatch != null) {
             ifMatch.require(e.version);
@@ -143,11 +148,17 @@ public class DeadlineService {
 
     /**
      * One row per expected data set of the period: each sector asked for (all: {@code null}) and each district of the city
-     * within {@code units} (all: {@code null}), with its due date against {@code today}; only those of {@code status}, if given.
+     * ({@code orgUnits}) within {@code units} (all: {@code null}), with its due date against {@code today}; only those of
+     * {@code status}, if given.
      */
     @Transactional
     public List<Deadline> deadlines(
-            Period period, Sector sector, Set<String> units, DeadlineStatus status, LocalDate today) {
+            Period period,
+            Sector sector,
+            OrgUnits orgUnits,
+            Set<String> units,
+            DeadlineStatus status,
+            LocalDate today) {
         Map<String, DeadlineRule> rules = new HashMap<>();
         rules().stream().filter(r -> r.periodType() == period.type()).forEach(r -> rules.put(r.sector(), r));
         Map<String, ApprovalState> states = new HashMap<>();
@@ -160,7 +171,7 @@ public class DeadlineService {
                 continue;
             }
             LocalDate due = rule.due(period.end());
-            for (OrgUnit d : registry.current().districts()) {
+            for (OrgUnit d : orgUnits.districts()) {
                 if (units != null && !units.contains(d.code())) {
                     continue;
                 }
@@ -193,7 +204,8 @@ public class DeadlineService {
 
     /**
      * Takes a data set's state from a checked {@code approvals.v1} event, unless a version as high was taken already (a
-     * record read again, or an older one after a newer): answers whether it changed anything.
+     * record read again, or an older one after a newer): answers whether it changed anything. A change raises the
+     * {@link RegistryVersion} in the same transaction: the deadlines' kept answers show the states.
      */
     @Transactional
     public boolean apply(ApprovalEvent e) {
@@ -211,6 +223,9 @@ public class DeadlineService {
                 .setParameter(6, e.actor())
                 .setParameter(7, e.changedAt())
                 .executeUpdate();
+        if (rows > 0) {
+            RegistryVersion.raise();
+        }
         return rows > 0;
     }
 
@@ -226,7 +241,7 @@ public class DeadlineService {
         Period period = Period.parse(Integer.toString(year)).orElseThrow();
         Instant now = Instant.now();
         List<OutboxMessage> messages = new ArrayList<>();
-        for (Deadline d : deadlines(period, null, null, null, today)) {
+        for (Deadline d : deadlines(period, null, registry.current(), null, null, today)) {
             boolean open = d.status() == DeadlineStatus.DUE || d.status() == DeadlineStatus.OVERDUE;
             if (!open || d.daysLeft() > config.daysBefore()) {
                 continue;

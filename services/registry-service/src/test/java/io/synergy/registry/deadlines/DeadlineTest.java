@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +30,10 @@ import io.synergy.testsupport.PlatformTestResource;
 import io.synergy.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,6 +64,9 @@ class DeadlineTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final KafkaTestClient kafka = new KafkaTestClient(KafkaBroker.bootstrapServers());
 
@@ -196,6 +204,102 @@ class DeadlineTest {
                 .then()
                 .statusCode(200)
                 .body("sector", Matchers.everyItem(equalTo("transport")));
+    }
+
+    /**
+     * The list is a kept answer (issue 19, {@code shared.KeptLists}): read before each change and again right after it,
+     * within the answers' maximum age, so a change that did not move the registry's version — or a day the question did
+     * not name — would be served the list as it was: a rule's change, a new day, a data set's state from approvals.v1
+     * (read as soon as it is stored, not when the list happens to show it). Between changes it is served from memory: a
+     * state stored behind the service's back is not read. Waste's monthly rule and Jimo (即墨区, 370215) in 2023, in no
+     * other test of the deadlines.
+     */
+    @Test
+    void theListIsKeptAndReadAnewAfterARuleAStateAndANewDay() throws Exception {
+        String district = "370215";
+        String rule = DEADLINES + "/rules/waste/MONTH";
+        today("2023-06-10");
+        assertThat(row("2023-05", "waste", district))
+                .containsEntry("dueDate", "2023-06-15")
+                .containsEntry("status", "DUE")
+                .containsEntry("daysLeft", 5);
+
+        String insert = "INSERT INTO data_set_state (sector, org_unit, year, state, version, actor, changed_at)"
+                + " VALUES ('waste', '" + district + "', 2023, 'SUBMITTED', 1, 'behind-the-service', now())";
+        String delete =
+                "DELETE FROM data_set_state WHERE sector = 'waste' AND org_unit = '" + district + "' AND year = 2023";
+        assertThat(update(insert)).isEqualTo(1);
+        try {
+            assertThat(row("2023-05", "waste", district))
+                    .as("served kept: a state stored behind the service is not read")
+                    .containsEntry("state", "OPEN");
+        } finally {
+            assertThat(update(delete)).isEqualTo(1);
+        }
+
+        try {
+            as("planner-li", "planner")
+                    .contentType("application/json")
+                    .body(Map.of("daysAfter", 20))
+                    .put(rule)
+                    .then()
+                    .statusCode(200);
+            assertThat(row("2023-05", "waste", district))
+                    .as("a rule's change")
+                    .containsEntry("dueDate", "2023-06-20")
+                    .containsEntry("daysLeft", 10);
+
+            today("2023-06-21");
+            assertThat(row("2023-05", "waste", district))
+                    .as("a new day")
+                    .containsEntry("status", "OVERDUE")
+                    .containsEntry("daysLeft", -1);
+
+            publish("waste", district, "2023", ApprovalState.SUBMITTED, ApprovalAction.SUBMIT, 1);
+            await().atMost(WAIT).until(() -> state("waste", district, 2023).equals("SUBMITTED"));
+            assertThat(row("2023-05", "waste", district))
+                    .as("a data set's state from approvals.v1")
+                    .containsEntry("state", "SUBMITTED")
+                    .containsEntry("status", "SUBMITTED");
+            assertThat(given().accept("text/csv")
+                            .queryParam("period", "2023-05")
+                            .queryParam("sector", "waste")
+                            .get(DEADLINES)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains("waste," + district + ",2023-05,2023-06-20,SUBMITTED,SUBMITTED,-1");
+        } finally {
+            as("planner-li", "planner")
+                    .contentType("application/json")
+                    .body(Map.of("daysAfter", 15))
+                    .put(rule)
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    /** Runs a statement on the registry's schema, behind the service: the rows it changed. */
+    int update(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A data set's state as stored ("" without a row). */
+    String state(String sector, String orgUnit, int year) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT state FROM data_set_state WHERE sector = ? AND org_unit = ? AND year = ?")) {
+            ps.setString(1, sector);
+            ps.setString(2, orgUnit);
+            ps.setInt(3, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
     }
 
     @Test

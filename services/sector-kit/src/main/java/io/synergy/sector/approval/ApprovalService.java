@@ -19,6 +19,8 @@ import io.synergy.platform.outbox.OutboxMessage;
 import io.synergy.platform.outbox.OutboxWriter;
 import io.synergy.platform.problem.FieldError;
 import io.synergy.platform.problem.ProblemException;
+import io.synergy.platform.read.AnswerMemo;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.approval.ApprovalRules.Party;
 import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.model.DataSets;
@@ -32,6 +34,7 @@ import io.synergy.sector.store.ReportStore.Acknowledgement;
 import io.synergy.sector.store.ReportStore.FlagTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,11 +56,27 @@ import java.util.stream.Collectors;
  * {@code approvals.v1} through the outbox in the transaction that made it; the approval matrix; the acknowledgement of flagged
  * values; and the lock — a data set that is not OPEN takes no report or revision, on any channel ({@link #requireOpen}). A
  * transition and an ingestion of the same data set serialise on the data set's advisory lock ({@link DataSets#LOCK_CLASS}).
+ *
+ * <p>The matrix of a year is kept like the figures (sector-kit's {@code IndicatorQueries}): computed once per version of
+ * what it shows and org units' snapshot ({@link AnswerMemo}), rendered once ({@link Tabular#kept()}), and served from
+ * memory until either moves. Its version is the year's {@code approval_version} (raised by every transition) plus its
+ * {@code flag_version} (moved by new flags, superseded revisions and acknowledgements: the unacknowledged flags it
+ * counts); both only grow, so their sum grows when either does.
  */
 @ApplicationScoped
 public class ApprovalService {
 
     static final int MAX_COMMENT = 2000;
+
+    /** Matrices kept: one per year asked for; a console shows this year's and last year's. */
+    static final int MATRICES_KEPT = 16;
+
+    /**
+     * How long a matrix may be served at most, whatever the version says: as the figures' answers, it bounds the
+     * transitions of a pod of the previous release during a rolling upgrade, which raise no {@code approval_version}.
+     */
+    static final Duration MATRIX_MAX_AGE = Duration.ofSeconds(5);
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Who acts: the token's subject, its groups, and its districts claim ({@code null}: every district). */
@@ -74,6 +93,8 @@ public class ApprovalService {
     private final OrgUnitRegistry orgUnits;
     private final SectorConfig config;
     private final ObjectMapper json;
+    private final AnswerMemo<Integer, Tabular<ApprovalMatrix>> matrices =
+            new AnswerMemo<>(MATRICES_KEPT, MATRIX_MAX_AGE);
 
     public ApprovalService(
             ApprovalStore store,
@@ -222,17 +243,31 @@ public class ApprovalService {
                 now,
                 CloudEventTypes.APPROVAL_SCHEMA,
                 write(e))));
-        return status(year, units, List.of(units.find(district).orElseThrow())).get(0);
+        DataSetStatus done =
+                status(year, units, List.of(units.find(district).orElseThrow())).get(0);
+        // last: the year's kept matrix is stale from the commit on
+        store.raiseVersion(year);
+        return done;
     }
 
-    /** The matrix of a year: every district's data set. */
-    public ApprovalMatrix matrix(String periodText) {
+    /** The matrix of a year: every district's data set, kept (see the class). */
+    public Tabular<ApprovalMatrix> matrix(String periodText) {
         List<FieldError> errors = new ArrayList<>();
         Integer year = year(periodText, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid parameters", errors);
         }
+        // read before the matrix is: it is never tagged newer than it is
+        long version = store.version(year) + flagVersions.version(year);
         OrgUnits units = orgUnits.current();
+        return matrices.get(
+                year,
+                units,
+                version,
+                () -> Tabular.json(computeMatrix(year, units)).kept());
+    }
+
+    private ApprovalMatrix computeMatrix(int year, OrgUnits units) {
         List<DataSetStatus> rows = status(year, units, units.districts());
         Map<ApprovalState, Integer> counts = new EnumMap<>(ApprovalState.class);
         for (ApprovalState s : ApprovalState.values()) {

@@ -4,6 +4,7 @@ import io.synergy.model.approval.ApprovalMatrix;
 import io.synergy.model.approval.ApprovalRequest;
 import io.synergy.model.approval.DataSetStatus;
 import io.synergy.platform.problem.Problem;
+import io.synergy.platform.tabular.Tabular;
 import io.synergy.sector.approval.ApprovalService;
 import io.synergy.sector.security.WriterAccess;
 import jakarta.annotation.security.RolesAllowed;
@@ -115,7 +116,7 @@ public class ApprovalResource {
                     "The approval matrix of a year: every district's data set, its state, who acted when with what comment, its history")
     @APIResponse(
             responseCode = "200",
-            description = "One row per district of the city",
+            description = "One row per district of the city; kept until a transition, a flag or the org units change",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -124,7 +125,7 @@ public class ApprovalResource {
             responseCode = "400",
             description = "period missing, not a year, or in the future; errors[].field is period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ApprovalMatrix matrix(
+    public Tabular<ApprovalMatrix> matrix(
             @Parameter(description = "the year", required = true, example = "2024") @QueryParam("period")
                     String period) {
         return approvals.matrix(period);

@@ -17,16 +17,32 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The data sets' states in the reporting cycle ({@code data_set}) and their audited transitions ({@code data_set_transition}).
- * JDBC like the other stores; inside a transaction every statement runs on the transaction's connection.
+ * The data sets' states in the reporting cycle ({@code data_set}), their audited transitions ({@code data_set_transition})
+ * and a counter per year of both ({@code approval_version}, {@link YearVersions}), which the kept approval matrix is tagged
+ * with. JDBC like the other stores; inside a transaction every statement runs on the transaction's connection.
  */
 @ApplicationScoped
 public class ApprovalStore {
 
     private final AgroalDataSource dataSource;
+    private final YearVersions versions;
 
     public ApprovalStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.versions = new YearVersions(dataSource, "approval_version");
+    }
+
+    /**
+     * Raises the year's counter of states and transitions without waiting (a slot no other transaction holds). Call it as
+     * the transition's last statement: the slot stays locked until the commit.
+     */
+    public void raiseVersion(int year) {
+        versions.raise(List.of(year));
+    }
+
+    /** The year's counter of states and transitions as committed now (by a read begun after this call). */
+    public long version(int year) {
+        return versions.version(year);
     }
 
     /** A data set's state as last changed (a data set without a row is OPEN and has no version). */

@@ -16,7 +16,7 @@ import java.util.Map;
  * anew once it moved — on every replica, as the counter commits with the change in the database they all read. A counter
  * only grows, so the sum of every year's is a version of everything it counts.
  *
- * <p>A year's counter is the sum of its slots (sector V1_4_5, V1_4_6). With one row per year, every writer of the year
+ * <p>A year's counter is the sum of its slots (sector V1_4_5, V1_4_6, V1_4_7). With one row per year, every writer of the year
  * held that row from its last statement to its commit, and at city scale (1,000 reports/s, each request touching several
  * years) every request waited for every other's commit flush. A writer now raises a slot of the year no other
  * transaction holds ({@code FOR UPDATE SKIP LOCKED}) or adds one, and never waits; every commit raises the sum by one,
