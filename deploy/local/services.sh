@@ -17,11 +17,13 @@ DB_NAME=${DB_NAME:-synergy}
 # the OS after a burst (heap free ratios); C1 only (the C2 compiler's code and arenas cost ~50 MB for ~10 % throughput
 # on this workload); capped metaspace, code cache and direct memory, and the JDK's temporary direct buffers above 256 KB
 # (a Kafka fetch's socket read) freed after each read instead of kept per thread (docs/performance.md, "Kafka fetches and
-# direct memory"); small thread stacks; MALLOC_ARENA_MAX below stops glibc from keeping one malloc arena per thread.
+# direct memory"); small thread stacks; MALLOC_ARENA_MAX below stops glibc from keeping one malloc arena per thread,
+# and TrimNativeHeapInterval hands what glibc freed in its arenas back to the OS every 5 s (3–6 MB of RSS a service,
+# docs/performance.md, "Native heap trimming").
 # The chart (helm/synergy/values.yaml) and compose (deploy/compose.yaml) repeat these and the two below with the same
 # effective options and MALLOC_* settings (HelmChartTest checks it); where each service's memory goes under load, and the
 # flags still to measure: deploy/bench/analysis.md, "RSS under the load phases".
-JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=100m -XX:MaxDirectMemorySize=24m -Djdk.nio.maxCachedBufferSize=262144}
+JVM_OPTS=${SERVICE_JVM_OPTS:--Xms16m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=100m -XX:MaxDirectMemorySize=24m -Djdk.nio.maxCachedBufferSize=262144 -XX:TrimNativeHeapInterval=5000}
 # The aggregation keeps a recompute's working set (the indicator table, a year's result documents) alive for a few hundred
 # ms while results are written: with the default small young generation that set is promoted and the old generation
 # fills, and full collections took a quarter of its time under a steady stream of reports. A young generation as large

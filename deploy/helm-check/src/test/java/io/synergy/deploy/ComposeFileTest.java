@@ -366,6 +366,8 @@ class ComposeFileTest {
             // cap
             assertThat(env.get("JAVA_OPTS_APPEND"))
                     .contains("-XX:MaxDirectMemorySize=24m", "-Djdk.nio.maxCachedBufferSize=262144");
+            // glibc's freed memory handed back every 5 s (docs/performance.md, "Native heap trimming")
+            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-XX:TrimNativeHeapInterval=5000");
             // the health check asks the service's own readiness endpoint on its own port
             String health = String.valueOf((Object) at(s, "healthcheck", "test"));
             assertThat(health).contains("/dev/tcp/127.0.0.1/" + port).contains("/q/health/ready");

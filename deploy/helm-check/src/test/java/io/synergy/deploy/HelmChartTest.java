@@ -309,6 +309,8 @@ class HelmChartTest {
             // cap
             assertThat(env.get("JAVA_OPTS_APPEND"))
                     .contains("-XX:MaxDirectMemorySize=24m", "-Djdk.nio.maxCachedBufferSize=262144");
+            // glibc's freed memory handed back every 5 s (docs/performance.md, "Native heap trimming")
+            assertThat(env.get("JAVA_OPTS_APPEND")).contains("-XX:TrimNativeHeapInterval=5000");
             assertThat(c.path("envFrom").findValuesAsText("name")).containsExactly(Chart.RELEASE + "-config");
         });
     }
