@@ -34,7 +34,6 @@ import io.synergy.sector.store.ReportStore.Acknowledgement;
 import io.synergy.sector.store.ReportStore.FlagTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,12 +70,6 @@ public class ApprovalService {
     /** Matrices kept: one per year asked for; a console shows this year's and last year's. */
     static final int MATRICES_KEPT = 16;
 
-    /**
-     * How long a matrix may be served at most, whatever the version says: as the figures' answers, it bounds the
-     * transitions of a pod of the previous release during a rolling upgrade, which raise no {@code approval_version}.
-     */
-    static final Duration MATRIX_MAX_AGE = Duration.ofSeconds(5);
-
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Who acts: the token's subject, its groups, and its districts claim ({@code null}: every district). */
@@ -93,8 +86,8 @@ public class ApprovalService {
     private final OrgUnitRegistry orgUnits;
     private final SectorConfig config;
     private final ObjectMapper json;
-    private final AnswerMemo<Integer, Tabular<ApprovalMatrix>> matrices =
-            new AnswerMemo<>(MATRICES_KEPT, MATRIX_MAX_AGE);
+    // served at most config.answerMaxAge(), as the figures: a pod of the previous release raises no approval_version
+    private final AnswerMemo<Integer, Tabular<ApprovalMatrix>> matrices;
 
     public ApprovalService(
             ApprovalStore store,
@@ -110,6 +103,7 @@ public class ApprovalService {
         this.outbox = outbox;
         this.orgUnits = orgUnits;
         this.config = config;
+        this.matrices = new AnswerMemo<>(MATRICES_KEPT, config.answerMaxAge());
         this.json = json;
     }
 

@@ -59,6 +59,14 @@ public interface SectorConfig {
     @WithDefault("50000")
     int maxValues();
 
+    /**
+     * How long a kept read answer — the figures, the completeness, a page of flagged values, the approval matrix — may be
+     * served at most, whatever the data version says. It bounds the writes a version cannot see: a pod of the previous
+     * release during a rolling upgrade raises none (platform-kit's {@code AnswerMemo}).
+     */
+    @WithDefault("5s")
+    Duration answerMaxAge();
+
     /** When an accepted value is flagged for review as an implausible change. */
     Plausibility plausibility();
 

@@ -24,7 +24,6 @@ import io.synergy.sector.store.DataValueStore;
 import io.synergy.sector.store.DataValueStore.Receipt;
 import io.synergy.sector.store.DataVersionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,6 @@ public class IndicatorQueries {
      * MB in the local run: the cap keeps the worst case near 8 MB.
      */
     static final int ANSWERS_KEPT = 32;
-    /** How long an answer may be served at most, whatever the version says (see {@link AnswerMemo}). */
-    static final Duration ANSWER_MAX_AGE = Duration.ofSeconds(5);
 
     private record IndicatorsQuestion(Period period, String district) {}
 
@@ -58,10 +55,8 @@ public class IndicatorQueries {
     private final SectorConfig config;
     private final SectorCalculator calculator;
     // kept with their rendered bytes (Tabular.kept()): a read serialises nothing
-    private final AnswerMemo<IndicatorsQuestion, Tabular<IndicatorsView>> indicatorAnswers =
-            new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
-    private final AnswerMemo<Period, Tabular<CompletenessView>> completenessAnswers =
-            new AnswerMemo<>(ANSWERS_KEPT, ANSWER_MAX_AGE);
+    private final AnswerMemo<IndicatorsQuestion, Tabular<IndicatorsView>> indicatorAnswers;
+    private final AnswerMemo<Period, Tabular<CompletenessView>> completenessAnswers;
 
     public IndicatorQueries(
             DataValueStore values,
@@ -75,6 +70,8 @@ public class IndicatorQueries {
         this.catalogue = catalogue;
         this.config = config;
         this.calculator = new SectorCalculator(catalogue, config.code());
+        this.indicatorAnswers = new AnswerMemo<>(ANSWERS_KEPT, config.answerMaxAge());
+        this.completenessAnswers = new AnswerMemo<>(ANSWERS_KEPT, config.answerMaxAge());
     }
 
     /**

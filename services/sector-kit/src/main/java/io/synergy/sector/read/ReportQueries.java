@@ -13,6 +13,7 @@ import io.synergy.model.report.ReportHistory.RevisionEntry;
 import io.synergy.model.report.ReportValue;
 import io.synergy.platform.read.AnswerMemo;
 import io.synergy.platform.tabular.Tabular;
+import io.synergy.sector.config.SectorConfig;
 import io.synergy.sector.read.FlaggedValues.FlaggedEntry;
 import io.synergy.sector.store.FlagVersionStore;
 import io.synergy.sector.store.ReportStore;
@@ -46,14 +47,15 @@ public class ReportQueries {
     private final FlagVersionStore versions;
     private final ObjectMapper json;
     private final Catalogue catalogue;
-    private final AnswerMemo<FlaggedQuestion, Tabular<FlaggedValues>> flaggedPages =
-            new AnswerMemo<>(PAGES_KEPT, IndicatorQueries.ANSWER_MAX_AGE);
+    private final AnswerMemo<FlaggedQuestion, Tabular<FlaggedValues>> flaggedPages;
 
-    public ReportQueries(ReportStore store, FlagVersionStore versions, ObjectMapper json, Catalogue catalogue) {
+    public ReportQueries(
+            ReportStore store, FlagVersionStore versions, ObjectMapper json, Catalogue catalogue, SectorConfig config) {
         this.store = store;
         this.versions = versions;
         this.json = json;
         this.catalogue = catalogue;
+        this.flaggedPages = new AnswerMemo<>(PAGES_KEPT, config.answerMaxAge());
     }
 
     /** The stored body of a revision: only its values are read back. */

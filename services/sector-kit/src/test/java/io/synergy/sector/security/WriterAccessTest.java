@@ -154,6 +154,11 @@ class WriterAccessTest {
             }
 
             @Override
+            public Duration answerMaxAge() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
             public Plausibility plausibility() {
                 return () -> 10;
             }
