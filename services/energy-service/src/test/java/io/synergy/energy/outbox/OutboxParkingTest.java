@@ -52,7 +52,7 @@ class OutboxParkingTest extends SectorServiceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "mp.messaging.outgoing.outbox.max.request.size",
+                    "synergy.outbox.max-record-bytes",
                     String.valueOf(MAX_REQUEST_SIZE),
                     "synergy.outbox.max-backoff",
                     "1s");

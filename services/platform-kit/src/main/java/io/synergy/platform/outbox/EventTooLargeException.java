@@ -24,7 +24,7 @@ public class EventTooLargeException extends ProblemException {
                 "event-too-large",
                 "The event would be too large to publish",
                 "The " + m.type() + " event of " + m.subject() + " would be " + bytes + " bytes; Kafka takes at most "
-                        + limit + " (mp.messaging.outgoing.outbox.max.request.size); nothing was stored",
+                        + limit + " (synergy.outbox.max-record-bytes); nothing was stored",
                 List.of(new FieldError(
                         largestMember(m.payload()), "makes the event larger than " + limit + " bytes: shorten it")));
     }

@@ -4,24 +4,24 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.synergy.platform.kafka.KafkaClientProperties;
 import io.synergy.platform.schemas.EventSchemaConfig;
 import io.synergy.platform.tracing.Traceparent;
+import io.synergy.platform.tracing.Traces;
 import io.synergy.platform.worker.WakeableLoop;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,31 +29,46 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes the outbox to Kafka: one instance at a time (an advisory lock, so a key's events keep their order) reads
- * a batch of rows in id order, sends them as CloudEvents through the idempotent, {@code acks=all} producer of the {@code outbox}
- * channel, waits for every acknowledgement, then deletes them. If the broker is away the rows stay and wait; the relay
- * retries with exponential backoff, and the rows keep their order. A row Kafka refuses for good (too large, an invalid topic,
- * a topic this service may not write: {@link KafkaRefusals}) is moved to {@code outbox_parked} with the reason instead, and
- * the rows after it go on: one refused event must not freeze every later figure. Each event goes out as part of the trace of
- * the work that wrote it (the row's {@code traceparent}).
+ * a batch of rows in id order, sends them as CloudEvents (binary mode: the {@code ce_*} headers) through its own idempotent,
+ * {@code acks=all} producer, waits for every acknowledgement, then deletes them. If the broker is away the rows stay and
+ * wait; the relay retries with exponential backoff, and the rows keep their order. A row Kafka refuses for good (too large,
+ * an invalid topic, a topic this service may not write: {@link KafkaRefusals}) is moved to {@code outbox_parked} with the
+ * reason instead, and the rows after it go on: one refused event must not freeze every later figure. Each event goes out as
+ * part of the trace of the work that wrote it (the row's {@code traceparent}): a producer span, child of the stored context,
+ * whose own context the record carries in its {@code traceparent} header.
+ *
+ * <p>The producer is Kafka's own, not a messaging channel's: a channel's per-record chain (its emitter, context propagation,
+ * a retry stage per record) cost ~14 KB of garbage per event on this thread, a third of a sector service's allocation under
+ * ingestion (docs/performance.md, "Native heap trimming, and the outbox relay's allocation"), and an {@link Error} inside it
+ * cancelled the channel for good until a restart. An {@link Error} on the way now only costs the producer: the relay closes
+ * it, the rows wait, and the next run opens a new one. A batch whose acknowledgements do not all arrive in time — the producer
+ * itself fails every record by its delivery timeout, shorter than {@code send-timeout}, so one that says nothing has lost its
+ * I/O thread — is treated the same way.
  *
  * <p>No database transaction is open while the relay waits for the broker: the lock is held by the session (the
- * connection), the read and the delete each commit on their own. A JTA transaction around the sends was propagated
- * (context propagation) to the producer's callback threads; when the commit ran while such a thread was still inside
- * the transaction, Narayana's clean-up of those threads ({@code ThreadActionData.purgeAction}) also dropped the
- * committing thread's own association, the enlisted connection then saw no transaction and the commit failed
- * ({@code ARJUNA016039 … Enlisted connection used without active transaction}) — and an open transaction would also have
- * been rolled back by the reaper under a slow broker while the thread still waited.
+ * connection), the read and the delete each commit on their own, so a slow broker never holds a transaction for the
+ * reaper to roll back while the thread still waits.
  *
  * <p>Delivery is at least once: a crash after the broker acknowledged and before the delete sends the batch again.
  * Consumers are idempotent (they keep the highest revision per key), so that is safe.
@@ -78,16 +93,21 @@ public class OutboxRelay {
                    created_at, ?
               FROM moved""";
 
+    /** The CloudEvents version the {@code ce_specversion} header names. */
+    static final String SPEC_VERSION = "1.0";
+
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final MutinyEmitter<byte[]> emitter;
     private final MeterRegistry registry;
     private final EventSchemaConfig schemas;
+    private final Traces traces;
+    private final Properties producerProperties;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong parkedRows = new AtomicLong();
     private volatile String lastParkedReason;
     private WakeableLoop loop;
+    private Producer<String, byte[]> producer;
     private Counter published;
     private Counter failures;
     private Counter parked;
@@ -96,15 +116,39 @@ public class OutboxRelay {
     public OutboxRelay(
             AgroalDataSource dataSource,
             OutboxConfig config,
-            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-                    MutinyEmitter<byte[]> emitter,
             MeterRegistry registry,
-            EventSchemaConfig schemas) {
+            EventSchemaConfig schemas,
+            Traces traces,
+            Config kafka,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.dataSource = dataSource;
         this.config = config;
-        this.emitter = emitter;
         this.registry = registry;
         this.schemas = schemas;
+        this.traces = traces;
+        this.producerProperties = producerProperties(config, KafkaClientProperties.all(kafka), service);
+    }
+
+    /**
+     * The cluster's settings (the application's {@code kafka.*}, as for every client), then the outbox's: idempotent and
+     * {@code acks=all}, so a key's events reach the topic once each and in order; a record is failed by the producer itself
+     * (delivery timeout) well before the relay stops waiting for it ({@code send-timeout}); then the operator's
+     * {@code synergy.outbox.producer.*}.
+     */
+    static Properties producerProperties(OutboxConfig config, Properties cluster, String service) {
+        Properties p = KafkaClientProperties.filtered(cluster, ProducerConfig.configNames());
+        long sendTimeout = config.sendTimeout().toMillis();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.linger().toMillis()));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(config.maxRecordBytes()));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(config.bufferBytes()));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(sendTimeout / 2));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout / 2));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout * 3 / 4));
+        p.putAll(config.producer());
+        return p;
     }
 
     void start(@Observes StartupEvent event) {
@@ -152,6 +196,7 @@ public class OutboxRelay {
         if (loop != null) {
             loop.stop();
         }
+        discardProducer(config.sendTimeout());
     }
 
     /** Publish as soon as the current transaction, which wrote outbox rows, has committed. */
@@ -182,31 +227,45 @@ public class OutboxRelay {
     }
 
     private int publish(Connection c) throws SQLException {
+        Producer<String, byte[]> kafka = producer();
         List<Long> ids = new ArrayList<>();
-        List<Uni<Throwable>> outcomes = new ArrayList<>();
+        Acknowledgements acks = new Acknowledgements(config.batchSize());
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    int index = ids.size();
                     ids.add(rs.getLong(1));
-                    // each send's own outcome (null: acknowledged), so that one refused record is told from the others
-                    outcomes.add(emitter.sendMessage(toMessage(rs, schemas))
-                            .onItemOrFailure()
-                            .transform((ok, failure) -> failure));
+                    ProducerRecord<String, byte[]> record = toRecord(rs, schemas);
+                    Span span = traces.producer(record.topic(), Traceparent.parse(rs.getString(11)));
+                    String traceparent = Traceparent.of(Context.root().with(span));
+                    if (traceparent != null) {
+                        header(record.headers(), Traceparent.HEADER, traceparent);
+                    }
+                    send(kafka, record, span, acks, index);
+                    Throwable refused = acks.failure(index);
+                    if (refused != null && !KafkaRefusals.isPermanent(refused)) {
+                        break; // refused before it was sent (no metadata within max.block.ms): the rows after it wait
+                    }
                 }
             }
         }
         if (ids.isEmpty()) {
             return 0;
         }
-        // a timeout (the broker away or slow) fails the whole batch, as before: every row stays and is sent again in
-        // order
-        List<Throwable> failures =
-                Uni.join().all(outcomes).andFailFast().await().atMost(config.sendTimeout());
+        if (!acks.awaitAll(ids.size(), config.sendTimeout())) {
+            // the producer fails every record by its delivery timeout, shorter than this wait: one that said nothing
+            // has
+            // lost its I/O thread (an Error there) — a new one is opened for the next run, and every row waits, in
+            // order
+            discardProducer(Duration.ZERO);
+            throw new IllegalStateException("the outbox producer did not answer for " + ids.size() + " events within "
+                    + config.sendTimeout() + "; a new producer is opened for the next run, and the rows wait in order");
+        }
         List<Long> sent = new ArrayList<>();
         int done = 0;
         for (; done < ids.size(); done++) {
-            Throwable failure = failures.get(done);
+            Throwable failure = acks.failure(done);
             if (failure == null) {
                 sent.add(ids.get(done));
             } else if (KafkaRefusals.isPermanent(failure)) {
@@ -225,11 +284,95 @@ public class OutboxRelay {
         }
         if (done < ids.size()) {
             throw new IllegalStateException(
-                    "outbox row " + ids.get(done) + " could not be published (" + failures.get(done)
+                    "outbox row " + ids.get(done) + " could not be published (" + acks.failure(done)
                             + "); it and the rows after it wait",
-                    failures.get(done));
+                    acks.failure(done));
         }
         return ids.size();
+    }
+
+    /**
+     * Hands one record to the producer; its acknowledgement (or failure) arrives in {@code acks} and ends its span — at once
+     * when the producer refuses it before sending (too large, no metadata within {@code max.block.ms}, an interrupt). An
+     * {@link Error} costs the producer (closed, a new one next run), not the relay.
+     */
+    private void send(
+            Producer<String, byte[]> kafka,
+            ProducerRecord<String, byte[]> record,
+            Span span,
+            Acknowledgements acks,
+            int index) {
+        try {
+            kafka.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                }
+                span.end();
+                acks.arrived(index, failure);
+            });
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.end();
+            acks.arrived(index, e);
+        } catch (Error e) {
+            span.end();
+            discardProducer(Duration.ZERO);
+            throw new IllegalStateException(
+                    "the outbox producer failed (" + e
+                            + "); a new one is opened for the next run, and the rows wait in order",
+                    e);
+        }
+    }
+
+    /** The acknowledgements of one batch: each record's failure ({@code null}: acknowledged), counted as they arrive. */
+    private static final class Acknowledgements {
+
+        private final AtomicReferenceArray<Throwable> failures;
+        private final Semaphore arrived = new Semaphore(0);
+
+        Acknowledgements(int capacity) {
+            this.failures = new AtomicReferenceArray<>(capacity);
+        }
+
+        void arrived(int index, Throwable failure) {
+            failures.set(index, failure);
+            arrived.release();
+        }
+
+        /** Whether all {@code count} have arrived within {@code timeout}. */
+        boolean awaitAll(int count, Duration timeout) {
+            try {
+                return arrived.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        Throwable failure(int index) {
+            return failures.get(index);
+        }
+    }
+
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** Closes the producer (what it still holds fails); the next batch opens a new one. */
+    private synchronized void discardProducer(Duration wait) {
+        if (producer != null) {
+            Producer<String, byte[]> closing = producer;
+            producer = null;
+            try {
+                closing.close(wait);
+            } catch (RuntimeException e) {
+                Log.debug("outbox producer did not close cleanly", e);
+            }
+        }
     }
 
     /**
@@ -265,28 +408,37 @@ public class OutboxRelay {
     }
 
     /**
-     * The row as a CloudEvent: {@code dataschema} absolute (CloudEvents types it as a URI; the row keeps the schema's path, the
-     * base is where this service serves it), and the row's trace continued: the Kafka connector's producer span becomes a child
-     * of the stored context and its {@code traceparent} header goes out with the record.
+     * The row as a CloudEvent in binary mode, with the headers SmallRye Reactive Messaging's Kafka connector writes and reads:
+     * {@code ce_specversion}, {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code content-type},
+     * {@code ce_dataschema} (absolute: CloudEvents types it as a URI; the row keeps the schema's path, the base is where this
+     * service serves it) and {@code ce_time} (ISO 8601, UTC); the optional attributes only when the row has them.
      */
-    private static Message<byte[]> toMessage(ResultSet rs, EventSchemaConfig schemas) throws SQLException {
+    static ProducerRecord<String, byte[]> toRecord(ResultSet rs, EventSchemaConfig schemas) throws SQLException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(10));
+        Headers h = record.headers();
+        header(h, "ce_specversion", SPEC_VERSION);
+        header(h, "ce_id", rs.getObject(4, UUID.class).toString());
+        header(h, "ce_type", rs.getString(5));
+        header(h, "ce_source", rs.getString(6));
+        String subject = rs.getString(7);
+        if (subject != null) {
+            header(h, "ce_subject", subject);
+        }
+        header(h, "content-type", "application/json");
         String dataSchema = rs.getString(9);
-        OutgoingCloudEventMetadata<byte[]> ce = OutgoingCloudEventMetadata.<byte[]>builder()
-                .withId(rs.getObject(4, UUID.class).toString())
-                .withType(rs.getString(5))
-                .withSource(URI.create(rs.getString(6)))
-                .withSubject(rs.getString(7))
-                .withTimestamp(rs.getTimestamp(8).toInstant().atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withDataSchema(schemas.absolute(dataSchema))
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(rs.getString(2))
-                .withKey(rs.getString(3))
-                .build();
-        return Message.of(
-                rs.getBytes(10),
-                Metadata.of(ce, kafka, TracingMetadata.withCurrent(Traceparent.parse(rs.getString(11)))));
+        if (dataSchema != null) {
+            header(h, "ce_dataschema", schemas.absolute(dataSchema).toString());
+        }
+        header(
+                h,
+                "ce_time",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        rs.getTimestamp(8).toInstant().atOffset(ZoneOffset.UTC)));
+        return record;
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void refreshBacklog() {
@@ -309,15 +461,6 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             Log.debug("outbox backlog unknown", e);
         }
-    }
-
-    /**
-     * Whether the {@code outbox} channel's emitter has lost its subscription for good (the Kafka sink cancelled it after an
-     * {@link Error} in its sending chain): no later send can succeed until the service restarts. {@link OutboxRelayLiveness}
-     * reports it.
-     */
-    public boolean channelCancelled() {
-        return emitter.isCancelled();
     }
 
     /** Rows waiting, as last counted. */

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes events to the outbox inside the caller's transaction: either the state change and its events are both
@@ -58,11 +57,11 @@ public class OutboxWriter {
             AgroalDataSource dataSource,
             TransactionSynchronizationRegistry transactions,
             OutboxRelay relay,
-            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int maxRequestSize) {
+            OutboxConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
-        this.maxRequestSize = maxRequestSize;
+        this.maxRequestSize = config.maxRecordBytes();
     }
 
     /**

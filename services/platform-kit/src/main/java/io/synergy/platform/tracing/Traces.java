@@ -1,6 +1,7 @@
 package io.synergy.platform.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Starts the platform's own spans — work that no HTTP request or Kafka record of the framework wraps: a consumer's
- * batch, a recompute. A span continues the trace it is given (the {@code traceparent} of the record or the outbox row
+ * batch, a recompute, the outbox relay's sends. A span continues the trace it is given (the {@code traceparent} of the record or the outbox row
  * that caused it) and links to the other traces it serves, so one report can be followed from its REST call or feed
  * message through the sector service, Kafka and the aggregation to the result it changed.
  */
@@ -23,6 +24,11 @@ public class Traces {
 
     /** Links kept per span (the OpenTelemetry SDK's default limit): a span over a large batch links to its first ones. */
     public static final int MAX_LINKS = 128;
+
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> MESSAGING_DESTINATION =
+            AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> MESSAGING_OPERATION = AttributeKey.stringKey("messaging.operation");
 
     private final Tracer tracer;
 
@@ -47,6 +53,20 @@ public class Traces {
         tags.on(span);
         Scope scope = span.makeCurrent();
         return new Work(span, scope, tags.putMdc());
+    }
+
+    /**
+     * The span of one record sent to {@code topic}, a child of {@code parent}: started, not made current — it ends when the
+     * broker answers, on the producer's thread. Named and tagged as OpenTelemetry's messaging conventions name a publish.
+     */
+    public Span producer(String topic, Context parent) {
+        return tracer.spanBuilder(topic + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(parent)
+                .setAttribute(MESSAGING_SYSTEM, "kafka")
+                .setAttribute(MESSAGING_DESTINATION, topic)
+                .setAttribute(MESSAGING_OPERATION, "publish")
+                .startSpan();
     }
 
     /** A span of the platform's own, current until closed. */

@@ -91,11 +91,17 @@ public final class WakeableLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (the heap running out in one run): a worker whose thread ended would freeze the figures
+                // without a sign, while the next run usually finds the heap recovered
                 if (!running) {
                     return;
                 }
-                Log.warnf("%s: run failed, retrying in %d ms: %s", name, backoff, rootMessage(e));
+                if (e instanceof Error) {
+                    Log.errorf(e, "%s: run failed with an error, retrying in %d ms", name, backoff);
+                } else {
+                    Log.warnf("%s: run failed, retrying in %d ms: %s", name, backoff, rootMessage(e));
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
