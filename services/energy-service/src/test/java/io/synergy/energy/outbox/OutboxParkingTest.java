@@ -115,6 +115,38 @@ class OutboxParkingTest extends SectorServiceTest {
                 .isZero();
     }
 
+    /**
+     * A row no record can be made of (here a {@code dataschema} that is no URI) must not hold the rows after it either: it
+     * was read again at every run, failed before any send, and every later event of the service waited behind it.
+     */
+    @Test
+    void aRowNoRecordCanBeMadeOfIsParkedWithItsReasonAndTheRowsAfterItArePublished() {
+        String key = uniqueId("unpublishable");
+        OutboxMessage broken = event(key, "{\"n\":2}");
+        OutboxMessage noUri = new OutboxMessage(
+                broken.topic(),
+                broken.key(),
+                broken.id(),
+                broken.type(),
+                broken.source(),
+                broken.subject(),
+                broken.time(),
+                "not a uri",
+                broken.payload(),
+                null);
+        QuarkusTransaction.requiringNew()
+                .run(() -> writer.writeDerived(List.of(event(key, "{\"n\":1}"), noUri, event(key, "{\"n\":3}"))));
+
+        List<Received> published =
+                kafka().readUntil(indicatorTopic, rs -> ofKey(rs, key).size() >= 2, WAIT);
+        assertThat(ofKey(published, key).stream().map(Received::value)).containsExactly("{\"n\":1}", "{\"n\":3}");
+        await().atMost(WAIT)
+                .until(() -> queryCount("SELECT count(*) FROM outbox WHERE record_key = '" + key + "'") == 0);
+        assertThat(queryCount("SELECT count(*) FROM outbox_parked WHERE record_key = '" + key + "'"
+                        + " AND ce_dataschema = 'not a uri' AND reason LIKE 'UnpublishableRowException%'"))
+                .isEqualTo(1);
+    }
+
     @Test
     void aKafkaOutageStillHoldsEveryRowInOrder() {
         String key = uniqueId("outage");

@@ -8,7 +8,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /**
- * Which send failures are Kafka refusing one record for good — sending it again gives the same answer, however long the relay
+ * Which send failures are Kafka refusing one record for good (or the relay unable to make a record of the row at all) — sending it again gives the same answer, however long the relay
  * waits — as opposed to failures that pass (the broker away, a timeout, a leader election), which must hold the outbox in order.
  * A list of the refusals, not "everything that is not a {@code RetriableException}": a failure of the whole producer (its
  * authentication, a fenced epoch) is not the record's fault, and parking every row for it would only empty the outbox into
@@ -23,7 +23,8 @@ final class KafkaRefusals {
             RecordBatchTooLargeException.class,
             InvalidRecordException.class,
             InvalidTopicException.class,
-            TopicAuthorizationException.class); // this service's principal may not write the record's topic
+            TopicAuthorizationException.class, // this service's principal may not write the record's topic
+            OutboxRelay.UnpublishableRowException.class); // no record can be made of the row: no send would do better
 
     private KafkaRefusals() {}
 

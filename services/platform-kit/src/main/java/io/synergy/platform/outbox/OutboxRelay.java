@@ -236,7 +236,15 @@ public class OutboxRelay {
                 while (rs.next()) {
                     int index = ids.size();
                     ids.add(rs.getLong(1));
-                    ProducerRecord<String, byte[]> record = toRecord(rs, schemas);
+                    ProducerRecord<String, byte[]> record;
+                    try {
+                        record = toRecord(rs, schemas);
+                    } catch (RuntimeException e) {
+                        // a row no record can be made of (a dataschema that is no URI) would hold every later row for
+                        // ever: parked like a row Kafka refuses, with the reason
+                        acks.arrived(index, new UnpublishableRowException(e));
+                        continue;
+                    }
                     Span span = traces.producer(record.topic(), Traceparent.parse(rs.getString(11)));
                     String traceparent = Traceparent.of(Context.root().with(span));
                     if (traceparent != null) {
@@ -255,9 +263,7 @@ public class OutboxRelay {
         }
         if (!acks.awaitAll(ids.size(), config.sendTimeout())) {
             // the producer fails every record by its delivery timeout, shorter than this wait: one that said nothing
-            // has
-            // lost its I/O thread (an Error there) — a new one is opened for the next run, and every row waits, in
-            // order
+            // has lost its I/O thread (an Error there). A new one is opened for the next run; every row waits, in order
             discardProducer(Duration.ZERO);
             throw new IllegalStateException("the outbox producer did not answer for " + ids.size() + " events within "
                     + config.sendTimeout() + "; a new producer is opened for the next run, and the rows wait in order");
@@ -322,6 +328,14 @@ public class OutboxRelay {
                     "the outbox producer failed (" + e
                             + "); a new one is opened for the next run, and the rows wait in order",
                     e);
+        }
+    }
+
+    /** A row the relay cannot make a Kafka record of: refused for good, as Kafka's own refusals are ({@link KafkaRefusals}). */
+    static final class UnpublishableRowException extends RuntimeException {
+
+        UnpublishableRowException(RuntimeException cause) {
+            super("the row is no valid event: " + cause, cause);
         }
     }
 

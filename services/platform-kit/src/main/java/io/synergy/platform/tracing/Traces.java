@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Starts the platform's own spans — work that no HTTP request or Kafka record of the framework wraps: a consumer's
- * batch, a recompute, the outbox relay's sends. A span continues the trace it is given (the {@code traceparent} of the record or the outbox row
- * that caused it) and links to the other traces it serves, so one report can be followed from its REST call or feed
+ * batch, a recompute, the outbox relay's sends. A span continues the trace it is given (the {@code traceparent} of the
+ * record or the outbox row that caused it) and links to the other traces it serves, so one report can be followed from its REST call or feed
  * message through the sector service, Kafka and the aggregation to the result it changed.
  */
 @ApplicationScoped
