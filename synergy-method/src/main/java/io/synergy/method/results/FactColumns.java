@@ -175,12 +175,46 @@ final class FactColumns {
      * A district's figure reads its 500 enterprises' facts this way at city scale (issue 19).
      */
     int read(String code, String unit, int year, double[] into) {
-        long[] b = block(code, unit);
+        Integer c = codes.get(code);
+        Integer u = units.find(unit);
+        return c == null || u == null ? ABSENT : read(c, u, year, into);
+    }
+
+    /** A column's index for {@link #read(int, int, int, double[])}: {@code -1} when no unit has a fact of {@code code}. */
+    int column(String code) {
+        Integer c = codes.get(code);
+        return c == null ? -1 : c;
+    }
+
+    /**
+     * A unit's index for {@link #read(int, int, int, double[])}, valid in every version (indices are only ever added):
+     * {@code -1} when no version so far has a fact of {@code unit}.
+     */
+    int unit(String unit) {
+        Integer u = units.find(unit);
+        return u == null ? -1 : u;
+    }
+
+    /**
+     * {@link #read(String, String, int, double[])} by the indices {@link #column} and {@link #unit} gave: a district's figure
+     * adds up its 500 enterprises' facts of one code and year at city scale, and two hash lookups of strings per
+     * enterprise were most of a recompute pass's time under a stream of reports (issue 19, the city's scale).
+     */
+    int read(int column, int unit, int year, double[] into) {
         int y = year - origin;
-        if (b == null || y < 0 || y >= perYear.length) {
+        if (column < 0 || unit < 0 || y < 0 || y >= perYear.length) {
             return ABSENT;
         }
-        Kind kind = kindOf[codes.get(code)];
+        long[][][] chunks = columns[column];
+        int chunk = unit >>> CHUNK_BITS;
+        if (chunk >= chunks.length || chunks[chunk] == null) {
+            return ABSENT;
+        }
+        long[] b = chunks[chunk][unit & (CHUNK - 1)];
+        if (b == null) {
+            return ABSENT;
+        }
+        Kind kind = kindOf[column];
         int flags = flagsOf(b, perYear.length, kind.width, y);
         if ((flags & EXISTS) == 0) {
             return ABSENT;
@@ -190,28 +224,6 @@ final class FactColumns {
         into[1] = kind.width > 1 ? Double.longBitsToDouble(b[at + 1]) : Double.NaN;
         into[2] = kind.width > 2 ? Double.longBitsToDouble(b[at + 2]) : Double.NaN;
         return flags;
-    }
-
-    /** Whether any unit has a fact of {@code code} (in any year). */
-    boolean has(String code) {
-        return codes.containsKey(code);
-    }
-
-    private long[] block(String code, String unit) {
-        Integer c = codes.get(code);
-        if (c == null) {
-            return null;
-        }
-        Integer u = units.find(unit);
-        if (u == null) {
-            return null;
-        }
-        long[][][] chunks = columns[c];
-        int chunk = u >>> CHUNK_BITS;
-        if (chunk >= chunks.length || chunks[chunk] == null) {
-            return null;
-        }
-        return chunks[chunk][u & (CHUNK - 1)];
     }
 
     /**

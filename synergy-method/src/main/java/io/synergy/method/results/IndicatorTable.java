@@ -48,6 +48,10 @@ public final class IndicatorTable {
     // may compute the same figure at once: both get equal figures, and either may be kept.
     private final Map<String, Map<String, AtomicReferenceArray<Figure>>> memo;
     private final Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo;
+    // park or district → its enterprises' indices in the facts ({@link FactColumns#unit}, -1 for one without facts), in
+    // the order of OrgUnits.enterprisesUnder: found once per table instead of once per code and year summed. Per table,
+    // not shared with the next version: an enterprise's first fact gives it an index
+    private final Map<String, int[]> enterpriseSlots = new ConcurrentHashMap<>();
     private final SortedSet<Integer> years;
     private final int firstYear;
     private final int lastYear;
@@ -93,7 +97,9 @@ public final class IndicatorTable {
      * This table with {@code changed} facts written over it (a fact of a key it holds replaces it), under the same
      * hierarchy; this table stays as it was. The figures it remembers of units none of the facts reflects on
      * ({@link #reflecting}) are the new table's too: after one enterprise's report, the figures of every other
-     * enterprise and park are not computed again. When the years with data change, every figure is computed anew.
+     * enterprise and park are not computed again; of the units they reach, those of the years none of the facts is of,
+     * unless one is of the base year (every year is measured against it). When the years with data change, every figure
+     * is computed anew.
      */
     public IndicatorTable with(Collection<Fact> changed) {
         if (changed.isEmpty()) {
@@ -105,15 +111,46 @@ public final class IndicatorTable {
                     next, catalogue, orgUnits, baseYear, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
         Set<String> units = new HashSet<>();
+        boolean[] yearChanged = new boolean[lastYear - firstYear + 1];
         for (Fact f : changed) {
             units.add(f.orgUnit());
+            yearChanged[f.year() - firstYear] = true;
         }
         Set<String> stale = reflecting(orgUnits, units);
         Map<String, Map<String, AtomicReferenceArray<Figure>>> memo = new ConcurrentHashMap<>(this.memo);
         Map<String, Map<String, SortedMap<Integer, Double>>> seriesMemo = new ConcurrentHashMap<>(this.seriesMemo);
-        memo.keySet().removeAll(stale);
         seriesMemo.keySet().removeAll(stale);
+        if (yearChanged[baseYear - firstYear]) {
+            // every year's figures are measured against the base year's (E3, E4, E5): all of the units reached go
+            memo.keySet().removeAll(stale);
+        } else {
+            // a figure of a year is made of that year's facts and the base year's only: the units reached keep their
+            // other years' figures — after one enterprise's report its district and the city compute one year anew, not
+            // ten (each a sum over 500 enterprises at city scale, issue 19)
+            for (String unit : stale) {
+                Map<String, AtomicReferenceArray<Figure>> known = memo.get(unit);
+                if (known != null) {
+                    memo.put(unit, withoutYears(known, yearChanged));
+                }
+            }
+        }
         return new IndicatorTable(next, catalogue, orgUnits, baseYear, memo, seriesMemo);
+    }
+
+    /** A copy of one unit's remembered figures without those of the years marked (the original stays as it was). */
+    private static Map<String, AtomicReferenceArray<Figure>> withoutYears(
+            Map<String, AtomicReferenceArray<Figure>> known, boolean[] yearChanged) {
+        Map<String, AtomicReferenceArray<Figure>> kept = new ConcurrentHashMap<>();
+        known.forEach((code, byYear) -> {
+            AtomicReferenceArray<Figure> copy = new AtomicReferenceArray<>(byYear.length());
+            for (int k = 0; k < byYear.length(); k++) {
+                if (!yearChanged[k]) {
+                    copy.set(k, byYear.get(k));
+                }
+            }
+            kept.put(code, copy);
+        });
+        return kept;
     }
 
     /** The same facts under another hierarchy of org units (a unit moved, opened or closed): every figure anew. */
@@ -330,9 +367,18 @@ public final class IndicatorTable {
                 if (enterprises.isEmpty()) {
                     parts.missing.add(unit.code() + " (no enterprise registered)");
                 }
-                enterprises.forEach(e -> add(code, e.code(), year, fact, parts));
+                int column = facts.column(code);
+                int[] slots = enterpriseSlots(unit.code(), enterprises);
+                for (int k = 0; k < slots.length; k++) {
+                    add(
+                            facts.read(column, slots[k], year, fact),
+                            enterprises.get(k).code(),
+                            fact,
+                            parts);
+                }
             }
             default -> {
+                int column = facts.column(code);
                 for (String d : unit.districtsToSum()) {
                     if (unit.level() != OrgUnitLevel.DISTRICT) {
                         // the city or a group: each district's own figure, kept until that district's facts change, so
@@ -355,9 +401,10 @@ public final class IndicatorTable {
                         continue;
                     }
                     int fromEnterprises = 0;
-                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 lookups a district)
-                    for (OrgUnit e : facts.has(code) ? orgUnits.enterprisesUnder(d) : List.<OrgUnit>of()) {
-                        if ((facts.read(code, e.code(), year, fact) & FactColumns.HAS_VALUE) != 0) {
+                    // no unit has a fact of the code: no enterprise's to add up (at city scale, 500 reads a district)
+                    int[] slots = column < 0 ? new int[0] : enterpriseSlots(d, orgUnits.enterprisesUnder(d));
+                    for (int slot : slots) {
+                        if ((facts.read(column, slot, year, fact) & FactColumns.HAS_VALUE) != 0) {
                             parts.add(fact);
                             fromEnterprises++;
                         }
@@ -374,8 +421,25 @@ public final class IndicatorTable {
         return parts;
     }
 
+    private int[] enterpriseSlots(String code, List<OrgUnit> enterprises) {
+        int[] known = enterpriseSlots.get(code);
+        if (known != null) {
+            return known;
+        }
+        int[] slots = new int[enterprises.size()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = facts.unit(enterprises.get(k).code());
+        }
+        enterpriseSlots.put(code, slots);
+        return slots;
+    }
+
     private void add(String code, String unit, int year, double[] fact, Parts parts) {
-        int flags = facts.read(code, unit, year, fact);
+        add(facts.read(code, unit, year, fact), unit, fact, parts);
+    }
+
+    /** A fact read into {@code fact} with these flags added to the parts, or {@code unit} noted as missing. */
+    private static void add(int flags, String unit, double[] fact, Parts parts) {
         if ((flags & FactColumns.HAS_VALUE) == 0) {
             parts.missing.add(unit);
             return;

@@ -51,6 +51,33 @@ class FactColumnsTest {
         assertThat(columns.get("V", "nobody", 2020)).isNull();
     }
 
+    @Test
+    void anIndexFoundInALaterVersionReadsNothingInAnEarlierOne() {
+        Fact first = new Fact("V", "U1", 2020, 1.5, null, null, true);
+        Fact later = new Fact("T", "U2", 2020, 4.0, 3.0, null, false);
+        FactColumns before = FactColumns.of(List.of(first), KINDS::get);
+        assertThat(before.unit("U2")).as("no fact of U2 yet").isEqualTo(-1);
+        assertThat(before.column("T")).isEqualTo(-1);
+        FactColumns after = before.with(List.of(later));
+
+        double[] numbers = new double[3];
+        int flags = after.read(after.column("T"), after.unit("U2"), 2020, numbers);
+        assertThat(flags & FactColumns.HAS_VALUE).isNotZero();
+        assertThat(flags & FactColumns.WHOLE_YEAR).isZero();
+        assertThat(numbers[0]).isEqualTo(4.0);
+        assertThat(numbers[1]).isEqualTo(3.0);
+        assertThat(before.read(after.column("V"), after.unit("U2"), 2020, numbers))
+                .as("the earlier version has no block for the unit added after it")
+                .isEqualTo(FactColumns.ABSENT);
+        assertThat(after.read(-1, after.unit("U1"), 2020, numbers)).isEqualTo(FactColumns.ABSENT);
+        assertThat(after.read(after.column("V"), -1, 2020, numbers)).isEqualTo(FactColumns.ABSENT);
+        assertThat(after.read(after.column("V"), after.unit("U1"), 2031, numbers))
+                .isEqualTo(FactColumns.ABSENT);
+        assertThat(after.read(after.column("V"), after.unit("U1"), 2020, numbers))
+                .isNotEqualTo(FactColumns.ABSENT);
+        assertThat(numbers[0]).isEqualTo(1.5);
+    }
+
     private static void assertAnswers(FactColumns columns, Map<String, Fact> expected) {
         for (Fact f : expected.values()) {
             Kind kind = KINDS.get(f.code());

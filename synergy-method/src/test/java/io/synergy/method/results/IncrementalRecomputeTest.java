@@ -203,6 +203,34 @@ class IncrementalRecomputeTest {
         }
     }
 
+    @RepeatedTest(4)
+    void aTableBroughtUpToDateWithReportsOfSeveralUnitsAndYearsAnswersAsOneBuiltAnew(RepetitionInfo repetition) {
+        Random r = new Random(SEED * 31 + repetition.getCurrentRepetition());
+        City city = city(r, 12);
+        IndicatorTable kept = new IndicatorTable(city.all(), CityFacts.CATALOGUE, city.units(), BASE);
+        everything(kept, city.units()); // every figure remembered, so that what the next table keeps is checked
+        List<String> districts =
+                city.units().districts().stream().map(OrgUnit::code).toList();
+        for (int round = 0; round < 3; round++) {
+            // a pass under a stream of reports: several units' reports of several years, the base year now and then
+            List<Fact> changed = new ArrayList<>();
+            for (int k = 0; k < 1 + r.nextInt(6); k++) {
+                String unit = r.nextInt(4) == 0
+                        ? districts.get(r.nextInt(districts.size()))
+                        : city.enterprises().get(r.nextInt(city.enterprises().size()));
+                int year = r.nextInt(3) == 0 ? BASE : BASE + r.nextInt(LAST - BASE + 1);
+                changed.addAll(change(r, city, unit, year));
+            }
+            changed.forEach(f -> put(city.facts(), f));
+            IndicatorTable incremental = kept.with(changed);
+            assertThat(everything(incremental, city.units()))
+                    .as("round %d", round)
+                    .isEqualTo(everything(
+                            new IndicatorTable(city.all(), CityFacts.CATALOGUE, city.units(), BASE), city.units()));
+            kept = incremental;
+        }
+    }
+
     private static boolean statesEqual(YearStates a, YearStates b) {
         List<String> x = new ArrayList<>();
         List<String> y = new ArrayList<>();
