@@ -172,7 +172,8 @@ final class FactColumns {
      * The fact of {@code code}, {@code unit} and {@code year} as {@link #get} finds it, without an object: its value,
      * numerator and denominator into {@code into[0..2]} (NaN for what it does not have) and its flags returned —
      * {@link #ABSENT} when there is no fact, else non-zero, with {@link #HAS_VALUE} and {@link #WHOLE_YEAR} as they hold.
-     * A district's figure reads its 500 enterprises' facts this way at city scale (issue 19).
+     * An enterprise's own figures are read this way; a park's or district's sum of its enterprises by indices
+     * ({@link #read(int, int, int, double[])}).
      */
     int read(String code, String unit, int year, double[] into) {
         Integer c = codes.get(code);
